@@ -1,0 +1,27 @@
+package dev.callq.bench.driver;
+
+import dev.callq.bench.env.RedisEndpoint;
+
+import java.time.Duration;
+
+/**
+ * Settings shared by every client under test, so that the comparison is fair.
+ *
+ * @param endpoint      the Redis server
+ * @param respVersion   the protocol version both clients are pinned to (2 or 3); both would otherwise
+ *                      negotiate RESP3 on their own
+ * @param clientTimeout the client's command and socket timeout; it must exceed the pop timeout, or a
+ *                      timed-out BLPOP can lose the element the server pops into the abandoned command
+ */
+public record ClientSettings(RedisEndpoint endpoint, int respVersion, Duration clientTimeout) {
+    public ClientSettings {
+        if (respVersion != 2 && respVersion != 3) {
+            throw new IllegalArgumentException("RESP version must be 2 or 3, not " + respVersion);
+        }
+    }
+
+    /** Client timeouts two seconds above the pop timeout. */
+    public static ClientSettings forQueue(RedisEndpoint endpoint, int respVersion, QueueSpec spec) {
+        return new ClientSettings(endpoint, respVersion, spec.popTimeout().plusSeconds(2));
+    }
+}

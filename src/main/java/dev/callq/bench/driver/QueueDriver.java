@@ -1,0 +1,25 @@
+package dev.callq.bench.driver;
+
+import java.util.Map;
+
+/**
+ * A Redis client library under test. Drivers only move payloads; the framework owns every clock
+ * reading and counter. {@code driver.jedis} and {@code driver.lettuce} are the only packages that
+ * import a client library.
+ */
+public interface QueueDriver extends AutoCloseable {
+    /** "jedis" or "lettuce". */
+    String name();
+
+    /** What a reader of the results needs to know: client version, protocol, transport. */
+    Map<String, String> describe();
+
+    QueueConsumer createConsumer(QueueSpec spec, int workerId);
+
+    QueueProducer createProducer(QueueSpec spec);
+
+    QueueAdmin createAdmin();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,103 @@
+package dev.callq.bench.env;
+
+import dev.callq.bench.HarnessException;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A child process whose output goes to a log file in the run folder, and which is stopped
+ * on every way out: {@link #close()}, a failed run, or the JVM's shutdown (Ctrl-C included).
+ */
+public final class ManagedProcess implements AutoCloseable {
+    private static final Set<ManagedProcess> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(ManagedProcess::stopAll, "callq-process-reaper"));
+    }
+
+    private final String name;
+    private final Process process;
+    private final Path logFile;
+
+    private ManagedProcess(String name, Process process, Path logFile) {
+        this.name = name;
+        this.process = process;
+        this.logFile = logFile;
+    }
+
+    /** Starts {@code command} with stdout and stderr appended to {@code logFile}. */
+    public static ManagedProcess start(String name, List<String> command, Path workDir, Path logFile) {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        try {
+            ManagedProcess managed = new ManagedProcess(name, builder.start(), logFile);
+            LIVE.add(managed);
+            return managed;
+        } catch (IOException e) {
+            throw new HarnessException("cannot start " + name + " (" + command.get(0) + "): " + e.getMessage(), e);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits for the process to exit by itself; returns its exit code, or fails after {@code timeout}. */
+    public int waitFor(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new HarnessException(name + " did not finish within " + timeout.toSeconds() + " s; see " + logFile);
+            }
+            LIVE.remove(this);
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HarnessException("interrupted while waiting for " + name, e);
+        }
+    }
+
+    /** SIGTERM to the process and its descendants, then SIGKILL to whatever is left after 5 s. */
+    @Override
+    public void close() {
+        LIVE.remove(this);
+        List<ProcessHandle> tree = new java.util.ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroy);
+        long deadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        for (ProcessHandle handle : tree) {
+            long leftNanos = Math.max(0, deadlineNanos - System.nanoTime());
+            try {
+                handle.onExit().get(leftNanos, TimeUnit.NANOSECONDS);
+            } catch (Exception notYet) {
+                handle.destroyForcibly();
+            }
+        }
+    }
+
+    private static void stopAll() {
+        for (ManagedProcess process : List.copyOf(LIVE)) {
+            process.close();
+        }
+    }
+}
