@@ -1,1 +1,61 @@
-package dev.callq.bench.cli; public class Main { public static void main(String[] a) {} }
+package dev.callq.bench.cli;
+
+import dev.callq.bench.HarnessException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/**
+ * {@code callq}: the harness's command line. Exit codes: 0 success; 2 bad input or environment (a
+ * one-line error); 3 the run finished but its numbers are not trustworthy (events lost or duplicated,
+ * producer behind schedule); 4 a regression gate failed; 1 anything unexpected.
+ */
+@Command(name = "callq", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Benchmarks a SIP proxy → Redis list → BLPOP worker pool pipeline.",
+        subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_UNTRUSTWORTHY = 3;
+    public static final int EXIT_REGRESSION = 4;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    public static int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setParameterExceptionHandler(Main::onBadParameters);
+        commandLine.setExecutionExceptionHandler(Main::onFailure);
+        return commandLine.execute(args);
+    }
+
+    private static int onBadParameters(CommandLine.ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("callq: error: " + e.getMessage());
+        err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
+        err.flush();
+        return EXIT_USAGE;
+    }
+
+    private static int onFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        if (e instanceof HarnessException || e instanceof IllegalArgumentException) {
+            err.println("callq: error: " + e.getMessage());
+            err.flush();
+            return EXIT_USAGE;
+        }
+        err.println("callq: unexpected failure: " + e);
+        e.printStackTrace(err);
+        err.flush();
+        return 1;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"callq-bench " + (version == null ? "development build" : version)};
+        }
+    }
+}

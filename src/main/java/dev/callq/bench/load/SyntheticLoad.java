@@ -1,0 +1,198 @@
+package dev.callq.bench.load;
+
+import dev.callq.bench.driver.QueueDriver;
+import dev.callq.bench.driver.QueueProducer;
+import dev.callq.bench.driver.QueueSpec;
+import dev.callq.bench.event.CallEvent;
+import dev.callq.bench.event.EventKind;
+import dev.callq.bench.event.PayloadFormat;
+import dev.callq.bench.measure.LatencyRecorder;
+import dev.callq.bench.measure.WallClock;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An open-loop producer that pushes events straight into Redis on a schedule fixed in advance, so a
+ * slow queue cannot slow the offered load down (coordinated omission). Each event is stamped with its
+ * intended send time; the lag of the actual send behind it is recorded. The schedule is split over
+ * several lanes, each with its own connection, and all events due at once go in one pipeline.
+ */
+public final class SyntheticLoad implements Load {
+    /** Arrival process of the schedule. */
+    public enum Arrivals { CONSTANT, POISSON }
+
+    private static final int MAX_PIPELINE = 512;
+
+    private final QueueDriver driver;
+    private final QueueSpec spec;
+    private final RateProfile rate;
+    private final Arrivals arrivals;
+    private final Duration warmup;
+    private final Duration duration;
+    private final int lanes;
+    private final LatencyRecorder lagRecorder;
+
+    public SyntheticLoad(QueueDriver driver, QueueSpec spec, RateProfile rate, Arrivals arrivals,
+                         Duration warmup, Duration duration, int lanes, LatencyRecorder lagRecorder) {
+        this.driver = driver;
+        this.spec = spec;
+        this.rate = rate;
+        this.arrivals = arrivals;
+        this.warmup = warmup;
+        this.duration = duration;
+        this.lanes = lanes;
+        this.lagRecorder = lagRecorder;
+    }
+
+    @Override
+    public void warmUp() {
+        if (!warmup.isZero()) {
+            runSchedule(warmup, CallEvent.WARMUP_PREFIX, null);
+        }
+    }
+
+    @Override
+    public LoadOutcome measure() {
+        double durationSeconds = duration.toNanos() / 1e9;
+        long startMicros = WallClock.nowMicros();
+        LaneTotals totals = runSchedule(duration, "syn-", lagRecorder);
+        long endMicros = WallClock.nowMicros();
+        double target = rate.meanRatePerSec(durationSeconds);
+        double achieved = totals.pushed() / Math.max(durationSeconds, (totals.lastPushMicros() - totals.firstIntendedMicros()) / 1e6);
+        boolean kept = achieved >= target * (1 - ProducerStats.SCHEDULE_TOLERANCE);
+        ProducerStats producer = new ProducerStats(target, achieved, totals.pushed(), totals.failed(), kept);
+        return new LoadOutcome(totals.pushed(), startMicros, endMicros, null, producer, Map.of());
+    }
+
+    @Override
+    public Map<String, String> describe() {
+        return Map.of("load", "synthetic", "rate", rate.describe(), "arrivals", arrivals.name().toLowerCase(),
+                "producerConnections", Integer.toString(lanes));
+    }
+
+    @Override
+    public void close() {
+        // lanes close their own connections when their schedule ends
+    }
+
+    private record LaneTotals(long pushed, long failed, long firstIntendedMicros, long lastPushMicros) {
+    }
+
+    private LaneTotals runSchedule(Duration phase, String callIdPrefix, LatencyRecorder lag) {
+        long phaseNanos = phase.toNanos();
+        long startNanos = System.nanoTime();
+        long wallStartMicros = WallClock.nowMicros();
+        AtomicLong pushed = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        AtomicLong lastPushMicros = new AtomicLong(wallStartMicros);
+        List<Thread> threads = new ArrayList<>();
+        for (int lane = 0; lane < lanes; lane++) {
+            Lane worker = new Lane(lane, callIdPrefix, startNanos, wallStartMicros, phaseNanos, lag,
+                    pushed, failed, lastPushMicros);
+            Thread thread = new Thread(worker, driver.name() + "-producer-" + lane);
+            thread.setDaemon(true);
+            threads.add(thread);
+        }
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while producing", e);
+            }
+        }
+        return new LaneTotals(pushed.get(), failed.get(), wallStartMicros, lastPushMicros.get());
+    }
+
+    /** One share of the schedule: every lane-th arrival, on a connection of its own. */
+    private final class Lane implements Runnable {
+        private final int lane;
+        private final String callIdPrefix;
+        private final long startNanos;
+        private final long wallStartMicros;
+        private final long phaseNanos;
+        private final LatencyRecorder lag;
+        private final AtomicLong pushed;
+        private final AtomicLong failed;
+        private final AtomicLong lastPushMicros;
+        private final SplittableRandom random;
+
+        Lane(int lane, String callIdPrefix, long startNanos, long wallStartMicros, long phaseNanos,
+             LatencyRecorder lag, AtomicLong pushed, AtomicLong failed, AtomicLong lastPushMicros) {
+            this.lane = lane;
+            this.callIdPrefix = callIdPrefix;
+            this.startNanos = startNanos;
+            this.wallStartMicros = wallStartMicros;
+            this.phaseNanos = phaseNanos;
+            this.lag = lag;
+            this.pushed = pushed;
+            this.failed = failed;
+            this.lastPushMicros = lastPushMicros;
+            this.random = new SplittableRandom(0x5eed + lane);
+        }
+
+        @Override
+        public void run() {
+            double phaseSeconds = phaseNanos / 1e9;
+            // Lanes interleave: lane k's first arrival is k arrivals into the schedule.
+            double nextNanos = lane * gapNanos(0, phaseSeconds, 1);
+            long sequence = 0;
+            List<String> pipeline = new ArrayList<>(MAX_PIPELINE);
+            long[] intendedMicros = new long[MAX_PIPELINE];
+            try (QueueProducer producer = driver.createProducer(spec)) {
+                while (nextNanos < phaseNanos) {
+                    long nowNanos = System.nanoTime() - startNanos;
+                    if (nextNanos > nowNanos) {
+                        LockSupport.parkNanos((long) nextNanos - nowNanos);
+                        continue;
+                    }
+                    while (nextNanos <= nowNanos && nextNanos < phaseNanos && pipeline.size() < MAX_PIPELINE) {
+                        long intended = wallStartMicros + (long) (nextNanos / 1_000);
+                        String callId = callIdPrefix + lane + "-" + sequence++;
+                        intendedMicros[pipeline.size()] = intended;
+                        pipeline.add(PayloadFormat.JSON.encode(new CallEvent(callId, EventKind.INVITE, intended)));
+                        nextNanos += gapNanos(nextNanos / 1e9, phaseSeconds, lanes);
+                    }
+                    send(producer, pipeline, intendedMicros);
+                }
+            }
+        }
+
+        private void send(QueueProducer producer, List<String> pipeline, long[] intendedMicros) {
+            long sentMicros = wallStartMicros + (System.nanoTime() - startNanos) / 1_000;
+            try {
+                producer.push(pipeline);
+                pushed.addAndGet(pipeline.size());
+                if (lag != null) {
+                    for (int i = 0; i < pipeline.size(); i++) {
+                        lag.recordMicros(sentMicros - intendedMicros[i]);
+                    }
+                }
+            } catch (RuntimeException e) {
+                failed.addAndGet(pipeline.size());
+            }
+            lastPushMicros.accumulateAndGet(wallStartMicros + (System.nanoTime() - startNanos) / 1_000, Math::max);
+            pipeline.clear();
+        }
+
+        /** The gap to this lane's next arrival: every lane-th arrival of the whole schedule. */
+        private double gapNanos(double elapsedSeconds, double phaseSeconds, int arrivalsAhead) {
+            double meanGapNanos = 1e9 / rate.ratePerSecAt(elapsedSeconds, phaseSeconds);
+            if (arrivals == Arrivals.CONSTANT) {
+                return meanGapNanos * arrivalsAhead;
+            }
+            double gap = 0;
+            for (int i = 0; i < arrivalsAhead; i++) {
+                gap += -Math.log(1 - random.nextDouble()) * meanGapNanos;
+            }
+            return gap;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.callq.bench.measure;
+
+import dev.callq.bench.event.CallEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counts every payload the workers take off the queue, so that the run can account for each event:
+ * measured, warm-up, duplicate or malformed. Thread-safe; shared by all workers of one client.
+ */
+public final class EventLedger {
+    private static final Logger log = LoggerFactory.getLogger(EventLedger.class);
+    private static final int SAMPLE_CHARS = 200;
+
+    private final LongAdder consumed = new LongAdder();
+    private final LongAdder warmupConsumed = new LongAdder();
+    private final LongAdder malformed = new LongAdder();
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean malformedLogged = new AtomicBoolean();
+    private volatile String malformedSample;
+
+    /** A measured event; returns false when the same Call-ID and kind was seen before (a duplicate). */
+    public boolean consumed(CallEvent event) {
+        consumed.increment();
+        return seen.add(event.uniqueKey());
+    }
+
+    public void warmupConsumed() {
+        warmupConsumed.increment();
+    }
+
+    /** A payload that could not be decoded: counted, and the first one logged with a sample. */
+    public void malformed(String payload, String reason) {
+        malformed.increment();
+        if (malformedLogged.compareAndSet(false, true)) {
+            String sample = payload == null ? "null"
+                    : payload.length() > SAMPLE_CHARS ? payload.substring(0, SAMPLE_CHARS) + "…" : payload;
+            malformedSample = reason + ": " + sample;
+            log.warn("malformed event ({}); sample: {} (further malformed events are counted, not logged)",
+                    reason, sample);
+        }
+    }
+
+    public long consumedCount() {
+        return consumed.sum();
+    }
+
+    public long warmupCount() {
+        return warmupConsumed.sum();
+    }
+
+    public long uniqueCount() {
+        return seen.size();
+    }
+
+    public long malformedCount() {
+        return malformed.sum();
+    }
+
+    /** The first malformed payload and why, or null when there was none. */
+    public String malformedSample() {
+        return malformedSample;
+    }
+
+    /** Every payload taken off the queue so far, of every phase and form. */
+    public long totalTaken() {
+        return consumed.sum() + warmupConsumed.sum() + malformed.sum();
+    }
+}

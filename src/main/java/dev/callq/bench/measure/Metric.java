@@ -1,0 +1,24 @@
+package dev.callq.bench.measure;
+
+/** The latencies the harness records, each in its own HdrHistogram recorder and interval-log tag. */
+public enum Metric {
+    /** Enqueue stamp to the moment a worker holds the event: queue wait plus the pop. */
+    ENQUEUE_TO_DEQUEUE("enqueueToDequeue"),
+    /** The simulated work per event. */
+    SERVICE_TIME("serviceTime"),
+    /** Enqueue stamp to the end of the work. */
+    ENQUEUE_TO_DONE("enqueueToDone"),
+    /** Synthetic producer: actual minus intended send time. */
+    PRODUCER_LAG("producerLag");
+
+    private final String tag;
+
+    Metric(String tag) {
+        this.tag = tag;
+    }
+
+    /** The name used in the interval log's tags and in summary.json. */
+    public String tag() {
+        return tag;
+    }
+}

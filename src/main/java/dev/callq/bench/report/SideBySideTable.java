@@ -1,0 +1,81 @@
+package dev.callq.bench.report;
+
+import dev.callq.bench.measure.LatencySummary;
+import dev.callq.bench.run.ClientResult;
+import dev.callq.bench.run.RunSummary;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** The console table that puts the clients of one run side by side, one row per figure. */
+public final class SideBySideTable {
+    private SideBySideTable() {
+    }
+
+    public static String render(RunSummary summary) {
+        List<ClientResult> clients = summary.clients();
+        List<String[]> rows = new ArrayList<>();
+        rows.add(row("", clients, ClientResult::client));
+        rows.add(row("workers", clients, c -> Integer.toString(c.workers())));
+        if (clients.stream().anyMatch(c -> c.calls() != null)) {
+            rows.add(row("calls attempted / ok / failed", clients, c -> c.calls() == null ? "-"
+                    : c.calls().attempted() + " / " + c.calls().succeeded() + " / " + c.calls().failed()));
+        }
+        if (clients.stream().anyMatch(c -> c.producer() != null)) {
+            rows.add(row("producer target / achieved (ev/s)", clients, c -> c.producer() == null ? "-"
+                    : String.format(Locale.ROOT, "%.0f / %.0f", c.producer().targetRate(), c.producer().achievedRate())));
+            rows.add(row("producer lag p99 (µs)", clients, c -> c.producer() == null ? "-"
+                    : Long.toString(c.producer().lagMicros().p99())));
+        }
+        rows.add(row("events expected", clients, c -> Long.toString(c.events().expected())));
+        rows.add(row("events consumed", clients, c -> Long.toString(c.events().consumed())));
+        rows.add(row("lost / duplicated / malformed", clients, c -> c.events().lost() + " / "
+                + c.events().duplicates() + " / " + c.events().malformed()));
+        rows.add(row("left in queue", clients, c -> Long.toString(c.events().leftInQueue())));
+        rows.add(row("throughput (events/s)", clients, c -> String.format(Locale.ROOT, "%.1f", c.throughputPerSec())));
+        rows.add(row("max backlog (events)", clients, c -> Long.toString(c.maxBacklog())));
+        Function<ClientResult, LatencySummary> e2d = c -> c.latencyMicros().get("enqueueToDequeue");
+        rows.add(row("enqueue→dequeue samples", clients, c -> Long.toString(e2d.apply(c).count())));
+        rows.add(row("enqueue→dequeue p50 (µs)", clients, c -> Long.toString(e2d.apply(c).p50())));
+        rows.add(row("enqueue→dequeue p90 (µs)", clients, c -> Long.toString(e2d.apply(c).p90())));
+        rows.add(row("enqueue→dequeue p99 (µs)", clients, c -> Long.toString(e2d.apply(c).p99())));
+        rows.add(row("enqueue→dequeue p99.9 (µs)", clients, c -> Long.toString(e2d.apply(c).p999())));
+        rows.add(row("enqueue→dequeue max (µs)", clients, c -> Long.toString(e2d.apply(c).max())));
+        if (clients.stream().anyMatch(c -> c.latencyMicros().containsKey("enqueueToDone"))
+                && clients.stream().anyMatch(c -> c.latencyMicros().containsKey("serviceTime"))) {
+            rows.add(row("enqueue→done p99 (µs)", clients, c -> c.latencyMicros().containsKey("enqueueToDone")
+                    ? Long.toString(c.latencyMicros().get("enqueueToDone").p99()) : "-"));
+        }
+        return format(rows);
+    }
+
+    private static String[] row(String label, List<ClientResult> clients, Function<ClientResult, String> cell) {
+        String[] row = new String[clients.size() + 1];
+        row[0] = label;
+        for (int i = 0; i < clients.size(); i++) {
+            row[i + 1] = cell.apply(clients.get(i));
+        }
+        return row;
+    }
+
+    private static String format(List<String[]> rows) {
+        int columns = rows.get(0).length;
+        int[] widths = new int[columns];
+        for (String[] row : rows) {
+            for (int i = 0; i < columns; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (String[] row : rows) {
+            out.append(String.format(Locale.ROOT, "%-" + widths[0] + "s", row[0]));
+            for (int i = 1; i < columns; i++) {
+                out.append("  ").append(String.format(Locale.ROOT, "%" + widths[i] + "s", row[i]));
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.callq.bench.run;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.callq.bench.load.CallStats;
+import dev.callq.bench.measure.Accounting;
+import dev.callq.bench.measure.LatencySummary;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One client's measured run, as written to {@code summary.json}. Documented in results/README.md.
+ *
+ * @param hlog           the interval log, relative to the results folder
+ * @param timeseries     the per-second CSV (consumed/s, backlog, interval p99), relative to the results folder
+ * @param throughputPerSec measured events consumed / (last dequeue − start of the measured phase)
+ * @param warnings       anything that makes these numbers less than they seem; empty when clean
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ClientResult(String client, int workers, String pattern, String payload, String load,
+                           String serviceTime, CallStats calls, Events events,
+                           Map<String, LatencySummary> latencyMicros, double throughputPerSec,
+                           double measuredSeconds, long maxBacklog, Producer producer, long pollErrors,
+                           String hlog, String timeseries, Map<String, String> clientEnvironment,
+                           List<String> warnings) {
+
+    /** The accounting, plus the warm-up events that were consumed and not measured. */
+    public record Events(long expected, long consumed, long unique, long lost, long duplicates, long unexpected,
+                         long malformed, long leftInQueue, long warmupConsumed, String malformedSample) {
+        static Events of(Accounting accounting, long warmupConsumed, String malformedSample) {
+            return new Events(accounting.expected(), accounting.consumed(), accounting.unique(), accounting.lost(),
+                    accounting.duplicates(), accounting.unexpected(), accounting.malformed(),
+                    accounting.leftInQueue(), warmupConsumed, malformedSample);
+        }
+    }
+
+    /** The synthetic producer: how well it kept its open-loop schedule. */
+    public record Producer(double targetRate, double achievedRate, long pushed, long pushFailures,
+                           boolean keptSchedule, LatencySummary lagMicros) {
+    }
+}

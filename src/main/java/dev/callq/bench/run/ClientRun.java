@@ -1,0 +1,183 @@
+package dev.callq.bench.run;
+
+import dev.callq.bench.driver.ClientSettings;
+import dev.callq.bench.driver.QueueAdmin;
+import dev.callq.bench.driver.QueueDriver;
+import dev.callq.bench.driver.QueueDrivers;
+import dev.callq.bench.driver.QueueSpec;
+import dev.callq.bench.env.RedisEndpoint;
+import dev.callq.bench.load.Load;
+import dev.callq.bench.load.LoadOutcome;
+import dev.callq.bench.measure.Accounting;
+import dev.callq.bench.measure.DeferredLatencies;
+import dev.callq.bench.measure.EventLedger;
+import dev.callq.bench.measure.IntervalLog;
+import dev.callq.bench.measure.LatencySummary;
+import dev.callq.bench.measure.Metric;
+import dev.callq.bench.measure.Recorders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One client measured on one load, through the phases: reset the queue, start the workers, warm up
+ * (excluded), measure, drain (bounded), stop. Everything it starts is stopped on the way out.
+ */
+final class ClientRun {
+    private static final Logger log = LoggerFactory.getLogger(ClientRun.class);
+    private static final Duration DRAIN_POLL = Duration.ofMillis(50);
+
+    /** Builds the load for a client once Redis, the driver and the recorders exist. */
+    interface LoadFactory {
+        Load create(QueueDriver driver, QueueSpec spec, Recorders recorders, Path clientDir);
+    }
+
+    private final RunConfig config;
+    private final String client;
+    private final RedisEndpoint redis;
+    private final Path outDir;
+
+    ClientRun(RunConfig config, String client, RedisEndpoint redis, Path outDir) {
+        this.config = config;
+        this.client = client;
+        this.redis = redis;
+        this.outDir = outDir;
+    }
+
+    ClientResult execute(LoadFactory loads, Runnable work) {
+        QueueSpec spec = new QueueSpec(RunConfig.QUEUE_KEY, config.pattern(), config.popTimeout(), config.batchSize());
+        Recorders recorders = Recorders.create();
+        EventLedger ledger = new EventLedger();
+        DeferredLatencies deferred = new DeferredLatencies();
+        Path hlog = outDir.resolve(client + ".hlog");
+        Path timeseries = outDir.resolve(client + "-timeseries.csv");
+        List<String> warnings = new ArrayList<>();
+        try (QueueDriver driver = QueueDrivers.open(client, ClientSettings.forQueue(redis, config.respVersion(), spec));
+             QueueAdmin admin = driver.createAdmin();
+             IntervalLog intervals = new IntervalLog(hlog, System.currentTimeMillis(),
+                     "callq-bench " + client + ", latencies in microseconds")) {
+            admin.reset(spec, config.workers());
+            EventHandler handler = new EventHandler(config.payload(), recorders, ledger, deferred, work,
+                    !"none".equals(config.serviceTime()));
+            LoadOutcome outcome;
+            Map<String, String> environment = new LinkedHashMap<>(driver.describe());
+            long maxBacklog;
+            long pollErrors;
+            try (Load load = loads.create(driver, spec, recorders, outDir);
+                 WorkerPool pool = new WorkerPool(driver, spec, config.workers(), handler)) {
+                environment.putAll(load.describe());
+                log.info("{}: warm-up ({} s, excluded from the results)", client, config.warmup().toMillis() / 1000.0);
+                load.warmUp();
+                awaitDrained(admin, spec, handler, ledger);
+                log.info("{}: measuring", client);
+                try (Sampler sampler = new Sampler(client, recorders, intervals, ledger, admin, spec, timeseries)) {
+                    outcome = load.measure();
+                    log.info("{}: load done, draining (up to {} s)", client, config.drainTimeout().toSeconds());
+                    if (!awaitDrained(admin, spec, handler, ledger)) {
+                        warnings.add("the queue did not drain within " + config.drainTimeout().toSeconds() + " s");
+                    }
+                    pool.close();
+                    maxBacklog = sampler.maxBacklog();
+                }
+                pollErrors = pool.pollErrors();
+                if (pollErrors > 0) {
+                    warnings.add(pollErrors + " pops failed; first: " + pool.firstError());
+                }
+            }
+            if (!deferred.isEmpty()) {
+                List<String> unmatched = deferred.resolve(outcome.sentMicrosByCallId(), intervals,
+                        recorders.enqueueToDequeue(), recorders.enqueueToDone());
+                if (!unmatched.isEmpty()) {
+                    warnings.add(unmatched.size() + " Call-IDs had no INVITE send time in SIPp's log (e.g. "
+                            + unmatched.get(0) + "); their latency is not recorded");
+                }
+            }
+            long leftInQueue = admin.backlog(spec) + admin.pending(spec, config.workers());
+            Accounting accounting = Accounting.of(outcome.expectedEvents(), ledger.consumedCount(),
+                    ledger.uniqueCount(), ledger.malformedCount(), leftInQueue);
+            return result(environment, spec, recorders, intervals, ledger, accounting, outcome, maxBacklog, pollErrors,
+                    handler.lastDequeuedMicros(), hlog, timeseries, warnings);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Waits until the queue and the workers are idle: empty list, nothing pending, nothing in a worker's
+     * hands, and no payload taken over one more poll (a popped payload is briefly in neither place).
+     */
+    private boolean awaitDrained(QueueAdmin admin, QueueSpec spec, EventHandler handler, EventLedger ledger) {
+        long deadlineNanos = System.nanoTime() + config.drainTimeout().toNanos();
+        long takenBefore = -1;
+        while (System.nanoTime() < deadlineNanos) {
+            long taken = ledger.totalTaken();
+            boolean idle = admin.backlog(spec) == 0 && admin.pending(spec, config.workers()) == 0
+                    && handler.inFlight() == 0;
+            if (idle && taken == takenBefore) {
+                return true;
+            }
+            takenBefore = idle ? taken : -1;
+            sleep(DRAIN_POLL);
+        }
+        return false;
+    }
+
+    private ClientResult result(Map<String, String> environment, QueueSpec spec, Recorders recorders, IntervalLog intervals,
+                                EventLedger ledger, Accounting accounting, LoadOutcome outcome, long maxBacklog,
+                                long pollErrors, long lastDequeuedMicros, Path hlog, Path timeseries, List<String> warnings) {
+        Map<String, LatencySummary> latency = new LinkedHashMap<>();
+        for (Metric metric : List.of(Metric.ENQUEUE_TO_DEQUEUE, Metric.SERVICE_TIME, Metric.ENQUEUE_TO_DONE)) {
+            LatencySummary summary = LatencySummary.of(intervals.cumulative(metric),
+                    recorders.of(metric).nonPositiveCount());
+            if (summary.count() > 0 || metric == Metric.ENQUEUE_TO_DEQUEUE) {
+                latency.put(metric.tag(), summary);
+            }
+        }
+        long nonPositive = recorders.enqueueToDequeue().nonPositiveCount();
+        if (nonPositive > 0) {
+            warnings.add(nonPositive + " enqueue→dequeue samples were zero or negative (clock step?); "
+                    + "recorded as 0");
+        }
+        if (!accounting.balanced()) {
+            warnings.add("accounting does not balance: " + accounting);
+        }
+        double measuredSeconds = (outcome.endMicros() - outcome.startMicros()) / 1e6;
+        double consumingSeconds = (Math.max(lastDequeuedMicros, outcome.endMicros()) - outcome.startMicros()) / 1e6;
+        double throughput = accounting.consumed() / Math.max(1e-6, consumingSeconds);
+        ClientResult.Producer producer = null;
+        if (outcome.producer() != null) {
+            var stats = outcome.producer();
+            producer = new ClientResult.Producer(stats.targetRate(), stats.achievedRate(), stats.pushed(),
+                    stats.pushFailures(), stats.keptSchedule(),
+                    LatencySummary.of(intervals.cumulative(Metric.PRODUCER_LAG), 0));
+            if (!stats.keptSchedule()) {
+                warnings.add(String.format(java.util.Locale.ROOT,
+                        "PRODUCER FELL BEHIND: achieved %.0f events/s against a target of %.0f; the offered load "
+                                + "was lower than asked", stats.achievedRate(), stats.targetRate()));
+            }
+        }
+        return new ClientResult(client, config.workers(), spec.pattern().cliName(), config.payload().cliName(),
+                config.load().name().toLowerCase(java.util.Locale.ROOT), config.serviceTime(), outcome.calls(),
+                ClientResult.Events.of(accounting, ledger.warmupCount(), ledger.malformedSample()), latency,
+                throughput, measuredSeconds, maxBacklog, producer, pollErrors,
+                outDir.relativize(hlog).toString(), outDir.relativize(timeseries).toString(), environment,
+                warnings);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.callq.bench.run;
+
+import dev.callq.bench.driver.PayloadSink;
+import dev.callq.bench.event.CallEvent;
+import dev.callq.bench.event.MalformedEventException;
+import dev.callq.bench.event.PayloadFormat;
+import dev.callq.bench.measure.DeferredLatencies;
+import dev.callq.bench.measure.EventLedger;
+import dev.callq.bench.measure.Recorders;
+import dev.callq.bench.measure.WallClock;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What every worker does with what it popped: stamp the dequeue time, decode, account, record
+ * enqueue→dequeue, do the simulated work, record service time and enqueue→done. Shared by all
+ * workers of a client; all clock readings of the consumer side happen here, none in the drivers.
+ */
+final class EventHandler implements PayloadSink {
+    private final PayloadFormat format;
+    private final Recorders recorders;
+    private final EventLedger ledger;
+    private final DeferredLatencies deferred;
+    private final Runnable work;
+    private final boolean recordServiceTime;
+    private final LongAdder inFlight = new LongAdder();
+    private final AtomicLong lastDequeuedMicros = new AtomicLong(Long.MIN_VALUE);
+
+    EventHandler(PayloadFormat format, Recorders recorders, EventLedger ledger, DeferredLatencies deferred,
+                 Runnable work, boolean recordServiceTime) {
+        this.format = format;
+        this.recorders = recorders;
+        this.ledger = ledger;
+        this.deferred = deferred;
+        this.work = work;
+        this.recordServiceTime = recordServiceTime;
+    }
+
+    @Override
+    public void accept(List<String> payloads) {
+        long dequeuedMicros = WallClock.nowMicros();
+        int unhandled = payloads.size();
+        inFlight.add(unhandled);
+        try {
+            for (String payload : payloads) {
+                handle(payload, dequeuedMicros);
+                inFlight.decrement();
+                unhandled--;
+            }
+        } finally {
+            inFlight.add(-unhandled);
+        }
+    }
+
+    /** Events popped and not yet handled, for the drain phase: the queue is empty only when this is 0 too. */
+    long inFlight() {
+        return inFlight.sum();
+    }
+
+    /** When the last measured event was dequeued, for the throughput's time base. */
+    long lastDequeuedMicros() {
+        return lastDequeuedMicros.get();
+    }
+
+    private void handle(String payload, long dequeuedMicros) {
+        CallEvent event;
+        try {
+            event = format.decode(payload);
+        } catch (MalformedEventException e) {
+            ledger.malformed(payload, e.getMessage());
+            return;
+        }
+        if (event.isWarmup()) {
+            ledger.warmupConsumed();
+            work.run();
+            return;
+        }
+        ledger.consumed(event);
+        lastDequeuedMicros.accumulateAndGet(dequeuedMicros, Math::max);
+        if (event.hasStamp()) {
+            recorders.enqueueToDequeue().recordMicros(dequeuedMicros - event.enqueuedAtMicros());
+        }
+        long workStartNanos = System.nanoTime();
+        work.run();
+        long workNanos = System.nanoTime() - workStartNanos;
+        long doneMicros = WallClock.nowMicros();
+        if (recordServiceTime) {
+            recorders.serviceTime().recordMicros(workNanos / 1_000L);
+        }
+        if (event.hasStamp()) {
+            recorders.enqueueToDone().recordMicros(doneMicros - event.enqueuedAtMicros());
+        } else {
+            deferred.add(event.callId(), dequeuedMicros, doneMicros);
+        }
+    }
+}

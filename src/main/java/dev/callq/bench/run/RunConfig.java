@@ -1,0 +1,64 @@
+package dev.callq.bench.run;
+
+import dev.callq.bench.driver.QueuePattern;
+import dev.callq.bench.env.RedisEndpoint;
+import dev.callq.bench.event.PayloadFormat;
+import dev.callq.bench.load.RateProfile;
+import dev.callq.bench.load.SyntheticLoad;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything one run needs, fixed before it starts. CLI flags and sweep files both become this.
+ *
+ * @param clients        the clients to measure, one after the other, each on the same load
+ * @param workers        consumer threads, each with its own connection
+ * @param load           SIP or synthetic
+ * @param rate           offered calls/s (SIP) or events/s (synthetic)
+ * @param calls          SIP calls in the measured phase (derived from the duration when that is given)
+ * @param duration       length of the measured phase
+ * @param warmup         length of the warm-up phase, whose events are consumed but not measured
+ * @param holdTime       how long SIPp holds each call between ACK and BYE
+ * @param payload        the payload format Kamailio pushes
+ * @param pattern        how workers pop (and acknowledge) events
+ * @param batchSize      events per pop for the batch and stream patterns
+ * @param serviceTime    simulated work per event, e.g. "none", "fixed:3ms", "exp:3ms"
+ * @param workMode       "spin" (CPU) or "sleep"
+ * @param arrivals       synthetic arrival process
+ * @param producerLanes  synthetic producer connections
+ * @param popTimeout     bound on each blocking pop (and on how long a worker takes to stop)
+ * @param drainTimeout   bound on the wait for the queue to empty after the load
+ * @param respVersion    protocol version both clients are pinned to
+ * @param redis          an external Redis to use instead of starting one, or null
+ * @param outDir         the results folder
+ */
+public record RunConfig(List<String> clients, int workers, LoadKind load, RateProfile rate, long calls,
+                        Duration duration, Duration warmup, Duration holdTime, PayloadFormat payload,
+                        QueuePattern pattern, int batchSize, String serviceTime, String workMode,
+                        SyntheticLoad.Arrivals arrivals, int producerLanes, Duration popTimeout,
+                        Duration drainTimeout, int respVersion, RedisEndpoint redis, Path outDir) {
+
+    public static final String QUEUE_KEY = "callq:events";
+
+    public RunConfig {
+        clients = List.copyOf(clients);
+        if (workers < 1) {
+            throw new IllegalArgumentException("--workers must be at least 1, not " + workers);
+        }
+        if (load == LoadKind.SYNTHETIC && payload == PayloadFormat.CALLID) {
+            throw new IllegalArgumentException("--payload callid carries no enqueue stamp; the synthetic load "
+                    + "needs --payload json");
+        }
+        if (load == LoadKind.SIP && pattern == QueuePattern.STREAM) {
+            throw new IllegalArgumentException("--pattern stream needs --load synthetic: Kamailio pushes to a list");
+        }
+    }
+
+    /** The phases' events as a plain description for the summary. */
+    public String describePhases() {
+        return "warm-up " + warmup.toMillis() / 1000.0 + " s (excluded), measured " + duration.toMillis() / 1000.0
+                + " s, drain up to " + drainTimeout.toSeconds() + " s";
+    }
+}

@@ -1,0 +1,13 @@
+package dev.callq.bench.run;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The contents of {@code summary.json}: what was run, on what, and each client's result.
+ * {@link #SCHEMA} changes whenever a field changes meaning or goes away; results/README.md documents it.
+ */
+public record RunSummary(int schema, String startedAt, String phases, Map<String, Object> config,
+                         Map<String, String> environment, List<ClientResult> clients) {
+    public static final int SCHEMA = 1;
+}

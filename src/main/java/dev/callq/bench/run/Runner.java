@@ -1,0 +1,110 @@
+package dev.callq.bench.run;
+
+import dev.callq.bench.HarnessException;
+import dev.callq.bench.env.LocalRedis;
+import dev.callq.bench.env.RedisEndpoint;
+import dev.callq.bench.env.RedisProbe;
+import dev.callq.bench.load.Load;
+import dev.callq.bench.load.SyntheticLoad;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the same load once per client, one after the other, each against a freshly started Redis
+ * (or the external one given), and gathers the results.
+ */
+public final class Runner {
+    private final RunConfig config;
+
+    public Runner(RunConfig config) {
+        this.config = config;
+    }
+
+    public RunSummary run() {
+        Path outDir = config.outDir();
+        try {
+            Files.createDirectories(outDir);
+        } catch (IOException e) {
+            throw new HarnessException("cannot create the results folder " + outDir + ": " + e.getMessage(), e);
+        }
+        if (config.redis() != null) {
+            RedisProbe.requireReachable(config.redis());
+        }
+        String startedAt = Instant.now().toString();
+        Runnable work = WorkFactory.create(config.serviceTime(), config.workMode());
+        List<ClientResult> results = new ArrayList<>();
+        String redisVersion = "unknown";
+        for (String client : config.clients()) {
+            Path logDir = createDir(outDir.resolve("logs").resolve(client));
+            if (config.redis() != null) {
+                redisVersion = RedisProbe.version(config.redis());
+                results.add(new ClientRun(config, client, config.redis(), outDir).execute(this::load, work));
+            } else {
+                try (LocalRedis redis = LocalRedis.start(logDir)) {
+                    redisVersion = RedisProbe.version(redis.endpoint());
+                    results.add(new ClientRun(config, client, redis.endpoint(), outDir).execute(this::load, work));
+                }
+            }
+        }
+        return new RunSummary(RunSummary.SCHEMA, startedAt, config.describePhases(), configMap(),
+                environment(redisVersion), results);
+    }
+
+    private Load load(dev.callq.bench.driver.QueueDriver driver, dev.callq.bench.driver.QueueSpec spec,
+                      dev.callq.bench.measure.Recorders recorders, Path outDir) {
+        if (config.load() == LoadKind.SYNTHETIC) {
+            return new SyntheticLoad(driver, spec, config.rate(), config.arrivals(), config.warmup(),
+                    config.duration(), config.producerLanes(), recorders.producerLag());
+        }
+        RedisEndpoint redis = config.redis();
+        throw new HarnessException("SIP load is not available in this build" + redis);
+    }
+
+    private Map<String, Object> configMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("clients", config.clients());
+        map.put("workers", config.workers());
+        map.put("load", config.load().name().toLowerCase());
+        map.put("rate", config.rate().describe());
+        if (config.load() == LoadKind.SIP) {
+            map.put("calls", config.calls());
+            map.put("holdMillis", config.holdTime().toMillis());
+        }
+        map.put("durationSeconds", config.duration().toMillis() / 1000.0);
+        map.put("warmupSeconds", config.warmup().toMillis() / 1000.0);
+        map.put("payload", config.payload().cliName());
+        map.put("pattern", config.pattern().cliName());
+        map.put("batchSize", config.batchSize());
+        map.put("serviceTime", config.serviceTime());
+        map.put("workMode", config.workMode());
+        map.put("popTimeoutMillis", config.popTimeout().toMillis());
+        map.put("drainTimeoutSeconds", config.drainTimeout().toSeconds());
+        map.put("resp", config.respVersion());
+        return map;
+    }
+
+    private static Map<String, String> environment(String redisVersion) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("redis", redisVersion);
+        env.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
+        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"));
+        env.put("cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        return env;
+    }
+
+    private static Path createDir(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new HarnessException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

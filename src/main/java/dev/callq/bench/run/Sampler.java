@@ -1,0 +1,108 @@
+package dev.callq.bench.run;
+
+import dev.callq.bench.driver.QueueAdmin;
+import dev.callq.bench.driver.QueueSpec;
+import dev.callq.bench.measure.EventLedger;
+import dev.callq.bench.measure.IntervalLog;
+import dev.callq.bench.measure.LatencyRecorder;
+import dev.callq.bench.measure.Metric;
+import dev.callq.bench.measure.Recorders;
+import org.HdrHistogram.Histogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Once a second: writes each recorder's interval to the interval log, and appends a time-series row
+ * with the events consumed in that second, the backlog (LLEN), and the interval's p99.
+ */
+final class Sampler implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Sampler.class);
+
+    private final Recorders recorders;
+    private final IntervalLog intervalLog;
+    private final EventLedger ledger;
+    private final QueueAdmin admin;
+    private final QueueSpec spec;
+    private final PrintWriter timeseries;
+    private final ScheduledExecutorService timer;
+    private long intervalStartMillis;
+    private long consumedBefore;
+    private long maxBacklog;
+
+    Sampler(String label, Recorders recorders, IntervalLog intervalLog, EventLedger ledger, QueueAdmin admin,
+            QueueSpec spec, Path timeseriesCsv) throws IOException {
+        this.recorders = recorders;
+        this.intervalLog = intervalLog;
+        this.ledger = ledger;
+        this.admin = admin;
+        this.spec = spec;
+        this.timeseries = new PrintWriter(Files.newBufferedWriter(timeseriesCsv, StandardCharsets.UTF_8));
+        timeseries.println("epochSecond,consumedPerSec,backlog,p99EnqueueToDequeueMicros");
+        this.intervalStartMillis = System.currentTimeMillis();
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, label + "-sampler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleAtFixedRate(this::sampleSafely, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private void sampleSafely() {
+        try {
+            sample();
+        } catch (RuntimeException e) {
+            log.warn("sampling failed: {}", e.toString());
+        }
+    }
+
+    private synchronized void sample() {
+        long nowMillis = System.currentTimeMillis();
+        long p99 = 0;
+        for (LatencyRecorder recorder : recorders.all()) {
+            Histogram interval = recorder.takeInterval();
+            if (interval.getTotalCount() > 0) {
+                intervalLog.write(recorder.metric(), interval, intervalStartMillis, nowMillis);
+                if (recorder.metric() == Metric.ENQUEUE_TO_DEQUEUE) {
+                    p99 = interval.getValueAtPercentile(99);
+                }
+            }
+            recorder.recycle(interval);
+        }
+        long consumed = ledger.totalTaken();
+        long backlog = admin.backlog(spec);
+        maxBacklog = Math.max(maxBacklog, backlog);
+        double seconds = Math.max(1e-3, (nowMillis - intervalStartMillis) / 1000.0);
+        timeseries.printf(Locale.ROOT, "%d,%.1f,%d,%d%n", nowMillis / 1000, (consumed - consumedBefore) / seconds,
+                backlog, p99);
+        timeseries.flush();
+        consumedBefore = consumed;
+        intervalStartMillis = nowMillis;
+    }
+
+    long maxBacklog() {
+        return maxBacklog;
+    }
+
+    /** Takes a last sample, so that nothing recorded is left out of the interval log. */
+    @Override
+    public void close() {
+        timer.shutdown();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        sampleSafely();
+        timeseries.close();
+    }
+}

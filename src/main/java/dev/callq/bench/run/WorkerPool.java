@@ -1,0 +1,102 @@
+package dev.callq.bench.run;
+
+import dev.callq.bench.driver.PayloadSink;
+import dev.callq.bench.driver.QueueConsumer;
+import dev.callq.bench.driver.QueueDriver;
+import dev.callq.bench.driver.QueueSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * N worker threads, each polling the queue on a connection of its own until told to stop. A worker
+ * notices the stop request within one pop timeout, because every pop is bounded.
+ */
+final class WorkerPool implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
+    private static final Duration ERROR_BACKOFF = Duration.ofMillis(100);
+
+    private final List<Thread> threads = new ArrayList<>();
+    private final List<QueueConsumer> consumers = new ArrayList<>();
+    private final LongAdder pollErrors = new LongAdder();
+    private final Duration popTimeout;
+    private volatile boolean running = true;
+    private volatile String firstError;
+
+    WorkerPool(QueueDriver driver, QueueSpec spec, int workers, PayloadSink sink) {
+        this.popTimeout = spec.popTimeout();
+        try {
+            for (int id = 0; id < workers; id++) {
+                consumers.add(driver.createConsumer(spec, id));
+            }
+        } catch (RuntimeException e) {
+            consumers.forEach(QueueConsumer::close);
+            throw e;
+        }
+        for (int id = 0; id < workers; id++) {
+            QueueConsumer consumer = consumers.get(id);
+            Thread thread = new Thread(() -> pollUntilStopped(consumer, sink), driver.name() + "-worker-" + id);
+            thread.setDaemon(true);
+            threads.add(thread);
+        }
+        threads.forEach(Thread::start);
+    }
+
+    private void pollUntilStopped(QueueConsumer consumer, PayloadSink sink) {
+        while (running) {
+            try {
+                consumer.poll(sink);
+            } catch (RuntimeException e) {
+                // A worker outlives a failed pop (Redis restarting, a timeout): count it and go on.
+                pollErrors.increment();
+                if (firstError == null) {
+                    firstError = e.toString();
+                    log.warn("{}: pop failed ({}); further failures are counted", Thread.currentThread().getName(),
+                            e.toString());
+                }
+                sleep(ERROR_BACKOFF);
+            }
+        }
+    }
+
+    long pollErrors() {
+        return pollErrors.sum();
+    }
+
+    String firstError() {
+        return firstError;
+    }
+
+    /** Stops every worker and closes its connection; returns once all have stopped. */
+    @Override
+    public void close() {
+        running = false;
+        long deadlineNanos = System.nanoTime() + popTimeout.plusSeconds(3).toNanos();
+        for (Thread thread : threads) {
+            try {
+                thread.join(Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000L));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        consumers.forEach(QueueConsumer::close);
+        for (Thread thread : threads) {
+            if (thread.isAlive()) {
+                log.warn("{} did not stop within the pop timeout plus 3 s", thread.getName());
+            }
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
