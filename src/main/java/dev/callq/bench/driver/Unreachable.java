@@ -1,0 +1,38 @@
+package dev.callq.bench.driver;
+
+import dev.callq.bench.HarnessException;
+import dev.callq.bench.env.RedisEndpoint;
+
+import java.net.ConnectException;
+
+/** Turns a client library's connect failure into the one-line error the CLI prints. */
+public final class Unreachable {
+    private Unreachable() {
+    }
+
+    /** "Redis at host:port is unreachable: reason", the reason taken from the innermost cause. */
+    public static HarnessException redis(RedisEndpoint endpoint, Throwable failure) {
+        return new HarnessException("Redis at " + endpoint + " is unreachable: " + reason(failure), failure);
+    }
+
+    private static String reason(Throwable failure) {
+        String reason = null;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            // Netty's native transport words a refusal "finishConnect(..) failed: Connection refused";
+            // say it the way every user has seen it.
+            if (t instanceof ConnectException && String.valueOf(t.getMessage()).contains("Connection refused")) {
+                return "Connection refused";
+            }
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                reason = t.getMessage();
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        if (reason == null) {
+            return failure.getClass().getSimpleName();
+        }
+        return reason.lines().findFirst().orElse(reason).strip();
+    }
+}

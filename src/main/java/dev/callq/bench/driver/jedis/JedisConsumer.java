@@ -1,0 +1,100 @@
+package dev.callq.bench.driver.jedis;
+
+import dev.callq.bench.driver.InFlightPoll;
+import dev.callq.bench.driver.PayloadSink;
+import dev.callq.bench.driver.QueueConsumer;
+import dev.callq.bench.driver.QueueSpec;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.args.ListDirection;
+import redis.clients.jedis.params.XReadGroupParams;
+import redis.clients.jedis.resps.StreamEntry;
+import redis.clients.jedis.util.KeyValue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One worker on its own Jedis connection; the queue pattern picks the pop and the acknowledgement. */
+final class JedisConsumer implements QueueConsumer {
+    private final Jedis jedis;
+    private final QueueSpec spec;
+    private final String processingKey;
+    private final String consumerName;
+    private final InFlightPoll inFlight;
+
+    JedisConsumer(Jedis jedis, QueueSpec spec, int workerId, Duration clientTimeout) {
+        this.jedis = jedis;
+        this.spec = spec;
+        this.processingKey = spec.processingKey(workerId);
+        this.consumerName = "consumer-" + workerId;
+        this.inFlight = new InFlightPoll(spec.popTimeout().plus(clientTimeout));
+    }
+
+    @Override
+    public int poll(PayloadSink sink) {
+        return inFlight.run(() -> switch (spec.pattern()) {
+            case BLPOP -> popOne(sink);
+            case RELIABLE -> moveToProcessing(sink);
+            case BATCH -> popBatch(sink);
+            case STREAM -> readGroup(sink);
+        });
+    }
+
+    private int popOne(PayloadSink sink) {
+        KeyValue<String, String> popped = jedis.blpop(spec.popTimeoutSeconds(), spec.key());
+        if (popped == null) {
+            return 0;
+        }
+        sink.accept(List.of(popped.getValue()));
+        return 1;
+    }
+
+    private int moveToProcessing(PayloadSink sink) {
+        String payload = jedis.blmove(spec.key(), processingKey, ListDirection.LEFT, ListDirection.RIGHT,
+                spec.popTimeoutSeconds());
+        if (payload == null) {
+            return 0;
+        }
+        sink.accept(List.of(payload));
+        jedis.lrem(processingKey, 1, payload);
+        return 1;
+    }
+
+    private int popBatch(PayloadSink sink) {
+        KeyValue<String, List<String>> popped = jedis.blmpop(spec.popTimeoutSeconds(), ListDirection.LEFT,
+                spec.batchSize(), spec.key());
+        if (popped == null || popped.getValue().isEmpty()) {
+            return 0;
+        }
+        sink.accept(popped.getValue());
+        return popped.getValue().size();
+    }
+
+    private int readGroup(PayloadSink sink) {
+        XReadGroupParams params = XReadGroupParams.xReadGroupParams()
+                .count(spec.batchSize())
+                .block(Math.toIntExact(spec.popTimeout().toMillis()));
+        List<Map.Entry<String, List<StreamEntry>>> read = jedis.xreadGroup(spec.groupName(), consumerName, params,
+                Map.of(spec.key(), StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
+        if (read == null || read.isEmpty() || read.get(0).getValue().isEmpty()) {
+            return 0;
+        }
+        List<StreamEntry> entries = read.get(0).getValue();
+        List<String> payloads = new ArrayList<>(entries.size());
+        StreamEntryID[] ids = new StreamEntryID[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            payloads.add(entries.get(i).getFields().get(JedisProducer.STREAM_FIELD));
+            ids[i] = entries.get(i).getID();
+        }
+        sink.accept(payloads);
+        jedis.xack(spec.key(), spec.groupName(), ids);
+        return payloads.size();
+    }
+
+    @Override
+    public void close() {
+        inFlight.closeThen(jedis::close);
+    }
+}

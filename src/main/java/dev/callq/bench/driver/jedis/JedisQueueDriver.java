@@ -1,0 +1,103 @@
+package dev.callq.bench.driver.jedis;
+
+import dev.callq.bench.driver.ClientSettings;
+import dev.callq.bench.driver.QueueAdmin;
+import dev.callq.bench.driver.QueueConsumer;
+import dev.callq.bench.driver.QueueDriver;
+import dev.callq.bench.driver.QueueProducer;
+import dev.callq.bench.driver.QueueSpec;
+import dev.callq.bench.driver.Unreachable;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.RedisProtocol;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Jedis with one plain {@link Jedis} connection per consumer, producer and admin. No pool: a
+ * blocking pop holds its connection for the whole wait, so a pool would only add a borrow per
+ * pop and a pool size to get right.
+ */
+public final class JedisQueueDriver implements QueueDriver {
+    private final ClientSettings settings;
+    private final RedisProtocol protocol;
+    private final DefaultJedisClientConfig.Builder baseConfig;
+
+    public JedisQueueDriver(ClientSettings settings) {
+        this.settings = settings;
+        this.protocol = settings.respVersion() == 3 ? RedisProtocol.RESP3 : RedisProtocol.RESP2;
+        int clientTimeoutMillis = Math.toIntExact(settings.clientTimeout().toMillis());
+        this.baseConfig = DefaultJedisClientConfig.builder()
+                // An explicit protocol makes Jedis send HELLO 2 or HELLO 3 and fail rather than fall back.
+                .protocol(protocol)
+                .connectionTimeoutMillis(clientTimeoutMillis)
+                .socketTimeoutMillis(clientTimeoutMillis)
+                // Defaults to 0, which waits forever on a dead link during a blocking pop (jedis issue 2217).
+                .blockingSocketTimeoutMillis(clientTimeoutMillis);
+        // Fail at open, with a one-line message, rather than in the first worker.
+        connect("probe").close();
+    }
+
+    /** A new connection named {@code callq-jedis-<role>} in CLIENT LIST. */
+    Jedis connect(String role) {
+        DefaultJedisClientConfig config = baseConfig.clientName("callq-jedis-" + role).build();
+        try {
+            return new Jedis(new HostAndPort(settings.endpoint().host(), settings.endpoint().port()), config);
+        } catch (JedisConnectionException e) {
+            throw Unreachable.redis(settings.endpoint(), e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "jedis";
+    }
+
+    @Override
+    public Map<String, String> describe() {
+        return Map.of(
+                "client", name(),
+                "version", jedisVersion(),
+                "resp", protocol.name(),
+                "connections", "one plain Jedis connection per worker, producer and admin");
+    }
+
+    @Override
+    public QueueConsumer createConsumer(QueueSpec spec, int workerId) {
+        return new JedisConsumer(connect("worker-" + workerId), spec, workerId, settings.clientTimeout());
+    }
+
+    @Override
+    public QueueProducer createProducer(QueueSpec spec) {
+        return new JedisProducer(connect("producer"), spec);
+    }
+
+    @Override
+    public QueueAdmin createAdmin() {
+        return new JedisAdmin(connect("admin"));
+    }
+
+    /** Nothing shared to release: every connection belongs to the consumer, producer or admin that holds it. */
+    @Override
+    public void close() {
+    }
+
+    /** Jedis's manifest has no Implementation-Version; its Maven metadata is in the jar. */
+    private static String jedisVersion() {
+        try (InputStream in = Jedis.class.getResourceAsStream("/META-INF/maven/redis.clients/jedis/pom.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.callq.bench.driver.lettuce;
+
+import dev.callq.bench.driver.QueuePattern;
+import dev.callq.bench.driver.QueueProducer;
+import dev.callq.bench.driver.QueueSpec;
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Pushes on its own connection: one multi-value RPUSH, or XADDs written with auto-flush off and
+ * sent in one flush, so that a whole push() is one round trip either way.
+ */
+final class LettuceProducer implements QueueProducer {
+    /** The one field of a stream entry; the payload is its value. */
+    static final String STREAM_FIELD = "e";
+
+    private final StatefulRedisConnection<String, String> connection;
+    private final RedisAsyncCommands<String, String> redis;
+    private final QueueSpec spec;
+    private final Duration clientTimeout;
+
+    LettuceProducer(StatefulRedisConnection<String, String> connection, QueueSpec spec, Duration clientTimeout) {
+        this.connection = connection;
+        this.redis = connection.async();
+        this.spec = spec;
+        this.clientTimeout = clientTimeout;
+        // The connection is the producer's alone, so holding its writes until push() flushes stalls no one.
+        connection.setAutoFlushCommands(false);
+    }
+
+    @Override
+    public void push(List<String> payloads) {
+        if (payloads.isEmpty()) {
+            return;
+        }
+        RedisFuture<?>[] replies;
+        if (spec.pattern() == QueuePattern.STREAM) {
+            replies = new RedisFuture<?>[payloads.size()];
+            for (int i = 0; i < payloads.size(); i++) {
+                replies[i] = redis.xadd(spec.key(), Map.of(STREAM_FIELD, payloads.get(i)));
+            }
+        } else {
+            replies = new RedisFuture<?>[] {redis.rpush(spec.key(), payloads.toArray(String[]::new))};
+        }
+        connection.flushCommands();
+        awaitReplies(replies);
+    }
+
+    /** Waits for every reply; a failed command surfaces as its own exception. */
+    private void awaitReplies(RedisFuture<?>[] replies) {
+        if (!LettuceFutures.awaitAll(clientTimeout, replies)) {
+            throw new RedisCommandTimeoutException("push of " + replies.length + " commands not answered within "
+                    + clientTimeout.toMillis() + " ms");
+        }
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+}

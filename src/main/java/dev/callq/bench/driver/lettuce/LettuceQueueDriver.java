@@ -1,0 +1,137 @@
+package dev.callq.bench.driver.lettuce;
+
+import dev.callq.bench.driver.ClientSettings;
+import dev.callq.bench.driver.QueueAdmin;
+import dev.callq.bench.driver.QueueConsumer;
+import dev.callq.bench.driver.QueueDriver;
+import dev.callq.bench.driver.QueueProducer;
+import dev.callq.bench.driver.QueueSpec;
+import dev.callq.bench.driver.Unreachable;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.LettuceVersion;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.protocol.ProtocolVersion;
+import io.lettuce.core.resource.Transports;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Lettuce with one {@link RedisClient} and one dedicated connection per consumer: a blocking
+ * command blocks the whole connection, so workers never share one.
+ */
+public final class LettuceQueueDriver implements QueueDriver {
+    /** Close should not sit out Netty's default two-second quiet period once every connection is closed. */
+    private static final Duration SHUTDOWN_QUIET_PERIOD = Duration.ZERO;
+    private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(2);
+
+    private final ClientSettings settings;
+    private final ProtocolVersion protocol;
+    private final RedisClient client;
+
+    public LettuceQueueDriver(ClientSettings settings) {
+        this.settings = settings;
+        this.protocol = settings.respVersion() == 3 ? ProtocolVersion.RESP3 : ProtocolVersion.RESP2;
+        this.client = RedisClient.create();
+        client.setOptions(ClientOptions.builder()
+                .protocolVersion(protocol)
+                .socketOptions(SocketOptions.builder().connectTimeout(settings.clientTimeout()).build())
+                // The command timeout also applies to BLPOP; it must outlast the pop timeout, or the
+                // server pops an element into a command the client has given up on (lettuce 1179, 2354, 2394).
+                .timeoutOptions(TimeoutOptions.enabled(settings.clientTimeout()))
+                .build());
+        try {
+            // Fail at open, with a one-line message, rather than in the first worker.
+            connect("probe").close();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** A new connection named {@code callq-lettuce-<role>} in CLIENT LIST. */
+    StatefulRedisConnection<String, String> connect(String role) {
+        RedisURI uri = RedisURI.Builder.redis(settings.endpoint().host(), settings.endpoint().port())
+                .withTimeout(settings.clientTimeout())
+                .withClientName("callq-lettuce-" + role)
+                .build();
+        try {
+            return client.connect(uri);
+        } catch (RedisConnectionException e) {
+            throw Unreachable.redis(settings.endpoint(), e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "lettuce";
+    }
+
+    @Override
+    public Map<String, String> describe() {
+        return Map.of(
+                "client", name(),
+                "version", lettuceVersion(),
+                "resp", protocol.name(),
+                "transport", transport(),
+                "connections", "one RedisClient; one dedicated connection per worker, producer and admin");
+    }
+
+    /**
+     * The Netty transport of every connection this client opens: the client's bootstrap takes its
+     * channel class from {@link Transports#socketChannelClass()}, which picks a native transport
+     * when its library loads and NIO otherwise.
+     */
+    static String transport() {
+        String channel = Transports.socketChannelClass().getSimpleName();
+        if (channel.startsWith("Epoll")) {
+            return "epoll";
+        }
+        if (channel.startsWith("IOUring") || channel.startsWith("IoUring")) {
+            return "io_uring";
+        }
+        if (channel.startsWith("KQueue")) {
+            return "kqueue";
+        }
+        if (channel.startsWith("Nio")) {
+            return "nio";
+        }
+        return channel;
+    }
+
+    /** The manifest's Implementation-Version ends in "/commit"; keep the release. */
+    private static String lettuceVersion() {
+        String version = LettuceVersion.getVersion();
+        if (version == null) {
+            return "unknown";
+        }
+        int commitSeparator = version.indexOf('/');
+        return commitSeparator < 0 ? version : version.substring(0, commitSeparator);
+    }
+
+    @Override
+    public QueueConsumer createConsumer(QueueSpec spec, int workerId) {
+        return new LettuceConsumer(connect("worker-" + workerId), spec, workerId, settings.clientTimeout());
+    }
+
+    @Override
+    public QueueProducer createProducer(QueueSpec spec) {
+        return new LettuceProducer(connect("producer"), spec, settings.clientTimeout());
+    }
+
+    @Override
+    public QueueAdmin createAdmin() {
+        return new LettuceAdmin(connect("admin"));
+    }
+
+    /** Closes every connection still open and the client's own event loops. */
+    @Override
+    public void close() {
+        client.shutdown(SHUTDOWN_QUIET_PERIOD, SHUTDOWN_TIMEOUT);
+    }
+}
