@@ -37,19 +37,21 @@ final class ClientRun {
 
     /** Builds the load for a client once Redis, the driver and the recorders exist. */
     interface LoadFactory {
-        Load create(QueueDriver driver, QueueSpec spec, Recorders recorders, Path clientDir);
+        Load create(QueueDriver driver, QueueSpec spec, Recorders recorders, RedisEndpoint redis, Path logDir);
     }
 
     private final RunConfig config;
     private final String client;
     private final RedisEndpoint redis;
     private final Path outDir;
+    private final Path logDir;
 
-    ClientRun(RunConfig config, String client, RedisEndpoint redis, Path outDir) {
+    ClientRun(RunConfig config, String client, RedisEndpoint redis, Path outDir, Path logDir) {
         this.config = config;
         this.client = client;
         this.redis = redis;
         this.outDir = outDir;
+        this.logDir = logDir;
     }
 
     ClientResult execute(LoadFactory loads, Runnable work) {
@@ -71,7 +73,7 @@ final class ClientRun {
             Map<String, String> environment = new LinkedHashMap<>(driver.describe());
             long maxBacklog;
             long pollErrors;
-            try (Load load = loads.create(driver, spec, recorders, outDir);
+            try (Load load = loads.create(driver, spec, recorders, redis, logDir);
                  WorkerPool pool = new WorkerPool(driver, spec, config.workers(), handler)) {
                 environment.putAll(load.describe());
                 log.info("{}: warm-up ({} s, excluded from the results)", client, config.warmup().toMillis() / 1000.0);

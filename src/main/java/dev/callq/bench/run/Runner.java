@@ -4,7 +4,11 @@ import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.env.RedisProbe;
+import dev.callq.bench.driver.QueueDriver;
+import dev.callq.bench.driver.QueueSpec;
 import dev.callq.bench.load.Load;
+import dev.callq.bench.load.SipLoad;
+import dev.callq.bench.measure.Recorders;
 import dev.callq.bench.load.SyntheticLoad;
 
 import java.io.IOException;
@@ -45,11 +49,11 @@ public final class Runner {
             Path logDir = createDir(outDir.resolve("logs").resolve(client));
             if (config.redis() != null) {
                 redisVersion = RedisProbe.version(config.redis());
-                results.add(new ClientRun(config, client, config.redis(), outDir).execute(this::load, work));
+                results.add(new ClientRun(config, client, config.redis(), outDir, logDir).execute(this::load, work));
             } else {
                 try (LocalRedis redis = LocalRedis.start(logDir)) {
                     redisVersion = RedisProbe.version(redis.endpoint());
-                    results.add(new ClientRun(config, client, redis.endpoint(), outDir).execute(this::load, work));
+                    results.add(new ClientRun(config, client, redis.endpoint(), outDir, logDir).execute(this::load, work));
                 }
             }
         }
@@ -57,14 +61,13 @@ public final class Runner {
                 environment(redisVersion), results);
     }
 
-    private Load load(dev.callq.bench.driver.QueueDriver driver, dev.callq.bench.driver.QueueSpec spec,
-                      dev.callq.bench.measure.Recorders recorders, Path outDir) {
+    private Load load(QueueDriver driver, QueueSpec spec, Recorders recorders, RedisEndpoint redis, Path logDir) {
         if (config.load() == LoadKind.SYNTHETIC) {
             return new SyntheticLoad(driver, spec, config.rate(), config.arrivals(), config.warmup(),
                     config.duration(), config.producerLanes(), recorders.producerLag());
         }
-        RedisEndpoint redis = config.redis();
-        throw new HarnessException("SIP load is not available in this build" + redis);
+        return new SipLoad(logDir, redis, spec.key(), config.payload(), config.rate().meanRatePerSec(1),
+                config.calls(), config.warmup(), config.holdTime());
     }
 
     private Map<String, Object> configMap() {

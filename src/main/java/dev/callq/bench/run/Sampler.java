@@ -49,6 +49,7 @@ final class Sampler implements AutoCloseable {
         this.timeseries = new PrintWriter(Files.newBufferedWriter(timeseriesCsv, StandardCharsets.UTF_8));
         timeseries.println("epochSecond,consumedPerSec,backlog,p99EnqueueToDequeueMicros");
         this.intervalStartMillis = System.currentTimeMillis();
+        this.consumedBefore = ledger.totalTaken();
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, label + "-sampler");
             thread.setDaemon(true);
