@@ -1,0 +1,86 @@
+package dev.callq.bench.sip;
+
+import dev.callq.bench.HarnessException;
+import dev.callq.bench.env.ManagedProcess;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The SIPp UAS behind Kamailio (uas.xml), answering every call until closed. */
+public final class SippUas implements AutoCloseable {
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(10);
+
+    private final ManagedProcess process;
+    private final int port;
+    private final Path errorFile;
+
+    private SippUas(ManagedProcess process, int port, Path errorFile) {
+        this.process = process;
+        this.port = port;
+        this.errorFile = errorFile;
+    }
+
+    /** Starts the UAS on UDP 127.0.0.1:{@code port}; returns once the port is bound. */
+    public static SippUas start(Path runDir, int port) {
+        Path binary = Sipp.binary();
+        Path scenario = BundledFiles.copyInto(runDir, BundledFiles.UAS_SCENARIO);
+        Path errorFile = runDir.resolve("sipp-uas-errors.log");
+        List<String> command = new ArrayList<>(List.of(binary.toString(), "-sf", scenario.toString()));
+        command.addAll(Sipp.commonOptions());
+        command.addAll(List.of("-p", Integer.toString(port), "-trace_err", "-error_file", errorFile.toString()));
+        ManagedProcess process = ManagedProcess.start("sipp-uas", command, runDir, runDir.resolve("sipp-uas.log"));
+        SippUas uas = new SippUas(process, port, errorFile);
+        uas.awaitBound();
+        return uas;
+    }
+
+    private void awaitBound() {
+        long deadlineNanos = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadlineNanos) {
+            if (!process.isAlive()) {
+                close();
+                throw new HarnessException("sipp UAS exited at start (port " + port + " taken?); see " + process.logFile());
+            }
+            if (UdpListeners.isBound(port)) {
+                return;
+            }
+            sleepMillis(20);
+        }
+        close();
+        throw new HarnessException("sipp UAS did not bind UDP port " + port + " within "
+                + STARTUP_TIMEOUT.toSeconds() + " s; see " + process.logFile());
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path logFile() {
+        return process.logFile();
+    }
+
+    /** Unexpected messages the UAS saw, if any (the file exists only when there were some). */
+    public Path errorFile() {
+        return errorFile;
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+
+    static void sleepMillis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HarnessException("interrupted", e);
+        }
+    }
+}
