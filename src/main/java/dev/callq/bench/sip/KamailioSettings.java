@@ -1,5 +1,7 @@
 package dev.callq.bench.sip;
 
+import dev.callq.bench.event.PayloadFormat;
+
 import dev.callq.bench.env.RedisEndpoint;
 
 import java.util.Objects;

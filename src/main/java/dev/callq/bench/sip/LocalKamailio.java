@@ -1,5 +1,7 @@
 package dev.callq.bench.sip;
 
+import dev.callq.bench.event.PayloadFormat;
+
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.Binaries;
 import dev.callq.bench.env.FreePorts;
