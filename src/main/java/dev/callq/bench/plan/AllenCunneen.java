@@ -13,9 +13,9 @@ package dev.callq.bench.plan;
  * Cs² comes from the work: 0 for a fixed cost, 1 for exponential (the correction then vanishes
  * and this is Erlang C), e^(σ²) − 1 for a lognormal.
  *
- * <p><b>This is an approximation.</b> It is exact for M/M/c, close for M/G/1 (where it is the
- * Pollaczek–Khinchine mean) and typically within about 10% for the mean wait at the loads where
- * sizing matters; it is poorer at light load and for very heavy-tailed work. It says nothing about
+ * <p><b>This is an approximation.</b> It is exact for M/M/c and for M/G/1 (where it reduces to the
+ * Pollaczek–Khinchine mean); for several workers its error grows at light load and with very
+ * variable work, such as a lognormal with a large σ. It says nothing about
  * the shape of the wait distribution, so for quantiles this class keeps the M/M/c shape — no wait
  * with probability 1 − C, otherwise exponential — and scales the exponential part's mean by the
  * same factor f = (Ca² + Cs²)/2:
