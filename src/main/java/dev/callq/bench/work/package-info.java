@@ -1,0 +1,6 @@
+/**
+ * The simulated per-event work of a worker: a {@link dev.callq.bench.work.ServiceTime} distribution
+ * parsed from a spec such as {@code lognormal:3ms,1.5}, and {@link dev.callq.bench.work.Work},
+ * which spends a sampled duration spinning or sleeping.
+ */
+package dev.callq.bench.work;
