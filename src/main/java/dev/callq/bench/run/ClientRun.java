@@ -15,6 +15,7 @@ import dev.callq.bench.measure.IntervalLog;
 import dev.callq.bench.measure.LatencySummary;
 import dev.callq.bench.measure.Metric;
 import dev.callq.bench.measure.Recorders;
+import dev.callq.bench.work.ServiceTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +69,7 @@ final class ClientRun {
                      "callq-bench " + client + ", latencies in microseconds")) {
             admin.reset(spec, config.workers());
             EventHandler handler = new EventHandler(config.payload(), recorders, ledger, deferred, work,
-                    !"none".equals(config.serviceTime()));
+                    !(ServiceTime.parse(config.serviceTime()) instanceof ServiceTime.None));
             LoadOutcome outcome;
             Map<String, String> environment = new LinkedHashMap<>(driver.describe());
             long maxBacklog;

@@ -1,14 +1,27 @@
 package dev.callq.bench.run;
 
-/** Turns a service-time specification into the work each event costs. */
+import dev.callq.bench.work.ServiceTime;
+import dev.callq.bench.work.Work;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Turns a service-time specification into the work each event costs, one random stream per worker. */
 final class WorkFactory {
     private WorkFactory() {
     }
 
-    static Runnable create(String serviceTime, String mode) {
-        if ("none".equals(serviceTime)) {
+    /** Throws IllegalArgumentException with a one-line message for a bad specification or mode. */
+    static Runnable create(String serviceTimeSpec, String mode) {
+        ServiceTime serviceTime = ServiceTime.parse(serviceTimeSpec);
+        Work.Mode workMode = Work.Mode.parse(mode);
+        if (serviceTime instanceof ServiceTime.None) {
             return () -> { };
         }
-        throw new IllegalArgumentException("service time '" + serviceTime + "' is not supported");
+        AtomicLong seeds = new AtomicLong(0x5eed);
+        // Work keeps a random generator, which is not thread-safe: each worker thread gets its own.
+        ThreadLocal<Work> perThread = ThreadLocal.withInitial(
+                () -> new Work(serviceTime, workMode, new SplittableRandom(seeds.getAndIncrement())));
+        return () -> perThread.get().perform();
     }
 }

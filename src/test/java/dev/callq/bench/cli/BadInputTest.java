@@ -1,0 +1,100 @@
+package dev.callq.bench.cli;
+
+import dev.callq.bench.env.FreePorts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad input gets one clear line on stderr and exit code 2, never a stack trace; run as a user would. */
+class BadInputTest {
+    @TempDir
+    Path tmp;
+
+    record Outcome(int exitCode, String stdout, String stderr) {
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--client redisson | unknown client 'redisson'",
+            "--workers 0 | --workers must be at least 1",
+            "--rate 0 | rate '0' is not",
+            "--rate -5 | rate '-5' is not",
+            "--frobnicate | Unknown option: '--frobnicate'",
+            "--payload xml | --payload must be one of json, callid",
+            "--service-time fast | service time 'fast' is not one of",
+            "--load synthetic --payload callid | carries no enqueue stamp",
+    })
+    void rejectsBadOptionsWithOneLine(String arguments, String expectedMessage) throws Exception {
+        List<String> args = new ArrayList<>(List.of("run", "--out", tmp.resolve("out").toString()));
+        args.addAll(List.of(arguments.trim().split(" ")));
+
+        Outcome outcome = callq(Map.of(), args);
+
+        assertThat(outcome.exitCode()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(outcome.stderr()).contains(expectedMessage).doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(outcome.stderr().lines().filter(l -> l.startsWith("callq: error:")).count()).isEqualTo(1);
+    }
+
+    @Test
+    void unreachableRedisIsAOneLineError() throws Exception {
+        int closedPort = FreePorts.find();
+
+        Outcome outcome = callq(Map.of(), List.of("run", "--load", "synthetic", "--redis", "127.0.0.1:" + closedPort,
+                "--out", tmp.resolve("out").toString()));
+
+        assertThat(outcome.exitCode()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(outcome.stderr().strip()).isEqualTo("callq: error: Redis at 127.0.0.1:" + closedPort
+                + " is unreachable (no PONG within 2 s)");
+    }
+
+    @Test
+    void missingBinaryNamesThePackageToInstall() throws Exception {
+        Path emptyBin = Files.createDirectories(tmp.resolve("bin"));
+
+        Outcome outcome = callq(Map.of("PATH", emptyBin.toString()), List.of("run", "--client", "jedis",
+                "--load", "synthetic", "--out", tmp.resolve("out").toString()));
+
+        assertThat(outcome.exitCode()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(outcome.stderr().strip()).startsWith("callq: error: redis-server not found on PATH")
+                .contains("apt-get install -y redis-server").doesNotContain("\n");
+    }
+
+    @Test
+    void busyPortIsAOneLineError() throws Exception {
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(FreePorts.LOOPBACK))) {
+            int port = socket.getLocalPort();
+
+            assertThat(FreePorts.isFree(port)).isFalse();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> FreePorts.requireFree(port, "kamailio"))
+                    .hasMessage("kamailio: port " + port + " on 127.0.0.1 is already in use");
+        }
+    }
+
+    /** Runs the CLI in a JVM of its own, so that its environment and exit code are a user's. */
+    private Outcome callq(Map<String, String> environment, List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(tmp.resolve("stdout").toFile())
+                .redirectError(tmp.resolve("stderr").toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("callq finished").isTrue();
+        return new Outcome(process.exitValue(), Files.readString(tmp.resolve("stdout"), StandardCharsets.UTF_8),
+                Files.readString(tmp.resolve("stderr"), StandardCharsets.UTF_8));
+    }
+}

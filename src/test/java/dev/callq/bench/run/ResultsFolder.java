@@ -1,0 +1,48 @@
+package dev.callq.bench.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.HistogramLogReader;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Reads a results folder the way a user's script would: summary.json and the raw interval logs. */
+final class ResultsFolder {
+    private final Path dir;
+    private final JsonNode summary;
+
+    ResultsFolder(Path dir) throws IOException {
+        this.dir = dir;
+        this.summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+    }
+
+    JsonNode summary() {
+        return summary;
+    }
+
+    JsonNode client(String name) {
+        for (JsonNode client : summary.get("clients")) {
+            if (client.get("client").asText().equals(name)) {
+                return client;
+            }
+        }
+        throw new AssertionError("no client " + name + " in " + summary);
+    }
+
+    /** Samples of one tag in a client's .hlog, counted from the raw intervals. */
+    long hlogCount(String client, String tag) throws IOException {
+        Path hlog = dir.resolve(client(client).get("hlog").asText());
+        long count = 0;
+        try (HistogramLogReader reader = new HistogramLogReader(hlog.toFile())) {
+            EncodableHistogram interval;
+            while ((interval = reader.nextIntervalHistogram()) != null) {
+                if (tag.equals(interval.getTag())) {
+                    count += ((org.HdrHistogram.Histogram) interval).getTotalCount();
+                }
+            }
+        }
+        return count;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.callq.bench.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.callq.bench.cli.Main;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** SIPp → Kamailio (ndb_redis) → redis-server → 4 BLPOP workers, all real processes on loopback. */
+class SipEndToEndTest {
+    @TempDir
+    Path outDir;
+
+    @AfterEach
+    void nothingStartedIsStillRunning() {
+        assertThat(ChildProcesses.alive()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jedis", "lettuce"})
+    void threeHundredCallsGiveSixHundredEventsEachConsumedOnceAndMeasured(String client) throws Exception {
+        int exit = Main.execute("run", "--client", client, "--workers", "4", "--rate", "100", "--calls", "300",
+                "--warmup", "1", "--out", outDir.toString());
+
+        assertThat(exit).isZero();
+        ResultsFolder results = new ResultsFolder(outDir);
+        JsonNode result = results.client(client);
+        assertThat(result.at("/calls/attempted").asLong()).isEqualTo(300);
+        assertThat(result.at("/calls/succeeded").asLong()).isEqualTo(300);
+        assertThat(result.at("/calls/failed").asLong()).isZero();
+        assertThat(result.at("/events/expected").asLong()).isEqualTo(600);
+        assertThat(result.at("/events/consumed").asLong()).isEqualTo(600);
+        assertThat(result.at("/events/unique").asLong()).isEqualTo(600);
+        assertThat(result.at("/events/lost").asLong()).isZero();
+        assertThat(result.at("/events/duplicates").asLong()).isZero();
+        assertThat(result.at("/events/malformed").asLong()).isZero();
+        assertThat(result.at("/events/leftInQueue").asLong()).isZero();
+        assertThat(result.at("/events/warmupConsumed").asLong()).isEqualTo(200);
+        assertThat(result.at("/latencyMicros/enqueueToDequeue/count").asLong()).isEqualTo(600);
+        assertThat(results.hlogCount(client, "enqueueToDequeue")).isEqualTo(600);
+        assertThat(result.at("/latencyMicros/enqueueToDequeue/p50").asLong()).isPositive();
+        assertThat(result.at("/throughputPerSec").asDouble()).isPositive();
+        assertThat(results.summary().get("schema").asInt()).isEqualTo(RunSummary.SCHEMA);
+    }
+
+    @Test
+    void bareCallIdPayloadIsMeasuredFromSippsInviteSendTime() throws Exception {
+        int exit = Main.execute("run", "--client", "jedis", "--workers", "4", "--rate", "100", "--calls", "300",
+                "--warmup", "0", "--payload", "callid", "--out", outDir.toString());
+
+        assertThat(exit).isZero();
+        ResultsFolder results = new ResultsFolder(outDir);
+        JsonNode result = results.client("jedis");
+        assertThat(result.at("/events/expected").asLong()).isEqualTo(300);
+        assertThat(result.at("/events/consumed").asLong()).isEqualTo(300);
+        assertThat(result.at("/events/lost").asLong()).isZero();
+        assertThat(result.at("/events/duplicates").asLong()).isZero();
+        assertThat(result.at("/latencyMicros/enqueueToDequeue/count").asLong()).isEqualTo(300);
+        assertThat(results.hlogCount("jedis", "enqueueToDequeue")).isEqualTo(300);
+        assertThat(result.at("/latencyMicros/enqueueToDequeue/nonPositive").asLong()).isZero();
+        assertThat(result.get("warnings")).isEmpty();
+    }
+}

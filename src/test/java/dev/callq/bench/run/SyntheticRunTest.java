@@ -1,0 +1,45 @@
+package dev.callq.bench.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.callq.bench.cli.Main;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The open-loop producer straight into a real redis-server, every pattern, both clients. */
+class SyntheticRunTest {
+    @TempDir
+    Path outDir;
+
+    @AfterEach
+    void nothingStartedIsStillRunning() {
+        assertThat(ChildProcesses.alive()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"jedis,blpop", "lettuce,blpop", "jedis,reliable", "lettuce,reliable", "jedis,batch",
+            "lettuce,batch", "jedis,stream", "lettuce,stream"})
+    void everyEventIsConsumedExactlyOnceAndTheProducerKeepsItsRate(String client, String pattern) throws Exception {
+        int exit = Main.execute("run", "--load", "synthetic", "--client", client, "--pattern", pattern,
+                "--workers", "4", "--rate", "2000", "--duration", "2", "--warmup", "0.5",
+                "--service-time", "fixed:100us", "--out", outDir.toString());
+
+        assertThat(exit).isZero();
+        JsonNode result = new ResultsFolder(outDir).client(client);
+        long pushed = result.at("/producer/pushed").asLong();
+        assertThat(pushed).isBetween(3960L, 4040L);
+        assertThat(result.at("/events/expected").asLong()).isEqualTo(pushed);
+        assertThat(result.at("/events/consumed").asLong()).isEqualTo(pushed);
+        assertThat(result.at("/events/unique").asLong()).isEqualTo(pushed);
+        assertThat(result.at("/events/lost").asLong()).isZero();
+        assertThat(result.at("/events/leftInQueue").asLong()).isZero();
+        assertThat(result.at("/latencyMicros/serviceTime/count").asLong()).isEqualTo(pushed);
+        assertThat(result.at("/latencyMicros/enqueueToDone/count").asLong()).isEqualTo(pushed);
+        assertThat(result.at("/producer/lagMicros/count").asLong()).isEqualTo(pushed);
+    }
+}
