@@ -78,13 +78,27 @@ public final class SyntheticLoad implements Load {
 
     @Override
     public void close() {
-        // lanes close their own connections when their schedule ends
+        // every phase closes the producer connections it opened
     }
 
     private record LaneTotals(long pushed, long failed, long firstIntendedMicros, long lastPushMicros) {
     }
 
     private LaneTotals runSchedule(Duration phase, String callIdPrefix, LatencyRecorder lag) {
+        // Connect before the clock starts, so that connection set-up does not show as producer lag.
+        List<QueueProducer> producers = new ArrayList<>();
+        try {
+            for (int lane = 0; lane < lanes; lane++) {
+                producers.add(driver.createProducer(spec));
+            }
+            return runSchedule(phase, callIdPrefix, lag, producers);
+        } finally {
+            producers.forEach(QueueProducer::close);
+        }
+    }
+
+    private LaneTotals runSchedule(Duration phase, String callIdPrefix, LatencyRecorder lag,
+                                   List<QueueProducer> producers) {
         long phaseNanos = phase.toNanos();
         long startNanos = System.nanoTime();
         long wallStartMicros = WallClock.nowMicros();
@@ -93,7 +107,7 @@ public final class SyntheticLoad implements Load {
         AtomicLong lastPushMicros = new AtomicLong(wallStartMicros);
         List<Thread> threads = new ArrayList<>();
         for (int lane = 0; lane < lanes; lane++) {
-            Lane worker = new Lane(lane, callIdPrefix, startNanos, wallStartMicros, phaseNanos, lag,
+            Lane worker = new Lane(lane, producers.get(lane), callIdPrefix, startNanos, wallStartMicros, phaseNanos, lag,
                     pushed, failed, lastPushMicros);
             Thread thread = new Thread(worker, driver.name() + "-producer-" + lane);
             thread.setDaemon(true);
@@ -114,6 +128,7 @@ public final class SyntheticLoad implements Load {
     /** One share of the schedule: every lane-th arrival, on a connection of its own. */
     private final class Lane implements Runnable {
         private final int lane;
+        private final QueueProducer producer;
         private final String callIdPrefix;
         private final long startNanos;
         private final long wallStartMicros;
@@ -124,9 +139,10 @@ public final class SyntheticLoad implements Load {
         private final AtomicLong lastPushMicros;
         private final SplittableRandom random;
 
-        Lane(int lane, String callIdPrefix, long startNanos, long wallStartMicros, long phaseNanos,
+        Lane(int lane, QueueProducer producer, String callIdPrefix, long startNanos, long wallStartMicros, long phaseNanos,
              LatencyRecorder lag, AtomicLong pushed, AtomicLong failed, AtomicLong lastPushMicros) {
             this.lane = lane;
+            this.producer = producer;
             this.callIdPrefix = callIdPrefix;
             this.startNanos = startNanos;
             this.wallStartMicros = wallStartMicros;
@@ -146,26 +162,24 @@ public final class SyntheticLoad implements Load {
             long sequence = 0;
             List<String> pipeline = new ArrayList<>(MAX_PIPELINE);
             long[] intendedMicros = new long[MAX_PIPELINE];
-            try (QueueProducer producer = driver.createProducer(spec)) {
-                while (nextNanos < phaseNanos) {
-                    long nowNanos = System.nanoTime() - startNanos;
-                    if (nextNanos > nowNanos) {
-                        LockSupport.parkNanos((long) nextNanos - nowNanos);
-                        continue;
-                    }
-                    while (nextNanos <= nowNanos && nextNanos < phaseNanos && pipeline.size() < MAX_PIPELINE) {
-                        long intended = wallStartMicros + (long) (nextNanos / 1_000);
-                        String callId = callIdPrefix + lane + "-" + sequence++;
-                        intendedMicros[pipeline.size()] = intended;
-                        pipeline.add(PayloadFormat.JSON.encode(new CallEvent(callId, EventKind.INVITE, intended)));
-                        nextNanos += gapNanos(nextNanos / 1e9, phaseSeconds, lanes);
-                    }
-                    send(producer, pipeline, intendedMicros);
+            while (nextNanos < phaseNanos) {
+                long nowNanos = System.nanoTime() - startNanos;
+                if (nextNanos > nowNanos) {
+                    LockSupport.parkNanos((long) nextNanos - nowNanos);
+                    continue;
                 }
+                while (nextNanos <= nowNanos && nextNanos < phaseNanos && pipeline.size() < MAX_PIPELINE) {
+                    long intended = wallStartMicros + (long) (nextNanos / 1_000);
+                    String callId = callIdPrefix + lane + "-" + sequence++;
+                    intendedMicros[pipeline.size()] = intended;
+                    pipeline.add(PayloadFormat.JSON.encode(new CallEvent(callId, EventKind.INVITE, intended)));
+                    nextNanos += gapNanos(nextNanos / 1e9, phaseSeconds, lanes);
+                }
+                send(pipeline, intendedMicros);
             }
         }
 
-        private void send(QueueProducer producer, List<String> pipeline, long[] intendedMicros) {
+        private void send(List<String> pipeline, long[] intendedMicros) {
             long sentMicros = wallStartMicros + (System.nanoTime() - startNanos) / 1_000;
             try {
                 producer.push(pipeline);

@@ -26,13 +26,13 @@ class SyntheticRunTest {
             "lettuce,batch", "jedis,stream", "lettuce,stream"})
     void everyEventIsConsumedExactlyOnceAndTheProducerKeepsItsRate(String client, String pattern) throws Exception {
         int exit = Main.execute("run", "--load", "synthetic", "--client", client, "--pattern", pattern,
-                "--workers", "4", "--rate", "2000", "--duration", "2", "--warmup", "0.5",
+                "--workers", "4", "--rate", "2000", "--duration", "3", "--warmup", "0.5",
                 "--service-time", "fixed:100us", "--out", outDir.toString());
 
         assertThat(exit).isZero();
         JsonNode result = new ResultsFolder(outDir).client(client);
         long pushed = result.at("/producer/pushed").asLong();
-        assertThat(pushed).isBetween(3960L, 4040L);
+        assertThat(pushed).isBetween(5940L, 6060L);
         assertThat(result.at("/events/expected").asLong()).isEqualTo(pushed);
         assertThat(result.at("/events/consumed").asLong()).isEqualTo(pushed);
         assertThat(result.at("/events/unique").asLong()).isEqualTo(pushed);
