@@ -43,7 +43,7 @@ public final class SippUas implements AutoCloseable {
                 close();
                 throw new HarnessException("sipp UAS exited at start (port " + port + " taken?); see " + process.logFile());
             }
-            if (UdpListeners.isBound(port)) {
+            if (UdpListeners.isBoundBy(process.pid(), port)) {
                 return;
             }
             sleepMillis(20);

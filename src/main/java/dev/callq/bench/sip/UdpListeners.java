@@ -5,10 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Whether a UDP port is bound on 127.0.0.1, read from /proc/net/udp. Binding the port to test
- * it would race with the process that is about to bind it; reading the kernel's table does not.
+ * Whether a given process has bound a UDP port on 127.0.0.1, read from /proc. Binding the port
+ * to test it would race with the process about to bind it, and a port that is merely bound
+ * may belong to someone else (then the process we started is about to fail).
  */
 final class UdpListeners {
     private static final Path PROC_NET_UDP = Path.of("/proc/net/udp");
@@ -16,17 +20,40 @@ final class UdpListeners {
     private UdpListeners() {
     }
 
-    static boolean isBound(int port) {
+    static boolean isBoundBy(long pid, int port) {
+        Set<String> socketInodes = socketInodes(port);
+        if (socketInodes.isEmpty()) {
+            return false;
+        }
+        try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+            return fds.map(UdpListeners::linkTarget).anyMatch(socketInodes::contains);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** "socket:[inode]" of every UDP socket bound to 127.0.0.1:port or *:port. */
+    private static Set<String> socketInodes(int port) {
         String loopback = String.format(Locale.ROOT, "0100007F:%04X", port);
         String any = String.format(Locale.ROOT, "00000000:%04X", port);
         try {
             List<String> lines = Files.readAllLines(PROC_NET_UDP);
-            // Columns: sl local_address rem_address st ...
+            // Columns: sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode ...
             return lines.stream().skip(1)
                     .map(line -> line.trim().split("\\s+"))
-                    .anyMatch(fields -> fields.length > 1 && (fields[1].equals(loopback) || fields[1].equals(any)));
+                    .filter(fields -> fields.length > 9 && (fields[1].equals(loopback) || fields[1].equals(any)))
+                    .map(fields -> "socket:[" + fields[9] + "]")
+                    .collect(Collectors.toSet());
         } catch (IOException e) {
-            return false;
+            return Set.of();
+        }
+    }
+
+    private static String linkTarget(Path fd) {
+        try {
+            return Files.readSymbolicLink(fd).toString();
+        } catch (IOException e) {
+            return "";
         }
     }
 }
