@@ -1,5 +1,6 @@
 package dev.callq.bench.sip;
 
+import dev.callq.bench.event.PayloadFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callq.bench.env.FreePorts;

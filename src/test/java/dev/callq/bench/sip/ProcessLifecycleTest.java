@@ -1,5 +1,6 @@
 package dev.callq.bench.sip;
 
+import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.FreePorts;
 import dev.callq.bench.env.LocalRedis;
