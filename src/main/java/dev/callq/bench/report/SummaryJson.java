@@ -1,5 +1,6 @@
 package dev.callq.bench.report;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.callq.bench.HarnessException;
@@ -12,7 +13,8 @@ import java.nio.file.Path;
 public final class SummaryJson {
     public static final String FILE_NAME = "summary.json";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private SummaryJson() {
     }
@@ -24,6 +26,15 @@ public final class SummaryJson {
             return file;
         } catch (IOException e) {
             throw new HarnessException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a summary written by {@link #write}; a missing or unreadable file is a one-line error. */
+    public static RunSummary read(Path file) {
+        try {
+            return MAPPER.readValue(file.toFile(), RunSummary.class);
+        } catch (IOException e) {
+            throw new HarnessException("cannot read " + file + ": " + e.getMessage().lines().findFirst().orElse(""), e);
         }
     }
 

@@ -1,0 +1,93 @@
+package dev.callq.bench.run;
+
+import dev.callq.bench.HarnessException;
+import dev.callq.bench.cli.Main;
+import dev.callq.bench.report.SummaryJson;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one {@code callq run} in a JVM of its own, as JMH forks do: the JIT state, heap and threads
+ * left by one measured cell cannot colour the next. The child's output goes to {@code run.log} in
+ * its results folder; its {@code summary.json} is read back.
+ */
+public final class ForkedRun {
+    /** The heap of a forked cell: fixed, so that heap resizing does not show up as latency. */
+    private static final List<String> JVM_OPTIONS = List.of("-Xms1g", "-Xmx1g");
+
+    private ForkedRun() {
+    }
+
+    /** What a forked run left: its exit code and its summary. */
+    public record Outcome(int exitCode, RunSummary summary, Path outDir) {
+        /** True when the child said its numbers are trustworthy (exit 0). */
+        public boolean trustworthy() {
+            return exitCode == 0;
+        }
+    }
+
+    /**
+     * Runs {@code callq run <runArgs> --out <outDir>} and waits at most {@code timeout}.
+     * Bad input or environment in the child (exit 2) becomes a one-line error here.
+     */
+    public static Outcome run(List<String> runArgs, Path outDir, Duration timeout) {
+        try {
+            Files.createDirectories(outDir);
+        } catch (IOException e) {
+            throw new HarnessException("cannot create " + outDir + ": " + e.getMessage(), e);
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "run"));
+        command.addAll(runArgs);
+        command.addAll(List.of("--out", outDir.toString()));
+        Path log = outDir.resolve("run.log");
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+        } catch (IOException e) {
+            throw new HarnessException("cannot start a forked run: " + e.getMessage(), e);
+        }
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroy();
+                process.waitFor(10, TimeUnit.SECONDS);
+                process.destroyForcibly();
+                throw new HarnessException("a forked run did not finish within " + timeout.toSeconds() + " s; see " + log);
+            }
+        } catch (InterruptedException e) {
+            process.destroy();
+            Thread.currentThread().interrupt();
+            throw new HarnessException("interrupted while waiting for a forked run", e);
+        }
+        int exitCode = process.exitValue();
+        Path summary = outDir.resolve(SummaryJson.FILE_NAME);
+        if (exitCode == Main.EXIT_USAGE || !Files.exists(summary)) {
+            throw new HarnessException("forked run failed (exit " + exitCode + "): " + lastErrorLine(log));
+        }
+        return new Outcome(exitCode, SummaryJson.read(summary), outDir);
+    }
+
+    private static String lastErrorLine(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                if (lines.get(i).startsWith("callq:")) {
+                    return lines.get(i).replaceFirst("^callq: (error: )?", "");
+                }
+            }
+            return lines.isEmpty() ? "no output; see " + log : lines.get(lines.size() - 1);
+        } catch (IOException e) {
+            return "see " + log;
+        }
+    }
+}
