@@ -6,7 +6,6 @@ import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.env.RedisProbe;
 import dev.callq.bench.driver.QueueDriver;
 import dev.callq.bench.driver.QueueSpec;
-import dev.callq.bench.load.Load;
 import dev.callq.bench.load.SipLoad;
 import dev.callq.bench.measure.Recorders;
 import dev.callq.bench.load.SyntheticLoad;
@@ -49,11 +48,11 @@ public final class Runner {
             Path logDir = createDir(outDir.resolve("logs").resolve(client));
             if (config.redis() != null) {
                 redisVersion = RedisProbe.version(config.redis());
-                results.add(new ClientRun(config, client, config.redis(), outDir, logDir).execute(this::load, work));
+                results.add(new ClientRun(config, client, config.redis(), outDir, logDir).execute(loads(config), work));
             } else {
                 try (LocalRedis redis = LocalRedis.start(logDir)) {
                     redisVersion = RedisProbe.version(redis.endpoint());
-                    results.add(new ClientRun(config, client, redis.endpoint(), outDir, logDir).execute(this::load, work));
+                    results.add(new ClientRun(config, client, redis.endpoint(), outDir, logDir).execute(loads(config), work));
                 }
             }
         }
@@ -61,13 +60,16 @@ public final class Runner {
                 environment(redisVersion), results);
     }
 
-    private Load load(QueueDriver driver, QueueSpec spec, Recorders recorders, RedisEndpoint redis, Path logDir) {
-        if (config.load() == LoadKind.SYNTHETIC) {
-            return new SyntheticLoad(driver, spec, config.rate(), config.arrivals(), config.warmup(),
-                    config.duration(), config.producerLanes(), recorders.producerLag());
-        }
-        return new SipLoad(logDir, redis, spec.key(), config.payload(), config.rate().meanRatePerSec(1),
-                config.calls(), config.warmup(), config.holdTime());
+    /** The load a configuration asks for, built once Redis, the driver and the recorders exist. */
+    static ClientRun.LoadFactory loads(RunConfig config) {
+        return (QueueDriver driver, QueueSpec spec, Recorders recorders, RedisEndpoint redis, Path logDir) -> {
+            if (config.load() == LoadKind.SYNTHETIC) {
+                return new SyntheticLoad(driver, spec, config.rate(), config.arrivals(), config.warmup(),
+                        config.duration(), config.producerLanes(), recorders.producerLag());
+            }
+            return new SipLoad(logDir, redis, spec.key(), config.payload(), config.rate().meanRatePerSec(1),
+                    config.calls(), config.warmup(), config.holdTime());
+        };
     }
 
     private Map<String, Object> configMap() {

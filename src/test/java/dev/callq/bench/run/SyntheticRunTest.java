@@ -41,5 +41,7 @@ class SyntheticRunTest {
         assertThat(result.at("/latencyMicros/serviceTime/count").asLong()).isEqualTo(pushed);
         assertThat(result.at("/latencyMicros/enqueueToDone/count").asLong()).isEqualTo(pushed);
         assertThat(result.at("/producer/lagMicros/count").asLong()).isEqualTo(pushed);
+        assertThat(result.at("/producer/achievedRate").asDouble()).isCloseTo(2000, org.assertj.core.data.Percentage.withPercentage(1));
+        assertThat(result.at("/producer/keptSchedule").asBoolean()).isTrue();
     }
 }

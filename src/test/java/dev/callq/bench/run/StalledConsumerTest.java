@@ -1,0 +1,57 @@
+package dev.callq.bench.run;
+
+import dev.callq.bench.driver.QueuePattern;
+import dev.callq.bench.env.LocalRedis;
+import dev.callq.bench.event.PayloadFormat;
+import dev.callq.bench.load.RateProfile;
+import dev.callq.bench.load.SyntheticLoad;
+import dev.callq.bench.work.Work;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Coordinated omission: under open-loop load, a consumer that stalls for 200 ms must show up in the
+ * percentiles, because the events that arrived meanwhile are stamped with their intended send time.
+ */
+class StalledConsumerTest {
+    private static final long STALL_MILLIS = 200;
+
+    @TempDir
+    Path outDir;
+
+    @Test
+    void aTwoHundredMillisecondStallShowsInTheTailPercentiles() {
+        RunConfig config = new RunConfig(List.of("jedis"), 1, LoadKind.SYNTHETIC, RateProfile.parse("1000"), 0,
+                Duration.ofSeconds(3), Duration.ZERO, Duration.ZERO, PayloadFormat.JSON, QueuePattern.BLPOP, 1,
+                "none", "sleep", SyntheticLoad.Arrivals.CONSTANT, 1, Duration.ofMillis(500), Duration.ofSeconds(10),
+                2, null, outDir);
+        AtomicLong events = new AtomicLong();
+        // The only worker stalls once, a second into the measured phase.
+        Runnable stallOnce = () -> {
+            if (events.incrementAndGet() == 1_000) {
+                Work.sleepNanos(Duration.ofMillis(STALL_MILLIS).toNanos());
+            }
+        };
+
+        ClientResult result;
+        try (LocalRedis redis = LocalRedis.start(outDir)) {
+            result = new ClientRun(config, "jedis", redis.endpoint(), outDir, outDir)
+                    .execute(Runner.loads(config), stallOnce);
+        }
+
+        var latency = result.latencyMicros().get("enqueueToDequeue");
+        assertThat(result.events().lost()).isZero();
+        assertThat(latency.count()).isEqualTo(result.events().consumed());
+        assertThat(latency.p999()).isGreaterThanOrEqualTo(150_000);
+        assertThat(latency.max()).isGreaterThanOrEqualTo(STALL_MILLIS * 1_000 * 9 / 10);
+        assertThat(latency.p50()).isLessThan(50_000);
+        assertThat(ChildProcesses.alive()).isEmpty();
+    }
+}
