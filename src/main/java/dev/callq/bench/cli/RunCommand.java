@@ -98,7 +98,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunConfig config = toConfig();
-        RunSummary summary = new Runner(config).run();
+        RunSummary summary = new Runner(config, new ConsoleProgress(System.err)).run();
         Path file = SummaryJson.write(summary, config.outDir());
         System.out.println();
         System.out.print(SideBySideTable.render(summary));

@@ -56,6 +56,10 @@ final class ClientRun {
     }
 
     ClientResult execute(LoadFactory loads, Runnable work) {
+        return execute(loads, work, ProgressListener.NONE);
+    }
+
+    ClientResult execute(LoadFactory loads, Runnable work, ProgressListener progress) {
         QueueSpec spec = new QueueSpec(RunConfig.QUEUE_KEY, config.pattern(), config.popTimeout(), config.batchSize());
         Recorders recorders = Recorders.create();
         EventLedger ledger = new EventLedger();
@@ -81,8 +85,11 @@ final class ClientRun {
                 load.warmUp();
                 awaitDrained(admin, spec, handler, ledger);
                 log.info("{}: measuring", client);
-                try (Sampler sampler = new Sampler(client, recorders, intervals, ledger, admin, spec, timeseries)) {
+                progress.phaseStarted(client, "measure", Math.max(1, config.duration().toSeconds()));
+                try (Sampler sampler = new Sampler(client, recorders, intervals, ledger, admin, spec, timeseries,
+                        progress)) {
                     outcome = load.measure();
+                    progress.phaseEnded();
                     log.info("{}: load done, draining (up to {} s)", client, config.drainTimeout().toSeconds());
                     if (!awaitDrained(admin, spec, handler, ledger)) {
                         warnings.add("the queue did not drain within " + config.drainTimeout().toSeconds() + " s");

@@ -25,9 +25,11 @@ import java.util.Map;
  */
 public final class Runner {
     private final RunConfig config;
+    private final ProgressListener progress;
 
-    public Runner(RunConfig config) {
+    public Runner(RunConfig config, ProgressListener progress) {
         this.config = config;
+        this.progress = progress;
     }
 
     public RunSummary run() {
@@ -48,11 +50,13 @@ public final class Runner {
             Path logDir = createDir(outDir.resolve("logs").resolve(client));
             if (config.redis() != null) {
                 redisVersion = RedisProbe.version(config.redis());
-                results.add(new ClientRun(config, client, config.redis(), outDir, logDir).execute(loads(config), work));
+                results.add(new ClientRun(config, client, config.redis(), outDir, logDir)
+                        .execute(loads(config), work, progress));
             } else {
                 try (LocalRedis redis = LocalRedis.start(logDir)) {
                     redisVersion = RedisProbe.version(redis.endpoint());
-                    results.add(new ClientRun(config, client, redis.endpoint(), outDir, logDir).execute(loads(config), work));
+                    results.add(new ClientRun(config, client, redis.endpoint(), outDir, logDir)
+                            .execute(loads(config), work, progress));
                 }
             }
         }

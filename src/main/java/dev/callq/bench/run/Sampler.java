@@ -38,9 +38,12 @@ final class Sampler implements AutoCloseable {
     private long intervalStartMillis;
     private long consumedBefore;
     private long maxBacklog;
+    private final ProgressListener progress;
+    private final long startMillis;
 
     Sampler(String label, Recorders recorders, IntervalLog intervalLog, EventLedger ledger, QueueAdmin admin,
-            QueueSpec spec, Path timeseriesCsv) throws IOException {
+            QueueSpec spec, Path timeseriesCsv, ProgressListener progress) throws IOException {
+        this.progress = progress;
         this.recorders = recorders;
         this.intervalLog = intervalLog;
         this.ledger = ledger;
@@ -49,6 +52,7 @@ final class Sampler implements AutoCloseable {
         this.timeseries = new PrintWriter(Files.newBufferedWriter(timeseriesCsv, StandardCharsets.UTF_8));
         timeseries.println("epochSecond,consumedPerSec,backlog,p99EnqueueToDequeueMicros");
         this.intervalStartMillis = System.currentTimeMillis();
+        this.startMillis = intervalStartMillis;
         this.consumedBefore = ledger.totalTaken();
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, label + "-sampler");
@@ -83,8 +87,9 @@ final class Sampler implements AutoCloseable {
         long backlog = admin.backlog(spec);
         maxBacklog = Math.max(maxBacklog, backlog);
         double seconds = Math.max(1e-3, (nowMillis - intervalStartMillis) / 1000.0);
-        timeseries.printf(Locale.ROOT, "%d,%.1f,%d,%d%n", nowMillis / 1000, (consumed - consumedBefore) / seconds,
-                backlog, p99);
+        double consumedPerSec = (consumed - consumedBefore) / seconds;
+        timeseries.printf(Locale.ROOT, "%d,%.1f,%d,%d%n", nowMillis / 1000, consumedPerSec, backlog, p99);
+        progress.second((nowMillis - startMillis) / 1000, consumedPerSec, backlog, p99);
         timeseries.flush();
         consumedBefore = consumed;
         intervalStartMillis = nowMillis;
