@@ -99,6 +99,7 @@ class KamailioQueueEndToEndTest {
     }
 
     @Test
+    @SuppressWarnings("try") // Redis is closed early on purpose: Kamailio connected to it, then it died.
     void redisDownRejectsCallsWith500AndCountsPushFailures() throws Exception {
         int calls = 5;
         try (LocalRedis redis = LocalRedis.start(runDir);
