@@ -1,0 +1,42 @@
+package dev.callq.bench.cli;
+
+import dev.callq.bench.compare.Comparison;
+import dev.callq.bench.compare.ComparisonMarkdown;
+import dev.callq.bench.compare.ResultSet;
+import dev.callq.bench.compare.Tolerance;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code callq compare BASELINE CURRENT}: the regression gate. Exit 0 no regression, 4 regression, 2 bad input. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"Compares two results folders cell by cell from their raw histograms.",
+                "Exit codes: 0 no regression; 4 a regression beyond tolerance and beyond the noise between "
+                        + "repeats (or beyond tolerance where there are no repeats: unguarded); 2 bad input."})
+public final class CompareCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "BASELINE", description = "results folder of the baseline")
+    Path baseline;
+
+    @Parameters(index = "1", paramLabel = "CURRENT", description = "results folder to judge")
+    Path current;
+
+    @Option(names = "--max-regression", defaultValue = "p99=10%,throughput=5%",
+            description = "how much worse a cell may get (default: ${DEFAULT-VALUE})")
+    String maxRegression;
+
+    @Override
+    public Integer call() throws IOException {
+        Tolerance tolerance = Tolerance.parse(maxRegression);
+        Comparison comparison = Comparison.of(ResultSet.load(baseline), ResultSet.load(current), tolerance);
+        String markdown = ComparisonMarkdown.render(comparison, tolerance);
+        System.out.print(markdown);
+        Files.writeString(current.resolve("compare.md"), markdown, StandardCharsets.UTF_8);
+        return comparison.hasRegression() ? Main.EXIT_REGRESSION : 0;
+    }
+}

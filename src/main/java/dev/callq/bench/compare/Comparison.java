@@ -1,0 +1,108 @@
+package dev.callq.bench.compare;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Compares two result sets cell by cell. A metric regresses only when it got worse by more than the
+ * tolerance AND by more than the noise seen between repeats of the same cell; without repeats the
+ * comparison cannot tell noise from change, and says so.
+ */
+public final class Comparison {
+    private final List<MetricComparison> rows;
+
+    private Comparison(List<MetricComparison> rows) {
+        this.rows = List.copyOf(rows);
+    }
+
+    public static Comparison of(ResultSet baseline, ResultSet current, Tolerance tolerance) {
+        Set<CellKey> keys = new LinkedHashSet<>(baseline.cells().keySet());
+        keys.addAll(current.cells().keySet());
+        List<MetricComparison> rows = new ArrayList<>();
+        for (CellKey key : keys) {
+            List<CellMeasurement> before = baseline.cells().getOrDefault(key, List.of());
+            List<CellMeasurement> after = current.cells().getOrDefault(key, List.of());
+            if (before.isEmpty() || after.isEmpty()) {
+                rows.add(new MetricComparison(key, "-", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                        before.size(), after.size(), before.isEmpty() ? "not in the baseline" : "not in the current run",
+                        Verdict.MISSING));
+                continue;
+            }
+            String note = serviceTimeNote(before, after);
+            rows.add(compare(key, "p99 enqueue→dequeue (µs)", before, after, m -> m.p99Micros(), +1,
+                    tolerance.p99Rise(), note));
+            rows.add(compare(key, "throughput (events/s)", before, after, CellMeasurement::throughputPerSec, -1,
+                    tolerance.throughputDrop(), note));
+        }
+        return new Comparison(rows);
+    }
+
+    public List<MetricComparison> rows() {
+        return rows;
+    }
+
+    public boolean hasRegression() {
+        return rows.stream().anyMatch(r -> r.verdict().fails());
+    }
+
+    public boolean guarded() {
+        return rows.stream().allMatch(r -> r.verdict() == Verdict.MISSING || !Double.isNaN(r.noise()));
+    }
+
+    /**
+     * @param worseDirection +1 when a higher value is worse (latency), −1 when lower is worse (throughput)
+     */
+    private static MetricComparison compare(CellKey key, String metric, List<CellMeasurement> before,
+                                            List<CellMeasurement> after, ToDoubleFunction<CellMeasurement> value,
+                                            int worseDirection, double tolerance, String note) {
+        double[] baseValues = before.stream().mapToDouble(value).toArray();
+        double[] currentValues = after.stream().mapToDouble(value).toArray();
+        double base = median(baseValues);
+        double now = median(currentValues);
+        double worseBy = base == 0 ? (now == 0 ? 0 : Double.POSITIVE_INFINITY * worseDirection * Math.signum(now))
+                : worseDirection * (now - base) / base;
+        double noise = Math.max(spread(baseValues), spread(currentValues));
+        if (Double.isNaN(spread(baseValues)) && Double.isNaN(spread(currentValues))) {
+            noise = Double.NaN;
+        }
+        Verdict verdict;
+        if (worseBy > tolerance) {
+            if (Double.isNaN(noise)) {
+                verdict = Verdict.UNGUARDED_REGRESSION;
+            } else {
+                verdict = worseBy > noise ? Verdict.REGRESSION : Verdict.WITHIN_NOISE;
+            }
+        } else {
+            verdict = -worseBy > tolerance ? Verdict.IMPROVED : Verdict.OK;
+        }
+        return new MetricComparison(key, metric, base, now, worseBy, noise, before.size(), after.size(), note, verdict);
+    }
+
+    private static String serviceTimeNote(List<CellMeasurement> before, List<CellMeasurement> after) {
+        String was = before.get(0).serviceTime();
+        String is = after.get(0).serviceTime();
+        return was.equals(is) ? "" : "service time " + was + " → " + is;
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    /** (max − min) / median, or NaN for a single value: one run shows no noise. */
+    static double spread(double[] values) {
+        if (values.length < 2) {
+            return Double.NaN;
+        }
+        double min = Arrays.stream(values).min().orElseThrow();
+        double max = Arrays.stream(values).max().orElseThrow();
+        double median = median(values);
+        return median == 0 ? (max == min ? 0 : Double.POSITIVE_INFINITY) : (max - min) / median;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.callq.bench.compare;
+
+/** What a comparison says of one metric of one cell. */
+public enum Verdict {
+    OK("ok"),
+    IMPROVED("improved"),
+    /** Worse beyond the tolerance, but not beyond the spread between repeats: noise, not a regression. */
+    WITHIN_NOISE("within noise"),
+    REGRESSION("REGRESSION"),
+    /** Worse beyond the tolerance with no repeats to tell noise from change: reported, and gated on. */
+    UNGUARDED_REGRESSION("REGRESSION (unguarded: no repeats)"),
+    MISSING("missing");
+
+    private final String label;
+
+    Verdict(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public boolean fails() {
+        return this == REGRESSION || this == UNGUARDED_REGRESSION;
+    }
+}
