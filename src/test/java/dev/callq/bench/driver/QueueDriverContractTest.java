@@ -138,7 +138,7 @@ abstract class QueueDriverContractTest {
         try {
             QueueConsumer consumer = driver.createConsumer(spec, 2);
             Future<Integer> poll = pollThread.submit(() -> consumer.poll(payloads -> { }));
-            awaitBlockedOnServer("worker-2");
+            awaitBlockedOnServer(driver, "worker-2");
 
             long startNanos = System.nanoTime();
             consumer.close();
@@ -149,6 +149,34 @@ abstract class QueueDriverContractTest {
             assertThat(consumer.poll(payloads -> { })).as("poll after close").isZero();
         } finally {
             pollThread.shutdownNow();
+        }
+    }
+
+    @Test
+    void driverCloseFinishesConsumersLeftBlockedInPopWithinPopTimeout() throws Exception {
+        QueueSpec spec = resetQueue(QueuePattern.BLPOP, 1);
+        QueueDriver closing = open(settings(RESP_VERSION));
+        ExecutorService pollThreads = Executors.newFixedThreadPool(WORKERS);
+        try {
+            List<Future<Integer>> polls = new ArrayList<>();
+            for (int workerId = 0; workerId < WORKERS; workerId++) {
+                QueueConsumer consumer = closing.createConsumer(spec, workerId);
+                polls.add(pollThreads.submit(() -> consumer.poll(payloads -> { })));
+            }
+            for (int workerId = 0; workerId < WORKERS; workerId++) {
+                awaitBlockedOnServer(closing, "worker-" + workerId);
+            }
+
+            long startNanos = System.nanoTime();
+            closing.close();
+            Duration closeElapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+
+            assertThat(closeElapsed).isLessThan(POP_TIMEOUT.plus(CLOSE_MARGIN));
+            for (Future<Integer> poll : polls) {
+                assertThat(poll.get(CLOSE_MARGIN.toMillis(), TimeUnit.MILLISECONDS)).isZero();
+            }
+        } finally {
+            pollThreads.shutdownNow();
         }
     }
 
@@ -285,8 +313,8 @@ abstract class QueueDriverContractTest {
     }
 
     /** Waits until Redis reports the named connection blocked in a pop (flag "b"). */
-    private void awaitBlockedOnServer(String role) throws InterruptedException {
-        String name = "callq-" + driver.name() + "-" + role;
+    private void awaitBlockedOnServer(QueueDriver client, String role) throws InterruptedException {
+        String name = "callq-" + client.name() + "-" + role;
         long deadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         while (System.nanoTime() < deadlineNanos) {
             String line = raw.clientListLine(name);

@@ -1,6 +1,7 @@
 package dev.callq.bench.driver.jedis;
 
 import dev.callq.bench.driver.ClientSettings;
+import dev.callq.bench.driver.OpenResources;
 import dev.callq.bench.driver.QueueAdmin;
 import dev.callq.bench.driver.QueueConsumer;
 import dev.callq.bench.driver.QueueDriver;
@@ -27,6 +28,7 @@ public final class JedisQueueDriver implements QueueDriver {
     private final ClientSettings settings;
     private final RedisProtocol protocol;
     private final DefaultJedisClientConfig.Builder baseConfig;
+    private final OpenResources open = new OpenResources();
 
     public JedisQueueDriver(ClientSettings settings) {
         this.settings = settings;
@@ -69,22 +71,25 @@ public final class JedisQueueDriver implements QueueDriver {
 
     @Override
     public QueueConsumer createConsumer(QueueSpec spec, int workerId) {
-        return new JedisConsumer(connect("worker-" + workerId), spec, workerId, settings.clientTimeout());
+        JedisConsumer consumer = new JedisConsumer(connect("worker-" + workerId), spec, workerId,
+                settings.clientTimeout());
+        return open.consumer(consumer);
     }
 
     @Override
     public QueueProducer createProducer(QueueSpec spec) {
-        return new JedisProducer(connect("producer"), spec);
+        return open.other(new JedisProducer(connect("producer"), spec));
     }
 
     @Override
     public QueueAdmin createAdmin() {
-        return new JedisAdmin(connect("admin"));
+        return open.other(new JedisAdmin(connect("admin")));
     }
 
-    /** Nothing shared to release: every connection belongs to the consumer, producer or admin that holds it. */
+    /** Closes the connections its caller left open; consumers first finish the pop in flight. */
     @Override
     public void close() {
+        open.closeAll();
     }
 
     /** Jedis's manifest has no Implementation-Version; its Maven metadata is in the jar. */
