@@ -180,6 +180,29 @@ abstract class QueueDriverContractTest {
         }
     }
 
+    /**
+     * A server that stops answering (here CLIENT PAUSE; in life a dead TCP link) must fail the
+     * pop once the client timeout runs out, not hang the worker forever (jedis issue 2217).
+     */
+    @Test
+    void popAgainstUnresponsiveServerFailsWithinClientTimeout() throws Exception {
+        Duration clientTimeout = Duration.ofSeconds(1);
+        Duration pause = clientTimeout.plusMillis(1_500);
+        QueueSpec spec = resetQueue(QueuePattern.BLPOP, 1);
+        try (QueueDriver impatient = open(new ClientSettings(redis.endpoint(), RESP_VERSION, clientTimeout));
+             QueueConsumer consumer = impatient.createConsumer(spec, 0)) {
+            long pauseEndNanos = System.nanoTime() + pause.toNanos();
+            raw.call("CLIENT", "PAUSE", Long.toString(pause.toMillis()), "ALL");
+            long startNanos = System.nanoTime();
+
+            assertThatThrownBy(() -> consumer.poll(payloads -> { })).isInstanceOf(RuntimeException.class);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+
+            assertThat(elapsed).isBetween(clientTimeout.minusMillis(50), clientTimeout.plus(CLOSE_MARGIN));
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, pauseEndNanos - System.nanoTime()) + 100_000_000L);
+        }
+    }
+
     @Test
     void tenThousandPushedArePoppedExactlyOnceByFourConsumers() throws Exception {
         QueueSpec spec = resetQueue(QueuePattern.BLPOP, 1);

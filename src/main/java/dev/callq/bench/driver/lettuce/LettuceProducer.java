@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Pushes on its own connection: one multi-value RPUSH, or XADDs written with auto-flush off and
- * sent in one flush, so that a whole push() is one round trip either way.
+ * sent in one flush, so that a whole push() is one round trip either way. Used by one thread at
+ * a time, like the Jedis producer, so that both clients are measured the same way.
  */
 final class LettuceProducer implements QueueProducer {
     /** The one field of a stream entry; the payload is its value. */
