@@ -306,6 +306,16 @@ abstract class QueueDriverContractTest {
     }
 
     @Test
+    void consumerWhoseClientTimeoutDoesNotExceedPopTimeoutIsRefused() {
+        QueueSpec spec = resetQueue(QueuePattern.BLPOP, 1);
+        try (QueueDriver hasty = open(new ClientSettings(redis.endpoint(), RESP_VERSION, POP_TIMEOUT))) {
+            assertThatThrownBy(() -> hasty.createConsumer(spec, 0))
+                    .isInstanceOf(HarnessException.class)
+                    .hasMessageContaining("must exceed the pop timeout");
+        }
+    }
+
+    @Test
     void unreachableRedisFailsWithOneLineHarnessException() {
         RedisEndpoint nobodyListens = new RedisEndpoint(FreePorts.LOOPBACK, FreePorts.find());
         long startNanos = System.nanoTime();

@@ -75,6 +75,7 @@ public final class JedisQueueDriver implements QueueDriver {
 
     @Override
     public QueueConsumer createConsumer(QueueSpec spec, int workerId) {
+        settings.requireAbovePopTimeout(spec);
         JedisConsumer consumer = new JedisConsumer(connect("worker-" + workerId), spec, workerId,
                 settings.clientTimeout());
         return open.consumer(consumer);

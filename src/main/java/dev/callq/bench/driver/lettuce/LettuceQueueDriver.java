@@ -118,6 +118,7 @@ public final class LettuceQueueDriver implements QueueDriver {
 
     @Override
     public QueueConsumer createConsumer(QueueSpec spec, int workerId) {
+        settings.requireAbovePopTimeout(spec);
         LettuceConsumer consumer = new LettuceConsumer(connect("worker-" + workerId), spec, workerId,
                 settings.clientTimeout());
         return open.consumer(consumer);
