@@ -12,15 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +29,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -186,8 +182,8 @@ abstract class QueueDriverContractTest {
      */
     @Test
     void popAgainstUnresponsiveServerFailsWithinClientTimeout() throws Exception {
-        Duration clientTimeout = Duration.ofSeconds(1);
-        Duration pause = clientTimeout.plusMillis(1_500);
+        Duration clientTimeout = POP_TIMEOUT.plusMillis(300);
+        Duration pause = clientTimeout.plus(CLOSE_MARGIN).plusMillis(200);
         QueueSpec spec = resetQueue(QueuePattern.BLPOP, 1);
         try (QueueDriver impatient = open(new ClientSettings(redis.endpoint(), RESP_VERSION, clientTimeout));
              QueueConsumer consumer = impatient.createConsumer(spec, 0)) {
@@ -253,27 +249,24 @@ abstract class QueueDriverContractTest {
 
     /** Lettuce hands XINFO GROUPS back in a different shape under RESP2 and RESP3, hence both. */
     @ParameterizedTest
-    @MethodSource("patternsAndRespVersions")
-    void backlogCountsEventsNotYetPopped(QueuePattern pattern, int respVersion) {
-        try (QueueDriver pinned = open(settings(respVersion))) {
-            QueueSpec spec = new QueueSpec(keyPrefix + pattern.cliName(), pattern, POP_TIMEOUT, 2);
-            specsUsed.add(spec);
-            try (QueueAdmin admin = pinned.createAdmin();
-                 QueueProducer producer = pinned.createProducer(spec);
-                 QueueConsumer consumer = pinned.createConsumer(spec, 0)) {
-                admin.reset(spec, WORKERS);
-                assertThat(admin.backlog(spec)).as("after reset").isZero();
-                producer.push(payloads(0, 5));
-                assertThat(admin.backlog(spec)).as("after pushing 5").isEqualTo(5);
-                int popped = consumer.poll(payloads -> { });
-                assertThat(admin.backlog(spec)).as("after popping " + popped).isEqualTo(5 - popped);
+    @ValueSource(ints = {2, 3})
+    void backlogCountsEventsNotYetPoppedInEveryPattern(int respVersion) {
+        try (QueueDriver pinned = open(settings(respVersion));
+             QueueAdmin admin = pinned.createAdmin()) {
+            for (QueuePattern pattern : QueuePattern.values()) {
+                QueueSpec spec = new QueueSpec(keyPrefix + pattern.cliName(), pattern, POP_TIMEOUT, 2);
+                specsUsed.add(spec);
+                try (QueueProducer producer = pinned.createProducer(spec);
+                     QueueConsumer consumer = pinned.createConsumer(spec, 0)) {
+                    admin.reset(spec, WORKERS);
+                    assertThat(admin.backlog(spec)).as(pattern + " after reset").isZero();
+                    producer.push(payloads(0, 5));
+                    assertThat(admin.backlog(spec)).as(pattern + " after pushing 5").isEqualTo(5);
+                    int popped = consumer.poll(payloads -> { });
+                    assertThat(admin.backlog(spec)).as(pattern + " after popping " + popped).isEqualTo(5 - popped);
+                }
             }
         }
-    }
-
-    static Stream<Arguments> patternsAndRespVersions() {
-        return Arrays.stream(QueuePattern.values())
-                .flatMap(pattern -> Stream.of(Arguments.of(pattern, 2), Arguments.of(pattern, 3)));
     }
 
     @ParameterizedTest
