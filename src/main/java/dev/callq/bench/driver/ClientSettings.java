@@ -1,5 +1,6 @@
 package dev.callq.bench.driver;
 
+import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.RedisEndpoint;
 
 import java.time.Duration;
@@ -17,6 +18,17 @@ public record ClientSettings(RedisEndpoint endpoint, int respVersion, Duration c
     public ClientSettings {
         if (respVersion != 2 && respVersion != 3) {
             throw new IllegalArgumentException("RESP version must be 2 or 3, not " + respVersion);
+        }
+    }
+
+    /**
+     * Refuses a queue whose pop timeout the client timeout does not exceed: the client would give
+     * up on a pop the server still serves, and the element popped into it would be lost.
+     */
+    public void requireAbovePopTimeout(QueueSpec spec) {
+        if (clientTimeout.compareTo(spec.popTimeout()) <= 0) {
+            throw new HarnessException("client timeout " + clientTimeout.toMillis() + " ms must exceed the pop timeout "
+                    + spec.popTimeout().toMillis() + " ms, or a timed-out pop can lose an event");
         }
     }
 

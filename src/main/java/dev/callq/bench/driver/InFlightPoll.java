@@ -2,6 +2,7 @@ package dev.callq.bench.driver;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntSupplier;
 
@@ -15,6 +16,7 @@ import java.util.function.IntSupplier;
 public final class InFlightPoll {
     private final ReentrantLock inFlight = new ReentrantLock();
     private final long closeWaitNanos;
+    private final AtomicBoolean connectionClosed = new AtomicBoolean();
     private volatile boolean closed;
 
     /** @param closeWait how long close waits for a pop in flight (pop timeout plus the sink's work) */
@@ -41,6 +43,8 @@ public final class InFlightPoll {
     /**
      * Stops new pops, waits (bounded) for the one in flight, then runs {@code closeConnection}.
      * When the wait runs out (a sink that never returns) the connection is closed anyway.
+     * Idempotent: a second close waits the same way but closes nothing (Lettuce warns on a
+     * second close of a connection).
      */
     public void closeThen(Runnable closeConnection) {
         closed = true;
@@ -51,7 +55,9 @@ public final class InFlightPoll {
             Thread.currentThread().interrupt();
         }
         try {
-            closeConnection.run();
+            if (connectionClosed.compareAndSet(false, true)) {
+                closeConnection.run();
+            }
         } finally {
             if (idle) {
                 inFlight.unlock();

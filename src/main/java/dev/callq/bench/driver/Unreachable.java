@@ -17,7 +17,7 @@ public final class Unreachable {
 
     private static String reason(Throwable failure) {
         String reason = null;
-        for (Throwable t = failure; t != null; t = t.getCause()) {
+        for (Throwable t = failure; t != null; t = next(t)) {
             // Netty's native transport words a refusal "finishConnect(..) failed: Connection refused";
             // say it the way every user has seen it.
             if (t instanceof ConnectException && String.valueOf(t.getMessage()).contains("Connection refused")) {
@@ -26,13 +26,21 @@ public final class Unreachable {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
                 reason = t.getMessage();
             }
-            if (t.getCause() == t) {
-                break;
-            }
         }
         if (reason == null) {
             return failure.getClass().getSimpleName();
         }
         return reason.lines().findFirst().orElse(reason).strip();
+    }
+
+    /**
+     * The cause, or else the first suppressed exception: Jedis tries each address of a host and
+     * attaches the socket's own ConnectException as suppressed, not as the cause.
+     */
+    private static Throwable next(Throwable t) {
+        if (t.getCause() != null && t.getCause() != t) {
+            return t.getCause();
+        }
+        return t.getSuppressed().length > 0 ? t.getSuppressed()[0] : null;
     }
 }

@@ -16,7 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** One worker on its own Jedis connection; the queue pattern picks the pop and the acknowledgement. */
+/**
+ * One worker on its own Jedis connection; the queue pattern picks the pop and the
+ * acknowledgement. Polled by one thread; {@link #close()} may come from any other.
+ */
 final class JedisConsumer implements QueueConsumer {
     private final Jedis jedis;
     private final QueueSpec spec;

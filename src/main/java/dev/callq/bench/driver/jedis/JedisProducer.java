@@ -10,7 +10,10 @@ import redis.clients.jedis.StreamEntryID;
 import java.util.List;
 import java.util.Map;
 
-/** Pushes on its own connection: one multi-value RPUSH, or pipelined XADDs for streams. */
+/**
+ * Pushes on its own connection: one multi-value RPUSH, or pipelined XADDs for streams. Used by
+ * one thread at a time, like the Jedis connection under it.
+ */
 final class JedisProducer implements QueueProducer {
     /** The one field of a stream entry; the payload is its value. */
     static final String STREAM_FIELD = "e";

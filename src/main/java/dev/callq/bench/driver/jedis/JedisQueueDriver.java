@@ -1,6 +1,7 @@
 package dev.callq.bench.driver.jedis;
 
 import dev.callq.bench.driver.ClientSettings;
+import dev.callq.bench.driver.OpenResources;
 import dev.callq.bench.driver.QueueAdmin;
 import dev.callq.bench.driver.QueueConsumer;
 import dev.callq.bench.driver.QueueDriver;
@@ -26,31 +27,36 @@ import java.util.Properties;
 public final class JedisQueueDriver implements QueueDriver {
     private final ClientSettings settings;
     private final RedisProtocol protocol;
-    private final DefaultJedisClientConfig.Builder baseConfig;
+    private final OpenResources open = new OpenResources();
 
     public JedisQueueDriver(ClientSettings settings) {
         this.settings = settings;
         this.protocol = settings.respVersion() == 3 ? RedisProtocol.RESP3 : RedisProtocol.RESP2;
-        int clientTimeoutMillis = Math.toIntExact(settings.clientTimeout().toMillis());
-        this.baseConfig = DefaultJedisClientConfig.builder()
-                // An explicit protocol makes Jedis send HELLO 2 or HELLO 3 and fail rather than fall back.
-                .protocol(protocol)
-                .connectionTimeoutMillis(clientTimeoutMillis)
-                .socketTimeoutMillis(clientTimeoutMillis)
-                // Defaults to 0, which waits forever on a dead link during a blocking pop (jedis issue 2217).
-                .blockingSocketTimeoutMillis(clientTimeoutMillis);
         // Fail at open, with a one-line message, rather than in the first worker.
         connect("probe").close();
     }
 
     /** A new connection named {@code callq-jedis-<role>} in CLIENT LIST. */
     Jedis connect(String role) {
-        DefaultJedisClientConfig config = baseConfig.clientName("callq-jedis-" + role).build();
         try {
-            return new Jedis(new HostAndPort(settings.endpoint().host(), settings.endpoint().port()), config);
+            return new Jedis(new HostAndPort(settings.endpoint().host(), settings.endpoint().port()), config(role));
         } catch (JedisConnectionException e) {
             throw Unreachable.redis(settings.endpoint(), e);
         }
+    }
+
+    /** A fresh builder per connection: consumers may be created from several threads at once. */
+    private DefaultJedisClientConfig config(String role) {
+        int clientTimeoutMillis = Math.toIntExact(settings.clientTimeout().toMillis());
+        return DefaultJedisClientConfig.builder()
+                // An explicit protocol makes Jedis send HELLO 2 or HELLO 3 and fail rather than fall back.
+                .protocol(protocol)
+                .connectionTimeoutMillis(clientTimeoutMillis)
+                .socketTimeoutMillis(clientTimeoutMillis)
+                // Defaults to 0, which waits forever on a dead link during a blocking pop (jedis issue 2217).
+                .blockingSocketTimeoutMillis(clientTimeoutMillis)
+                .clientName("callq-jedis-" + role)
+                .build();
     }
 
     @Override
@@ -69,22 +75,26 @@ public final class JedisQueueDriver implements QueueDriver {
 
     @Override
     public QueueConsumer createConsumer(QueueSpec spec, int workerId) {
-        return new JedisConsumer(connect("worker-" + workerId), spec, workerId, settings.clientTimeout());
+        settings.requireAbovePopTimeout(spec);
+        JedisConsumer consumer = new JedisConsumer(connect("worker-" + workerId), spec, workerId,
+                settings.clientTimeout());
+        return open.consumer(consumer);
     }
 
     @Override
     public QueueProducer createProducer(QueueSpec spec) {
-        return new JedisProducer(connect("producer"), spec);
+        return open.other(new JedisProducer(connect("producer"), spec));
     }
 
     @Override
     public QueueAdmin createAdmin() {
-        return new JedisAdmin(connect("admin"));
+        return open.other(new JedisAdmin(connect("admin")));
     }
 
-    /** Nothing shared to release: every connection belongs to the consumer, producer or admin that holds it. */
+    /** Closes the connections its caller left open; consumers first finish the pop in flight. */
     @Override
     public void close() {
+        open.closeAll();
     }
 
     /** Jedis's manifest has no Implementation-Version; its Maven metadata is in the jar. */

@@ -13,10 +13,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Queue set-up and inspection on a connection of its own, never a worker's. */
 final class LettuceAdmin implements QueueAdmin {
     private final StatefulRedisConnection<String, String> connection;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final RedisCommands<String, String> redis;
 
     LettuceAdmin(StatefulRedisConnection<String, String> connection) {
@@ -83,8 +85,11 @@ final class LettuceAdmin implements QueueAdmin {
         return total;
     }
 
+    /** Idempotent: the driver's close() closes what its caller may already have closed, and Lettuce warns on that. */
     @Override
     public void close() {
-        connection.close();
+        if (closed.compareAndSet(false, true)) {
+            connection.close();
+        }
     }
 }

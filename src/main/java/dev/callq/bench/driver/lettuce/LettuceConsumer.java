@@ -17,7 +17,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One worker on its own connection, sync API; the queue pattern picks the pop and the acknowledgement. */
+/**
+ * One worker on its own connection, sync API; the queue pattern picks the pop and the
+ * acknowledgement. Polled by one thread; {@link #close()} may come from any other.
+ */
 final class LettuceConsumer implements QueueConsumer {
     private final StatefulRedisConnection<String, String> connection;
     private final RedisCommands<String, String> redis;
@@ -56,7 +59,8 @@ final class LettuceConsumer implements QueueConsumer {
     }
 
     private int moveToProcessing(PayloadSink sink) {
-        String payload = redis.blmove(spec.key(), processingKey, LMoveArgs.Builder.leftRight(), spec.popTimeoutSeconds());
+        String payload = redis.blmove(spec.key(), processingKey, LMoveArgs.Builder.leftRight(),
+                spec.popTimeoutSeconds());
         if (payload == null) {
             return 0;
         }

@@ -12,16 +12,19 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Pushes on its own connection: one multi-value RPUSH, or XADDs written with auto-flush off and
- * sent in one flush, so that a whole push() is one round trip either way.
+ * sent in one flush, so that a whole push() is one round trip either way. Used by one thread at
+ * a time, like the Jedis producer, so that both clients are measured the same way.
  */
 final class LettuceProducer implements QueueProducer {
     /** The one field of a stream entry; the payload is its value. */
     static final String STREAM_FIELD = "e";
 
     private final StatefulRedisConnection<String, String> connection;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final RedisAsyncCommands<String, String> redis;
     private final QueueSpec spec;
     private final Duration clientTimeout;
@@ -61,8 +64,11 @@ final class LettuceProducer implements QueueProducer {
         }
     }
 
+    /** Idempotent: the driver's close() closes what its caller may already have closed, and Lettuce warns on that. */
     @Override
     public void close() {
-        connection.close();
+        if (closed.compareAndSet(false, true)) {
+            connection.close();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.callq.bench.driver.lettuce;
 
 import dev.callq.bench.driver.ClientSettings;
+import dev.callq.bench.driver.OpenResources;
 import dev.callq.bench.driver.QueueAdmin;
 import dev.callq.bench.driver.QueueConsumer;
 import dev.callq.bench.driver.QueueDriver;
@@ -33,6 +34,7 @@ public final class LettuceQueueDriver implements QueueDriver {
     private final ClientSettings settings;
     private final ProtocolVersion protocol;
     private final RedisClient client;
+    private final OpenResources open = new OpenResources();
 
     public LettuceQueueDriver(ClientSettings settings) {
         this.settings = settings;
@@ -116,22 +118,29 @@ public final class LettuceQueueDriver implements QueueDriver {
 
     @Override
     public QueueConsumer createConsumer(QueueSpec spec, int workerId) {
-        return new LettuceConsumer(connect("worker-" + workerId), spec, workerId, settings.clientTimeout());
+        settings.requireAbovePopTimeout(spec);
+        LettuceConsumer consumer = new LettuceConsumer(connect("worker-" + workerId), spec, workerId,
+                settings.clientTimeout());
+        return open.consumer(consumer);
     }
 
     @Override
     public QueueProducer createProducer(QueueSpec spec) {
-        return new LettuceProducer(connect("producer"), spec, settings.clientTimeout());
+        return open.other(new LettuceProducer(connect("producer"), spec, settings.clientTimeout()));
     }
 
     @Override
     public QueueAdmin createAdmin() {
-        return new LettuceAdmin(connect("admin"));
+        return open.other(new LettuceAdmin(connect("admin")));
     }
 
-    /** Closes every connection still open and the client's own event loops. */
+    /**
+     * Closes what its caller left open, consumers first so that each finishes its pop in flight
+     * (the client's shutdown would cut them off), then the client and its own event loops.
+     */
     @Override
     public void close() {
+        open.closeAll();
         client.shutdown(SHUTDOWN_QUIET_PERIOD, SHUTDOWN_TIMEOUT);
     }
 }

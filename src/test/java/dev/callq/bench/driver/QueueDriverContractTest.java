@@ -1,0 +1,405 @@
+package dev.callq.bench.driver;
+
+import dev.callq.bench.HarnessException;
+import dev.callq.bench.env.FreePorts;
+import dev.callq.bench.env.LocalRedis;
+import dev.callq.bench.env.RedisEndpoint;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The contract every {@link QueueDriver} keeps, run against a real redis-server. A subclass per
+ * client only says how to build its driver. Each test works on keys of its own and removes them.
+ */
+abstract class QueueDriverContractTest {
+    private static final Duration POP_TIMEOUT = Duration.ofMillis(300);
+    /** Room for scheduling and Redis's timeout handling on a busy two-core machine. */
+    private static final Duration CLOSE_MARGIN = Duration.ofMillis(500);
+    private static final Duration DRAIN_DEADLINE = Duration.ofSeconds(20);
+    private static final int WORKERS = 4;
+    private static final int RESP_VERSION = 3;
+
+    @TempDir
+    static Path runDir;
+    private static LocalRedis redis;
+
+    private QueueDriver driver;
+    private RawRedis raw;
+    private String keyPrefix;
+    private final List<QueueSpec> specsUsed = new ArrayList<>();
+
+    /** Opens the client under test. */
+    protected abstract QueueDriver open(ClientSettings settings);
+
+    /** The Netty transport the driver must report, when the client has one. */
+    protected abstract Optional<String> expectedTransport();
+
+    @BeforeAll
+    static void startRedis() {
+        redis = LocalRedis.start(runDir);
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    @BeforeEach
+    void openDriver(TestInfo test) {
+        driver = open(settings(RESP_VERSION));
+        raw = new RawRedis(redis.endpoint());
+        keyPrefix = "test:" + driver.name() + ":" + test.getTestMethod().orElseThrow().getName()
+                + ":" + Integer.toHexString(test.getDisplayName().hashCode()) + ":";
+    }
+
+    @AfterEach
+    void removeKeysAndClose() {
+        for (QueueSpec spec : specsUsed) {
+            raw.call("DEL", spec.key());
+            for (int workerId = 0; workerId < WORKERS; workerId++) {
+                raw.call("DEL", spec.processingKey(workerId));
+            }
+        }
+        raw.close();
+        driver.close();
+    }
+
+    @Test
+    void blpopKeepsFifoOrder() {
+        QueueSpec spec = resetQueue(QueuePattern.BLPOP, 1);
+        List<String> pushed = payloads(0, 200);
+        try (QueueProducer producer = driver.createProducer(spec)) {
+            producer.push(pushed.subList(0, 100));
+            producer.push(pushed.subList(100, 200));
+        }
+        List<String> popped = new ArrayList<>();
+        try (QueueConsumer consumer = driver.createConsumer(spec, 0)) {
+            while (popped.size() < pushed.size() && consumer.poll(popped::addAll) > 0) {
+                // each poll appends what it popped
+            }
+        }
+        assertThat(popped).containsExactlyElementsOf(pushed);
+    }
+
+    @ParameterizedTest
+    @EnumSource(QueuePattern.class)
+    void popOnEmptyQueueTimesOutAndReturnsZero(QueuePattern pattern) {
+        QueueSpec spec = resetQueue(pattern, 10);
+        List<List<String>> handed = new ArrayList<>();
+        try (QueueConsumer consumer = driver.createConsumer(spec, 0)) {
+            long startNanos = System.nanoTime();
+            int popped = consumer.poll(handed::add);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+
+            assertThat(popped).isZero();
+            assertThat(handed).isEmpty();
+            // Redis ends a blocking pop no earlier than its timeout; a quick return would mean it never blocked.
+            assertThat(elapsed).isBetween(POP_TIMEOUT.minusMillis(50), POP_TIMEOUT.plus(CLOSE_MARGIN));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(QueuePattern.class)
+    void closeOfConsumerBlockedInPopCompletesWithinPopTimeout(QueuePattern pattern) throws Exception {
+        QueueSpec spec = resetQueue(pattern, 10);
+        ExecutorService pollThread = Executors.newSingleThreadExecutor();
+        try {
+            QueueConsumer consumer = driver.createConsumer(spec, 2);
+            Future<Integer> poll = pollThread.submit(() -> consumer.poll(payloads -> { }));
+            awaitBlockedOnServer(driver, "worker-2");
+
+            long startNanos = System.nanoTime();
+            consumer.close();
+            Duration closeElapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+
+            assertThat(closeElapsed).isLessThan(POP_TIMEOUT.plus(CLOSE_MARGIN));
+            assertThat(poll.get(CLOSE_MARGIN.toMillis(), TimeUnit.MILLISECONDS)).isZero();
+            assertThat(consumer.poll(payloads -> { })).as("poll after close").isZero();
+        } finally {
+            pollThread.shutdownNow();
+        }
+    }
+
+    @Test
+    void driverCloseFinishesConsumersLeftBlockedInPopWithinPopTimeout() throws Exception {
+        QueueSpec spec = resetQueue(QueuePattern.BLPOP, 1);
+        QueueDriver closing = open(settings(RESP_VERSION));
+        ExecutorService pollThreads = Executors.newFixedThreadPool(WORKERS);
+        try {
+            List<Future<Integer>> polls = new ArrayList<>();
+            for (int workerId = 0; workerId < WORKERS; workerId++) {
+                QueueConsumer consumer = closing.createConsumer(spec, workerId);
+                polls.add(pollThreads.submit(() -> consumer.poll(payloads -> { })));
+            }
+            for (int workerId = 0; workerId < WORKERS; workerId++) {
+                awaitBlockedOnServer(closing, "worker-" + workerId);
+            }
+
+            long startNanos = System.nanoTime();
+            closing.close();
+            Duration closeElapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+
+            assertThat(closeElapsed).isLessThan(POP_TIMEOUT.plus(CLOSE_MARGIN));
+            for (Future<Integer> poll : polls) {
+                assertThat(poll.get(CLOSE_MARGIN.toMillis(), TimeUnit.MILLISECONDS)).isZero();
+            }
+        } finally {
+            pollThreads.shutdownNow();
+        }
+    }
+
+    /**
+     * A server that stops answering (here CLIENT PAUSE; in life a dead TCP link) must fail the
+     * pop once the client timeout runs out, not hang the worker forever (jedis issue 2217).
+     */
+    @Test
+    void popAgainstUnresponsiveServerFailsWithinClientTimeout() throws Exception {
+        Duration clientTimeout = POP_TIMEOUT.plusMillis(300);
+        Duration pause = clientTimeout.plus(CLOSE_MARGIN).plusMillis(200);
+        QueueSpec spec = resetQueue(QueuePattern.BLPOP, 1);
+        try (QueueDriver impatient = open(new ClientSettings(redis.endpoint(), RESP_VERSION, clientTimeout));
+             QueueConsumer consumer = impatient.createConsumer(spec, 0)) {
+            long pauseEndNanos = System.nanoTime() + pause.toNanos();
+            raw.call("CLIENT", "PAUSE", Long.toString(pause.toMillis()), "ALL");
+            long startNanos = System.nanoTime();
+
+            assertThatThrownBy(() -> consumer.poll(payloads -> { })).isInstanceOf(RuntimeException.class);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+
+            assertThat(elapsed).isBetween(clientTimeout.minusMillis(50), clientTimeout.plus(CLOSE_MARGIN));
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, pauseEndNanos - System.nanoTime()) + 100_000_000L);
+        }
+    }
+
+    @Test
+    void tenThousandPushedArePoppedExactlyOnceByFourConsumers() throws Exception {
+        QueueSpec spec = resetQueue(QueuePattern.BLPOP, 1);
+        List<String> pushed = payloads(0, 10_000);
+
+        Map<String, Integer> timesPopped = consumeWhilePushing(spec, pushed);
+
+        assertExactlyOnce(timesPopped, pushed);
+        try (QueueAdmin admin = driver.createAdmin()) {
+            assertThat(admin.backlog(spec)).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(QueuePattern.class)
+    void everyPatternHandsEachEventToExactlyOneOfFourWorkers(QueuePattern pattern) throws Exception {
+        QueueSpec spec = resetQueue(pattern, 10);
+        List<String> pushed = payloads(0, 2_000);
+
+        Map<String, Integer> timesPopped = consumeWhilePushing(spec, pushed);
+
+        assertExactlyOnce(timesPopped, pushed);
+        try (QueueAdmin admin = driver.createAdmin()) {
+            assertThat(admin.backlog(spec)).as("backlog").isZero();
+            assertThat(admin.pending(spec, WORKERS)).as("popped but not acknowledged").isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = QueuePattern.class, names = {"RELIABLE", "STREAM"})
+    void unacknowledgedEventsCountAsPendingNotBacklog(QueuePattern pattern) {
+        QueueSpec spec = resetQueue(pattern, 2);
+        try (QueueProducer producer = driver.createProducer(spec);
+             QueueConsumer consumer = driver.createConsumer(spec, 1);
+             QueueAdmin admin = driver.createAdmin()) {
+            producer.push(payloads(0, 3));
+            AtomicInteger pendingSeenBySink = new AtomicInteger(-1);
+            AtomicInteger backlogSeenBySink = new AtomicInteger(-1);
+            int popped = consumer.poll(payloads -> {
+                pendingSeenBySink.set((int) admin.pending(spec, WORKERS));
+                backlogSeenBySink.set((int) admin.backlog(spec));
+            });
+            assertThat(pendingSeenBySink.get()).as("pending while the sink runs").isEqualTo(popped);
+            assertThat(backlogSeenBySink.get()).as("backlog while the sink runs").isEqualTo(3 - popped);
+            assertThat(admin.pending(spec, WORKERS)).as("pending once acknowledged").isZero();
+        }
+    }
+
+    /** Lettuce hands XINFO GROUPS back in a different shape under RESP2 and RESP3, hence both. */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3})
+    void backlogCountsEventsNotYetPoppedInEveryPattern(int respVersion) {
+        try (QueueDriver pinned = open(settings(respVersion));
+             QueueAdmin admin = pinned.createAdmin()) {
+            for (QueuePattern pattern : QueuePattern.values()) {
+                QueueSpec spec = new QueueSpec(keyPrefix + pattern.cliName(), pattern, POP_TIMEOUT, 2);
+                specsUsed.add(spec);
+                try (QueueProducer producer = pinned.createProducer(spec);
+                     QueueConsumer consumer = pinned.createConsumer(spec, 0)) {
+                    admin.reset(spec, WORKERS);
+                    assertThat(admin.backlog(spec)).as(pattern + " after reset").isZero();
+                    producer.push(payloads(0, 5));
+                    assertThat(admin.backlog(spec)).as(pattern + " after pushing 5").isEqualTo(5);
+                    int popped = consumer.poll(payloads -> { });
+                    assertThat(admin.backlog(spec)).as(pattern + " after popping " + popped).isEqualTo(5 - popped);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3})
+    void describeReportsThePinnedRespVersionAndTheServerAgrees(int respVersion) {
+        try (QueueDriver pinned = open(settings(respVersion))) {
+            Map<String, String> description = pinned.describe();
+            assertThat(description)
+                    .containsEntry("client", pinned.name())
+                    .containsEntry("resp", "RESP" + respVersion);
+            assertThat(description.get("version")).matches("\\d+\\.\\d+\\.\\d+.*");
+
+            QueueSpec spec = resetQueue(QueuePattern.BLPOP, 1);
+            try (QueueConsumer consumer = pinned.createConsumer(spec, 3)) {
+                String connection = raw.clientListLine("callq-" + pinned.name() + "-worker-3");
+                assertThat(connection).as("the worker's connection in CLIENT LIST").isNotNull();
+                assertThat(connection).contains(" resp=" + respVersion);
+            }
+        }
+    }
+
+    @Test
+    void describeReportsTheNettyTransportInUse() {
+        Optional<String> transport = expectedTransport();
+        if (transport.isPresent()) {
+            assertThat(driver.describe()).containsEntry("transport", transport.get());
+        } else {
+            assertThat(driver.describe()).doesNotContainKey("transport");
+        }
+    }
+
+    @Test
+    void consumerWhoseClientTimeoutDoesNotExceedPopTimeoutIsRefused() {
+        QueueSpec spec = resetQueue(QueuePattern.BLPOP, 1);
+        try (QueueDriver hasty = open(new ClientSettings(redis.endpoint(), RESP_VERSION, POP_TIMEOUT))) {
+            assertThatThrownBy(() -> hasty.createConsumer(spec, 0))
+                    .isInstanceOf(HarnessException.class)
+                    .hasMessageContaining("must exceed the pop timeout");
+        }
+    }
+
+    @Test
+    void unreachableRedisFailsWithOneLineHarnessException() {
+        RedisEndpoint nobodyListens = new RedisEndpoint(FreePorts.LOOPBACK, FreePorts.find());
+        long startNanos = System.nanoTime();
+
+        assertThatThrownBy(() -> open(new ClientSettings(nobodyListens, RESP_VERSION, Duration.ofSeconds(2))))
+                .isInstanceOf(HarnessException.class)
+                .hasMessage("Redis at " + nobodyListens + " is unreachable: Connection refused");
+        assertThat(Duration.ofNanos(System.nanoTime() - startNanos)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    // ---- helpers
+
+    private static ClientSettings settings(int respVersion) {
+        return ClientSettings.forQueue(redis.endpoint(), respVersion, QueueSpec.blpop("unused", POP_TIMEOUT));
+    }
+
+    private QueueSpec resetQueue(QueuePattern pattern, int batchSize) {
+        QueueSpec spec = new QueueSpec(keyPrefix + pattern.cliName(), pattern, POP_TIMEOUT, batchSize);
+        try (QueueAdmin admin = driver.createAdmin()) {
+            admin.reset(spec, WORKERS);
+        }
+        specsUsed.add(spec);
+        return spec;
+    }
+
+    private static List<String> payloads(int from, int to) {
+        return IntStream.range(from, to).mapToObj(i -> "{\"ci\":\"call-" + i + "\"}").toList();
+    }
+
+    /** Waits until Redis reports the named connection blocked in a pop (flag "b"). */
+    private void awaitBlockedOnServer(QueueDriver client, String role) throws InterruptedException {
+        String name = "callq-" + client.name() + "-" + role;
+        long deadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (System.nanoTime() < deadlineNanos) {
+            String line = raw.clientListLine(name);
+            if (line != null && line.matches(".* flags=[A-Za-z]*b[A-Za-z]* .*")) {
+                return;
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError(name + " never blocked on the server: " + raw.clientListLine(name));
+    }
+
+    /**
+     * Runs {@value #WORKERS} workers, each on its own consumer, while a producer pushes in batches
+     * of 100; returns how many times each payload reached a sink.
+     */
+    private Map<String, Integer> consumeWhilePushing(QueueSpec spec, List<String> pushed) throws Exception {
+        Map<String, Integer> timesPopped = new ConcurrentHashMap<>();
+        AtomicInteger handed = new AtomicInteger();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        long deadlineNanos = System.nanoTime() + DRAIN_DEADLINE.toNanos();
+        ExecutorService threads = Executors.newFixedThreadPool(WORKERS + 1);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int workerId = 0; workerId < WORKERS; workerId++) {
+                QueueConsumer consumer = driver.createConsumer(spec, workerId);
+                running.add(threads.submit(() -> {
+                    try (consumer) {
+                        while (handed.get() < pushed.size() && System.nanoTime() < deadlineNanos) {
+                            consumer.poll(payloads -> {
+                                payloads.forEach(p -> timesPopped.merge(p, 1, Integer::sum));
+                                handed.addAndGet(payloads.size());
+                            });
+                        }
+                    } catch (Throwable t) {
+                        failures.add(t);
+                    }
+                }));
+            }
+            running.add(threads.submit(() -> {
+                try (QueueProducer producer = driver.createProducer(spec)) {
+                    for (int from = 0; from < pushed.size(); from += 100) {
+                        producer.push(pushed.subList(from, Math.min(from + 100, pushed.size())));
+                    }
+                } catch (Throwable t) {
+                    failures.add(t);
+                }
+            }));
+            for (Future<?> future : running) {
+                future.get(DRAIN_DEADLINE.toSeconds() + 5, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(failures).isEmpty();
+        return timesPopped;
+    }
+
+    private static void assertExactlyOnce(Map<String, Integer> timesPopped, List<String> pushed) {
+        assertThat(timesPopped.keySet()).containsExactlyInAnyOrderElementsOf(pushed);
+        assertThat(timesPopped.values()).allMatch(times -> times == 1, "popped exactly once");
+    }
+}
