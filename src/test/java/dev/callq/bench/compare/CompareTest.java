@@ -1,0 +1,89 @@
+package dev.callq.bench.compare;
+
+import dev.callq.bench.cli.Main;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The regression gate on real runs: a slower worker is flagged, a rerun of the same configuration is not. */
+class CompareTest {
+    @TempDir
+    static Path results;
+
+    @BeforeAll
+    static void measure() {
+        for (int repeat = 0; repeat < 3; repeat++) {
+            run("baseline/r" + repeat, "fixed:1ms");
+            run("same/r" + repeat, "fixed:1ms");
+        }
+        for (int repeat = 0; repeat < 2; repeat++) {
+            run("slower/r" + repeat, "fixed:4ms");
+        }
+    }
+
+    /** One worker at 200 events/s: utilisation 0.2 with 1 ms of work, 0.8 with 4 ms. */
+    private static void run(String folder, String serviceTime) {
+        int exit = Main.execute("run", "--load", "synthetic", "--client", "jedis", "--workers", "1",
+                "--rate", "200", "--duration", "2", "--warmup", "0.5", "--service-time", serviceTime,
+                "--out", results.resolve(folder).toString());
+        assertThat(exit).as("run %s", folder).isZero();
+    }
+
+    @Test
+    void slowerWorkIsARegressionAndTheGateFails() throws Exception {
+        int exit = Main.execute("compare", results.resolve("baseline").toString(), results.resolve("slower").toString());
+
+        assertThat(exit).isEqualTo(Main.EXIT_REGRESSION);
+        Comparison comparison = Comparison.of(ResultSet.load(results.resolve("baseline")),
+                ResultSet.load(results.resolve("slower")), Tolerance.DEFAULT);
+        MetricComparison p99 = comparison.rows().get(0);
+        assertThat(p99.verdict()).isEqualTo(Verdict.REGRESSION);
+        assertThat(p99.worseBy()).isGreaterThan(p99.noise());
+        assertThat(p99.note()).isEqualTo("service time fixed:1ms → fixed:4ms");
+        assertThat(Files.readString(results.resolve("slower/compare.md"))).contains("**REGRESSION**");
+    }
+
+    @Test
+    void aRerunOfTheSameConfigurationIsNotARegression() {
+        int exit = Main.execute("compare", results.resolve("baseline").toString(), results.resolve("same").toString());
+
+        assertThat(exit).isZero();
+        Comparison comparison = Comparison.of(ResultSet.load(results.resolve("baseline")),
+                ResultSet.load(results.resolve("same")), Tolerance.DEFAULT);
+        assertThat(comparison.guarded()).isTrue();
+        assertThat(comparison.rows()).allSatisfy(row -> assertThat(row.verdict().fails()).isFalse());
+        assertThat(comparison.rows()).allSatisfy(row -> assertThat(row.baselineRepeats()).isEqualTo(3));
+    }
+
+    @Test
+    void withoutRepeatsAWorseningBeyondToleranceIsReportedAsUnguarded() {
+        Comparison comparison = Comparison.of(ResultSet.load(results.resolve("baseline/r0")),
+                ResultSet.load(results.resolve("slower/r0")), Tolerance.DEFAULT);
+
+        assertThat(comparison.guarded()).isFalse();
+        assertThat(comparison.rows().get(0).verdict()).isEqualTo(Verdict.UNGUARDED_REGRESSION);
+    }
+
+    @Test
+    void toleranceParsingRejectsNonsenseInOneLine() {
+        assertThat(Tolerance.parse("p99=20%,throughput=2%")).isEqualTo(new Tolerance(0.20, 0.02));
+        assertThatThrownBy(() -> Tolerance.parse("p99=lots")).hasMessage(
+                "--max-regression 'p99=lots' is not like p99=10%,throughput=5%");
+        assertThat(Main.execute("compare", results.resolve("nowhere").toString(), results.toString()))
+                .isEqualTo(Main.EXIT_USAGE);
+    }
+
+    @Test
+    void spreadAndMedianOfRepeats() {
+        assertThat(Comparison.median(new double[] {3, 1, 2})).isEqualTo(2);
+        assertThat(Comparison.median(new double[] {4, 1, 2, 3})).isEqualTo(2.5);
+        assertThat(Comparison.spread(new double[] {90, 100, 110})).isEqualTo(0.2);
+        assertThat(Comparison.spread(new double[] {100})).isNaN();
+    }
+}
