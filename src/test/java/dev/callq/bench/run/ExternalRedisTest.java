@@ -1,0 +1,48 @@
+package dev.callq.bench.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.callq.bench.cli.Main;
+import dev.callq.bench.env.RedisEndpoint;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code --redis host:port}: the harness measures a Redis it did not start. Against a local
+ * redis-server always, and against a Redis container where Docker is available (skipped otherwise).
+ */
+@Testcontainers(disabledWithoutDocker = true)
+class ExternalRedisTest {
+    @TempDir
+    Path outDir;
+
+    @Container
+    static final GenericContainer<?> REDIS_CONTAINER = new GenericContainer<>("redis:7.0").withExposedPorts(6379);
+
+    @Test
+    void measuresARedisInAContainer() throws Exception {
+        RedisEndpoint endpoint = new RedisEndpoint(REDIS_CONTAINER.getHost(), REDIS_CONTAINER.getMappedPort(6379));
+
+        assertBalancedRunAgainst(endpoint, outDir);
+    }
+
+    static void assertBalancedRunAgainst(RedisEndpoint endpoint, Path outDir) throws Exception {
+        int exit = Main.execute("run", "--load", "synthetic", "--client", "both", "--rate", "1000",
+                "--duration", "2", "--warmup", "1", "--redis", endpoint.toString(), "--out", outDir.toString());
+
+        assertThat(exit).isZero();
+        ResultsFolder results = new ResultsFolder(outDir);
+        for (String client : new String[] {"jedis", "lettuce"}) {
+            JsonNode result = results.client(client);
+            assertThat(result.at("/events/consumed").asLong()).isEqualTo(result.at("/events/expected").asLong())
+                    .isPositive();
+            assertThat(result.at("/events/lost").asLong()).isZero();
+        }
+    }
+}
