@@ -1,5 +1,6 @@
 package dev.callq.bench.driver.jedis;
 
+import dev.callq.bench.driver.LibraryVersion;
 import dev.callq.bench.driver.ClientSettings;
 import dev.callq.bench.driver.OpenResources;
 import dev.callq.bench.driver.QueueAdmin;
@@ -14,10 +15,7 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.RedisProtocol;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * Jedis with one plain {@link Jedis} connection per consumer, producer and admin. No pool: a
@@ -68,7 +66,7 @@ public final class JedisQueueDriver implements QueueDriver {
     public Map<String, String> describe() {
         return Map.of(
                 "client", name(),
-                "version", jedisVersion(),
+                "version", LibraryVersion.of("redis.clients", "jedis"),
                 "resp", protocol.name(),
                 "connections", "one plain Jedis connection per worker, producer and admin");
     }
@@ -97,17 +95,4 @@ public final class JedisQueueDriver implements QueueDriver {
         open.closeAll();
     }
 
-    /** Jedis's manifest has no Implementation-Version; its Maven metadata is in the jar. */
-    private static String jedisVersion() {
-        try (InputStream in = Jedis.class.getResourceAsStream("/META-INF/maven/redis.clients/jedis/pom.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
 }

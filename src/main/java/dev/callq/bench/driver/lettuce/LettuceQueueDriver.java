@@ -1,5 +1,6 @@
 package dev.callq.bench.driver.lettuce;
 
+import dev.callq.bench.driver.LibraryVersion;
 import dev.callq.bench.driver.ClientSettings;
 import dev.callq.bench.driver.OpenResources;
 import dev.callq.bench.driver.QueueAdmin;
@@ -9,7 +10,6 @@ import dev.callq.bench.driver.QueueProducer;
 import dev.callq.bench.driver.QueueSpec;
 import dev.callq.bench.driver.Unreachable;
 import io.lettuce.core.ClientOptions;
-import io.lettuce.core.LettuceVersion;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisURI;
@@ -78,7 +78,7 @@ public final class LettuceQueueDriver implements QueueDriver {
     public Map<String, String> describe() {
         return Map.of(
                 "client", name(),
-                "version", lettuceVersion(),
+                "version", LibraryVersion.of("io.lettuce", "lettuce-core"),
                 "resp", protocol.name(),
                 "transport", transport(),
                 "connections", "one RedisClient; one dedicated connection per worker, producer and admin");
@@ -106,15 +106,6 @@ public final class LettuceQueueDriver implements QueueDriver {
         return channel;
     }
 
-    /** The manifest's Implementation-Version ends in "/commit"; keep the release. */
-    private static String lettuceVersion() {
-        String version = LettuceVersion.getVersion();
-        if (version == null) {
-            return "unknown";
-        }
-        int commitSeparator = version.indexOf('/');
-        return commitSeparator < 0 ? version : version.substring(0, commitSeparator);
-    }
 
     @Override
     public QueueConsumer createConsumer(QueueSpec spec, int workerId) {
