@@ -52,12 +52,19 @@ public final class JmhCommand implements Callable<Integer> {
     public Integer call() {
         Path dir = outDir != null ? outDir : defaultOutDir();
         Path json = dir.resolve("jmh.json");
+        boolean createdDir = !Files.isDirectory(dir);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new HarnessException("cannot create " + dir + ": " + e.getMessage(), e);
         }
-        Collection<RunResult> results = run(options(filter, quick).result(json.toString()));
+        Collection<RunResult> results;
+        try {
+            results = run(options(filter, quick).result(json.toString()));
+        } catch (HarnessException e) {
+            removeIfEmpty(json, createdDir ? dir : null);
+            throw e;
+        }
         System.out.println();
         System.out.print(JmhTable.render(results));
         System.out.println("results: " + json);
@@ -88,6 +95,23 @@ public final class JmhCommand implements Callable<Integer> {
                     + "dev.callq.bench.jmh.RedisListBenchmark.pipelinedRpush");
         } catch (RunnerException e) {
             throw new HarnessException("JMH run failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A failed run (a filter that matches nothing) should not leave behind the empty result file
+     * JMH opens up front, nor the empty results folder this run created ({@code dir} null: keep it).
+     */
+    private static void removeIfEmpty(Path json, Path dir) {
+        try {
+            if (Files.exists(json) && Files.size(json) == 0) {
+                Files.delete(json);
+            }
+            if (dir != null) {
+                Files.deleteIfExists(dir);
+            }
+        } catch (IOException notEmpty) {
+            // JMH wrote something there; keep it for whoever investigates the failure.
         }
     }
 
