@@ -1,0 +1,144 @@
+package dev.callq.bench.report;
+
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The console table of a JMH run: one row per benchmark (and per secondary result, such as
+ * {@code pipelinedRpush:events}) with its parameters other than {@code client}, one column per
+ * client, so Jedis and Lettuce sit side by side. Benchmarks without a client parameter get a
+ * column of their own.
+ */
+public final class JmhTable {
+    public static final String CLIENT_PARAM = "client";
+    static final String NO_CLIENT = "(no client)";
+
+    private JmhTable() {
+    }
+
+    public static String render(Collection<RunResult> results) {
+        Map<String, Row> rows = new LinkedHashMap<>();
+        List<String> clients = new ArrayList<>();
+        for (RunResult result : results) {
+            String client = result.getParams().getParam(CLIENT_PARAM);
+            String column = client == null ? NO_CLIENT : client;
+            if (!clients.contains(column)) {
+                clients.add(column);
+            }
+            String label = label(result);
+            rows.computeIfAbsent(label, Row::new).add(column, result.getPrimaryResult());
+            for (Map.Entry<String, Result> secondary : new TreeMap<>(result.getSecondaryResults()).entrySet()) {
+                rows.computeIfAbsent(label + " :" + secondary.getKey(), Row::new).add(column, secondary.getValue());
+            }
+        }
+        clients.sort((a, b) -> a.equals(NO_CLIENT) ? 1 : b.equals(NO_CLIENT) ? -1 : a.compareTo(b));
+        boolean compare = clients.contains("jedis") && clients.contains("lettuce");
+
+        List<String[]> lines = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("benchmark"));
+        header.addAll(clients);
+        header.add("unit");
+        if (compare) {
+            header.add("lettuce/jedis");
+        }
+        lines.add(header.toArray(String[]::new));
+        for (Row row : rows.values()) {
+            List<String> line = new ArrayList<>(List.of(row.label));
+            for (String client : clients) {
+                Result cell = row.byClient.get(client);
+                line.add(cell == null ? "-" : scoreWithError(cell));
+            }
+            line.add(row.unit());
+            if (compare) {
+                line.add(ratio(row.byClient.get("lettuce"), row.byClient.get("jedis")));
+            }
+            lines.add(line.toArray(String[]::new));
+        }
+        return format(lines);
+    }
+
+    /** The method name and every parameter but the client: {@code pipelinedRpush batch=16}. */
+    static String label(RunResult result) {
+        String benchmark = result.getParams().getBenchmark();
+        StringBuilder label = new StringBuilder(benchmark.substring(benchmark.lastIndexOf('.') + 1));
+        for (String key : result.getParams().getParamsKeys()) {
+            if (!key.equals(CLIENT_PARAM)) {
+                label.append(' ').append(key).append('=').append(result.getParams().getParam(key));
+            }
+        }
+        return label.toString();
+    }
+
+    /** JMH's error is the 99.9% confidence half-width; with a single measurement iteration it is NaN and left out. */
+    static String scoreWithError(Result result) {
+        double error = result.getScoreError();
+        String score = number(result.getScore());
+        return Double.isFinite(error) ? score + " ± " + number(error) : score;
+    }
+
+    private static String ratio(Result lettuce, Result jedis) {
+        if (lettuce == null || jedis == null || jedis.getScore() == 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%.2f", lettuce.getScore() / jedis.getScore());
+    }
+
+    /** Four significant digits at most, never scientific notation. */
+    static String number(double value) {
+        double magnitude = Math.abs(value);
+        if (magnitude >= 1000) {
+            return String.format(Locale.ROOT, "%.0f", value);
+        }
+        if (magnitude >= 100) {
+            return String.format(Locale.ROOT, "%.1f", value);
+        }
+        if (magnitude >= 10) {
+            return String.format(Locale.ROOT, "%.2f", value);
+        }
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    private static String format(List<String[]> lines) {
+        int columns = lines.get(0).length;
+        int[] widths = new int[columns];
+        for (String[] line : lines) {
+            for (int i = 0; i < columns; i++) {
+                widths[i] = Math.max(widths[i], line[i].length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (String[] line : lines) {
+            out.append(String.format(Locale.ROOT, "%-" + widths[0] + "s", line[0]));
+            for (int i = 1; i < columns; i++) {
+                out.append("  ").append(String.format(Locale.ROOT, "%" + widths[i] + "s", line[i]));
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    private static final class Row {
+        final String label;
+        final Map<String, Result> byClient = new LinkedHashMap<>();
+
+        Row(String label) {
+            this.label = label;
+        }
+
+        void add(String client, Result result) {
+            byClient.put(client, result);
+        }
+
+        String unit() {
+            return byClient.values().iterator().next().getScoreUnit();
+        }
+    }
+}
