@@ -131,9 +131,10 @@ public enum PayloadFormat {
         }
     }
 
+    /** "sec.usec" with six fraction digits, as {@code $TV(Sn)} prints it; on the producer's hot path, so no String.format. */
     static String formatStamp(long epochMicros) {
-        return String.format(Locale.ROOT, "%d.%06d",
-                Math.floorDiv(epochMicros, 1_000_000L), Math.floorMod(epochMicros, 1_000_000L));
+        String fraction = Long.toString(1_000_000L + Math.floorMod(epochMicros, 1_000_000L));
+        return Math.floorDiv(epochMicros, 1_000_000L) + "." + fraction.substring(1);
     }
 
     private static String firstLine(String message) {
