@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -155,9 +156,18 @@ abstract class QueueDriverContractTest {
         ExecutorService pollThreads = Executors.newFixedThreadPool(WORKERS);
         try {
             List<Future<Integer>> polls = new ArrayList<>();
+            AtomicBoolean closed = new AtomicBoolean();
             for (int workerId = 0; workerId < WORKERS; workerId++) {
                 QueueConsumer consumer = closing.createConsumer(spec, workerId);
-                polls.add(pollThreads.submit(() -> consumer.poll(payloads -> { })));
+                // Pop again after each timeout, as a worker does, so that every consumer is blocked
+                // when close() comes, however slowly this thread gets to check.
+                polls.add(pollThreads.submit(() -> {
+                    int popped;
+                    do {
+                        popped = consumer.poll(payloads -> { });
+                    } while (popped == 0 && !closed.get());
+                    return popped;
+                }));
             }
             for (int workerId = 0; workerId < WORKERS; workerId++) {
                 awaitBlockedOnServer(closing, "worker-" + workerId);
@@ -166,6 +176,7 @@ abstract class QueueDriverContractTest {
             long startNanos = System.nanoTime();
             closing.close();
             Duration closeElapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+            closed.set(true);
 
             assertThat(closeElapsed).isLessThan(POP_TIMEOUT.plus(CLOSE_MARGIN));
             for (Future<Integer> poll : polls) {
