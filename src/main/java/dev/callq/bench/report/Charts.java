@@ -115,7 +115,7 @@ final class Charts {
     private static XYChart chart(String title, String xAxisTitle, String yAxisTitle) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title(title).xAxisTitle(xAxisTitle).yAxisTitle(yAxisTitle).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW)
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE)
                 .setChartBackgroundColor(Color.WHITE)
                 .setPlotBorderVisible(false)
                 .setMarkerSize(4);

@@ -31,16 +31,19 @@ class ReportInBrowserTest {
         Path report = HtmlReport.write(GoldenRuns.copy(GoldenRuns.SIP_BOTH, tmp));
         String url = report.toUri().toString();
 
-        Result dom = chromium("dom", "--dump-dom", "--enable-logging=stderr", "--v=0", url);
+        Path shot = tmp.resolve("shot.png");
+        // both at once: each Chromium start costs seconds
+        Process domProcess = start("dom", "--dump-dom", "--enable-logging=stderr", "--v=0", url);
+        Process shotProcess = start("shot", "--screenshot=" + shot, "--window-size=1400,3000", url);
+        Result dom = finish("dom", domProcess);
+        Result screenshot = finish("shot", shotProcess);
+
         assertThat(dom.exit()).as(dom.stderr()).isZero();
         assertThat(dom.stdout().split("<svg", -1)).hasSize(5);
         // XChart draws its text as outlines, so the rendered charts show up as paths, not as text
         assertThat(dom.stdout()).contains("accounting balanced").contains("<path");
         assertThat(dom.stderr()).doesNotContain("Uncaught").doesNotContain("ERROR:CONSOLE")
                 .doesNotContain(":CONSOLE(");
-
-        Path shot = tmp.resolve("shot.png");
-        Result screenshot = chromium("shot", "--screenshot=" + shot, "--window-size=1400,3000", url);
         assertThat(screenshot.exit()).as(screenshot.stderr()).isZero();
         assertThat(shot).isNotEmptyFile();
         Path kept = Files.createDirectories(Path.of("target", "report-screenshot")).resolve("shot.png");
@@ -50,21 +53,24 @@ class ReportInBrowserTest {
     private record Result(int exit, String stdout, String stderr) {
     }
 
-    private Result chromium(String name, String... args) throws IOException, InterruptedException {
+    private Process start(String name, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--user-data-dir=" + tmp.resolve("profile-" + name)));
         command.addAll(List.of(args));
-        Path stdout = tmp.resolve(name + ".out");
+        return new ProcessBuilder(command).directory(tmp.toFile())
+                .redirectOutput(tmp.resolve(name + ".out").toFile())
+                .redirectError(tmp.resolve(name + ".err").toFile()).start();
+    }
+
+    private Result finish(String name, Process process) throws IOException, InterruptedException {
         Path stderr = tmp.resolve(name + ".err");
-        Process process = new ProcessBuilder(command).directory(tmp.toFile())
-                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
             throw new AssertionError("chromium " + name + " did not finish in 60 s: "
                     + Files.readString(stderr, StandardCharsets.UTF_8));
         }
-        return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+        return new Result(process.exitValue(), Files.readString(tmp.resolve(name + ".out"), StandardCharsets.UTF_8),
                 Files.readString(stderr, StandardCharsets.UTF_8));
     }
 }
