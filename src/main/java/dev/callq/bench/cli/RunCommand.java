@@ -7,6 +7,7 @@ import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.RateProfile;
 import dev.callq.bench.load.SyntheticLoad;
 import dev.callq.bench.report.SideBySideTable;
+import dev.callq.bench.report.HtmlReport;
 import dev.callq.bench.report.SummaryJson;
 import dev.callq.bench.run.ClientResult;
 import dev.callq.bench.run.LoadKind;
@@ -113,6 +114,7 @@ public final class RunCommand implements Callable<Integer> {
             trustworthy &= eventsBalanced && producerKept;
         }
         System.out.println("results: " + file);
+        System.out.println("report: " + HtmlReport.write(config.outDir()));
         return trustworthy ? 0 : Main.EXIT_UNTRUSTWORTHY;
     }
 

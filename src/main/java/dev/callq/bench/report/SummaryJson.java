@@ -7,6 +7,7 @@ import dev.callq.bench.HarnessException;
 import dev.callq.bench.run.RunSummary;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Writes and reads {@code summary.json}. */
@@ -29,13 +30,24 @@ public final class SummaryJson {
         }
     }
 
-    /** Reads a summary written by {@link #write}; a missing or unreadable file is a one-line error. */
-    public static RunSummary read(Path file) {
+    /** Reads {@code summary.json} back; fields a later version adds are ignored, a different schema is refused. */
+    public static RunSummary read(Path outDir) {
+        Path file = outDir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            throw new HarnessException("no " + FILE_NAME + " in " + outDir);
+        }
+        RunSummary summary;
         try {
-            return MAPPER.readValue(file.toFile(), RunSummary.class);
+            summary = MAPPER.readerFor(RunSummary.class)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(file.toFile());
         } catch (IOException e) {
             throw new HarnessException("cannot read " + file + ": " + e.getMessage().lines().findFirst().orElse(""), e);
         }
+        if (summary.schema() != RunSummary.SCHEMA) {
+            throw new HarnessException(file + " has schema " + summary.schema() + "; this callq reads schema "
+                    + RunSummary.SCHEMA);
+        }
+        return summary;
     }
 
     public static ObjectMapper mapper() {

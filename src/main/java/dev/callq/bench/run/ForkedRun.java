@@ -74,7 +74,7 @@ public final class ForkedRun {
         if (exitCode == Main.EXIT_USAGE || !Files.exists(summary)) {
             throw new HarnessException("forked run failed (exit " + exitCode + "): " + lastErrorLine(log));
         }
-        return new Outcome(exitCode, SummaryJson.read(summary), outDir);
+        return new Outcome(exitCode, SummaryJson.read(outDir), outDir);
     }
 
     private static String lastErrorLine(Path log) {

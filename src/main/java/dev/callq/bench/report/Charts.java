@@ -1,0 +1,148 @@
+package dev.callq.bench.report;
+
+import dev.callq.bench.HarnessException;
+import dev.callq.bench.report.ResultsFolder.ClientData;
+import dev.callq.bench.report.ResultsFolder.SecondSample;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder.VectorGraphicsFormat;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+
+/** The report's charts, drawn by XChart and returned as inline SVG markup; empty when there is nothing to draw. */
+final class Charts {
+    static final String SPECTRUM_TAG = "enqueueToDequeue";
+    private static final int WIDTH = 900;
+    private static final int HEIGHT = 380;
+    private static final int TICKS_PER_HALF_DISTANCE = 5;
+
+    static {
+        // XChart measures text with AWT; a results folder is often rebuilt on a machine without a display.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
+    private Charts() {
+    }
+
+    /**
+     * Latency by percentile as HdrHistogram's plotter draws it: x is 1/(1−percentile) on a log axis, so
+     * 90%, 99%, 99.9% … sit one decade apart and the tail gets as much room as the median. The axis plots
+     * log10 of it on a linear scale: XChart's log axis cannot take custom tick labels.
+     */
+    static Optional<String> percentileSpectrum(List<ClientData> clients) {
+        XYChart chart = chart("enqueue → dequeue latency by percentile", "percentile", "latency (µs)");
+        chart.getStyler().setXAxisMin(0.0);
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(Charts::ninesLabel);
+        double maxDecades = 1;
+        for (ClientData client : clients) {
+            Histogram histogram = client.cumulativeByTag().get(SPECTRUM_TAG);
+            if (histogram == null || histogram.getTotalCount() == 0) {
+                continue;
+            }
+            List<Double> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            for (HistogramIterationValue value : histogram.percentiles(TICKS_PER_HALF_DISTANCE)) {
+                double fraction = value.getPercentileLevelIteratedTo() / 100.0;
+                if (fraction >= 1.0) {
+                    break; // 1/(1−1) is infinite; the max is the last finite step's value anyway
+                }
+                x.add(Math.log10(1.0 / (1.0 - fraction)));
+                y.add((double) value.getValueIteratedTo());
+            }
+            series(chart, client.result().client(), x, y);
+            maxDecades = Math.max(maxDecades, Math.ceil(x.get(x.size() - 1)));
+        }
+        if (chart.getSeriesMap().isEmpty()) {
+            return Optional.empty();
+        }
+        chart.getStyler().setXAxisMax(maxDecades);
+        return Optional.of(svg(chart, "spectrum"));
+    }
+
+    /** One per-second figure of the time series, x in seconds from each client's first sample. */
+    static Optional<String> perSecond(String id, String title, String yAxisTitle, List<ClientData> clients,
+                                      ToDoubleFunction<SecondSample> figure) {
+        XYChart chart = chart(title, "seconds since the client's first sample", yAxisTitle);
+        boolean any = false;
+        for (ClientData client : clients) {
+            List<SecondSample> seconds = client.seconds();
+            if (seconds.isEmpty()) {
+                continue;
+            }
+            long first = seconds.get(0).epochSecond();
+            List<Double> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            for (SecondSample sample : seconds) {
+                x.add((double) (sample.epochSecond() - first));
+                y.add(figure.applyAsDouble(sample));
+            }
+            series(chart, client.result().client(), x, y);
+            any = true;
+        }
+        return any ? Optional.of(svg(chart, id)) : Optional.empty();
+    }
+
+    /** 1 → "90%", 3 → "99.9%": the percentile whose 1/(1−p) is 10^decades; blank between whole decades. */
+    static String ninesLabel(Double decades) {
+        long whole = Math.round(decades);
+        if (Math.abs(decades - whole) > 1e-9 || whole < 0) {
+            return "";
+        }
+        if (whole == 0) {
+            return "0%";
+        }
+        if (whole <= 2) {
+            return whole == 1 ? "90%" : "99%";
+        }
+        return "99." + "9".repeat((int) whole - 2) + "%";
+    }
+
+    private static XYChart chart(String title, String xAxisTitle, String yAxisTitle) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(title).xAxisTitle(xAxisTitle).yAxisTitle(yAxisTitle).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE)
+                .setChartBackgroundColor(Color.WHITE)
+                .setPlotBorderVisible(false)
+                .setMarkerSize(4);
+        chart.getStyler().setYAxisMin(0.0);
+        return chart;
+    }
+
+    private static void series(XYChart chart, String name, List<Double> x, List<Double> y) {
+        XYSeries series = chart.addSeries(name, x, y);
+        series.setMarker(SeriesMarkers.CIRCLE);
+    }
+
+    /**
+     * The chart as SVG markup for inlining: without the XML prolog and doctype, and with its element ids
+     * prefixed, because several SVGs in one page share one id space and clip paths would cross over.
+     */
+    private static String svg(XYChart chart, String id) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsFormat.SVG);
+        } catch (IOException e) {
+            throw new HarnessException("cannot draw chart " + id + ": " + e.getMessage(), e);
+        }
+        String svg = out.toString(StandardCharsets.UTF_8);
+        svg = svg.substring(svg.indexOf("<svg"));
+        return svg.replace("id=\"", "id=\"" + id + "-")
+                .replace("url(#", "url(#" + id + "-")
+                .replace("href=\"#", "href=\"#" + id + "-");
+    }
+}

@@ -1,0 +1,189 @@
+package dev.callq.bench.report;
+
+import dev.callq.bench.measure.LatencySummary;
+import dev.callq.bench.run.ClientResult;
+import dev.callq.bench.run.RunSummary;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/** The figures of a run arranged as tables, shared by report.html and summary.md. */
+final class ReportTables {
+    static final String PRODUCER_LAG = "producerLag";
+    static final List<String> LATENCY_COLUMNS =
+            List.of("client", "samples", "p50", "p90", "p99", "p99.9", "p99.99", "max", "mean", "≤ 0");
+
+    private ReportTables() {
+    }
+
+    /** True when every expected event was consumed exactly once and nothing else turned up. */
+    static boolean balanced(ClientResult client) {
+        ClientResult.Events e = client.events();
+        return e.consumed() == e.expected() && e.unique() == e.expected() && e.lost() == 0 && e.duplicates() == 0
+                && e.unexpected() == 0 && e.malformed() == 0 && e.leftInQueue() == 0;
+    }
+
+    static String verdict(RunSummary summary) {
+        List<String> unbalanced = summary.clients().stream().filter(c -> !balanced(c)).map(c -> {
+            ClientResult.Events e = c.events();
+            return c.client() + " consumed " + e.consumed() + " of " + e.expected() + ", lost " + e.lost()
+                    + ", duplicated " + e.duplicates() + ", malformed " + e.malformed()
+                    + ", left in queue " + e.leftInQueue();
+        }).toList();
+        return unbalanced.isEmpty() ? "accounting balanced"
+                : "accounting NOT balanced: " + String.join("; ", unbalanced);
+    }
+
+    static Table accounting(List<ClientResult> clients) {
+        return new Table.SideBySide<>("events", clients, ClientResult::client)
+                .row("expected", c -> num(c.events().expected()))
+                .row("consumed", c -> num(c.events().consumed()))
+                .row("unique", c -> num(c.events().unique()))
+                .zeroRow("lost", c -> num(c.events().lost()))
+                .zeroRow("duplicates", c -> num(c.events().duplicates()))
+                .zeroRow("unexpected", c -> num(c.events().unexpected()))
+                .zeroRow("malformed", c -> num(c.events().malformed()))
+                .zeroRow("left in queue", c -> num(c.events().leftInQueue()))
+                .row("warm-up consumed (not measured)", c -> num(c.events().warmupConsumed()))
+                .row("throughput (events/s)", c -> String.format(Locale.ROOT, "%.1f", c.throughputPerSec()))
+                .row("measured (s)", c -> String.format(Locale.ROOT, "%.3f", c.measuredSeconds()))
+                .row("max backlog (events)", c -> num(c.maxBacklog()))
+                .zeroRow("poll errors", c -> num(c.pollErrors()))
+                .build();
+    }
+
+    static Optional<Table> sipCalls(List<ClientResult> clients) {
+        if (clients.stream().noneMatch(c -> c.calls() != null)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Table.SideBySide<>("SIP calls", clients, ClientResult::client)
+                .row("attempted", c -> c.calls() == null ? "-" : num(c.calls().attempted()))
+                .row("succeeded", c -> c.calls() == null ? "-" : num(c.calls().succeeded()))
+                .zeroRow("failed", c -> c.calls() == null ? "0" : num(c.calls().failed()))
+                .zeroRow("push failures (5xx)", c -> c.calls() == null ? "0" : num(c.calls().pushFailures()))
+                .build());
+    }
+
+    static Optional<Table> producer(List<ClientResult> clients) {
+        if (clients.stream().noneMatch(c -> c.producer() != null)) {
+            return Optional.empty();
+        }
+        Function<Function<ClientResult.Producer, String>, Function<ClientResult, String>> orDash =
+                f -> c -> c.producer() == null ? "-" : f.apply(c.producer());
+        return Optional.of(new Table.SideBySide<>("synthetic producer", clients, ClientResult::client)
+                .row("target rate (events/s)", orDash.apply(p -> String.format(Locale.ROOT, "%.1f", p.targetRate())))
+                .row("achieved rate (events/s)", orDash.apply(p -> String.format(Locale.ROOT, "%.1f", p.achievedRate())))
+                .row("pushed", orDash.apply(p -> num(p.pushed())))
+                .zeroRow("push failures", c -> c.producer() == null ? "0" : num(c.producer().pushFailures()))
+                .row("kept its schedule", orDash.apply(p -> p.keptSchedule() ? "yes" : "NO"))
+                .row("lag p99 (µs)", orDash.apply(p -> num(p.lagMicros().p99())))
+                .row("lag max (µs)", orDash.apply(p -> num(p.lagMicros().max())))
+                .build());
+    }
+
+    /** Every latency metric any client has, producer lag last, in summary order. */
+    static Map<String, Map<String, LatencySummary>> latencyByMetric(List<ClientResult> clients) {
+        Map<String, Map<String, LatencySummary>> byMetric = new LinkedHashMap<>();
+        for (ClientResult client : clients) {
+            client.latencyMicros().forEach((metric, summary) ->
+                    byMetric.computeIfAbsent(metric, m -> new LinkedHashMap<>()).put(client.client(), summary));
+        }
+        for (ClientResult client : clients) {
+            if (client.producer() != null && client.producer().lagMicros() != null) {
+                byMetric.computeIfAbsent(PRODUCER_LAG, m -> new LinkedHashMap<>())
+                        .put(client.client(), client.producer().lagMicros());
+            }
+        }
+        return byMetric;
+    }
+
+    /** One metric, one row per client, in microseconds. */
+    static Table latency(Map<String, LatencySummary> byClient) {
+        List<List<String>> rows = new ArrayList<>();
+        byClient.forEach((client, s) -> rows.add(List.of(client, num(s.count()), num(s.p50()), num(s.p90()),
+                num(s.p99()), num(s.p999()), num(s.p9999()), num(s.max()),
+                String.format(Locale.ROOT, "%.1f", s.mean()), num(s.nonPositive()))));
+        return Table.of(LATENCY_COLUMNS, rows);
+    }
+
+    /** Accounting and every metric's percentiles with the clients side by side, as CI job summaries show them. */
+    static Table sideBySide(List<ClientResult> clients) {
+        Table accounting = accounting(clients);
+        List<List<String>> rows = new ArrayList<>(accounting.rows());
+        List<Boolean> zero = new ArrayList<>(accounting.mustBeZero());
+        Map<String, Function<LatencySummary, Long>> percentiles = new LinkedHashMap<>();
+        percentiles.put("p50", LatencySummary::p50);
+        percentiles.put("p90", LatencySummary::p90);
+        percentiles.put("p99", LatencySummary::p99);
+        percentiles.put("p99.9", LatencySummary::p999);
+        percentiles.put("max", LatencySummary::max);
+        latencyByMetric(clients).forEach((metric, byClient) -> percentiles.forEach((name, percentile) -> {
+            List<String> row = new ArrayList<>();
+            row.add(metric + " " + name + " (µs)");
+            for (ClientResult client : clients) {
+                LatencySummary s = byClient.get(client.client());
+                row.add(s == null ? "-" : num(percentile.apply(s)));
+            }
+            rows.add(row);
+            zero.add(false);
+        }));
+        return new Table(accounting.header(), rows, zero);
+    }
+
+    /** The run's environment next to each client's: versions, transport, connections. */
+    static Table environment(RunSummary summary) {
+        List<ClientResult> clients = summary.clients();
+        Set<String> keys = new LinkedHashSet<>(summary.environment().keySet());
+        clients.forEach(c -> {
+            if (c.clientEnvironment() != null) {
+                keys.addAll(c.clientEnvironment().keySet());
+            }
+        });
+        Table.SideBySide<ClientResult> table = new Table.SideBySide<>("environment", clients, ClientResult::client);
+        for (String key : keys) {
+            table.row(key, c -> {
+                String value = c.clientEnvironment() == null ? null : c.clientEnvironment().get(key);
+                return value != null ? value : summary.environment().getOrDefault(key, "-");
+            });
+        }
+        return table.build();
+    }
+
+    static Table config(RunSummary summary) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("phases", summary.phases()));
+        rows.add(List.of("started at", summary.startedAt()));
+        summary.config().forEach((key, value) -> rows.add(List.of(key, text(value))));
+        return Table.of(List.of("setting", "value"), rows);
+    }
+
+    /** Each client's warnings, prefixed with its name. */
+    static List<String> warnings(List<ClientResult> clients) {
+        List<String> warnings = new ArrayList<>();
+        for (ClientResult client : clients) {
+            if (client.warnings() != null) {
+                client.warnings().forEach(w -> warnings.add(client.client() + ": " + w));
+            }
+        }
+        return warnings;
+    }
+
+    private static String text(Object value) {
+        if (value instanceof Collection<?> values) {
+            return String.join(", ", values.stream().map(String::valueOf).toList());
+        }
+        return String.valueOf(value);
+    }
+
+    private static String num(long value) {
+        return Long.toString(value);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.callq.bench.report;
+
+import dev.callq.bench.HarnessException;
+import dev.callq.bench.run.ClientResult;
+import dev.callq.bench.run.RunSummary;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A results folder as {@code callq run} left it, read back from the raw files alone: the summary, and per
+ * client the interval log cumulated per metric tag and the per-second time series.
+ *
+ * @param missing raw files the summary names that are not there; the report says so instead of failing
+ */
+record ResultsFolder(Path dir, RunSummary summary, List<ClientData> clients, List<String> missing) {
+
+    /** One client's result with its raw data; the maps and lists are empty when the file was missing. */
+    record ClientData(ClientResult result, Map<String, Histogram> cumulativeByTag, List<SecondSample> seconds) {
+    }
+
+    /** One line of {@code <client>-timeseries.csv}. */
+    record SecondSample(long epochSecond, double consumedPerSec, long backlog, long p99EnqueueToDequeueMicros) {
+    }
+
+    static ResultsFolder read(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new HarnessException("no results folder at " + dir);
+        }
+        RunSummary summary = SummaryJson.read(dir);
+        List<ClientData> clients = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (ClientResult result : summary.clients()) {
+            Map<String, Histogram> histograms = Map.of();
+            Path hlog = result.hlog() == null ? null : dir.resolve(result.hlog());
+            if (hlog != null && Files.isRegularFile(hlog)) {
+                histograms = cumulateByTag(hlog);
+            } else {
+                missing.add(result.client() + ": interval log " + result.hlog());
+            }
+            List<SecondSample> seconds = List.of();
+            Path csv = result.timeseries() == null ? null : dir.resolve(result.timeseries());
+            if (csv != null && Files.isRegularFile(csv)) {
+                seconds = readTimeseries(csv);
+            } else {
+                missing.add(result.client() + ": time series " + result.timeseries());
+            }
+            clients.add(new ClientData(result, histograms, seconds));
+        }
+        return new ResultsFolder(dir, summary, List.copyOf(clients), List.copyOf(missing));
+    }
+
+    /** Adds up every interval of the log, tag by tag, in the order the tags first appear. */
+    static Map<String, Histogram> cumulateByTag(Path hlog) {
+        Map<String, Histogram> totals = new LinkedHashMap<>();
+        try (HistogramLogReader reader = new HistogramLogReader(hlog.toFile())) {
+            EncodableHistogram interval;
+            while ((interval = reader.nextIntervalHistogram()) != null) {
+                if (!(interval instanceof Histogram histogram)) {
+                    throw new HarnessException(hlog + " holds a floating-point histogram; callq logs integer microseconds");
+                }
+                String tag = histogram.getTag() == null ? "untagged" : histogram.getTag();
+                totals.computeIfAbsent(tag, t -> new Histogram(histogram.getNumberOfSignificantValueDigits()))
+                        .add(histogram);
+            }
+        } catch (IOException e) {
+            throw new HarnessException("cannot read " + hlog + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (e instanceof HarnessException) {
+                throw e;
+            }
+            throw new HarnessException("cannot decode " + hlog + ": " + e, e);
+        }
+        return totals;
+    }
+
+    static List<SecondSample> readTimeseries(Path csv) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new HarnessException("cannot read " + csv + ": " + e.getMessage(), e);
+        }
+        List<SecondSample> samples = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] fields = line.split(",");
+            try {
+                samples.add(new SecondSample(Long.parseLong(fields[0]), Double.parseDouble(fields[1]),
+                        Long.parseLong(fields[2]), Long.parseLong(fields[3])));
+            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+                throw new HarnessException(csv + " line " + (i + 1) + " is not epochSecond,consumedPerSec,backlog,"
+                        + "p99EnqueueToDequeueMicros: " + line);
+            }
+        }
+        return List.copyOf(samples);
+    }
+}

@@ -1,0 +1,167 @@
+package dev.callq.bench.report;
+
+import dev.callq.bench.run.RunSummary;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The report rebuilt from two saved runs: SIP load with both clients, synthetic load with Lettuce. */
+class HtmlReportTest {
+    private static final Pattern EXTERNAL_RESOURCE =
+            Pattern.compile("(?i)(src|href)\\s*=\\s*[\"']?\\s*(https?:)?//|@import|url\\(\\s*[\"']?(https?:)?//");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void sipRunReportShowsVerdictChartsAccountingAndEnvironment() throws IOException {
+        Path folder = GoldenRuns.copy(GoldenRuns.SIP_BOTH, tmp);
+
+        Path report = HtmlReport.write(folder);
+
+        String html = Files.readString(report);
+        assertThat(report).isEqualTo(folder.resolve("report.html"));
+        assertThat(html).contains("<h1>callq-bench: jedis vs lettuce, 4 workers, blpop, sip load, json payload</h1>")
+                .contains("<p class=\"verdict ok\">accounting balanced</p>");
+        // spectrum, throughput, p99 and backlog
+        assertThat(countOf(html, "<svg")).isEqualTo(4);
+        assertThat(html).contains("<tr><th>events</th><th>jedis</th><th>lettuce</th></tr>")
+                .contains("<tr><td>expected</td><td>600</td><td>600</td></tr>")
+                .contains("<tr><td>consumed</td><td>600</td><td>600</td></tr>")
+                .contains("<tr><td>lost</td><td>0</td><td>0</td></tr>")
+                .contains("<tr><td>warm-up consumed (not measured)</td><td>400</td><td>400</td></tr>")
+                .contains("<tr><td>attempted</td><td>300</td><td>300</td></tr>")
+                .contains("<tr><td>jedis</td><td>600</td><td>237</td><td>1024</td><td>5083</td><td>13143</td>")
+                .contains("<tr><td>lettuce</td><td>600</td><td>1196</td><td>8823</td><td>48799</td><td>96319</td>");
+        assertThat(html).contains("<tr><td>redis</td><td>7.0.15</td><td>7.0.15</td></tr>")
+                .contains("<tr><td>kamailio</td><td>5.6.3</td><td>5.6.3</td></tr>")
+                .contains("<tr><td>sipp</td><td>3.6.1-SCTP-PCAP-RTPSTREAM</td><td>3.6.1-SCTP-PCAP-RTPSTREAM</td></tr>")
+                .contains("<tr><td>version</td><td>8.0.2</td><td>unknown</td></tr>")
+                .contains("<tr><td>transport</td><td>-</td><td>epoll</td></tr>")
+                .contains("<tr><td>cpus</td><td>2</td><td>2</td></tr>")
+                .contains("OpenJDK 64-Bit Server VM 17.0.15+6-Debian-1deb12u1");
+        assertThat(html).contains("<p class=\"note\">No warnings.</p>").doesNotContain("missing raw file");
+    }
+
+    @Test
+    void reportLoadsNothingFromOutside() throws IOException {
+        String html = Files.readString(HtmlReport.write(GoldenRuns.copy(GoldenRuns.SIP_BOTH, tmp)));
+
+        assertThat(html).doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("<link")
+                .doesNotContainIgnoringCase("<iframe").doesNotContain("<!DOCTYPE svg").doesNotContain("<?xml");
+        assertThat(EXTERNAL_RESOURCE.matcher(html).find()).as("an external src, href or url()").isFalse();
+    }
+
+    @Test
+    void syntheticRunReportShowsProducerAndNoSipCalls() throws IOException {
+        String html = Files.readString(HtmlReport.write(GoldenRuns.copy(GoldenRuns.SYNTHETIC_LETTUCE, tmp)));
+
+        assertThat(countOf(html, "<svg")).isEqualTo(4);
+        assertThat(html).contains("<tr><td>expected</td><td>16000</td></tr>")
+                .contains("<tr><td>max backlog (events)</td><td>5</td></tr>")
+                .contains("<h2>Producer</h2>").contains("<tr><td>achieved rate (events/s)</td><td>1999.1</td></tr>")
+                .contains("<h3>producerLag</h3>").doesNotContain("<h2>SIP calls</h2>");
+    }
+
+    @Test
+    void unbalancedAccountingIsTheHeadlineAndTheOffendingCellsAreMarked() throws IOException {
+        Path folder = GoldenRuns.copy(GoldenRuns.SIP_BOTH, tmp);
+        String json = Files.readString(folder.resolve("summary.json"));
+        Files.writeString(folder.resolve("summary.json"), json.replaceFirst("\"lost\" : 0", "\"lost\" : 7")
+                .replaceFirst("\"warnings\" : \\[ ]", "\"warnings\" : [ \"7 events lost\" ]"));
+
+        String html = Files.readString(HtmlReport.write(folder));
+
+        assertThat(html).contains("<p class=\"verdict fail\">accounting NOT balanced: jedis consumed 600 of 600, lost 7")
+                .contains("<tr><td>lost</td><td class=\"bad\">7</td><td>0</td></tr>")
+                .contains("<div class=\"warnings\">").contains("<li>jedis: 7 events lost</li>");
+    }
+
+    @Test
+    void summaryMarkdownPutsClientsSideBySide() throws IOException {
+        Path folder = GoldenRuns.copy(GoldenRuns.SIP_BOTH, tmp);
+        HtmlReport.write(folder);
+
+        String md = Files.readString(folder.resolve("summary.md"));
+
+        assertThat(md).contains("✅ **accounting balanced**")
+                .contains("| events | jedis | lettuce |\n| --- | ---: | ---: |\n| expected | 600 | 600 |")
+                .contains("| enqueueToDequeue p99 (µs) | 5083 | 48799 |")
+                .contains("| enqueueToDone p99.9 (µs) | 26271 | 99519 |")
+                .contains("| kamailio | 5.6.3 | 5.6.3 |")
+                .contains("## Warnings\n\nNone.");
+    }
+
+    @Test
+    void summaryCsvHasOneRowPerClientWithItsP99() throws IOException {
+        Path folder = GoldenRuns.copy(GoldenRuns.SIP_BOTH, tmp);
+        HtmlReport.write(folder);
+
+        List<String> lines = Files.readAllLines(folder.resolve("summary.csv"));
+
+        assertThat(lines).hasSize(3);
+        List<String> header = List.of(lines.get(0).split(","));
+        int p99 = header.indexOf("p99Micros");
+        assertThat(header).startsWith("client", "workers", "pattern", "payload", "load", "expected", "consumed");
+        assertThat(lines.get(1).split(",")).startsWith("jedis", "4", "blpop", "json", "sip", "600", "600");
+        assertThat(lines.get(1).split(",")[p99]).isEqualTo("5083");
+        assertThat(lines.get(2).split(",")[0]).isEqualTo("lettuce");
+        assertThat(lines.get(2).split(",")[p99]).isEqualTo("48799");
+    }
+
+    @Test
+    void intervalLogCumulatedTagByTagGivesTheSummaryPercentiles() {
+        Path folder = GoldenRuns.copy(GoldenRuns.SYNTHETIC_LETTUCE, tmp);
+        RunSummary summary = SummaryJson.read(folder);
+
+        Map<String, Histogram> byTag = ResultsFolder.cumulateByTag(folder.resolve("lettuce.hlog"));
+
+        assertThat(byTag).containsOnlyKeys("enqueueToDequeue", "enqueueToDone", "producerLag");
+        var expected = summary.clients().get(0).latencyMicros().get("enqueueToDequeue");
+        Histogram e2d = byTag.get("enqueueToDequeue");
+        assertThat(e2d.getTotalCount()).isEqualTo(expected.count());
+        assertThat(e2d.getValueAtPercentile(99)).isEqualTo(expected.p99());
+        assertThat(e2d.getMaxValue()).isEqualTo(expected.max());
+        assertThat(byTag.get("producerLag").getTotalCount())
+                .isEqualTo(summary.clients().get(0).producer().lagMicros().count());
+    }
+
+    @Test
+    void missingRawFilesAreReportedNotFatal() throws IOException {
+        Path folder = GoldenRuns.copy(GoldenRuns.SYNTHETIC_LETTUCE, tmp);
+        Files.delete(folder.resolve("lettuce.hlog"));
+
+        String html = Files.readString(HtmlReport.write(folder));
+
+        assertThat(html).contains("<li>missing raw file, lettuce: interval log lettuce.hlog</li>")
+                .contains("no enqueueToDequeue intervals in the interval logs");
+        assertThat(countOf(html, "<svg")).isEqualTo(3);
+    }
+
+    @Test
+    void spectrumAxisIsLabelledInNines() {
+        assertThat(Charts.ninesLabel(0.0)).isEqualTo("0%");
+        assertThat(Charts.ninesLabel(1.0)).isEqualTo("90%");
+        assertThat(Charts.ninesLabel(2.0)).isEqualTo("99%");
+        assertThat(Charts.ninesLabel(3.0)).isEqualTo("99.9%");
+        assertThat(Charts.ninesLabel(4.0)).isEqualTo("99.99%");
+        assertThat(Charts.ninesLabel(2.5)).isEmpty();
+    }
+
+    private static int countOf(String text, String needle) {
+        int count = 0;
+        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+}
