@@ -11,8 +11,7 @@ final class Disagreement {
     private Disagreement() {
     }
 
-    static Optional<String> explain(ClientPlan plan, ValidationRun run, double measuredSeconds,
-                                    double loadAverage, int cpus) {
+    static Optional<String> explain(ClientPlan plan, ValidationRun run, double measuredSeconds, int cpus) {
         if (run.predictedSloMet() == run.sloMet()) {
             return Optional.empty();
         }
@@ -21,13 +20,20 @@ final class Disagreement {
                 : String.format(Locale.ROOT, "%.1f ms", run.predictedSloWaitMicros() / 1000.0);
         String head = String.format(Locale.ROOT, "at %d workers the model predicted %s %s, measured %.1f ms: ",
                 run.workers(), label, predicted, run.measuredSloWaitMicros() / 1000.0);
+        if (!run.sloMet() && run.producerLagP99Micros() >= plan.slo().waitTargetMicros() / 2) {
+            return Optional.of(head + String.format(Locale.ROOT, "the producer itself pushed late by %.1f ms at p99 "
+                    + "(events are stamped with their intended time, so lateness counts as wait): the JVM was not "
+                    + "scheduled on time — load average %.1f on %d cores — so the machine, not the pool, sets this "
+                    + "tail and the run cannot confirm or refute the model; rerun on a quiet machine",
+                    run.producerLagP99Micros() / 1000.0, run.loadAverage(), cpus));
+        }
         if (!run.sloMet()) {
             return Optional.of(head + String.format(Locale.ROOT, "the measured wait includes what the model leaves "
                     + "out — the pop round trip (%.0f µs mean here) and thread wake-up, producer lateness (p99 %d µs), "
                     + "and a machine with load average %.1f on %d cores, where a worker that is free may not be "
                     + "scheduled; Erlang C's tail is exact only for Poisson arrivals and exponential holding times, "
                     + "and Allen–Cunneen (factor %.2f) is an approximation", plan.holding().popRoundTripMicros(),
-                    run.producerLagP99Micros(), loadAverage, cpus, plan.model().correctionFactor()));
+                    run.producerLagP99Micros(), run.loadAverage(), cpus, plan.model().correctionFactor()));
         }
         return Optional.of(head + String.format(Locale.ROOT, "the model was pessimistic — near the boundary the "
                 + "%s wait is a steep function of the holding time S (%.0f µs measured while saturated), "

@@ -21,6 +21,8 @@ public final class PlanReport {
         out.printf(Locale.ROOT, "%nPlan: %.0f events/s, %s queue wait (enqueue → dequeue), work %s%n",
                 settings.ratePerSec(), settings.slo(), settings.serviceTimeSpec());
         out.println("Model: Erlang C (M/M/c) with Allen–Cunneen for Cs² ≠ 1; assumes Poisson arrivals.");
+        out.printf(Locale.ROOT, "Machine: %d cores, 1-minute load average %.1f at the end%s%n", cpus, loadAverage,
+                loadAverage > cpus ? " — busier than its cores: scheduling delays are in every measurement" : "");
         for (PlanOutcome outcome : outcomes) {
             printClient(outcome, out);
         }
@@ -77,7 +79,7 @@ public final class PlanReport {
                             + ", see its warnings)");
         }
         for (ValidationRun run : outcome.validation()) {
-            Disagreement.explain(outcome.plan(), run, settings.validationSeconds(), loadAverage, cpus)
+            Disagreement.explain(outcome.plan(), run, settings.validationSeconds(), cpus)
                     .ifPresent(text -> out.println("    note: " + text));
         }
     }

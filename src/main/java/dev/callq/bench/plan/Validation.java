@@ -5,6 +5,7 @@ import dev.callq.bench.run.ClientResult;
 import org.HdrHistogram.Histogram;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +52,7 @@ public final class Validation {
         ValidationRun run = new ValidationRun(workers, predictedP99, wait.getValueAtPercentile(99.0),
                 predictedSlo, measuredSlo, measuredSlo <= slo.waitTargetMicros(),
                 predictedSlo != null && predictedSlo <= slo.waitTargetMicros(), wait.getMean(), predictedMean,
-                lagP99, client.throughputPerSec(), result.outcome().exitCode(), result.outcome().outDir().toString());
+                lagP99, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), client.throughputPerSec(), result.outcome().exitCode(), result.outcome().outDir().toString());
         progress.printf(Locale.ROOT, "  %s validation, %2d workers at %.0f/s: measured %s %.1f ms%n", plan.client(),
                 workers, settings.ratePerSec(), slo.label(), measuredSlo / 1000.0);
         return run;

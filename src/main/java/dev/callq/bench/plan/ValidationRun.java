@@ -12,9 +12,10 @@ package dev.callq.bench.plan;
  * @param sloMet                  measured wait at the objective's percentile ≤ its target
  * @param predictedSloMet         what the model said about the same
  * @param producerLagP99Micros    how late the producer pushed (already inside the measured wait)
+ * @param loadAverage             the machine's 1-minute load average when the run ended
  */
 public record ValidationRun(int workers, Double predictedP99Micros, long measuredP99Micros,
                             Double predictedSloWaitMicros, long measuredSloWaitMicros, boolean sloMet,
                             boolean predictedSloMet, double measuredMeanWaitMicros, Double predictedMeanWaitMicros,
-                            long producerLagP99Micros, double throughputPerSec, int exitCode, String dir) {
+                            long producerLagP99Micros, double loadAverage, double throughputPerSec, int exitCode, String dir) {
 }
