@@ -68,9 +68,9 @@ class PlanCommandTest {
     void smallRealPlanWritesEveryFieldAndValidatesTheRecommendationAndOneFewer() throws Exception {
         // 400 events/s of 2 ms exponential work: about 1 Erlang, so the plan needs at least 2 workers.
         int exit = Main.execute("plan", "--rate", "400", "--slo", "p99=20ms", "--service-time", "exp:2ms",
-                "--client", "jedis", "--validate", "--sweep-workers", "1,2,4", "--sweep-seconds", "2",
-                "--sweep-warmup", "0.5", "--ceiling-workers", "8", "--ceiling-rate", "20000",
-                "--ceiling-seconds", "1", "--validation-seconds", "3", "--validation-warmup", "0.5",
+                "--client", "jedis", "--validate", "--sweep-workers", "1,2,4", "--sweep-seconds", "1.5",
+                "--sweep-warmup", "0.3", "--overload", "1.2", "--ceiling-workers", "8", "--ceiling-rate", "10000",
+                "--ceiling-seconds", "0.5", "--validation-seconds", "2", "--validation-warmup", "0.3",
                 "--out", outDir.toString());
 
         assertThat(exit).isZero();
