@@ -1,0 +1,151 @@
+package dev.callq.bench.cli;
+
+import dev.callq.bench.driver.QueueDrivers;
+import dev.callq.bench.plan.CapacityPlanner;
+import dev.callq.bench.plan.ClientMeasurement;
+import dev.callq.bench.plan.ClientPlan;
+import dev.callq.bench.plan.PlanJson;
+import dev.callq.bench.plan.PlanOutcome;
+import dev.callq.bench.plan.PlanReport;
+import dev.callq.bench.plan.PlanSettings;
+import dev.callq.bench.plan.SaturationSweep;
+import dev.callq.bench.plan.Slo;
+import dev.callq.bench.plan.Validation;
+import dev.callq.bench.plan.ValidationRun;
+import dev.callq.bench.work.ServiceTime;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code callq plan}: how many workers, with which client, for a rate and a queue-wait objective.
+ * Measures each client in forked synthetic runs, sizes the pool with Erlang C, and with
+ * {@code --validate} runs the recommendation and one worker fewer at the target rate.
+ */
+@Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Sizes the worker pool for a rate and a queue-wait objective, from measurement (Erlang C, USL).")
+public final class PlanCommand implements Callable<Integer> {
+    @Option(names = "--rate", required = true, description = "target events/s")
+    double ratePerSec;
+
+    @Option(names = "--slo", required = true, description = "queue-wait objective, e.g. p99=20ms or p99.9=50ms (units us, ms, s)")
+    String slo;
+
+    @Option(names = "--service-time", required = true, description = "work per event: fixed:3ms, exp:3ms, lognormal:3ms,1.5")
+    String serviceTime;
+
+    @Option(names = "--client", defaultValue = "both", description = "jedis, lettuce or both (default: ${DEFAULT-VALUE})")
+    String client;
+
+    @Option(names = "--validate", description = "run the recommended pool and one worker fewer at the target rate")
+    boolean validate;
+
+    @Option(names = "--out", description = "results folder (default: results/plan-<time>)")
+    Path outDir;
+
+    @Option(names = "--sweep-workers", defaultValue = "1,2,4,8,16", split = ",",
+            description = "worker counts of the saturated runs; the smallest gives the holding time (default: ${DEFAULT-VALUE})")
+    List<Integer> sweepWorkerCounts;
+
+    @Option(names = "--sweep-seconds", defaultValue = "3", description = "measured seconds of each saturated run (default: ${DEFAULT-VALUE})")
+    double sweepSeconds;
+
+    @Option(names = "--sweep-warmup", defaultValue = "1", description = "warm-up seconds of each saturated run (default: ${DEFAULT-VALUE})")
+    double sweepWarmupSeconds;
+
+    @Option(names = "--overload", defaultValue = "1.5",
+            description = "saturated offered rate as a multiple of N / mean work (default: ${DEFAULT-VALUE})")
+    double overload;
+
+    @Option(names = "--ceiling-workers", defaultValue = "16", description = "workers of the no-work Redis ceiling run (default: ${DEFAULT-VALUE})")
+    int ceilingWorkers;
+
+    @Option(names = "--ceiling-rate", defaultValue = "50000", description = "offered events/s of the Redis ceiling run (default: ${DEFAULT-VALUE})")
+    double ceilingRatePerSec;
+
+    @Option(names = "--ceiling-seconds", defaultValue = "2", description = "measured seconds of the Redis ceiling run (default: ${DEFAULT-VALUE})")
+    double ceilingSeconds;
+
+    @Option(names = "--validation-seconds", defaultValue = "8", description = "measured seconds of each validation run (default: ${DEFAULT-VALUE})")
+    double validationSeconds;
+
+    @Option(names = "--validation-warmup", defaultValue = "2", description = "warm-up seconds of each validation run (default: ${DEFAULT-VALUE})")
+    double validationWarmupSeconds;
+
+    @Override
+    public Integer call() {
+        PlanSettings settings = toSettings();
+        List<PlanOutcome> outcomes = new ArrayList<>();
+        for (String name : settings.clients()) {
+            System.out.println("measuring " + name + " (forked runs under " + settings.outDir().resolve("runs") + ")");
+            ClientMeasurement measurement = new SaturationSweep(settings, System.out).measure(name);
+            ClientPlan plan = CapacityPlanner.plan(name, settings.ratePerSec(), settings.slo(),
+                    measurement.saturated(), measurement.holding(), measurement.redisCeilingPerSec());
+            List<ValidationRun> validation = settings.validate()
+                    ? new Validation(settings, System.out).validate(plan) : List.of();
+            outcomes.add(new PlanOutcome(measurement, plan, validation));
+        }
+        double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        int cpus = Runtime.getRuntime().availableProcessors();
+        new PlanReport(settings, loadAverage, cpus).print(outcomes, System.out);
+        System.out.println();
+        System.out.println("plan: " + PlanJson.write(settings, outcomes, loadAverage, cpus));
+        return 0;
+    }
+
+    PlanSettings toSettings() {
+        if (!(ratePerSec > 0) || Double.isInfinite(ratePerSec)) {
+            throw new IllegalArgumentException("--rate must be a positive number of events/s, not " + ratePerSec);
+        }
+        Slo objective = Slo.parse(slo);
+        ServiceTime work = ServiceTime.parse(serviceTime);
+        if (!(work.meanMicros() > 0)) {
+            throw new IllegalArgumentException("--service-time must have a positive mean, such as exp:3ms; "
+                    + "a plan sizes workers for their work");
+        }
+        if (sweepWorkerCounts.isEmpty() || sweepWorkerCounts.stream().anyMatch(n -> n < 1)) {
+            throw new IllegalArgumentException("--sweep-workers must list worker counts of at least 1, such as 1,2,4,8,16");
+        }
+        requirePositive(sweepSeconds, "--sweep-seconds");
+        requirePositive(validationSeconds, "--validation-seconds");
+        requirePositive(ceilingSeconds, "--ceiling-seconds");
+        requirePositive(ceilingRatePerSec, "--ceiling-rate");
+        if (!(overload > 1.0)) {
+            throw new IllegalArgumentException("--overload must be above 1, or the pool is not saturated, not " + overload);
+        }
+        if (ceilingWorkers < 1 || sweepWarmupSeconds < 0 || validationWarmupSeconds < 0) {
+            throw new IllegalArgumentException("--ceiling-workers must be at least 1 and warm-ups must not be negative");
+        }
+        return new PlanSettings(ratePerSec, objective, work.spec(), clients(),
+                sweepWorkerCounts.stream().distinct().sorted().toList(), overload, sweepWarmupSeconds, sweepSeconds,
+                ceilingWorkers, ceilingRatePerSec, ceilingSeconds, validate, validationWarmupSeconds,
+                validationSeconds, outDir != null ? outDir : defaultOutDir());
+    }
+
+    private List<String> clients() {
+        if ("both".equals(client)) {
+            return QueueDrivers.NAMES;
+        }
+        if (!QueueDrivers.NAMES.contains(client)) {
+            throw new IllegalArgumentException("unknown client '" + client + "'; expected jedis, lettuce or both");
+        }
+        return List.of(client);
+    }
+
+    private static void requirePositive(double value, String option) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(option + " must be positive, not " + value);
+        }
+    }
+
+    private static Path defaultOutDir() {
+        return Path.of("results", "plan-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    }
+}

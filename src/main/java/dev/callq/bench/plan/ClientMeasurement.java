@@ -1,0 +1,11 @@
+package dev.callq.bench.plan;
+
+import java.util.List;
+
+/**
+ * What the saturated sweep measured for one client: X(N), the holding time and its variability, and
+ * the Redis ceiling, with the runs behind them.
+ */
+public record ClientMeasurement(String client, List<UslFit.Point> saturated, HoldingTime holding,
+                                double redisCeilingPerSec, List<RunEvidence> runs) {
+}

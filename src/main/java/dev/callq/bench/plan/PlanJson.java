@@ -1,0 +1,106 @@
+package dev.callq.bench.plan;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.callq.bench.HarnessException;
+import dev.callq.bench.report.SummaryJson;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes {@code plan.json}; results/README.md documents its fields. */
+public final class PlanJson {
+    public static final String FILE_NAME = "plan.json";
+    public static final int SCHEMA = 1;
+    private static final double P99 = 0.99;
+
+    private PlanJson() {
+    }
+
+    public static Path write(PlanSettings settings, List<PlanOutcome> outcomes, double loadAverage, int cpus) {
+        ObjectMapper mapper = SummaryJson.mapper();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("schema", SCHEMA);
+        root.put("rate", settings.ratePerSec());
+        ObjectNode slo = root.putObject("slo");
+        slo.put("text", settings.slo().toString());
+        slo.put("percentile", settings.slo().percentile());
+        slo.put("waitTargetMicros", settings.slo().waitTargetMicros());
+        root.put("serviceTime", settings.serviceTimeSpec());
+        root.put("arrivalsAssumed", "poisson");
+        ObjectNode environment = root.putObject("environment");
+        environment.put("cpus", cpus);
+        environment.put("loadAverageAtEnd", loadAverage);
+        ArrayNode clients = root.putArray("clients");
+        for (PlanOutcome outcome : outcomes) {
+            clients.add(client(mapper, outcome));
+        }
+        Path file = settings.outDir().resolve(FILE_NAME);
+        try {
+            mapper.writeValue(file.toFile(), root);
+            return file;
+        } catch (IOException e) {
+            throw new HarnessException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ObjectNode client(ObjectMapper mapper, PlanOutcome outcome) {
+        ClientPlan plan = outcome.plan();
+        ObjectNode node = mapper.createObjectNode();
+        node.put("client", plan.client());
+        node.put("recommendedWorkers", plan.recommendedWorkers());
+        node.put("feasible", plan.feasible());
+        node.set("limits", mapper.valueToTree(plan.limits()));
+        node.put("holdingTimeMicros", plan.holding().meanMicros());
+        node.set("holdingTime", mapper.valueToTree(plan.holding()));
+        node.set("erlangC", erlangC(mapper, plan));
+        node.set("usl", usl(mapper, outcome.measurement(), plan));
+        node.put("redisCeilingPerSec", plan.redisCeilingPerSec());
+        node.set("validation", mapper.valueToTree(outcome.validation()));
+        node.set("evidence", mapper.valueToTree(outcome.measurement().runs()));
+        return node;
+    }
+
+    private static ObjectNode erlangC(ObjectMapper mapper, ClientPlan plan) {
+        PoolEstimate.Stable recommended = plan.sizing().recommended();
+        PoolEstimate.Stable atP99 = (PoolEstimate.Stable) plan.estimate(recommended.workers(), P99);
+        ObjectNode node = mapper.createObjectNode();
+        node.put("offeredLoadErlangs", recommended.offeredLoadErlangs());
+        node.put("utilisation", recommended.utilisation());
+        node.put("probabilityOfWaiting", recommended.probabilityOfWaiting());
+        node.put("predictedP99WaitMicros", atP99.percentileWaitMicros());
+        node.put("predictedSloWaitMicros", recommended.percentileWaitMicros());
+        node.put("predictedMeanWaitMicros", recommended.meanWaitMicros());
+        node.put("allenCunneenFactor", plan.model().correctionFactor());
+        plan.sizing().oneFewer().ifPresent(fewer -> node.set("oneFewer", mapper.valueToTree(fewer)));
+        return node;
+    }
+
+    private static ObjectNode usl(ObjectMapper mapper, ClientMeasurement measurement, ClientPlan plan) {
+        ObjectNode node = mapper.createObjectNode();
+        plan.usl().ifPresentOrElse(fit -> {
+            node.put("sigma", fit.sigma());
+            node.put("kappa", fit.kappa());
+            node.put("lambda", fit.lambda());
+            node.put("rSquared", fit.rSquared());
+            if (fit.peakWorkers().isPresent()) {
+                node.put("peakWorkers", fit.peakWorkers().getAsDouble());
+                node.put("peakThroughput", fit.peakThroughput().getAsDouble());
+            } else {
+                node.putNull("peakWorkers");
+                node.putNull("peakThroughput");
+            }
+        }, () -> {
+            for (String field : List.of("sigma", "kappa", "lambda", "rSquared", "peakWorkers", "peakThroughput")) {
+                node.putNull(field);
+            }
+        });
+        ArrayNode points = node.putArray("points");
+        for (UslFit.Point point : measurement.saturated()) {
+            points.addObject().put("workers", (int) point.concurrency()).put("throughputPerSec", point.throughputPerSec());
+        }
+        return node;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.callq.bench.plan;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The plan as a telephony engineer reads it: Erlangs, utilisation, probability of waiting, wait percentiles. */
+public final class PlanReport {
+    private final PlanSettings settings;
+    private final double loadAverage;
+    private final int cpus;
+
+    public PlanReport(PlanSettings settings, double loadAverage, int cpus) {
+        this.settings = settings;
+        this.loadAverage = loadAverage;
+        this.cpus = cpus;
+    }
+
+    public void print(List<PlanOutcome> outcomes, PrintStream out) {
+        out.printf(Locale.ROOT, "%nPlan: %.0f events/s, %s queue wait (enqueue → dequeue), work %s%n",
+                settings.ratePerSec(), settings.slo(), settings.serviceTimeSpec());
+        out.println("Model: Erlang C (M/M/c) with Allen–Cunneen for Cs² ≠ 1; assumes Poisson arrivals.");
+        out.printf(Locale.ROOT, "Machine: %d cores, 1-minute load average %.1f at the end%s%n", cpus, loadAverage,
+                loadAverage > cpus ? " — busier than its cores: scheduling delays are in every measurement" : "");
+        for (PlanOutcome outcome : outcomes) {
+            printClient(outcome, out);
+        }
+    }
+
+    private void printClient(PlanOutcome outcome, PrintStream out) {
+        ClientPlan plan = outcome.plan();
+        HoldingTime s = plan.holding();
+        out.printf(Locale.ROOT, "%n%s%n", plan.client());
+        out.printf(Locale.ROOT, "  saturated throughput X(N)   %s%n", outcome.measurement().saturated().stream()
+                .map(p -> String.format(Locale.ROOT, "%d: %.0f/s", (int) p.concurrency(), p.throughputPerSec()))
+                .collect(Collectors.joining("  ")));
+        out.printf(Locale.ROOT, "  holding time S              %.0f µs = work %.0f µs (σ %.0f µs) + pop round trip %.0f µs;"
+                + " Cs² %.2f%n", s.meanMicros(), s.workMeanMicros(), s.workStddevMicros(), s.popRoundTripMicros(),
+                s.squaredCoefficientOfVariation());
+        out.println("  USL                         " + usl(plan));
+        out.printf(Locale.ROOT, "  Redis ceiling (no work)     %.0f events/s (one Redis thread caps every plan)%n",
+                plan.redisCeilingPerSec());
+        PoolEstimate.Stable best = plan.sizing().recommended();
+        out.printf(Locale.ROOT, "  offered load A = λ·S        %.2f Erlangs%n", best.offeredLoadErlangs());
+        out.printf(Locale.ROOT, "  recommended workers         %d%n", best.workers());
+        printEstimate("    ", best, out);
+        plan.sizing().oneFewer().ifPresent(fewer -> printEstimate("    ", fewer, out));
+        for (String limit : plan.limits()) {
+            out.println("  CANNOT BE MET BY ADDING WORKERS: " + limit);
+        }
+        if (!outcome.validation().isEmpty()) {
+            printValidation(outcome, out);
+        }
+    }
+
+    private void printEstimate(String indent, PoolEstimate estimate, PrintStream out) {
+        if (estimate instanceof PoolEstimate.Stable stable) {
+            out.printf(Locale.ROOT, "%s%2d workers: ρ %.3f  P(wait) %.3f  mean wait %.2f ms  %s wait %.2f ms%n",
+                    indent, stable.workers(), stable.utilisation(), stable.probabilityOfWaiting(),
+                    stable.meanWaitMicros() / 1000.0, settings.slo().label(), stable.percentileWaitMicros() / 1000.0);
+        } else {
+            out.printf(Locale.ROOT, "%s%2d workers: ρ ≥ 1, c ≤ A: the backlog grows without bound%n", indent,
+                    estimate.workers());
+        }
+    }
+
+    private void printValidation(PlanOutcome outcome, PrintStream out) {
+        Slo slo = outcome.plan().slo();
+        out.printf(Locale.ROOT, "  validation at %.0f events/s, Poisson arrivals, %.0f s measured:%n",
+                settings.ratePerSec(), settings.validationSeconds());
+        out.printf(Locale.ROOT, "    workers  predicted %-6s measured %-6s  SLO %s%n", slo.label(), slo.label(), slo);
+        for (ValidationRun run : outcome.validation()) {
+            String predicted = run.predictedSloWaitMicros() == null ? "unstable"
+                    : String.format(Locale.ROOT, "%.2f ms", run.predictedSloWaitMicros() / 1000.0);
+            out.printf(Locale.ROOT, "    %7d  %-16s %-16s %s%s%n", run.workers(), predicted,
+                    String.format(Locale.ROOT, "%.2f ms", run.measuredSloWaitMicros() / 1000.0),
+                    run.sloMet() ? "held" : "MISSED", run.exitCode() == 0 ? "" : " (run exit " + run.exitCode()
+                            + ", see its warnings)");
+        }
+        for (ValidationRun run : outcome.validation()) {
+            Disagreement.explain(outcome.plan(), run, settings.validationSeconds(), cpus)
+                    .ifPresent(text -> out.println("    note: " + text));
+        }
+    }
+
+    private static String usl(ClientPlan plan) {
+        if (plan.usl().isEmpty()) {
+            return "not fitted (fewer than 3 worker counts)";
+        }
+        UslFit fit = plan.usl().get();
+        String peak = fit.peakWorkers().isPresent()
+                ? String.format(Locale.ROOT, "N* %.1f, peak %.0f events/s", fit.peakWorkers().getAsDouble(),
+                fit.peakThroughput().getAsDouble())
+                : "κ = 0: no peak within the law, throughput still rising";
+        return String.format(Locale.ROOT, "σ %.4f  κ %.6f  λ %.1f events/s per worker  %s  (R² %.4f)",
+                fit.sigma(), fit.kappa(), fit.lambda(), peak, fit.rSquared());
+    }
+}

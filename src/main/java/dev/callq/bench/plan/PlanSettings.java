@@ -1,0 +1,32 @@
+package dev.callq.bench.plan;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How {@code callq plan} measures: the worker counts of the saturated sweep, how long each forked
+ * run warms up and measures, and the no-work run that finds the Redis ceiling.
+ *
+ * @param saturationOverload  offered rate of a saturated run as a multiple of N / mean work, the most
+ *                            N workers could ever do; above 1, the queue never empties
+ */
+public record PlanSettings(double ratePerSec, Slo slo, String serviceTimeSpec, List<String> clients,
+                           List<Integer> sweepWorkerCounts, double saturationOverload,
+                           double sweepWarmupSeconds, double sweepSeconds,
+                           int ceilingWorkers, double ceilingRatePerSec, double ceilingSeconds,
+                           boolean validate, double validationWarmupSeconds, double validationSeconds,
+                           Path outDir) {
+
+    public PlanSettings {
+        sweepWorkerCounts = List.copyOf(sweepWorkerCounts);
+        clients = List.copyOf(clients);
+    }
+
+    /** Bound on one forked run: its load, a generous drain, and JVM and Redis start-up. */
+    Duration forkTimeout(double warmupSeconds, double measuredSeconds) {
+        return Duration.ofSeconds((long) Math.ceil(warmupSeconds + measuredSeconds) + DRAIN_TIMEOUT_SECONDS + 60);
+    }
+
+    static final int DRAIN_TIMEOUT_SECONDS = 30;
+}
