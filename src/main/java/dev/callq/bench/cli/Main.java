@@ -13,7 +13,7 @@ import java.io.PrintWriter;
  */
 @Command(name = "callq", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Benchmarks a SIP proxy → Redis list → BLPOP worker pool pipeline.",
-        subcommands = {RunCommand.class, SweepCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, SweepCommand.class, MaxRateCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_UNTRUSTWORTHY = 3;

@@ -54,10 +54,12 @@ public final class SweepCommand implements Callable<Integer> {
         System.out.println();
         System.out.print(SweepTable.render(spec.axes(), results));
         boolean trustworthy = results.stream().allMatch(CellResult::trustworthy);
-        if (!trustworthy) {
+        if (results.stream().anyMatch(r -> r.error() == null && !r.trustworthy())) {
             System.out.println("* not trustworthy: events lost, duplicated or left in the queue, or the producer "
-                    + "fell behind; see each cell's summary.json warnings");
+                    + "fell behind; see the cell's summary.json warnings");
         }
+        results.stream().filter(r -> r.error() != null)
+                .forEach(r -> System.out.println("failed: " + r.name() + ": " + r.error()));
         System.out.println("results: " + dir.resolve(SweepFiles.JSON) + ", " + dir.resolve(SweepFiles.CSV));
         return trustworthy ? 0 : Main.EXIT_UNTRUSTWORTHY;
     }
