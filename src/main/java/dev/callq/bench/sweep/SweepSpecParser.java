@@ -35,6 +35,9 @@ public final class SweepSpecParser {
     }
 
     public static SweepSpec read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new HarnessException("no sweep file " + file);
+        }
         try {
             return parse(Files.readString(file));
         } catch (IOException e) {
