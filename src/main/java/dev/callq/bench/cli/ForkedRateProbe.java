@@ -22,7 +22,7 @@ final class ForkedRateProbe implements Probe {
     /** What one probe measured; null numbers when the forked run failed. */
     record Evidence(int number, long ratePerSec, String folder, int exitCode, boolean passed, String reason,
                     Long sloMeasuredMicros, Double backlogSlopePerSec, Long finalBacklog,
-                    Double throughputPerSec, Double producerAchievedRatePerSec) {
+                    Double throughputPerSec, Double producerAchievedRatePerSec, Long producerLagP99Micros) {
     }
 
     private final List<String> fixedArgs;
@@ -61,13 +61,15 @@ final class ForkedRateProbe implements Probe {
             record = new Evidence(number, ratePerSec, folder, outcome.exitCode(), judgement.passed(),
                     judgement.reason(), judgement.sloMeasuredMicros(), judgement.backlogSlopePerSec(),
                     judgement.finalBacklog(), result.throughputPerSec(),
-                    result.producer() == null ? null : result.producer().achievedRate());
+                    result.producer() == null ? null : result.producer().achievedRate(),
+                    result.producer() == null || result.producer().lagMicros() == null ? null
+                            : result.producer().lagMicros().p99());
         } catch (HarnessException e) {
             if (number == 1) {
                 throw e;
             }
             record = new Evidence(number, ratePerSec, folder, -1, false, "run failed: " + e.getMessage(),
-                    null, null, null, null, null);
+                    null, null, null, null, null, null);
         }
         evidence.add(record);
         onProbe.accept(record);

@@ -40,6 +40,21 @@ public final class SustainedRateRule {
         }
     }
 
+    /**
+     * Latency counts from the intended send time, so a producer that was late (a stalled thread, a busy
+     * machine) shows up in enqueue → dequeue although the queue was empty. Says so when the producer's
+     * own lag p99 is at least half the measured percentile.
+     */
+    private static String producerShare(ClientResult result, long measuredMicros) {
+        if (result.producer() == null || result.producer().lagMicros() == null) {
+            return "";
+        }
+        long lagP99 = result.producer().lagMicros().p99();
+        return 2 * lagP99 >= measuredMicros
+                ? String.format(Locale.ROOT, " (producer lag p99 %d us: the producer was late, not the queue)", lagP99)
+                : "";
+    }
+
     public Judgement judge(long offeredRatePerSec, ClientResult result, BacklogTrend backlog) {
         List<String> failures = new ArrayList<>();
         ClientResult.Events events = result.events();
@@ -54,7 +69,8 @@ public final class SustainedRateRule {
         LatencySummary wait = result.latencyMicros().get(Metric.ENQUEUE_TO_DEQUEUE.tag());
         long measured = slo.measuredMicros(wait);
         if (measured > slo.boundMicros()) {
-            failures.add(String.format(Locale.ROOT, "%s %d us > %d us", slo.percentile(), measured, slo.boundMicros()));
+            failures.add(String.format(Locale.ROOT, "%s %d us > %d us", slo.percentile(), measured, slo.boundMicros())
+                    + producerShare(result, measured));
         }
         double slope = backlog.slopePerSec();
         if (slope > MAX_GROWTH_FRACTION * offeredRatePerSec) {

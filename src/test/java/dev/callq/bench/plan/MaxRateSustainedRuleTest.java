@@ -50,6 +50,20 @@ class MaxRateSustainedRuleTest {
     }
 
     @Test
+    void aLatencyFailureCausedByALateProducerSaysSo() {
+        ClientResult late = result(0, true, 25_000);
+        ClientResult.Producer producer = late.producer();
+        LatencySummary lag = new LatencySummary(10_000, 100, 200, 24_000, 24_000, 24_000, 24_000, 300, 0);
+        ClientResult withLag = new ClientResult("jedis", 8, "blpop", "json", "synthetic", "none", null, late.events(),
+                late.latencyMicros(), 2000, 5, 10, new ClientResult.Producer(producer.targetRate(),
+                producer.achievedRate(), producer.pushed(), 0, true, lag), 0, "jedis.hlog", "jedis-timeseries.csv",
+                Map.of(), List.of());
+
+        assertThat(RULE.judge(2000, withLag, FLAT).reason()).isEqualTo(
+                "p99 25000 us > 20000 us (producer lag p99 24000 us: the producer was late, not the queue)");
+    }
+
+    @Test
     void theBacklogIsReadFromTheMeasuredSecondsOfTheTimeSeriesOnly(@TempDir Path dir) throws Exception {
         Path csv = Files.writeString(dir.resolve("jedis-timeseries.csv"), """
                 epochSecond,consumedPerSec,backlog,p99EnqueueToDequeueMicros
@@ -81,8 +95,9 @@ class MaxRateSustainedRuleTest {
                 p99Micros, p99Micros, p99Micros / 4.0, 0);
         ClientResult.Events events = new ClientResult.Events(10_000, 10_000 - lost, 10_000 - lost, lost, 0, 0, 0, 0,
                 100, null);
+        LatencySummary lag = new LatencySummary(10_000, 20, 40, 90, 200, 300, 400, 25.0, 0);
         ClientResult.Producer producer = new ClientResult.Producer(2000, keptSchedule ? 2000 : 1900, 10_000, 0,
-                keptSchedule, wait);
+                keptSchedule, lag);
         return new ClientResult("jedis", 8, "blpop", "json", "synthetic", "none", null, events,
                 Map.of("enqueueToDequeue", wait), 2000, 5, 10, producer, 0, "jedis.hlog", "jedis-timeseries.csv",
                 Map.of(), List.of());
