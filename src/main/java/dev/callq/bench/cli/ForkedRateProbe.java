@@ -1,0 +1,82 @@
+package dev.callq.bench.cli;
+
+import dev.callq.bench.HarnessException;
+import dev.callq.bench.plan.BacklogTrend;
+import dev.callq.bench.plan.Probe;
+import dev.callq.bench.plan.SustainedRateRule;
+import dev.callq.bench.run.ClientResult;
+import dev.callq.bench.run.ForkedRun;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A {@link Probe} that runs {@code callq run --rate R} in a fresh JVM, into {@code <dir>/probes/<n>},
+ * and judges it with a {@link SustainedRateRule}. Each probe's measurements are kept as evidence.
+ * A forked run that fails is a failed probe, except the first: then the environment is broken.
+ */
+final class ForkedRateProbe implements Probe {
+    /** What one probe measured; null numbers when the forked run failed. */
+    record Evidence(int number, long ratePerSec, String folder, int exitCode, boolean passed, String reason,
+                    Long sloMeasuredMicros, Double backlogSlopePerSec, Long finalBacklog,
+                    Double throughputPerSec, Double producerAchievedRatePerSec, Long producerLagP99Micros) {
+    }
+
+    private final List<String> fixedArgs;
+    private final Path dir;
+    private final Duration timeout;
+    private final SustainedRateRule rule;
+    private final Consumer<Evidence> onProbe;
+    private final List<Evidence> evidence = new ArrayList<>();
+
+    ForkedRateProbe(List<String> fixedArgs, Path dir, Duration timeout, SustainedRateRule rule,
+                    Consumer<Evidence> onProbe) {
+        this.fixedArgs = List.copyOf(fixedArgs);
+        this.dir = dir;
+        this.timeout = timeout;
+        this.rule = rule;
+        this.onProbe = onProbe;
+    }
+
+    static List<String> runArgs(List<String> fixedArgs, long ratePerSec) {
+        List<String> args = new ArrayList<>(fixedArgs);
+        args.addAll(List.of("--rate", Long.toString(ratePerSec)));
+        return args;
+    }
+
+    @Override
+    public Verdict probe(long ratePerSec) {
+        int number = evidence.size() + 1;
+        String folder = "probes/" + number;
+        Evidence record;
+        try {
+            ForkedRun.Outcome outcome = ForkedRun.run(runArgs(fixedArgs, ratePerSec), dir.resolve(folder), timeout);
+            ClientResult result = outcome.summary().clients().get(0);
+            BacklogTrend backlog = BacklogTrend.read(outcome.outDir().resolve(result.timeseries()),
+                    result.measuredSeconds());
+            SustainedRateRule.Judgement judgement = rule.judge(ratePerSec, result, backlog);
+            record = new Evidence(number, ratePerSec, folder, outcome.exitCode(), judgement.passed(),
+                    judgement.reason(), judgement.sloMeasuredMicros(), judgement.backlogSlopePerSec(),
+                    judgement.finalBacklog(), result.throughputPerSec(),
+                    result.producer() == null ? null : result.producer().achievedRate(),
+                    result.producer() == null || result.producer().lagMicros() == null ? null
+                            : result.producer().lagMicros().p99());
+        } catch (HarnessException e) {
+            if (number == 1) {
+                throw e;
+            }
+            record = new Evidence(number, ratePerSec, folder, -1, false, "run failed: " + e.getMessage(),
+                    null, null, null, null, null, null);
+        }
+        evidence.add(record);
+        onProbe.accept(record);
+        return record.passed() ? Verdict.pass() : Verdict.fail(record.reason());
+    }
+
+    List<Evidence> evidence() {
+        return List.copyOf(evidence);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.callq.bench.cli;
+
+import dev.callq.bench.sweep.CellResult;
+import dev.callq.bench.sweep.Sweep;
+import dev.callq.bench.sweep.SweepCell;
+import dev.callq.bench.sweep.SweepEstimate;
+import dev.callq.bench.sweep.SweepFiles;
+import dev.callq.bench.sweep.SweepSpec;
+import dev.callq.bench.sweep.SweepSpecParser;
+import dev.callq.bench.sweep.SweepTable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code callq sweep FILE}: every combination of a sweep file's axes, each cell a fresh JVM with one client. */
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Runs every cell (client × pattern × workers × rate × service time × repeat) of a sweep "
+                + "file, each as a forked 'callq run', and writes sweep.json and sweep.csv.")
+public final class SweepCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "the sweep file (YAML), e.g. benchmarks/worker-sweep.yaml")
+    Path file;
+
+    @Option(names = "--out", description = "sweep folder (default: results/sweep-<name>-<time>)")
+    Path outDir;
+
+    @Option(names = "--dry-run", description = "list the cells and the estimated time, run nothing")
+    boolean dryRun;
+
+    @Override
+    public Integer call() {
+        SweepSpec spec = SweepSpecParser.read(file);
+        List<SweepCell> cells = SweepCell.expand(spec.axes());
+        cells.forEach(cell -> validate(spec, cell));
+        SweepEstimate estimate = SweepEstimate.of(spec, cells.size());
+        if (dryRun) {
+            System.out.println(spec.name() + ": " + estimate);
+            for (SweepCell cell : cells) {
+                System.out.println("  " + cell.name() + "  callq run " + String.join(" ", cell.runArgs(spec)));
+            }
+            return 0;
+        }
+        Path dir = outDir != null ? outDir : Path.of("results", "sweep-" + spec.name() + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        System.out.println(spec.name() + ": " + estimate + "; results in " + dir);
+        List<CellResult> results = new Sweep(spec, dir, System.out).run();
+        System.out.println();
+        System.out.print(SweepTable.render(spec.axes(), results));
+        boolean trustworthy = results.stream().allMatch(CellResult::trustworthy);
+        if (results.stream().anyMatch(r -> r.error() == null && !r.trustworthy())) {
+            System.out.println("* not trustworthy: events lost, duplicated or left in the queue, or the producer "
+                    + "fell behind; see the cell's summary.json warnings");
+        }
+        results.stream().filter(r -> r.error() != null)
+                .forEach(r -> System.out.println("failed: " + r.name() + ": " + r.error()));
+        System.out.println("results: " + dir.resolve(SweepFiles.JSON) + ", " + dir.resolve(SweepFiles.CSV));
+        return trustworthy ? 0 : Main.EXIT_UNTRUSTWORTHY;
+    }
+
+    /** Checks a cell's arguments exactly as its forked {@code callq run} will, before anything runs. */
+    private static void validate(SweepSpec spec, SweepCell cell) {
+        List<String> args = new ArrayList<>(cell.runArgs(spec));
+        args.addAll(List.of("--out", "unused"));
+        RunCommand run = new RunCommand();
+        try {
+            new CommandLine(run).parseArgs(args.toArray(String[]::new));
+            run.toConfig();
+        } catch (CommandLine.ParameterException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("cell " + cell.name() + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.callq.bench.plan;
+
+import dev.callq.bench.measure.LatencySummary;
+import dev.callq.bench.measure.Metric;
+import dev.callq.bench.run.ClientResult;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * When a measured run sustained its offered rate. All four must hold:
+ * <ol>
+ *   <li><b>Accounting balanced</b>: nothing lost, duplicated, malformed or left in the queue.</li>
+ *   <li><b>Producer on schedule</b>: the open-loop producer achieved its rate (within 1 %); otherwise
+ *       the rate was never really offered.</li>
+ *   <li><b>Latency</b>: the SLO's percentile of enqueue → dequeue is within its bound.</li>
+ *   <li><b>Backlog bounded</b>: over the measured seconds the backlog grows by at most
+ *       {@value #MAX_GROWTH_FRACTION} of the rate per second (least-squares slope), and the last measured
+ *       second's backlog is at most what arrives in {@value #MAX_FINAL_BACKLOG_SECONDS} s or in the SLO's
+ *       bound, whichever is longer. An overloaded queue grows by (offered − capacity) every second; a
+ *       stable one hovers near empty, so a snapshot of LLEN stays far below 100 ms of arrivals.</li>
+ * </ol>
+ */
+public final class SustainedRateRule {
+    public static final double MAX_GROWTH_FRACTION = 0.01;
+    public static final double MAX_FINAL_BACKLOG_SECONDS = 0.1;
+
+    private final LatencySlo slo;
+
+    public SustainedRateRule(LatencySlo slo) {
+        this.slo = slo;
+    }
+
+    /** What one probe measured and the rule's verdict on it. */
+    public record Judgement(boolean passed, List<String> failures, long sloMeasuredMicros,
+                            double backlogSlopePerSec, long finalBacklog) {
+        public String reason() {
+            return String.join("; ", failures);
+        }
+    }
+
+    /**
+     * Latency counts from the intended send time, so a producer that was late (a stalled thread, a busy
+     * machine) shows up in enqueue → dequeue although the queue was empty. Says so when the producer's
+     * own lag p99 is at least half the measured percentile.
+     */
+    private static String producerShare(ClientResult result, long measuredMicros) {
+        if (result.producer() == null || result.producer().lagMicros() == null) {
+            return "";
+        }
+        long lagP99 = result.producer().lagMicros().p99();
+        return 2 * lagP99 >= measuredMicros
+                ? String.format(Locale.ROOT, " (producer lag p99 %d us: the producer was late, not the queue)", lagP99)
+                : "";
+    }
+
+    public Judgement judge(long offeredRatePerSec, ClientResult result, BacklogTrend backlog) {
+        List<String> failures = new ArrayList<>();
+        ClientResult.Events events = result.events();
+        if (events.lost() > 0 || events.duplicates() > 0 || events.malformed() > 0 || events.leftInQueue() > 0) {
+            failures.add(String.format(Locale.ROOT, "accounting: lost %d, duplicated %d, malformed %d, left %d",
+                    events.lost(), events.duplicates(), events.malformed(), events.leftInQueue()));
+        }
+        if (result.producer() == null || !result.producer().keptSchedule()) {
+            failures.add(String.format(Locale.ROOT, "producer behind schedule: achieved %.0f of %d/s",
+                    result.producer() == null ? 0.0 : result.producer().achievedRate(), offeredRatePerSec));
+        }
+        LatencySummary wait = result.latencyMicros().get(Metric.ENQUEUE_TO_DEQUEUE.tag());
+        long measured = slo.measuredMicros(wait);
+        if (measured > slo.boundMicros()) {
+            failures.add(String.format(Locale.ROOT, "%s %d us > %d us", slo.percentile(), measured, slo.boundMicros())
+                    + producerShare(result, measured));
+        }
+        double slope = backlog.slopePerSec();
+        if (slope > MAX_GROWTH_FRACTION * offeredRatePerSec) {
+            failures.add(String.format(Locale.ROOT, "backlog grew %.0f events/s (limit %.0f)", slope,
+                    MAX_GROWTH_FRACTION * offeredRatePerSec));
+        }
+        double finalLimit = offeredRatePerSec * Math.max(MAX_FINAL_BACKLOG_SECONDS, slo.boundMicros() / 1e6);
+        if (backlog.finalBacklog() > finalLimit) {
+            failures.add(String.format(Locale.ROOT, "final backlog %d > %.0f", backlog.finalBacklog(), finalLimit));
+        }
+        return new Judgement(failures.isEmpty(), failures, measured, slope, backlog.finalBacklog());
+    }
+}

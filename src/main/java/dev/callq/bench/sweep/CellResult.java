@@ -1,0 +1,48 @@
+package dev.callq.bench.sweep;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.callq.bench.measure.LatencySummary;
+import dev.callq.bench.measure.Metric;
+import dev.callq.bench.run.ClientResult;
+import dev.callq.bench.run.ForkedRun;
+
+/**
+ * One cell's row in {@code sweep.json} and {@code sweep.csv}: its axes, where its results folder is,
+ * and the numbers a comparison needs. Everything else stays in the cell's own {@code summary.json}.
+ *
+ * @param folder       the cell's results folder, relative to the sweep folder
+ * @param exitCode     the forked run's exit code: 0 trustworthy, 3 not (see the cell's warnings); -1 it failed
+ * @param error        why the cell failed, when it did
+ * @param producerAchievedRatePerSec synthetic load only
+ * @param producerLagP99Micros       synthetic load only
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CellResult(int index, String name, String client, String pattern, int workers, String rate,
+                         String offeredRate, String serviceTime, int repeat, String folder, int exitCode,
+                         boolean trustworthy, String error, Double throughputPerSec,
+                         Long enqueueToDequeueP50Micros, Long enqueueToDequeueP90Micros,
+                         Long enqueueToDequeueP99Micros, Long enqueueToDequeueP999Micros,
+                         Long enqueueToDequeueMaxMicros, Double producerAchievedRatePerSec,
+                         Long producerLagP99Micros, Long eventsExpected, Long eventsLost, Long eventsDuplicates,
+                         Long eventsLeftInQueue, Long maxBacklog) {
+
+    static CellResult of(SweepCell cell, String folder, ForkedRun.Outcome outcome) {
+        ClientResult result = outcome.summary().clients().get(0);
+        LatencySummary wait = result.latencyMicros().get(Metric.ENQUEUE_TO_DEQUEUE.tag());
+        ClientResult.Producer producer = result.producer();
+        return new CellResult(cell.index(), cell.name(), cell.client(), cell.pattern(), cell.workers(), cell.rate(),
+                cell.offeredRate(), cell.serviceTime(), cell.repeat(), folder, outcome.exitCode(),
+                outcome.trustworthy(), null, result.throughputPerSec(),
+                wait.p50(), wait.p90(), wait.p99(), wait.p999(), wait.max(),
+                producer == null ? null : producer.achievedRate(),
+                producer == null || producer.lagMicros() == null ? null : producer.lagMicros().p99(),
+                result.events().expected(), result.events().lost(), result.events().duplicates(),
+                result.events().leftInQueue(), result.maxBacklog());
+    }
+
+    static CellResult failed(SweepCell cell, String folder, String error) {
+        return new CellResult(cell.index(), cell.name(), cell.client(), cell.pattern(), cell.workers(), cell.rate(),
+                cell.offeredRate(), cell.serviceTime(), cell.repeat(), folder, -1, false, error,
+                null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.callq.bench.sweep;
+
+import java.util.List;
+
+/**
+ * What a sweep varies; every combination is one cell, run {@code repeats} times.
+ *
+ * @param rates  offered rates as {@code callq run --rate} takes them, or {@code <n>/worker}: n events/s
+ *               per worker, so that every worker count is offered the same load per worker
+ */
+public record SweepAxes(List<String> clients, List<String> patterns, List<Integer> workers, List<String> rates,
+                        List<String> serviceTimes, int repeats) {
+
+    public SweepAxes {
+        clients = nonEmpty(clients, "clients");
+        patterns = nonEmpty(patterns, "patterns");
+        workers = nonEmpty(workers, "workers");
+        rates = nonEmpty(rates, "rates");
+        serviceTimes = nonEmpty(serviceTimes, "serviceTimes");
+        if (repeats < 1) {
+            throw new IllegalArgumentException("axes.repeats must be at least 1, not " + repeats);
+        }
+        for (int count : workers) {
+            if (count < 1) {
+                throw new IllegalArgumentException("axes.workers must be at least 1, not " + count);
+            }
+        }
+    }
+
+    /** Cells in the sweep, repeats included. */
+    public int cellCount() {
+        return clients.size() * patterns.size() * workers.size() * rates.size() * serviceTimes.size() * repeats;
+    }
+
+    private static <T> List<T> nonEmpty(List<T> values, String axis) {
+        if (values == null || values.isEmpty()) {
+            throw new IllegalArgumentException("axes." + axis + " must list at least one value");
+        }
+        if (values.size() != values.stream().distinct().count()) {
+            throw new IllegalArgumentException("axes." + axis + " lists a value twice: " + values);
+        }
+        return List.copyOf(values);
+    }
+}

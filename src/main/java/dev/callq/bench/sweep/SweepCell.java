@@ -1,0 +1,78 @@
+package dev.callq.bench.sweep;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One cell of a sweep: one client, one combination of the axes, one repeat. It runs as one
+ * {@code callq run} in a JVM of its own, into the folder {@code cells/<name>}.
+ *
+ * @param index   1-based position in the sweep
+ * @param rate    the rate as the sweep file gives it ({@code 4000}, {@code 600/worker}, {@code ramp:…})
+ * @param repeat  1-based repeat number
+ */
+public record SweepCell(int index, String client, String pattern, int workers, String rate, String serviceTime,
+                        int repeat) {
+    private static final String PER_WORKER = "/worker";
+
+    /** A folder name that says the cell's parameters, ordered by index: {@code 03-jedis-blpop-w4-r4000-exp2ms-1}. */
+    public String name() {
+        return String.format(Locale.ROOT, "%02d-%s-%s-w%d-r%s-%s-%d", index, client, pattern, workers,
+                slug(rate.replace(PER_WORKER, "pw")), slug(serviceTime), repeat);
+    }
+
+    /** The rate this cell offers, as {@code callq run --rate} takes it: per-worker rates multiplied out. */
+    public String offeredRate() {
+        if (!rate.endsWith(PER_WORKER)) {
+            return rate;
+        }
+        String perWorker = rate.substring(0, rate.length() - PER_WORKER.length()).strip();
+        try {
+            double total = Double.parseDouble(perWorker) * workers;
+            return total == Math.rint(total) ? Long.toString((long) total) : Double.toString(total);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("axes.rates: '" + rate + "' must be <events/s>/worker, e.g. 600/worker");
+        }
+    }
+
+    /** The {@code callq run} arguments of this cell, without {@code --out}. */
+    public List<String> runArgs(SweepSpec spec) {
+        List<String> args = new ArrayList<>(List.of("--client", client, "--load", spec.load(),
+                "--pattern", pattern, "--workers", Integer.toString(workers), "--rate", offeredRate(),
+                "--service-time", serviceTime,
+                "--warmup", Double.toString(spec.phases().warmupSeconds()),
+                "--duration", Double.toString(spec.phases().durationSeconds()),
+                "--drain-timeout", Long.toString(spec.phases().drainTimeoutSeconds())));
+        spec.options().forEach((option, value) -> args.addAll(List.of("--" + option, value)));
+        return args;
+    }
+
+    /**
+     * Every cell of a sweep, in run order. Clients alternate fastest and repeats come slowest, so a
+     * machine whose load drifts during a long sweep colours both clients and every repeat alike
+     * instead of one client or one repeat.
+     */
+    public static List<SweepCell> expand(SweepAxes axes) {
+        List<SweepCell> cells = new ArrayList<>();
+        for (int repeat = 1; repeat <= axes.repeats(); repeat++) {
+            for (String pattern : axes.patterns()) {
+                for (int workers : axes.workers()) {
+                    for (String rate : axes.rates()) {
+                        for (String serviceTime : axes.serviceTimes()) {
+                            for (String client : axes.clients()) {
+                                cells.add(new SweepCell(cells.size() + 1, client, pattern, workers, rate,
+                                        serviceTime, repeat));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return cells;
+    }
+
+    private static String slug(String text) {
+        return text.replaceAll("[^A-Za-z0-9.]+", "");
+    }
+}

@@ -1,0 +1,42 @@
+package dev.callq.bench.sweep;
+
+import java.time.Duration;
+
+/**
+ * How long a sweep should take, before it runs. Each cell costs a JVM start, a redis-server start and
+ * stop, the warm-up and the measured phase; draining a backlog after the load comes on top, bounded
+ * by the drain timeout.
+ */
+public record SweepEstimate(int cells, Duration likely, Duration atMost) {
+    /** JVM and redis-server start and stop, measured on a busy 2-core machine. */
+    static final Duration STARTUP_PER_CELL = Duration.ofSeconds(8);
+
+    public static SweepEstimate of(SweepSpec spec, int cells) {
+        SweepPhases phases = spec.phases();
+        double likelySeconds = STARTUP_PER_CELL.toSeconds() + phases.warmupSeconds() + phases.durationSeconds();
+        double atMostSeconds = likelySeconds + 2.0 * phases.drainTimeoutSeconds();
+        return new SweepEstimate(cells, seconds(likelySeconds * cells), seconds(atMostSeconds * cells));
+    }
+
+    /** How long one cell may run before it is stopped: every phase at its bound, and a minute to spare. */
+    static Duration cellTimeout(SweepSpec spec) {
+        SweepPhases phases = spec.phases();
+        return seconds(60 + STARTUP_PER_CELL.toSeconds() + phases.warmupSeconds() + phases.durationSeconds()
+                + 2.0 * phases.drainTimeoutSeconds());
+    }
+
+    static String minutesSeconds(Duration duration) {
+        long seconds = Math.max(0, duration.toSeconds());
+        return seconds / 60 + ":" + String.format("%02d", seconds % 60);
+    }
+
+    @Override
+    public String toString() {
+        return cells + " cells, about " + minutesSeconds(likely) + " (min:s), at most " + minutesSeconds(atMost)
+                + " if every cell drains to its timeout";
+    }
+
+    private static Duration seconds(double seconds) {
+        return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+}

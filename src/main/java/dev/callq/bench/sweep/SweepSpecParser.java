@@ -1,0 +1,186 @@
+package dev.callq.bench.sweep;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.callq.bench.HarnessException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads a sweep file (YAML) into a {@link SweepSpec}. Every mistake is a one-line
+ * {@link IllegalArgumentException} naming the key: unknown keys, empty axes, values of the wrong type.
+ * Whether an option or value is one {@code callq run} accepts is checked per cell by the command.
+ */
+public final class SweepSpecParser {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Set<String> TOP_KEYS = Set.of("name", "description", "phases", "load", "options", "axes");
+    private static final Set<String> PHASE_KEYS = Set.of("warmupSeconds", "durationSeconds", "drainTimeoutSeconds");
+    private static final Set<String> AXIS_KEYS = Set.of("clients", "patterns", "workers", "rates", "serviceTimes", "repeats");
+    /** Options a sweep sets itself, per cell or from its phases. */
+    static final Set<String> RESERVED_OPTIONS = Set.of("client", "workers", "load", "rate", "pattern", "service-time",
+            "duration", "calls", "warmup", "drain-timeout", "out", "help", "version");
+
+    private SweepSpecParser() {
+    }
+
+    public static SweepSpec read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new HarnessException("no sweep file " + file);
+        }
+        try {
+            return parse(Files.readString(file));
+        } catch (IOException e) {
+            throw new HarnessException("cannot read sweep file " + file + ": " + e.getMessage());
+        }
+    }
+
+    public static SweepSpec parse(String yaml) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (JacksonException e) {
+            String reason = e.getOriginalMessage().lines().findFirst().orElse("unreadable");
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new IllegalArgumentException("not valid YAML (line " + line + "): " + reason);
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("a sweep file must be a mapping with name, load, phases, options and axes");
+        }
+        requireKnownKeys(root, TOP_KEYS, "");
+        String load = text(root, "load", "load");
+        return new SweepSpec(text(root, "name", "name"), optionalText(root, "description"),
+                phases(root.get("phases")), load, options(root.get("options")), axes(root.get("axes"), load));
+    }
+
+    private static SweepPhases phases(JsonNode node) {
+        if (node == null) {
+            return SweepPhases.DEFAULT;
+        }
+        requireMapping(node, "phases");
+        requireKnownKeys(node, PHASE_KEYS, "phases.");
+        SweepPhases defaults = SweepPhases.DEFAULT;
+        return new SweepPhases(number(node, "warmupSeconds", defaults.warmupSeconds()),
+                number(node, "durationSeconds", defaults.durationSeconds()),
+                (long) wholeNumber(node.get("drainTimeoutSeconds"), "phases.drainTimeoutSeconds",
+                        (int) defaults.drainTimeoutSeconds()));
+    }
+
+    private static Map<String, String> options(JsonNode node) {
+        Map<String, String> options = new LinkedHashMap<>();
+        if (node == null) {
+            return options;
+        }
+        requireMapping(node, "options");
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String key = entry.getKey();
+            if (key.startsWith("-")) {
+                throw new IllegalArgumentException("options." + key + ": give the option's long name without dashes");
+            }
+            if (RESERVED_OPTIONS.contains(key)) {
+                throw new IllegalArgumentException("options." + key + " is set by the sweep itself (phases or axes)");
+            }
+            options.put(key, scalar(entry.getValue(), "options." + key));
+        }
+        return options;
+    }
+
+    private static SweepAxes axes(JsonNode node, String load) {
+        if (node != null) {
+            requireMapping(node, "axes");
+            requireKnownKeys(node, AXIS_KEYS, "axes.");
+        }
+        JsonNode axes = node == null ? YAML.createObjectNode() : node;
+        String defaultRate = "sip".equals(load) ? "100" : "5000";
+        return new SweepAxes(list(axes, "clients", "jedis", n -> scalar(n, "axes.clients")),
+                list(axes, "patterns", "blpop", n -> scalar(n, "axes.patterns")),
+                list(axes, "workers", 4, n -> wholeNumber(n, "axes.workers", 0)),
+                list(axes, "rates", defaultRate, n -> scalar(n, "axes.rates")),
+                list(axes, "serviceTimes", "none", n -> scalar(n, "axes.serviceTimes")),
+                wholeNumber(axes.get("repeats"), "axes.repeats", 1));
+    }
+
+    private static <T> List<T> list(JsonNode axes, String key, T defaultValue, Function<JsonNode, T> element) {
+        JsonNode node = axes.get(key);
+        if (node == null) {
+            return List.of(defaultValue);
+        }
+        if (!node.isArray()) {
+            throw new IllegalArgumentException("axes." + key + " must be a list, e.g. [" + defaultValue + "]");
+        }
+        List<T> values = new ArrayList<>();
+        node.forEach(item -> values.add(element.apply(item)));
+        return values;
+    }
+
+    private static void requireKnownKeys(JsonNode node, Set<String> known, String prefix) {
+        node.fieldNames().forEachRemaining(key -> {
+            if (!known.contains(key)) {
+                throw new IllegalArgumentException("unknown key '" + prefix + key + "'; expected one of "
+                        + known.stream().sorted().toList());
+            }
+        });
+    }
+
+    private static void requireMapping(JsonNode node, String key) {
+        if (!node.isObject()) {
+            throw new IllegalArgumentException(key + " must be a mapping");
+        }
+    }
+
+    private static String text(JsonNode root, String key, String path) {
+        JsonNode node = root.get(key);
+        if (node == null) {
+            throw new IllegalArgumentException("missing key '" + path + "'");
+        }
+        return scalar(node, path);
+    }
+
+    private static String optionalText(JsonNode root, String key) {
+        JsonNode node = root.get(key);
+        return node == null ? "" : scalar(node, key);
+    }
+
+    private static String scalar(JsonNode node, String path) {
+        if (node == null || !node.isValueNode() || node.isNull()) {
+            throw new IllegalArgumentException(path + " must be a single value, not " + node);
+        }
+        String text = node.asText().strip();
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException(path + " must not be empty");
+        }
+        return text;
+    }
+
+    private static double number(JsonNode phases, String key, double defaultValue) {
+        JsonNode node = phases.get(key);
+        if (node == null) {
+            return defaultValue;
+        }
+        if (!node.isNumber()) {
+            throw new IllegalArgumentException("phases." + key + " must be a number of seconds, not " + node);
+        }
+        return node.asDouble();
+    }
+
+    private static int wholeNumber(JsonNode node, String path, int defaultValue) {
+        if (node == null) {
+            return defaultValue;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw new IllegalArgumentException(path + " must be a whole number, not " + node);
+        }
+        return node.asInt();
+    }
+}

@@ -1,0 +1,112 @@
+package dev.callq.bench.sweep;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The console summary of a sweep: one row per combination of the axes other than the client (only the
+ * axes that vary get a column, workers always), and per client its throughput and p99 enqueue→dequeue.
+ * A value from a cell whose numbers are not trustworthy is marked {@code *}.
+ */
+public final class SweepTable {
+    private SweepTable() {
+    }
+
+    public static String render(SweepAxes axes, List<CellResult> cells) {
+        List<String> header = new ArrayList<>();
+        boolean patterns = axes.patterns().size() > 1;
+        boolean rates = axes.rates().size() > 1;
+        boolean serviceTimes = axes.serviceTimes().size() > 1;
+        boolean repeats = axes.repeats() > 1;
+        if (patterns) {
+            header.add("pattern");
+        }
+        header.add("workers");
+        if (rates) {
+            header.add("rate");
+        }
+        if (serviceTimes) {
+            header.add("service");
+        }
+        if (repeats) {
+            header.add("repeat");
+        }
+        int keyColumns = header.size();
+        for (String client : axes.clients()) {
+            header.add(client + " ev/s");
+            header.add(client + " p99 ms");
+        }
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        for (CellResult cell : cells) {
+            List<String> key = new ArrayList<>();
+            if (patterns) {
+                key.add(cell.pattern());
+            }
+            key.add(Integer.toString(cell.workers()));
+            if (rates) {
+                key.add(cell.rate());
+            }
+            if (serviceTimes) {
+                key.add(cell.serviceTime());
+            }
+            if (repeats) {
+                key.add(Integer.toString(cell.repeat()));
+            }
+            List<String> row = rows.computeIfAbsent(String.join("\u0000", key), k -> newRow(key, header.size()));
+            int column = keyColumns + 2 * axes.clients().indexOf(cell.client());
+            row.set(column, throughput(cell));
+            row.set(column + 1, p99Millis(cell));
+        }
+        return format(header, new ArrayList<>(rows.values()));
+    }
+
+    private static List<String> newRow(List<String> key, int width) {
+        List<String> row = new ArrayList<>(key);
+        while (row.size() < width) {
+            row.add("-");
+        }
+        return row;
+    }
+
+    private static String throughput(CellResult cell) {
+        if (cell.throughputPerSec() == null) {
+            return "failed";
+        }
+        return String.format(Locale.ROOT, "%.0f", cell.throughputPerSec()) + mark(cell);
+    }
+
+    private static String p99Millis(CellResult cell) {
+        if (cell.enqueueToDequeueP99Micros() == null) {
+            return "failed";
+        }
+        return String.format(Locale.ROOT, "%.2f", cell.enqueueToDequeueP99Micros() / 1000.0) + mark(cell);
+    }
+
+    private static String mark(CellResult cell) {
+        return cell.trustworthy() ? "" : "*";
+    }
+
+    private static String format(List<String> header, List<List<String>> rows) {
+        int[] widths = new int[header.size()];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = header.get(i).length();
+            for (List<String> row : rows) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        appendLine(out, header, widths);
+        rows.forEach(row -> appendLine(out, row, widths));
+        return out.toString();
+    }
+
+    private static void appendLine(StringBuilder out, List<String> cells, int[] widths) {
+        for (int i = 0; i < cells.size(); i++) {
+            out.append(i == 0 ? "" : "  ").append(String.format(Locale.ROOT, "%" + widths[i] + "s", cells.get(i)));
+        }
+        out.append('\n');
+    }
+}

@@ -1,0 +1,128 @@
+package dev.callq.bench.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.callq.bench.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code callq sweep} for real: two forked cells against a real redis-server, and bad files refused up front. */
+class SweepEndToEndTest {
+    private static final String TINY = """
+            name: tiny
+            load: synthetic
+            phases: {warmupSeconds: 0.5, durationSeconds: 1, drainTimeoutSeconds: 10}
+            options: {producer-connections: 1}
+            axes:
+              clients: [jedis]
+              workers: [2, 4]
+              rates: [500]
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(120)
+    void eachCellRunsInItsOwnFolderAndTheSweepFilesHaveOneBalancedRowPerCell() throws Exception {
+        Path out = dir.resolve("out");
+
+        int exit = Main.execute("sweep", write(TINY).toString(), "--out", out.toString());
+
+        assertThat(exit).as(() -> "sweep exit; cells: " + readOrEmpty(out.resolve("sweep.csv"))).isZero();
+        JsonNode sweep = new ObjectMapper().readTree(out.resolve("sweep.json").toFile());
+        assertThat(sweep.at("/spec/name").asText()).isEqualTo("tiny");
+        JsonNode cells = sweep.get("cells");
+        assertThat(cells).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            JsonNode cell = cells.get(i);
+            assertThat(cell.get("workers").asInt()).isEqualTo(i == 0 ? 2 : 4);
+            assertThat(cell.get("trustworthy").asBoolean()).isTrue();
+            assertThat(cell.get("eventsExpected").asLong()).isBetween(490L, 510L);
+            assertThat(cell.get("eventsLost").asLong()).isZero();
+            assertThat(cell.get("eventsDuplicates").asLong()).isZero();
+            assertThat(cell.get("eventsLeftInQueue").asLong()).isZero();
+            assertThat(cell.get("producerAchievedRatePerSec").asDouble()).isGreaterThan(490);
+            assertThat(cell.get("enqueueToDequeueP99Micros").asLong())
+                    .isGreaterThanOrEqualTo(cell.get("enqueueToDequeueP50Micros").asLong());
+            Path folder = out.resolve(cell.get("folder").asText());
+            assertThat(folder.resolve("summary.json")).exists();
+            assertThat(folder.resolve("jedis.hlog")).exists();
+            JsonNode summary = new ObjectMapper().readTree(folder.resolve("summary.json").toFile());
+            assertThat(summary.at("/clients/0/events/consumed").asLong()).isEqualTo(cell.get("eventsExpected").asLong());
+        }
+        List<String> csv = Files.readAllLines(out.resolve("sweep.csv"));
+        assertThat(csv).hasSize(3);
+        assertThat(csv.get(0)).startsWith("index,name,client,pattern,workers,rate,");
+        assertThat(csv.get(1)).startsWith("1,01-jedis-blpop-w2-r500-none-1,jedis,blpop,2,500,");
+        assertThat(csv.get(2)).startsWith("2,02-jedis-blpop-w4-r500-none-1,jedis,blpop,4,500,");
+    }
+
+    @Test
+    void aDryRunListsTheCellsAndRunsNothing() throws Exception {
+        Path out = dir.resolve("out");
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = Main.execute("sweep", write(TINY).toString(), "--dry-run", "--out", out.toString());
+        } finally {
+            System.setOut(original);
+        }
+
+        assertThat(exit).isZero();
+        assertThat(out).doesNotExist();
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("tiny: 2 cells, about 0:19",
+                "01-jedis-blpop-w2-r500-none-1  callq run --client jedis --load synthetic",
+                "02-jedis-blpop-w4-r500-none-1");
+    }
+
+    @Test
+    void aValueCallqRunWouldRefuseStopsTheSweepBeforeAnyCellRuns() throws Exception {
+        assertRefused(TINY.replace("rates: [500]", "rates: [500]\n  patterns: [pop]"),
+                "cell 01-jedis-pop-w2-r500-none-1: --pattern must be one of blpop, reliable, batch, stream, not 'pop'");
+        assertRefused(TINY.replace("producer-connections: 1", "producer-conections: 1"),
+                "Unknown options: '--producer-conections'");
+        assertRefused(TINY.replace("clients: [jedis]", "clients: [redisson]"), "unknown client 'redisson'");
+        assertRefused(TINY.replace("rates: [500]", "rates: [fast/worker]"), "must be <events/s>/worker");
+    }
+
+    private void assertRefused(String yaml, String message) throws Exception {
+        Path out = dir.resolve("refused");
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        PrintStream original = System.err;
+        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = Main.execute("sweep", write(yaml).toString(), "--out", out.toString());
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(exit).isEqualTo(Main.EXIT_USAGE);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains(message).hasLineCount(1);
+        assertThat(out).doesNotExist();
+    }
+
+    private static String readOrEmpty(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "(no " + file + ")";
+        }
+    }
+
+    private Path write(String yaml) throws Exception {
+        return Files.writeString(dir.resolve("sweep.yaml"), yaml);
+    }
+}
