@@ -20,6 +20,8 @@ import java.util.concurrent.Callable;
                 "Exit codes: 0 no regression; 4 a regression beyond tolerance and beyond the noise between "
                         + "repeats (or beyond tolerance where there are no repeats: unguarded); 2 bad input."})
 public final class CompareCommand implements Callable<Integer> {
+    static final String COMPARE_FILE = "compare.md";
+
     @Parameters(index = "0", paramLabel = "BASELINE", description = "results folder of the baseline")
     Path baseline;
 
@@ -32,11 +34,15 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Tolerance tolerance = Tolerance.parse(maxRegression);
+        return gate(baseline, current, Tolerance.parse(maxRegression)).hasRegression() ? Main.EXIT_REGRESSION : 0;
+    }
+
+    /** Compares, prints the Markdown table, and keeps it as {@code compare.md} in the current folder. */
+    static Comparison gate(Path baseline, Path current, Tolerance tolerance) throws IOException {
         Comparison comparison = Comparison.of(ResultSet.load(baseline), ResultSet.load(current), tolerance);
         String markdown = ComparisonMarkdown.render(comparison, tolerance);
         System.out.print(markdown);
-        Files.writeString(current.resolve("compare.md"), markdown, StandardCharsets.UTF_8);
-        return comparison.hasRegression() ? Main.EXIT_REGRESSION : 0;
+        Files.writeString(current.resolve(COMPARE_FILE), markdown, StandardCharsets.UTF_8);
+        return comparison;
     }
 }

@@ -65,7 +65,7 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     /** Checks a cell's arguments exactly as its forked {@code callq run} will, before anything runs. */
-    private static void validate(SweepSpec spec, SweepCell cell) {
+    static void validate(SweepSpec spec, SweepCell cell) {
         List<String> args = new ArrayList<>(cell.runArgs(spec));
         args.addAll(List.of("--out", "unused"));
         RunCommand run = new RunCommand();

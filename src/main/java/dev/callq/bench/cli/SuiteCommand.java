@@ -1,0 +1,94 @@
+package dev.callq.bench.cli;
+
+import dev.callq.bench.compare.Comparison;
+import dev.callq.bench.compare.Tolerance;
+import dev.callq.bench.suite.SuiteSpec;
+import dev.callq.bench.suite.SuiteSpecParser;
+import dev.callq.bench.sweep.CellResult;
+import dev.callq.bench.sweep.Sweep;
+import dev.callq.bench.sweep.SweepCell;
+import dev.callq.bench.sweep.SweepEstimate;
+import dev.callq.bench.sweep.SweepSpec;
+import dev.callq.bench.sweep.SweepTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code callq suite FILE [--compare BASELINE]}: runs a suite's sweeps, writes summary.md for a CI job
+ * summary, and gates against a baseline. Exit 0 clean; 3 a cell's numbers are untrustworthy; 4 regression.
+ */
+@Command(name = "suite", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs every sweep of a suite file, then compares against a baseline when asked.",
+                "Exit codes: 0 clean; 2 bad input; 3 some cell's numbers are untrustworthy (events lost, "
+                        + "producer behind); 4 a regression against the baseline."})
+public final class SuiteCommand implements Callable<Integer> {
+    static final String SUMMARY_FILE = "summary.md";
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "the suite file (YAML), e.g. benchmarks/ci.yaml")
+    Path file;
+
+    @Option(names = "--out", description = "suite folder (default: results/suite-<name>-<time>)")
+    Path outDir;
+
+    @Option(names = "--compare", paramLabel = "BASELINE", description = "results folder to gate against")
+    Path baseline;
+
+    @Option(names = "--max-regression", defaultValue = "p99=10%,throughput=5%",
+            description = "how much worse a cell may get (default: ${DEFAULT-VALUE})")
+    String maxRegression;
+
+    @Override
+    public Integer call() throws IOException {
+        SuiteSpec suite = SuiteSpecParser.read(file);
+        Tolerance tolerance = Tolerance.parse(maxRegression);
+        for (SweepSpec sweep : suite.sweeps()) {
+            SweepCell.expand(sweep.axes()).forEach(cell -> SweepCommand.validate(sweep, cell));
+        }
+        if (baseline != null && !Files.isDirectory(baseline)) {
+            throw new IllegalArgumentException("baseline folder " + baseline + " does not exist");
+        }
+        Path dir = outDir != null ? outDir : Path.of("results", "suite-" + suite.name() + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        StringBuilder summary = new StringBuilder("# callq-bench suite: " + suite.name() + "\n\n")
+                .append(suite.description()).append("\n\n");
+        boolean trustworthy = true;
+        for (SweepSpec sweep : suite.sweeps()) {
+            int cells = SweepCell.expand(sweep.axes()).size();
+            System.out.println(sweep.name() + ": " + SweepEstimate.of(sweep, cells));
+            List<CellResult> results = new Sweep(sweep, dir.resolve(sweep.name()), System.out).run();
+            String table = SweepTable.render(sweep.axes(), results);
+            System.out.println();
+            System.out.print(table);
+            summary.append("## ").append(sweep.name()).append("\n\n").append(sweep.description()).append("\n\n```\n")
+                    .append(table).append("```\n\n");
+            trustworthy &= results.stream().allMatch(CellResult::trustworthy);
+        }
+        if (!trustworthy) {
+            summary.append("**Some cells are not trustworthy** (events lost, duplicated or left in the queue, "
+                    + "or the producer fell behind): see their summary.json warnings.\n\n");
+        }
+        Comparison comparison = null;
+        if (baseline != null) {
+            System.out.println();
+            comparison = CompareCommand.gate(baseline, dir, tolerance);
+            summary.append("## Against the baseline\n\n")
+                    .append(Files.readString(dir.resolve(CompareCommand.COMPARE_FILE), StandardCharsets.UTF_8));
+        }
+        Files.writeString(dir.resolve(SUMMARY_FILE), summary.toString(), StandardCharsets.UTF_8);
+        System.out.println("results: " + dir + " (" + SUMMARY_FILE + " for a CI job summary)");
+        if (comparison != null && comparison.hasRegression()) {
+            return Main.EXIT_REGRESSION;
+        }
+        return trustworthy ? 0 : Main.EXIT_UNTRUSTWORTHY;
+    }
+}
