@@ -65,7 +65,8 @@ public final class MaxRateCommand implements Callable<Integer> {
     @Option(names = "--max-probes", defaultValue = "30", description = "most probes the search may run (default: ${DEFAULT-VALUE})")
     int maxProbes;
 
-    @Option(names = "--warmup", defaultValue = "1", description = "seconds of warm-up per probe (default: ${DEFAULT-VALUE})")
+    /** Shorter warm-ups left the first measured second's p99 several times the steady state's (JIT, first wake-ups). */
+    @Option(names = "--warmup", defaultValue = "2", description = "seconds of warm-up per probe (default: ${DEFAULT-VALUE})")
     double warmupSeconds;
 
     @Option(names = "--duration", defaultValue = "5", description = "measured seconds per probe (default: ${DEFAULT-VALUE})")
