@@ -65,6 +65,11 @@ public final class MaxRateCommand implements Callable<Integer> {
     @Option(names = "--max-probes", defaultValue = "30", description = "most probes the search may run (default: ${DEFAULT-VALUE})")
     int maxProbes;
 
+    /**
+     * The first measured second's p99 runs several times the later seconds' (seen after 0.5 s and 2 s
+     * warm-ups alike), and in a short probe it weighs heavily on the verdict: lengthen --duration rather
+     * than the warm-up to dilute it.
+     */
     @Option(names = "--warmup", defaultValue = "1", description = "seconds of warm-up per probe (default: ${DEFAULT-VALUE})")
     double warmupSeconds;
 

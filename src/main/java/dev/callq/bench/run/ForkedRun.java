@@ -57,6 +57,9 @@ public final class ForkedRun {
         } catch (IOException e) {
             throw new HarnessException("cannot start a forked run: " + e.getMessage(), e);
         }
+        // Ctrl-C on the parent must not leave the child, and the redis-server it started, running.
+        Thread stopChild = new Thread(process::destroy, "stop-forked-run");
+        Runtime.getRuntime().addShutdownHook(stopChild);
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroy();
@@ -68,6 +71,8 @@ public final class ForkedRun {
             process.destroy();
             Thread.currentThread().interrupt();
             throw new HarnessException("interrupted while waiting for a forked run", e);
+        } finally {
+            removeHook(stopChild);
         }
         int exitCode = process.exitValue();
         Path summary = outDir.resolve(SummaryJson.FILE_NAME);
@@ -75,6 +80,14 @@ public final class ForkedRun {
             throw new HarnessException("forked run failed (exit " + exitCode + "): " + lastErrorLine(log));
         }
         return new Outcome(exitCode, SummaryJson.read(outDir), outDir);
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is exiting: the hook is running or about to, which is what it is for.
+        }
     }
 
     private static String lastErrorLine(Path log) {
