@@ -53,7 +53,8 @@ public final class SyntheticLoad implements Load {
     @Override
     public void warmUp() {
         if (!warmup.isZero()) {
-            runSchedule(warmup, CallEvent.WARMUP_PREFIX, null);
+            // Recorded and thrown away: the warm-up runs the measured code path, recording included.
+            runSchedule(warmup, CallEvent.WARMUP_PREFIX, new LatencyRecorder(lagRecorder.metric()));
         }
     }
 
@@ -184,10 +185,8 @@ public final class SyntheticLoad implements Load {
             try {
                 producer.push(pipeline);
                 pushed.addAndGet(pipeline.size());
-                if (lag != null) {
-                    for (int i = 0; i < pipeline.size(); i++) {
-                        lag.recordMicros(sentMicros - intendedMicros[i]);
-                    }
+                for (int i = 0; i < pipeline.size(); i++) {
+                    lag.recordMicros(sentMicros - intendedMicros[i]);
                 }
             } catch (RuntimeException e) {
                 failed.addAndGet(pipeline.size());

@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.LongAdder;
 final class EventHandler implements PayloadSink {
     private final PayloadFormat format;
     private final Recorders recorders;
+    /** Warm-up events take the same path into recorders of their own, so the measured path is warm too. */
+    private final Recorders warmupRecorders = Recorders.create();
     private final EventLedger ledger;
     private final DeferredLatencies deferred;
     private final Runnable work;
@@ -72,26 +74,27 @@ final class EventHandler implements PayloadSink {
             ledger.malformed(payload, e.getMessage());
             return;
         }
-        if (event.isWarmup()) {
+        boolean measured = !event.isWarmup();
+        Recorders target = measured ? recorders : warmupRecorders;
+        if (measured) {
+            ledger.consumed(event);
+            lastDequeuedMicros.accumulateAndGet(dequeuedMicros, Math::max);
+        } else {
             ledger.warmupConsumed();
-            work.run();
-            return;
         }
-        ledger.consumed(event);
-        lastDequeuedMicros.accumulateAndGet(dequeuedMicros, Math::max);
         if (event.hasStamp()) {
-            recorders.enqueueToDequeue().recordMicros(dequeuedMicros - event.enqueuedAtMicros());
+            target.enqueueToDequeue().recordMicros(dequeuedMicros - event.enqueuedAtMicros());
         }
         long workStartNanos = System.nanoTime();
         work.run();
         long workNanos = System.nanoTime() - workStartNanos;
         long doneMicros = WallClock.nowMicros();
         if (recordServiceTime) {
-            recorders.serviceTime().recordMicros(workNanos / 1_000L);
+            target.serviceTime().recordMicros(workNanos / 1_000L);
         }
         if (event.hasStamp()) {
-            recorders.enqueueToDone().recordMicros(doneMicros - event.enqueuedAtMicros());
-        } else {
+            target.enqueueToDone().recordMicros(doneMicros - event.enqueuedAtMicros());
+        } else if (measured) {
             deferred.add(event.callId(), dequeuedMicros, doneMicros);
         }
     }
