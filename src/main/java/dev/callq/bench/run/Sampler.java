@@ -88,8 +88,11 @@ final class Sampler implements AutoCloseable {
         maxBacklog = Math.max(maxBacklog, backlog);
         double seconds = Math.max(1e-3, (nowMillis - intervalStartMillis) / 1000.0);
         double consumedPerSec = (consumed - consumedBefore) / seconds;
-        timeseries.printf(Locale.ROOT, "%d,%.1f,%d,%d%n", nowMillis / 1000, consumedPerSec, backlog, p99);
-        progress.second((nowMillis - startMillis) / 1000, consumedPerSec, backlog, p99);
+        // The closing sample often covers a sliver of a second with nothing in it: no row for that.
+        if (seconds >= 0.5 || consumed > consumedBefore) {
+            timeseries.printf(Locale.ROOT, "%d,%.1f,%d,%d%n", nowMillis / 1000, consumedPerSec, backlog, p99);
+            progress.second((nowMillis - startMillis) / 1000, consumedPerSec, backlog, p99);
+        }
         timeseries.flush();
         consumedBefore = consumed;
         intervalStartMillis = nowMillis;
