@@ -17,8 +17,6 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.concurrent.Callable;
 
@@ -116,6 +114,6 @@ public final class JmhCommand implements Callable<Integer> {
     }
 
     private static Path defaultOutDir() {
-        return Path.of("results", "jmh-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        return ResultsFolders.timestamped("jmh");
     }
 }

@@ -14,8 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -95,8 +93,7 @@ public final class MaxRateCommand implements Callable<Integer> {
                 Math.min(10, startRatePerSec), maxRatePerSec, maxProbes);
         List<String> fixedArgs = fixedArgs();
         validate(fixedArgs, startRatePerSec);
-        Path dir = outDir != null ? outDir : Path.of("results", "max-rate-" + client + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path dir = outDir != null ? outDir : ResultsFolders.timestamped("max-rate-" + client);
         List<ForkedRateProbe.Evidence> soFar = new ArrayList<>();
         ForkedRateProbe probe = new ForkedRateProbe(fixedArgs, dir, probeTimeout(),
                 new SustainedRateRule(latencySlo), evidence -> {

@@ -18,8 +18,6 @@ import picocli.CommandLine.Option;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -146,6 +144,6 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     private static Path defaultOutDir() {
-        return Path.of("results", "plan-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        return ResultsFolders.timestamped("plan");
     }
 }

@@ -20,8 +20,6 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -207,6 +205,6 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private static Path defaultOutDir() {
-        return Path.of("results", "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        return ResultsFolders.timestamped("run");
     }
 }

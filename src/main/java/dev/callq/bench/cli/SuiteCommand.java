@@ -18,8 +18,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -57,8 +55,7 @@ public final class SuiteCommand implements Callable<Integer> {
         if (baseline != null && !Files.isDirectory(baseline)) {
             throw new IllegalArgumentException("baseline folder " + baseline + " does not exist");
         }
-        Path dir = outDir != null ? outDir : Path.of("results", "suite-" + suite.name() + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path dir = outDir != null ? outDir : ResultsFolders.timestamped("suite-" + suite.name());
         StringBuilder summary = new StringBuilder("# callq-bench suite: " + suite.name() + "\n\n")
                 .append(suite.description()).append("\n\n");
         boolean trustworthy = true;

@@ -14,8 +14,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -47,8 +45,7 @@ public final class SweepCommand implements Callable<Integer> {
             }
             return 0;
         }
-        Path dir = outDir != null ? outDir : Path.of("results", "sweep-" + spec.name() + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path dir = outDir != null ? outDir : ResultsFolders.timestamped("sweep-" + spec.name());
         System.out.println(spec.name() + ": " + estimate + "; results in " + dir);
         List<CellResult> results = new Sweep(spec, dir, System.out).run();
         System.out.println();

@@ -47,7 +47,7 @@ public final class LocalRedis implements AutoCloseable {
             if (RedisProbe.ping(endpoint, Duration.ofMillis(200))) {
                 return;
             }
-            sleepMillis(20);
+            Pause.millis(20);
         }
         close();
         throw new HarnessException("redis-server did not answer PING within " + STARTUP_TIMEOUT.toSeconds()
@@ -63,12 +63,4 @@ public final class LocalRedis implements AutoCloseable {
         process.close();
     }
 
-    static void sleepMillis(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HarnessException("interrupted", e);
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package dev.callq.bench.sip;
 
 import dev.callq.bench.HarnessException;
+import dev.callq.bench.env.Pause;
 import dev.callq.bench.env.ManagedProcess;
 
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ public final class SippUas implements AutoCloseable {
             if (UdpListeners.isBoundBy(process.pid(), port)) {
                 return;
             }
-            sleepMillis(20);
+            Pause.millis(20);
         }
         close();
         throw new HarnessException("sipp UAS did not bind UDP port " + port + " within "
@@ -75,12 +76,4 @@ public final class SippUas implements AutoCloseable {
         process.close();
     }
 
-    static void sleepMillis(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HarnessException("interrupted", e);
-        }
-    }
 }
