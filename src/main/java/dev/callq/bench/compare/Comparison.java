@@ -77,7 +77,9 @@ public final class Comparison {
                 verdict = worseBy > noise ? Verdict.REGRESSION : Verdict.WITHIN_NOISE;
             }
         } else {
-            verdict = -worseBy > tolerance ? Verdict.IMPROVED : Verdict.OK;
+            // An improvement, like a regression, must stand out of the noise to be called one.
+            boolean beyondNoise = Double.isNaN(noise) || -worseBy > noise;
+            verdict = -worseBy > tolerance && beyondNoise ? Verdict.IMPROVED : Verdict.OK;
         }
         return new MetricComparison(key, metric, base, now, worseBy, noise, before.size(), after.size(), note, verdict);
     }
