@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Compares two result sets cell by cell. A metric regresses only when it got worse by more than the
- * tolerance AND by more than the noise seen between repeats of the same cell; without repeats the
- * comparison cannot tell noise from change, and says so.
+ * Compares two result sets cell by cell. A metric regresses only when its median got worse by more than
+ * the tolerance AND the repeats of the two sides do not overlap (the noise seen between repeats cannot
+ * explain the change); without repeats the comparison cannot tell noise from change, and says so.
  */
 public final class Comparison {
     private final List<MetricComparison> rows;
@@ -54,6 +54,10 @@ public final class Comparison {
     }
 
     /**
+     * A metric regresses when its median got worse by more than the tolerance and every current repeat
+     * is worse than every baseline repeat: the two ranges do not overlap, so the change is not noise.
+     * With a single run on either side there is no range to go by, and the verdict says so.
+     *
      * @param worseDirection +1 when a higher value is worse (latency), −1 when lower is worse (throughput)
      */
     private static MetricComparison compare(CellKey key, String metric, List<CellMeasurement> before,
@@ -65,23 +69,29 @@ public final class Comparison {
         double now = median(currentValues);
         double worseBy = base == 0 ? (now == 0 ? 0 : Double.POSITIVE_INFINITY * worseDirection * Math.signum(now))
                 : worseDirection * (now - base) / base;
-        double noise = Math.max(spread(baseValues), spread(currentValues));
-        if (Double.isNaN(spread(baseValues)) && Double.isNaN(spread(currentValues))) {
-            noise = Double.NaN;
-        }
+        boolean guarded = baseValues.length > 1 && currentValues.length > 1;
+        double noise = guarded ? Math.max(spread(baseValues), spread(currentValues)) : Double.NaN;
         Verdict verdict;
         if (worseBy > tolerance) {
-            if (Double.isNaN(noise)) {
+            if (!guarded) {
                 verdict = Verdict.UNGUARDED_REGRESSION;
             } else {
-                verdict = worseBy > noise ? Verdict.REGRESSION : Verdict.WITHIN_NOISE;
+                verdict = separated(currentValues, baseValues, worseDirection) ? Verdict.REGRESSION
+                        : Verdict.WITHIN_NOISE;
             }
         } else {
-            // An improvement, like a regression, must stand out of the noise to be called one.
-            boolean beyondNoise = Double.isNaN(noise) || -worseBy > noise;
+            boolean beyondNoise = !guarded || separated(baseValues, currentValues, worseDirection);
             verdict = -worseBy > tolerance && beyondNoise ? Verdict.IMPROVED : Verdict.OK;
         }
         return new MetricComparison(key, metric, base, now, worseBy, noise, before.size(), after.size(), note, verdict);
+    }
+
+    /** True when every value of {@code worse} is worse than every value of {@code better}. */
+    static boolean separated(double[] worse, double[] better, int worseDirection) {
+        if (worseDirection > 0) {
+            return Arrays.stream(worse).min().orElseThrow() > Arrays.stream(better).max().orElseThrow();
+        }
+        return Arrays.stream(worse).max().orElseThrow() < Arrays.stream(better).min().orElseThrow();
     }
 
     private static String serviceTimeNote(List<CellMeasurement> before, List<CellMeasurement> after) {

@@ -4,7 +4,7 @@ package dev.callq.bench.compare;
 public enum Verdict {
     OK("ok"),
     IMPROVED("improved"),
-    /** Worse beyond the tolerance, but not beyond the spread between repeats: noise, not a regression. */
+    /** Worse beyond the tolerance, but the repeats of both sides overlap: noise, not a regression. */
     WITHIN_NOISE("within noise"),
     REGRESSION("REGRESSION"),
     /** Worse beyond the tolerance with no repeats to tell noise from change: reported, and gated on. */
