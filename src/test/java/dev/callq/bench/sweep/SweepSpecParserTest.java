@@ -1,5 +1,7 @@
 package dev.callq.bench.sweep;
 
+import dev.callq.bench.suite.SuiteSpec;
+import dev.callq.bench.suite.SuiteSpecParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -94,9 +96,16 @@ class SweepSpecParserTest {
             List<Path> yamlFiles = files.filter(f -> f.toString().endsWith(".yaml")).toList();
             assertThat(yamlFiles).isNotEmpty();
             for (Path file : yamlFiles) {
+                assertThat(Files.readString(file)).startsWith("#");
+                if (Files.readString(file).contains("\nsweeps:")) {
+                    // A suite: a list of sweeps, each of which must parse as a sweep file does.
+                    SuiteSpec suite = SuiteSpecParser.read(file);
+                    assertThat(file.getFileName().toString()).startsWith(suite.name());
+                    assertThat(suite.sweeps()).isNotEmpty();
+                    continue;
+                }
                 SweepSpec spec = SweepSpecParser.read(file);
                 assertThat(file.getFileName().toString()).startsWith(spec.name());
-                assertThat(Files.readString(file)).startsWith("#");
             }
         }
     }
