@@ -145,6 +145,7 @@ final class Charts {
                 .setChartBackgroundColor(Color.WHITE)
                 .setPlotBorderVisible(false);
         chart.getStyler().setXAxisLabelRotation(30);
+        chart.getStyler().setYAxisDecimalPattern("#,##0.###");
         chart.getStyler().setYAxisMin(0.0);
         int index = 0;
         for (Map.Entry<String, List<Double>> series : valuesBySeries.entrySet()) {

@@ -48,11 +48,12 @@ class ReportCommandTest {
     }
 
     @Test
-    void folderWithoutSummaryExitsTwoWithOneLine() {
+    void folderOfUnknownKindExitsTwoWithOneLine() {
         int exit = Main.execute("report", tmp.toString());
 
         assertThat(exit).isEqualTo(Main.EXIT_USAGE);
-        assertThat(stderr().lines()).containsExactly("callq: error: no summary.json in " + tmp);
+        assertThat(stderr().lines()).containsExactly("callq: error: " + tmp + " is not a results folder: it holds "
+                + "none of summary.json, sweep.json, plan.json, jmh.json, max-rate.json, */sweep.json");
     }
 
     @Test
