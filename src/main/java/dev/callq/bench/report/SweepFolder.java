@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A sweep folder read back from its {@code sweep.json}: what the sweep was, and one entry per cell.
@@ -44,7 +45,7 @@ record SweepFolder(Path dir, String name, String description, String load, Strin
         return cells.stream().filter(c -> c.trustworthy() && c.throughputPerSec() != null).toList();
     }
 
-    boolean varies(java.util.function.Function<CellResult, Object> axis) {
+    boolean varies(Function<CellResult, Object> axis) {
         return cells.stream().map(axis).distinct().count() > 1;
     }
 }
