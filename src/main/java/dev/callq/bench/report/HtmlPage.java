@@ -18,7 +18,7 @@ final class HtmlPage {
 
     private static final String CSS = """
             body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d232b;margin:0 auto;\
-            max-width:1100px;padding:24px}
+            max-width:1280px;padding:24px}
             h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:32px 0 8px;border-bottom:1px solid #dde3ea}
             .sub{color:#5b6673;margin:0 0 16px}
             .verdict{display:inline-block;padding:6px 12px;border-radius:6px;font-weight:600}

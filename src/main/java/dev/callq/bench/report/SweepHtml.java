@@ -124,7 +124,7 @@ public final class SweepHtml {
                     ran ? (c.trustworthy() ? "yes" : "NO (exit " + c.exitCode() + ")") : "FAILED: " + c.error()));
             suspect.add(!c.trustworthy());
         }
-        return Table.highlighting(List.of("cell", "offered (events/s)", "throughput (events/s)", "p50 (ms)", "p99 (ms)", "max (ms)", "producer (events/s)",
+        return Table.highlighting(List.of("cell", "offered (ev/s)", "throughput (ev/s)", "p50 (ms)", "p99 (ms)", "max (ms)", "producer (ev/s)",
                 "lost / dup / left", "trustworthy"), List.copyOf(rows), List.copyOf(suspect));
     }
 
