@@ -1,6 +1,7 @@
 package dev.callq.bench.cli;
 
 import dev.callq.bench.HarnessException;
+import dev.callq.bench.report.JmhHtml;
 import dev.callq.bench.report.JmhTable;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -66,6 +67,7 @@ public final class JmhCommand implements Callable<Integer> {
         System.out.println();
         System.out.print(JmhTable.render(results));
         System.out.println("results: " + json);
+        System.out.println("report: " + JmhHtml.write(dir));
         return 0;
     }
 

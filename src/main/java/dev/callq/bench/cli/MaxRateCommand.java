@@ -1,10 +1,12 @@
 package dev.callq.bench.cli;
 
+
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.plan.LatencySlo;
 import dev.callq.bench.plan.MaxRateSearch;
 import dev.callq.bench.plan.SustainedRateRule;
+import dev.callq.bench.report.MaxRateHtml;
 import dev.callq.bench.report.SummaryJson;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -106,6 +108,7 @@ public final class MaxRateCommand implements Callable<Integer> {
         System.out.println((result.converged() ? "max sustainable rate: " + result.maxRatePerSec() + " events/s ("
                 : "NOT CONVERGED (") + result.outcome() + ")");
         System.out.println("results: " + dir.resolve(FILE_NAME));
+        System.out.println("report: " + MaxRateHtml.write(dir));
         return result.converged() && result.maxRatePerSec() > 0 ? 0 : Main.EXIT_UNTRUSTWORTHY;
     }
 

@@ -12,6 +12,7 @@ import dev.callq.bench.plan.SaturationSweep;
 import dev.callq.bench.plan.Slo;
 import dev.callq.bench.plan.Validation;
 import dev.callq.bench.plan.ValidationRun;
+import dev.callq.bench.report.PlanHtml;
 import dev.callq.bench.work.ServiceTime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -95,6 +96,7 @@ public final class PlanCommand implements Callable<Integer> {
         new PlanReport(settings, loadAverage, cpus).print(outcomes, System.out);
         System.out.println();
         System.out.println("plan: " + PlanJson.write(settings, outcomes, loadAverage, cpus));
+        System.out.println("report: " + PlanHtml.write(settings.outDir()));
         return 0;
     }
 

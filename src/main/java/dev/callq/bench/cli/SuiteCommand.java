@@ -2,6 +2,7 @@ package dev.callq.bench.cli;
 
 import dev.callq.bench.compare.Comparison;
 import dev.callq.bench.compare.Tolerance;
+import dev.callq.bench.report.SuiteHtml;
 import dev.callq.bench.suite.SuiteSpec;
 import dev.callq.bench.suite.SuiteSpecParser;
 import dev.callq.bench.sweep.CellResult;
@@ -83,6 +84,7 @@ public final class SuiteCommand implements Callable<Integer> {
         }
         Files.writeString(dir.resolve(SUMMARY_FILE), summary.toString(), StandardCharsets.UTF_8);
         System.out.println("results: " + dir + " (" + SUMMARY_FILE + " for a CI job summary)");
+        System.out.println("report: " + SuiteHtml.write(dir));
         if (comparison != null && comparison.hasRegression()) {
             return Main.EXIT_REGRESSION;
         }

@@ -1,5 +1,6 @@
 package dev.callq.bench.cli;
 
+import dev.callq.bench.report.SweepHtml;
 import dev.callq.bench.sweep.CellResult;
 import dev.callq.bench.sweep.Sweep;
 import dev.callq.bench.sweep.SweepCell;
@@ -58,6 +59,7 @@ public final class SweepCommand implements Callable<Integer> {
         results.stream().filter(r -> r.error() != null)
                 .forEach(r -> System.out.println("failed: " + r.name() + ": " + r.error()));
         System.out.println("results: " + dir.resolve(SweepFiles.JSON) + ", " + dir.resolve(SweepFiles.CSV));
+        System.out.println("report: " + SweepHtml.write(dir));
         return trustworthy ? 0 : Main.EXIT_UNTRUSTWORTHY;
     }
 

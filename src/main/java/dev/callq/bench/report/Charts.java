@@ -5,11 +5,14 @@ import dev.callq.bench.report.ResultsFolder.ClientData;
 import dev.callq.bench.report.ResultsFolder.SecondSample;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder.VectorGraphicsFormat;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -19,6 +22,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
@@ -28,6 +32,9 @@ final class Charts {
     private static final int WIDTH = 900;
     private static final int HEIGHT = 380;
     private static final int TICKS_PER_HALF_DISTANCE = 5;
+    /** Distinct for readers with the common colour-vision deficiencies (Okabe–Ito). */
+    private static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73),
+            new Color(0xCC79A7), new Color(0x56B4E9), new Color(0xD55E00), new Color(0xF0E442), Color.BLACK};
 
     static {
         // XChart measures text with AWT; a results folder is often rebuilt on a machine without a display.
@@ -97,6 +104,64 @@ final class Charts {
         return any ? Optional.of(svg(chart, id)) : Optional.empty();
     }
 
+    /**
+     * One line of an x–y chart: {@code measured} points are markers without a line (a measurement at a
+     * few settings); otherwise a line without markers (a fitted curve, a marked value). Lines with the
+     * same {@code colour} belong together, such as one client's points and its fitted curve.
+     */
+    record Line(String name, List<Double> x, List<Double> y, boolean measured, int colour) {
+    }
+
+    /** An x–y chart of the given lines; empty when there is none. */
+    static Optional<String> xy(String id, String title, String xAxisTitle, String yAxisTitle, List<Line> lines) {
+        if (lines.isEmpty()) {
+            return Optional.empty();
+        }
+        XYChart chart = chart(title, xAxisTitle, yAxisTitle);
+        for (Line line : lines) {
+            XYSeries series = chart.addSeries(line.name(), line.x(), line.y());
+            series.setLineColor(colour(line.colour()));
+            series.setMarkerColor(colour(line.colour()));
+            if (line.measured()) {
+                series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                series.setMarker(SeriesMarkers.CIRCLE);
+            } else {
+                series.setMarker(SeriesMarkers.NONE);
+            }
+        }
+        chart.getStyler().setMarkerSize(8);
+        return Optional.of(svg(chart, id));
+    }
+
+    /** Grouped bars: one group per category, one bar per series in it; empty when there is no category. */
+    static Optional<String> bars(String id, String title, String yAxisTitle, List<String> categories,
+                                 Map<String, List<Double>> valuesBySeries) {
+        if (categories.isEmpty() || valuesBySeries.isEmpty()) {
+            return Optional.empty();
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT + 40 + 6 * longest(categories))
+                .title(title).yAxisTitle(yAxisTitle).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE)
+                .setChartBackgroundColor(Color.WHITE)
+                .setPlotBorderVisible(false);
+        chart.getStyler().setXAxisLabelRotation(30);
+        chart.getStyler().setYAxisDecimalPattern("#,##0.###");
+        chart.getStyler().setYAxisMin(0.0);
+        int index = 0;
+        for (Map.Entry<String, List<Double>> series : valuesBySeries.entrySet()) {
+            chart.addSeries(series.getKey(), categories, series.getValue()).setFillColor(colour(index++));
+        }
+        return Optional.of(svg(chart, id));
+    }
+
+    private static int longest(List<String> labels) {
+        return labels.stream().mapToInt(String::length).max().orElse(0);
+    }
+
+    private static Color colour(int index) {
+        return PALETTE[Math.floorMod(index, PALETTE.length)];
+    }
+
     /** 1 → "90%", 3 → "99.9%": the percentile whose 1/(1−p) is 10^decades; blank between whole decades. */
     static String ninesLabel(Double decades) {
         long whole = Math.round(decades);
@@ -132,7 +197,7 @@ final class Charts {
      * The chart as SVG markup for inlining: without the XML prolog and doctype, and with its element ids
      * prefixed, because several SVGs in one page share one id space and clip paths would cross over.
      */
-    private static String svg(XYChart chart, String id) {
+    private static String svg(Chart<?, ?> chart, String id) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsFormat.SVG);

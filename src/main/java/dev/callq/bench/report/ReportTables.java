@@ -135,7 +135,7 @@ final class ReportTables {
             rows.add(row);
             zero.add(false);
         }));
-        return new Table(accounting.header(), rows, zero);
+        return new Table(accounting.header(), rows, zero, zero.stream().map(z -> false).toList());
     }
 
     /** The run's environment next to each client's: versions, transport, connections. */

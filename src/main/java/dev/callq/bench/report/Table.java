@@ -7,9 +7,10 @@ import java.util.function.Function;
 /**
  * A plain table the HTML and Markdown writers both render.
  *
- * @param mustBeZero per row: any cell other than "0" in it means events went missing or astray
+ * @param mustBeZero  per row: any cell other than "0" in it means events went missing or astray
+ * @param highlighted per row: the whole row is suspect (an untrustworthy cell, a missed objective)
  */
-record Table(List<String> header, List<List<String>> rows, List<Boolean> mustBeZero) {
+record Table(List<String> header, List<List<String>> rows, List<Boolean> mustBeZero, List<Boolean> highlighted) {
 
     /** Builds a table with a label column and one column per item: clients side by side. */
     static final class SideBySide<T> {
@@ -42,11 +43,19 @@ record Table(List<String> header, List<List<String>> rows, List<Boolean> mustBeZ
         }
 
         Table build() {
-            return new Table(List.copyOf(header), List.copyOf(rows), List.copyOf(mustBeZero));
+            return new Table(List.copyOf(header), List.copyOf(rows), List.copyOf(mustBeZero), noneOf(rows));
         }
     }
 
     static Table of(List<String> header, List<List<String>> rows) {
-        return new Table(header, rows, rows.stream().map(r -> false).toList());
+        return new Table(header, rows, noneOf(rows), noneOf(rows));
+    }
+
+    static Table highlighting(List<String> header, List<List<String>> rows, List<Boolean> highlighted) {
+        return new Table(header, rows, noneOf(rows), highlighted);
+    }
+
+    private static List<Boolean> noneOf(List<List<String>> rows) {
+        return rows.stream().map(r -> false).toList();
     }
 }

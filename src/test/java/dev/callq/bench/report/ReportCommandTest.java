@@ -5,6 +5,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -48,11 +50,12 @@ class ReportCommandTest {
     }
 
     @Test
-    void folderWithoutSummaryExitsTwoWithOneLine() {
+    void folderOfUnknownKindExitsTwoWithOneLine() {
         int exit = Main.execute("report", tmp.toString());
 
         assertThat(exit).isEqualTo(Main.EXIT_USAGE);
-        assertThat(stderr().lines()).containsExactly("callq: error: no summary.json in " + tmp);
+        assertThat(stderr().lines()).containsExactly("callq: error: " + tmp + " is not a results folder: it holds "
+                + "none of summary.json, sweep.json, plan.json, jmh.json, max-rate.json, */sweep.json");
     }
 
     @Test
@@ -67,6 +70,20 @@ class ReportCommandTest {
         assertThat(folder.resolve("summary.md")).isNotEmptyFile();
         assertThat(Files.readAllLines(folder.resolve("summary.csv"))).hasSize(3);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("report: " + folder.resolve("report.html"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {GoldenRuns.SYNTHETIC_LETTUCE, GoldenRuns.SWEEP_WORKERS, GoldenRuns.SUITE, GoldenRuns.PLAN,
+            GoldenRuns.JMH, GoldenRuns.MAX_RATE})
+    void rebuildsTheReportOfEveryKindOfFolder(String golden) throws IOException {
+        Path folder = GoldenRuns.copy(golden, tmp);
+
+        int exit = Main.execute("report", folder.toString());
+
+        assertThat(exit).isZero();
+        assertThat(stderr()).isEmpty();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("report: " + folder.resolve("report.html"));
+        assertThat(ReportPages.readSelfContained(folder.resolve("report.html"))).contains("<h1>callq-bench");
     }
 
     private String stderr() {

@@ -1,0 +1,39 @@
+package dev.callq.bench.report;
+
+import dev.callq.bench.HarnessException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** What wrote a results folder, told by the raw file it holds. */
+public enum FolderKind {
+    RUN("summary.json"),
+    SWEEP("sweep.json"),
+    PLAN("plan.json"),
+    JMH("jmh.json"),
+    MAX_RATE("max-rate.json"),
+    /** Subfolders each holding a sweep.json, beside the suite's summary.md. */
+    SUITE("*/sweep.json");
+
+    private final String marker;
+
+    FolderKind(String marker) {
+        this.marker = marker;
+    }
+
+    public static FolderKind of(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new HarnessException("no results folder at " + dir);
+        }
+        for (FolderKind kind : values()) {
+            if (kind != SUITE && Files.isRegularFile(dir.resolve(kind.marker))) {
+                return kind;
+            }
+        }
+        if (!SuiteFolder.sweepDirs(dir).isEmpty()) {
+            return SUITE;
+        }
+        throw new HarnessException(dir + " is not a results folder: it holds none of summary.json, sweep.json, "
+                + "plan.json, jmh.json, max-rate.json, */sweep.json");
+    }
+}

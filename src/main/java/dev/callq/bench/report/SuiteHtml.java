@@ -1,0 +1,48 @@
+package dev.callq.bench.report;
+
+import dev.callq.bench.sweep.CellResult;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A suite's index report.html: one line per sweep with a link to the sweep's own report (rebuilt here
+ * too), and the comparison against the baseline when the suite was gated.
+ */
+public final class SuiteHtml {
+    private SuiteHtml() {
+    }
+
+    /** Writes every sweep's report.html and the suite's index; returns the index. */
+    public static Path write(Path dir) {
+        SuiteFolder suite = SuiteFolder.read(dir);
+        suite.sweeps().forEach(sweep -> SweepHtml.render(sweep).writeTo(sweep.dir()));
+        return render(suite).writeTo(dir);
+    }
+
+    static HtmlPage render(SuiteFolder suite) {
+        long untrustworthy = suite.sweeps().stream().flatMap(s -> s.cells().stream()).filter(c -> !c.trustworthy()).count();
+        HtmlPage page = new HtmlPage("callq-bench suite: " + suite.name(), "callq-bench suite: " + suite.name(),
+                suite.sweeps().size() + " sweeps");
+        page.verdict(untrustworthy == 0, untrustworthy == 0 ? "every cell trustworthy"
+                : untrustworthy + (untrustworthy == 1 ? " cell" : " cells") + " NOT trustworthy: see the sweeps' reports");
+        page.heading("Sweeps");
+        List<List<String>> rows = new ArrayList<>();
+        List<Boolean> suspect = new ArrayList<>();
+        for (SweepFolder sweep : suite.sweeps()) {
+            long bad = sweep.cells().stream().filter(c -> !c.trustworthy()).count();
+            page.link(sweep.dir().getFileName() + "/" + HtmlPage.FILE_NAME, sweep.name(), sweep.description());
+            rows.add(List.of(sweep.name(), sweep.load(), Integer.toString(sweep.cells().size()), Long.toString(bad),
+                    String.join(", ", sweep.cells().stream().map(CellResult::client).distinct().toList())));
+            suspect.add(bad > 0);
+        }
+        page.table(Table.highlighting(List.of("sweep", "load", "cells", "untrustworthy cells", "clients"), rows, suspect));
+        page.heading("Against the baseline");
+        suite.compareMarkdown().ifPresentOrElse(md -> MarkdownTables.render(md, page),
+                () -> page.note("Not compared: the suite ran without --compare."));
+        page.noteMarkup("Rebuilt from each sweep's <code>sweep.json</code> and the suite's <code>compare.md</code> "
+                + "by <code>callq report</code>.");
+        return page;
+    }
+}

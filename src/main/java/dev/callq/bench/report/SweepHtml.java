@@ -1,0 +1,142 @@
+package dev.callq.bench.report;
+
+import dev.callq.bench.plan.UslFit;
+import dev.callq.bench.sweep.CellResult;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A sweep's report.html, from its {@code sweep.json} alone: throughput against workers with the
+ * Universal Scalability Law fitted per series, p99 enqueue→dequeue against the offered rate when the
+ * rate varies, and every cell, untrustworthy ones highlighted.
+ */
+public final class SweepHtml {
+    private SweepHtml() {
+    }
+
+    /** Writes {@code dir}/report.html from {@code dir}/sweep.json; returns its path. */
+    public static Path write(Path dir) {
+        return render(SweepFolder.read(dir)).writeTo(dir);
+    }
+
+    static HtmlPage render(SweepFolder sweep) {
+        List<CellResult> cells = sweep.cells();
+        long untrustworthy = cells.stream().filter(c -> !c.trustworthy()).count();
+        HtmlPage page = new HtmlPage("callq-bench sweep: " + sweep.name(), "callq-bench sweep: " + sweep.name(),
+                sweep.description() + " · " + sweep.load() + " load · " + cells.size() + " cells · started "
+                        + sweep.startedAt() + String.format(Locale.ROOT, " · %.0f s", sweep.elapsedSeconds()));
+        page.verdict(untrustworthy == 0, untrustworthy == 0 ? "every cell trustworthy"
+                : untrustworthy + " of " + cells.size() + " cells NOT trustworthy (highlighted below)");
+        if (untrustworthy > 0) {
+            page.note("Untrustworthy and failed cells are left out of the charts and fits.");
+        }
+        scalability(page, sweep);
+        if (sweep.varies(CellResult::rate)) {
+            latencyByRate(page, sweep);
+        }
+        page.heading("Cells").table(cellTable(cells));
+        page.noteMarkup("Rebuilt from <code>sweep.json</code> by <code>callq report</code>; each cell's own "
+                + "report is in its folder under <code>cells/</code>.");
+        return page;
+    }
+
+    private static void scalability(HtmlPage page, SweepFolder sweep) {
+        page.heading("Throughput against workers");
+        if (!sweep.varies(CellResult::workers)) {
+            page.note("The worker count does not vary in this sweep: no scalability curve.");
+            return;
+        }
+        Function<CellResult, String> series = seriesName(sweep, false);
+        Map<String, List<UslFit.Point>> points = new LinkedHashMap<>();
+        for (CellResult cell : sweep.trustworthyCells()) {
+            points.computeIfAbsent(series.apply(cell), k -> new ArrayList<>())
+                    .add(new UslFit.Point(cell.workers(), cell.throughputPerSec()));
+        }
+        UslCurves curves = new UslCurves();
+        points.forEach((name, list) -> curves.add(name, list, UslCurves.fit(list)));
+        page.chart(Charts.xy("usl", "throughput against workers, Universal Scalability Law fitted", "workers",
+                "throughput (events/s)", curves.lines()), "no trustworthy cell to draw");
+        page.subheading("Universal Scalability Law: X(N) = λN / (1 + σ(N−1) + κN(N−1))").table(curves.table());
+    }
+
+    private static void latencyByRate(HtmlPage page, SweepFolder sweep) {
+        Function<CellResult, String> series = seriesName(sweep, true);
+        Map<String, List<CellResult>> groups = new LinkedHashMap<>();
+        sweep.trustworthyCells().forEach(cell -> groups.computeIfAbsent(series.apply(cell), k -> new ArrayList<>()).add(cell));
+        List<Charts.Line> lines = new ArrayList<>();
+        for (Map.Entry<String, List<CellResult>> group : groups.entrySet()) {
+            List<CellResult> byRate = group.getValue().stream()
+                    .sorted(Comparator.comparingDouble(SweepHtml::offeredRatePerSec)).toList();
+            lines.add(new Charts.Line(group.getKey(), byRate.stream().map(SweepHtml::offeredRatePerSec).toList(),
+                    byRate.stream().map(c -> c.enqueueToDequeueP99Micros() / 1000.0).toList(), true, lines.size()));
+        }
+        page.heading("p99 enqueue → dequeue against offered rate");
+        page.chart(Charts.xy("p99-rate", "p99 enqueue → dequeue against offered rate", "offered rate (events/s)",
+                "p99 enqueue → dequeue (ms)", lines), "no trustworthy cell to draw");
+    }
+
+    /** The client and every other axis that varies, except workers and, for the rate chart, the rate. */
+    private static Function<CellResult, String> seriesName(SweepFolder sweep, boolean rateOnX) {
+        boolean patterns = sweep.varies(CellResult::pattern);
+        boolean rates = !rateOnX && sweep.varies(CellResult::rate);
+        boolean workers = rateOnX && sweep.varies(CellResult::workers);
+        boolean serviceTimes = sweep.varies(CellResult::serviceTime);
+        return cell -> {
+            StringBuilder name = new StringBuilder(cell.client());
+            if (patterns) {
+                name.append(' ').append(cell.pattern());
+            }
+            if (workers) {
+                name.append(' ').append(cell.workers()).append('w');
+            }
+            if (rates) {
+                name.append(" @").append(cell.rate());
+            }
+            if (serviceTimes) {
+                name.append(' ').append(cell.serviceTime());
+            }
+            return name.toString();
+        };
+    }
+
+    private static double offeredRatePerSec(CellResult cell) {
+        return Double.parseDouble(cell.offeredRate());
+    }
+
+    static Table cellTable(List<CellResult> cells) {
+        List<List<String>> rows = new ArrayList<>();
+        List<Boolean> suspect = new ArrayList<>();
+        for (CellResult c : cells) {
+            boolean ran = c.error() == null;
+            rows.add(List.of(c.name(), c.offeredRate(),
+                    ran ? perSec(c.throughputPerSec()) : "-",
+                    ran ? millis(c.enqueueToDequeueP50Micros()) : "-", ran ? millis(c.enqueueToDequeueP99Micros()) : "-",
+                    ran ? millis(c.enqueueToDequeueMaxMicros()) : "-",
+                    c.producerAchievedRatePerSec() == null ? "-" : perSec(c.producerAchievedRatePerSec()),
+                    ran ? lostDuplicatedLeft(c) : "-",
+                    ran ? (c.trustworthy() ? "yes" : "NO (exit " + c.exitCode() + ")") : "FAILED: " + c.error()));
+            suspect.add(!c.trustworthy());
+        }
+        return Table.highlighting(List.of("cell", "offered (ev/s)", "throughput (ev/s)", "p50 (ms)", "p99 (ms)", "max (ms)", "producer (ev/s)",
+                "lost / dup / left", "trustworthy"), List.copyOf(rows), List.copyOf(suspect));
+    }
+
+    private static String lostDuplicatedLeft(CellResult c) {
+        return c.eventsLost() + " / " + c.eventsDuplicates() + " / " + c.eventsLeftInQueue();
+    }
+
+    private static String perSec(Double eventsPerSec) {
+        return String.format(Locale.ROOT, "%.0f", eventsPerSec);
+    }
+
+    private static String millis(Long micros) {
+        return micros == null ? "-" : String.format(Locale.ROOT, "%.2f", micros / 1000.0);
+    }
+}
