@@ -1,6 +1,7 @@
 package dev.callq.bench.cli;
 
 import dev.callq.bench.HarnessException;
+import dev.callq.bench.env.ManagedProcess;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,8 @@ import java.io.PrintWriter;
 /**
  * {@code callq}: the harness's command line. Exit codes: 0 success; 2 bad input or environment (a
  * one-line error); 3 the run finished but its numbers are not trustworthy (events lost or duplicated,
- * producer behind schedule); 4 a regression gate failed; 1 anything unexpected.
+ * producer behind schedule); 4 a regression gate failed; 130 stopped midway (Ctrl-C, SIGTERM), with every
+ * process it started stopped too; 1 anything unexpected.
  */
 @Command(name = "callq", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Benchmarks a SIP proxy → Redis list → BLPOP worker pool pipeline.",
@@ -19,6 +21,8 @@ public final class Main {
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_UNTRUSTWORTHY = 3;
     public static final int EXIT_REGRESSION = 4;
+    /** As a shell reports a process ended by SIGINT. */
+    public static final int EXIT_INTERRUPTED = 130;
 
     public static void main(String[] args) {
         System.exit(execute(args));
@@ -41,6 +45,11 @@ public final class Main {
 
     private static int onFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
+        if (ManagedProcess.shuttingDown()) {
+            err.println("callq: stopped before the run finished; its results are incomplete");
+            err.flush();
+            return EXIT_INTERRUPTED;
+        }
         if (e instanceof HarnessException || e instanceof IllegalArgumentException) {
             err.println("callq: error: " + e.getMessage());
             err.flush();

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ManagedProcess implements AutoCloseable {
     private static final Set<ManagedProcess> LIVE = ConcurrentHashMap.newKeySet();
+    private static volatile boolean shuttingDown;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(ManagedProcess::stopAll, "callq-process-reaper"));
@@ -95,8 +96,20 @@ public final class ManagedProcess implements AutoCloseable {
         }
     }
 
+    /** True once the JVM is on its way out (Ctrl-C, SIGTERM): failures after that are the stop, not a bug. */
+    public static boolean shuttingDown() {
+        return shuttingDown;
+    }
+
+    /** On the JVM's way out; anything still here was left by a run that did not finish (Ctrl-C, a crash). */
     private static void stopAll() {
-        for (ManagedProcess process : List.copyOf(LIVE)) {
+        shuttingDown = true;
+        List<ManagedProcess> left = List.copyOf(LIVE);
+        if (!left.isEmpty()) {
+            System.err.println("callq: stopping " + left.stream().map(ManagedProcess::name).toList()
+                    + " before exiting");
+        }
+        for (ManagedProcess process : left) {
             process.close();
         }
     }

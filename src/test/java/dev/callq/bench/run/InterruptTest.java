@@ -1,0 +1,64 @@
+package dev.callq.bench.run;
+
+import dev.callq.bench.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Stopping a SIP run midway (Ctrl-C, or a CI job cancelled) stops redis-server, Kamailio and both SIPp
+ * processes. The test sends SIGTERM: a JVM started in the background inherits an ignored SIGINT, and
+ * both signals run the same shutdown hooks.
+ */
+class InterruptTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void stoppingARunMidwayStopsEveryProcessItStarted() throws Exception {
+        Process callq = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "run", "--client", "jedis", "--rate", "100", "--calls", "3000", "--warmup", "0",
+                "--out", tmp.resolve("out").toString())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("callq.log").toFile()).start();
+        try {
+            awaitChildren(callq, List.of("redis-server", "kamailio", "sipp"));
+            List<ProcessHandle> started = callq.descendants().toList();
+
+            callq.destroy();
+
+            assertThat(callq.waitFor(30, TimeUnit.SECONDS)).as("callq exited").isTrue();
+            for (ProcessHandle child : started) {
+                child.onExit().get(10, TimeUnit.SECONDS);
+                assertThat(child.isAlive()).as("%s still running", child.info().commandLine().orElse("?")).isFalse();
+            }
+            String log = Files.readString(tmp.resolve("callq.log"));
+            assertThat(log).contains("callq: stopping").doesNotContain("\tat ");
+            assertThat(callq.exitValue()).isNotZero();
+        } finally {
+            callq.descendants().forEach(ProcessHandle::destroyForcibly);
+            callq.destroyForcibly();
+        }
+    }
+
+    private static void awaitChildren(Process parent, List<String> names) throws InterruptedException {
+        long deadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadlineNanos) {
+            List<String> running = parent.descendants()
+                    .map(p -> p.info().command().map(c -> Path.of(c).getFileName().toString()).orElse(""))
+                    .toList();
+            // redis-server runs as its link target, redis-check-rdb: match on the start of the name.
+            if (names.stream().allMatch(name -> running.stream().anyMatch(c -> c.startsWith(name.split("-")[0])))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the run did not start " + names + " within 60 s");
+    }
+}
