@@ -1,8 +1,7 @@
 package dev.callq.bench.driver.jedis;
 
-import dev.callq.bench.driver.InFlightPoll;
 import dev.callq.bench.driver.PayloadSink;
-import dev.callq.bench.driver.QueueConsumer;
+import dev.callq.bench.driver.PatternConsumer;
 import dev.callq.bench.driver.QueueSpec;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.StreamEntryID;
@@ -16,36 +15,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/**
- * One worker on its own Jedis connection; the queue pattern picks the pop and the
- * acknowledgement. Polled by one thread; {@link #close()} may come from any other.
- */
-final class JedisConsumer implements QueueConsumer {
+/** How a worker pops in each pattern, on a Jedis connection of its own. */
+final class JedisConsumer extends PatternConsumer {
     private final Jedis jedis;
-    private final QueueSpec spec;
     private final String processingKey;
     private final String consumerName;
-    private final InFlightPoll inFlight;
 
     JedisConsumer(Jedis jedis, QueueSpec spec, int workerId, Duration clientTimeout) {
+        super(spec, clientTimeout, jedis::close);
         this.jedis = jedis;
-        this.spec = spec;
         this.processingKey = spec.processingKey(workerId);
         this.consumerName = "consumer-" + workerId;
-        this.inFlight = new InFlightPoll(spec.popTimeout().plus(clientTimeout));
     }
 
     @Override
-    public int poll(PayloadSink sink) {
-        return inFlight.run(() -> switch (spec.pattern()) {
-            case BLPOP -> popOne(sink);
-            case RELIABLE -> moveToProcessing(sink);
-            case BATCH -> popBatch(sink);
-            case STREAM -> readGroup(sink);
-        });
-    }
-
-    private int popOne(PayloadSink sink) {
+    protected int popOne(PayloadSink sink) {
         KeyValue<String, String> popped = jedis.blpop(spec.popTimeoutSeconds(), spec.key());
         if (popped == null) {
             return 0;
@@ -54,7 +38,8 @@ final class JedisConsumer implements QueueConsumer {
         return 1;
     }
 
-    private int moveToProcessing(PayloadSink sink) {
+    @Override
+    protected int moveToProcessing(PayloadSink sink) {
         String payload = jedis.blmove(spec.key(), processingKey, ListDirection.LEFT, ListDirection.RIGHT,
                 spec.popTimeoutSeconds());
         if (payload == null) {
@@ -65,7 +50,8 @@ final class JedisConsumer implements QueueConsumer {
         return 1;
     }
 
-    private int popBatch(PayloadSink sink) {
+    @Override
+    protected int popBatch(PayloadSink sink) {
         KeyValue<String, List<String>> popped = jedis.blmpop(spec.popTimeoutSeconds(), ListDirection.LEFT,
                 spec.batchSize(), spec.key());
         if (popped == null || popped.getValue().isEmpty()) {
@@ -75,7 +61,8 @@ final class JedisConsumer implements QueueConsumer {
         return popped.getValue().size();
     }
 
-    private int readGroup(PayloadSink sink) {
+    @Override
+    protected int readGroup(PayloadSink sink) {
         XReadGroupParams params = XReadGroupParams.xReadGroupParams()
                 .count(spec.batchSize())
                 .block(Math.toIntExact(spec.popTimeout().toMillis()));
@@ -96,8 +83,4 @@ final class JedisConsumer implements QueueConsumer {
         return payloads.size();
     }
 
-    @Override
-    public void close() {
-        inFlight.closeThen(jedis::close);
-    }
 }

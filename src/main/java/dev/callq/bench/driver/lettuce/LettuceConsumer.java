@@ -1,8 +1,7 @@
 package dev.callq.bench.driver.lettuce;
 
-import dev.callq.bench.driver.InFlightPoll;
 import dev.callq.bench.driver.PayloadSink;
-import dev.callq.bench.driver.QueueConsumer;
+import dev.callq.bench.driver.PatternConsumer;
 import dev.callq.bench.driver.QueueSpec;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.KeyValue;
@@ -17,39 +16,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * One worker on its own connection, sync API; the queue pattern picks the pop and the
- * acknowledgement. Polled by one thread; {@link #close()} may come from any other.
- */
-final class LettuceConsumer implements QueueConsumer {
-    private final StatefulRedisConnection<String, String> connection;
+/** How a worker pops in each pattern, on a Lettuce connection of its own (sync API). */
+final class LettuceConsumer extends PatternConsumer {
     private final RedisCommands<String, String> redis;
-    private final QueueSpec spec;
     private final String processingKey;
     private final Consumer<String> groupConsumer;
-    private final InFlightPoll inFlight;
 
     LettuceConsumer(StatefulRedisConnection<String, String> connection, QueueSpec spec, int workerId,
                     Duration clientTimeout) {
-        this.connection = connection;
+        super(spec, clientTimeout, connection::close);
         this.redis = connection.sync();
-        this.spec = spec;
         this.processingKey = spec.processingKey(workerId);
         this.groupConsumer = Consumer.from(spec.groupName(), "consumer-" + workerId);
-        this.inFlight = new InFlightPoll(spec.popTimeout().plus(clientTimeout));
     }
 
     @Override
-    public int poll(PayloadSink sink) {
-        return inFlight.run(() -> switch (spec.pattern()) {
-            case BLPOP -> popOne(sink);
-            case RELIABLE -> moveToProcessing(sink);
-            case BATCH -> popBatch(sink);
-            case STREAM -> readGroup(sink);
-        });
-    }
-
-    private int popOne(PayloadSink sink) {
+    protected int popOne(PayloadSink sink) {
         KeyValue<String, String> popped = redis.blpop(spec.popTimeoutSeconds(), spec.key());
         if (popped == null || !popped.hasValue()) {
             return 0;
@@ -58,7 +40,8 @@ final class LettuceConsumer implements QueueConsumer {
         return 1;
     }
 
-    private int moveToProcessing(PayloadSink sink) {
+    @Override
+    protected int moveToProcessing(PayloadSink sink) {
         String payload = redis.blmove(spec.key(), processingKey, LMoveArgs.Builder.leftRight(),
                 spec.popTimeoutSeconds());
         if (payload == null) {
@@ -69,7 +52,8 @@ final class LettuceConsumer implements QueueConsumer {
         return 1;
     }
 
-    private int popBatch(PayloadSink sink) {
+    @Override
+    protected int popBatch(PayloadSink sink) {
         KeyValue<String, List<String>> popped = redis.blmpop(spec.popTimeoutSeconds(),
                 LMPopArgs.Builder.left().count(spec.batchSize()), spec.key());
         if (popped == null || !popped.hasValue() || popped.getValue().isEmpty()) {
@@ -79,7 +63,8 @@ final class LettuceConsumer implements QueueConsumer {
         return popped.getValue().size();
     }
 
-    private int readGroup(PayloadSink sink) {
+    @Override
+    protected int readGroup(PayloadSink sink) {
         XReadArgs args = XReadArgs.Builder.count(spec.batchSize()).block(spec.popTimeout());
         List<StreamMessage<String, String>> messages = redis.xreadgroup(groupConsumer, args,
                 XReadArgs.StreamOffset.lastConsumed(spec.key()));
@@ -97,8 +82,4 @@ final class LettuceConsumer implements QueueConsumer {
         return payloads.size();
     }
 
-    @Override
-    public void close() {
-        inFlight.closeThen(connection::close);
-    }
 }
