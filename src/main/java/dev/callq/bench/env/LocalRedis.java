@@ -20,6 +20,7 @@ public final class LocalRedis implements AutoCloseable {
 
     /** Starts redis-server; its log goes to {@code runDir/redis.log}. */
     public static LocalRedis start(Path runDir) {
+        runDir = runDir.toAbsolutePath();
         Path binary = Binaries.require("redis-server", "redis-server");
         int port = FreePorts.find();
         List<String> command = List.of(binary.toString(),

@@ -44,6 +44,8 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
 
     public RunConfig {
         clients = List.copyOf(clients);
+        // Kamailio and SIPp run in folders of their own: a relative path would point elsewhere for them.
+        outDir = outDir.toAbsolutePath().normalize();
         if (workers < 1) {
             throw new IllegalArgumentException("--workers must be at least 1, not " + workers);
         }

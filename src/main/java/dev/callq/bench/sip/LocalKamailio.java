@@ -42,6 +42,7 @@ public final class LocalKamailio implements AutoCloseable {
 
     /** Starts Kamailio and returns once it answers a SIP OPTIONS; its log is {@code runDir/kamailio.log}. */
     public static LocalKamailio start(Path runDir, KamailioSettings settings) {
+        runDir = runDir.toAbsolutePath();
         Path binary = Binaries.require("kamailio", "kamailio kamailio-redis-modules");
         int sipPort = FreePorts.find();
         List<String> command = command(binary, runDir, sipPort, settings);

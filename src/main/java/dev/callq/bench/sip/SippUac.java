@@ -36,6 +36,7 @@ public final class SippUac {
      */
     public static SippStats run(Path runDir, int kamailioPort, int uasPort, double rateCps, int calls,
                                 long holdMillis, String callIdPrefix) {
+        runDir = runDir.toAbsolutePath();
         validate(rateCps, calls, holdMillis, callIdPrefix);
         Path binary = Sipp.binary();
         Path scenario = BundledFiles.copyInto(runDir, BundledFiles.UAC_SCENARIO);

@@ -25,6 +25,7 @@ public final class SippUas implements AutoCloseable {
 
     /** Starts the UAS on UDP 127.0.0.1:{@code port}; returns once the port is bound. */
     public static SippUas start(Path runDir, int port) {
+        runDir = runDir.toAbsolutePath();
         Path binary = Sipp.binary();
         Path scenario = BundledFiles.copyInto(runDir, BundledFiles.UAS_SCENARIO);
         Path errorFile = runDir.resolve("sipp-uas-errors.log");
