@@ -63,7 +63,8 @@ public final class SuiteCommand implements Callable<Integer> {
         for (SweepSpec sweep : suite.sweeps()) {
             int cells = SweepCell.expand(sweep.axes()).size();
             System.out.println(sweep.name() + ": " + SweepEstimate.of(sweep, cells));
-            List<CellResult> results = new Sweep(sweep, dir.resolve(sweep.name()), System.out).run();
+            List<CellResult> results = new Sweep(sweep, dir.resolve(sweep.name()), System.out,
+                    new ConsoleProgress(System.out)).run();
             String table = SweepTable.render(sweep.axes(), results);
             System.out.println();
             System.out.print(table);

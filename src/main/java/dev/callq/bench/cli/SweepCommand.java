@@ -48,7 +48,7 @@ public final class SweepCommand implements Callable<Integer> {
         }
         Path dir = outDir != null ? outDir : ResultsFolders.timestamped("sweep-" + spec.name());
         System.out.println(spec.name() + ": " + estimate + "; results in " + dir);
-        List<CellResult> results = new Sweep(spec, dir, System.out).run();
+        List<CellResult> results = new Sweep(spec, dir, System.out, new ConsoleProgress(System.out)).run();
         System.out.println();
         System.out.print(SweepTable.render(spec.axes(), results));
         boolean trustworthy = results.stream().allMatch(CellResult::trustworthy);

@@ -38,6 +38,12 @@ public final class ForkedRun {
      * Bad input or environment in the child (exit 2) becomes a one-line error here.
      */
     public static Outcome run(List<String> runArgs, Path outDir, Duration timeout) {
+        return run(runArgs, outDir, timeout, ProgressListener.NONE, 0);
+    }
+
+    /** As {@link #run(List, Path, Duration)}, showing the child's per-second figures as they come. */
+    public static Outcome run(List<String> runArgs, Path outDir, Duration timeout, ProgressListener progress,
+                              long measuredSeconds) {
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
@@ -60,7 +66,7 @@ public final class ForkedRun {
         // Ctrl-C on the parent must not leave the child, and the redis-server it started, running.
         Thread stopChild = new Thread(process::destroy, "stop-forked-run");
         Runtime.getRuntime().addShutdownHook(stopChild);
-        try {
+        try (TimeseriesFollower follower = new TimeseriesFollower(outDir, progress, measuredSeconds)) {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroy();
                 process.waitFor(10, TimeUnit.SECONDS);

@@ -2,6 +2,7 @@ package dev.callq.bench.sweep;
 
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.run.ForkedRun;
+import dev.callq.bench.run.ProgressListener;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -21,11 +22,18 @@ public final class Sweep {
     private final SweepSpec spec;
     private final Path dir;
     private final PrintStream progress;
+    private final ProgressListener cellProgress;
 
     public Sweep(SweepSpec spec, Path dir, PrintStream progress) {
+        this(spec, dir, progress, ProgressListener.NONE);
+    }
+
+    /** With {@code cellProgress}, each cell's rate, p99 and backlog are shown every second as it runs. */
+    public Sweep(SweepSpec spec, Path dir, PrintStream progress, ProgressListener cellProgress) {
         this.spec = spec;
         this.dir = dir;
         this.progress = progress;
+        this.cellProgress = cellProgress;
     }
 
     public List<CellResult> run() {
@@ -35,14 +43,16 @@ public final class Sweep {
         long startNanos = System.nanoTime();
         List<CellResult> results = new ArrayList<>();
         for (SweepCell cell : cells) {
-            progress.printf(Locale.ROOT, "cell %d/%d %s ", cell.index(), cells.size(), cell.name());
+            progress.printf(Locale.ROOT, cellProgress == ProgressListener.NONE ? "cell %d/%d %s " : "cell %d/%d %s%n",
+                    cell.index(), cells.size(), cell.name());
             progress.flush();
             long cellStartNanos = System.nanoTime();
             CellResult result = runCell(cell, timeout);
             results.add(result);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
             Duration eta = elapsed.dividedBy(results.size()).multipliedBy(cells.size() - results.size());
-            progress.printf(Locale.ROOT, "%s in %.1f s; elapsed %s, ETA %s%n", outcomeText(result),
+            progress.printf(Locale.ROOT, "%s%s in %.1f s; elapsed %s, ETA %s%n",
+                    cellProgress == ProgressListener.NONE ? "" : "  cell done: ", outcomeText(result),
                     (System.nanoTime() - cellStartNanos) / 1e9, SweepEstimate.minutesSeconds(elapsed),
                     SweepEstimate.minutesSeconds(eta));
             SweepFiles.write(new SweepFiles.SweepReport(SweepFiles.SCHEMA, startedAt.toString(),
@@ -54,7 +64,8 @@ public final class Sweep {
     private CellResult runCell(SweepCell cell, Duration timeout) {
         String folder = "cells/" + cell.name();
         try {
-            return CellResult.of(cell, folder, ForkedRun.run(cell.runArgs(spec), dir.resolve(folder), timeout));
+            return CellResult.of(cell, folder, ForkedRun.run(cell.runArgs(spec), dir.resolve(folder), timeout, cellProgress,
+                    Math.round(spec.phases().durationSeconds())));
         } catch (HarnessException e) {
             if (cell.index() == 1) {
                 progress.println("failed");
