@@ -83,7 +83,9 @@ final class ClientRun {
                 environment.putAll(load.describe());
                 log.info("{}: warm-up ({} s, excluded from the results)", client, config.warmup().toMillis() / 1000.0);
                 load.warmUp();
-                awaitDrained(admin, spec, handler, ledger);
+                if (!awaitDrained(admin, spec, handler, ledger)) {
+                    warnings.add("the warm-up's events had not drained when measuring began");
+                }
                 log.info("{}: measuring", client);
                 progress.phaseStarted(client, "measure", Math.max(1, config.duration().toSeconds()));
                 try (Sampler sampler = new Sampler(client, recorders, intervals, ledger, admin, spec, timeseries,
@@ -94,6 +96,7 @@ final class ClientRun {
                     if (!awaitDrained(admin, spec, handler, ledger)) {
                         warnings.add("the queue did not drain within " + config.drainTimeout().toSeconds() + " s");
                     }
+                    // Workers stop before the sampler's closing sample, so that it holds every measured event.
                     pool.close();
                     maxBacklog = sampler.maxBacklog();
                 }
