@@ -88,8 +88,11 @@ final class ClientRun {
                 }
                 log.info("{}: measuring", client);
                 progress.phaseStarted(client, "measure", Math.max(1, config.duration().toSeconds()));
-                try (Sampler sampler = new Sampler(client, recorders, intervals, ledger, admin, spec, timeseries,
-                        progress)) {
+                // The sampler polls from a thread of its own, so it gets a connection of its own: a Jedis
+                // connection shared by two threads crosses their replies.
+                try (QueueAdmin samplingAdmin = driver.createAdmin();
+                     Sampler sampler = new Sampler(client, recorders, intervals, ledger, samplingAdmin, spec,
+                             timeseries, progress)) {
                     outcome = load.measure();
                     progress.phaseEnded();
                     log.info("{}: load done, draining (up to {} s)", client, config.drainTimeout().toSeconds());
