@@ -1,6 +1,6 @@
 package dev.callq.bench.driver.jedis;
 
-import dev.callq.bench.driver.QueueAdmin;
+import dev.callq.bench.driver.PatternAdmin;
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.driver.QueueSpec;
 import dev.callq.bench.driver.StreamLag;
@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Queue set-up and inspection on a connection of its own, never a worker's. */
-final class JedisAdmin implements QueueAdmin {
+final class JedisAdmin extends PatternAdmin {
     private final Jedis jedis;
 
     JedisAdmin(Jedis jedis) {
@@ -36,7 +36,7 @@ final class JedisAdmin implements QueueAdmin {
     @Override
     public long backlog(QueueSpec spec) {
         if (spec.pattern() != QueuePattern.STREAM) {
-            return jedis.llen(spec.key());
+            return listLength(spec.key());
         }
         for (StreamGroupInfo group : jedis.xinfoGroups(spec.key())) {
             if (spec.groupName().equals(group.getName())) {
@@ -47,20 +47,13 @@ final class JedisAdmin implements QueueAdmin {
     }
 
     @Override
-    public long pending(QueueSpec spec, int workers) {
-        return switch (spec.pattern()) {
-            case RELIABLE -> processingLength(spec, workers);
-            case STREAM -> jedis.xpending(spec.key(), spec.groupName()).getTotal();
-            case BLPOP, BATCH -> 0;
-        };
+    protected long listLength(String key) {
+        return jedis.llen(key);
     }
 
-    private long processingLength(QueueSpec spec, int workers) {
-        long total = 0;
-        for (int workerId = 0; workerId < workers; workerId++) {
-            total += jedis.llen(spec.processingKey(workerId));
-        }
-        return total;
+    @Override
+    protected long streamPending(QueueSpec spec) {
+        return jedis.xpending(spec.key(), spec.groupName()).getTotal();
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.callq.bench.driver.lettuce;
 
-import dev.callq.bench.driver.QueueAdmin;
+import dev.callq.bench.driver.PatternAdmin;
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.driver.QueueSpec;
 import dev.callq.bench.driver.StreamLag;
@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Queue set-up and inspection on a connection of its own, never a worker's. */
-final class LettuceAdmin implements QueueAdmin {
+final class LettuceAdmin extends PatternAdmin {
     private final StatefulRedisConnection<String, String> connection;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final RedisCommands<String, String> redis;
@@ -44,7 +44,7 @@ final class LettuceAdmin implements QueueAdmin {
     @Override
     public long backlog(QueueSpec spec) {
         if (spec.pattern() != QueuePattern.STREAM) {
-            return redis.llen(spec.key());
+            return listLength(spec.key());
         }
         for (Object group : redis.xinfoGroups(spec.key())) {
             Map<String, Object> fields = fields(group);
@@ -69,20 +69,13 @@ final class LettuceAdmin implements QueueAdmin {
     }
 
     @Override
-    public long pending(QueueSpec spec, int workers) {
-        return switch (spec.pattern()) {
-            case RELIABLE -> processingLength(spec, workers);
-            case STREAM -> redis.xpending(spec.key(), spec.groupName()).getCount();
-            case BLPOP, BATCH -> 0;
-        };
+    protected long listLength(String key) {
+        return redis.llen(key);
     }
 
-    private long processingLength(QueueSpec spec, int workers) {
-        long total = 0;
-        for (int workerId = 0; workerId < workers; workerId++) {
-            total += redis.llen(spec.processingKey(workerId));
-        }
-        return total;
+    @Override
+    protected long streamPending(QueueSpec spec) {
+        return redis.xpending(spec.key(), spec.groupName()).getCount();
     }
 
     /** Idempotent: the driver's close() closes what its caller may already have closed, and Lettuce warns on that. */
