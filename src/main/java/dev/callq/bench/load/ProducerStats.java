@@ -3,14 +3,26 @@ package dev.callq.bench.load;
 /**
  * How the synthetic producer kept its schedule.
  *
- * @param targetRate    the mean rate of the schedule, events/s
- * @param achievedRate  events pushed / time from the first intended send to the last push, events/s
+ * @param targetRate    the rate asked for, events/s (its mean, for steps and ramps)
+ * @param scheduledRate events the schedule held / phase length, events/s: Poisson arrivals draw a few more
+ *                      or fewer than the target, so the producer is judged against its own schedule
+ * @param achievedRate  events pushed / time from the phase start to the start of the last push, events/s
  * @param pushed        events the producer pushed and Redis acknowledged
  * @param pushFailures  events in pipelines that failed (not expected; counted as unexpected if consumed)
- * @param keptSchedule  false when the achieved rate fell more than 1 % short of the target
+ * @param keptSchedule  false when a push failed or the achieved rate fell more than 1 % short of
+ *                      the scheduled rate
  */
-public record ProducerStats(double targetRate, double achievedRate, long pushed, long pushFailures,
+public record ProducerStats(double targetRate, double scheduledRate, double achievedRate, long pushed, long pushFailures,
                             boolean keptSchedule) {
-    /** The achieved rate may fall short of the target by this fraction before the run says so. */
+    /** The achieved rate may fall short of the scheduled rate by this fraction before the run says so. */
     public static final double SCHEDULE_TOLERANCE = 0.01;
+
+    /** Judges a phase: every scheduled event was either pushed or failed, so their sum is the schedule. */
+    public static ProducerStats of(double targetRate, double phaseSeconds, double pushingSeconds, long pushed,
+                                   long pushFailures) {
+        double scheduledRate = (pushed + pushFailures) / phaseSeconds;
+        double achievedRate = pushed / Math.max(phaseSeconds, pushingSeconds);
+        boolean kept = pushFailures == 0 && achievedRate >= scheduledRate * (1 - SCHEDULE_TOLERANCE);
+        return new ProducerStats(targetRate, scheduledRate, achievedRate, pushed, pushFailures, kept);
+    }
 }

@@ -65,9 +65,8 @@ public final class SyntheticLoad implements Load {
         LaneTotals totals = runSchedule(duration, "syn-", lagRecorder);
         long endMicros = WallClock.nowMicros();
         double target = rate.meanRatePerSec(durationSeconds);
-        double achieved = totals.pushed() / Math.max(durationSeconds, (totals.lastPushMicros() - totals.firstIntendedMicros()) / 1e6);
-        boolean kept = achieved >= target * (1 - ProducerStats.SCHEDULE_TOLERANCE);
-        ProducerStats producer = new ProducerStats(target, achieved, totals.pushed(), totals.failed(), kept);
+        double pushingSeconds = (totals.lastSendMicros() - totals.firstIntendedMicros()) / 1e6;
+        ProducerStats producer = ProducerStats.of(target, durationSeconds, pushingSeconds, totals.pushed(), totals.failed());
         return new LoadOutcome(totals.pushed(), startMicros, endMicros, null, producer, Map.of());
     }
 
@@ -82,7 +81,7 @@ public final class SyntheticLoad implements Load {
         // every phase closes the producer connections it opened
     }
 
-    private record LaneTotals(long pushed, long failed, long firstIntendedMicros, long lastPushMicros) {
+    private record LaneTotals(long pushed, long failed, long firstIntendedMicros, long lastSendMicros) {
     }
 
     private LaneTotals runSchedule(Duration phase, String callIdPrefix, LatencyRecorder lag) {
@@ -105,11 +104,11 @@ public final class SyntheticLoad implements Load {
         long wallStartMicros = WallClock.nowMicros();
         AtomicLong pushed = new AtomicLong();
         AtomicLong failed = new AtomicLong();
-        AtomicLong lastPushMicros = new AtomicLong(wallStartMicros);
+        AtomicLong lastSendMicros = new AtomicLong(wallStartMicros);
         List<Thread> threads = new ArrayList<>();
         for (int lane = 0; lane < lanes; lane++) {
             Lane worker = new Lane(lane, producers.get(lane), callIdPrefix, startNanos, wallStartMicros, phaseNanos, lag,
-                    pushed, failed, lastPushMicros);
+                    pushed, failed, lastSendMicros);
             Thread thread = new Thread(worker, driver.name() + "-producer-" + lane);
             thread.setDaemon(true);
             threads.add(thread);
@@ -123,7 +122,7 @@ public final class SyntheticLoad implements Load {
                 throw new IllegalStateException("interrupted while producing", e);
             }
         }
-        return new LaneTotals(pushed.get(), failed.get(), wallStartMicros, lastPushMicros.get());
+        return new LaneTotals(pushed.get(), failed.get(), wallStartMicros, lastSendMicros.get());
     }
 
     /** One share of the schedule: every lane-th arrival, on a connection of its own. */
@@ -137,11 +136,11 @@ public final class SyntheticLoad implements Load {
         private final LatencyRecorder lag;
         private final AtomicLong pushed;
         private final AtomicLong failed;
-        private final AtomicLong lastPushMicros;
+        private final AtomicLong lastSendMicros;
         private final SplittableRandom random;
 
         Lane(int lane, QueueProducer producer, String callIdPrefix, long startNanos, long wallStartMicros, long phaseNanos,
-             LatencyRecorder lag, AtomicLong pushed, AtomicLong failed, AtomicLong lastPushMicros) {
+             LatencyRecorder lag, AtomicLong pushed, AtomicLong failed, AtomicLong lastSendMicros) {
             this.lane = lane;
             this.producer = producer;
             this.callIdPrefix = callIdPrefix;
@@ -151,7 +150,7 @@ public final class SyntheticLoad implements Load {
             this.lag = lag;
             this.pushed = pushed;
             this.failed = failed;
-            this.lastPushMicros = lastPushMicros;
+            this.lastSendMicros = lastSendMicros;
             this.random = new SplittableRandom(0x5eed + lane);
         }
 
@@ -182,6 +181,7 @@ public final class SyntheticLoad implements Load {
 
         private void send(List<String> pipeline, long[] intendedMicros) {
             long sentMicros = wallStartMicros + (System.nanoTime() - startNanos) / 1_000;
+            lastSendMicros.accumulateAndGet(sentMicros, Math::max);
             try {
                 producer.push(pipeline);
                 pushed.addAndGet(pipeline.size());
@@ -191,7 +191,6 @@ public final class SyntheticLoad implements Load {
             } catch (RuntimeException e) {
                 failed.addAndGet(pipeline.size());
             }
-            lastPushMicros.accumulateAndGet(wallStartMicros + (System.nanoTime() - startNanos) / 1_000, Math::max);
             pipeline.clear();
         }
 

@@ -80,6 +80,8 @@ final class ReportTables {
                 f -> c -> c.producer() == null ? "-" : f.apply(c.producer());
         return Optional.of(new Table.SideBySide<>("synthetic producer", clients, ClientResult::client)
                 .row("target rate (events/s)", orDash.apply(p -> String.format(Locale.ROOT, "%.1f", p.targetRate())))
+                .row("scheduled rate (events/s)", orDash.apply(p -> p.scheduledRate() == 0 ? "-"
+                        : String.format(Locale.ROOT, "%.1f", p.scheduledRate())))
                 .row("achieved rate (events/s)", orDash.apply(p -> String.format(Locale.ROOT, "%.1f", p.achievedRate())))
                 .row("pushed", orDash.apply(p -> num(p.pushed())))
                 .zeroRow("push failures", c -> c.producer() == null ? "0" : num(c.producer().pushFailures()))

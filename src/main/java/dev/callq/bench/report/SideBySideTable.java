@@ -24,8 +24,9 @@ public final class SideBySideTable {
                     : c.calls().attempted() + " / " + c.calls().succeeded() + " / " + c.calls().failed()));
         }
         if (clients.stream().anyMatch(c -> c.producer() != null)) {
-            rows.add(row("producer target / achieved (ev/s)", clients, c -> c.producer() == null ? "-"
-                    : String.format(Locale.ROOT, "%.0f / %.0f", c.producer().targetRate(), c.producer().achievedRate())));
+            rows.add(row("producer target / scheduled / achieved (ev/s)", clients, c -> c.producer() == null ? "-"
+                    : String.format(Locale.ROOT, "%.0f / %.0f / %.0f", c.producer().targetRate(),
+                    c.producer().scheduledRate(), c.producer().achievedRate())));
             rows.add(row("producer lag p99 (µs)", clients, c -> c.producer() == null ? "-"
                     : Long.toString(c.producer().lagMicros().p99())));
         }

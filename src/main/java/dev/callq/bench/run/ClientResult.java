@@ -34,8 +34,11 @@ public record ClientResult(String client, int workers, String pattern, String pa
         }
     }
 
-    /** The synthetic producer: how well it kept its open-loop schedule. */
-    public record Producer(double targetRate, double achievedRate, long pushed, long pushFailures,
+    /**
+     * The synthetic producer: how well it kept its open-loop schedule. The scheduled rate is 0 in results
+     * written before it was recorded.
+     */
+    public record Producer(double targetRate, double scheduledRate, double achievedRate, long pushed, long pushFailures,
                            boolean keptSchedule, LatencySummary lagMicros) {
     }
 }

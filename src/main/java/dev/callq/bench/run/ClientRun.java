@@ -171,13 +171,14 @@ final class ClientRun {
         ClientResult.Producer producer = null;
         if (outcome.producer() != null) {
             var stats = outcome.producer();
-            producer = new ClientResult.Producer(stats.targetRate(), stats.achievedRate(), stats.pushed(),
+            producer = new ClientResult.Producer(stats.targetRate(), stats.scheduledRate(), stats.achievedRate(), stats.pushed(),
                     stats.pushFailures(), stats.keptSchedule(),
                     LatencySummary.of(intervals.cumulative(Metric.PRODUCER_LAG), 0));
             if (!stats.keptSchedule()) {
                 warnings.add(String.format(java.util.Locale.ROOT,
-                        "PRODUCER FELL BEHIND: achieved %.0f events/s against a target of %.0f; the offered load "
-                                + "was lower than asked", stats.achievedRate(), stats.targetRate()));
+                        "PRODUCER FELL BEHIND: achieved %.0f events/s against a schedule of %.0f (%d push "
+                                + "failures); the offered load was lower than asked", stats.achievedRate(),
+                        stats.scheduledRate(), stats.pushFailures()));
             }
         }
         return new ClientResult(client, config.workers(), spec.pattern().cliName(), config.payload().cliName(),

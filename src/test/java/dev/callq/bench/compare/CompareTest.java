@@ -1,12 +1,14 @@
 package dev.callq.bench.compare;
 
 import dev.callq.bench.cli.Main;
+import dev.callq.bench.report.SummaryJson;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,7 +37,12 @@ class CompareTest {
         int exit = Main.execute("run", "--load", "synthetic", "--client", "jedis", "--workers", "1",
                 "--rate", "200", "--arrivals", "poisson", "--duration", "2", "--warmup", "0.5", "--service-time", serviceTime,
                 "--out", results.resolve(folder).toString());
-        assertThat(exit).as("run %s", folder).isZero();
+        assertThat(exit).as("run %s: %s", folder, exit == 0 ? "" : warnings(results.resolve(folder))).isZero();
+    }
+
+    /** Why a run said its numbers are untrustworthy, for the failure message. */
+    private static List<String> warnings(Path folder) {
+        return SummaryJson.read(folder).clients().stream().flatMap(c -> c.warnings().stream()).toList();
     }
 
     @Test

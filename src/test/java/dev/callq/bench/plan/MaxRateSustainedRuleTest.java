@@ -56,7 +56,7 @@ class MaxRateSustainedRuleTest {
         LatencySummary lag = new LatencySummary(10_000, 100, 200, 24_000, 24_000, 24_000, 24_000, 300, 0);
         ClientResult withLag = new ClientResult("jedis", 8, "blpop", "json", "synthetic", "none", null, late.events(),
                 late.latencyMicros(), 2000, 5, 10, new ClientResult.Producer(producer.targetRate(),
-                producer.achievedRate(), producer.pushed(), 0, true, lag), 0, "jedis.hlog", "jedis-timeseries.csv",
+                producer.scheduledRate(), producer.achievedRate(), producer.pushed(), 0, true, lag), 0, "jedis.hlog", "jedis-timeseries.csv",
                 Map.of(), List.of());
 
         assertThat(RULE.judge(2000, withLag, FLAT).reason()).isEqualTo(
@@ -96,7 +96,7 @@ class MaxRateSustainedRuleTest {
         ClientResult.Events events = new ClientResult.Events(10_000, 10_000 - lost, 10_000 - lost, lost, 0, 0, 0, 0,
                 100, null);
         LatencySummary lag = new LatencySummary(10_000, 20, 40, 90, 200, 300, 400, 25.0, 0);
-        ClientResult.Producer producer = new ClientResult.Producer(2000, keptSchedule ? 2000 : 1900, 10_000, 0,
+        ClientResult.Producer producer = new ClientResult.Producer(2000, 2000, keptSchedule ? 2000 : 1900, 10_000, 0,
                 keptSchedule, lag);
         return new ClientResult("jedis", 8, "blpop", "json", "synthetic", "none", null, events,
                 Map.of("enqueueToDequeue", wait), 2000, 5, 10, producer, 0, "jedis.hlog", "jedis-timeseries.csv",

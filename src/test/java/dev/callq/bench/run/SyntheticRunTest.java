@@ -3,6 +3,7 @@ package dev.callq.bench.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.cli.Main;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -43,5 +44,21 @@ class SyntheticRunTest {
         assertThat(result.at("/producer/lagMicros/count").asLong()).isEqualTo(pushed);
         assertThat(result.at("/producer/achievedRate").asDouble()).isCloseTo(2000, org.assertj.core.data.Percentage.withPercentage(1));
         assertThat(result.at("/producer/keptSchedule").asBoolean()).isTrue();
+    }
+
+    /** 150/s for 2 s with this schedule's seed draws fewer than 300 arrivals: that is the schedule, not a late producer. */
+    @Test
+    void poissonArrivalsAreJudgedAgainstTheScheduleTheyDrew() throws Exception {
+        int exit = Main.execute("run", "--load", "synthetic", "--client", "jedis", "--workers", "2", "--rate", "150",
+                "--arrivals", "poisson", "--duration", "2", "--warmup", "0", "--out", outDir.toString());
+
+        assertThat(exit).isZero();
+        JsonNode producer = new ResultsFolder(outDir).client("jedis").at("/producer");
+        assertThat(producer.at("/targetRate").asDouble()).isEqualTo(150);
+        assertThat(producer.at("/scheduledRate").asDouble()).isEqualTo(producer.at("/pushed").asLong() / 2.0)
+                .isNotEqualTo(150);
+        assertThat(producer.at("/achievedRate").asDouble()).isCloseTo(producer.at("/scheduledRate").asDouble(),
+                org.assertj.core.data.Percentage.withPercentage(1));
+        assertThat(producer.at("/keptSchedule").asBoolean()).isTrue();
     }
 }

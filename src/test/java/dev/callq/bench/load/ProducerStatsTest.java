@@ -1,0 +1,34 @@
+package dev.callq.bench.load;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The producer is judged against the schedule it drew, not against the mean rate asked for. */
+class ProducerStatsTest {
+    @Test
+    void aPoissonScheduleThatDrewFewerArrivalsThanTheMeanIsStillKept() {
+        ProducerStats stats = ProducerStats.of(150, 2.0, 1.99, 296, 0);
+
+        assertThat(stats.scheduledRate()).isEqualTo(148);
+        assertThat(stats.achievedRate()).isEqualTo(148);
+        assertThat(stats.keptSchedule()).isTrue();
+    }
+
+    @Test
+    void finishingTheScheduleLateByMoreThanOnePercentIsNotKept() {
+        assertThat(ProducerStats.of(200, 2.0, 2.019, 400, 0).keptSchedule()).isTrue();
+        ProducerStats late = ProducerStats.of(200, 2.0, 2.03, 400, 0);
+
+        assertThat(late.achievedRate()).isLessThan(198);
+        assertThat(late.keptSchedule()).isFalse();
+    }
+
+    @Test
+    void aFailedPushIsNeverAKeptSchedule() {
+        ProducerStats stats = ProducerStats.of(200, 2.0, 2.0, 399, 1);
+
+        assertThat(stats.scheduledRate()).isEqualTo(200);
+        assertThat(stats.keptSchedule()).isFalse();
+    }
+}
