@@ -14,6 +14,7 @@ import dev.callq.bench.run.LoadKind;
 import dev.callq.bench.run.RunConfig;
 import dev.callq.bench.run.RunSummary;
 import dev.callq.bench.run.Runner;
+import dev.callq.bench.run.Warmup;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,8 +53,13 @@ public final class RunCommand implements Callable<Integer> {
         Double durationSeconds;
     }
 
-    @Option(names = "--warmup", defaultValue = "2", description = "seconds of warm-up load, consumed but not measured (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "2", description = "seconds of warm-up load, consumed but not measured; "
+            + "0 for none (default: ${DEFAULT-VALUE})")
     double warmupSeconds;
+
+    @Option(names = "--warmup-max", defaultValue = "15", description = "the warm-up goes on a second at a time while the "
+            + "JIT is still compiling, up to this many seconds (default: ${DEFAULT-VALUE})")
+    double warmupMaxSeconds;
 
     @Option(names = "--hold-ms", defaultValue = "200", description = "SIP call hold time between ACK and BYE (default: ${DEFAULT-VALUE})")
     long holdMillis;
@@ -139,11 +145,12 @@ public final class RunCommand implements Callable<Integer> {
             duration = Duration.ofNanos((long) (seconds * 1e9));
             calls = Math.max(1, Math.round(ratePerSec * seconds));
         }
-        if (warmupSeconds < 0) {
-            throw new IllegalArgumentException("--warmup must not be negative");
+        if (!(warmupSeconds >= 0) || !(warmupMaxSeconds >= 0)) {
+            throw new IllegalArgumentException("--warmup and --warmup-max must not be negative");
         }
-        return new RunConfig(clients(), workers, loadKind, rateProfile, calls, duration,
-                Duration.ofNanos((long) (warmupSeconds * 1e9)), Duration.ofMillis(requireNonNegative(holdMillis, "--hold-ms")),
+        Warmup warmup = new Warmup(Duration.ofNanos((long) (warmupSeconds * 1e9)),
+                Duration.ofNanos((long) (warmupMaxSeconds * 1e9)));
+        return new RunConfig(clients(), workers, loadKind, rateProfile, calls, duration, warmup, Duration.ofMillis(requireNonNegative(holdMillis, "--hold-ms")),
                 parseEnum(PayloadFormat.class, payload, "--payload"), parseEnum(QueuePattern.class, pattern, "--pattern"),
                 (int) requirePositive(batchSize, "--batch-size"), serviceTime, parseWorkMode(),
                 parseEnum(SyntheticLoad.Arrivals.class, arrivals, "--arrivals"),

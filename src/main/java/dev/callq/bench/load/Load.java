@@ -1,14 +1,16 @@
 package dev.callq.bench.load;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
  * What puts events into the queue: SIPp through Kamailio, or the synthetic producer. A load runs a
- * warm-up phase whose events carry the {@code warmup-} Call-ID prefix, then the measured phase.
+ * warm-up (one or more slices, whose events carry a Call-ID prefix starting {@code warmup-}), then the
+ * measured phase.
  */
 public interface Load extends AutoCloseable {
-    /** Sends the warm-up events; returns once they are all in the queue. */
-    void warmUp();
+    /** Sends one slice of warm-up load; returns once its events are all in the queue. */
+    void warmUp(Duration length, String callIdPrefix);
 
     /** Runs the measured phase to its end; every event it expects is in the queue on return. */
     LoadOutcome measure();

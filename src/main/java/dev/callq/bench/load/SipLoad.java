@@ -30,18 +30,16 @@ public final class SipLoad implements Load {
     private final PayloadFormat payload;
     private final double rateCps;
     private final long calls;
-    private final Duration warmup;
     private final Duration holdTime;
     private final LocalKamailio kamailio;
     private final SippUas uas;
 
     public SipLoad(Path runDir, RedisEndpoint redis, String key, PayloadFormat payload, double rateCps, long calls,
-                   Duration warmup, Duration holdTime) {
+                   Duration holdTime) {
         this.runDir = runDir;
         this.payload = payload;
         this.rateCps = rateCps;
         this.calls = calls;
-        this.warmup = warmup;
         this.holdTime = holdTime;
         this.kamailio = LocalKamailio.start(runDir, new KamailioSettings(redis, key, payload));
         try {
@@ -53,11 +51,11 @@ public final class SipLoad implements Load {
     }
 
     @Override
-    public void warmUp() {
-        int warmupCalls = (int) Math.round(rateCps * warmup.toNanos() / 1e9);
+    public void warmUp(Duration length, String callIdPrefix) {
+        int warmupCalls = (int) Math.round(rateCps * length.toNanos() / 1e9);
         if (warmupCalls > 0) {
             SippUac.run(runDir, kamailio.sipPort(), uas.port(), rateCps, warmupCalls, holdTime.toMillis(),
-                    CallEvent.WARMUP_PREFIX);
+                    callIdPrefix);
         }
     }
 

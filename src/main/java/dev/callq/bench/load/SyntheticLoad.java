@@ -33,28 +33,26 @@ public final class SyntheticLoad implements Load {
     private final QueueSpec spec;
     private final RateProfile rate;
     private final Arrivals arrivals;
-    private final Duration warmup;
     private final Duration duration;
     private final int lanes;
     private final LatencyRecorder lagRecorder;
 
     public SyntheticLoad(QueueDriver driver, QueueSpec spec, RateProfile rate, Arrivals arrivals,
-                         Duration warmup, Duration duration, int lanes, LatencyRecorder lagRecorder) {
+                         Duration duration, int lanes, LatencyRecorder lagRecorder) {
         this.driver = driver;
         this.spec = spec;
         this.rate = rate;
         this.arrivals = arrivals;
-        this.warmup = warmup;
         this.duration = duration;
         this.lanes = lanes;
         this.lagRecorder = lagRecorder;
     }
 
     @Override
-    public void warmUp() {
-        if (!warmup.isZero()) {
+    public void warmUp(Duration length, String callIdPrefix) {
+        if (!length.isZero()) {
             // Recorded and thrown away: the warm-up runs the measured code path, recording included.
-            runSchedule(warmup, CallEvent.WARMUP_PREFIX, new LatencyRecorder(lagRecorder.metric()));
+            runSchedule(length, callIdPrefix, new LatencyRecorder(lagRecorder.metric()));
         }
     }
 

@@ -19,8 +19,10 @@ public final class EventLedger {
 
     private final LongAdder consumed = new LongAdder();
     private final LongAdder warmupConsumed = new LongAdder();
+    private final LongAdder warmupUnique = new LongAdder();
     private final LongAdder malformed = new LongAdder();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final Set<String> warmupSeen = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean malformedLogged = new AtomicBoolean();
     private volatile String malformedSample;
 
@@ -30,8 +32,13 @@ public final class EventLedger {
         return seen.add(event.uniqueKey());
     }
 
-    public void warmupConsumed() {
+    /**
+     * A warm-up event: counted apart from the measured ones, and checked for duplicates the same way,
+     * which also gets that code compiled before measuring begins.
+     */
+    public boolean warmupConsumed(CallEvent event) {
         warmupConsumed.increment();
+        return warmupSeen.add(event.uniqueKey());
     }
 
     /** A payload that could not be decoded: counted, and the first one logged with a sample. */
@@ -52,6 +59,20 @@ public final class EventLedger {
 
     public long warmupCount() {
         return warmupConsumed.sum();
+    }
+
+    /** Warm-up events taken more than once. */
+    public long warmupDuplicateCount() {
+        return warmupConsumed.sum() - warmupUnique.sum() - warmupSeen.size();
+    }
+
+    /**
+     * Forgets the warm-up's Call-IDs once they have all been taken, keeping their count: a set of
+     * a few hundred thousand strings that stays live through the measured phase lengthens its GC pauses.
+     */
+    public void forgetWarmupCallIds() {
+        warmupUnique.add(warmupSeen.size());
+        warmupSeen.clear();
     }
 
     public long uniqueCount() {

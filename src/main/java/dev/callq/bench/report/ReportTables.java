@@ -54,6 +54,7 @@ final class ReportTables {
                 .zeroRow("left in queue", c -> num(c.events().leftInQueue()))
                 .row("warm-up consumed (not measured)", c -> num(c.events().warmupConsumed()))
                 .row("throughput (events/s)", c -> String.format(Locale.ROOT, "%.1f", c.throughputPerSec()))
+                .row("warm-up (s)", c -> c.warmupSeconds() == 0 ? "-" : String.format(Locale.ROOT, "%.1f", c.warmupSeconds()))
                 .row("measured (s)", c -> String.format(Locale.ROOT, "%.3f", c.measuredSeconds()))
                 .row("max backlog (events)", c -> num(c.maxBacklog()))
                 .zeroRow("poll errors", c -> num(c.pollErrors()))

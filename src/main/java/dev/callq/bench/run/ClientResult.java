@@ -14,13 +14,14 @@ import java.util.Map;
  * @param hlog           the interval log, relative to the results folder
  * @param timeseries     the per-second CSV (consumed/s, backlog, interval p99), relative to the results folder
  * @param throughputPerSec measured events consumed / (last dequeue − start of the measured phase)
+ * @param warmupSeconds  how long the warm-up ran (it goes on while the JIT compiles; 0 in older results)
  * @param warnings       anything that makes these numbers less than they seem; empty when clean
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClientResult(String client, int workers, String pattern, String payload, String load,
                            String serviceTime, CallStats calls, Events events,
                            Map<String, LatencySummary> latencyMicros, double throughputPerSec,
-                           double measuredSeconds, long maxBacklog, Producer producer, long pollErrors,
+                           double measuredSeconds, double warmupSeconds, long maxBacklog, Producer producer, long pollErrors,
                            String hlog, String timeseries, Map<String, String> clientEnvironment,
                            List<String> warnings) {
 

@@ -5,6 +5,7 @@ import dev.callq.bench.driver.QueueAdmin;
 import dev.callq.bench.driver.QueueDriver;
 import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.driver.QueueSpec;
+import dev.callq.bench.event.CallEvent;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.load.Load;
 import dev.callq.bench.load.LoadOutcome;
@@ -21,11 +22,14 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -78,13 +82,17 @@ final class ClientRun {
             Map<String, String> environment = new LinkedHashMap<>(driver.describe());
             long maxBacklog;
             long pollErrors;
+            double warmupSeconds;
             try (Load load = loads.create(driver, spec, recorders, redis, logDir);
                  WorkerPool pool = new WorkerPool(driver, spec, config.workers(), handler)) {
                 environment.putAll(load.describe());
-                log.info("{}: warm-up ({} s, excluded from the results)", client, config.warmup().toMillis() / 1000.0);
-                load.warmUp();
+                warmupSeconds = warmUp(load, warnings);
                 if (!awaitDrained(admin, spec, handler, ledger)) {
                     warnings.add("the warm-up's events had not drained when measuring began");
+                }
+                ledger.forgetWarmupCallIds();
+                if (ledger.warmupDuplicateCount() > 0) {
+                    warnings.add(ledger.warmupDuplicateCount() + " warm-up events were taken more than once");
                 }
                 log.info("{}: measuring", client);
                 progress.phaseStarted(client, "measure", Math.max(1, config.duration().toSeconds()));
@@ -119,10 +127,51 @@ final class ClientRun {
             long leftInQueue = admin.backlog(spec) + admin.pending(spec, config.workers());
             Accounting accounting = Accounting.of(outcome.expectedEvents(), ledger.consumedCount(),
                     ledger.uniqueCount(), ledger.malformedCount(), leftInQueue);
-            return result(environment, spec, recorders, intervals, ledger, accounting, outcome, maxBacklog, pollErrors,
+            return result(environment, spec, recorders, intervals, ledger, accounting, outcome, warmupSeconds,
+                    maxBacklog, pollErrors,
                     handler.lastDequeuedMicros(), hlog, timeseries, warnings);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Runs the warm-up: its minimum, then a slice at a time while the JIT is still compiling, up to its
+     * maximum. Returns how long it ran, in seconds.
+     */
+    private double warmUp(Load load, List<String> warnings) {
+        Warmup warmup = config.warmup();
+        if (warmup.minimum().isZero()) {
+            return 0;
+        }
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        boolean jitMeasurable = jit != null && jit.isCompilationTimeMonitoringSupported();
+        log.info("{}: warm-up ({} s{}, excluded from the results)", client, warmup.minimum().toMillis() / 1000.0,
+                jitMeasurable && warmup.maximum().compareTo(warmup.minimum()) > 0 ? ", longer while the JIT compiles" : "");
+        long startNanos = System.nanoTime();
+        Duration slice = warmup.minimum();
+        int quietInARow = 0;
+        for (int sliceNumber = 0; ; sliceNumber++) {
+            long compileMillisBefore = jitMeasurable ? jit.getTotalCompilationTime() : 0;
+            long sliceStartNanos = System.nanoTime();
+            load.warmUp(slice, CallEvent.WARMUP_PREFIX + sliceNumber + "-");
+            Duration lastSlice = Duration.ofNanos(System.nanoTime() - sliceStartNanos);
+            Duration compileTime = Duration.ofMillis(jitMeasurable ? jit.getTotalCompilationTime() - compileMillisBefore : 0);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+            boolean busy = Warmup.jitBusy(lastSlice, compileTime);
+            quietInARow = busy ? 0 : quietInARow + 1;
+            if (!warmup.another(elapsed, sliceNumber + 1, quietInARow)) {
+                if (busy) {
+                    warnings.add(String.format(Locale.ROOT, "the JIT was still compiling when the warm-up ended "
+                            + "(%d ms in its last %.1f s); the first measured seconds may be slow: raise --warmup-max",
+                            compileTime.toMillis(), lastSlice.toMillis() / 1000.0));
+                }
+                if (sliceNumber > 0) {
+                    log.info("{}: warm-up ran {} s, until the JIT settled", client, elapsed.toMillis() / 1000.0);
+                }
+                return elapsed.toNanos() / 1e9;
+            }
+            slice = Warmup.SLICE;
         }
     }
 
@@ -147,7 +196,8 @@ final class ClientRun {
     }
 
     private ClientResult result(Map<String, String> environment, QueueSpec spec, Recorders recorders, IntervalLog intervals,
-                                EventLedger ledger, Accounting accounting, LoadOutcome outcome, long maxBacklog,
+                                EventLedger ledger, Accounting accounting, LoadOutcome outcome, double warmupSeconds,
+                                long maxBacklog,
                                 long pollErrors, long lastDequeuedMicros, Path hlog, Path timeseries, List<String> warnings) {
         Map<String, LatencySummary> latency = new LinkedHashMap<>();
         for (Metric metric : List.of(Metric.ENQUEUE_TO_DEQUEUE, Metric.SERVICE_TIME, Metric.ENQUEUE_TO_DONE)) {
@@ -184,7 +234,7 @@ final class ClientRun {
         return new ClientResult(client, config.workers(), spec.pattern().cliName(), config.payload().cliName(),
                 config.load().name().toLowerCase(java.util.Locale.ROOT), config.serviceTime(), outcome.calls(),
                 ClientResult.Events.of(accounting, ledger.warmupCount(), ledger.malformedSample()), latency,
-                throughput, measuredSeconds, maxBacklog, producer, pollErrors,
+                throughput, measuredSeconds, warmupSeconds, maxBacklog, producer, pollErrors,
                 outDir.relativize(hlog).toString(), outDir.relativize(timeseries).toString(), environment,
                 warnings);
     }

@@ -80,7 +80,7 @@ final class EventHandler implements PayloadSink {
             ledger.consumed(event);
             lastDequeuedMicros.accumulateAndGet(dequeuedMicros, Math::max);
         } else {
-            ledger.warmupConsumed();
+            ledger.warmupConsumed(event);
         }
         if (event.hasStamp()) {
             target.enqueueToDequeue().recordMicros(dequeuedMicros - event.enqueuedAtMicros());

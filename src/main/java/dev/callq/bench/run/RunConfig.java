@@ -19,7 +19,7 @@ import java.util.List;
  * @param rate           offered calls/s (SIP) or events/s (synthetic)
  * @param calls          SIP calls in the measured phase (derived from the duration when that is given)
  * @param duration       length of the measured phase
- * @param warmup         length of the warm-up phase, whose events are consumed but not measured
+ * @param warmup         bounds of the warm-up phase, whose events are consumed but not measured
  * @param holdTime       how long SIPp holds each call between ACK and BYE
  * @param payload        the payload format Kamailio pushes
  * @param pattern        how workers pop (and acknowledge) events
@@ -35,7 +35,7 @@ import java.util.List;
  * @param outDir         the results folder
  */
 public record RunConfig(List<String> clients, int workers, LoadKind load, RateProfile rate, long calls,
-                        Duration duration, Duration warmup, Duration holdTime, PayloadFormat payload,
+                        Duration duration, Warmup warmup, Duration holdTime, PayloadFormat payload,
                         QueuePattern pattern, int batchSize, String serviceTime, String workMode,
                         SyntheticLoad.Arrivals arrivals, int producerLanes, Duration popTimeout,
                         Duration drainTimeout, int respVersion, RedisEndpoint redis, Path outDir) {
@@ -60,7 +60,10 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
 
     /** The phases' events as a plain description for the summary. */
     public String describePhases() {
-        return "warm-up " + warmup.toMillis() / 1000.0 + " s (excluded), measured " + duration.toMillis() / 1000.0
+        String warmupLength = warmup.maximum().equals(warmup.minimum()) ? warmup.minimum().toMillis() / 1000.0 + " s"
+                : warmup.minimum().toMillis() / 1000.0 + " s, longer while the JIT compiles (up to "
+                + warmup.maximum().toMillis() / 1000.0 + " s)";
+        return "warm-up " + warmupLength + " (excluded), measured " + duration.toMillis() / 1000.0
                 + " s, drain up to " + drainTimeout.toSeconds() + " s";
     }
 }

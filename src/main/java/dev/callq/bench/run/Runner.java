@@ -68,11 +68,11 @@ public final class Runner {
     static ClientRun.LoadFactory loads(RunConfig config) {
         return (QueueDriver driver, QueueSpec spec, Recorders recorders, RedisEndpoint redis, Path logDir) -> {
             if (config.load() == LoadKind.SYNTHETIC) {
-                return new SyntheticLoad(driver, spec, config.rate(), config.arrivals(), config.warmup(),
+                return new SyntheticLoad(driver, spec, config.rate(), config.arrivals(),
                         config.duration(), config.producerLanes(), recorders.producerLag());
             }
             return new SipLoad(logDir, redis, spec.key(), config.payload(), config.rate().meanRatePerSec(1),
-                    config.calls(), config.warmup(), config.holdTime());
+                    config.calls(), config.holdTime());
         };
     }
 
@@ -87,7 +87,8 @@ public final class Runner {
             map.put("holdMillis", config.holdTime().toMillis());
         }
         map.put("durationSeconds", config.duration().toMillis() / 1000.0);
-        map.put("warmupSeconds", config.warmup().toMillis() / 1000.0);
+        map.put("warmupSeconds", config.warmup().minimum().toMillis() / 1000.0);
+        map.put("warmupMaxSeconds", config.warmup().maximum().toMillis() / 1000.0);
         map.put("payload", config.payload().cliName());
         map.put("pattern", config.pattern().cliName());
         map.put("batchSize", config.batchSize());

@@ -35,6 +35,7 @@ class BadInputTest {
             "--payload xml | --payload must be one of json, callid",
             "--service-time fast | service time 'fast' is not one of",
             "--load synthetic --payload callid | carries no enqueue stamp",
+            "--warmup-max -1 | --warmup and --warmup-max must not be negative",
     })
     void rejectsBadOptionsWithOneLine(String arguments, String expectedMessage) throws Exception {
         List<String> args = new ArrayList<>(List.of("run", "--out", tmp.resolve("out").toString()));

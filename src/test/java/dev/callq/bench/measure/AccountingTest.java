@@ -47,7 +47,8 @@ class AccountingTest {
         assertThat(ledger.consumed(new CallEvent("a", EventKind.INVITE, 1))).isTrue();
         assertThat(ledger.consumed(new CallEvent("a", EventKind.BYE, 2))).isTrue();
         assertThat(ledger.consumed(new CallEvent("a", EventKind.INVITE, 3))).isFalse();
-        ledger.warmupConsumed();
+        assertThat(ledger.warmupConsumed(new CallEvent("warmup-a", EventKind.INVITE, 1))).isTrue();
+        assertThat(ledger.warmupConsumed(new CallEvent("warmup-a", EventKind.INVITE, 1))).isFalse();
         ledger.malformed("garbage", "invalid JSON");
         ledger.malformed("more garbage", "invalid JSON");
 
@@ -55,7 +56,9 @@ class AccountingTest {
         assertThat(ledger.uniqueCount()).isEqualTo(2);
         assertThat(ledger.malformedCount()).isEqualTo(2);
         assertThat(ledger.malformedSample()).isEqualTo("invalid JSON: garbage");
-        assertThat(ledger.totalTaken()).isEqualTo(6);
+        assertThat(ledger.warmupCount()).isEqualTo(2);
+        assertThat(ledger.warmupDuplicateCount()).isEqualTo(1);
+        assertThat(ledger.totalTaken()).isEqualTo(7);
     }
 
     @Test

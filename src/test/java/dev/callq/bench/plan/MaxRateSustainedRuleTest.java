@@ -55,7 +55,7 @@ class MaxRateSustainedRuleTest {
         ClientResult.Producer producer = late.producer();
         LatencySummary lag = new LatencySummary(10_000, 100, 200, 24_000, 24_000, 24_000, 24_000, 300, 0);
         ClientResult withLag = new ClientResult("jedis", 8, "blpop", "json", "synthetic", "none", null, late.events(),
-                late.latencyMicros(), 2000, 5, 10, new ClientResult.Producer(producer.targetRate(),
+                late.latencyMicros(), 2000, 5, 2, 10, new ClientResult.Producer(producer.targetRate(),
                 producer.scheduledRate(), producer.achievedRate(), producer.pushed(), 0, true, lag), 0, "jedis.hlog", "jedis-timeseries.csv",
                 Map.of(), List.of());
 
@@ -99,7 +99,7 @@ class MaxRateSustainedRuleTest {
         ClientResult.Producer producer = new ClientResult.Producer(2000, 2000, keptSchedule ? 2000 : 1900, 10_000, 0,
                 keptSchedule, lag);
         return new ClientResult("jedis", 8, "blpop", "json", "synthetic", "none", null, events,
-                Map.of("enqueueToDequeue", wait), 2000, 5, 10, producer, 0, "jedis.hlog", "jedis-timeseries.csv",
+                Map.of("enqueueToDequeue", wait), 2000, 5, 2, 10, producer, 0, "jedis.hlog", "jedis-timeseries.csv",
                 Map.of(), List.of());
     }
 }

@@ -29,7 +29,7 @@ class StalledConsumerTest {
     @Test
     void aTwoHundredMillisecondStallShowsInTheTailPercentiles() {
         RunConfig config = new RunConfig(List.of("jedis"), 1, LoadKind.SYNTHETIC, RateProfile.parse("1000"), 0,
-                Duration.ofSeconds(3), Duration.ZERO, Duration.ZERO, PayloadFormat.JSON, QueuePattern.BLPOP, 1,
+                Duration.ofSeconds(3), Warmup.fixed(Duration.ZERO), Duration.ZERO, PayloadFormat.JSON, QueuePattern.BLPOP, 1,
                 "none", "sleep", SyntheticLoad.Arrivals.CONSTANT, 1, Duration.ofMillis(500), Duration.ofSeconds(10),
                 2, null, outDir);
         AtomicLong events = new AtomicLong();

@@ -44,6 +44,8 @@ class SyntheticRunTest {
         assertThat(result.at("/producer/lagMicros/count").asLong()).isEqualTo(pushed);
         assertThat(result.at("/producer/achievedRate").asDouble()).isCloseTo(2000, org.assertj.core.data.Percentage.withPercentage(1));
         assertThat(result.at("/producer/keptSchedule").asBoolean()).isTrue();
+        assertThat(result.at("/warmupSeconds").asDouble()).isBetween(0.5, 15.0 + 1);
+        assertThat(result.at("/events/warmupConsumed").asLong()).isGreaterThanOrEqualTo(1000);
     }
 
     /** 150/s for 2 s with this schedule's seed draws fewer than 300 arrivals: that is the schedule, not a late producer. */
