@@ -44,7 +44,9 @@ final class ConsoleProgress implements ProgressListener {
         if (bar != null) {
             bar.stepTo(Math.min(elapsedSeconds, expectedSeconds));
             bar.setExtraMessage(" " + figures);
-        } else if (!terminal && elapsedSeconds % PLAIN_EVERY_SECONDS == 0 && elapsedSeconds > 0) {
+        } else if (!terminal && elapsedSeconds % PLAIN_EVERY_SECONDS == 0 && elapsedSeconds > 0
+                && elapsedSeconds <= expectedSeconds) {
+            // Samples go on through the drain; the log says "load done, draining" for those.
             out.printf(Locale.ROOT, "%s: %d/%d s, %s%n", client, elapsedSeconds, expectedSeconds, figures);
         }
     }
