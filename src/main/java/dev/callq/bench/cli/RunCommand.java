@@ -57,7 +57,7 @@ public final class RunCommand implements Callable<Integer> {
             + "0 for none (default: ${DEFAULT-VALUE})")
     double warmupSeconds;
 
-    @Option(names = "--warmup-max", defaultValue = "15", description = "the warm-up goes on a second at a time while the "
+    @Option(names = "--warmup-max", defaultValue = "" + Warmup.DEFAULT_MAXIMUM_SECONDS, description = "the warm-up goes on a second at a time while the "
             + "JIT is still compiling, up to this many seconds (default: ${DEFAULT-VALUE})")
     double warmupMaxSeconds;
 

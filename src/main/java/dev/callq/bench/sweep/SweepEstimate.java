@@ -1,28 +1,43 @@
 package dev.callq.bench.sweep;
 
+import dev.callq.bench.run.Warmup;
+
 import java.time.Duration;
 
 /**
  * How long a sweep should take, before it runs. Each cell costs a JVM start, a redis-server start and
- * stop, the warm-up and the measured phase; draining a backlog after the load comes on top, bounded
- * by the drain timeout.
+ * stop, the warm-up (longer while the JIT compiles) and the measured phase; draining a backlog after
+ * the load comes on top, bounded by the drain timeout.
  */
 public record SweepEstimate(int cells, Duration likely, Duration atMost) {
     /** JVM and redis-server start and stop, measured on a busy 2-core machine. */
     static final Duration STARTUP_PER_CELL = Duration.ofSeconds(8);
+    /** What a fresh JVM's JIT usually adds to the warm-up: 3 s at 200 events/s, 8 s at 20,000 (2 cores). */
+    static final Duration LIKELY_WARMUP_EXTENSION = Duration.ofSeconds(5);
 
     public static SweepEstimate of(SweepSpec spec, int cells) {
         SweepPhases phases = spec.phases();
-        double likelySeconds = STARTUP_PER_CELL.toSeconds() + phases.warmupSeconds() + phases.durationSeconds();
-        double atMostSeconds = likelySeconds + 2.0 * phases.drainTimeoutSeconds();
+        double likelySeconds = STARTUP_PER_CELL.toSeconds() + likelyWarmupSeconds(phases) + phases.durationSeconds();
+        double atMostSeconds = STARTUP_PER_CELL.toSeconds() + longestWarmupSeconds(phases) + phases.durationSeconds()
+                + 2.0 * phases.drainTimeoutSeconds();
         return new SweepEstimate(cells, seconds(likelySeconds * cells), seconds(atMostSeconds * cells));
     }
 
     /** How long one cell may run before it is stopped: every phase at its bound, and a minute to spare. */
     static Duration cellTimeout(SweepSpec spec) {
         SweepPhases phases = spec.phases();
-        return seconds(60 + STARTUP_PER_CELL.toSeconds() + phases.warmupSeconds() + phases.durationSeconds()
+        return seconds(60 + STARTUP_PER_CELL.toSeconds() + longestWarmupSeconds(phases) + phases.durationSeconds()
                 + 2.0 * phases.drainTimeoutSeconds());
+    }
+
+    private static double likelyWarmupSeconds(SweepPhases phases) {
+        return phases.warmupSeconds() == 0 ? 0
+                : Math.min(phases.warmupSeconds() + LIKELY_WARMUP_EXTENSION.toSeconds(), longestWarmupSeconds(phases));
+    }
+
+    /** Cells run with the default --warmup-max. */
+    private static double longestWarmupSeconds(SweepPhases phases) {
+        return Math.max(phases.warmupSeconds(), Warmup.DEFAULT_MAXIMUM_SECONDS);
     }
 
     static String minutesSeconds(Duration duration) {
