@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Compares two result sets cell by cell. A metric regresses only when its median got worse by more than
- * the tolerance AND the repeats of the two sides do not overlap (the noise seen between repeats cannot
- * explain the change); without repeats the comparison cannot tell noise from change, and says so.
+ * Compares two result sets cell by cell. A metric regresses only when it got worse by more than the
+ * tolerance AND by more than the noise seen between repeats can explain (see {@link #compare}); without
+ * repeats the comparison cannot tell noise from change, and says so.
  */
 public final class Comparison {
     private final List<MetricComparison> rows;
@@ -41,6 +41,9 @@ public final class Comparison {
         return new Comparison(rows);
     }
 
+    /** A change must exceed this multiple of the noise between repeats to count. */
+    static final double NOISE_MULTIPLE = 2.0;
+
     public List<MetricComparison> rows() {
         return rows;
     }
@@ -54,9 +57,13 @@ public final class Comparison {
     }
 
     /**
-     * A metric regresses when its median got worse by more than the tolerance and every current repeat
-     * is worse than every baseline repeat: the two ranges do not overlap, so the change is not noise.
-     * With a single run on either side there is no range to go by, and the verdict says so.
+     * A metric regresses when its median got worse by more than the tolerance and by more than twice
+     * the noise (the larger relative spread of either side's repeats), and every current repeat is worse
+     * than every baseline repeat by more than the tolerance. Ranges that merely do not overlap are not
+     * enough: with three repeats a side they do so by chance once in twenty comparisons (1 in C(6,3)
+     * each way), which failed a CI run on an unchanged configuration; with both margins it is about one
+     * in a hundred (simulated with lognormal noise, σ 0.2 to 0.8). With a single run on either side there
+     * is no range to go by, and the verdict says so.
      *
      * @param worseDirection +1 when a higher value is worse (latency), −1 when lower is worse (throughput)
      */
@@ -76,22 +83,24 @@ public final class Comparison {
             if (!guarded) {
                 verdict = Verdict.UNGUARDED_REGRESSION;
             } else {
-                verdict = separated(currentValues, baseValues, worseDirection) ? Verdict.REGRESSION
-                        : Verdict.WITHIN_NOISE;
+                boolean beyondNoise = worseBy > NOISE_MULTIPLE * noise
+                        && separated(currentValues, baseValues, worseDirection, tolerance);
+                verdict = beyondNoise ? Verdict.REGRESSION : Verdict.WITHIN_NOISE;
             }
         } else {
-            boolean beyondNoise = !guarded || separated(baseValues, currentValues, worseDirection);
+            boolean beyondNoise = !guarded || (-worseBy > NOISE_MULTIPLE * noise
+                    && separated(baseValues, currentValues, worseDirection, tolerance));
             verdict = -worseBy > tolerance && beyondNoise ? Verdict.IMPROVED : Verdict.OK;
         }
         return new MetricComparison(key, metric, base, now, worseBy, noise, before.size(), after.size(), note, verdict);
     }
 
-    /** True when every value of {@code worse} is worse than every value of {@code better}. */
-    static boolean separated(double[] worse, double[] better, int worseDirection) {
+    /** True when every value of {@code worse} is worse than every value of {@code better} by more than {@code margin}. */
+    static boolean separated(double[] worse, double[] better, int worseDirection, double margin) {
         if (worseDirection > 0) {
-            return Arrays.stream(worse).min().orElseThrow() > Arrays.stream(better).max().orElseThrow();
+            return Arrays.stream(worse).min().orElseThrow() > Arrays.stream(better).max().orElseThrow() * (1 + margin);
         }
-        return Arrays.stream(worse).max().orElseThrow() < Arrays.stream(better).min().orElseThrow();
+        return Arrays.stream(worse).max().orElseThrow() < Arrays.stream(better).min().orElseThrow() * (1 - margin);
     }
 
     private static String serviceTimeNote(List<CellMeasurement> before, List<CellMeasurement> after) {

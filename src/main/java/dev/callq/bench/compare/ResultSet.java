@@ -31,6 +31,11 @@ public final class ResultSet {
         this.cells = cells;
     }
 
+    /** Measurements made elsewhere, for tests of the comparison rules. */
+    static ResultSet of(Path root, Map<CellKey, List<CellMeasurement>> cells) {
+        return new ResultSet(root, cells);
+    }
+
     public static ResultSet load(Path root) {
         if (!Files.isDirectory(root)) {
             throw new HarnessException("results folder " + root + " does not exist");
