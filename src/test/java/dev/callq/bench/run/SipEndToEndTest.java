@@ -41,7 +41,10 @@ class SipEndToEndTest {
         assertThat(result.at("/events/duplicates").asLong()).isZero();
         assertThat(result.at("/events/malformed").asLong()).isZero();
         assertThat(result.at("/events/leftInQueue").asLong()).isZero();
-        assertThat(result.at("/events/warmupConsumed").asLong()).isEqualTo(200);
+        // The 1 s warm-up and each 1 s slice the JIT adds to it: 100 calls, an INVITE and a BYE event each.
+        long warmupEvents = result.at("/events/warmupConsumed").asLong();
+        assertThat(warmupEvents).isPositive();
+        assertThat(warmupEvents % 200).isZero();
         assertThat(result.at("/latencyMicros/enqueueToDequeue/count").asLong()).isEqualTo(600);
         assertThat(results.hlogCount(client, "enqueueToDequeue")).isEqualTo(600);
         assertThat(result.at("/latencyMicros/enqueueToDequeue/p50").asLong()).isPositive();
