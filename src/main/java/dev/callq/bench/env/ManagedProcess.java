@@ -25,11 +25,13 @@ public final class ManagedProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path logFile;
+    private final List<String> arguments;
 
-    private ManagedProcess(String name, Process process, Path logFile) {
+    private ManagedProcess(String name, Process process, Path logFile, List<String> arguments) {
         this.name = name;
         this.process = process;
         this.logFile = logFile;
+        this.arguments = List.copyOf(arguments);
     }
 
     /** Starts {@code command} with stdout and stderr appended to {@code logFile}. */
@@ -40,7 +42,7 @@ public final class ManagedProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         try {
-            ManagedProcess managed = new ManagedProcess(name, builder.start(), logFile);
+            ManagedProcess managed = new ManagedProcess(name, builder.start(), logFile, command.subList(1, command.size()));
             LIVE.add(managed);
             return managed;
         } catch (IOException e) {
@@ -94,6 +96,19 @@ public final class ManagedProcess implements AutoCloseable {
                 handle.destroyForcibly();
             }
         }
+        stopOrphanedForks();
+    }
+
+    /**
+     * Kills forks of the process that escaped the tree above: Kamailio forks its workers after binding its
+     * port, so a close() right after start can miss a worker that then outlives its parent (found left
+     * running after a test). A fork keeps its parent's arguments, and those name this run's own files.
+     */
+    private void stopOrphanedForks() {
+        ProcessHandle.allProcesses()
+                .filter(handle -> handle.pid() != process.pid() && handle.isAlive())
+                .filter(handle -> handle.info().arguments().map(List::of).map(arguments::equals).orElse(false))
+                .forEach(ProcessHandle::destroyForcibly);
     }
 
     /** True once the JVM is on its way out (Ctrl-C, SIGTERM): failures after that are the stop, not a bug. */

@@ -47,6 +47,21 @@ class ProcessLifecycleTest {
         }
     }
 
+    /**
+     * Closed as soon as it answers, Kamailio may still be forking its workers: none of them may outlive
+     * it (one was once found running, orphaned, after this test).
+     */
+    @Test
+    void kamailioClosedRightAfterStartLeavesNoFork() {
+        RedisEndpoint nobody = new RedisEndpoint(FreePorts.LOOPBACK, FreePorts.find());
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Path dir = runDir.resolve("attempt-" + attempt);
+            LocalKamailio.start(dir, new KamailioSettings(nobody, "callq:events", PayloadFormat.CALLID)).close();
+
+            assertThat(processesMentioning(dir)).as("attempt %d", attempt).isEmpty();
+        }
+    }
+
     @Test
     void kamailioStartsWhileRedisIsDown() {
         // The failure path must be measurable, so Kamailio may not refuse to start without Redis.
@@ -80,5 +95,14 @@ class ProcessLifecycleTest {
         List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
         tree.add(root);
         return tree;
+    }
+
+    /** Every live process whose command line names {@code dir}, orphans included. */
+    private static List<String> processesMentioning(Path dir) {
+        return ProcessHandle.allProcesses()
+                .filter(ProcessHandle::isAlive)
+                .map(handle -> handle.pid() + " " + handle.info().commandLine().orElse(""))
+                .filter(line -> line.contains(dir.toString()))
+                .toList();
     }
 }
