@@ -167,7 +167,8 @@ final class ClientRun {
                             compileTime.toMillis(), lastSlice.toMillis() / 1000.0));
                 }
                 if (sliceNumber > 0) {
-                    log.info("{}: warm-up ran {} s, until the JIT settled", client, elapsed.toMillis() / 1000.0);
+                    log.info("{}: warm-up ran {} s, {}", client, elapsed.toMillis() / 1000.0,
+                            busy ? "its maximum" : "until the JIT settled");
                 }
                 return elapsed.toNanos() / 1e9;
             }
