@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A child process whose output goes to a log file in the run folder, and which is stopped
@@ -16,6 +18,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ManagedProcess implements AutoCloseable {
     private static final Set<ManagedProcess> LIVE = ConcurrentHashMap.newKeySet();
+    /**
+     * Starts hold it shared; the shutdown hook takes it exclusively, so that a process being started as
+     * the JVM stops is either in {@link #LIVE} when the hook reaps it or never started. (A SIPp started
+     * just as a run was stopped escaped the reaper and ran on, orphaned.)
+     */
+    private static final ReadWriteLock STARTING = new ReentrantReadWriteLock();
     private static volatile boolean shuttingDown;
 
     static {
@@ -41,12 +49,18 @@ public final class ManagedProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        STARTING.readLock().lock();
         try {
+            if (shuttingDown) {
+                throw new HarnessException("not starting " + name + ": callq is stopping");
+            }
             ManagedProcess managed = new ManagedProcess(name, builder.start(), logFile, command.subList(1, command.size()));
             LIVE.add(managed);
             return managed;
         } catch (IOException e) {
             throw new HarnessException("cannot start " + name + " (" + command.get(0) + "): " + e.getMessage(), e);
+        } finally {
+            STARTING.readLock().unlock();
         }
     }
 
@@ -118,7 +132,9 @@ public final class ManagedProcess implements AutoCloseable {
 
     /** On the JVM's way out; anything still here was left by a run that did not finish (Ctrl-C, a crash). */
     private static void stopAll() {
+        STARTING.writeLock().lock();
         shuttingDown = true;
+        STARTING.writeLock().unlock();
         List<ManagedProcess> left = List.copyOf(LIVE);
         if (!left.isEmpty()) {
             System.err.println("callq: stopping " + left.stream().map(ManagedProcess::name).toList()

@@ -38,6 +38,10 @@ class InterruptTest {
                 child.onExit().get(10, TimeUnit.SECONDS);
                 assertThat(child.isAlive()).as("%s still running", child.info().commandLine().orElse("?")).isFalse();
             }
+            // Orphans are no one's descendants: look for anything still naming this run's folder.
+            assertThat(ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+                    .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
+                    .filter(line -> line.contains(tmp.toString()))).isEmpty();
             String log = Files.readString(tmp.resolve("callq.log"));
             assertThat(log).contains("callq: stopping").doesNotContain("\tat ");
             assertThat(callq.exitValue()).isNotZero();
