@@ -3,7 +3,7 @@ package dev.callq.bench.cli;
 
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.driver.QueueDrivers;
-import dev.callq.bench.plan.LatencySlo;
+import dev.callq.bench.measure.Slo;
 import dev.callq.bench.plan.MaxRateSearch;
 import dev.callq.bench.plan.SustainedRateRule;
 import dev.callq.bench.report.MaxRateHtml;
@@ -41,7 +41,7 @@ public final class MaxRateCommand implements Callable<Integer> {
     @Option(names = "--workers", required = true, description = "consumer threads")
     int workers;
 
-    @Option(names = "--slo", required = true, description = "latency objective on enqueue→dequeue, e.g. p99=20ms")
+    @Option(names = "--slo", required = true, description = "queue-wait objective (p50, p90, p99, p99.9 or p99.99), " + Slo.HELP)
     String slo;
 
     @Option(names = "--service-time", defaultValue = "none", description = "work per event, e.g. exp:3ms (default: ${DEFAULT-VALUE})")
@@ -90,7 +90,7 @@ public final class MaxRateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LatencySlo latencySlo = LatencySlo.parse(slo);
+        Slo latencySlo = Slo.parse(slo);
         MaxRateSearch.Settings settings = new MaxRateSearch.Settings(startRatePerSec, 2, precision, confirmations,
                 Math.min(10, startRatePerSec), maxRatePerSec, maxProbes);
         List<String> fixedArgs = fixedArgs();
@@ -140,7 +140,7 @@ public final class MaxRateCommand implements Callable<Integer> {
         return Duration.ofMillis(Math.round((90 + warmupSeconds + durationSeconds + 2.0 * drainTimeoutSeconds) * 1000));
     }
 
-    private Report report(LatencySlo latencySlo, MaxRateSearch.Settings settings, MaxRateSearch.Result result,
+    private Report report(Slo latencySlo, MaxRateSearch.Settings settings, MaxRateSearch.Result result,
                           List<ForkedRateProbe.Evidence> probes) {
         String rule = "passes when accounting is balanced, the producer kept its schedule, " + latencySlo
                 + " on enqueue→dequeue, the backlog's least-squares slope over the measured seconds ≤ "

@@ -1,6 +1,7 @@
 package dev.callq.bench.cli;
 
 import dev.callq.bench.driver.QueueDrivers;
+import dev.callq.bench.measure.Slo;
 import dev.callq.bench.plan.CapacityPlanner;
 import dev.callq.bench.plan.ClientMeasurement;
 import dev.callq.bench.plan.ClientPlan;
@@ -9,7 +10,6 @@ import dev.callq.bench.plan.PlanOutcome;
 import dev.callq.bench.plan.PlanReport;
 import dev.callq.bench.plan.PlanSettings;
 import dev.callq.bench.plan.SaturationSweep;
-import dev.callq.bench.plan.Slo;
 import dev.callq.bench.plan.Validation;
 import dev.callq.bench.plan.ValidationRun;
 import dev.callq.bench.report.PlanHtml;
@@ -34,7 +34,7 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--rate", required = true, description = "target events/s")
     double ratePerSec;
 
-    @Option(names = "--slo", required = true, description = "queue-wait objective, e.g. p99=20ms or p99.9=50ms (units us, ms, s)")
+    @Option(names = "--slo", required = true, description = "queue-wait objective, " + Slo.HELP)
     String slo;
 
     @Option(names = "--service-time", required = true, description = "work per event: fixed:3ms, exp:3ms, lognormal:3ms,1.5")

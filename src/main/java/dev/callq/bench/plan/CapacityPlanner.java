@@ -1,5 +1,7 @@
 package dev.callq.bench.plan;
 
+import dev.callq.bench.measure.Slo;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

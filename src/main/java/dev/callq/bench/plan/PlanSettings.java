@@ -1,5 +1,7 @@
 package dev.callq.bench.plan;
 
+import dev.callq.bench.measure.Slo;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

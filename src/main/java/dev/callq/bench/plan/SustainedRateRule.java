@@ -2,6 +2,7 @@ package dev.callq.bench.plan;
 
 import dev.callq.bench.measure.LatencySummary;
 import dev.callq.bench.measure.Metric;
+import dev.callq.bench.measure.Slo;
 import dev.callq.bench.run.ClientResult;
 
 import java.util.ArrayList;
@@ -26,9 +27,14 @@ public final class SustainedRateRule {
     public static final double MAX_GROWTH_FRACTION = 0.01;
     public static final double MAX_FINAL_BACKLOG_SECONDS = 0.1;
 
-    private final LatencySlo slo;
+    private final Slo slo;
 
-    public SustainedRateRule(LatencySlo slo) {
+    /** Judges by {@code slo}, which must be a percentile a run's summary holds (one line otherwise). */
+    public SustainedRateRule(Slo slo) {
+        if (!slo.inLatencySummary()) {
+            throw new IllegalArgumentException("--slo " + slo + " cannot judge a max-rate probe: a run's summary "
+                    + "holds p50, p90, p99, p99.9 and p99.99 only");
+        }
         this.slo = slo;
     }
 
@@ -68,8 +74,8 @@ public final class SustainedRateRule {
         }
         LatencySummary wait = result.latencyMicros().get(Metric.ENQUEUE_TO_DEQUEUE.tag());
         long measured = slo.measuredMicros(wait);
-        if (measured > slo.boundMicros()) {
-            failures.add(String.format(Locale.ROOT, "%s %d us > %d us", slo.percentile(), measured, slo.boundMicros())
+        if (measured > slo.waitTargetMicros()) {
+            failures.add(String.format(Locale.ROOT, "%s %d us > %.0f us", slo.label(), measured, slo.waitTargetMicros())
                     + producerShare(result, measured));
         }
         double slope = backlog.slopePerSec();
@@ -77,7 +83,7 @@ public final class SustainedRateRule {
             failures.add(String.format(Locale.ROOT, "backlog grew %.0f events/s (limit %.0f)", slope,
                     MAX_GROWTH_FRACTION * offeredRatePerSec));
         }
-        double finalLimit = offeredRatePerSec * Math.max(MAX_FINAL_BACKLOG_SECONDS, slo.boundMicros() / 1e6);
+        double finalLimit = offeredRatePerSec * Math.max(MAX_FINAL_BACKLOG_SECONDS, slo.waitTargetMicros() / 1e6);
         if (backlog.finalBacklog() > finalLimit) {
             failures.add(String.format(Locale.ROOT, "final backlog %d > %.0f", backlog.finalBacklog(), finalLimit));
         }

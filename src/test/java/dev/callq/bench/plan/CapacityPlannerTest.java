@@ -1,5 +1,6 @@
 package dev.callq.bench.plan;
 
+import dev.callq.bench.measure.Slo;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

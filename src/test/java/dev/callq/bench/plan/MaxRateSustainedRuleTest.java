@@ -1,6 +1,7 @@
 package dev.callq.bench.plan;
 
 import dev.callq.bench.measure.LatencySummary;
+import dev.callq.bench.measure.Slo;
 import dev.callq.bench.run.ClientResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The rule a max-rate probe is judged by, and the inputs it reads: the SLO and the backlog time series. */
 class MaxRateSustainedRuleTest {
-    private static final SustainedRateRule RULE = new SustainedRateRule(LatencySlo.parse("p99=20ms"));
+    private static final SustainedRateRule RULE = new SustainedRateRule(Slo.parse("p99=20ms"));
     private static final BacklogTrend FLAT = new BacklogTrend(List.of(3L, 0L, 5L, 1L, 2L));
 
     @Test
@@ -81,13 +82,17 @@ class MaxRateSustainedRuleTest {
     }
 
     @Test
-    void sloTextIsParsedIntoAPercentileAndMicroseconds() {
-        assertThat(LatencySlo.parse("p99=20ms")).isEqualTo(new LatencySlo("p99", 20_000));
-        assertThat(LatencySlo.parse("p999=1.5s")).isEqualTo(new LatencySlo("p999", 1_500_000));
-        assertThat(LatencySlo.parse("P50=800us")).isEqualTo(new LatencySlo("p50", 800));
-        assertThatThrownBy(() -> LatencySlo.parse("p95=20ms")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("--slo must look like p99=20ms");
-        assertThatThrownBy(() -> LatencySlo.parse("p99<20ms")).isInstanceOf(IllegalArgumentException.class);
+    void theSloIsTheOneSpelledForPlanAndMustBeAPercentileTheRunSummaryHolds() {
+        SustainedRateRule dotless = new SustainedRateRule(Slo.parse("p999=20ms"));
+        SustainedRateRule dotted = new SustainedRateRule(Slo.parse("p99.9=20ms"));
+        ClientResult slowTail = result(0, true, 25_000);
+
+        assertThat(dotless.judge(2000, slowTail, FLAT).reason()).isEqualTo("p99.9 25000 us > 20000 us");
+        assertThat(dotted.judge(2000, slowTail, FLAT)).isEqualTo(dotless.judge(2000, slowTail, FLAT));
+        assertThatThrownBy(() -> new SustainedRateRule(Slo.parse("p95=20ms"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--slo p95=20ms cannot judge a max-rate probe: a run's summary holds p50, p90, p99, "
+                        + "p99.9 and p99.99 only");
+        assertThatThrownBy(() -> Slo.parse("p99<20ms")).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static ClientResult result(long lost, boolean keptSchedule, long p99Micros) {
