@@ -1,6 +1,10 @@
 package dev.callq.bench.plan;
 
 import dev.callq.bench.measure.Slo;
+import dev.callq.bench.queueing.HoldingTime;
+import dev.callq.bench.queueing.Sizing;
+import dev.callq.bench.queueing.UslFit;
+import dev.callq.bench.queueing.WaitModel;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,8 @@
 package dev.callq.bench.plan;
 
+import dev.callq.bench.queueing.HoldingTime;
+import dev.callq.bench.queueing.UslFit;
+
 import java.util.List;
 
 /**

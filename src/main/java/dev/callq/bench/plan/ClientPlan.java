@@ -1,6 +1,11 @@
 package dev.callq.bench.plan;
 
 import dev.callq.bench.measure.Slo;
+import dev.callq.bench.queueing.HoldingTime;
+import dev.callq.bench.queueing.PoolEstimate;
+import dev.callq.bench.queueing.Sizing;
+import dev.callq.bench.queueing.UslFit;
+import dev.callq.bench.queueing.WaitModel;
 
 import java.util.List;
 import java.util.Optional;

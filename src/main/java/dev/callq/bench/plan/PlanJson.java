@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callq.bench.HarnessException;
+import dev.callq.bench.queueing.PoolEstimate;
+import dev.callq.bench.queueing.UslFit;
 import dev.callq.bench.report.SummaryJson;
 
 import java.io.IOException;

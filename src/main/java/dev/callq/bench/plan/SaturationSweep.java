@@ -1,6 +1,8 @@
 package dev.callq.bench.plan;
 
 import dev.callq.bench.measure.Metric;
+import dev.callq.bench.queueing.HoldingTime;
+import dev.callq.bench.queueing.UslFit;
 import dev.callq.bench.work.ServiceTime;
 import org.HdrHistogram.Histogram;
 

@@ -2,6 +2,7 @@ package dev.callq.bench.plan;
 
 import dev.callq.bench.measure.Metric;
 import dev.callq.bench.measure.Slo;
+import dev.callq.bench.queueing.PoolEstimate;
 import dev.callq.bench.run.ClientResult;
 import org.HdrHistogram.Histogram;
 

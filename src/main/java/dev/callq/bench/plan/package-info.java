@@ -1,11 +1,11 @@
 /**
- * Capacity planning from models, checked against measurement: how many workers a pool needs
- * ({@link dev.callq.bench.plan.WaitModel}, {@link dev.callq.bench.plan.ErlangC},
- * {@link dev.callq.bench.plan.AllenCunneen}) and where adding workers stops paying
- * ({@link dev.callq.bench.plan.UslFit}).
+ * The capacity planner behind {@code callq plan}: measures each client in forked synthetic runs
+ * ({@link dev.callq.bench.plan.SaturationSweep}), sizes the pool from the models of {@code queueing}
+ * ({@link dev.callq.bench.plan.CapacityPlanner}), checks the recommendation in validation runs, and
+ * writes {@code plan.json} and the console report.
  *
- * <p>The latency target throughout is a percentile of the <b>queue wait</b>, enqueue → dequeue,
- * the SLO this project measures. Service time is not part of it. Times are in microseconds, rates
- * per second, loads in Erlangs.
+ * <p>The formulas themselves belong to {@code queueing}, the SLO type to {@code measure}, the
+ * max-rate search to {@code maxrate}, the HTML page to {@code report}. Layer: above {@code run},
+ * a peer of {@code maxrate} and {@code sweep}.
  */
 package dev.callq.bench.plan;

@@ -1,9 +1,9 @@
 package dev.callq.bench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.callq.bench.plan.PoolEstimate;
-import dev.callq.bench.plan.UslFit;
-import dev.callq.bench.plan.WaitModel;
+import dev.callq.bench.queueing.PoolEstimate;
+import dev.callq.bench.queueing.UslFit;
+import dev.callq.bench.queueing.WaitModel;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

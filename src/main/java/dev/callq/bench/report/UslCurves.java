@@ -1,6 +1,6 @@
 package dev.callq.bench.report;
 
-import dev.callq.bench.plan.UslFit;
+import dev.callq.bench.queueing.UslFit;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -28,7 +28,7 @@ public sealed interface ServiceTime
     double meanMicros();
 
     /**
-     * Cs² = variance / mean², the variability that {@code plan.AllenCunneen} corrects for; 0 for
+     * Cs² = variance / mean², the variability that {@code queueing.AllenCunneen} corrects for; 0 for
      * {@link None}, which has no variance.
      */
     double squaredCoefficientOfVariation();

@@ -1,6 +1,9 @@
 package dev.callq.bench.plan;
 
 import dev.callq.bench.measure.Slo;
+import dev.callq.bench.queueing.HoldingTime;
+import dev.callq.bench.queueing.PoolEstimate;
+import dev.callq.bench.queueing.UslFit;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.callq.bench.plan;
+package dev.callq.bench.queueing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,4 @@
-package dev.callq.bench.plan;
+package dev.callq.bench.queueing;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.callq.bench.plan;
+package dev.callq.bench.queueing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -152,7 +152,8 @@ public record UslFit(double sigma, double kappa, double lambda, double rSquared)
         return List.copyOf(points);
     }
 
-    static double throughput(double sigma, double kappa, double lambda, double concurrency) {
+    /** The law itself, X(N) = λN / (1 + σ(N − 1) + κN(N − 1)), for any σ, κ and λ. */
+    public static double throughput(double sigma, double kappa, double lambda, double concurrency) {
         return lambda * concurrency / (1.0 + sigma * (concurrency - 1.0) + kappa * concurrency * (concurrency - 1.0));
     }
 

@@ -1,4 +1,4 @@
-package dev.callq.bench.plan;
+package dev.callq.bench.queueing;
 
 /**
  * The Allen–Cunneen approximation for a pool whose holding times are not exponential (M/G/c, and

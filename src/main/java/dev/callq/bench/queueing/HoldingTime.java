@@ -1,4 +1,4 @@
-package dev.callq.bench.plan;
+package dev.callq.bench.queueing;
 
 /**
  * S, how long a worker is held by one event, measured rather than assumed: the work plus the pop

@@ -1,4 +1,4 @@
-package dev.callq.bench.plan;
+package dev.callq.bench.queueing;
 
 /**
  * What a {@link WaitModel} predicts for one pool size: either a steady state with its queue-wait

@@ -1,4 +1,4 @@
-package dev.callq.bench.plan;
+package dev.callq.bench.queueing;
 
 /**
  * The M/M/c queue: Poisson arrivals, exponential holding times, {@code c} identical workers and
