@@ -3,9 +3,10 @@ package dev.callq.bench.cli;
 
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.driver.QueueDrivers;
+import dev.callq.bench.maxrate.ForkedRateProbe;
+import dev.callq.bench.maxrate.MaxRateSearch;
+import dev.callq.bench.maxrate.SustainedRateRule;
 import dev.callq.bench.measure.Slo;
-import dev.callq.bench.plan.MaxRateSearch;
-import dev.callq.bench.plan.SustainedRateRule;
 import dev.callq.bench.report.MaxRateHtml;
 import dev.callq.bench.report.SummaryJson;
 import picocli.CommandLine;

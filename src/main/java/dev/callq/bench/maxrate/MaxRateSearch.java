@@ -1,4 +1,4 @@
-package dev.callq.bench.plan;
+package dev.callq.bench.maxrate;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
-package dev.callq.bench.plan;
+package dev.callq.bench.maxrate;
 
-import dev.callq.bench.plan.MaxRateSearch.Result;
-import dev.callq.bench.plan.MaxRateSearch.Step;
+import dev.callq.bench.maxrate.MaxRateSearch.Result;
+import dev.callq.bench.maxrate.MaxRateSearch.Step;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;

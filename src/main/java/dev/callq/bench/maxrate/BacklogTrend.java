@@ -1,4 +1,4 @@
-package dev.callq.bench.plan;
+package dev.callq.bench.maxrate;
 
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 

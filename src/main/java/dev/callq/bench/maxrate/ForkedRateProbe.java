@@ -1,9 +1,6 @@
-package dev.callq.bench.cli;
+package dev.callq.bench.maxrate;
 
 import dev.callq.bench.HarnessException;
-import dev.callq.bench.plan.BacklogTrend;
-import dev.callq.bench.plan.Probe;
-import dev.callq.bench.plan.SustainedRateRule;
 import dev.callq.bench.run.ClientResult;
 import dev.callq.bench.run.ForkedRun;
 
@@ -18,9 +15,9 @@ import java.util.function.Consumer;
  * and judges it with a {@link SustainedRateRule}. Each probe's measurements are kept as evidence.
  * A forked run that fails is a failed probe, except the first: then the environment is broken.
  */
-final class ForkedRateProbe implements Probe {
+public final class ForkedRateProbe implements Probe {
     /** What one probe measured; null numbers when the forked run failed. */
-    record Evidence(int number, long ratePerSec, String folder, int exitCode, boolean passed, String reason,
+    public record Evidence(int number, long ratePerSec, String folder, int exitCode, boolean passed, String reason,
                     Long sloMeasuredMicros, Double backlogSlopePerSec, Long finalBacklog,
                     Double throughputPerSec, Double producerAchievedRatePerSec, Long producerLagP99Micros) {
     }
@@ -32,7 +29,7 @@ final class ForkedRateProbe implements Probe {
     private final Consumer<Evidence> onProbe;
     private final List<Evidence> evidence = new ArrayList<>();
 
-    ForkedRateProbe(List<String> fixedArgs, Path dir, Duration timeout, SustainedRateRule rule,
+    public ForkedRateProbe(List<String> fixedArgs, Path dir, Duration timeout, SustainedRateRule rule,
                     Consumer<Evidence> onProbe) {
         this.fixedArgs = List.copyOf(fixedArgs);
         this.dir = dir;
@@ -41,7 +38,7 @@ final class ForkedRateProbe implements Probe {
         this.onProbe = onProbe;
     }
 
-    static List<String> runArgs(List<String> fixedArgs, long ratePerSec) {
+    public static List<String> runArgs(List<String> fixedArgs, long ratePerSec) {
         List<String> args = new ArrayList<>(fixedArgs);
         args.addAll(List.of("--rate", Long.toString(ratePerSec)));
         return args;
@@ -76,7 +73,7 @@ final class ForkedRateProbe implements Probe {
         return record.passed() ? Verdict.pass() : Verdict.fail(record.reason());
     }
 
-    List<Evidence> evidence() {
+    public List<Evidence> evidence() {
         return List.copyOf(evidence);
     }
 }

@@ -1,4 +1,4 @@
-package dev.callq.bench.plan;
+package dev.callq.bench.maxrate;
 
 import dev.callq.bench.measure.LatencySummary;
 import dev.callq.bench.measure.Metric;

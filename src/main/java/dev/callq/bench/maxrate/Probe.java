@@ -1,4 +1,4 @@
-package dev.callq.bench.plan;
+package dev.callq.bench.maxrate;
 
 /** One measurement at an offered rate: does the system sustain it? The max-rate search asks nothing else. */
 @FunctionalInterface
