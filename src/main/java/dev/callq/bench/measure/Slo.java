@@ -40,26 +40,27 @@ public record Slo(String label, double percentile, double waitTargetMicros) {
         if (!matcher.matches()) {
             throw new IllegalArgumentException("--slo '" + text.strip() + "' is not understood; " + USAGE);
         }
-        String percentText = new BigDecimal(matcher.group(1) != null ? matcher.group(1) : "99." + matcher.group(2))
-                .stripTrailingZeros().toPlainString();
-        double percent = Double.parseDouble(percentText);
-        if (!(percent > 0.0 && percent < 100.0)) {
+        // Decimal arithmetic, so p999 and p99.9=0.05s give exactly the numbers p99.9=50ms gives.
+        BigDecimal percent = new BigDecimal(matcher.group(1) != null ? matcher.group(1) : "99." + matcher.group(2))
+                .stripTrailingZeros();
+        String percentText = percent.toPlainString();
+        if (percent.signum() <= 0 || percent.compareTo(BigDecimal.valueOf(100)) >= 0) {
             throw new IllegalArgumentException("--slo percentile must be between p0 and p100 exclusive, not p"
                     + percentText);
         }
-        double target = Double.parseDouble(matcher.group(3)) * microsPerUnit(matcher.group(4));
+        double target = new BigDecimal(matcher.group(3)).multiply(microsPerUnit(matcher.group(4))).doubleValue();
         if (!(target > 0.0)) {
             throw new IllegalArgumentException("--slo wait target must be positive, not " + matcher.group(3)
                     + matcher.group(4));
         }
-        return new Slo("p" + percentText, percent / 100.0, target);
+        return new Slo("p" + percentText, percent.movePointLeft(2).doubleValue(), target);
     }
 
-    private static double microsPerUnit(String unit) {
+    private static BigDecimal microsPerUnit(String unit) {
         return switch (unit) {
-            case "us" -> 1.0;
-            case "ms" -> 1_000.0;
-            default -> 1_000_000.0;
+            case "us" -> BigDecimal.ONE;
+            case "ms" -> BigDecimal.valueOf(1_000);
+            default -> BigDecimal.valueOf(1_000_000);
         };
     }
 
