@@ -1,38 +1,33 @@
 package dev.callq.bench.cli;
 
-
-import dev.callq.bench.HarnessException;
 import dev.callq.bench.driver.QueueDrivers;
+import dev.callq.bench.maxrate.ForkedMaxRateSearch;
 import dev.callq.bench.maxrate.ForkedRateProbe;
+import dev.callq.bench.maxrate.MaxRateJson;
 import dev.callq.bench.maxrate.MaxRateSearch;
+import dev.callq.bench.maxrate.MaxRateSettings;
 import dev.callq.bench.maxrate.SustainedRateRule;
 import dev.callq.bench.measure.Slo;
 import dev.callq.bench.report.MaxRateHtml;
-import dev.callq.bench.report.SummaryJson;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code callq max-rate}: the highest synthetic rate one client, pattern and pool sustain (see
- * {@link SustainedRateRule}), found by {@link MaxRateSearch}, each probe a fresh JVM kept in
- * {@code <out>/probes/<n>} and listed in {@code <out>/max-rate.json}.
+ * {@code callq max-rate}: reads the options into {@link MaxRateSettings} and runs
+ * {@link ForkedMaxRateSearch}: the highest synthetic rate one client, pattern and pool sustain (see
+ * {@link SustainedRateRule}), each probe a fresh JVM kept in {@code <out>/probes/<n>} and listed in
+ * {@code <out>/max-rate.json}.
  */
 @Command(name = "max-rate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Finds the highest offered rate (synthetic load) at which the backlog stays bounded, the "
                 + "latency SLO holds, the producer keeps its schedule and every event is accounted for.")
 public final class MaxRateCommand implements Callable<Integer> {
-    static final String FILE_NAME = "max-rate.json";
-
     @Option(names = "--client", required = true, description = "jedis or lettuce")
     String client;
 
@@ -83,41 +78,27 @@ public final class MaxRateCommand implements Callable<Integer> {
     @Option(names = "--out", description = "folder for the probes and max-rate.json (default: results/max-rate-<client>-<time>)")
     Path outDir;
 
-    /** The contents of {@code max-rate.json}. */
-    record Report(int schema, String client, String pattern, int workers, String serviceTime, String slo,
-                  String rule, MaxRateSearch.Settings search, Long maxRatePerSec, Boolean converged, String outcome,
-                  List<MaxRateSearch.Step> steps, List<ForkedRateProbe.Evidence> probes) {
-    }
-
     @Override
     public Integer call() {
-        Slo latencySlo = Slo.parse(slo);
-        MaxRateSearch.Settings settings = new MaxRateSearch.Settings(startRatePerSec, 2, precision, confirmations,
-                Math.min(10, startRatePerSec), maxRatePerSec, maxProbes);
-        List<String> fixedArgs = fixedArgs();
-        validate(fixedArgs, startRatePerSec);
-        Path dir = outDir != null ? outDir : ResultsFolders.timestamped("max-rate-" + client);
-        List<ForkedRateProbe.Evidence> soFar = new ArrayList<>();
-        ForkedRateProbe probe = new ForkedRateProbe(fixedArgs, dir, probeTimeout(),
-                new SustainedRateRule(latencySlo), evidence -> {
-                    soFar.add(evidence);
-                    System.out.println(progressLine(evidence));
-                    write(dir, report(latencySlo, settings, null, soFar));
-                });
-        MaxRateSearch.Result result = new MaxRateSearch(settings).run(probe);
-        write(dir, report(latencySlo, settings, result, probe.evidence()));
+        MaxRateSettings settings = toSettings();
+        MaxRateJson result = ForkedMaxRateSearch.run(settings, System.out);
+        boolean found = result.converged() && result.maxRatePerSec() > 0;
         System.out.println((result.converged() ? "max sustainable rate: " + result.maxRatePerSec() + " events/s ("
                 : "NOT CONVERGED (") + result.outcome() + ")");
-        System.out.println("results: " + dir.resolve(FILE_NAME));
-        System.out.println("report: " + MaxRateHtml.write(dir));
-        return result.converged() && result.maxRatePerSec() > 0 ? 0 : Main.EXIT_UNTRUSTWORTHY;
+        System.out.println("results: " + settings.outDir().resolve(MaxRateJson.FILE_NAME));
+        System.out.println("report: " + MaxRateHtml.write(settings.outDir()));
+        return found ? 0 : Main.EXIT_UNTRUSTWORTHY;
     }
 
-    private List<String> fixedArgs() {
-        return List.of("--client", client, "--load", "synthetic", "--pattern", pattern,
-                "--workers", Integer.toString(workers), "--service-time", serviceTime, "--work", workMode,
-                "--warmup", Double.toString(warmupSeconds), "--duration", Double.toString(durationSeconds),
-                "--drain-timeout", Long.toString(drainTimeoutSeconds));
+    /** The search the options ask for, checked as {@code callq run} will check each probe, before the first fork. */
+    MaxRateSettings toSettings() {
+        MaxRateSearch.Settings search = new MaxRateSearch.Settings(startRatePerSec, 2, precision, confirmations,
+                Math.min(10, startRatePerSec), maxRatePerSec, maxProbes);
+        MaxRateSettings settings = new MaxRateSettings(client, pattern, workers, serviceTime, workMode,
+                new SustainedRateRule(Slo.parse(slo)), search, warmupSeconds, durationSeconds, drainTimeoutSeconds,
+                outDir != null ? outDir : ResultsFolders.timestamped("max-rate-" + client));
+        validate(settings.fixedRunArgs(), startRatePerSec);
+        return settings;
     }
 
     /** Checks the probes' arguments as {@code callq run} will, before the first fork. */
@@ -134,38 +115,6 @@ public final class MaxRateCommand implements Callable<Integer> {
             run.toConfig();
         } catch (CommandLine.ParameterException e) {
             throw new IllegalArgumentException(e.getMessage());
-        }
-    }
-
-    private Duration probeTimeout() {
-        return Duration.ofMillis(Math.round((90 + warmupSeconds + durationSeconds + 2.0 * drainTimeoutSeconds) * 1000));
-    }
-
-    private Report report(Slo latencySlo, MaxRateSearch.Settings settings, MaxRateSearch.Result result,
-                          List<ForkedRateProbe.Evidence> probes) {
-        String rule = "passes when accounting is balanced, the producer kept its schedule, " + latencySlo
-                + " on enqueue→dequeue, the backlog's least-squares slope over the measured seconds ≤ "
-                + SustainedRateRule.MAX_GROWTH_FRACTION + " × rate per second, and the last measured backlog ≤ rate × max("
-                + SustainedRateRule.MAX_FINAL_BACKLOG_SECONDS + " s, SLO bound)";
-        return new Report(1, client, pattern, workers, serviceTime, latencySlo.toString(), rule, settings,
-                result == null ? null : result.maxRatePerSec(), result == null ? null : result.converged(),
-                result == null ? "running" : result.outcome(), result == null ? List.of() : result.steps(), probes);
-    }
-
-    private static String progressLine(ForkedRateProbe.Evidence e) {
-        String numbers = e.sloMeasuredMicros() == null ? "" : String.format(Locale.ROOT,
-                " %.0f ev/s, SLO percentile %.2f ms, backlog slope %.0f/s, final %d;", e.throughputPerSec(),
-                e.sloMeasuredMicros() / 1000.0, e.backlogSlopePerSec(), e.finalBacklog());
-        return String.format(Locale.ROOT, "probe %d at %d/s:%s %s", e.number(), e.ratePerSec(), numbers,
-                e.passed() ? "PASS" : "FAIL (" + e.reason() + ")");
-    }
-
-    private static void write(Path dir, Report report) {
-        try {
-            Files.createDirectories(dir);
-            SummaryJson.mapper().writeValue(dir.resolve(FILE_NAME).toFile(), report);
-        } catch (IOException e) {
-            throw new HarnessException("cannot write " + dir.resolve(FILE_NAME) + ": " + e.getMessage(), e);
         }
     }
 }

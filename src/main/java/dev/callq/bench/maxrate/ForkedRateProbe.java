@@ -73,7 +73,7 @@ public final class ForkedRateProbe implements Probe {
         return record.passed() ? Verdict.pass() : Verdict.fail(record.reason());
     }
 
-    public List<Evidence> evidence() {
+    List<Evidence> evidence() {
         return List.copyOf(evidence);
     }
 }

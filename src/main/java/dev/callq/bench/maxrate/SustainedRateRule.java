@@ -38,6 +38,19 @@ public final class SustainedRateRule {
         this.slo = slo;
     }
 
+    /** The objective whose percentile and bound the latency condition checks. */
+    public Slo slo() {
+        return slo;
+    }
+
+    /** The rule in one sentence, as {@code max-rate.json} records it. */
+    public String description() {
+        return "passes when accounting is balanced, the producer kept its schedule, " + slo
+                + " on enqueue→dequeue, the backlog's least-squares slope over the measured seconds ≤ "
+                + MAX_GROWTH_FRACTION + " × rate per second, and the last measured backlog ≤ rate × max("
+                + MAX_FINAL_BACKLOG_SECONDS + " s, SLO bound)";
+    }
+
     /** What one probe measured and the rule's verdict on it. */
     public record Judgement(boolean passed, List<String> failures, long sloMeasuredMicros,
                             double backlogSlopePerSec, long finalBacklog) {
