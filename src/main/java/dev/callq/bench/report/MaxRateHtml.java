@@ -2,6 +2,7 @@ package dev.callq.bench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.HarnessException;
+import dev.callq.bench.maxrate.MaxRateJson;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ import java.util.Locale;
  * (rate of each probe, passed or failed), the SLO percentile each probe measured, and every probe.
  */
 public final class MaxRateHtml {
-    static final String FILE_NAME = "max-rate.json";
+    static final String FILE_NAME = MaxRateJson.FILE_NAME;
 
     private MaxRateHtml() {
     }
