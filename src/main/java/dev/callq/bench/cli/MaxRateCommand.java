@@ -37,7 +37,7 @@ public final class MaxRateCommand implements Callable<Integer> {
     @Option(names = "--workers", required = true, description = "consumer threads")
     int workers;
 
-    @Option(names = "--slo", required = true, description = "queue-wait objective (p50, p90, p99, p99.9 or p99.99), " + Slo.HELP)
+    @Option(names = "--slo", required = true, description = "queue-wait objective, " + Slo.HELP + "; the percentile one of p50, p90, p99, p99.9, p99.99")
     String slo;
 
     @Option(names = "--service-time", defaultValue = "none", description = "work per event, e.g. exp:3ms (default: ${DEFAULT-VALUE})")
