@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what callq-bench drives, from Debian's packages, when it is missing. Idempotent.
+# Installs what callq-bench drives (Redis and Sentinel, Kamailio with ndb_redis, SIPp, a JDK, Maven), from Debian's packages, when it is missing. Idempotent.
 #   scripts/setup.sh           install what is missing and say what was installed
 #   scripts/setup.sh --quiet   say nothing when everything is already there
 set -euo pipefail
@@ -10,6 +10,7 @@ quiet=false
 # command → Debian package
 declare -A wanted=(
   [redis-server]=redis-server
+  [redis-sentinel]=redis-sentinel
   [kamailio]=kamailio
   [sipp]=sip-tester
   [java]=openjdk-17-jdk-headless
@@ -26,7 +27,7 @@ if [[ -z "$modules_dir" || ! -f "$modules_dir/ndb_redis.so" ]]; then
 fi
 
 if [[ ${#missing[@]} -eq 0 ]]; then
-  $quiet || echo "setup: everything is installed (redis-server, kamailio with ndb_redis, sipp, java, maven)"
+  $quiet || echo "setup: everything is installed (redis-server, redis-sentinel, kamailio with ndb_redis, sipp, java, maven)"
   exit 0
 fi
 
@@ -41,7 +42,7 @@ apt-get update -q >&2
 apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
 # Debian's packages start no service here without systemd; where one was started, stop it: the
 # harness starts its own instances on free ports.
-for service in redis-server kamailio; do
+for service in redis-server redis-sentinel kamailio; do
   if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet "$service" 2>/dev/null; then
     systemctl stop "$service" && systemctl disable "$service" >/dev/null 2>&1 || true
   fi
