@@ -1,13 +1,14 @@
 package dev.callq.bench.cli;
 
 
+import dev.callq.bench.ExitCode;
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.plan.LatencySlo;
 import dev.callq.bench.plan.MaxRateSearch;
 import dev.callq.bench.plan.SustainedRateRule;
 import dev.callq.bench.report.MaxRateHtml;
-import dev.callq.bench.report.SummaryJson;
+import dev.callq.bench.run.SummaryJson;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -109,7 +110,7 @@ public final class MaxRateCommand implements Callable<Integer> {
                 : "NOT CONVERGED (") + result.outcome() + ")");
         System.out.println("results: " + dir.resolve(FILE_NAME));
         System.out.println("report: " + MaxRateHtml.write(dir));
-        return result.converged() && result.maxRatePerSec() > 0 ? 0 : Main.EXIT_UNTRUSTWORTHY;
+        return result.converged() && result.maxRatePerSec() > 0 ? ExitCode.OK : ExitCode.UNTRUSTWORTHY;
     }
 
     private List<String> fixedArgs() {

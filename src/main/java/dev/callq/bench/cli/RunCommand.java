@@ -1,5 +1,6 @@
 package dev.callq.bench.cli;
 
+import dev.callq.bench.ExitCode;
 import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.env.RedisEndpoint;
@@ -8,7 +9,7 @@ import dev.callq.bench.load.RateProfile;
 import dev.callq.bench.load.SyntheticLoad;
 import dev.callq.bench.report.SideBySideTable;
 import dev.callq.bench.report.HtmlReport;
-import dev.callq.bench.report.SummaryJson;
+import dev.callq.bench.run.SummaryJson;
 import dev.callq.bench.run.ClientResult;
 import dev.callq.bench.run.LoadKind;
 import dev.callq.bench.run.RunConfig;
@@ -119,7 +120,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         System.out.println("results: " + file);
         System.out.println("report: " + HtmlReport.write(config.outDir()));
-        return trustworthy ? 0 : Main.EXIT_UNTRUSTWORTHY;
+        return trustworthy ? ExitCode.OK : ExitCode.UNTRUSTWORTHY;
     }
 
     RunConfig toConfig() {

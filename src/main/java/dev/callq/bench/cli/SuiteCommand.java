@@ -1,5 +1,6 @@
 package dev.callq.bench.cli;
 
+import dev.callq.bench.ExitCode;
 import dev.callq.bench.compare.Comparison;
 import dev.callq.bench.compare.Tolerance;
 import dev.callq.bench.report.SuiteHtml;
@@ -87,8 +88,8 @@ public final class SuiteCommand implements Callable<Integer> {
         System.out.println("results: " + dir + " (" + SUMMARY_FILE + " for a CI job summary)");
         System.out.println("report: " + SuiteHtml.write(dir));
         if (comparison != null && comparison.hasRegression()) {
-            return Main.EXIT_REGRESSION;
+            return ExitCode.REGRESSION;
         }
-        return trustworthy ? 0 : Main.EXIT_UNTRUSTWORTHY;
+        return trustworthy ? ExitCode.OK : ExitCode.UNTRUSTWORTHY;
     }
 }

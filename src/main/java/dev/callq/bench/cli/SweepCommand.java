@@ -1,5 +1,6 @@
 package dev.callq.bench.cli;
 
+import dev.callq.bench.ExitCode;
 import dev.callq.bench.report.SweepHtml;
 import dev.callq.bench.sweep.CellResult;
 import dev.callq.bench.sweep.Sweep;
@@ -60,7 +61,7 @@ public final class SweepCommand implements Callable<Integer> {
                 .forEach(r -> System.out.println("failed: " + r.name() + ": " + r.error()));
         System.out.println("results: " + dir.resolve(SweepFiles.JSON) + ", " + dir.resolve(SweepFiles.CSV));
         System.out.println("report: " + SweepHtml.write(dir));
-        return trustworthy ? 0 : Main.EXIT_UNTRUSTWORTHY;
+        return trustworthy ? ExitCode.OK : ExitCode.UNTRUSTWORTHY;
     }
 
     /** Checks a cell's arguments exactly as its forked {@code callq run} will, before anything runs. */

@@ -2,7 +2,7 @@ package dev.callq.bench.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.HarnessException;
-import dev.callq.bench.report.SummaryJson;
+import dev.callq.bench.run.SummaryJson;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;

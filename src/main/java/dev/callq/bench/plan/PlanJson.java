@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callq.bench.HarnessException;
-import dev.callq.bench.report.SummaryJson;
+import dev.callq.bench.run.SummaryJson;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package dev.callq.bench.report;
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.run.ClientResult;
 import dev.callq.bench.run.RunSummary;
+import dev.callq.bench.run.SummaryJson;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;

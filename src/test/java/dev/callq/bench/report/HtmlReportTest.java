@@ -1,6 +1,7 @@
 package dev.callq.bench.report;
 
 import dev.callq.bench.run.RunSummary;
+import dev.callq.bench.run.SummaryJson;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
