@@ -14,6 +14,7 @@ import dev.callq.bench.run.ClientResult;
 import dev.callq.bench.run.LoadKind;
 import dev.callq.bench.run.RunConfig;
 import dev.callq.bench.run.RunSummary;
+import dev.callq.bench.run.RunVerdict;
 import dev.callq.bench.run.Runner;
 import dev.callq.bench.run.Warmup;
 import picocli.CommandLine.ArgGroup;
@@ -108,19 +109,14 @@ public final class RunCommand implements Callable<Integer> {
         Path file = SummaryJson.write(summary, config.outDir());
         System.out.println();
         System.out.print(SideBySideTable.render(summary));
-        boolean trustworthy = true;
         for (ClientResult result : summary.clients()) {
             for (String warning : result.warnings()) {
                 System.out.println("WARNING " + result.client() + ": " + warning);
             }
-            boolean eventsBalanced = result.events().lost() == 0 && result.events().duplicates() == 0
-                    && result.events().leftInQueue() == 0;
-            boolean producerKept = result.producer() == null || result.producer().keptSchedule();
-            trustworthy &= eventsBalanced && producerKept;
         }
         System.out.println("results: " + file);
         System.out.println("report: " + HtmlReport.write(config.outDir()));
-        return trustworthy ? ExitCode.OK : ExitCode.UNTRUSTWORTHY;
+        return RunVerdict.trustworthy(summary) ? ExitCode.OK : ExitCode.UNTRUSTWORTHY;
     }
 
     RunConfig toConfig() {

@@ -4,6 +4,7 @@ import dev.callq.bench.measure.LatencySummary;
 import dev.callq.bench.report.ResultsFolder.SecondSample;
 import dev.callq.bench.run.ClientResult;
 import dev.callq.bench.run.RunSummary;
+import dev.callq.bench.run.RunVerdict;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,11 +35,11 @@ public final class HtmlReport {
     static String render(ResultsFolder folder) {
         RunSummary summary = folder.summary();
         List<ClientResult> clients = summary.clients();
-        boolean balanced = clients.stream().allMatch(ReportTables::balanced);
+        boolean trustworthy = RunVerdict.trustworthy(summary);
         HtmlPage page = new HtmlPage("callq-bench: " + String.join(" vs ", clients.stream().map(ClientResult::client).toList())
-                + ", " + (balanced ? "balanced" : "NOT balanced"), "callq-bench: " + describe(summary),
+                + ", " + (trustworthy ? "trustworthy" : "NOT trustworthy"), "callq-bench: " + describe(summary),
                 summary.phases() + " · started " + summary.startedAt());
-        page.verdict(balanced, ReportTables.verdict(summary));
+        page.verdict(trustworthy, ReportTables.verdict(summary));
         List<String> warnings = new ArrayList<>(ReportTables.warnings(clients));
         folder.missing().forEach(m -> warnings.add("missing raw file, " + m));
         page.warnings(warnings);
