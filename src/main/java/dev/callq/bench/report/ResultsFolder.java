@@ -1,12 +1,11 @@
 package dev.callq.bench.report;
 
 import dev.callq.bench.HarnessException;
+import dev.callq.bench.measure.IntervalLogReader;
 import dev.callq.bench.run.ClientResult;
 import dev.callq.bench.run.RunSummary;
 import dev.callq.bench.run.SummaryJson;
-import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramLogReader;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +20,8 @@ import java.util.Map;
  * A results folder as {@code callq run} left it, read back from the raw files alone: the summary, and per
  * client the interval log cumulated per metric tag and the per-second time series.
  *
- * @param missing raw files the summary names that are not there; the report says so instead of failing
+ * @param missing raw files the summary names that are not there or cannot be read; the report says so instead
+ *                of failing
  */
 record ResultsFolder(Path dir, RunSummary summary, List<ClientData> clients, List<String> missing) {
 
@@ -44,7 +44,11 @@ record ResultsFolder(Path dir, RunSummary summary, List<ClientData> clients, Lis
             Map<String, Histogram> histograms = Map.of();
             Path hlog = result.hlog() == null ? null : dir.resolve(result.hlog());
             if (hlog != null && Files.isRegularFile(hlog)) {
-                histograms = cumulateByTag(hlog);
+                try {
+                    histograms = IntervalLogReader.cumulativeByTag(hlog);
+                } catch (HarnessException unreadable) {
+                    missing.add(result.client() + ": " + unreadable.getMessage());
+                }
             } else {
                 missing.add(result.client() + ": interval log " + result.hlog());
             }
@@ -58,30 +62,6 @@ record ResultsFolder(Path dir, RunSummary summary, List<ClientData> clients, Lis
             clients.add(new ClientData(result, histograms, seconds));
         }
         return new ResultsFolder(dir, summary, List.copyOf(clients), List.copyOf(missing));
-    }
-
-    /** Adds up every interval of the log, tag by tag, in the order the tags first appear. */
-    static Map<String, Histogram> cumulateByTag(Path hlog) {
-        Map<String, Histogram> totals = new LinkedHashMap<>();
-        try (HistogramLogReader reader = new HistogramLogReader(hlog.toFile())) {
-            EncodableHistogram interval;
-            while ((interval = reader.nextIntervalHistogram()) != null) {
-                if (!(interval instanceof Histogram histogram)) {
-                    throw new HarnessException(hlog + " holds a floating-point histogram; callq logs integer microseconds");
-                }
-                String tag = histogram.getTag() == null ? "untagged" : histogram.getTag();
-                totals.computeIfAbsent(tag, t -> new Histogram(histogram.getNumberOfSignificantValueDigits()))
-                        .add(histogram);
-            }
-        } catch (IOException e) {
-            throw new HarnessException("cannot read " + hlog + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            if (e instanceof HarnessException) {
-                throw e;
-            }
-            throw new HarnessException("cannot decode " + hlog + ": " + e, e);
-        }
-        return totals;
     }
 
     static List<SecondSample> readTimeseries(Path csv) {

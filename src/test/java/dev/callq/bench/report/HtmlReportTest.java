@@ -1,5 +1,6 @@
 package dev.callq.bench.report;
 
+import dev.callq.bench.measure.IntervalLogReader;
 import dev.callq.bench.run.RunSummary;
 import dev.callq.bench.run.SummaryJson;
 import org.HdrHistogram.Histogram;
@@ -124,7 +125,7 @@ class HtmlReportTest {
         Path folder = GoldenRuns.copy(GoldenRuns.SYNTHETIC_LETTUCE, tmp);
         RunSummary summary = SummaryJson.read(folder);
 
-        Map<String, Histogram> byTag = ResultsFolder.cumulateByTag(folder.resolve("lettuce.hlog"));
+        Map<String, Histogram> byTag = IntervalLogReader.cumulativeByTag(folder.resolve("lettuce.hlog"));
 
         assertThat(byTag).containsOnlyKeys("enqueueToDequeue", "enqueueToDone", "producerLag");
         var expected = summary.clients().get(0).latencyMicros().get("enqueueToDequeue");
