@@ -1,10 +1,10 @@
 package dev.callq.bench.report;
 
 import dev.callq.bench.measure.LatencySummary;
-import dev.callq.bench.report.ResultsFolder.SecondSample;
 import dev.callq.bench.run.ClientResult;
 import dev.callq.bench.run.RunSummary;
 import dev.callq.bench.run.RunVerdict;
+import dev.callq.bench.run.Timeseries;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,11 +58,11 @@ public final class HtmlReport {
         String noSeries = "no time series to draw";
         page.heading("Per second");
         page.chart(Charts.perSecond("throughput", "events consumed per second", "events/s", folder.clients(),
-                SecondSample::consumedPerSec), noSeries);
+                Timeseries.Second::consumedPerSec), noSeries);
         page.chart(Charts.perSecond("p99", "enqueue → dequeue p99 per second", "latency (µs)", folder.clients(),
-                SecondSample::p99EnqueueToDequeueMicros), noSeries);
+                Timeseries.Second::p99EnqueueToDequeueMicros), noSeries);
         page.chart(Charts.perSecond("backlog", "backlog (events in the list)", "events", folder.clients(),
-                SecondSample::backlog), noSeries);
+                Timeseries.Second::backlog), noSeries);
 
         page.section("Environment", ReportTables.environment(summary));
         page.section("Configuration", ReportTables.config(summary));

@@ -5,14 +5,12 @@ import dev.callq.bench.measure.IntervalLogReader;
 import dev.callq.bench.run.ClientResult;
 import dev.callq.bench.run.RunSummary;
 import dev.callq.bench.run.SummaryJson;
+import dev.callq.bench.run.Timeseries;
 import org.HdrHistogram.Histogram;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,11 +24,7 @@ import java.util.Map;
 record ResultsFolder(Path dir, RunSummary summary, List<ClientData> clients, List<String> missing) {
 
     /** One client's result with its raw data; the maps and lists are empty when the file was missing. */
-    record ClientData(ClientResult result, Map<String, Histogram> cumulativeByTag, List<SecondSample> seconds) {
-    }
-
-    /** One line of {@code <client>-timeseries.csv}. */
-    record SecondSample(long epochSecond, double consumedPerSec, long backlog, long p99EnqueueToDequeueMicros) {
+    record ClientData(ClientResult result, Map<String, Histogram> cumulativeByTag, List<Timeseries.Second> seconds) {
     }
 
     static ResultsFolder read(Path dir) {
@@ -52,40 +46,19 @@ record ResultsFolder(Path dir, RunSummary summary, List<ClientData> clients, Lis
             } else {
                 missing.add(result.client() + ": interval log " + result.hlog());
             }
-            List<SecondSample> seconds = List.of();
+            List<Timeseries.Second> seconds = List.of();
             Path csv = result.timeseries() == null ? null : dir.resolve(result.timeseries());
             if (csv != null && Files.isRegularFile(csv)) {
-                seconds = readTimeseries(csv);
+                try {
+                    seconds = Timeseries.read(csv);
+                } catch (HarnessException unreadable) {
+                    missing.add(result.client() + ": " + unreadable.getMessage());
+                }
             } else {
                 missing.add(result.client() + ": time series " + result.timeseries());
             }
             clients.add(new ClientData(result, histograms, seconds));
         }
         return new ResultsFolder(dir, summary, List.copyOf(clients), List.copyOf(missing));
-    }
-
-    static List<SecondSample> readTimeseries(Path csv) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new HarnessException("cannot read " + csv + ": " + e.getMessage(), e);
-        }
-        List<SecondSample> samples = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            String[] fields = line.split(",");
-            try {
-                samples.add(new SecondSample(Long.parseLong(fields[0]), Double.parseDouble(fields[1]),
-                        Long.parseLong(fields[2]), Long.parseLong(fields[3])));
-            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-                throw new HarnessException(csv + " line " + (i + 1) + " is not epochSecond,consumedPerSec,backlog,"
-                        + "p99EnqueueToDequeueMicros: " + line);
-            }
-        }
-        return List.copyOf(samples);
     }
 }
