@@ -96,7 +96,7 @@ public final class MaxRateCommand implements Callable<Integer> {
                 Math.min(10, startRatePerSec), maxRatePerSec, maxProbes);
         List<String> fixedArgs = fixedArgs();
         validate(fixedArgs, startRatePerSec);
-        Path dir = outDir != null ? outDir : ResultsFolders.timestamped("max-rate-" + client);
+        Path dir = outDir != null ? outDir : DefaultOutDir.timestamped("max-rate-" + client);
         List<ForkedRateProbe.Evidence> soFar = new ArrayList<>();
         ForkedRateProbe probe = new ForkedRateProbe(fixedArgs, dir, probeTimeout(),
                 new SustainedRateRule(latencySlo), evidence -> {

@@ -8,7 +8,7 @@ import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.RateProfile;
 import dev.callq.bench.load.SyntheticLoad;
 import dev.callq.bench.report.SideBySideTable;
-import dev.callq.bench.report.HtmlReport;
+import dev.callq.bench.report.RunHtml;
 import dev.callq.bench.run.SummaryJson;
 import dev.callq.bench.run.ClientResult;
 import dev.callq.bench.run.LoadKind;
@@ -115,7 +115,7 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         System.out.println("results: " + file);
-        System.out.println("report: " + HtmlReport.write(config.outDir()));
+        System.out.println("report: " + RunHtml.write(config.outDir()));
         return RunVerdict.trustworthy(summary) ? ExitCode.OK : ExitCode.UNTRUSTWORTHY;
     }
 
@@ -209,6 +209,6 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private static Path defaultOutDir() {
-        return ResultsFolders.timestamped("run");
+        return DefaultOutDir.timestamped("run");
     }
 }

@@ -57,7 +57,7 @@ public final class SuiteCommand implements Callable<Integer> {
         if (baseline != null && !Files.isDirectory(baseline)) {
             throw new IllegalArgumentException("baseline folder " + baseline + " does not exist");
         }
-        Path dir = outDir != null ? outDir : ResultsFolders.timestamped("suite-" + suite.name());
+        Path dir = outDir != null ? outDir : DefaultOutDir.timestamped("suite-" + suite.name());
         StringBuilder summary = new StringBuilder("# callq-bench suite: " + suite.name() + "\n\n")
                 .append(suite.description()).append("\n\n");
         boolean trustworthy = true;

@@ -47,7 +47,7 @@ public final class SweepCommand implements Callable<Integer> {
             }
             return 0;
         }
-        Path dir = outDir != null ? outDir : ResultsFolders.timestamped("sweep-" + spec.name());
+        Path dir = outDir != null ? outDir : DefaultOutDir.timestamped("sweep-" + spec.name());
         System.out.println(spec.name() + ": " + estimate + "; results in " + dir);
         List<CellResult> results = new Sweep(spec, dir, System.out, new ConsoleProgress(System.out)).run();
         System.out.println();

@@ -1,7 +1,7 @@
 package dev.callq.bench.report;
 
 import dev.callq.bench.HarnessException;
-import dev.callq.bench.report.ResultsFolder.ClientData;
+import dev.callq.bench.report.RunFolder.ClientData;
 import dev.callq.bench.run.Timeseries;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;

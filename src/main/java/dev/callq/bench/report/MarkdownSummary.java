@@ -13,11 +13,11 @@ final class MarkdownSummary {
     private MarkdownSummary() {
     }
 
-    static String render(ResultsFolder folder) {
+    static String render(RunFolder folder) {
         RunSummary summary = folder.summary();
         boolean trustworthy = RunVerdict.trustworthy(summary);
         StringBuilder md = new StringBuilder();
-        md.append("# callq-bench: ").append(HtmlReport.describe(summary)).append("\n\n");
+        md.append("# callq-bench: ").append(RunHtml.describe(summary)).append("\n\n");
         md.append(trustworthy ? "✅ " : "❌ ").append("**").append(ReportTables.verdict(summary)).append("**\n\n");
         md.append(summary.phases()).append(", started ").append(summary.startedAt()).append("\n\n");
 

@@ -51,7 +51,7 @@ class MalformedPayloadTest {
             exit = run.get(120, TimeUnit.SECONDS);
         }
 
-        JsonNode events = new ResultsFolder(outDir).client("jedis").at("/events");
+        JsonNode events = new SummaryTree(outDir).client("jedis").at("/events");
         assertThat(events.at("/malformed").asLong()).isEqualTo(1);
         assertThat(events.at("/lost").asLong()).isZero();
         assertThat(events.at("/consumed").asLong()).isEqualTo(events.at("/expected").asLong());

@@ -21,13 +21,13 @@ import java.util.Map;
  * @param missing raw files the summary names that are not there or cannot be read; the report says so instead
  *                of failing
  */
-record ResultsFolder(Path dir, RunSummary summary, List<ClientData> clients, List<String> missing) {
+record RunFolder(Path dir, RunSummary summary, List<ClientData> clients, List<String> missing) {
 
     /** One client's result with its raw data; the maps and lists are empty when the file was missing. */
     record ClientData(ClientResult result, Map<String, Histogram> cumulativeByTag, List<Timeseries.Second> seconds) {
     }
 
-    static ResultsFolder read(Path dir) {
+    static RunFolder read(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new HarnessException("no results folder at " + dir);
         }
@@ -59,6 +59,6 @@ record ResultsFolder(Path dir, RunSummary summary, List<ClientData> clients, Lis
             }
             clients.add(new ClientData(result, histograms, seconds));
         }
-        return new ResultsFolder(dir, summary, List.copyOf(clients), List.copyOf(missing));
+        return new RunFolder(dir, summary, List.copyOf(clients), List.copyOf(missing));
     }
 }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The report rebuilt from two saved runs: SIP load with both clients, synthetic load with Lettuce. */
-class HtmlReportTest {
+class RunHtmlTest {
     private static final Pattern EXTERNAL_RESOURCE =
             Pattern.compile("(?i)(src|href)\\s*=\\s*[\"']?\\s*(https?:)?//|@import|url\\(\\s*[\"']?(https?:)?//");
 
@@ -28,7 +28,7 @@ class HtmlReportTest {
     void sipRunReportShowsVerdictChartsAccountingAndEnvironment() throws IOException {
         Path folder = GoldenRuns.copy(GoldenRuns.SIP_BOTH, tmp);
 
-        Path report = HtmlReport.write(folder);
+        Path report = RunHtml.write(folder);
 
         String html = Files.readString(report);
         assertThat(report).isEqualTo(folder.resolve("report.html"));
@@ -56,7 +56,7 @@ class HtmlReportTest {
 
     @Test
     void reportLoadsNothingFromOutside() throws IOException {
-        String html = Files.readString(HtmlReport.write(GoldenRuns.copy(GoldenRuns.SIP_BOTH, tmp)));
+        String html = Files.readString(RunHtml.write(GoldenRuns.copy(GoldenRuns.SIP_BOTH, tmp)));
 
         assertThat(html).doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("<link")
                 .doesNotContainIgnoringCase("<iframe").doesNotContain("<!DOCTYPE svg").doesNotContain("<?xml");
@@ -65,7 +65,7 @@ class HtmlReportTest {
 
     @Test
     void syntheticRunReportShowsProducerAndNoSipCalls() throws IOException {
-        String html = Files.readString(HtmlReport.write(GoldenRuns.copy(GoldenRuns.SYNTHETIC_LETTUCE, tmp)));
+        String html = Files.readString(RunHtml.write(GoldenRuns.copy(GoldenRuns.SYNTHETIC_LETTUCE, tmp)));
 
         assertThat(countOf(html, "<svg")).isEqualTo(4);
         assertThat(html).contains("<tr><td>expected</td><td>16000</td></tr>")
@@ -81,7 +81,7 @@ class HtmlReportTest {
         Files.writeString(folder.resolve("summary.json"), json.replaceFirst("\"lost\" : 0", "\"lost\" : 7")
                 .replaceFirst("\"warnings\" : \\[ ]", "\"warnings\" : [ \"7 events lost\" ]"));
 
-        String html = Files.readString(HtmlReport.write(folder));
+        String html = Files.readString(RunHtml.write(folder));
 
         assertThat(html).contains("<p class=\"verdict fail\">accounting NOT balanced: jedis consumed 600 of 600, lost 7")
                 .contains("<tr><td>lost</td><td class=\"bad\">7</td><td>0</td></tr>")
@@ -91,7 +91,7 @@ class HtmlReportTest {
     @Test
     void summaryMarkdownPutsClientsSideBySide() throws IOException {
         Path folder = GoldenRuns.copy(GoldenRuns.SIP_BOTH, tmp);
-        HtmlReport.write(folder);
+        RunHtml.write(folder);
 
         String md = Files.readString(folder.resolve("summary.md"));
 
@@ -106,7 +106,7 @@ class HtmlReportTest {
     @Test
     void summaryCsvHasOneRowPerClientWithItsP99() throws IOException {
         Path folder = GoldenRuns.copy(GoldenRuns.SIP_BOTH, tmp);
-        HtmlReport.write(folder);
+        RunHtml.write(folder);
 
         List<String> lines = Files.readAllLines(folder.resolve("summary.csv"));
 
@@ -142,7 +142,7 @@ class HtmlReportTest {
         Path folder = GoldenRuns.copy(GoldenRuns.SYNTHETIC_LETTUCE, tmp);
         Files.delete(folder.resolve("lettuce.hlog"));
 
-        String html = Files.readString(HtmlReport.write(folder));
+        String html = Files.readString(RunHtml.write(folder));
 
         assertThat(html).contains("<li>missing raw file, lettuce: interval log lettuce.hlog</li>")
                 .contains("no enqueueToDequeue intervals in the interval logs");

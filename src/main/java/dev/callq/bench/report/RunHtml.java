@@ -16,23 +16,23 @@ import java.util.Map;
  * inlined as SVG, no script and nothing fetched), {@code summary.md} for CI job summaries and
  * {@code summary.csv} with one row per client.
  */
-public final class HtmlReport {
+public final class RunHtml {
     public static final String FILE_NAME = HtmlPage.FILE_NAME;
 
-    private HtmlReport() {
+    private RunHtml() {
     }
 
     /** Writes report.html, summary.md and summary.csv into {@code resultsDir}; returns report.html. */
     public static Path write(Path resultsDir) {
-        ResultsFolder folder = ResultsFolder.read(resultsDir);
-        HtmlPage.writeFile(resultsDir.resolve(MarkdownSummary.FILE_NAME), MarkdownSummary.render(folder));
-        HtmlPage.writeFile(resultsDir.resolve(CsvSummary.FILE_NAME), CsvSummary.render(folder.summary()));
+        RunFolder folder = RunFolder.read(resultsDir);
+        TextFiles.write(resultsDir.resolve(MarkdownSummary.FILE_NAME), MarkdownSummary.render(folder));
+        TextFiles.write(resultsDir.resolve(CsvSummary.FILE_NAME), CsvSummary.render(folder.summary()));
         Path report = resultsDir.resolve(FILE_NAME);
-        HtmlPage.writeFile(report, render(folder));
+        TextFiles.write(report, render(folder));
         return report;
     }
 
-    static String render(ResultsFolder folder) {
+    static String render(RunFolder folder) {
         RunSummary summary = folder.summary();
         List<ClientResult> clients = summary.clients();
         boolean trustworthy = RunVerdict.trustworthy(summary);

@@ -8,11 +8,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** Reads a results folder the way a user's script would: summary.json and the raw interval logs. */
-final class ResultsFolder {
+final class SummaryTree {
     private final Path dir;
     private final JsonNode summary;
 
-    ResultsFolder(Path dir) throws IOException {
+    SummaryTree(Path dir) throws IOException {
         this.dir = dir;
         this.summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
     }
