@@ -10,9 +10,10 @@ import java.io.PrintWriter;
 
 /**
  * {@code callq}: the harness's command line. Exit codes ({@link ExitCode}): 0 success; 2 bad input or
- * environment (a one-line error); 3 the run finished but its numbers are not trustworthy (events lost or
- * duplicated, producer behind schedule); 4 a regression gate failed; 130 stopped midway (Ctrl-C, SIGTERM), with every
- * process it started stopped too; 1 anything unexpected.
+ * environment (a one-line error); 3 the run finished but its numbers are not trustworthy (events lost,
+ * duplicated or malformed, producer behind schedule: see {@code run.RunVerdict}); 4 a regression gate
+ * failed; 130 stopped midway (Ctrl-C, SIGTERM), with every process it started stopped too; 1 anything
+ * unexpected.
  */
 @Command(name = "callq", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Benchmarks a SIP proxy → Redis list → BLPOP worker pool pipeline.",

@@ -74,8 +74,8 @@ public final class SuiteCommand implements Callable<Integer> {
             trustworthy &= results.stream().allMatch(CellResult::trustworthy);
         }
         if (!trustworthy) {
-            summary.append("**Some cells are not trustworthy** (events lost, duplicated or left in the queue, "
-                    + "or the producer fell behind): see their summary.json warnings.\n\n");
+            summary.append("**Some cells are not trustworthy** (events lost, duplicated, malformed or left in the "
+                    + "queue, or the producer fell behind): see their summary.json warnings.\n\n");
         }
         Comparison comparison = null;
         if (baseline != null) {

@@ -54,8 +54,8 @@ public final class SweepCommand implements Callable<Integer> {
         System.out.print(SweepTable.render(spec.axes(), results));
         boolean trustworthy = results.stream().allMatch(CellResult::trustworthy);
         if (results.stream().anyMatch(r -> r.error() == null && !r.trustworthy())) {
-            System.out.println("* not trustworthy: events lost, duplicated or left in the queue, or the producer "
-                    + "fell behind; see the cell's summary.json warnings");
+            System.out.println("* not trustworthy: events lost, duplicated, malformed or left in the queue, or the "
+                    + "producer fell behind; see the cell's summary.json warnings");
         }
         results.stream().filter(r -> r.error() != null)
                 .forEach(r -> System.out.println("failed: " + r.name() + ": " + r.error()));
