@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A results folder as {@code callq run} left it, read back from the raw files alone: the summary, and per
@@ -35,30 +37,29 @@ record RunFolder(Path dir, RunSummary summary, List<ClientData> clients, List<St
         List<ClientData> clients = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (ClientResult result : summary.clients()) {
-            Map<String, Histogram> histograms = Map.of();
-            Path hlog = result.hlog() == null ? null : dir.resolve(result.hlog());
-            if (hlog != null && Files.isRegularFile(hlog)) {
-                try {
-                    histograms = IntervalLogReader.cumulativeByTag(hlog);
-                } catch (HarnessException unreadable) {
-                    missing.add(result.client() + ": " + unreadable.getMessage());
-                }
-            } else {
-                missing.add(result.client() + ": interval log " + result.hlog());
-            }
-            List<Timeseries.Second> seconds = List.of();
-            Path csv = result.timeseries() == null ? null : dir.resolve(result.timeseries());
-            if (csv != null && Files.isRegularFile(csv)) {
-                try {
-                    seconds = Timeseries.read(csv);
-                } catch (HarnessException unreadable) {
-                    missing.add(result.client() + ": " + unreadable.getMessage());
-                }
-            } else {
-                missing.add(result.client() + ": time series " + result.timeseries());
-            }
+            Consumer<String> note = problem -> missing.add(result.client() + ": " + problem);
+            Map<String, Histogram> histograms = readRaw(dir, result.hlog(), "interval log",
+                    IntervalLogReader::cumulativeByTag, Map.of(), note);
+            List<Timeseries.Second> seconds = readRaw(dir, result.timeseries(), "time series", Timeseries::read,
+                    List.of(), note);
             clients.add(new ClientData(result, histograms, seconds));
         }
         return new RunFolder(dir, summary, List.copyOf(clients), List.copyOf(missing));
+    }
+
+    /** One raw file the summary names, read; {@code none} and a note when it is missing or unreadable. */
+    private static <T> T readRaw(Path dir, String name, String what, Function<Path, T> reader, T none,
+                                 Consumer<String> missing) {
+        Path file = name == null ? null : dir.resolve(name);
+        if (file == null || !Files.isRegularFile(file)) {
+            missing.accept(what + " " + name);
+            return none;
+        }
+        try {
+            return reader.apply(file);
+        } catch (HarnessException unreadable) {
+            missing.accept(unreadable.getMessage());
+            return none;
+        }
     }
 }

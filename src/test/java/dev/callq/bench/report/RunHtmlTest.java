@@ -150,6 +150,22 @@ class RunHtmlTest {
     }
 
     @Test
+    void unreadableRawFilesAreReportedNotFatal() throws IOException {
+        Path folder = GoldenRuns.copy(GoldenRuns.SYNTHETIC_LETTUCE, tmp);
+        String hlog = Files.readString(folder.resolve("lettuce.hlog"));
+        Files.writeString(folder.resolve("lettuce.hlog"), hlog.substring(0, hlog.length() - 40));
+        Files.writeString(folder.resolve("lettuce-timeseries.csv"), "epochSecond,consumedPerSec\n1,2.0\n");
+
+        String html = Files.readString(RunHtml.write(folder));
+
+        assertThat(html).contains("<li>missing raw file, lettuce: interval log " + folder.resolve("lettuce.hlog")
+                        + " is truncated or corrupt after")
+                .contains("<li>missing raw file, lettuce: " + folder.resolve("lettuce-timeseries.csv")
+                        + " has no backlog column")
+                .contains("no time series to draw");
+    }
+
+    @Test
     void spectrumAxisIsLabelledInNines() {
         assertThat(Charts.ninesLabel(0.0)).isEqualTo("0%");
         assertThat(Charts.ninesLabel(1.0)).isEqualTo("90%");
