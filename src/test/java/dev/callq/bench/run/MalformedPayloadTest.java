@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A payload the consumer cannot decode is an event it cannot account for: with nothing lost, the run is
- * still untrustworthy, and the exit code and every report say so alike.
+ * still untrustworthy, and the exit code, the console table and every report say so alike.
  */
 class MalformedPayloadTest {
     @TempDir
@@ -34,6 +37,9 @@ class MalformedPayloadTest {
     void aMalformedPayloadMakesTheRunUntrustworthyInTheExitCodeAndEveryReport() throws Exception {
         Path outDir = tmp.resolve("out");
         int exit;
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream originalOut = System.out;
+        System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
         try (LocalRedis redis = LocalRedis.start(tmp)) {
             CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> Main.execute("run", "--load",
                     "synthetic", "--client", "jedis", "--workers", "2", "--rate", "200", "--duration", "3",
@@ -49,6 +55,8 @@ class MalformedPayloadTest {
                 jedis.rpush(RunConfig.QUEUE_KEY, "not an event");
             }
             exit = run.get(120, TimeUnit.SECONDS);
+        } finally {
+            System.setOut(originalOut);
         }
 
         JsonNode events = new SummaryTree(outDir).client("jedis").at("/events");
@@ -56,6 +64,7 @@ class MalformedPayloadTest {
         assertThat(events.at("/lost").asLong()).isZero();
         assertThat(events.at("/consumed").asLong()).isEqualTo(events.at("/expected").asLong());
         assertThat(exit).isEqualTo(ExitCode.UNTRUSTWORTHY);
+        assertThat(console.toString(StandardCharsets.UTF_8)).containsPattern("(?m)^trustworthy +NO \\(see warnings\\)$");
         assertThat(Files.readString(outDir.resolve("report.html")))
                 .contains("<p class=\"verdict fail\">accounting NOT balanced: jedis consumed")
                 .contains("malformed 1");
