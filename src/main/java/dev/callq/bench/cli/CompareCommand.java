@@ -1,5 +1,6 @@
 package dev.callq.bench.cli;
 
+import dev.callq.bench.ExitCode;
 import dev.callq.bench.compare.Comparison;
 import dev.callq.bench.compare.ComparisonMarkdown;
 import dev.callq.bench.compare.ResultSet;
@@ -34,7 +35,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        return gate(baseline, current, Tolerance.parse(maxRegression)).hasRegression() ? Main.EXIT_REGRESSION : 0;
+        return gate(baseline, current, Tolerance.parse(maxRegression)).hasRegression() ? ExitCode.REGRESSION : ExitCode.OK;
     }
 
     /** Compares, prints the Markdown table, and keeps it as {@code compare.md} in the current folder. */

@@ -116,6 +116,6 @@ public final class JmhCommand implements Callable<Integer> {
     }
 
     private static Path defaultOutDir() {
-        return ResultsFolders.timestamped("jmh");
+        return DefaultOutDir.timestamped("jmh");
     }
 }

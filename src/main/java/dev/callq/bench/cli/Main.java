@@ -1,5 +1,6 @@
 package dev.callq.bench.cli;
 
+import dev.callq.bench.ExitCode;
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.ManagedProcess;
 import picocli.CommandLine;
@@ -8,22 +9,17 @@ import picocli.CommandLine.Command;
 import java.io.PrintWriter;
 
 /**
- * {@code callq}: the harness's command line. Exit codes: 0 success; 2 bad input or environment (a
- * one-line error); 3 the run finished but its numbers are not trustworthy (events lost or duplicated,
- * producer behind schedule); 4 a regression gate failed; 130 stopped midway (Ctrl-C, SIGTERM), with every
- * process it started stopped too; 1 anything unexpected.
+ * {@code callq}: the harness's command line. Exit codes ({@link ExitCode}): 0 success; 2 bad input or
+ * environment (a one-line error); 3 the run finished but its numbers are not trustworthy (events lost,
+ * duplicated or malformed, producer behind schedule: see {@code run.RunVerdict}); 4 a regression gate
+ * failed; 130 stopped midway (Ctrl-C, SIGTERM), with every process it started stopped too; 1 anything
+ * unexpected.
  */
 @Command(name = "callq", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Benchmarks a SIP proxy → Redis list → BLPOP worker pool pipeline.",
         subcommands = {RunCommand.class, SweepCommand.class, SuiteCommand.class, MaxRateCommand.class, PlanCommand.class,
                 ReportCommand.class, CompareCommand.class, JmhCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
-    public static final int EXIT_USAGE = 2;
-    public static final int EXIT_UNTRUSTWORTHY = 3;
-    public static final int EXIT_REGRESSION = 4;
-    /** As a shell reports a process ended by SIGINT. */
-    public static final int EXIT_INTERRUPTED = 130;
-
     public static void main(String[] args) {
         System.exit(execute(args));
     }
@@ -40,7 +36,7 @@ public final class Main {
         err.println("callq: error: " + e.getMessage());
         err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
         err.flush();
-        return EXIT_USAGE;
+        return ExitCode.USAGE;
     }
 
     private static int onFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
@@ -48,17 +44,17 @@ public final class Main {
         if (ManagedProcess.shuttingDown()) {
             err.println("callq: stopped before the run finished; its results are incomplete");
             err.flush();
-            return EXIT_INTERRUPTED;
+            return ExitCode.INTERRUPTED;
         }
         if (e instanceof HarnessException || e instanceof IllegalArgumentException) {
             err.println("callq: error: " + e.getMessage());
             err.flush();
-            return EXIT_USAGE;
+            return ExitCode.USAGE;
         }
         err.println("callq: unexpected failure: " + e);
         e.printStackTrace(err);
         err.flush();
-        return 1;
+        return ExitCode.UNEXPECTED;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

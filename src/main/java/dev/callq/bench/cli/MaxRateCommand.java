@@ -1,5 +1,7 @@
 package dev.callq.bench.cli;
 
+import dev.callq.bench.ExitCode;
+import dev.callq.bench.HarnessException;
 import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.maxrate.ForkedMaxRateSearch;
 import dev.callq.bench.maxrate.ForkedRateProbe;
@@ -9,6 +11,7 @@ import dev.callq.bench.maxrate.MaxRateSettings;
 import dev.callq.bench.maxrate.SustainedRateRule;
 import dev.callq.bench.measure.Slo;
 import dev.callq.bench.report.MaxRateHtml;
+import dev.callq.bench.run.SummaryJson;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -87,7 +90,7 @@ public final class MaxRateCommand implements Callable<Integer> {
                 : "NOT CONVERGED (") + result.outcome() + ")");
         System.out.println("results: " + settings.outDir().resolve(MaxRateJson.FILE_NAME));
         System.out.println("report: " + MaxRateHtml.write(settings.outDir()));
-        return found ? 0 : Main.EXIT_UNTRUSTWORTHY;
+        return found ? ExitCode.OK : ExitCode.UNTRUSTWORTHY;
     }
 
     /** The search the options ask for, checked as {@code callq run} will check each probe, before the first fork. */
@@ -96,7 +99,7 @@ public final class MaxRateCommand implements Callable<Integer> {
                 Math.min(10, startRatePerSec), maxRatePerSec, maxProbes);
         MaxRateSettings settings = new MaxRateSettings(client, pattern, workers, serviceTime, workMode,
                 new SustainedRateRule(Slo.parse(slo)), search, warmupSeconds, durationSeconds, drainTimeoutSeconds,
-                outDir != null ? outDir : ResultsFolders.timestamped("max-rate-" + client));
+                outDir != null ? outDir : DefaultOutDir.timestamped("max-rate-" + client));
         validate(settings.fixedRunArgs(), startRatePerSec);
         return settings;
     }

@@ -146,6 +146,6 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     private static Path defaultOutDir() {
-        return ResultsFolders.timestamped("plan");
+        return DefaultOutDir.timestamped("plan");
     }
 }

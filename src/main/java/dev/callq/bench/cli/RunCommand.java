@@ -1,5 +1,6 @@
 package dev.callq.bench.cli;
 
+import dev.callq.bench.ExitCode;
 import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.env.RedisEndpoint;
@@ -7,12 +8,13 @@ import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.RateProfile;
 import dev.callq.bench.load.SyntheticLoad;
 import dev.callq.bench.report.SideBySideTable;
-import dev.callq.bench.report.HtmlReport;
-import dev.callq.bench.report.SummaryJson;
+import dev.callq.bench.report.RunHtml;
+import dev.callq.bench.run.SummaryJson;
 import dev.callq.bench.run.ClientResult;
 import dev.callq.bench.run.LoadKind;
 import dev.callq.bench.run.RunConfig;
 import dev.callq.bench.run.RunSummary;
+import dev.callq.bench.run.RunVerdict;
 import dev.callq.bench.run.Runner;
 import dev.callq.bench.run.Warmup;
 import picocli.CommandLine.ArgGroup;
@@ -107,19 +109,14 @@ public final class RunCommand implements Callable<Integer> {
         Path file = SummaryJson.write(summary, config.outDir());
         System.out.println();
         System.out.print(SideBySideTable.render(summary));
-        boolean trustworthy = true;
         for (ClientResult result : summary.clients()) {
             for (String warning : result.warnings()) {
                 System.out.println("WARNING " + result.client() + ": " + warning);
             }
-            boolean eventsBalanced = result.events().lost() == 0 && result.events().duplicates() == 0
-                    && result.events().leftInQueue() == 0;
-            boolean producerKept = result.producer() == null || result.producer().keptSchedule();
-            trustworthy &= eventsBalanced && producerKept;
         }
         System.out.println("results: " + file);
-        System.out.println("report: " + HtmlReport.write(config.outDir()));
-        return trustworthy ? 0 : Main.EXIT_UNTRUSTWORTHY;
+        System.out.println("report: " + RunHtml.write(config.outDir()));
+        return RunVerdict.trustworthy(summary) ? ExitCode.OK : ExitCode.UNTRUSTWORTHY;
     }
 
     RunConfig toConfig() {
@@ -212,6 +209,6 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private static Path defaultOutDir() {
-        return ResultsFolders.timestamped("run");
+        return DefaultOutDir.timestamped("run");
     }
 }

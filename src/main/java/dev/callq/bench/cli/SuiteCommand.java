@@ -1,5 +1,6 @@
 package dev.callq.bench.cli;
 
+import dev.callq.bench.ExitCode;
 import dev.callq.bench.compare.Comparison;
 import dev.callq.bench.compare.Tolerance;
 import dev.callq.bench.report.SuiteHtml;
@@ -56,7 +57,7 @@ public final class SuiteCommand implements Callable<Integer> {
         if (baseline != null && !Files.isDirectory(baseline)) {
             throw new IllegalArgumentException("baseline folder " + baseline + " does not exist");
         }
-        Path dir = outDir != null ? outDir : ResultsFolders.timestamped("suite-" + suite.name());
+        Path dir = outDir != null ? outDir : DefaultOutDir.timestamped("suite-" + suite.name());
         StringBuilder summary = new StringBuilder("# callq-bench suite: " + suite.name() + "\n\n")
                 .append(suite.description()).append("\n\n");
         boolean trustworthy = true;
@@ -73,8 +74,8 @@ public final class SuiteCommand implements Callable<Integer> {
             trustworthy &= results.stream().allMatch(CellResult::trustworthy);
         }
         if (!trustworthy) {
-            summary.append("**Some cells are not trustworthy** (events lost, duplicated or left in the queue, "
-                    + "or the producer fell behind): see their summary.json warnings.\n\n");
+            summary.append("**Some cells are not trustworthy** (events lost, duplicated, malformed or left in the "
+                    + "queue, or the producer fell behind): see their summary.json warnings.\n\n");
         }
         Comparison comparison = null;
         if (baseline != null) {
@@ -87,8 +88,8 @@ public final class SuiteCommand implements Callable<Integer> {
         System.out.println("results: " + dir + " (" + SUMMARY_FILE + " for a CI job summary)");
         System.out.println("report: " + SuiteHtml.write(dir));
         if (comparison != null && comparison.hasRegression()) {
-            return Main.EXIT_REGRESSION;
+            return ExitCode.REGRESSION;
         }
-        return trustworthy ? 0 : Main.EXIT_UNTRUSTWORTHY;
+        return trustworthy ? ExitCode.OK : ExitCode.UNTRUSTWORTHY;
     }
 }

@@ -1,5 +1,6 @@
 package dev.callq.bench.cli;
 
+import dev.callq.bench.ExitCode;
 import dev.callq.bench.report.SweepHtml;
 import dev.callq.bench.sweep.CellResult;
 import dev.callq.bench.sweep.Sweep;
@@ -46,21 +47,21 @@ public final class SweepCommand implements Callable<Integer> {
             }
             return 0;
         }
-        Path dir = outDir != null ? outDir : ResultsFolders.timestamped("sweep-" + spec.name());
+        Path dir = outDir != null ? outDir : DefaultOutDir.timestamped("sweep-" + spec.name());
         System.out.println(spec.name() + ": " + estimate + "; results in " + dir);
         List<CellResult> results = new Sweep(spec, dir, System.out, new ConsoleProgress(System.out)).run();
         System.out.println();
         System.out.print(SweepTable.render(spec.axes(), results));
         boolean trustworthy = results.stream().allMatch(CellResult::trustworthy);
         if (results.stream().anyMatch(r -> r.error() == null && !r.trustworthy())) {
-            System.out.println("* not trustworthy: events lost, duplicated or left in the queue, or the producer "
-                    + "fell behind; see the cell's summary.json warnings");
+            System.out.println("* not trustworthy: events lost, duplicated, malformed or left in the queue, or the "
+                    + "producer fell behind; see the cell's summary.json warnings");
         }
         results.stream().filter(r -> r.error() != null)
                 .forEach(r -> System.out.println("failed: " + r.name() + ": " + r.error()));
         System.out.println("results: " + dir.resolve(SweepFiles.JSON) + ", " + dir.resolve(SweepFiles.CSV));
         System.out.println("report: " + SweepHtml.write(dir));
-        return trustworthy ? 0 : Main.EXIT_UNTRUSTWORTHY;
+        return trustworthy ? ExitCode.OK : ExitCode.UNTRUSTWORTHY;
     }
 
     /** Checks a cell's arguments exactly as its forked {@code callq run} will, before anything runs. */

@@ -2,12 +2,11 @@ package dev.callq.bench.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.HarnessException;
-import dev.callq.bench.report.SummaryJson;
-import org.HdrHistogram.EncodableHistogram;
+import dev.callq.bench.measure.IntervalLogReader;
+import dev.callq.bench.measure.Metric;
+import dev.callq.bench.run.SummaryJson;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramLogReader;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,26 +79,11 @@ public final class ResultSet {
             CellKey key = new CellKey(client.path("client").asText(), client.path("load").asText(),
                     client.path("pattern").asText(), client.path("workers").asInt(), rate,
                     client.path("payload").asText());
-            Histogram histogram = cumulative(folder.resolve(client.path("hlog").asText()), "enqueueToDequeue");
+            Histogram histogram = IntervalLogReader.cumulative(folder.resolve(client.path("hlog").asText()),
+                    Metric.ENQUEUE_TO_DEQUEUE.tag());
             measurements.add(new CellMeasurement(key, client.path("serviceTime").asText(), folder,
                     histogram.getValueAtPercentile(99), client.path("throughputPerSec").asDouble()));
         }
         return measurements;
-    }
-
-    /** All intervals of one tag in an interval log, added up. */
-    static Histogram cumulative(Path hlog, String tag) {
-        Histogram total = new Histogram(3);
-        try (HistogramLogReader reader = new HistogramLogReader(hlog.toFile())) {
-            EncodableHistogram interval;
-            while ((interval = reader.nextIntervalHistogram()) != null) {
-                if (tag.equals(interval.getTag())) {
-                    total.add((Histogram) interval);
-                }
-            }
-        } catch (FileNotFoundException e) {
-            throw new HarnessException("interval log " + hlog + " is missing");
-        }
-        return total;
     }
 }

@@ -1,10 +1,8 @@
 package dev.callq.bench.maxrate;
 
+import dev.callq.bench.run.Timeseries;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,12 +20,8 @@ public record BacklogTrend(List<Long> backlogPerSecond) {
 
     /** Reads the first {@code measuredSeconds} rows (whole seconds, at least one) of the time series. */
     public static BacklogTrend read(Path timeseriesCsv, double measuredSeconds) {
-        try (var lines = Files.lines(timeseriesCsv)) {
-            int rows = Math.max(1, (int) Math.floor(measuredSeconds));
-            return new BacklogTrend(lines.skip(1).limit(rows).map(line -> Long.parseLong(line.split(",")[2])).toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + timeseriesCsv, e);
-        }
+        int rows = Math.max(1, (int) Math.floor(measuredSeconds));
+        return new BacklogTrend(Timeseries.read(timeseriesCsv).stream().limit(rows).map(Timeseries.Second::backlog).toList());
     }
 
     /** Growth of the backlog in events per second (least squares); 0 with fewer than two seconds. */

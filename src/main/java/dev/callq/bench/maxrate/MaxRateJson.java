@@ -1,7 +1,7 @@
 package dev.callq.bench.maxrate;
 
 import dev.callq.bench.HarnessException;
-import dev.callq.bench.report.SummaryJson;
+import dev.callq.bench.run.SummaryJson;
 
 import java.io.IOException;
 import java.nio.file.Files;

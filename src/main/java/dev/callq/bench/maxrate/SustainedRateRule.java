@@ -4,16 +4,17 @@ import dev.callq.bench.measure.LatencySummary;
 import dev.callq.bench.measure.Metric;
 import dev.callq.bench.measure.Slo;
 import dev.callq.bench.run.ClientResult;
+import dev.callq.bench.run.RunVerdict;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * When a measured run sustained its offered rate. All four must hold:
+ * When a measured run sustained its offered rate. All must hold:
  * <ol>
- *   <li><b>Accounting balanced</b>: nothing lost, duplicated, malformed or left in the queue.</li>
- *   <li><b>Producer on schedule</b>: the open-loop producer achieved its rate (within 1 %); otherwise
+ *   <li><b>Trustworthy</b> ({@link RunVerdict}): accounting balanced (nothing lost, duplicated, malformed or
+ *       left in the queue) and the open-loop producer on its schedule; and there was a producer, otherwise
  *       the rate was never really offered.</li>
  *   <li><b>Latency</b>: the SLO's percentile of enqueue → dequeue is within its bound.</li>
  *   <li><b>Backlog bounded</b>: over the measured seconds the backlog grows by at most
@@ -76,14 +77,10 @@ public final class SustainedRateRule {
 
     public Judgement judge(long offeredRatePerSec, ClientResult result, BacklogTrend backlog) {
         List<String> failures = new ArrayList<>();
-        ClientResult.Events events = result.events();
-        if (events.lost() > 0 || events.duplicates() > 0 || events.malformed() > 0 || events.leftInQueue() > 0) {
-            failures.add(String.format(Locale.ROOT, "accounting: lost %d, duplicated %d, malformed %d, left %d",
-                    events.lost(), events.duplicates(), events.malformed(), events.leftInQueue()));
-        }
-        if (result.producer() == null || !result.producer().keptSchedule()) {
-            failures.add(String.format(Locale.ROOT, "producer behind schedule: achieved %.0f of %d/s",
-                    result.producer() == null ? 0.0 : result.producer().achievedRate(), offeredRatePerSec));
+        failures.addAll(RunVerdict.of(result).reasons());
+        if (result.producer() == null) {
+            failures.add(String.format(Locale.ROOT, "no producer: %d/s was never offered (max-rate needs synthetic load)",
+                    offeredRatePerSec));
         }
         LatencySummary wait = result.latencyMicros().get(Metric.ENQUEUE_TO_DEQUEUE.tag());
         long measured = slo.measuredMicros(wait);

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.queueing.PoolEstimate;
 import dev.callq.bench.queueing.UslFit;
-import dev.callq.bench.report.SummaryJson;
+import dev.callq.bench.run.SummaryJson;
 
 import java.io.IOException;
 import java.nio.file.Path;

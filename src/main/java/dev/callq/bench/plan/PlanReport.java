@@ -4,6 +4,7 @@ import dev.callq.bench.measure.Slo;
 import dev.callq.bench.queueing.HoldingTime;
 import dev.callq.bench.queueing.PoolEstimate;
 import dev.callq.bench.queueing.UslFit;
+import dev.callq.bench.ExitCode;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -80,7 +81,7 @@ public final class PlanReport {
                     : String.format(Locale.ROOT, "%.2f ms", run.predictedSloWaitMicros() / 1000.0);
             out.printf(Locale.ROOT, "    %7d  %-16s %-16s %s%s%n", run.workers(), predicted,
                     String.format(Locale.ROOT, "%.2f ms", run.measuredSloWaitMicros() / 1000.0),
-                    run.sloMet() ? "held" : "MISSED", run.exitCode() == 0 ? "" : " (run exit " + run.exitCode()
+                    run.sloMet() ? "held" : "MISSED", run.exitCode() == ExitCode.OK ? "" : " (run exit " + run.exitCode()
                             + ", see its warnings)");
         }
         for (ValidationRun run : outcome.validation()) {

@@ -1,5 +1,6 @@
 package dev.callq.bench.plan;
 
+import dev.callq.bench.measure.IntervalLogReader;
 import dev.callq.bench.measure.Metric;
 import dev.callq.bench.queueing.HoldingTime;
 import dev.callq.bench.queueing.UslFit;
@@ -42,7 +43,7 @@ public final class SaturationSweep {
             points.add(new UslFit.Point(workers, throughput));
             runs.add(result.evidence("saturated", offered));
             if (lowestWork == null) {
-                lowestWork = IntervalLogTag.cumulative(result.hlog(), Metric.SERVICE_TIME.tag());
+                lowestWork = IntervalLogReader.cumulative(result.hlog(), Metric.SERVICE_TIME.tag());
             }
         }
         double holdingMicros = CapacityPlanner.holdingMicrosFromSaturatedRuns(points);

@@ -1,8 +1,8 @@
 package dev.callq.bench.report;
 
 import dev.callq.bench.HarnessException;
-import dev.callq.bench.report.ResultsFolder.ClientData;
-import dev.callq.bench.report.ResultsFolder.SecondSample;
+import dev.callq.bench.report.RunFolder.ClientData;
+import dev.callq.bench.run.Timeseries;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 import org.knowm.xchart.CategoryChart;
@@ -83,18 +83,18 @@ final class Charts {
 
     /** One per-second figure of the time series, x in seconds from each client's first sample. */
     static Optional<String> perSecond(String id, String title, String yAxisTitle, List<ClientData> clients,
-                                      ToDoubleFunction<SecondSample> figure) {
+                                      ToDoubleFunction<Timeseries.Second> figure) {
         XYChart chart = chart(title, "seconds since the client's first sample", yAxisTitle);
         boolean any = false;
         for (ClientData client : clients) {
-            List<SecondSample> seconds = client.seconds();
+            List<Timeseries.Second> seconds = client.seconds();
             if (seconds.isEmpty()) {
                 continue;
             }
             long first = seconds.get(0).epochSecond();
             List<Double> x = new ArrayList<>();
             List<Double> y = new ArrayList<>();
-            for (SecondSample sample : seconds) {
+            for (Timeseries.Second sample : seconds) {
                 x.add((double) (sample.epochSecond() - first));
                 y.add(figure.applyAsDouble(sample));
             }

@@ -3,17 +3,21 @@ package dev.callq.bench.report;
 import dev.callq.bench.measure.LatencySummary;
 import dev.callq.bench.run.ClientResult;
 import dev.callq.bench.run.RunSummary;
+import dev.callq.bench.run.RunVerdict;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** {@code summary.csv}: one row per client, latencies are enqueue→dequeue in microseconds. */
+/**
+ * {@code summary.csv}: one row per client, latencies are enqueue→dequeue in microseconds; the last column
+ * is the client's {@link RunVerdict}.
+ */
 final class CsvSummary {
     static final String FILE_NAME = "summary.csv";
     static final String HEADER = "client,workers,pattern,payload,load,expected,consumed,lost,duplicates,malformed,"
-            + "leftInQueue,throughputPerSec,p50Micros,p90Micros,p99Micros,p999Micros,maxMicros";
+            + "leftInQueue,throughputPerSec,p50Micros,p90Micros,p99Micros,p999Micros,maxMicros,trustworthy";
 
     private CsvSummary() {
     }
@@ -27,7 +31,7 @@ final class CsvSummary {
             List<Object> fields = List.of(c.client(), c.workers(), c.pattern(), c.payload(), c.load(),
                     e.expected(), e.consumed(), e.lost(), e.duplicates(), e.malformed(), e.leftInQueue(),
                     String.format(Locale.ROOT, "%.1f", c.throughputPerSec()),
-                    l.p50(), l.p90(), l.p99(), l.p999(), l.max());
+                    l.p50(), l.p90(), l.p99(), l.p999(), l.max(), RunVerdict.of(c).trustworthy());
             csv.append(fields.stream().map(CsvSummary::field).collect(Collectors.joining(","))).append('\n');
         }
         return csv.toString();

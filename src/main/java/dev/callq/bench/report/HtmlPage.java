@@ -1,10 +1,6 @@
 package dev.callq.bench.report;
 
-import dev.callq.bench.HarnessException;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -125,7 +121,7 @@ final class HtmlPage {
     /** Closes the page and writes it to {@code dir}/report.html; returns that path. */
     Path writeTo(Path dir) {
         Path file = dir.resolve(FILE_NAME);
-        writeFile(file, finish());
+        TextFiles.write(file, finish());
         return file;
     }
 
@@ -138,13 +134,5 @@ final class HtmlPage {
             return "";
         }
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
-    static void writeFile(Path file, String content) {
-        try {
-            Files.writeString(file, content, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new HarnessException("cannot write " + file + ": " + e.getMessage(), e);
-        }
     }
 }

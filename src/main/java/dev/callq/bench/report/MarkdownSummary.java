@@ -1,6 +1,7 @@
 package dev.callq.bench.report;
 
 import dev.callq.bench.run.RunSummary;
+import dev.callq.bench.run.RunVerdict;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +13,12 @@ final class MarkdownSummary {
     private MarkdownSummary() {
     }
 
-    static String render(ResultsFolder folder) {
+    static String render(RunFolder folder) {
         RunSummary summary = folder.summary();
-        boolean balanced = summary.clients().stream().allMatch(ReportTables::balanced);
+        boolean trustworthy = RunVerdict.trustworthy(summary);
         StringBuilder md = new StringBuilder();
-        md.append("# callq-bench: ").append(HtmlReport.describe(summary)).append("\n\n");
-        md.append(balanced ? "✅ " : "❌ ").append("**").append(ReportTables.verdict(summary)).append("**\n\n");
+        md.append("# callq-bench: ").append(RunHtml.describe(summary)).append("\n\n");
+        md.append(trustworthy ? "✅ " : "❌ ").append("**").append(ReportTables.verdict(summary)).append("**\n\n");
         md.append(summary.phases()).append(", started ").append(summary.startedAt()).append("\n\n");
 
         List<String> warnings = ReportTables.warnings(summary.clients());

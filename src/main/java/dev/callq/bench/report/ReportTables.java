@@ -3,6 +3,7 @@ package dev.callq.bench.report;
 import dev.callq.bench.measure.LatencySummary;
 import dev.callq.bench.run.ClientResult;
 import dev.callq.bench.run.RunSummary;
+import dev.callq.bench.run.RunVerdict;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,22 +25,30 @@ final class ReportTables {
     private ReportTables() {
     }
 
-    /** True when every expected event was consumed exactly once and nothing else turned up. */
-    static boolean balanced(ClientResult client) {
-        ClientResult.Events e = client.events();
-        return e.consumed() == e.expected() && e.unique() == e.expected() && e.lost() == 0 && e.duplicates() == 0
-                && e.unexpected() == 0 && e.malformed() == 0 && e.leftInQueue() == 0;
-    }
-
+    /**
+     * The run's verdict in one line, from {@link RunVerdict}: "accounting balanced" when every client is
+     * trustworthy, otherwise what went wrong for each client that is not.
+     */
     static String verdict(RunSummary summary) {
-        List<String> unbalanced = summary.clients().stream().filter(c -> !balanced(c)).map(c -> {
-            ClientResult.Events e = c.events();
-            return c.client() + " consumed " + e.consumed() + " of " + e.expected() + ", lost " + e.lost()
-                    + ", duplicated " + e.duplicates() + ", malformed " + e.malformed()
-                    + ", left in queue " + e.leftInQueue();
-        }).toList();
-        return unbalanced.isEmpty() ? "accounting balanced"
-                : "accounting NOT balanced: " + String.join("; ", unbalanced);
+        List<RunVerdict> verdicts = RunVerdict.of(summary);
+        if (verdicts.stream().allMatch(RunVerdict::trustworthy)) {
+            return summary.clients().stream().anyMatch(c -> c.producer() != null)
+                    ? "accounting balanced, producer on schedule" : "accounting balanced";
+        }
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < verdicts.size(); i++) {
+            RunVerdict verdict = verdicts.get(i);
+            ClientResult.Events e = summary.clients().get(i).events();
+            if (!verdict.accountingBalanced()) {
+                problems.add(verdict.client() + " consumed " + e.consumed() + " of " + e.expected() + ", "
+                        + verdict.accountingProblem());
+            }
+            if (!verdict.producerKeptSchedule()) {
+                problems.add(verdict.client() + " producer behind schedule: " + verdict.producerProblem());
+            }
+        }
+        boolean unbalanced = verdicts.stream().anyMatch(v -> !v.accountingBalanced());
+        return (unbalanced ? "accounting NOT balanced: " : "NOT trustworthy: ") + String.join("; ", problems);
     }
 
     static Table accounting(List<ClientResult> clients) {

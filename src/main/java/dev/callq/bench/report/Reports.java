@@ -10,7 +10,7 @@ public final class Reports {
     /** Writes {@code dir}/report.html (and, for a run, summary.md and summary.csv); returns report.html. */
     public static Path write(Path dir) {
         return switch (FolderKind.of(dir)) {
-            case RUN -> HtmlReport.write(dir);
+            case RUN -> RunHtml.write(dir);
             case SWEEP -> SweepHtml.write(dir);
             case SUITE -> SuiteHtml.write(dir);
             case PLAN -> PlanHtml.write(dir);

@@ -3,6 +3,7 @@ package dev.callq.bench.report;
 import dev.callq.bench.measure.LatencySummary;
 import dev.callq.bench.run.ClientResult;
 import dev.callq.bench.run.RunSummary;
+import dev.callq.bench.run.RunVerdict;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,7 @@ public final class SideBySideTable {
         rows.add(row("lost / duplicated / malformed", clients, c -> c.events().lost() + " / "
                 + c.events().duplicates() + " / " + c.events().malformed()));
         rows.add(row("left in queue", clients, c -> Long.toString(c.events().leftInQueue())));
+        rows.add(row("trustworthy", clients, c -> RunVerdict.of(c).trustworthy() ? "yes" : "NO (see warnings)"));
         rows.add(row("throughput (events/s)", clients, c -> String.format(Locale.ROOT, "%.1f", c.throughputPerSec())));
         rows.add(row("max backlog (events)", clients, c -> Long.toString(c.maxBacklog())));
         Function<ClientResult, LatencySummary> e2d = c -> c.latencyMicros().get("enqueueToDequeue");

@@ -69,7 +69,7 @@ final class ClientRun {
         EventLedger ledger = new EventLedger();
         DeferredLatencies deferred = new DeferredLatencies();
         Path hlog = outDir.resolve(client + ".hlog");
-        Path timeseries = outDir.resolve(client + "-timeseries.csv");
+        Path timeseries = Timeseries.file(outDir, client);
         List<String> warnings = new ArrayList<>();
         try (QueueDriver driver = QueueDrivers.open(client, ClientSettings.forQueue(redis, config.respVersion(), spec));
              QueueAdmin admin = driver.createAdmin();

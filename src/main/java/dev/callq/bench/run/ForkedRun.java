@@ -1,8 +1,7 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.ExitCode;
 import dev.callq.bench.HarnessException;
-import dev.callq.bench.cli.Main;
-import dev.callq.bench.report.SummaryJson;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 public final class ForkedRun {
     /** The heap of a forked cell: fixed, so that heap resizing does not show up as latency. */
     private static final List<String> JVM_OPTIONS = List.of("-Xms1g", "-Xmx1g");
+    /** The command line's main class, named rather than imported: {@code run} sits below {@code cli}. */
+    private static final String CALLQ_MAIN = "dev.callq.bench.cli.Main";
 
     private ForkedRun() {
     }
@@ -29,7 +30,7 @@ public final class ForkedRun {
     public record Outcome(int exitCode, RunSummary summary, Path outDir) {
         /** True when the child said its numbers are trustworthy (exit 0). */
         public boolean trustworthy() {
-            return exitCode == 0;
+            return exitCode == ExitCode.OK;
         }
     }
 
@@ -52,7 +53,7 @@ public final class ForkedRun {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "run"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), CALLQ_MAIN, "run"));
         command.addAll(runArgs);
         command.addAll(List.of("--out", outDir.toString()));
         Path log = outDir.resolve("run.log");
@@ -82,7 +83,7 @@ public final class ForkedRun {
         }
         int exitCode = process.exitValue();
         Path summary = outDir.resolve(SummaryJson.FILE_NAME);
-        if (exitCode == Main.EXIT_USAGE || !Files.exists(summary)) {
+        if (exitCode == ExitCode.USAGE || !Files.exists(summary)) {
             throw new HarnessException("forked run failed (exit " + exitCode + "): " + lastErrorLine(log));
         }
         return new Outcome(exitCode, SummaryJson.read(outDir), outDir);

@@ -12,11 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +29,7 @@ final class Sampler implements AutoCloseable {
     private final EventLedger ledger;
     private final QueueAdmin admin;
     private final QueueSpec spec;
-    private final PrintWriter timeseries;
+    private final Timeseries.Writer timeseries;
     private final ScheduledExecutorService timer;
     private long intervalStartMillis;
     private long consumedBefore;
@@ -49,8 +45,7 @@ final class Sampler implements AutoCloseable {
         this.ledger = ledger;
         this.admin = admin;
         this.spec = spec;
-        this.timeseries = new PrintWriter(Files.newBufferedWriter(timeseriesCsv, StandardCharsets.UTF_8));
-        timeseries.println("epochSecond,consumedPerSec,backlog,p99EnqueueToDequeueMicros");
+        this.timeseries = new Timeseries.Writer(timeseriesCsv);
         this.intervalStartMillis = System.currentTimeMillis();
         this.startMillis = intervalStartMillis;
         this.consumedBefore = ledger.totalTaken();
@@ -90,10 +85,9 @@ final class Sampler implements AutoCloseable {
         double consumedPerSec = (consumed - consumedBefore) / seconds;
         // The closing sample often covers a sliver of a second with nothing in it: no row for that.
         if (seconds >= 0.5 || consumed > consumedBefore) {
-            timeseries.printf(Locale.ROOT, "%d,%.1f,%d,%d%n", nowMillis / 1000, consumedPerSec, backlog, p99);
+            timeseries.append(new Timeseries.Second(nowMillis / 1000, consumedPerSec, backlog, p99));
             progress.second((nowMillis - startMillis) / 1000, consumedPerSec, backlog, p99);
         }
-        timeseries.flush();
         consumedBefore = consumed;
         intervalStartMillis = nowMillis;
     }

@@ -1,7 +1,6 @@
 package dev.callq.bench.run;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,14 +12,12 @@ import java.util.stream.Stream;
  * cell it is running although the cell runs in another JVM.
  */
 final class TimeseriesFollower implements AutoCloseable {
-    private static final String SUFFIX = "-timeseries.csv";
-
     private final Path dir;
     private final ProgressListener progress;
     private final long expectedSeconds;
     private final Thread thread;
     private volatile boolean running = true;
-    private int linesSeen;
+    private int rowsSeen;
     private boolean started;
 
     TimeseriesFollower(Path dir, ProgressListener progress, long expectedSeconds) {
@@ -48,25 +45,22 @@ final class TimeseriesFollower implements AutoCloseable {
     private void poll() throws IOException {
         Path file;
         try (Stream<Path> files = Files.list(dir)) {
-            file = files.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).findFirst().orElse(null);
+            file = files.filter(p -> p.getFileName().toString().endsWith(Timeseries.SUFFIX)).findFirst().orElse(null);
         }
         if (file == null) {
             return;
         }
         if (!started) {
-            String client = file.getFileName().toString().replace(SUFFIX, "");
+            String client = file.getFileName().toString().replace(Timeseries.SUFFIX, "");
             progress.phaseStarted(client, "measure", expectedSeconds);
             started = true;
         }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = Math.max(1, linesSeen); i < lines.size(); i++) {
-            String[] fields = lines.get(i).split(",");
-            if (fields.length == 4) {
-                progress.second(i, Double.parseDouble(fields[1]), Long.parseLong(fields[2]),
-                        Long.parseLong(fields[3].trim()));
-            }
+        List<Timeseries.Second> rows = Timeseries.readCompleteRows(file);
+        for (int i = rowsSeen; i < rows.size(); i++) {
+            Timeseries.Second row = rows.get(i);
+            progress.second(i + 1, row.consumedPerSec(), row.backlog(), row.p99EnqueueToDequeueMicros());
         }
-        linesSeen = Math.max(linesSeen, lines.size());
+        rowsSeen = Math.max(rowsSeen, rows.size());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.callq.bench.cli;
 
+import dev.callq.bench.ExitCode;
 import dev.callq.bench.env.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +44,7 @@ class BadInputTest {
 
         Outcome outcome = callq(Map.of(), args);
 
-        assertThat(outcome.exitCode()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(outcome.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(outcome.stderr()).contains(expectedMessage).doesNotContain("\tat ").doesNotContain("Exception");
         assertThat(outcome.stderr().lines().filter(l -> l.startsWith("callq: error:")).count()).isEqualTo(1);
     }
@@ -55,7 +56,7 @@ class BadInputTest {
         Outcome outcome = callq(Map.of(), List.of("run", "--load", "synthetic", "--redis", "127.0.0.1:" + closedPort,
                 "--out", tmp.resolve("out").toString()));
 
-        assertThat(outcome.exitCode()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(outcome.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(outcome.stderr().strip()).isEqualTo("callq: error: Redis at 127.0.0.1:" + closedPort
                 + " is unreachable (no PONG within 2 s)");
     }
@@ -67,7 +68,7 @@ class BadInputTest {
         Outcome outcome = callq(Map.of("PATH", emptyBin.toString()), List.of("run", "--client", "jedis",
                 "--load", "synthetic", "--out", tmp.resolve("out").toString()));
 
-        assertThat(outcome.exitCode()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(outcome.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(outcome.stderr().strip()).startsWith("callq: error: redis-server not found on PATH")
                 .contains("apt-get install -y redis-server").doesNotContain("\n");
     }

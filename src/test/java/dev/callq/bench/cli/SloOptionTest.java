@@ -1,5 +1,6 @@
 package dev.callq.bench.cli;
 
+import dev.callq.bench.ExitCode;
 import dev.callq.bench.measure.Slo;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,7 +63,7 @@ class SloOptionTest {
             System.setErr(original);
         }
 
-        assertThat(exit).isEqualTo(Main.EXIT_USAGE);
+        assertThat(exit).isEqualTo(ExitCode.USAGE);
         assertThat(stderr.toString(StandardCharsets.UTF_8).strip()).startsWith("callq: error: ")
                 .contains(expectedMessage).doesNotContain("\n");
         assertThat(outDir).isEmptyDirectory();

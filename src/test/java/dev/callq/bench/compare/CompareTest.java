@@ -1,7 +1,8 @@
 package dev.callq.bench.compare;
 
+import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.Main;
-import dev.callq.bench.report.SummaryJson;
+import dev.callq.bench.run.SummaryJson;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +50,7 @@ class CompareTest {
     void slowerWorkIsARegressionAndTheGateFails() throws Exception {
         int exit = Main.execute("compare", results.resolve("baseline").toString(), results.resolve("slower").toString());
 
-        assertThat(exit).isEqualTo(Main.EXIT_REGRESSION);
+        assertThat(exit).isEqualTo(ExitCode.REGRESSION);
         Comparison comparison = Comparison.of(ResultSet.load(results.resolve("baseline")),
                 ResultSet.load(results.resolve("slower")), Tolerance.DEFAULT);
         MetricComparison p99 = comparison.rows().get(0);
@@ -86,7 +87,7 @@ class CompareTest {
         assertThatThrownBy(() -> Tolerance.parse("p99=lots")).hasMessage(
                 "--max-regression 'p99=lots' is not like p99=10%,throughput=5%");
         assertThat(Main.execute("compare", results.resolve("nowhere").toString(), results.toString()))
-                .isEqualTo(Main.EXIT_USAGE);
+                .isEqualTo(ExitCode.USAGE);
     }
 
     @Test

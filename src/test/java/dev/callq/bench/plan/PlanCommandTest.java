@@ -2,6 +2,7 @@ package dev.callq.bench.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -58,7 +59,7 @@ class PlanCommandTest {
         }
 
         String error = stderr.toString(StandardCharsets.UTF_8);
-        assertThat(exit).isEqualTo(Main.EXIT_USAGE);
+        assertThat(exit).isEqualTo(ExitCode.USAGE);
         assertThat(error.strip()).startsWith("callq: error: ").contains(expectedMessage).doesNotContain("\n");
         assertThat(outDir.resolve(PlanJson.FILE_NAME)).doesNotExist();
     }

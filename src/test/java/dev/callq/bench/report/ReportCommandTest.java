@@ -1,5 +1,6 @@
 package dev.callq.bench.report;
 
+import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.Main;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +46,7 @@ class ReportCommandTest {
     void missingFolderExitsTwoWithOneLine() {
         int exit = Main.execute("report", tmp.resolve("no-such-run").toString());
 
-        assertThat(exit).isEqualTo(Main.EXIT_USAGE);
+        assertThat(exit).isEqualTo(ExitCode.USAGE);
         assertThat(stderr().lines()).containsExactly("callq: error: no results folder at " + tmp.resolve("no-such-run"));
     }
 
@@ -53,7 +54,7 @@ class ReportCommandTest {
     void folderOfUnknownKindExitsTwoWithOneLine() {
         int exit = Main.execute("report", tmp.toString());
 
-        assertThat(exit).isEqualTo(Main.EXIT_USAGE);
+        assertThat(exit).isEqualTo(ExitCode.USAGE);
         assertThat(stderr().lines()).containsExactly("callq: error: " + tmp + " is not a results folder: it holds "
                 + "none of summary.json, sweep.json, plan.json, jmh.json, max-rate.json, */sweep.json");
     }

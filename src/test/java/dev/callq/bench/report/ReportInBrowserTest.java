@@ -28,7 +28,7 @@ class ReportInBrowserTest {
     @Test
     void reportRendersItsChartsWithoutConsoleErrors() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM), "no " + CHROMIUM + "; apt-get install -y chromium to run this test");
-        Path report = HtmlReport.write(GoldenRuns.copy(GoldenRuns.SIP_BOTH, tmp));
+        Path report = RunHtml.write(GoldenRuns.copy(GoldenRuns.SIP_BOTH, tmp));
         String url = report.toUri().toString();
 
         Path shot = tmp.resolve("shot.png");

@@ -37,7 +37,7 @@ class ExternalRedisTest {
                 "--duration", "2", "--warmup", "1", "--redis", endpoint.toString(), "--out", outDir.toString());
 
         assertThat(exit).isZero();
-        ResultsFolder results = new ResultsFolder(outDir);
+        SummaryTree results = new SummaryTree(outDir);
         for (String client : new String[] {"jedis", "lettuce"}) {
             JsonNode result = results.client(client);
             assertThat(result.at("/events/consumed").asLong()).isEqualTo(result.at("/events/expected").asLong())

@@ -29,7 +29,7 @@ class SipEndToEndTest {
                 "--warmup", "1", "--out", outDir.toString());
 
         assertThat(exit).isZero();
-        ResultsFolder results = new ResultsFolder(outDir);
+        SummaryTree results = new SummaryTree(outDir);
         JsonNode result = results.client(client);
         assertThat(result.at("/calls/attempted").asLong()).isEqualTo(300);
         assertThat(result.at("/calls/succeeded").asLong()).isEqualTo(300);
@@ -60,7 +60,7 @@ class SipEndToEndTest {
                 "--warmup", "0", "--payload", "callid", "--out", relative.toString());
 
         assertThat(exit).isZero();
-        ResultsFolder results = new ResultsFolder(outDir);
+        SummaryTree results = new SummaryTree(outDir);
         JsonNode result = results.client("jedis");
         assertThat(result.at("/events/expected").asLong()).isEqualTo(300);
         assertThat(result.at("/events/consumed").asLong()).isEqualTo(300);

@@ -31,7 +31,7 @@ class SyntheticRunTest {
                 "--service-time", "fixed:100us", "--out", outDir.toString());
 
         assertThat(exit).isZero();
-        JsonNode result = new ResultsFolder(outDir).client(client);
+        JsonNode result = new SummaryTree(outDir).client(client);
         long pushed = result.at("/producer/pushed").asLong();
         assertThat(pushed).isBetween(5940L, 6060L);
         assertThat(result.at("/events/expected").asLong()).isEqualTo(pushed);
@@ -55,7 +55,7 @@ class SyntheticRunTest {
                 "--arrivals", "poisson", "--duration", "2", "--warmup", "0", "--out", outDir.toString());
 
         assertThat(exit).isZero();
-        JsonNode producer = new ResultsFolder(outDir).client("jedis").at("/producer");
+        JsonNode producer = new SummaryTree(outDir).client("jedis").at("/producer");
         assertThat(producer.at("/targetRate").asDouble()).isEqualTo(150);
         assertThat(producer.at("/scheduledRate").asDouble()).isEqualTo(producer.at("/pushed").asLong() / 2.0)
                 .isNotEqualTo(150);

@@ -2,6 +2,7 @@ package dev.callq.bench.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -110,7 +111,7 @@ class SweepEndToEndTest {
         } finally {
             System.setErr(original);
         }
-        assertThat(exit).isEqualTo(Main.EXIT_USAGE);
+        assertThat(exit).isEqualTo(ExitCode.USAGE);
         assertThat(stderr.toString(StandardCharsets.UTF_8)).contains(message).hasLineCount(1);
         assertThat(out).doesNotExist();
     }

@@ -1,6 +1,8 @@
 package dev.callq.bench.report;
 
+import dev.callq.bench.measure.IntervalLogReader;
 import dev.callq.bench.run.RunSummary;
+import dev.callq.bench.run.SummaryJson;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +17,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The report rebuilt from two saved runs: SIP load with both clients, synthetic load with Lettuce. */
-class HtmlReportTest {
+class RunHtmlTest {
     private static final Pattern EXTERNAL_RESOURCE =
             Pattern.compile("(?i)(src|href)\\s*=\\s*[\"']?\\s*(https?:)?//|@import|url\\(\\s*[\"']?(https?:)?//");
 
@@ -26,7 +28,7 @@ class HtmlReportTest {
     void sipRunReportShowsVerdictChartsAccountingAndEnvironment() throws IOException {
         Path folder = GoldenRuns.copy(GoldenRuns.SIP_BOTH, tmp);
 
-        Path report = HtmlReport.write(folder);
+        Path report = RunHtml.write(folder);
 
         String html = Files.readString(report);
         assertThat(report).isEqualTo(folder.resolve("report.html"));
@@ -54,7 +56,7 @@ class HtmlReportTest {
 
     @Test
     void reportLoadsNothingFromOutside() throws IOException {
-        String html = Files.readString(HtmlReport.write(GoldenRuns.copy(GoldenRuns.SIP_BOTH, tmp)));
+        String html = Files.readString(RunHtml.write(GoldenRuns.copy(GoldenRuns.SIP_BOTH, tmp)));
 
         assertThat(html).doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("<link")
                 .doesNotContainIgnoringCase("<iframe").doesNotContain("<!DOCTYPE svg").doesNotContain("<?xml");
@@ -63,7 +65,7 @@ class HtmlReportTest {
 
     @Test
     void syntheticRunReportShowsProducerAndNoSipCalls() throws IOException {
-        String html = Files.readString(HtmlReport.write(GoldenRuns.copy(GoldenRuns.SYNTHETIC_LETTUCE, tmp)));
+        String html = Files.readString(RunHtml.write(GoldenRuns.copy(GoldenRuns.SYNTHETIC_LETTUCE, tmp)));
 
         assertThat(countOf(html, "<svg")).isEqualTo(4);
         assertThat(html).contains("<tr><td>expected</td><td>16000</td></tr>")
@@ -79,7 +81,7 @@ class HtmlReportTest {
         Files.writeString(folder.resolve("summary.json"), json.replaceFirst("\"lost\" : 0", "\"lost\" : 7")
                 .replaceFirst("\"warnings\" : \\[ ]", "\"warnings\" : [ \"7 events lost\" ]"));
 
-        String html = Files.readString(HtmlReport.write(folder));
+        String html = Files.readString(RunHtml.write(folder));
 
         assertThat(html).contains("<p class=\"verdict fail\">accounting NOT balanced: jedis consumed 600 of 600, lost 7")
                 .contains("<tr><td>lost</td><td class=\"bad\">7</td><td>0</td></tr>")
@@ -89,7 +91,7 @@ class HtmlReportTest {
     @Test
     void summaryMarkdownPutsClientsSideBySide() throws IOException {
         Path folder = GoldenRuns.copy(GoldenRuns.SIP_BOTH, tmp);
-        HtmlReport.write(folder);
+        RunHtml.write(folder);
 
         String md = Files.readString(folder.resolve("summary.md"));
 
@@ -104,7 +106,7 @@ class HtmlReportTest {
     @Test
     void summaryCsvHasOneRowPerClientWithItsP99() throws IOException {
         Path folder = GoldenRuns.copy(GoldenRuns.SIP_BOTH, tmp);
-        HtmlReport.write(folder);
+        RunHtml.write(folder);
 
         List<String> lines = Files.readAllLines(folder.resolve("summary.csv"));
 
@@ -123,7 +125,7 @@ class HtmlReportTest {
         Path folder = GoldenRuns.copy(GoldenRuns.SYNTHETIC_LETTUCE, tmp);
         RunSummary summary = SummaryJson.read(folder);
 
-        Map<String, Histogram> byTag = ResultsFolder.cumulateByTag(folder.resolve("lettuce.hlog"));
+        Map<String, Histogram> byTag = IntervalLogReader.cumulativeByTag(folder.resolve("lettuce.hlog"));
 
         assertThat(byTag).containsOnlyKeys("enqueueToDequeue", "enqueueToDone", "producerLag");
         var expected = summary.clients().get(0).latencyMicros().get("enqueueToDequeue");
@@ -140,11 +142,27 @@ class HtmlReportTest {
         Path folder = GoldenRuns.copy(GoldenRuns.SYNTHETIC_LETTUCE, tmp);
         Files.delete(folder.resolve("lettuce.hlog"));
 
-        String html = Files.readString(HtmlReport.write(folder));
+        String html = Files.readString(RunHtml.write(folder));
 
         assertThat(html).contains("<li>missing raw file, lettuce: interval log lettuce.hlog</li>")
                 .contains("no enqueueToDequeue intervals in the interval logs");
         assertThat(countOf(html, "<svg")).isEqualTo(3);
+    }
+
+    @Test
+    void unreadableRawFilesAreReportedNotFatal() throws IOException {
+        Path folder = GoldenRuns.copy(GoldenRuns.SYNTHETIC_LETTUCE, tmp);
+        String hlog = Files.readString(folder.resolve("lettuce.hlog"));
+        Files.writeString(folder.resolve("lettuce.hlog"), hlog.substring(0, hlog.length() - 40));
+        Files.writeString(folder.resolve("lettuce-timeseries.csv"), "epochSecond,consumedPerSec\n1,2.0\n");
+
+        String html = Files.readString(RunHtml.write(folder));
+
+        assertThat(html).contains("<li>missing raw file, lettuce: interval log " + folder.resolve("lettuce.hlog")
+                        + " is truncated or corrupt after")
+                .contains("<li>missing raw file, lettuce: " + folder.resolve("lettuce-timeseries.csv")
+                        + " has no backlog column")
+                .contains("no time series to draw");
     }
 
     @Test

@@ -1,9 +1,10 @@
 package dev.callq.bench.report;
 
 import dev.callq.bench.measure.LatencySummary;
-import dev.callq.bench.report.ResultsFolder.SecondSample;
 import dev.callq.bench.run.ClientResult;
 import dev.callq.bench.run.RunSummary;
+import dev.callq.bench.run.RunVerdict;
+import dev.callq.bench.run.Timeseries;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,30 +16,30 @@ import java.util.Map;
  * inlined as SVG, no script and nothing fetched), {@code summary.md} for CI job summaries and
  * {@code summary.csv} with one row per client.
  */
-public final class HtmlReport {
+public final class RunHtml {
     public static final String FILE_NAME = HtmlPage.FILE_NAME;
 
-    private HtmlReport() {
+    private RunHtml() {
     }
 
     /** Writes report.html, summary.md and summary.csv into {@code resultsDir}; returns report.html. */
     public static Path write(Path resultsDir) {
-        ResultsFolder folder = ResultsFolder.read(resultsDir);
-        HtmlPage.writeFile(resultsDir.resolve(MarkdownSummary.FILE_NAME), MarkdownSummary.render(folder));
-        HtmlPage.writeFile(resultsDir.resolve(CsvSummary.FILE_NAME), CsvSummary.render(folder.summary()));
+        RunFolder folder = RunFolder.read(resultsDir);
+        TextFiles.write(resultsDir.resolve(MarkdownSummary.FILE_NAME), MarkdownSummary.render(folder));
+        TextFiles.write(resultsDir.resolve(CsvSummary.FILE_NAME), CsvSummary.render(folder.summary()));
         Path report = resultsDir.resolve(FILE_NAME);
-        HtmlPage.writeFile(report, render(folder));
+        TextFiles.write(report, render(folder));
         return report;
     }
 
-    static String render(ResultsFolder folder) {
+    static String render(RunFolder folder) {
         RunSummary summary = folder.summary();
         List<ClientResult> clients = summary.clients();
-        boolean balanced = clients.stream().allMatch(ReportTables::balanced);
+        boolean trustworthy = RunVerdict.trustworthy(summary);
         HtmlPage page = new HtmlPage("callq-bench: " + String.join(" vs ", clients.stream().map(ClientResult::client).toList())
-                + ", " + (balanced ? "balanced" : "NOT balanced"), "callq-bench: " + describe(summary),
+                + ", " + (trustworthy ? "trustworthy" : "NOT trustworthy"), "callq-bench: " + describe(summary),
                 summary.phases() + " · started " + summary.startedAt());
-        page.verdict(balanced, ReportTables.verdict(summary));
+        page.verdict(trustworthy, ReportTables.verdict(summary));
         List<String> warnings = new ArrayList<>(ReportTables.warnings(clients));
         folder.missing().forEach(m -> warnings.add("missing raw file, " + m));
         page.warnings(warnings);
@@ -57,11 +58,11 @@ public final class HtmlReport {
         String noSeries = "no time series to draw";
         page.heading("Per second");
         page.chart(Charts.perSecond("throughput", "events consumed per second", "events/s", folder.clients(),
-                SecondSample::consumedPerSec), noSeries);
+                Timeseries.Second::consumedPerSec), noSeries);
         page.chart(Charts.perSecond("p99", "enqueue → dequeue p99 per second", "latency (µs)", folder.clients(),
-                SecondSample::p99EnqueueToDequeueMicros), noSeries);
+                Timeseries.Second::p99EnqueueToDequeueMicros), noSeries);
         page.chart(Charts.perSecond("backlog", "backlog (events in the list)", "events", folder.clients(),
-                SecondSample::backlog), noSeries);
+                Timeseries.Second::backlog), noSeries);
 
         page.section("Environment", ReportTables.environment(summary));
         page.section("Configuration", ReportTables.config(summary));

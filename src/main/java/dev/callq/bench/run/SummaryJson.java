@@ -1,10 +1,9 @@
-package dev.callq.bench.report;
+package dev.callq.bench.run;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.callq.bench.HarnessException;
-import dev.callq.bench.run.RunSummary;
 
 import java.io.IOException;
 import java.nio.file.Files;

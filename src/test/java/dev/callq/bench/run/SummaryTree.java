@@ -2,18 +2,17 @@ package dev.callq.bench.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.HdrHistogram.EncodableHistogram;
-import org.HdrHistogram.HistogramLogReader;
+import dev.callq.bench.measure.IntervalLogReader;
 
 import java.io.IOException;
 import java.nio.file.Path;
 
 /** Reads a results folder the way a user's script would: summary.json and the raw interval logs. */
-final class ResultsFolder {
+final class SummaryTree {
     private final Path dir;
     private final JsonNode summary;
 
-    ResultsFolder(Path dir) throws IOException {
+    SummaryTree(Path dir) throws IOException {
         this.dir = dir;
         this.summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
     }
@@ -32,17 +31,7 @@ final class ResultsFolder {
     }
 
     /** Samples of one tag in a client's .hlog, counted from the raw intervals. */
-    long hlogCount(String client, String tag) throws IOException {
-        Path hlog = dir.resolve(client(client).get("hlog").asText());
-        long count = 0;
-        try (HistogramLogReader reader = new HistogramLogReader(hlog.toFile())) {
-            EncodableHistogram interval;
-            while ((interval = reader.nextIntervalHistogram()) != null) {
-                if (tag.equals(interval.getTag())) {
-                    count += ((org.HdrHistogram.Histogram) interval).getTotalCount();
-                }
-            }
-        }
-        return count;
+    long hlogCount(String client, String tag) {
+        return IntervalLogReader.cumulative(dir.resolve(client(client).get("hlog").asText()), tag).getTotalCount();
     }
 }

@@ -5,10 +5,10 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
 /** Where a command writes when no {@code --out} is given: {@code results/<name>-<local time>}. */
-final class ResultsFolders {
+final class DefaultOutDir {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    private ResultsFolders() {
+    private DefaultOutDir() {
     }
 
     static Path timestamped(String name) {

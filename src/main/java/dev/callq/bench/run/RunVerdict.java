@@ -1,0 +1,75 @@
+package dev.callq.bench.run;
+
+import dev.callq.bench.measure.Accounting;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Whether one client's numbers can be trusted, and if not, why. The one definition: {@code callq run}'s
+ * exit code (3 when any client is untrustworthy), every report's verdict, and through the exit code the
+ * sweep's and the planner's forked runs; the max-rate rule adds its own criteria on top. Two conditions:
+ * <ul>
+ *   <li>the accounting balances ({@link Accounting#balanced()}): every expected event consumed exactly once,
+ *       nothing lost, duplicated, unexpected, malformed or left in the queue. A malformed payload counts: it
+ *       is an event the consumer could not account for;</li>
+ *   <li>the synthetic producer kept its schedule; otherwise the rate was never really offered.</li>
+ * </ul>
+ *
+ * @param client            the client it judges
+ * @param accountingProblem what did not balance ({@code lost 7, duplicated 0, …}); null when balanced
+ * @param producerProblem   how far the producer fell behind; null when it kept its schedule or there was none
+ */
+public record RunVerdict(String client, String accountingProblem, String producerProblem) {
+
+    public static RunVerdict of(ClientResult result) {
+        ClientResult.Events e = result.events();
+        Accounting accounting = new Accounting(e.expected(), e.consumed(), e.unique(), e.lost(), e.duplicates(),
+                e.unexpected(), e.malformed(), e.leftInQueue());
+        String accountingProblem = accounting.balanced() ? null
+                : String.format(Locale.ROOT, "lost %d, duplicated %d, malformed %d, left %d", e.lost(),
+                e.duplicates(), e.malformed(), e.leftInQueue())
+                + (e.unexpected() == 0 ? "" : ", unexpected " + e.unexpected());
+        ClientResult.Producer producer = result.producer();
+        String producerProblem = producer == null || producer.keptSchedule() ? null
+                : String.format(Locale.ROOT, "achieved %.0f of %.0f/s", producer.achievedRate(),
+                // results written before the scheduled rate was recorded hold 0 there
+                producer.scheduledRate() > 0 ? producer.scheduledRate() : producer.targetRate());
+        return new RunVerdict(result.client(), accountingProblem, producerProblem);
+    }
+
+    /** One verdict per client, in the summary's order. */
+    public static List<RunVerdict> of(RunSummary summary) {
+        return summary.clients().stream().map(RunVerdict::of).toList();
+    }
+
+    /** True when every client of the run is trustworthy. */
+    public static boolean trustworthy(RunSummary summary) {
+        return of(summary).stream().allMatch(RunVerdict::trustworthy);
+    }
+
+    public boolean accountingBalanced() {
+        return accountingProblem == null;
+    }
+
+    public boolean producerKeptSchedule() {
+        return producerProblem == null;
+    }
+
+    public boolean trustworthy() {
+        return accountingBalanced() && producerKeptSchedule();
+    }
+
+    /** Why the numbers are not trustworthy, one reason a line; empty when they are. */
+    public List<String> reasons() {
+        List<String> reasons = new ArrayList<>();
+        if (accountingProblem != null) {
+            reasons.add("accounting: " + accountingProblem);
+        }
+        if (producerProblem != null) {
+            reasons.add("producer behind schedule: " + producerProblem);
+        }
+        return reasons;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.callq.bench.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.callq.bench.ExitCode;
+import dev.callq.bench.cli.Main;
+import dev.callq.bench.env.LocalRedis;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.Jedis;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A payload the consumer cannot decode is an event it cannot account for: with nothing lost, the run is
+ * still untrustworthy, and the exit code, the console table and every report say so alike.
+ */
+class MalformedPayloadTest {
+    @TempDir
+    Path tmp;
+
+    @AfterEach
+    void nothingStartedIsStillRunning() {
+        assertThat(ChildProcesses.alive()).isEmpty();
+    }
+
+    @Test
+    void aMalformedPayloadMakesTheRunUntrustworthyInTheExitCodeAndEveryReport() throws Exception {
+        Path outDir = tmp.resolve("out");
+        int exit;
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream originalOut = System.out;
+        System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
+        try (LocalRedis redis = LocalRedis.start(tmp)) {
+            CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> Main.execute("run", "--load",
+                    "synthetic", "--client", "jedis", "--workers", "2", "--rate", "200", "--duration", "3",
+                    "--warmup", "0", "--redis", redis.endpoint().toString(), "--out", outDir.toString()));
+            // The time series appears when the measured phase starts: push one payload by hand into it.
+            Path timeseries = outDir.resolve("jedis-timeseries.csv");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.exists(timeseries) && !run.isDone() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(timeseries).as("the measured phase started").exists();
+            try (Jedis jedis = new Jedis(redis.endpoint().host(), redis.endpoint().port())) {
+                jedis.rpush(RunConfig.QUEUE_KEY, "not an event");
+            }
+            exit = run.get(120, TimeUnit.SECONDS);
+        } finally {
+            System.setOut(originalOut);
+        }
+
+        JsonNode events = new SummaryTree(outDir).client("jedis").at("/events");
+        assertThat(events.at("/malformed").asLong()).isEqualTo(1);
+        assertThat(events.at("/lost").asLong()).isZero();
+        assertThat(events.at("/consumed").asLong()).isEqualTo(events.at("/expected").asLong());
+        assertThat(exit).isEqualTo(ExitCode.UNTRUSTWORTHY);
+        assertThat(console.toString(StandardCharsets.UTF_8)).containsPattern("(?m)^trustworthy +NO \\(see warnings\\)$");
+        assertThat(Files.readString(outDir.resolve("report.html")))
+                .contains("<p class=\"verdict fail\">accounting NOT balanced: jedis consumed")
+                .contains("malformed 1");
+        assertThat(Files.readString(outDir.resolve("summary.md"))).contains("❌ **accounting NOT balanced");
+        List<String> csv = Files.readAllLines(outDir.resolve("summary.csv"));
+        int trustworthy = List.of(csv.get(0).split(",")).indexOf("trustworthy");
+        assertThat(csv.get(1).split(",")[trustworthy]).isEqualTo("false");
+    }
+}
