@@ -24,10 +24,6 @@ public final class Sweep {
     private final PrintStream progress;
     private final ProgressListener cellProgress;
 
-    public Sweep(SweepSpec spec, Path dir, PrintStream progress) {
-        this(spec, dir, progress, ProgressListener.NONE);
-    }
-
     /** With {@code cellProgress}, each cell's rate, p99 and backlog are shown every second as it runs. */
     public Sweep(SweepSpec spec, Path dir, PrintStream progress, ProgressListener cellProgress) {
         this.spec = spec;
