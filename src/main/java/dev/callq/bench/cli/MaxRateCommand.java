@@ -8,7 +8,11 @@ import dev.callq.bench.plan.MaxRateSearch;
 import dev.callq.bench.plan.SustainedRateRule;
 import dev.callq.bench.report.MaxRateHtml;
 import dev.callq.bench.report.SummaryJson;
-import picocli.CommandLine;
+import dev.callq.bench.driver.QueuePattern;
+import dev.callq.bench.run.LoadKind;
+import dev.callq.bench.run.RunOptions;
+import dev.callq.bench.work.ServiceTime;
+import dev.callq.bench.work.Work;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,7 +36,8 @@ import java.util.concurrent.Callable;
 public final class MaxRateCommand implements Callable<Integer> {
     static final String FILE_NAME = "max-rate.json";
 
-    @Option(names = "--client", required = true, description = "jedis or lettuce")
+    @Option(names = "--client", required = true, completionCandidates = QueueDrivers.Names.class,
+            description = "one of ${COMPLETION-CANDIDATES}")
     String client;
 
     @Option(names = "--pattern", defaultValue = "blpop", description = "blpop, reliable, batch or stream (default: ${DEFAULT-VALUE})")
@@ -93,11 +98,11 @@ public final class MaxRateCommand implements Callable<Integer> {
         LatencySlo latencySlo = LatencySlo.parse(slo);
         MaxRateSearch.Settings settings = new MaxRateSearch.Settings(startRatePerSec, 2, precision, confirmations,
                 Math.min(10, startRatePerSec), maxRatePerSec, maxProbes);
-        List<String> fixedArgs = fixedArgs();
-        validate(fixedArgs, startRatePerSec);
+        RunOptions fixedOptions = fixedOptions();
+        ForkedRateProbe.atRate(fixedOptions, startRatePerSec).toConfig(Path.of("unused"));
         Path dir = outDir != null ? outDir : ResultsFolders.timestamped("max-rate-" + client);
         List<ForkedRateProbe.Evidence> soFar = new ArrayList<>();
-        ForkedRateProbe probe = new ForkedRateProbe(fixedArgs, dir, probeTimeout(),
+        ForkedRateProbe probe = new ForkedRateProbe(fixedOptions, dir, probeTimeout(),
                 new SustainedRateRule(latencySlo), evidence -> {
                     soFar.add(evidence);
                     System.out.println(progressLine(evidence));
@@ -112,28 +117,14 @@ public final class MaxRateCommand implements Callable<Integer> {
         return result.converged() && result.maxRatePerSec() > 0 ? 0 : Main.EXIT_UNTRUSTWORTHY;
     }
 
-    private List<String> fixedArgs() {
-        return List.of("--client", client, "--load", "synthetic", "--pattern", pattern,
-                "--workers", Integer.toString(workers), "--service-time", serviceTime, "--work", workMode,
-                "--warmup", Double.toString(warmupSeconds), "--duration", Double.toString(durationSeconds),
-                "--drain-timeout", Long.toString(drainTimeoutSeconds));
-    }
-
-    /** Checks the probes' arguments as {@code callq run} will, before the first fork. */
-    private void validate(List<String> fixedArgs, long rate) {
-        if (!QueueDrivers.NAMES.contains(client)) {
-            throw new IllegalArgumentException("--client must be one of " + QueueDrivers.NAMES + ": one client per "
-                    + "search, not '" + client + "'");
-        }
-        List<String> args = new ArrayList<>(ForkedRateProbe.runArgs(fixedArgs, rate));
-        args.addAll(List.of("--out", "unused"));
-        RunCommand run = new RunCommand();
-        try {
-            new CommandLine(run).parseArgs(args.toArray(String[]::new));
-            run.toConfig();
-        } catch (CommandLine.ParameterException e) {
-            throw new IllegalArgumentException(e.getMessage());
-        }
+    /** Every probe's options but the rate; checked, with the first rate, before the first fork. */
+    private RunOptions fixedOptions() {
+        return RunOptions.builder().client(QueueDrivers.requireOne(client, "--client")).load(LoadKind.SYNTHETIC)
+                .pattern(RunOptions.parseEnum(QueuePattern.class, pattern, "--pattern")).workers(workers)
+                .serviceTime(ServiceTime.parse(serviceTime))
+                .workMode(RunOptions.parseEnum(Work.Mode.class, workMode, "--work"))
+                .warmupSeconds(warmupSeconds).durationSeconds(durationSeconds)
+                .drainTimeoutSeconds(drainTimeoutSeconds).build();
     }
 
     private Duration probeTimeout() {

@@ -33,6 +33,11 @@ public final class ForkedRun {
         }
     }
 
+    /** As {@link #run(List, Path, Duration)}, with the arguments of {@code options}. */
+    public static Outcome run(RunOptions options, Path outDir, Duration timeout) {
+        return run(options.toArgs(), outDir, timeout);
+    }
+
     /**
      * Runs {@code callq run <runArgs> --out <outDir>} and waits at most {@code timeout}.
      * Bad input or environment in the child (exit 2) becomes a one-line error here.

@@ -1,5 +1,10 @@
 package dev.callq.bench.sweep;
 
+import dev.callq.bench.driver.QueuePattern;
+import dev.callq.bench.run.LoadKind;
+import dev.callq.bench.run.RunOptions;
+import dev.callq.bench.work.ServiceTime;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,14 +41,25 @@ public record SweepCell(int index, String client, String pattern, int workers, S
         }
     }
 
-    /** The {@code callq run} arguments of this cell, without {@code --out}. */
+    /**
+     * The options this cell sets itself, from the axes and the sweep's phases.
+     *
+     * @throws IllegalArgumentException with a one-line message for a value {@code callq run} would refuse
+     */
+    public RunOptions runOptions(SweepSpec spec) {
+        return RunOptions.builder().client(client).load(LoadKind.parse(spec.load(), "load"))
+                .pattern(RunOptions.parseEnum(QueuePattern.class, pattern, "--pattern")).workers(workers)
+                .rate(offeredRate()).serviceTime(ServiceTime.parse(serviceTime))
+                .warmupSeconds(spec.phases().warmupSeconds()).durationSeconds(spec.phases().durationSeconds())
+                .drainTimeoutSeconds(spec.phases().drainTimeoutSeconds()).build();
+    }
+
+    /**
+     * The {@code callq run} arguments of this cell, without {@code --out}: its own options, then the
+     * sweep file's other options as the file spells them (checked when {@code callq run} parses them).
+     */
     public List<String> runArgs(SweepSpec spec) {
-        List<String> args = new ArrayList<>(List.of("--client", client, "--load", spec.load(),
-                "--pattern", pattern, "--workers", Integer.toString(workers), "--rate", offeredRate(),
-                "--service-time", serviceTime,
-                "--warmup", Double.toString(spec.phases().warmupSeconds()),
-                "--duration", Double.toString(spec.phases().durationSeconds()),
-                "--drain-timeout", Long.toString(spec.phases().drainTimeoutSeconds())));
+        List<String> args = new ArrayList<>(runOptions(spec).toArgs());
         spec.options().forEach((option, value) -> args.addAll(List.of("--" + option, value)));
         return args;
     }
