@@ -2,7 +2,6 @@ package dev.callq.bench.cli;
 
 import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.driver.QueuePattern;
-import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.SyntheticLoad;
 import dev.callq.bench.report.SideBySideTable;
