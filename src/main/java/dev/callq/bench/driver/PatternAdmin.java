@@ -29,8 +29,12 @@ public abstract class PatternAdmin implements QueueAdmin {
         if (spec.pattern() != QueuePattern.STREAM) {
             return listLength(spec.key());
         }
-        Map<String, Object> group = groupInfo(spec.key(), spec.groupName());
-        return group == null ? streamLength(spec.key()) : StreamLag.of(group, () -> streamLength(spec.key()));
+        for (Map<String, Object> group : groups(spec.key())) {
+            if (spec.groupName().equals(String.valueOf(group.get("name")))) {
+                return StreamLag.of(group, () -> streamLength(spec.key()));
+            }
+        }
+        return streamLength(spec.key());
     }
 
     @Override
@@ -54,8 +58,8 @@ public abstract class PatternAdmin implements QueueAdmin {
     /** XLEN of a stream. */
     protected abstract long streamLength(String key);
 
-    /** The fields of the group's XINFO GROUPS entry (name, lag, entries-read…); null when there is none. */
-    protected abstract Map<String, Object> groupInfo(String key, String group);
+    /** XINFO GROUPS: each consumer group's fields by their Redis names (name, lag, entries-read…). */
+    protected abstract List<Map<String, Object>> groups(String key);
 
     /** XPENDING's count for the consumer group. */
     protected abstract long streamPending(String key, String group);

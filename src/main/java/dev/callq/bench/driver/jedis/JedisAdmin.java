@@ -37,13 +37,8 @@ final class JedisAdmin extends PatternAdmin {
     }
 
     @Override
-    protected Map<String, Object> groupInfo(String key, String group) {
-        for (StreamGroupInfo info : jedis.xinfoGroups(key)) {
-            if (group.equals(info.getName())) {
-                return info.getGroupInfo();
-            }
-        }
-        return null;
+    protected List<Map<String, Object>> groups(String key) {
+        return jedis.xinfoGroups(key).stream().map(StreamGroupInfo::getGroupInfo).toList();
     }
 
     @Override

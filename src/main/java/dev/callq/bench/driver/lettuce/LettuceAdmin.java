@@ -38,14 +38,8 @@ final class LettuceAdmin extends PatternAdmin {
     }
 
     @Override
-    protected Map<String, Object> groupInfo(String key, String group) {
-        for (Object entry : redis.xinfoGroups(key)) {
-            Map<String, Object> fields = fields(entry);
-            if (group.equals(String.valueOf(fields.get("name")))) {
-                return fields;
-            }
-        }
-        return null;
+    protected List<Map<String, Object>> groups(String key) {
+        return redis.xinfoGroups(key).stream().map(LettuceAdmin::fields).toList();
     }
 
     /** Lettuce hands XINFO GROUPS back raw: a flat name, value, name, value list per group (a map under RESP3). */
