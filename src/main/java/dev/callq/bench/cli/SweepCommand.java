@@ -64,7 +64,7 @@ public final class SweepCommand implements Callable<Integer> {
     /** Checks a cell's arguments exactly as its forked {@code callq run} will, before anything runs. */
     static void validate(SweepSpec spec, SweepCell cell) {
         try {
-            RunCommand.parse(cell.runArgs(spec)).toConfig(Path.of("unused"));
+            cell.runOptions(spec).toConfig(Path.of("unused"));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("cell " + cell.name() + ": " + e.getMessage());
         }

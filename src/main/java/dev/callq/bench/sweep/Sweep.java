@@ -60,7 +60,7 @@ public final class Sweep {
     private CellResult runCell(SweepCell cell, Duration timeout) {
         String folder = "cells/" + cell.name();
         try {
-            return CellResult.of(cell, folder, ForkedRun.run(cell.runArgs(spec), dir.resolve(folder), timeout, cellProgress,
+            return CellResult.of(cell, folder, ForkedRun.run(cell.runOptions(spec), dir.resolve(folder), timeout, cellProgress,
                     Math.round(spec.phases().durationSeconds())));
         } catch (HarnessException e) {
             if (cell.index() == 1) {

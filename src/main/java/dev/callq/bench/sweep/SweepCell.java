@@ -2,6 +2,7 @@ package dev.callq.bench.sweep;
 
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.run.LoadKind;
+import dev.callq.bench.run.RunArguments;
 import dev.callq.bench.run.RunOptions;
 import dev.callq.bench.work.ServiceTime;
 
@@ -42,26 +43,24 @@ public record SweepCell(int index, String client, String pattern, int workers, S
     }
 
     /**
-     * The options this cell sets itself, from the axes and the sweep's phases.
+     * The options of this cell's run: the sweep file's other options, read as {@code callq run} reads
+     * them, with the axes and the phases on top.
      *
-     * @throws IllegalArgumentException with a one-line message for a value {@code callq run} would refuse
+     * @throws IllegalArgumentException with a one-line message for an option or value {@code callq run} would refuse
      */
     public RunOptions runOptions(SweepSpec spec) {
-        return RunOptions.builder().client(client).load(LoadKind.parse(spec.load(), "load"))
+        List<String> options = new ArrayList<>();
+        spec.options().forEach((option, value) -> options.addAll(List.of("--" + option, value)));
+        return RunArguments.parse(options).toBuilder().client(client).load(LoadKind.parse(spec.load(), "load"))
                 .pattern(RunOptions.parseEnum(QueuePattern.class, pattern, "--pattern")).workers(workers)
                 .rate(offeredRate()).serviceTime(ServiceTime.parse(serviceTime))
                 .warmupSeconds(spec.phases().warmupSeconds()).durationSeconds(spec.phases().durationSeconds())
                 .drainTimeoutSeconds(spec.phases().drainTimeoutSeconds()).build();
     }
 
-    /**
-     * The {@code callq run} arguments of this cell, without {@code --out}: its own options, then the
-     * sweep file's other options as the file spells them (checked when {@code callq run} parses them).
-     */
+    /** The {@code callq run} arguments of this cell, without {@code --out}. */
     public List<String> runArgs(SweepSpec spec) {
-        List<String> args = new ArrayList<>(runOptions(spec).toArgs());
-        spec.options().forEach((option, value) -> args.addAll(List.of("--" + option, value)));
-        return args;
+        return runOptions(spec).toArgs();
     }
 
     /**

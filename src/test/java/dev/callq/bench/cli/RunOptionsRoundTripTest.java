@@ -5,10 +5,12 @@ import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.SyntheticLoad;
 import dev.callq.bench.run.LoadKind;
+import dev.callq.bench.run.RunArguments;
 import dev.callq.bench.run.RunOptions;
 import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.work.Work;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +28,7 @@ class RunOptionsRoundTripTest {
                 ServiceTime.parse("lognormal:2.5ms,1.5"), Work.Mode.SPIN, SyntheticLoad.Arrivals.POISSON, 0.5, 7.0,
                 null, 12.5, 9L, 150L, PayloadFormat.JSON, 32, 3, 250L, 3, new RedisEndpoint("127.0.0.1", 6400));
 
-        RunOptions parsed = RunCommand.parse(options.toArgs());
+        RunOptions parsed = parsedByRunCommand(options.toArgs());
 
         assertThat(parsed).isEqualTo(options);
         assertThat(parsed.toConfig(OUT)).isEqualTo(options.toConfig(OUT));
@@ -37,7 +39,7 @@ class RunOptionsRoundTripTest {
         RunOptions options = RunOptions.builder().client("all").load(LoadKind.SIP).rate("250").calls(500L)
                 .payload(PayloadFormat.CALLID).build();
 
-        assertThat(RunCommand.parse(options.toArgs()).toConfig(OUT)).isEqualTo(options.toConfig(OUT));
+        assertThat(parsedByRunCommand(options.toArgs()).toConfig(OUT)).isEqualTo(options.toConfig(OUT));
     }
 
     @Test
@@ -45,8 +47,18 @@ class RunOptionsRoundTripTest {
         RunOptions options = RunOptions.builder().client("jedis").load(LoadKind.SYNTHETIC).workers(2).build();
 
         assertThat(options.toArgs()).containsExactly("--client", "jedis", "--load", "synthetic", "--workers", "2");
-        assertThat(RunCommand.parse(options.toArgs()).toConfig(OUT)).isEqualTo(options.toConfig(OUT));
+        assertThat(parsedByRunCommand(options.toArgs())).isEqualTo(options);
+        assertThat(parsedByRunCommand(options.toArgs()).toConfig(OUT)).isEqualTo(options.toConfig(OUT));
         assertThat(options.toConfig(OUT).rate().meanRatePerSec(1)).isEqualTo(LoadKind.SYNTHETIC.defaultRatePerSec());
+    }
+
+    @Test
+    void theCommandLineAndTheForkedRunReaderAgree() {
+        List<String> args = List.of("--load", "synthetic", "--rate", "ramp:100-900", "--service-time", "exp:3ms");
+
+        assertThat(RunArguments.parse(args)).isEqualTo(parsedByRunCommand(args));
+        assertThat(RunArguments.parse(args).toArgs()).containsExactly("--load", "synthetic", "--rate", "ramp:100-900",
+                "--service-time", "exp:3ms");
     }
 
     @Test
@@ -55,9 +67,16 @@ class RunOptionsRoundTripTest {
 
         assertThatThrownBy(() -> synthetic.toConfig(OUT)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("carries no enqueue stamp");
-        assertThatThrownBy(() -> RunCommand.parse(synthetic.toArgs()).toConfig(OUT))
+        assertThatThrownBy(() -> parsedByRunCommand(synthetic.toArgs()).toConfig(OUT))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("carries no enqueue stamp");
-        assertThatThrownBy(() -> RunCommand.parse(List.of("--frobnicate")))
+        assertThatThrownBy(() -> RunArguments.parse(List.of("--frobnicate")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Unknown option: '--frobnicate'");
+    }
+
+    /** As {@code callq run} reads its command line. */
+    private static RunOptions parsedByRunCommand(List<String> args) {
+        RunCommand run = new RunCommand();
+        new CommandLine(run).parseArgs(args.toArray(String[]::new));
+        return run.arguments.toOptions();
     }
 }
