@@ -30,6 +30,10 @@ public class QueueClientState {
     static final int RESP_VERSION = 2;
     static final Duration POP_TIMEOUT = Duration.ofSeconds(1);
 
+    /**
+     * JMH needs the values as constants; {@code callq jmh} passes every name in {@link QueueDrivers}
+     * instead, and {@code ClientParamTest} fails when these differ from the registry.
+     */
     @Param({"jedis", "lettuce"})
     public String client;
 

@@ -1,6 +1,7 @@
 package dev.callq.bench.cli;
 
 import dev.callq.bench.HarnessException;
+import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.report.JmhHtml;
 import dev.callq.bench.report.JmhTable;
 import org.openjdk.jmh.results.RunResult;
@@ -78,7 +79,9 @@ public final class JmhCommand implements Callable<Integer> {
                 .forks(1)
                 .threads(1)
                 .shouldFailOnError(true)
-                .resultFormat(ResultFormatType.JSON);
+                .resultFormat(ResultFormatType.JSON)
+                // Every registered client, whatever the benchmarks' @Param lists.
+                .param(JmhTable.CLIENT_PARAM, QueueDrivers.NAMES.toArray(String[]::new));
         if (quick) {
             return options.warmupIterations(1).warmupTime(QUICK_ITERATION_TIME)
                     .measurementIterations(1).measurementTime(QUICK_ITERATION_TIME);

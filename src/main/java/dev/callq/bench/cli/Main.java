@@ -28,6 +28,7 @@ public final class Main {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setParameterExceptionHandler(Main::onBadParameters);
         commandLine.setExecutionExceptionHandler(Main::onFailure);
+        ClientHelp.addTo(commandLine);
         return commandLine.execute(args);
     }
 

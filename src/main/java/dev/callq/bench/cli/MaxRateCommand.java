@@ -1,24 +1,18 @@
 package dev.callq.bench.cli;
 
 import dev.callq.bench.ExitCode;
-import dev.callq.bench.HarnessException;
 import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.maxrate.ForkedMaxRateSearch;
-import dev.callq.bench.maxrate.ForkedRateProbe;
 import dev.callq.bench.maxrate.MaxRateJson;
 import dev.callq.bench.maxrate.MaxRateSearch;
 import dev.callq.bench.maxrate.MaxRateSettings;
 import dev.callq.bench.maxrate.SustainedRateRule;
 import dev.callq.bench.measure.Slo;
 import dev.callq.bench.report.MaxRateHtml;
-import dev.callq.bench.run.SummaryJson;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -31,7 +25,8 @@ import java.util.concurrent.Callable;
         description = "Finds the highest offered rate (synthetic load) at which the backlog stays bounded, the "
                 + "latency SLO holds, the producer keeps its schedule and every event is accounted for.")
 public final class MaxRateCommand implements Callable<Integer> {
-    @Option(names = "--client", required = true, description = "jedis or lettuce")
+    @Option(names = "--client", required = true, completionCandidates = QueueDrivers.Names.class,
+            description = "one of ${COMPLETION-CANDIDATES}")
     String client;
 
     @Option(names = "--pattern", defaultValue = "blpop", description = "blpop, reliable, batch or stream (default: ${DEFAULT-VALUE})")
@@ -100,24 +95,7 @@ public final class MaxRateCommand implements Callable<Integer> {
         MaxRateSettings settings = new MaxRateSettings(client, pattern, workers, serviceTime, workMode,
                 new SustainedRateRule(Slo.parse(slo)), search, warmupSeconds, durationSeconds, drainTimeoutSeconds,
                 outDir != null ? outDir : DefaultOutDir.timestamped("max-rate-" + client));
-        validate(settings.fixedRunArgs(), startRatePerSec);
+        settings.validate();
         return settings;
-    }
-
-    /** Checks the probes' arguments as {@code callq run} will, before the first fork. */
-    private void validate(List<String> fixedArgs, long rate) {
-        if (!QueueDrivers.NAMES.contains(client)) {
-            throw new IllegalArgumentException("--client must be one of " + QueueDrivers.NAMES + ": one client per "
-                    + "search, not '" + client + "'");
-        }
-        List<String> args = new ArrayList<>(ForkedRateProbe.runArgs(fixedArgs, rate));
-        args.addAll(List.of("--out", "unused"));
-        RunCommand run = new RunCommand();
-        try {
-            new CommandLine(run).parseArgs(args.toArray(String[]::new));
-            run.toConfig();
-        } catch (CommandLine.ParameterException e) {
-            throw new IllegalArgumentException(e.getMessage());
-        }
     }
 }

@@ -40,7 +40,8 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--service-time", required = true, description = "work per event: fixed:3ms, exp:3ms, lognormal:3ms,1.5")
     String serviceTime;
 
-    @Option(names = "--client", defaultValue = "both", description = "jedis, lettuce or both (default: ${DEFAULT-VALUE})")
+    @Option(names = "--client", defaultValue = QueueDrivers.ALL, completionCandidates = QueueDrivers.Names.class,
+            description = "${COMPLETION-CANDIDATES}, or all of them (also: both) (default: ${DEFAULT-VALUE})")
     String client;
 
     @Option(names = "--validate", description = "run the recommended pool and one worker fewer at the target rate")
@@ -130,13 +131,7 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     private List<String> clients() {
-        if ("both".equals(client)) {
-            return QueueDrivers.NAMES;
-        }
-        if (!QueueDrivers.NAMES.contains(client)) {
-            throw new IllegalArgumentException("unknown client '" + client + "'; expected jedis, lettuce or both");
-        }
-        return List.of(client);
+        return QueueDrivers.select(client);
     }
 
     private static void requirePositive(double value, String option) {

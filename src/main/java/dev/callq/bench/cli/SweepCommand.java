@@ -10,13 +10,11 @@ import dev.callq.bench.sweep.SweepFiles;
 import dev.callq.bench.sweep.SweepSpec;
 import dev.callq.bench.sweep.SweepSpecParser;
 import dev.callq.bench.sweep.SweepTable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -66,13 +64,9 @@ public final class SweepCommand implements Callable<Integer> {
 
     /** Checks a cell's arguments exactly as its forked {@code callq run} will, before anything runs. */
     static void validate(SweepSpec spec, SweepCell cell) {
-        List<String> args = new ArrayList<>(cell.runArgs(spec));
-        args.addAll(List.of("--out", "unused"));
-        RunCommand run = new RunCommand();
         try {
-            new CommandLine(run).parseArgs(args.toArray(String[]::new));
-            run.toConfig();
-        } catch (CommandLine.ParameterException | IllegalArgumentException e) {
+            cell.runOptions(spec).toConfig(Path.of("unused"));
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("cell " + cell.name() + ": " + e.getMessage());
         }
     }

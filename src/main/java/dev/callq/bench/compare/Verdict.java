@@ -4,7 +4,11 @@ package dev.callq.bench.compare;
 public enum Verdict {
     OK("ok"),
     IMPROVED("improved"),
-    /** Worse beyond the tolerance, but the repeats of both sides overlap: noise, not a regression. */
+    /**
+     * The median got worse by more than the tolerance, but not clearly beyond the noise: either by no
+     * more than twice the repeats' relative spread, or with some current repeat not worse than every
+     * baseline repeat by more than the tolerance. Not gated on; see {@code Comparison.compare}.
+     */
     WITHIN_NOISE("within noise"),
     REGRESSION("REGRESSION"),
     /** Worse beyond the tolerance with no repeats to tell noise from change: reported, and gated on. */

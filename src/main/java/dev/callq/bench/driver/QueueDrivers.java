@@ -4,20 +4,79 @@ import dev.callq.bench.HarnessException;
 import dev.callq.bench.driver.jedis.JedisQueueDriver;
 import dev.callq.bench.driver.lettuce.LettuceQueueDriver;
 
+import java.util.Iterator;
 import java.util.List;
+import java.util.function.Function;
 
-/** The clients the harness can compare, by their command-line names. */
+/**
+ * The registry of the clients the harness can compare, by their command-line names. Everything that
+ * names clients reads it: {@code --client} help and validation, the JMH benchmarks, the JMH report. A
+ * new client is one line in {@link #REGISTERED}.
+ */
 public final class QueueDrivers {
-    public static final List<String> NAMES = List.of("jedis", "lettuce");
+    /** A registered client: its command-line name, one line for help, and how to open it. */
+    public record Registration(String name, String description, Function<ClientSettings, QueueDriver> factory) {
+    }
+
+    private static final List<Registration> REGISTERED = List.of(
+            new Registration("jedis", "Jedis, one plain blocking connection per worker", JedisQueueDriver::new),
+            new Registration("lettuce", "Lettuce, one dedicated Netty connection per worker", LettuceQueueDriver::new));
+
+    /** Every registered client's name, in registration order. */
+    public static final List<String> NAMES = REGISTERED.stream().map(Registration::name).toList();
+
+    /** The word for every registered client. */
+    public static final String ALL = "all";
+
+    /** An older word for {@link #ALL}, from when there were two clients. */
+    public static final String BOTH = "both";
 
     private QueueDrivers() {
     }
 
+    public static List<Registration> registered() {
+        return REGISTERED;
+    }
+
     public static QueueDriver open(String name, ClientSettings settings) {
-        return switch (name) {
-            case "jedis" -> new JedisQueueDriver(settings);
-            case "lettuce" -> new LettuceQueueDriver(settings);
-            default -> throw new HarnessException("unknown client '" + name + "'; expected one of " + NAMES);
-        };
+        return REGISTERED.stream().filter(r -> r.name().equals(name)).findFirst()
+                .orElseThrow(() -> new HarnessException(unknown(name)))
+                .factory().apply(settings);
+    }
+
+    /**
+     * Reads a {@code --client} value: one registered name, or {@code all} (or {@code both}) for every one.
+     *
+     * @throws IllegalArgumentException with a one-line message listing the registered names
+     */
+    public static List<String> select(String text) {
+        if (ALL.equals(text) || BOTH.equals(text)) {
+            return NAMES;
+        }
+        if (!NAMES.contains(text)) {
+            throw new IllegalArgumentException(unknown(text) + " or " + ALL);
+        }
+        return List.of(text);
+    }
+
+    /** Reads a {@code --client} value that must name exactly one registered client. */
+    public static String requireOne(String text, String option) {
+        if (!NAMES.contains(text)) {
+            throw new IllegalArgumentException(option + " must be one of " + String.join(", ", NAMES)
+                    + ": one client per search, not '" + text + "'");
+        }
+        return text;
+    }
+
+    private static String unknown(String name) {
+        return "unknown client '" + name + "'; expected one of " + String.join(", ", NAMES);
+    }
+
+    /** The registered names, for picocli's {@code ${COMPLETION-CANDIDATES}} in option help. */
+    public static final class Names implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return NAMES.iterator();
+        }
     }
 }

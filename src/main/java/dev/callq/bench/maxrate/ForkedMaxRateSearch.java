@@ -16,7 +16,7 @@ public final class ForkedMaxRateSearch {
     /** Runs the search in {@code settings.outDir()}; returns the final record, already written. */
     public static MaxRateJson run(MaxRateSettings settings, PrintStream progress) {
         List<ForkedRateProbe.Evidence> soFar = new ArrayList<>();
-        ForkedRateProbe probe = new ForkedRateProbe(settings.fixedRunArgs(), settings.outDir(),
+        ForkedRateProbe probe = new ForkedRateProbe(settings.fixedOptions(), settings.outDir(),
                 settings.probeTimeout(), settings.rule(), evidence -> {
                     soFar.add(evidence);
                     progress.println(progressLine(evidence));

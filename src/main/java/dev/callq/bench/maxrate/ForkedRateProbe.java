@@ -3,6 +3,7 @@ package dev.callq.bench.maxrate;
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.run.ClientResult;
 import dev.callq.bench.run.ForkedRun;
+import dev.callq.bench.run.RunOptions;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,26 +23,25 @@ public final class ForkedRateProbe implements Probe {
                     Double throughputPerSec, Double producerAchievedRatePerSec, Long producerLagP99Micros) {
     }
 
-    private final List<String> fixedArgs;
+    private final RunOptions fixedOptions;
     private final Path dir;
     private final Duration timeout;
     private final SustainedRateRule rule;
     private final Consumer<Evidence> onProbe;
     private final List<Evidence> evidence = new ArrayList<>();
 
-    public ForkedRateProbe(List<String> fixedArgs, Path dir, Duration timeout, SustainedRateRule rule,
+    /** @param fixedOptions every probe's options but the rate */
+    ForkedRateProbe(RunOptions fixedOptions, Path dir, Duration timeout, SustainedRateRule rule,
                     Consumer<Evidence> onProbe) {
-        this.fixedArgs = List.copyOf(fixedArgs);
+        this.fixedOptions = fixedOptions;
         this.dir = dir;
         this.timeout = timeout;
         this.rule = rule;
         this.onProbe = onProbe;
     }
 
-    public static List<String> runArgs(List<String> fixedArgs, long ratePerSec) {
-        List<String> args = new ArrayList<>(fixedArgs);
-        args.addAll(List.of("--rate", Long.toString(ratePerSec)));
-        return args;
+    static RunOptions atRate(RunOptions fixedOptions, long ratePerSec) {
+        return fixedOptions.toBuilder().rate(Long.toString(ratePerSec)).build();
     }
 
     @Override
@@ -50,7 +50,7 @@ public final class ForkedRateProbe implements Probe {
         String folder = "probes/" + number;
         Evidence record;
         try {
-            ForkedRun.Outcome outcome = ForkedRun.run(runArgs(fixedArgs, ratePerSec), dir.resolve(folder), timeout);
+            ForkedRun.Outcome outcome = ForkedRun.run(atRate(fixedOptions, ratePerSec), dir.resolve(folder), timeout);
             ClientResult result = outcome.summary().clients().get(0);
             BacklogTrend backlog = BacklogTrend.read(outcome.outDir().resolve(result.timeseries()),
                     result.measuredSeconds());

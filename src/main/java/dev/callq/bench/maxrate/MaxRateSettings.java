@@ -1,8 +1,14 @@
 package dev.callq.bench.maxrate;
 
+import dev.callq.bench.driver.QueueDrivers;
+import dev.callq.bench.driver.QueuePattern;
+import dev.callq.bench.run.LoadKind;
+import dev.callq.bench.run.RunOptions;
+import dev.callq.bench.work.ServiceTime;
+import dev.callq.bench.work.Work;
+
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * One max-rate search: what every probe runs (one client, pattern and pool under synthetic load),
@@ -19,12 +25,19 @@ public record MaxRateSettings(String client, String pattern, int workers, String
                               SustainedRateRule rule, MaxRateSearch.Settings search, double warmupSeconds,
                               double durationSeconds, long drainTimeoutSeconds, Path outDir) {
 
-    /** The {@code callq run} arguments every probe shares; {@link ForkedRateProbe} adds the rate. */
-    public List<String> fixedRunArgs() {
-        return List.of("--client", client, "--load", "synthetic", "--pattern", pattern,
-                "--workers", Integer.toString(workers), "--service-time", serviceTime, "--work", workMode,
-                "--warmup", Double.toString(warmupSeconds), "--duration", Double.toString(durationSeconds),
-                "--drain-timeout", Long.toString(drainTimeoutSeconds));
+    /** The options every probe shares; {@link ForkedRateProbe} adds the rate. */
+    public RunOptions fixedOptions() {
+        return RunOptions.builder().client(QueueDrivers.requireOne(client, "--client")).load(LoadKind.SYNTHETIC)
+                .pattern(RunOptions.parseEnum(QueuePattern.class, pattern, "--pattern")).workers(workers)
+                .serviceTime(ServiceTime.parse(serviceTime))
+                .workMode(RunOptions.parseEnum(Work.Mode.class, workMode, "--work"))
+                .warmupSeconds(warmupSeconds).durationSeconds(durationSeconds)
+                .drainTimeoutSeconds(drainTimeoutSeconds).build();
+    }
+
+    /** Checks the first probe's options as {@code callq run} will check each, before the first fork. */
+    public void validate() {
+        ForkedRateProbe.atRate(fixedOptions(), search.startRatePerSec()).toConfig(outDir);
     }
 
     /** A probe that outlives its phases by 90 s, start-up and drains included, is stopped and failed. */

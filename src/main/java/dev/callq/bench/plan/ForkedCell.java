@@ -1,11 +1,14 @@
 package dev.callq.bench.plan;
 
+import dev.callq.bench.load.SyntheticLoad;
 import dev.callq.bench.run.ClientResult;
 import dev.callq.bench.run.ForkedRun;
+import dev.callq.bench.run.LoadKind;
+import dev.callq.bench.run.RunOptions;
+import dev.callq.bench.work.ServiceTime;
+import dev.callq.bench.work.Work;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /** One synthetic {@code callq run} of one client in a JVM of its own, as the plan needs it. */
@@ -42,13 +45,13 @@ final class ForkedCell {
     }
 
     Result run(Path outDir, PlanSettings settings) {
-        List<String> args = new ArrayList<>(List.of("--client", client, "--load", "synthetic",
-                "--workers", String.valueOf(workers),
-                "--rate", String.format(Locale.ROOT, "%.0f", offeredRatePerSec),
-                "--duration", String.valueOf(measuredSeconds), "--warmup", String.valueOf(warmupSeconds),
-                "--service-time", serviceTimeSpec, "--work", "sleep", "--arrivals", arrivals,
-                "--drain-timeout", String.valueOf(PlanSettings.DRAIN_TIMEOUT_SECONDS)));
-        ForkedRun.Outcome outcome = ForkedRun.run(args, outDir, settings.forkTimeout(warmupSeconds, measuredSeconds));
+        RunOptions options = RunOptions.builder().client(client).load(LoadKind.SYNTHETIC).workers(workers)
+                .rate(String.format(Locale.ROOT, "%.0f", offeredRatePerSec))
+                .durationSeconds(measuredSeconds).warmupSeconds(warmupSeconds)
+                .serviceTime(ServiceTime.parse(serviceTimeSpec)).workMode(Work.Mode.SLEEP)
+                .arrivals(RunOptions.parseEnum(SyntheticLoad.Arrivals.class, arrivals, "--arrivals"))
+                .drainTimeoutSeconds((long) PlanSettings.DRAIN_TIMEOUT_SECONDS).build();
+        ForkedRun.Outcome outcome = ForkedRun.run(options, outDir, settings.forkTimeout(warmupSeconds, measuredSeconds));
         return new Result(outcome, outcome.summary().clients().get(0));
     }
 }

@@ -11,13 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A JMH run's report.html, from its {@code jmh.json} alone: every benchmark with Jedis and Lettuce side by
- * side and which one is ahead, and per unit a bar chart of the benchmarks both clients ran.
+ * A JMH run's report.html, from its {@code jmh.json} alone: every benchmark with the registered clients
+ * side by side, each divided by the first, and which one is ahead (see {@link JmhClients}), and per unit
+ * a bar chart of the benchmarks every compared client ran.
  */
 public final class JmhHtml {
-    private static final String JEDIS = "jedis";
-    private static final String LETTUCE = "lettuce";
-
     private JmhHtml() {
     }
 
@@ -28,7 +26,11 @@ public final class JmhHtml {
 
     static HtmlPage render(List<Row> rows) {
         boolean noErrors = rows.stream().flatMap(r -> r.byClient().values().stream()).allMatch(s -> Double.isNaN(s.error()));
-        HtmlPage page = new HtmlPage("callq-bench JMH: Jedis and Lettuce", "callq-bench JMH: Jedis and Lettuce",
+        List<String> columns = JmhResults.clients(rows);
+        List<String> charted = new ArrayList<>(List.of(JmhClients.baseline()));
+        charted.addAll(JmhClients.compared(columns));
+        String title = "callq-bench JMH: " + String.join(" and ", charted.stream().map(JmhHtml::capitalized).toList());
+        HtmlPage page = new HtmlPage(title, title,
                 rows.size() + " results · thrpt: higher is better; avgt: lower is better");
         if (noErrors) {
             page.warnings(List.of("no error bars: one measurement iteration (--quick); the numbers are rough"));
@@ -36,20 +38,22 @@ public final class JmhHtml {
         page.heading("Side by side").table(table(rows));
         page.heading("Charts");
         Map<String, List<Row>> byUnit = new LinkedHashMap<>();
-        rows.stream().filter(r -> r.byClient().containsKey(JEDIS) && r.byClient().containsKey(LETTUCE))
-                .forEach(r -> byUnit.computeIfAbsent(r.unit(), u -> new ArrayList<>()).add(r));
+        if (charted.size() > 1) {
+            rows.stream().filter(r -> r.byClient().keySet().containsAll(charted))
+                    .forEach(r -> byUnit.computeIfAbsent(r.unit(), u -> new ArrayList<>()).add(r));
+        }
         int chart = 0;
         for (Map.Entry<String, List<Row>> unit : byUnit.entrySet()) {
             List<String> labels = unit.getValue().stream().map(Row::label).toList();
             Map<String, List<Double>> series = new LinkedHashMap<>();
-            for (String client : List.of(JEDIS, LETTUCE)) {
+            for (String client : charted) {
                 series.put(client, unit.getValue().stream().map(r -> r.byClient().get(client).score()).toList());
             }
-            page.chart(Charts.bars("jmh-" + chart++, "Jedis and Lettuce, " + unit.getKey(), unit.getKey(), labels, series),
-                    "nothing to draw");
+            page.chart(Charts.bars("jmh-" + chart++, title.substring("callq-bench JMH: ".length()) + ", "
+                    + unit.getKey(), unit.getKey(), labels, series), "nothing to draw");
         }
         if (byUnit.isEmpty()) {
-            page.note("No benchmark ran with both clients: nothing to put side by side.");
+            page.note("No benchmark ran with every client: nothing to put side by side.");
         }
         page.noteMarkup("Rebuilt from <code>jmh.json</code> (JMH's JSON result format) by <code>callq report</code>.");
         return page;
@@ -57,33 +61,28 @@ public final class JmhHtml {
 
     static Table table(List<Row> rows) {
         List<String> clients = JmhResults.clients(rows);
+        List<String> compared = JmhClients.compared(clients);
         List<String> header = new ArrayList<>(List.of("benchmark", "mode"));
         header.addAll(clients);
-        header.addAll(List.of("unit", "lettuce/jedis", "ahead"));
+        header.add("unit");
+        compared.forEach(client -> header.add(JmhClients.ratioHeading(client)));
+        header.add("ahead");
         List<List<String>> lines = new ArrayList<>();
         for (Row row : rows) {
             List<String> line = new ArrayList<>(List.of(row.label(), row.mode()));
             clients.forEach(client -> line.add(scoreWithError(row.byClient().get(client))));
             line.add(row.unit());
-            Score jedis = row.byClient().get(JEDIS);
-            Score lettuce = row.byClient().get(LETTUCE);
-            boolean both = jedis != null && lettuce != null && jedis.score() != 0;
-            double ratio = both ? lettuce.score() / jedis.score() : Double.NaN;
-            line.add(both ? String.format(Locale.ROOT, "%.2f", ratio) : "");
-            line.add(both ? ahead(row, ratio) : "");
+            Map<String, Double> scores = new LinkedHashMap<>();
+            row.byClient().forEach((client, score) -> scores.put(client, score.score()));
+            compared.forEach(client -> line.add(JmhClients.ratio(scores.get(client), scores.get(JmhClients.baseline()))));
+            line.add(JmhClients.ahead(scores, row.higherIsBetter()));
             lines.add(line);
         }
         return Table.of(header, lines);
     }
 
-    /** "jedis ×2.3": which client is better on this benchmark, and by what factor. */
-    private static String ahead(Row row, double lettuceOverJedis) {
-        if (lettuceOverJedis == 1.0) {
-            return "even";
-        }
-        boolean lettuceAhead = row.higherIsBetter() == lettuceOverJedis > 1.0;
-        double factor = lettuceOverJedis > 1.0 ? lettuceOverJedis : 1.0 / lettuceOverJedis;
-        return String.format(Locale.ROOT, "%s ×%.2f", lettuceAhead ? LETTUCE : JEDIS, factor);
+    private static String capitalized(String name) {
+        return name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
     }
 
     private static String scoreWithError(Score score) {

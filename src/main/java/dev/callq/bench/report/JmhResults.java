@@ -47,7 +47,7 @@ final class JmhResults {
         }
         Map<String, Row> rows = new LinkedHashMap<>();
         for (JsonNode result : root) {
-            String client = result.path("params").path(JmhTable.CLIENT_PARAM).asText(JmhTable.NO_CLIENT);
+            String client = result.path("params").path(JmhTable.CLIENT_PARAM).asText(JmhClients.NO_CLIENT);
             String label = label(result);
             String mode = result.path("mode").asText();
             add(rows, label, mode, client, result.path("primaryMetric"));
@@ -60,12 +60,9 @@ final class JmhResults {
         return List.copyOf(rows.values());
     }
 
-    /** The clients in the order of the columns: jedis, lettuce, then benchmarks without a client. */
+    /** The clients in the order of the columns (see {@link JmhClients#columns}). */
     static List<String> clients(List<Row> rows) {
-        List<String> clients = new ArrayList<>();
-        rows.forEach(row -> row.byClient().keySet().stream().filter(c -> !clients.contains(c)).forEach(clients::add));
-        clients.sort((a, b) -> a.equals(JmhTable.NO_CLIENT) ? 1 : b.equals(JmhTable.NO_CLIENT) ? -1 : a.compareTo(b));
-        return clients;
+        return JmhClients.columns(rows.stream().flatMap(row -> row.byClient().keySet().stream()).toList());
     }
 
     private static void add(Map<String, Row> rows, String label, String mode, String client, JsonNode metric) {

@@ -14,12 +14,11 @@ import java.util.TreeMap;
 /**
  * The console table of a JMH run: one row per benchmark (and per secondary result, such as
  * {@code pipelinedRpush:events}) with its parameters other than {@code client}, one column per
- * client, so Jedis and Lettuce sit side by side. Benchmarks without a client parameter get a
- * column of their own.
+ * client, so the registered clients sit side by side, each divided by the first (see
+ * {@link JmhClients}). Benchmarks without a client parameter get a column of their own.
  */
 public final class JmhTable {
     public static final String CLIENT_PARAM = "client";
-    static final String NO_CLIENT = "(no client)";
 
     private JmhTable() {
     }
@@ -29,36 +28,32 @@ public final class JmhTable {
         List<String> clients = new ArrayList<>();
         for (RunResult result : results) {
             String client = result.getParams().getParam(CLIENT_PARAM);
-            String column = client == null ? NO_CLIENT : client;
-            if (!clients.contains(column)) {
-                clients.add(column);
-            }
+            String column = client == null ? JmhClients.NO_CLIENT : client;
+            clients.add(column);
             String label = label(result);
             rows.computeIfAbsent(label, Row::new).add(column, result.getPrimaryResult());
             for (Map.Entry<String, Result> secondary : new TreeMap<>(result.getSecondaryResults()).entrySet()) {
                 rows.computeIfAbsent(label + " :" + secondary.getKey(), Row::new).add(column, secondary.getValue());
             }
         }
-        clients.sort((a, b) -> a.equals(NO_CLIENT) ? 1 : b.equals(NO_CLIENT) ? -1 : a.compareTo(b));
-        boolean compare = clients.contains("jedis") && clients.contains("lettuce");
+        List<String> columns = JmhClients.columns(clients);
+        List<String> compared = JmhClients.compared(columns);
 
         List<String[]> lines = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("benchmark"));
-        header.addAll(clients);
+        header.addAll(columns);
         header.add("unit");
-        if (compare) {
-            header.add("lettuce/jedis");
-        }
+        compared.forEach(client -> header.add(JmhClients.ratioHeading(client)));
         lines.add(header.toArray(String[]::new));
         for (Row row : rows.values()) {
             List<String> line = new ArrayList<>(List.of(row.label));
-            for (String client : clients) {
+            for (String client : columns) {
                 Result cell = row.byClient.get(client);
                 line.add(cell == null ? "-" : scoreWithError(cell));
             }
             line.add(row.unit());
-            if (compare) {
-                line.add(ratio(row.byClient.get("lettuce"), row.byClient.get("jedis")));
+            for (String client : compared) {
+                line.add(JmhClients.ratio(score(row.byClient.get(client)), score(row.byClient.get(JmhClients.baseline()))));
             }
             lines.add(line.toArray(String[]::new));
         }
@@ -84,11 +79,8 @@ public final class JmhTable {
         return Double.isFinite(error) ? score + " ± " + number(error) : score;
     }
 
-    private static String ratio(Result lettuce, Result jedis) {
-        if (lettuce == null || jedis == null || jedis.getScore() == 0) {
-            return "";
-        }
-        return String.format(Locale.ROOT, "%.2f", lettuce.getScore() / jedis.getScore());
+    private static Double score(Result result) {
+        return result == null ? null : result.getScore();
     }
 
     /** Four significant digits at most, never scientific notation. */

@@ -77,7 +77,7 @@ final class ClientRun {
                      "callq-bench " + client + ", latencies in microseconds")) {
             admin.reset(spec, config.workers());
             EventHandler handler = new EventHandler(config.payload(), recorders, ledger, deferred, work,
-                    !(ServiceTime.parse(config.serviceTime()) instanceof ServiceTime.None));
+                    !(config.serviceTime() instanceof ServiceTime.None));
             LoadOutcome outcome;
             Map<String, String> environment = new LinkedHashMap<>(driver.describe());
             long maxBacklog;
@@ -233,7 +233,7 @@ final class ClientRun {
             }
         }
         return new ClientResult(client, config.workers(), spec.pattern().cliName(), config.payload().cliName(),
-                config.load().name().toLowerCase(java.util.Locale.ROOT), config.serviceTime(), outcome.calls(),
+                config.load().cliName(), config.serviceTime().spec(), outcome.calls(),
                 ClientResult.Events.of(accounting, ledger.warmupCount(), ledger.malformedSample()), latency,
                 throughput, measuredSeconds, warmupSeconds, maxBacklog, producer, pollErrors,
                 outDir.relativize(hlog).toString(), outDir.relativize(timeseries).toString(), environment,

@@ -35,15 +35,15 @@ public final class ForkedRun {
     }
 
     /**
-     * Runs {@code callq run <runArgs> --out <outDir>} and waits at most {@code timeout}.
+     * Runs {@code callq run <options> --out <outDir>} and waits at most {@code timeout}.
      * Bad input or environment in the child (exit 2) becomes a one-line error here.
      */
-    public static Outcome run(List<String> runArgs, Path outDir, Duration timeout) {
-        return run(runArgs, outDir, timeout, ProgressListener.NONE, 0);
+    public static Outcome run(RunOptions options, Path outDir, Duration timeout) {
+        return run(options, outDir, timeout, ProgressListener.NONE, 0);
     }
 
-    /** As {@link #run(List, Path, Duration)}, showing the child's per-second figures as they come. */
-    public static Outcome run(List<String> runArgs, Path outDir, Duration timeout, ProgressListener progress,
+    /** As {@link #run(RunOptions, Path, Duration)}, showing the child's per-second figures as they come. */
+    public static Outcome run(RunOptions options, Path outDir, Duration timeout, ProgressListener progress,
                               long measuredSeconds) {
         try {
             Files.createDirectories(outDir);
@@ -54,7 +54,7 @@ public final class ForkedRun {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), CALLQ_MAIN, "run"));
-        command.addAll(runArgs);
+        command.addAll(options.toArgs());
         command.addAll(List.of("--out", outDir.toString()));
         Path log = outDir.resolve("run.log");
         Process process;

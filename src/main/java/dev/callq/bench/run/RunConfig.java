@@ -5,13 +5,16 @@ import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.RateProfile;
 import dev.callq.bench.load.SyntheticLoad;
+import dev.callq.bench.work.ServiceTime;
+import dev.callq.bench.work.Work;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * Everything one run needs, fixed before it starts. CLI flags and sweep files both become this.
+ * Everything one run needs, fixed before it starts, checked and with defaults filled in: what
+ * {@link RunOptions#toConfig} makes of the command line or of options built in code.
  *
  * @param clients        the clients to measure, one after the other, each on the same load
  * @param workers        consumer threads, each with its own connection
@@ -24,8 +27,8 @@ import java.util.List;
  * @param payload        the payload format Kamailio pushes
  * @param pattern        how workers pop (and acknowledge) events
  * @param batchSize      events per pop for the batch and stream patterns
- * @param serviceTime    simulated work per event, e.g. "none", "fixed:3ms", "exp:3ms"
- * @param workMode       "spin" (CPU) or "sleep"
+ * @param serviceTime    simulated work per event; its {@code spec()} is the canonical text, e.g. "exp:3ms"
+ * @param workMode       spin (CPU) or sleep
  * @param arrivals       synthetic arrival process
  * @param producerLanes  synthetic producer connections
  * @param popTimeout     bound on each blocking pop (and on how long a worker takes to stop)
@@ -36,7 +39,7 @@ import java.util.List;
  */
 public record RunConfig(List<String> clients, int workers, LoadKind load, RateProfile rate, long calls,
                         Duration duration, Warmup warmup, Duration holdTime, PayloadFormat payload,
-                        QueuePattern pattern, int batchSize, String serviceTime, String workMode,
+                        QueuePattern pattern, int batchSize, ServiceTime serviceTime, Work.Mode workMode,
                         SyntheticLoad.Arrivals arrivals, int producerLanes, Duration popTimeout,
                         Duration drainTimeout, int respVersion, RedisEndpoint redis, Path outDir) {
 

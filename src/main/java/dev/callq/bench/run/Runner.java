@@ -92,8 +92,8 @@ public final class Runner {
         map.put("payload", config.payload().cliName());
         map.put("pattern", config.pattern().cliName());
         map.put("batchSize", config.batchSize());
-        map.put("serviceTime", config.serviceTime());
-        map.put("workMode", config.workMode());
+        map.put("serviceTime", config.serviceTime().spec());
+        map.put("workMode", config.workMode().cliName());
         map.put("popTimeoutMillis", config.popTimeout().toMillis());
         map.put("drainTimeoutSeconds", config.drainTimeout().toSeconds());
         map.put("resp", config.respVersion());

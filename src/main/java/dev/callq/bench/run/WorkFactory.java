@@ -6,15 +6,12 @@ import dev.callq.bench.work.Work;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Turns a service-time specification into the work each event costs, one random stream per worker. */
+/** Turns a service time and work mode into the work each event costs, one random stream per worker. */
 final class WorkFactory {
     private WorkFactory() {
     }
 
-    /** Throws IllegalArgumentException with a one-line message for a bad specification or mode. */
-    static Runnable create(String serviceTimeSpec, String mode) {
-        ServiceTime serviceTime = ServiceTime.parse(serviceTimeSpec);
-        Work.Mode workMode = Work.Mode.parse(mode);
+    static Runnable create(ServiceTime serviceTime, Work.Mode workMode) {
         if (serviceTime instanceof ServiceTime.None) {
             return () -> { };
         }

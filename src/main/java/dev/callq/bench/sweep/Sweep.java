@@ -24,10 +24,6 @@ public final class Sweep {
     private final PrintStream progress;
     private final ProgressListener cellProgress;
 
-    public Sweep(SweepSpec spec, Path dir, PrintStream progress) {
-        this(spec, dir, progress, ProgressListener.NONE);
-    }
-
     /** With {@code cellProgress}, each cell's rate, p99 and backlog are shown every second as it runs. */
     public Sweep(SweepSpec spec, Path dir, PrintStream progress, ProgressListener cellProgress) {
         this.spec = spec;
@@ -64,7 +60,7 @@ public final class Sweep {
     private CellResult runCell(SweepCell cell, Duration timeout) {
         String folder = "cells/" + cell.name();
         try {
-            return CellResult.of(cell, folder, ForkedRun.run(cell.runArgs(spec), dir.resolve(folder), timeout, cellProgress,
+            return CellResult.of(cell, folder, ForkedRun.run(cell.runOptions(spec), dir.resolve(folder), timeout, cellProgress,
                     Math.round(spec.phases().durationSeconds())));
         } catch (HarnessException e) {
             if (cell.index() == 1) {

@@ -1,5 +1,11 @@
 package dev.callq.bench.sweep;
 
+import dev.callq.bench.driver.QueuePattern;
+import dev.callq.bench.run.LoadKind;
+import dev.callq.bench.run.RunArguments;
+import dev.callq.bench.run.RunOptions;
+import dev.callq.bench.work.ServiceTime;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,16 +42,25 @@ public record SweepCell(int index, String client, String pattern, int workers, S
         }
     }
 
+    /**
+     * The options of this cell's run: the sweep file's other options, read as {@code callq run} reads
+     * them, with the axes and the phases on top.
+     *
+     * @throws IllegalArgumentException with a one-line message for an option or value {@code callq run} would refuse
+     */
+    public RunOptions runOptions(SweepSpec spec) {
+        List<String> options = new ArrayList<>();
+        spec.options().forEach((option, value) -> options.addAll(List.of("--" + option, value)));
+        return RunArguments.parse(options).toBuilder().client(client).load(LoadKind.parse(spec.load(), "load"))
+                .pattern(RunOptions.parseEnum(QueuePattern.class, pattern, "--pattern")).workers(workers)
+                .rate(offeredRate()).serviceTime(ServiceTime.parse(serviceTime))
+                .warmupSeconds(spec.phases().warmupSeconds()).durationSeconds(spec.phases().durationSeconds())
+                .drainTimeoutSeconds(spec.phases().drainTimeoutSeconds()).build();
+    }
+
     /** The {@code callq run} arguments of this cell, without {@code --out}. */
     public List<String> runArgs(SweepSpec spec) {
-        List<String> args = new ArrayList<>(List.of("--client", client, "--load", spec.load(),
-                "--pattern", pattern, "--workers", Integer.toString(workers), "--rate", offeredRate(),
-                "--service-time", serviceTime,
-                "--warmup", Double.toString(spec.phases().warmupSeconds()),
-                "--duration", Double.toString(spec.phases().durationSeconds()),
-                "--drain-timeout", Long.toString(spec.phases().drainTimeoutSeconds())));
-        spec.options().forEach((option, value) -> args.addAll(List.of("--" + option, value)));
-        return args;
+        return runOptions(spec).toArgs();
     }
 
     /**

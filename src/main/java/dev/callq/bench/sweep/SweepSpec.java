@@ -1,5 +1,7 @@
 package dev.callq.bench.sweep;
 
+import dev.callq.bench.run.LoadKind;
+
 import java.util.Map;
 
 /**
@@ -15,9 +17,7 @@ public record SweepSpec(String name, String description, SweepPhases phases, Str
         if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("name must be letters, digits, '.', '_' or '-', not '" + name + "'");
         }
-        if (!"sip".equals(load) && !"synthetic".equals(load)) {
-            throw new IllegalArgumentException("load must be sip or synthetic, not '" + load + "'");
-        }
+        load = LoadKind.parse(load, "load").cliName();
         description = description == null ? "" : description;
         options = Map.copyOf(options);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.callq.bench.HarnessException;
+import dev.callq.bench.run.LoadKind;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -102,7 +103,7 @@ public final class SweepSpecParser {
             requireKnownKeys(node, AXIS_KEYS, "axes.");
         }
         JsonNode axes = node == null ? YAML.createObjectNode() : node;
-        String defaultRate = "sip".equals(load) ? "100" : "5000";
+        String defaultRate = LoadKind.parse(load, "load").defaultRate();
         return new SweepAxes(list(axes, "clients", "jedis", n -> scalar(n, "axes.clients")),
                 list(axes, "patterns", "blpop", n -> scalar(n, "axes.patterns")),
                 list(axes, "workers", 4, n -> wholeNumber(n, "axes.workers", 0)),

@@ -31,6 +31,11 @@ public final class Work {
                 default -> throw new IllegalArgumentException("work mode '" + text + "' is not one of spin, sleep");
             };
         }
+
+        /** The name on the command line and in files: {@code spin}, {@code sleep}. */
+        public String cliName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     private final ServiceTime serviceTime;

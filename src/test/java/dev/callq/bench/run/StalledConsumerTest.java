@@ -5,6 +5,7 @@ import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.RateProfile;
 import dev.callq.bench.load.SyntheticLoad;
+import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.work.Work;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +31,7 @@ class StalledConsumerTest {
     void aTwoHundredMillisecondStallShowsInTheTailPercentiles() {
         RunConfig config = new RunConfig(List.of("jedis"), 1, LoadKind.SYNTHETIC, RateProfile.parse("1000"), 0,
                 Duration.ofSeconds(3), Warmup.fixed(Duration.ZERO), Duration.ZERO, PayloadFormat.JSON, QueuePattern.BLPOP, 1,
-                "none", "sleep", SyntheticLoad.Arrivals.CONSTANT, 1, Duration.ofMillis(500), Duration.ofSeconds(10),
+                new ServiceTime.None(), Work.Mode.SLEEP, SyntheticLoad.Arrivals.CONSTANT, 1, Duration.ofMillis(500), Duration.ofSeconds(10),
                 2, null, outDir);
         AtomicLong events = new AtomicLong();
         // The only worker stalls once, a second into the measured phase.

@@ -1,17 +1,14 @@
 package dev.callq.bench.driver.jedis;
 
 import dev.callq.bench.driver.PatternAdmin;
-import dev.callq.bench.driver.QueuePattern;
-import dev.callq.bench.driver.QueueSpec;
-import dev.callq.bench.driver.StreamLag;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamGroupInfo;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** Queue set-up and inspection on a connection of its own, never a worker's. */
+/** Queue set-up and inspection on a connection of its own, never a worker's: the Redis primitives {@link PatternAdmin} needs. */
 final class JedisAdmin extends PatternAdmin {
     private final Jedis jedis;
 
@@ -20,30 +17,13 @@ final class JedisAdmin extends PatternAdmin {
     }
 
     @Override
-    public void reset(QueueSpec spec, int workers) {
-        List<String> keys = new ArrayList<>(workers + 1);
-        keys.add(spec.key());
-        for (int workerId = 0; workerId < workers; workerId++) {
-            keys.add(spec.processingKey(workerId));
-        }
+    protected void delete(List<String> keys) {
         jedis.del(keys.toArray(String[]::new));
-        if (spec.pattern() == QueuePattern.STREAM) {
-            // "$": the group starts at the (empty) end of the new stream; MKSTREAM creates it.
-            jedis.xgroupCreate(spec.key(), spec.groupName(), StreamEntryID.XGROUP_LAST_ENTRY, true);
-        }
     }
 
     @Override
-    public long backlog(QueueSpec spec) {
-        if (spec.pattern() != QueuePattern.STREAM) {
-            return listLength(spec.key());
-        }
-        for (StreamGroupInfo group : jedis.xinfoGroups(spec.key())) {
-            if (spec.groupName().equals(group.getName())) {
-                return StreamLag.of(group.getGroupInfo(), () -> jedis.xlen(spec.key()));
-            }
-        }
-        return jedis.xlen(spec.key());
+    protected void createGroupAtEnd(String key, String group) {
+        jedis.xgroupCreate(key, group, StreamEntryID.XGROUP_LAST_ENTRY, true);
     }
 
     @Override
@@ -52,8 +32,18 @@ final class JedisAdmin extends PatternAdmin {
     }
 
     @Override
-    protected long streamPending(QueueSpec spec) {
-        return jedis.xpending(spec.key(), spec.groupName()).getTotal();
+    protected long streamLength(String key) {
+        return jedis.xlen(key);
+    }
+
+    @Override
+    protected List<Map<String, Object>> groups(String key) {
+        return jedis.xinfoGroups(key).stream().map(StreamGroupInfo::getGroupInfo).toList();
+    }
+
+    @Override
+    protected long streamPending(String key, String group) {
+        return jedis.xpending(key, group).getTotal();
     }
 
     @Override

@@ -1,21 +1,17 @@
 package dev.callq.bench.driver.lettuce;
 
 import dev.callq.bench.driver.PatternAdmin;
-import dev.callq.bench.driver.QueuePattern;
-import dev.callq.bench.driver.QueueSpec;
-import dev.callq.bench.driver.StreamLag;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Queue set-up and inspection on a connection of its own, never a worker's. */
+/** Queue set-up and inspection on a connection of its own, never a worker's: the Redis primitives {@link PatternAdmin} needs. */
 final class LettuceAdmin extends PatternAdmin {
     private final StatefulRedisConnection<String, String> connection;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -27,32 +23,23 @@ final class LettuceAdmin extends PatternAdmin {
     }
 
     @Override
-    public void reset(QueueSpec spec, int workers) {
-        List<String> keys = new ArrayList<>(workers + 1);
-        keys.add(spec.key());
-        for (int workerId = 0; workerId < workers; workerId++) {
-            keys.add(spec.processingKey(workerId));
-        }
+    protected void delete(List<String> keys) {
         redis.del(keys.toArray(String[]::new));
-        if (spec.pattern() == QueuePattern.STREAM) {
-            // "$": the group starts at the (empty) end of the new stream; MKSTREAM creates it.
-            redis.xgroupCreate(XReadArgs.StreamOffset.latest(spec.key()), spec.groupName(),
-                    new XGroupCreateArgs().mkstream(true));
-        }
     }
 
     @Override
-    public long backlog(QueueSpec spec) {
-        if (spec.pattern() != QueuePattern.STREAM) {
-            return listLength(spec.key());
-        }
-        for (Object group : redis.xinfoGroups(spec.key())) {
-            Map<String, Object> fields = fields(group);
-            if (spec.groupName().equals(String.valueOf(fields.get("name")))) {
-                return StreamLag.of(fields, () -> redis.xlen(spec.key()));
-            }
-        }
-        return redis.xlen(spec.key());
+    protected void createGroupAtEnd(String key, String group) {
+        redis.xgroupCreate(XReadArgs.StreamOffset.latest(key), group, new XGroupCreateArgs().mkstream(true));
+    }
+
+    @Override
+    protected long streamLength(String key) {
+        return redis.xlen(key);
+    }
+
+    @Override
+    protected List<Map<String, Object>> groups(String key) {
+        return redis.xinfoGroups(key).stream().map(LettuceAdmin::fields).toList();
     }
 
     /** Lettuce hands XINFO GROUPS back raw: a flat name, value, name, value list per group (a map under RESP3). */
@@ -74,8 +61,8 @@ final class LettuceAdmin extends PatternAdmin {
     }
 
     @Override
-    protected long streamPending(QueueSpec spec) {
-        return redis.xpending(spec.key(), spec.groupName()).getCount();
+    protected long streamPending(String key, String group) {
+        return redis.xpending(key, group).getCount();
     }
 
     /** Idempotent: the driver's close() closes what its caller may already have closed, and Lettuce warns on that. */

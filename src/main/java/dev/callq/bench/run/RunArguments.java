@@ -1,0 +1,122 @@
+package dev.callq.bench.run;
+
+import dev.callq.bench.driver.QueueDrivers;
+import dev.callq.bench.driver.QueuePattern;
+import dev.callq.bench.event.PayloadFormat;
+import dev.callq.bench.load.SyntheticLoad;
+import dev.callq.bench.work.ServiceTime;
+import dev.callq.bench.work.Work;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+
+/**
+ * The options of {@code callq run} as the command line spells them, read by picocli: a mixin of the
+ * command, and the reader of arguments written for a forked run. An option not given stays null, so
+ * that {@link RunOptions} holds only what was given and {@link RunOptions#toConfig} fills in the
+ * defaults, which the help names.
+ */
+public final class RunArguments {
+    @Option(names = "--client", completionCandidates = QueueDrivers.Names.class,
+            description = "${COMPLETION-CANDIDATES}, or all of them (also: both) (default: " + RunOptions.DEFAULT_CLIENT + ")")
+    String client;
+
+    @Option(names = "--workers", description = "consumer threads, one connection each (default: " + RunOptions.DEFAULT_WORKERS + ")")
+    Integer workers;
+
+    @Option(names = "--load", description = "sip (SIPp → Kamailio → Redis) or synthetic (open-loop producer) (default: sip)")
+    String load;
+
+    @Option(names = "--rate", description = "offered calls/s (sip, default " + LoadKind.Defaults.SIP_RATE_PER_SEC
+            + ") or events/s (synthetic, default " + LoadKind.Defaults.SYNTHETIC_RATE_PER_SEC + "); "
+            + "synthetic also takes steps:<r1>,<r2>@<s>s or ramp:<from>-<to>")
+    String rate;
+
+    @ArgGroup(exclusive = true)
+    Length length = new Length();
+
+    static final class Length {
+        @Option(names = "--calls", description = "SIP calls in the measured phase (default: rate × "
+                + LoadKind.Defaults.DURATION_SECONDS + " s)")
+        Long calls;
+
+        @Option(names = "--duration", description = "seconds of measured load (default "
+                + LoadKind.Defaults.DURATION_SECONDS + ")")
+        Double durationSeconds;
+    }
+
+    @Option(names = "--warmup", description = "seconds of warm-up load, consumed but not measured; "
+            + "0 for none (default: " + RunOptions.DEFAULT_WARMUP_SECONDS + ")")
+    Double warmupSeconds;
+
+    @Option(names = "--warmup-max", description = "the warm-up goes on a second at a time while the "
+            + "JIT is still compiling, up to this many seconds (default: " + RunOptions.DEFAULT_WARMUP_MAX_SECONDS + ")")
+    Double warmupMaxSeconds;
+
+    @Option(names = "--hold-ms", description = "SIP call hold time between ACK and BYE (default: " + RunOptions.DEFAULT_HOLD_MILLIS + ")")
+    Long holdMillis;
+
+    @Option(names = "--payload", description = "json (Call-ID, kind, enqueue stamp) or callid (bare Call-ID, the seed format) (default: json)")
+    String payload;
+
+    @Option(names = "--pattern", description = "blpop, reliable, batch or stream (default: blpop)")
+    String pattern;
+
+    @Option(names = "--batch-size", description = "events per pop for batch and stream (default: " + RunOptions.DEFAULT_BATCH_SIZE + ")")
+    Integer batchSize;
+
+    @Option(names = "--service-time", description = "work per event: none, fixed:3ms, exp:3ms, lognormal:3ms,1.5 (default: none)")
+    String serviceTime;
+
+    @Option(names = "--work", description = "how the work is done: sleep or spin (CPU) (default: sleep)")
+    String workMode;
+
+    @Option(names = "--arrivals", description = "synthetic arrivals: constant or poisson (default: constant)")
+    String arrivals;
+
+    @Option(names = "--producer-connections", description = "synthetic producer connections (default: " + RunOptions.DEFAULT_PRODUCER_CONNECTIONS + ")")
+    Integer producerConnections;
+
+    @Option(names = "--pop-timeout-ms", description = "bound on each blocking pop (default: " + RunOptions.DEFAULT_POP_TIMEOUT_MILLIS + ")")
+    Long popTimeoutMillis;
+
+    @Option(names = "--drain-timeout", description = "seconds to wait for the queue to empty after the load (default: " + RunOptions.DEFAULT_DRAIN_TIMEOUT_SECONDS + ")")
+    Long drainTimeoutSeconds;
+
+    @Option(names = "--resp", description = "RESP version both clients are pinned to: 2 or 3 (default: " + RunOptions.DEFAULT_RESP_VERSION + ")")
+    Integer respVersion;
+
+    @Option(names = "--redis", description = "use this Redis (host:port) instead of starting one")
+    String redis;
+
+    /**
+     * Reads {@code callq run} arguments (without {@code --out}) exactly as the command does: how the
+     * options of a forked run written elsewhere (a sweep file's) are read and checked before it starts.
+     *
+     * @throws IllegalArgumentException with a one-line message for an unknown option or a bad value
+     */
+    public static RunOptions parse(List<String> args) {
+        RunArguments arguments = new RunArguments();
+        try {
+            new CommandLine(arguments).parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        return arguments.toOptions();
+    }
+
+    /** The options given, typed; a bad value is a one-line error naming the option. */
+    public RunOptions toOptions() {
+        return new RunOptions(client, load == null ? null : RunOptions.parseEnum(LoadKind.class, load, "--load"),
+                pattern == null ? null : RunOptions.parseEnum(QueuePattern.class, pattern, "--pattern"), workers, rate,
+                serviceTime == null ? null : ServiceTime.parse(serviceTime),
+                workMode == null ? null : RunOptions.parseEnum(Work.Mode.class, workMode, "--work"),
+                arrivals == null ? null : RunOptions.parseEnum(SyntheticLoad.Arrivals.class, arrivals, "--arrivals"),
+                warmupSeconds, warmupMaxSeconds, length.calls, length.durationSeconds, drainTimeoutSeconds,
+                holdMillis, payload == null ? null : RunOptions.parseEnum(PayloadFormat.class, payload, "--payload"),
+                batchSize, producerConnections, popTimeoutMillis, respVersion,
+                redis == null ? null : RunOptions.parseEndpoint(redis));
+    }
+}

@@ -1,0 +1,344 @@
+package dev.callq.bench.run;
+
+import dev.callq.bench.driver.QueueDrivers;
+import dev.callq.bench.driver.QueuePattern;
+import dev.callq.bench.env.RedisEndpoint;
+import dev.callq.bench.event.PayloadFormat;
+import dev.callq.bench.load.RateProfile;
+import dev.callq.bench.load.SyntheticLoad;
+import dev.callq.bench.work.ServiceTime;
+import dev.callq.bench.work.Work;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * The options of one {@code callq run}, typed, as JMH's {@code Options}: what the command line gives,
+ * or what code builds for a forked run (a sweep cell, a planner run, a max-rate probe). A null option
+ * takes the default below. {@link #toArgs} is the one place that spells options as arguments;
+ * {@link #toConfig} is the one place that checks them and fills in the defaults.
+ *
+ * @param client  a registered client, or {@code all} (or {@code both}) for every one
+ * @param rate    as {@code --rate} takes it: {@code 4000}, {@code steps:…}, {@code ramp:…}
+ */
+public record RunOptions(String client,
+                         LoadKind load,
+                         QueuePattern pattern,
+                         Integer workers,
+                         String rate,
+                         ServiceTime serviceTime,
+                         Work.Mode workMode,
+                         SyntheticLoad.Arrivals arrivals,
+                         Double warmupSeconds,
+                         Double warmupMaxSeconds,
+                         Long calls,
+                         Double durationSeconds,
+                         Long drainTimeoutSeconds,
+                         Long holdMillis,
+                         PayloadFormat payload,
+                         Integer batchSize,
+                         Integer producerConnections,
+                         Long popTimeoutMillis,
+                         Integer respVersion,
+                         RedisEndpoint redis) {
+
+    public static final String DEFAULT_CLIENT = QueueDrivers.ALL;
+    public static final int DEFAULT_WORKERS = 4;
+    public static final double DEFAULT_WARMUP_SECONDS = 2;
+    public static final double DEFAULT_WARMUP_MAX_SECONDS = Warmup.DEFAULT_MAXIMUM_SECONDS;
+    public static final long DEFAULT_HOLD_MILLIS = 200;
+    public static final int DEFAULT_BATCH_SIZE = 16;
+    public static final int DEFAULT_PRODUCER_CONNECTIONS = 2;
+    public static final long DEFAULT_POP_TIMEOUT_MILLIS = 1000;
+    public static final long DEFAULT_DRAIN_TIMEOUT_SECONDS = 30;
+    public static final int DEFAULT_RESP_VERSION = 2;
+
+    /** Options built by code start here: nothing set, every option at its default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder()
+                .client(client)
+                .load(load)
+                .pattern(pattern)
+                .workers(workers)
+                .rate(rate)
+                .serviceTime(serviceTime)
+                .workMode(workMode)
+                .arrivals(arrivals)
+                .warmupSeconds(warmupSeconds)
+                .warmupMaxSeconds(warmupMaxSeconds)
+                .calls(calls)
+                .durationSeconds(durationSeconds)
+                .drainTimeoutSeconds(drainTimeoutSeconds)
+                .holdMillis(holdMillis)
+                .payload(payload)
+                .batchSize(batchSize)
+                .producerConnections(producerConnections)
+                .popTimeoutMillis(popTimeoutMillis)
+                .respVersion(respVersion)
+                .redis(redis);
+    }
+
+    /** The set options as {@code callq run} arguments, without {@code --out}; parsing them gives these options back. */
+    public List<String> toArgs() {
+        List<String> args = new ArrayList<>();
+        add(args, "--client", client, () -> client);
+        add(args, "--load", load, () -> load.cliName());
+        add(args, "--pattern", pattern, () -> pattern.cliName());
+        add(args, "--workers", workers, () -> String.valueOf(workers));
+        add(args, "--rate", rate, () -> rate);
+        add(args, "--service-time", serviceTime, () -> serviceTime.spec());
+        add(args, "--work", workMode, () -> workMode.cliName());
+        add(args, "--arrivals", arrivals, () -> arrivals.name().toLowerCase(Locale.ROOT));
+        add(args, "--warmup", warmupSeconds, () -> String.valueOf(warmupSeconds));
+        add(args, "--warmup-max", warmupMaxSeconds, () -> String.valueOf(warmupMaxSeconds));
+        add(args, "--calls", calls, () -> String.valueOf(calls));
+        add(args, "--duration", durationSeconds, () -> String.valueOf(durationSeconds));
+        add(args, "--drain-timeout", drainTimeoutSeconds, () -> String.valueOf(drainTimeoutSeconds));
+        add(args, "--hold-ms", holdMillis, () -> String.valueOf(holdMillis));
+        add(args, "--payload", payload, () -> payload.cliName());
+        add(args, "--batch-size", batchSize, () -> String.valueOf(batchSize));
+        add(args, "--producer-connections", producerConnections, () -> String.valueOf(producerConnections));
+        add(args, "--pop-timeout-ms", popTimeoutMillis, () -> String.valueOf(popTimeoutMillis));
+        add(args, "--resp", respVersion, () -> String.valueOf(respVersion));
+        add(args, "--redis", redis, () -> String.valueOf(redis));
+        return args;
+    }
+
+    private static void add(List<String> args, String option, Object value, Supplier<String> text) {
+        if (value != null) {
+            args.add(option);
+            args.add(text.get());
+        }
+    }
+
+    /**
+     * Checks the options and fills in the defaults.
+     *
+     * @throws IllegalArgumentException with a one-line message naming the option
+     */
+    public RunConfig toConfig(Path outDir) {
+        LoadKind loadKind = or(load, LoadKind.SIP);
+        RateProfile rateProfile = RateProfile.parse(rate != null ? rate : loadKind.defaultRate());
+        if (loadKind == LoadKind.SIP && !(rateProfile instanceof RateProfile.Constant)) {
+            throw new IllegalArgumentException("--rate steps and ramps need --load synthetic");
+        }
+        double ratePerSec = rateProfile.meanRatePerSec(1);
+        long measuredCalls;
+        Duration duration;
+        if (calls != null && durationSeconds != null) {
+            throw new IllegalArgumentException("--calls and --duration are mutually exclusive");
+        }
+        if (calls != null) {
+            if (loadKind != LoadKind.SIP) {
+                throw new IllegalArgumentException("--calls needs --load sip; use --duration for synthetic load");
+            }
+            measuredCalls = requirePositive(calls, "--calls");
+            duration = Duration.ofNanos((long) (measuredCalls / ratePerSec * 1e9));
+        } else {
+            double seconds = durationSeconds != null ? durationSeconds : loadKind.defaultDurationSeconds();
+            if (!(seconds > 0)) {
+                throw new IllegalArgumentException("--duration must be positive, not " + seconds);
+            }
+            duration = Duration.ofNanos((long) (seconds * 1e9));
+            measuredCalls = Math.max(1, Math.round(ratePerSec * seconds));
+        }
+        double warmupMinimum = or(warmupSeconds, DEFAULT_WARMUP_SECONDS);
+        double warmupMaximum = or(warmupMaxSeconds, DEFAULT_WARMUP_MAX_SECONDS);
+        if (!(warmupMinimum >= 0) || !(warmupMaximum >= 0)) {
+            throw new IllegalArgumentException("--warmup and --warmup-max must not be negative");
+        }
+        Warmup warmup = new Warmup(Duration.ofNanos((long) (warmupMinimum * 1e9)),
+                Duration.ofNanos((long) (warmupMaximum * 1e9)));
+        return new RunConfig(QueueDrivers.select(or(client, DEFAULT_CLIENT)), or(workers, DEFAULT_WORKERS), loadKind,
+                rateProfile, measuredCalls, duration, warmup,
+                Duration.ofMillis(requireNonNegative(or(holdMillis, DEFAULT_HOLD_MILLIS), "--hold-ms")),
+                or(payload, PayloadFormat.JSON), or(pattern, QueuePattern.BLPOP),
+                (int) requirePositive(or(batchSize, DEFAULT_BATCH_SIZE), "--batch-size"),
+                or(serviceTime, new ServiceTime.None()), or(workMode, Work.Mode.SLEEP),
+                or(arrivals, SyntheticLoad.Arrivals.CONSTANT),
+                (int) requirePositive(or(producerConnections, DEFAULT_PRODUCER_CONNECTIONS), "--producer-connections"),
+                Duration.ofMillis(requirePositive(or(popTimeoutMillis, DEFAULT_POP_TIMEOUT_MILLIS), "--pop-timeout-ms")),
+                Duration.ofSeconds(requirePositive(or(drainTimeoutSeconds, DEFAULT_DRAIN_TIMEOUT_SECONDS), "--drain-timeout")),
+                or(respVersion, DEFAULT_RESP_VERSION), redis, outDir);
+    }
+
+    /** Reads an enum option in any letter case; a bad value is a one-line error listing the choices. */
+    public static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String option) {
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            List<String> names = Arrays.stream(type.getEnumConstants())
+                    .map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+            throw new IllegalArgumentException(option + " must be one of " + String.join(", ", names)
+                    + ", not '" + value + "'");
+        }
+    }
+
+    /** Reads {@code --redis host:port}. */
+    public static RedisEndpoint parseEndpoint(String text) {
+        int colon = text.lastIndexOf(':');
+        try {
+            return new RedisEndpoint(text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("--redis must be host:port, not '" + text + "'");
+        }
+    }
+
+    private static <T> T or(T value, T defaultValue) {
+        return value != null ? value : defaultValue;
+    }
+
+    private static long requirePositive(long value, String option) {
+        if (value < 1) {
+            throw new IllegalArgumentException(option + " must be at least 1, not " + value);
+        }
+        return value;
+    }
+
+    private static long requireNonNegative(long value, String option) {
+        if (value < 0) {
+            throw new IllegalArgumentException(option + " must not be negative, not " + value);
+        }
+        return value;
+    }
+
+    /** Builds options in code; an option not set keeps its default. */
+    public static final class Builder {
+        private String client;
+        private LoadKind load;
+        private QueuePattern pattern;
+        private Integer workers;
+        private String rate;
+        private ServiceTime serviceTime;
+        private Work.Mode workMode;
+        private SyntheticLoad.Arrivals arrivals;
+        private Double warmupSeconds;
+        private Double warmupMaxSeconds;
+        private Long calls;
+        private Double durationSeconds;
+        private Long drainTimeoutSeconds;
+        private Long holdMillis;
+        private PayloadFormat payload;
+        private Integer batchSize;
+        private Integer producerConnections;
+        private Long popTimeoutMillis;
+        private Integer respVersion;
+        private RedisEndpoint redis;
+
+        private Builder() {
+        }
+
+        public Builder client(String client) {
+            this.client = client;
+            return this;
+        }
+
+        public Builder load(LoadKind load) {
+            this.load = load;
+            return this;
+        }
+
+        public Builder pattern(QueuePattern pattern) {
+            this.pattern = pattern;
+            return this;
+        }
+
+        public Builder workers(Integer workers) {
+            this.workers = workers;
+            return this;
+        }
+
+        public Builder rate(String rate) {
+            this.rate = rate;
+            return this;
+        }
+
+        public Builder serviceTime(ServiceTime serviceTime) {
+            this.serviceTime = serviceTime;
+            return this;
+        }
+
+        public Builder workMode(Work.Mode workMode) {
+            this.workMode = workMode;
+            return this;
+        }
+
+        public Builder arrivals(SyntheticLoad.Arrivals arrivals) {
+            this.arrivals = arrivals;
+            return this;
+        }
+
+        public Builder warmupSeconds(Double warmupSeconds) {
+            this.warmupSeconds = warmupSeconds;
+            return this;
+        }
+
+        public Builder warmupMaxSeconds(Double warmupMaxSeconds) {
+            this.warmupMaxSeconds = warmupMaxSeconds;
+            return this;
+        }
+
+        public Builder calls(Long calls) {
+            this.calls = calls;
+            return this;
+        }
+
+        public Builder durationSeconds(Double durationSeconds) {
+            this.durationSeconds = durationSeconds;
+            return this;
+        }
+
+        public Builder drainTimeoutSeconds(Long drainTimeoutSeconds) {
+            this.drainTimeoutSeconds = drainTimeoutSeconds;
+            return this;
+        }
+
+        public Builder holdMillis(Long holdMillis) {
+            this.holdMillis = holdMillis;
+            return this;
+        }
+
+        public Builder payload(PayloadFormat payload) {
+            this.payload = payload;
+            return this;
+        }
+
+        public Builder batchSize(Integer batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        public Builder producerConnections(Integer producerConnections) {
+            this.producerConnections = producerConnections;
+            return this;
+        }
+
+        public Builder popTimeoutMillis(Long popTimeoutMillis) {
+            this.popTimeoutMillis = popTimeoutMillis;
+            return this;
+        }
+
+        public Builder respVersion(Integer respVersion) {
+            this.respVersion = respVersion;
+            return this;
+        }
+
+        public Builder redis(RedisEndpoint redis) {
+            this.redis = redis;
+            return this;
+        }
+
+        public RunOptions build() {
+            return new RunOptions(client, load, pattern, workers, rate, serviceTime, workMode, arrivals, warmupSeconds, warmupMaxSeconds, calls, durationSeconds, drainTimeoutSeconds, holdMillis, payload, batchSize, producerConnections, popTimeoutMillis, respVersion, redis);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.callq.bench.cli;
+
+import dev.callq.bench.driver.QueuePattern;
+import dev.callq.bench.env.RedisEndpoint;
+import dev.callq.bench.event.PayloadFormat;
+import dev.callq.bench.load.SyntheticLoad;
+import dev.callq.bench.run.LoadKind;
+import dev.callq.bench.run.RunArguments;
+import dev.callq.bench.run.RunOptions;
+import dev.callq.bench.work.ServiceTime;
+import dev.callq.bench.work.Work;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Options built in code, spelled as arguments, read back by {@code callq run}: nothing lost on the way. */
+class RunOptionsRoundTripTest {
+    private static final Path OUT = Path.of("out");
+
+    @Test
+    void everyOptionSurvivesArgumentsAndParsing() {
+        RunOptions options = new RunOptions("lettuce", LoadKind.SYNTHETIC, QueuePattern.BATCH, 6, "steps:1000,2000@5s",
+                ServiceTime.parse("lognormal:2.5ms,1.5"), Work.Mode.SPIN, SyntheticLoad.Arrivals.POISSON, 0.5, 7.0,
+                null, 12.5, 9L, 150L, PayloadFormat.JSON, 32, 3, 250L, 3, new RedisEndpoint("127.0.0.1", 6400));
+
+        RunOptions parsed = parsedByRunCommand(options.toArgs());
+
+        assertThat(parsed).isEqualTo(options);
+        assertThat(parsed.toConfig(OUT)).isEqualTo(options.toConfig(OUT));
+    }
+
+    @Test
+    void sipCallsSurviveArgumentsAndParsing() {
+        RunOptions options = RunOptions.builder().client("all").load(LoadKind.SIP).rate("250").calls(500L)
+                .payload(PayloadFormat.CALLID).build();
+
+        assertThat(parsedByRunCommand(options.toArgs()).toConfig(OUT)).isEqualTo(options.toConfig(OUT));
+    }
+
+    @Test
+    void unsetOptionsAreLeftOutAndTakeTheCommandsDefaults() {
+        RunOptions options = RunOptions.builder().client("jedis").load(LoadKind.SYNTHETIC).workers(2).build();
+
+        assertThat(options.toArgs()).containsExactly("--client", "jedis", "--load", "synthetic", "--workers", "2");
+        assertThat(parsedByRunCommand(options.toArgs())).isEqualTo(options);
+        assertThat(parsedByRunCommand(options.toArgs()).toConfig(OUT)).isEqualTo(options.toConfig(OUT));
+        assertThat(options.toConfig(OUT).rate().meanRatePerSec(1)).isEqualTo(LoadKind.SYNTHETIC.defaultRatePerSec());
+    }
+
+    @Test
+    void theCommandLineAndTheForkedRunReaderAgree() {
+        List<String> args = List.of("--load", "synthetic", "--rate", "ramp:100-900", "--service-time", "exp:3ms");
+
+        assertThat(RunArguments.parse(args)).isEqualTo(parsedByRunCommand(args));
+        assertThat(RunArguments.parse(args).toArgs()).containsExactly("--load", "synthetic", "--rate", "ramp:100-900",
+                "--service-time", "exp:3ms");
+    }
+
+    @Test
+    void optionsBuiltInCodeAreCheckedAsTheCommandLineIs() {
+        RunOptions synthetic = RunOptions.builder().load(LoadKind.SYNTHETIC).payload(PayloadFormat.CALLID).build();
+
+        assertThatThrownBy(() -> synthetic.toConfig(OUT)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("carries no enqueue stamp");
+        assertThatThrownBy(() -> parsedByRunCommand(synthetic.toArgs()).toConfig(OUT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("carries no enqueue stamp");
+        assertThatThrownBy(() -> RunArguments.parse(List.of("--frobnicate")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Unknown option: '--frobnicate'");
+    }
+
+    /** As {@code callq run} reads its command line. */
+    private static RunOptions parsedByRunCommand(List<String> args) {
+        RunCommand run = new RunCommand();
+        new CommandLine(run).parseArgs(args.toArray(String[]::new));
+        return run.arguments.toOptions();
+    }
+}
