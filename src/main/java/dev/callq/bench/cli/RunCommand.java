@@ -15,6 +15,7 @@ import dev.callq.bench.run.RunConfig;
 import dev.callq.bench.run.RunSummary;
 import dev.callq.bench.run.Runner;
 import dev.callq.bench.run.Warmup;
+import dev.callq.bench.sip.KamailioSizing;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -100,6 +101,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", description = "results folder (default: results/run-<time>)")
     Path outDir;
 
+    @Option(names = "--kamailio-shm-mb", description = "Kamailio's shared memory in MB (default: 64 + 0.25 per call/s, "
+            + "rounded up to 64: 128 at 100 calls/s, 320 at 1,000)")
+    Integer kamailioShmMb;
+
+    @Option(names = "--kamailio-children", defaultValue = "" + KamailioSizing.DEFAULT_CHILDREN,
+            description = "Kamailio SIP worker processes (default: ${DEFAULT-VALUE})")
+    int kamailioChildren;
+
     @Override
     public Integer call() {
         RunConfig config = toConfig();
@@ -157,7 +166,8 @@ public final class RunCommand implements Callable<Integer> {
                 (int) requirePositive(producerConnections, "--producer-connections"),
                 Duration.ofMillis(requirePositive(popTimeoutMillis, "--pop-timeout-ms")),
                 Duration.ofSeconds(requirePositive(drainTimeoutSeconds, "--drain-timeout")), respVersion,
-                redis == null ? null : parseEndpoint(redis), outDir != null ? outDir : defaultOutDir());
+                redis == null ? null : parseEndpoint(redis), outDir != null ? outDir : defaultOutDir(),
+                kamailioShmMb, kamailioChildren);
     }
 
     private List<String> clients() {

@@ -1,7 +1,6 @@
 package dev.callq.bench.load;
 
 import dev.callq.bench.env.FreePorts;
-import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.event.CallEvent;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.measure.WallClock;
@@ -34,14 +33,13 @@ public final class SipLoad implements Load {
     private final LocalKamailio kamailio;
     private final SippUas uas;
 
-    public SipLoad(Path runDir, RedisEndpoint redis, String key, PayloadFormat payload, double rateCps, long calls,
-                   Duration holdTime) {
+    public SipLoad(Path runDir, KamailioSettings kamailioSettings, double rateCps, long calls, Duration holdTime) {
         this.runDir = runDir;
-        this.payload = payload;
+        this.payload = kamailioSettings.payloadFormat();
         this.rateCps = rateCps;
         this.calls = calls;
         this.holdTime = holdTime;
-        this.kamailio = LocalKamailio.start(runDir, new KamailioSettings(redis, key, payload));
+        this.kamailio = LocalKamailio.start(runDir, kamailioSettings);
         try {
             this.uas = SippUas.start(runDir, FreePorts.find());
         } catch (RuntimeException e) {

@@ -5,6 +5,8 @@ import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.RateProfile;
 import dev.callq.bench.load.SyntheticLoad;
+import dev.callq.bench.sip.KamailioSettings;
+import dev.callq.bench.sip.KamailioSizing;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,12 +35,15 @@ import java.util.List;
  * @param respVersion    protocol version both clients are pinned to
  * @param redis          an external Redis to use instead of starting one, or null
  * @param outDir         the results folder
+ * @param kamailioShmMb  Kamailio's shared memory in MB, or null to size it for the rate ({@link KamailioSizing})
+ * @param kamailioChildren Kamailio's SIP worker processes
  */
 public record RunConfig(List<String> clients, int workers, LoadKind load, RateProfile rate, long calls,
                         Duration duration, Warmup warmup, Duration holdTime, PayloadFormat payload,
                         QueuePattern pattern, int batchSize, String serviceTime, String workMode,
                         SyntheticLoad.Arrivals arrivals, int producerLanes, Duration popTimeout,
-                        Duration drainTimeout, int respVersion, RedisEndpoint redis, Path outDir) {
+                        Duration drainTimeout, int respVersion, RedisEndpoint redis, Path outDir,
+                        Integer kamailioShmMb, int kamailioChildren) {
 
     public static final String QUEUE_KEY = "callq:events";
 
@@ -56,6 +61,16 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
         if (load == LoadKind.SIP && pattern == QueuePattern.STREAM) {
             throw new IllegalArgumentException("--pattern stream needs --load synthetic: Kamailio pushes to a list");
         }
+    }
+
+    /** What Kamailio is started with for this run, pushing to {@code redis} under {@code key}. */
+    public KamailioSettings kamailioSettings(RedisEndpoint redis, String key) {
+        return new KamailioSettings(redis, key, payload, kamailioSharedMemoryMb(), kamailioChildren);
+    }
+
+    /** Kamailio's shared memory in MB: as given, or sized for the rate. */
+    public int kamailioSharedMemoryMb() {
+        return kamailioShmMb != null ? kamailioShmMb : KamailioSizing.sharedMemoryMb(rate.meanRatePerSec(1));
     }
 
     /** The phases' events as a plain description for the summary. */

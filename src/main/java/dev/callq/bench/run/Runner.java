@@ -71,7 +71,7 @@ public final class Runner {
                 return new SyntheticLoad(driver, spec, config.rate(), config.arrivals(),
                         config.duration(), config.producerLanes(), recorders.producerLag());
             }
-            return new SipLoad(logDir, redis, spec.key(), config.payload(), config.rate().meanRatePerSec(1),
+            return new SipLoad(logDir, config.kamailioSettings(redis, spec.key()), config.rate().meanRatePerSec(1),
                     config.calls(), config.holdTime());
         };
     }
@@ -97,6 +97,10 @@ public final class Runner {
         map.put("popTimeoutMillis", config.popTimeout().toMillis());
         map.put("drainTimeoutSeconds", config.drainTimeout().toSeconds());
         map.put("resp", config.respVersion());
+        if (config.load() == LoadKind.SIP) {
+            map.put("kamailioShmMb", config.kamailioSharedMemoryMb());
+            map.put("kamailioChildren", config.kamailioChildren());
+        }
         return map;
     }
 

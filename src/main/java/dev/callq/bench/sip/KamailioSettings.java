@@ -7,8 +7,15 @@ import dev.callq.bench.env.RedisEndpoint;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** What the harness sets in Kamailio at start: where to push, under which key, in which format. */
-public record KamailioSettings(RedisEndpoint redis, String listKey, PayloadFormat payloadFormat) {
+/**
+ * What the harness sets in Kamailio at start: where to push, under which key, in which format, and how
+ * big Kamailio is.
+ *
+ * @param sharedMemoryMb Kamailio's shared memory pool ({@code -m}); see {@link KamailioSizing}
+ * @param children       SIP worker processes ({@code -n})
+ */
+public record KamailioSettings(RedisEndpoint redis, String listKey, PayloadFormat payloadFormat, int sharedMemoryMb,
+                               int children) {
     // The values reach the config through --substdef '!NAME!value!g': keep them free of the
     // delimiter, regex back-references and anything a Redis key or address does not need.
     private static final Pattern SAFE_VALUE = Pattern.compile("[A-Za-z0-9:._-]+");
@@ -18,6 +25,17 @@ public record KamailioSettings(RedisEndpoint redis, String listKey, PayloadForma
         Objects.requireNonNull(payloadFormat, "payloadFormat");
         requireSafe("list key", listKey);
         requireSafe("Redis host", redis.host());
+        if (sharedMemoryMb < 16) {
+            throw new IllegalArgumentException("--kamailio-shm-mb must be at least 16, not " + sharedMemoryMb);
+        }
+        if (children < 1) {
+            throw new IllegalArgumentException("--kamailio-children must be at least 1, not " + children);
+        }
+    }
+
+    /** The bundled script, sized for 100 calls/s. */
+    public KamailioSettings(RedisEndpoint redis, String listKey, PayloadFormat payloadFormat) {
+        this(redis, listKey, payloadFormat, KamailioSizing.sharedMemoryMb(100), KamailioSizing.DEFAULT_CHILDREN);
     }
 
     private static void requireSafe(String what, String value) {

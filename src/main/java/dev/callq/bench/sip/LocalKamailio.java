@@ -26,10 +26,6 @@ public final class LocalKamailio implements AutoCloseable {
     static final String PUSH_FAILED_MARKER = "CALLQ_PUSH_FAILED";
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(10);
-    // A few SIP workers: ndb_redis blocks a worker for each RPUSH, so one is not enough, and
-    // more than the cores the benchmark leaves to Kamailio only adds context switches.
-    private static final int SIP_WORKERS = 4;
-    private static final int SHARED_MEMORY_MB = 64;
     private static final int PRIVATE_MEMORY_MB = 8;
 
     private final ManagedProcess process;
@@ -63,8 +59,8 @@ public final class LocalKamailio implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(binary.toString(),
                 "-f", config.toString(),
                 "-DD", "-E",
-                "-n", Integer.toString(SIP_WORKERS),
-                "-m", Integer.toString(SHARED_MEMORY_MB),
+                "-n", Integer.toString(settings.children()),
+                "-m", Integer.toString(settings.sharedMemoryMb()),
                 "-M", Integer.toString(PRIVATE_MEMORY_MB),
                 "-w", runDir.toAbsolutePath().toString(),
                 "-Y", runtimeDir.toAbsolutePath().toString(),
