@@ -216,6 +216,10 @@ final class ClientRun {
         if (!accounting.balanced()) {
             warnings.add("accounting does not balance: " + accounting);
         }
+        if (outcome.calls() != null && outcome.calls().failed() > 0) {
+            warnings.add(outcome.calls().failed() + " of " + outcome.calls().attempted() + " calls failed: "
+                    + outcome.calls().failureCauses());
+        }
         double measuredSeconds = (outcome.endMicros() - outcome.startMicros()) / 1e6;
         double consumingSeconds = (Math.max(lastDequeuedMicros, outcome.endMicros()) - outcome.startMicros()) / 1e6;
         double throughput = accounting.consumed() / Math.max(1e-6, consumingSeconds);
