@@ -15,6 +15,7 @@ import dev.callq.bench.run.RunConfig;
 import dev.callq.bench.run.RunSummary;
 import dev.callq.bench.run.Runner;
 import dev.callq.bench.run.Warmup;
+import dev.callq.bench.sip.EnqueuedEvents;
 import dev.callq.bench.sip.KamailioSizing;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -109,6 +110,17 @@ public final class RunCommand implements Callable<Integer> {
             description = "Kamailio SIP worker processes (default: ${DEFAULT-VALUE})")
     int kamailioChildren;
 
+    @Option(names = "--key", defaultValue = RunConfig.QUEUE_KEY, description = "the Redis key of the queue (default: ${DEFAULT-VALUE})")
+    String key;
+
+    @Option(names = "--events", description = "which SIP requests Kamailio enqueues: invite or invite,bye "
+            + "(default: invite,bye for --payload json, invite for callid)")
+    String events;
+
+    @Option(names = "--kamailio-cfg", description = "run this Kamailio script instead of kamailio/kamailio.cfg "
+            + "(it must follow the script contract in README.md)")
+    Path kamailioCfg;
+
     @Override
     public Integer call() {
         RunConfig config = toConfig();
@@ -159,15 +171,17 @@ public final class RunCommand implements Callable<Integer> {
         }
         Warmup warmup = new Warmup(Duration.ofNanos((long) (warmupSeconds * 1e9)),
                 Duration.ofNanos((long) (warmupMaxSeconds * 1e9)));
+        PayloadFormat payloadFormat = parseEnum(PayloadFormat.class, payload, "--payload");
         return new RunConfig(clients(), workers, loadKind, rateProfile, calls, duration, warmup, Duration.ofMillis(requireNonNegative(holdMillis, "--hold-ms")),
-                parseEnum(PayloadFormat.class, payload, "--payload"), parseEnum(QueuePattern.class, pattern, "--pattern"),
+                payloadFormat, parseEnum(QueuePattern.class, pattern, "--pattern"),
                 (int) requirePositive(batchSize, "--batch-size"), serviceTime, parseWorkMode(),
                 parseEnum(SyntheticLoad.Arrivals.class, arrivals, "--arrivals"),
                 (int) requirePositive(producerConnections, "--producer-connections"),
                 Duration.ofMillis(requirePositive(popTimeoutMillis, "--pop-timeout-ms")),
                 Duration.ofSeconds(requirePositive(drainTimeoutSeconds, "--drain-timeout")), respVersion,
                 redis == null ? null : parseEndpoint(redis), outDir != null ? outDir : defaultOutDir(),
-                kamailioShmMb, kamailioChildren);
+                kamailioShmMb, kamailioChildren, key,
+                events == null ? EnqueuedEvents.defaultFor(payloadFormat) : EnqueuedEvents.parse(events), kamailioCfg);
     }
 
     private List<String> clients() {

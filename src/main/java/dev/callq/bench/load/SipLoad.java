@@ -42,7 +42,7 @@ public final class SipLoad implements Load {
     public SipLoad(Path runDir, KamailioSettings kamailioSettings, double rateCps, long calls, Duration holdTime) {
         this.runDir = runDir;
         this.payload = kamailioSettings.payloadFormat();
-        this.byeEnqueued = payload == PayloadFormat.JSON;
+        this.byeEnqueued = kamailioSettings.events().includesBye();
         this.rateCps = rateCps;
         this.calls = calls;
         this.holdTime = holdTime;
@@ -84,7 +84,7 @@ public final class SipLoad implements Load {
             long pushed = delta.get(KamailioCounters.PUSHED_INVITE) + delta.get(KamailioCounters.PUSHED_BYE);
             callStats = new CallStats(stats.attempted(), stats.succeeded(), stats.failed(),
                     delta.get(KamailioCounters.PUSH_FAILED), pushed,
-                    kamailio.errorsSince(logLinesBefore, delta.get(KamailioCounters.RELAY_TIMEOUTS)));
+                    kamailio.errorsSince(logLinesBefore, delta.valueIfKept(KamailioCounters.RELAY_TIMEOUTS)));
             expected = pushed;
         } else {
             // A script without counters: each attempted call pushed its INVITE, each completed one its BYE

@@ -64,7 +64,7 @@ final class ClientRun {
     }
 
     ClientResult execute(LoadFactory loads, Runnable work, ProgressListener progress) {
-        QueueSpec spec = new QueueSpec(RunConfig.QUEUE_KEY, config.pattern(), config.popTimeout(), config.batchSize());
+        QueueSpec spec = new QueueSpec(config.key(), config.pattern(), config.popTimeout(), config.batchSize());
         Recorders recorders = Recorders.create();
         EventLedger ledger = new EventLedger();
         DeferredLatencies deferred = new DeferredLatencies();

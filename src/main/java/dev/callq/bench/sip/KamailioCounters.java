@@ -56,6 +56,11 @@ public record KamailioCounters(Map<String, Long> values) {
         return values.getOrDefault(name, 0L);
     }
 
+    /** The counter's value, or null when Kamailio does not keep it (a script without that counter). */
+    public Long valueIfKept(String name) {
+        return values.get(name);
+    }
+
     /** How much each counter grew since {@code earlier}. */
     public KamailioCounters since(KamailioCounters earlier) {
         Map<String, Long> delta = new LinkedHashMap<>();

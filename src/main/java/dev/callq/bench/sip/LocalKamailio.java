@@ -1,6 +1,5 @@
 package dev.callq.bench.sip;
 
-import dev.callq.bench.event.PayloadFormat;
 
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.Binaries;
@@ -13,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
@@ -71,7 +71,8 @@ public final class LocalKamailio implements AutoCloseable {
     }
 
     static List<String> command(Path binary, Path runDir, int sipPort, Path ctlSocket, KamailioSettings settings) {
-        Path config = BundledFiles.copyInto(runDir, BundledFiles.KAMAILIO_CFG);
+        Path config = settings.script() != null ? recordUserScript(runDir, settings.script())
+                : BundledFiles.copyInto(runDir, BundledFiles.KAMAILIO_CFG);
         Path runtimeDir = runDir.resolve("kamailio-runtime");
         try {
             Files.createDirectories(runtimeDir);
@@ -86,17 +87,22 @@ public final class LocalKamailio implements AutoCloseable {
                 "-M", Integer.toString(PRIVATE_MEMORY_MB),
                 "-w", runDir.toAbsolutePath().toString(),
                 "-Y", runtimeDir.toAbsolutePath().toString(),
-                "-P", runDir.resolve("kamailio.pid").toAbsolutePath().toString(),
-                "-A", "SIP_PORT=" + sipPort,
-                "--substdef=!REDIS_HOST!" + settings.redis().host() + "!g",
-                "--substdef=!REDIS_PORT!" + settings.redis().port() + "!g",
-                "--substdef=!QUEUE_KEY!" + settings.listKey() + "!g",
-                "--substdef=!CTL_SOCKET!unix:" + ctlSocket + "!g"));
-        if (settings.payloadFormat() == PayloadFormat.CALLID) {
-            command.add("-A");
-            command.add("PAYLOAD_CALLID");
-        }
+                "-P", runDir.resolve("kamailio.pid").toAbsolutePath().toString()));
+        command.addAll(KamailioScript.defines(sipPort, ctlSocket, settings));
         return List.copyOf(command);
+    }
+
+    /**
+     * Copies the user's script into the run folder, so the run records what it ran, and returns the
+     * original: Kamailio resolves the script's include_file paths from where it lives.
+     */
+    private static Path recordUserScript(Path runDir, Path script) {
+        try {
+            Files.copy(script, runDir.resolve(script.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new HarnessException("cannot copy " + script + " into " + runDir + ": " + e.getMessage(), e);
+        }
+        return script.toAbsolutePath();
     }
 
     private void awaitReady() {
