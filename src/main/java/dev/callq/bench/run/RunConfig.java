@@ -68,6 +68,8 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
         }
         if (load == LoadKind.SIP) {
             events.requireCarriedBy(payload);
+            KamailioSizing.requireValid(kamailioShmMb != null ? kamailioShmMb : KamailioSizing.sharedMemoryMb(1),
+                    kamailioChildren);
         }
         if (key == null || key.isBlank()) {
             throw new IllegalArgumentException("--key must not be empty");

@@ -30,12 +30,7 @@ public record KamailioSettings(RedisEndpoint redis, String listKey, PayloadForma
         events.requireCarriedBy(payloadFormat);
         requireSafe("list key", listKey);
         requireSafe("Redis host", redis.host());
-        if (sharedMemoryMb < 16) {
-            throw new IllegalArgumentException("--kamailio-shm-mb must be at least 16, not " + sharedMemoryMb);
-        }
-        if (children < 1) {
-            throw new IllegalArgumentException("--kamailio-children must be at least 1, not " + children);
-        }
+        KamailioSizing.requireValid(sharedMemoryMb, children);
     }
 
     /** The bundled script, sized for 100 calls/s. */

@@ -25,7 +25,21 @@ public final class KamailioSizing {
      */
     public static final int DEFAULT_CHILDREN = 4;
 
+    // A smaller pool holds fewer than a thousand transactions (about 15 KB each, beside Kamailio's own 3 MB).
+    private static final int MINIMUM_SHARED_MEMORY_MB = 16;
+
     private KamailioSizing() {
+    }
+
+    /** Rejects sizes Kamailio cannot run with, naming the option. */
+    public static void requireValid(int sharedMemoryMb, int children) {
+        if (sharedMemoryMb < MINIMUM_SHARED_MEMORY_MB) {
+            throw new IllegalArgumentException("--kamailio-shm-mb must be at least " + MINIMUM_SHARED_MEMORY_MB
+                    + ", not " + sharedMemoryMb);
+        }
+        if (children < 1) {
+            throw new IllegalArgumentException("--kamailio-children must be at least 1, not " + children);
+        }
     }
 
     /** Shared memory, in MB, for {@code rateCps} calls/s through the bundled script. */
