@@ -57,6 +57,9 @@ public final class KamailioScript {
      */
     public static void check(KamailioSettings settings, Path workDir) {
         Path script = settings.script();
+        if (!Files.isRegularFile(script)) {
+            throw new HarnessException("--kamailio-cfg " + script + ": no such file");
+        }
         String text;
         try {
             text = Files.readString(script, StandardCharsets.UTF_8);

@@ -218,7 +218,8 @@ public final class LocalKamailio implements AutoCloseable {
     @Override
     public void close() {
         process.close();
-        if (!ctlSocket.startsWith(process.logFile().getParent())) {
+        boolean inTempDir = !ctlSocket.startsWith(process.logFile().getParent());
+        if (inTempDir) {
             try {
                 Files.deleteIfExists(ctlSocket);
                 Files.deleteIfExists(ctlSocket.getParent());

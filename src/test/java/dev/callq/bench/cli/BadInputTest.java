@@ -41,6 +41,7 @@ class BadInputTest {
             "--kamailio-children 0 | --kamailio-children must be at least 1",
             "--kamailio-shm-mb 8 | --kamailio-shm-mb must be at least 16",
             "--load synthetic --kamailio-cfg kamailio/kamailio.cfg | --kamailio-cfg needs --load sip",
+            "--kamailio-cfg no/such.cfg | no/such.cfg: no such file",
     })
     void rejectsBadOptionsWithOneLine(String arguments, String expectedMessage) throws Exception {
         List<String> args = new ArrayList<>(List.of("run", "--out", tmp.resolve("out").toString()));
