@@ -6,10 +6,13 @@ import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.SyntheticLoad;
 import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.work.Work;
+import dev.callq.bench.sip.EnqueuedEvents;
+import dev.callq.bench.sip.KamailioSizing;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -91,6 +94,24 @@ public final class RunArguments {
     @Option(names = "--redis", description = "use this Redis (host:port) instead of starting one")
     String redis;
 
+    @Option(names = "--kamailio-shm-mb", description = "Kamailio's shared memory in MB (default: 64 + 0.25 per call/s, "
+            + "rounded up to 64: 128 at 100 calls/s, 320 at 1,000)")
+    Integer kamailioShmMb;
+
+    @Option(names = "--kamailio-children", description = "Kamailio SIP worker processes (default: " + KamailioSizing.DEFAULT_CHILDREN + ")")
+    Integer kamailioChildren;
+
+    @Option(names = "--key", description = "the Redis key of the queue (default: " + RunConfig.QUEUE_KEY + ")")
+    String key;
+
+    @Option(names = "--events", description = "which SIP requests Kamailio enqueues: invite or invite,bye "
+            + "(default: invite,bye for --payload json, invite for callid)")
+    String events;
+
+    @Option(names = "--kamailio-cfg", description = "run this Kamailio script instead of kamailio/kamailio.cfg "
+            + "(it must follow the script contract in README.md)")
+    Path kamailioCfg;
+
     /**
      * Reads {@code callq run} arguments (without {@code --out}) exactly as the command does: how the
      * options of a forked run written elsewhere (a sweep file's) are read and checked before it starts.
@@ -117,6 +138,7 @@ public final class RunArguments {
                 warmupSeconds, warmupMaxSeconds, length.calls, length.durationSeconds, drainTimeoutSeconds,
                 holdMillis, payload == null ? null : RunOptions.parseEnum(PayloadFormat.class, payload, "--payload"),
                 batchSize, producerConnections, popTimeoutMillis, respVersion,
-                redis == null ? null : RunOptions.parseEndpoint(redis));
+                redis == null ? null : RunOptions.parseEndpoint(redis), kamailioShmMb, kamailioChildren, key,
+                events == null ? null : EnqueuedEvents.parse(events), kamailioCfg);
     }
 }

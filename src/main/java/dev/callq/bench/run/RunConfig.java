@@ -7,6 +7,9 @@ import dev.callq.bench.load.RateProfile;
 import dev.callq.bench.load.SyntheticLoad;
 import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.work.Work;
+import dev.callq.bench.sip.EnqueuedEvents;
+import dev.callq.bench.sip.KamailioSettings;
+import dev.callq.bench.sip.KamailioSizing;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,12 +39,19 @@ import java.util.List;
  * @param respVersion    protocol version both clients are pinned to
  * @param redis          an external Redis to use instead of starting one, or null
  * @param outDir         the results folder
+ * @param kamailioShmMb  Kamailio's shared memory in MB, or null to size it for the rate ({@link KamailioSizing})
+ * @param kamailioChildren Kamailio's SIP worker processes
+ * @param key            the Redis key of the queue
+ * @param events         which SIP requests Kamailio pushes an event for
+ * @param kamailioCfg    the user's Kamailio script, or null for the bundled one
  */
 public record RunConfig(List<String> clients, int workers, LoadKind load, RateProfile rate, long calls,
                         Duration duration, Warmup warmup, Duration holdTime, PayloadFormat payload,
                         QueuePattern pattern, int batchSize, ServiceTime serviceTime, Work.Mode workMode,
                         SyntheticLoad.Arrivals arrivals, int producerLanes, Duration popTimeout,
-                        Duration drainTimeout, int respVersion, RedisEndpoint redis, Path outDir) {
+                        Duration drainTimeout, int respVersion, RedisEndpoint redis, Path outDir,
+                        Integer kamailioShmMb, int kamailioChildren, String key, EnqueuedEvents events,
+                        Path kamailioCfg) {
 
     public static final String QUEUE_KEY = "callq:events";
 
@@ -56,9 +66,31 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
             throw new IllegalArgumentException("--payload callid carries no enqueue stamp; the synthetic load "
                     + "needs --payload json");
         }
+        if (load == LoadKind.SYNTHETIC && kamailioCfg != null) {
+            throw new IllegalArgumentException("--kamailio-cfg needs --load sip");
+        }
+        if (load == LoadKind.SIP) {
+            events.requireCarriedBy(payload);
+            KamailioSizing.requireValid(kamailioShmMb != null ? kamailioShmMb : KamailioSizing.sharedMemoryMb(1),
+                    kamailioChildren);
+        }
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("--key must not be empty");
+        }
+        kamailioCfg = kamailioCfg == null ? null : kamailioCfg.toAbsolutePath().normalize();
         if (load == LoadKind.SIP && pattern == QueuePattern.STREAM) {
             throw new IllegalArgumentException("--pattern stream needs --load synthetic: Kamailio pushes to a list");
         }
+    }
+
+    /** What Kamailio is started with for this run, pushing to {@code redis} under {@code key}. */
+    public KamailioSettings kamailioSettings(RedisEndpoint redis, String key) {
+        return new KamailioSettings(redis, key, payload, events, kamailioCfg, kamailioSharedMemoryMb(), kamailioChildren);
+    }
+
+    /** Kamailio's shared memory in MB: as given, or sized for the rate. */
+    public int kamailioSharedMemoryMb() {
+        return kamailioShmMb != null ? kamailioShmMb : KamailioSizing.sharedMemoryMb(rate.meanRatePerSec(1));
     }
 
     /** The phases' events as a plain description for the summary. */

@@ -7,6 +7,7 @@ import dev.callq.bench.env.RedisProbe;
 import dev.callq.bench.driver.QueueDriver;
 import dev.callq.bench.driver.QueueSpec;
 import dev.callq.bench.load.SipLoad;
+import dev.callq.bench.sip.KamailioScript;
 import dev.callq.bench.measure.Recorders;
 import dev.callq.bench.load.SyntheticLoad;
 
@@ -42,6 +43,11 @@ public final class Runner {
         if (config.redis() != null) {
             RedisProbe.requireReachable(config.redis());
         }
+        if (config.load() == LoadKind.SIP && config.kamailioCfg() != null) {
+            // Before any Redis starts; the check only parses the script, so no Redis address is dialled.
+            RedisEndpoint notDialled = config.redis() != null ? config.redis() : new RedisEndpoint("127.0.0.1", 6379);
+            KamailioScript.check(config.kamailioSettings(notDialled, config.key()), outDir);
+        }
         String startedAt = Instant.now().toString();
         Runnable work = WorkFactory.create(config.serviceTime(), config.workMode());
         List<ClientResult> results = new ArrayList<>();
@@ -71,7 +77,7 @@ public final class Runner {
                 return new SyntheticLoad(driver, spec, config.rate(), config.arrivals(),
                         config.duration(), config.producerLanes(), recorders.producerLag());
             }
-            return new SipLoad(logDir, redis, spec.key(), config.payload(), config.rate().meanRatePerSec(1),
+            return new SipLoad(logDir, config.kamailioSettings(redis, spec.key()), config.rate().meanRatePerSec(1),
                     config.calls(), config.holdTime());
         };
     }
@@ -97,6 +103,15 @@ public final class Runner {
         map.put("popTimeoutMillis", config.popTimeout().toMillis());
         map.put("drainTimeoutSeconds", config.drainTimeout().toSeconds());
         map.put("resp", config.respVersion());
+        map.put("key", config.key());
+        if (config.load() == LoadKind.SIP) {
+            map.put("kamailioShmMb", config.kamailioSharedMemoryMb());
+            map.put("kamailioChildren", config.kamailioChildren());
+            map.put("events", config.events().cliName());
+            if (config.kamailioCfg() != null) {
+                map.put("kamailioCfg", config.kamailioCfg().toString());
+            }
+        }
         return map;
     }
 

@@ -4,6 +4,7 @@ import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.SyntheticLoad;
+import dev.callq.bench.sip.EnqueuedEvents;
 import dev.callq.bench.run.LoadKind;
 import dev.callq.bench.run.RunArguments;
 import dev.callq.bench.run.RunOptions;
@@ -26,7 +27,8 @@ class RunOptionsRoundTripTest {
     void everyOptionSurvivesArgumentsAndParsing() {
         RunOptions options = new RunOptions("lettuce", LoadKind.SYNTHETIC, QueuePattern.BATCH, 6, "steps:1000,2000@5s",
                 ServiceTime.parse("lognormal:2.5ms,1.5"), Work.Mode.SPIN, SyntheticLoad.Arrivals.POISSON, 0.5, 7.0,
-                null, 12.5, 9L, 150L, PayloadFormat.JSON, 32, 3, 250L, 3, new RedisEndpoint("127.0.0.1", 6400));
+                null, 12.5, 9L, 150L, PayloadFormat.JSON, 32, 3, 250L, 3, new RedisEndpoint("127.0.0.1", 6400),
+                256, 6, "calls", EnqueuedEvents.INVITE, Path.of("kamailio/examples/classic-rpush-callid.cfg"));
 
         RunOptions parsed = parsedByRunCommand(options.toArgs());
 
