@@ -11,9 +11,11 @@ import dev.callq.bench.measure.WallClock;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,6 +30,8 @@ public final class SyntheticLoad implements Load {
     public enum Arrivals { CONSTANT, POISSON }
 
     private static final int MAX_PIPELINE = 512;
+    /** Measured Call-IDs read {@code <prefix><lane>-<sequence>}. */
+    public static final String MEASURED_PREFIX = "syn-";
 
     private final QueueDriver driver;
     private final QueueSpec spec;
@@ -36,9 +40,22 @@ public final class SyntheticLoad implements Load {
     private final Duration duration;
     private final int lanes;
     private final LatencyRecorder lagRecorder;
+    private final String measuredPrefix;
+    /** The sequence numbers each lane of the measured phase pushed, by the lane's Call-ID prefix. */
+    private final Map<String, BitSet> pushedSequences = new ConcurrentHashMap<>();
 
     public SyntheticLoad(QueueDriver driver, QueueSpec spec, RateProfile rate, Arrivals arrivals,
                          Duration duration, int lanes, LatencyRecorder lagRecorder) {
+        this(driver, spec, rate, arrivals, duration, lanes, lagRecorder, MEASURED_PREFIX);
+    }
+
+    /**
+     * A producer whose measured Call-IDs start with {@code measuredPrefix}: the shards of a run each take
+     * a Call-ID space of their own, so that the merged accounting can tell their events apart.
+     */
+    public SyntheticLoad(QueueDriver driver, QueueSpec spec, RateProfile rate, Arrivals arrivals,
+                         Duration duration, int lanes, LatencyRecorder lagRecorder, String measuredPrefix) {
+        this.measuredPrefix = measuredPrefix;
         this.driver = driver;
         this.spec = spec;
         this.rate = rate;
@@ -60,12 +77,20 @@ public final class SyntheticLoad implements Load {
     public LoadOutcome measure() {
         double durationSeconds = duration.toNanos() / 1e9;
         long startMicros = WallClock.nowMicros();
-        LaneTotals totals = runSchedule(duration, "syn-", lagRecorder);
+        LaneTotals totals = runSchedule(duration, measuredPrefix, lagRecorder);
         long endMicros = WallClock.nowMicros();
         double target = rate.meanRatePerSec(durationSeconds);
         double pushingSeconds = (totals.lastSendMicros() - totals.firstIntendedMicros()) / 1e6;
         ProducerStats producer = ProducerStats.of(target, durationSeconds, pushingSeconds, totals.pushed(), totals.failed());
         return new LoadOutcome(totals.pushed(), startMicros, endMicros, null, producer, Map.of());
+    }
+
+    /**
+     * What the measured phase pushed: for each lane's Call-ID prefix ({@code syn-0-}), the set bits are the
+     * sequence numbers whose push succeeded. Complete once {@link #measure} has returned.
+     */
+    public Map<String, BitSet> pushedSequences() {
+        return Map.copyOf(pushedSequences);
     }
 
     @Override
@@ -160,6 +185,11 @@ public final class SyntheticLoad implements Load {
             long sequence = 0;
             List<String> pipeline = new ArrayList<>(MAX_PIPELINE);
             long[] intendedMicros = new long[MAX_PIPELINE];
+            String lanePrefix = callIdPrefix + lane + "-";
+            BitSet pushedHere = new BitSet();
+            if (callIdPrefix.equals(measuredPrefix)) {
+                pushedSequences.put(lanePrefix, pushedHere);
+            }
             while (nextNanos < phaseNanos) {
                 long nowNanos = System.nanoTime() - startNanos;
                 if (nextNanos > nowNanos) {
@@ -168,28 +198,35 @@ public final class SyntheticLoad implements Load {
                 }
                 while (nextNanos <= nowNanos && nextNanos < phaseNanos && pipeline.size() < MAX_PIPELINE) {
                     long intended = wallStartMicros + (long) (nextNanos / 1_000);
-                    String callId = callIdPrefix + lane + "-" + sequence++;
+                    String callId = lanePrefix + sequence++;
                     intendedMicros[pipeline.size()] = intended;
                     pipeline.add(PayloadFormat.JSON.encode(new CallEvent(callId, EventKind.INVITE, intended)));
                     nextNanos += gapNanos(nextNanos / 1e9, phaseSeconds, lanes);
                 }
-                send(pipeline, intendedMicros);
+                int size = pipeline.size();
+                if (send(pipeline, intendedMicros)) {
+                    pushedHere.set((int) sequence - size, (int) sequence);
+                }
             }
         }
 
-        private void send(List<String> pipeline, long[] intendedMicros) {
+        /** Pushes the pipeline; true when Redis took it. */
+        private boolean send(List<String> pipeline, long[] intendedMicros) {
             long sentMicros = wallStartMicros + (System.nanoTime() - startNanos) / 1_000;
             lastSendMicros.accumulateAndGet(sentMicros, Math::max);
+            boolean taken = false;
             try {
                 producer.push(pipeline);
                 pushed.addAndGet(pipeline.size());
                 for (int i = 0; i < pipeline.size(); i++) {
                     lag.recordMicros(sentMicros - intendedMicros[i]);
                 }
+                taken = true;
             } catch (RuntimeException e) {
                 failed.addAndGet(pipeline.size());
             }
             pipeline.clear();
+            return taken;
         }
 
         /** The gap to this lane's next arrival: every lane-th arrival of the whole schedule. */

@@ -112,6 +112,18 @@ public final class RunArguments {
             + "(it must follow the script contract in README.md)")
     Path kamailioCfg;
 
+    @Option(names = "--role", description = "all (everything in this process), or one role of a run spread over "
+            + "several processes: producer, consumer (default: all)")
+    String role;
+
+    @Option(names = "--shard", description = "I/N: this process is shard I (from 0) of N of its role; producers "
+            + "take 1/N of the rate, consumers 1/N of the workers (default: 0/1)")
+    String shard;
+
+    /** Test-only: plays a host whose clock is off, to check that the shards' clock alignment removes it. */
+    @Option(names = "--clock-skew-ms", hidden = true)
+    Long clockSkewMillis;
+
     /**
      * Reads {@code callq run} arguments (without {@code --out}) exactly as the command does: how the
      * options of a forked run written elsewhere (a sweep file's) are read and checked before it starts.
@@ -139,6 +151,7 @@ public final class RunArguments {
                 holdMillis, payload == null ? null : RunOptions.parseEnum(PayloadFormat.class, payload, "--payload"),
                 batchSize, producerConnections, popTimeoutMillis, respVersion,
                 redis == null ? null : RunOptions.parseEndpoint(redis), kamailioShmMb, kamailioChildren, key,
-                events == null ? null : EnqueuedEvents.parse(events), kamailioCfg);
+                events == null ? null : EnqueuedEvents.parse(events), kamailioCfg,
+                role == null ? null : Role.parse(role), shard == null ? null : Shard.parse(shard), clockSkewMillis);
     }
 }

@@ -44,6 +44,9 @@ import java.util.List;
  * @param key            the Redis key of the queue
  * @param events         which SIP requests Kamailio pushes an event for
  * @param kamailioCfg    the user's Kamailio script, or null for the bundled one
+ * @param role           what this process does: everything ({@link Role#ALL}) or one role of a sharded run
+ * @param shard          which share of its role this process takes
+ * @param clockSkewMillis test-only: a skew injected into this process's clock
  */
 public record RunConfig(List<String> clients, int workers, LoadKind load, RateProfile rate, long calls,
                         Duration duration, Warmup warmup, Duration holdTime, PayloadFormat payload,
@@ -51,7 +54,7 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
                         SyntheticLoad.Arrivals arrivals, int producerLanes, Duration popTimeout,
                         Duration drainTimeout, int respVersion, RedisEndpoint redis, Path outDir,
                         Integer kamailioShmMb, int kamailioChildren, String key, EnqueuedEvents events,
-                        Path kamailioCfg) {
+                        Path kamailioCfg, Role role, Shard shard, long clockSkewMillis) {
 
     public static final String QUEUE_KEY = "callq:events";
 

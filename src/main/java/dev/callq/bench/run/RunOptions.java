@@ -52,7 +52,10 @@ public record RunOptions(String client,
                          Integer kamailioChildren,
                          String key,
                          EnqueuedEvents events,
-                         Path kamailioCfg) {
+                         Path kamailioCfg,
+                         Role role,
+                         Shard shard,
+                         Long clockSkewMillis) {
 
     public static final String DEFAULT_CLIENT = QueueDrivers.ALL;
     public static final int DEFAULT_WORKERS = 4;
@@ -96,7 +99,10 @@ public record RunOptions(String client,
                 .kamailioChildren(kamailioChildren)
                 .key(key)
                 .events(events)
-                .kamailioCfg(kamailioCfg);
+                .kamailioCfg(kamailioCfg)
+                .role(role)
+                .shard(shard)
+                .clockSkewMillis(clockSkewMillis);
     }
 
     /** The set options as {@code callq run} arguments, without {@code --out}; parsing them gives these options back. */
@@ -127,6 +133,9 @@ public record RunOptions(String client,
         add(args, "--key", key, () -> key);
         add(args, "--events", events, () -> events.cliName());
         add(args, "--kamailio-cfg", kamailioCfg, () -> kamailioCfg.toString());
+        add(args, "--role", role, () -> role.cliName());
+        add(args, "--shard", shard, () -> shard.toString());
+        add(args, "--clock-skew-ms", clockSkewMillis, () -> String.valueOf(clockSkewMillis));
         return args;
     }
 
@@ -176,7 +185,7 @@ public record RunOptions(String client,
         Warmup warmup = new Warmup(Duration.ofNanos((long) (warmupMinimum * 1e9)),
                 Duration.ofNanos((long) (warmupMaximum * 1e9)));
         PayloadFormat payloadFormat = or(payload, PayloadFormat.JSON);
-        return new RunConfig(QueueDrivers.select(or(client, DEFAULT_CLIENT)), or(workers, DEFAULT_WORKERS), loadKind,
+        RunConfig config = new RunConfig(QueueDrivers.select(or(client, DEFAULT_CLIENT)), or(workers, DEFAULT_WORKERS), loadKind,
                 rateProfile, measuredCalls, duration, warmup,
                 Duration.ofMillis(requireNonNegative(or(holdMillis, DEFAULT_HOLD_MILLIS), "--hold-ms")),
                 payloadFormat, or(pattern, QueuePattern.BLPOP),
@@ -188,7 +197,10 @@ public record RunOptions(String client,
                 Duration.ofSeconds(requirePositive(or(drainTimeoutSeconds, DEFAULT_DRAIN_TIMEOUT_SECONDS), "--drain-timeout")),
                 or(respVersion, DEFAULT_RESP_VERSION), redis, outDir, kamailioShmMb,
                 or(kamailioChildren, KamailioSizing.DEFAULT_CHILDREN), or(key, RunConfig.QUEUE_KEY),
-                or(events, EnqueuedEvents.defaultFor(payloadFormat)), kamailioCfg);
+                or(events, EnqueuedEvents.defaultFor(payloadFormat)), kamailioCfg, or(role, Role.ALL),
+                or(shard, Shard.WHOLE), or(clockSkewMillis, 0L));
+        ShardRun.requireValid(config);
+        return config;
     }
 
     /** Reads an enum option in any letter case; a bad value is a one-line error listing the choices. */
@@ -258,6 +270,9 @@ public record RunOptions(String client,
         private String key;
         private EnqueuedEvents events;
         private Path kamailioCfg;
+        private Role role;
+        private Shard shard;
+        private Long clockSkewMillis;
 
         private Builder() {
         }
@@ -387,9 +402,25 @@ public record RunOptions(String client,
             return this;
         }
 
+        public Builder role(Role role) {
+            this.role = role;
+            return this;
+        }
+
+        public Builder shard(Shard shard) {
+            this.shard = shard;
+            return this;
+        }
+
+        /** Test-only: see {@code --clock-skew-ms}. */
+        public Builder clockSkewMillis(Long clockSkewMillis) {
+            this.clockSkewMillis = clockSkewMillis;
+            return this;
+        }
+
         public RunOptions build() {
             return new RunOptions(client, load, pattern, workers, rate, serviceTime, workMode, arrivals, warmupSeconds, warmupMaxSeconds, calls, durationSeconds, drainTimeoutSeconds, holdMillis, payload, batchSize, producerConnections, popTimeoutMillis, respVersion, redis,
-                    kamailioShmMb, kamailioChildren, key, events, kamailioCfg);
+                    kamailioShmMb, kamailioChildren, key, events, kamailioCfg, role, shard, clockSkewMillis);
         }
     }
 }

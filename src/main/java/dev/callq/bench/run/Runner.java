@@ -66,7 +66,7 @@ public final class Runner {
                 }
             }
         }
-        return new RunSummary(RunSummary.SCHEMA, startedAt, config.describePhases(), configMap(),
+        return new RunSummary(RunSummary.SCHEMA, startedAt, config.describePhases(), configMap(config),
                 environment(redisVersion), results);
     }
 
@@ -82,7 +82,7 @@ public final class Runner {
         };
     }
 
-    private Map<String, Object> configMap() {
+    static Map<String, Object> configMap(RunConfig config) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("clients", config.clients());
         map.put("workers", config.workers());
@@ -115,7 +115,7 @@ public final class Runner {
         return map;
     }
 
-    private static Map<String, String> environment(String redisVersion) {
+    static Map<String, String> environment(String redisVersion) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("redis", redisVersion);
         env.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
