@@ -97,17 +97,14 @@ public final class ShardRun {
     public Path run() {
         RedisProbe.requireReachable(config.redis());
         WallClock.injectSkew(config.clockSkewMillis() * 1_000);
-        ClockOffset clock = RedisClock.offset(config.redis());
-        WallClock.correctBy(clock);
-        log.info("shard {} {}: clock offset to Redis {}", role.cliName(), shard, clock);
         Path dir = createDir(config.outDir().resolve(ShardPart.SHARDS_FOLDER).resolve(shard.folderName(role)));
         QueueSpec spec = new QueueSpec(config.key(), config.pattern(), config.popTimeout(), config.batchSize());
         try (QueueDriver driver = QueueDrivers.open(client, ClientSettings.forQueue(config.redis(), config.respVersion(), spec));
              QueueAdmin admin = driver.createAdmin();
              ShardBarrier barrier = new ShardBarrier(config.redis(), config.key(), config.outDir().getFileName().toString(),
                      shard.count())) {
-            ShardPart part = role == Role.PRODUCER ? produce(driver, spec, barrier, clock, dir)
-                    : consume(driver, admin, spec, barrier, clock, dir);
+            ShardPart part = role == Role.PRODUCER ? produce(driver, spec, barrier, dir)
+                    : consume(driver, admin, spec, barrier, dir);
             part.write(dir);
             return dir;
         } catch (IOException e) {
@@ -115,13 +112,13 @@ public final class ShardRun {
         }
     }
 
-    private ShardPart produce(QueueDriver driver, QueueSpec spec, ShardBarrier barrier, ClockOffset clock, Path dir)
-            throws IOException {
+    private ShardPart produce(QueueDriver driver, QueueSpec spec, ShardBarrier barrier, Path dir) throws IOException {
         Recorders recorders = Recorders.create();
         SyntheticLoad load = new SyntheticLoad(driver, spec, new ShareOfRate(config.rate(), shard.count()),
                 config.arrivals(), config.duration(), config.producerLanes(), recorders.producerLag(),
                 SyntheticLoad.MEASURED_PREFIX + "p" + shard.index() + "-");
         long startMicros = barrier.arrive(role);
+        ClockOffset clock = alignClock();
         sleepUntil(startMicros);
         load.warmUp(config.warmup().minimum(), CallEvent.WARMUP_PREFIX + "p" + shard.index() + "-");
         long measureFromMicros = startMicros + config.warmup().minimum().toNanos() / 1_000;
@@ -155,8 +152,8 @@ public final class ShardRun {
                 new LinkedHashMap<>(load.describe()), warnings);
     }
 
-    private ShardPart consume(QueueDriver driver, QueueAdmin admin, QueueSpec spec, ShardBarrier barrier,
-                              ClockOffset clock, Path dir) throws IOException {
+    private ShardPart consume(QueueDriver driver, QueueAdmin admin, QueueSpec spec, ShardBarrier barrier, Path dir)
+            throws IOException {
         int workers = shard.shareOf(config.workers());
         if (shard.index() == 0) {
             // Before counting in: no producer pushes before every shard has, so nothing is deleted unseen.
@@ -173,9 +170,11 @@ public final class ShardRun {
         long measureFromMicros;
         long maxBacklog;
         long pollErrors;
+        ClockOffset clock;
         IntervalLog intervals;
         try (WorkerPool pool = new WorkerPool(driver, spec, workers, handler)) {
             startMicros = barrier.arrive(role);
+            clock = alignClock();
             measureFromMicros = startMicros + config.warmup().minimum().toNanos() / 1_000;
             sleepUntil(measureFromMicros);
             intervals = new IntervalLog(hlog, measureFromMicros / 1_000, "callq-bench " + client + " "
@@ -212,6 +211,18 @@ public final class ShardRun {
                 EventSets.ofUniqueKeys(ledger.uniqueKeys()).encode(), config.describePhases(),
                 Runner.configMap(config), Runner.environment(RedisProbe.version(config.redis())),
                 new LinkedHashMap<>(driver.describe()), warnings);
+    }
+
+    /**
+     * Measures this host's clock's offset to Redis and reads the Redis clock from then on. Done once every
+     * shard has arrived, in the margin before the start: the hosts' JVMs have started by then, and round
+     * trips taken while a host is busy starting one give a poor estimate.
+     */
+    private ClockOffset alignClock() {
+        ClockOffset clock = RedisClock.offset(config.redis());
+        WallClock.correctBy(clock);
+        log.info("shard {} {}: clock offset to Redis {}", role.cliName(), shard, clock);
+        return clock;
     }
 
     /** As a single run drains: empty list, nothing pending or in a worker's hands, nothing taken over one poll. */
