@@ -34,6 +34,10 @@ public final class Runner {
     }
 
     public RunSummary run() {
+        if (config.role() != Role.ALL) {
+            // A shard writes a part, not a summary: only callq run starts one (ShardRun), never a sweep or a plan.
+            throw new HarnessException("--role " + config.role().cliName() + " is for callq run only");
+        }
         Path outDir = config.outDir();
         try {
             Files.createDirectories(outDir);

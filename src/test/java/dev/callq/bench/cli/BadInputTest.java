@@ -43,6 +43,9 @@ class BadInputTest {
             "--kamailio-shm-mb 8 | --kamailio-shm-mb must be at least 16",
             "--load synthetic --kamailio-cfg kamailio/kamailio.cfg | --kamailio-cfg needs --load sip",
             "--kamailio-cfg no/such.cfg | no/such.cfg: no such file",
+            "--shard 3/3 | --shard must be I/N with 0 ≤ I < N, not 3/3",
+            "--shard 1/3 | --shard needs --role producer or consumer",
+            "--role producer --load synthetic --client jedis | --role producer needs --redis",
     })
     void rejectsBadOptionsWithOneLine(String arguments, String expectedMessage) throws Exception {
         List<String> args = new ArrayList<>(List.of("run", "--out", tmp.resolve("out").toString()));
