@@ -20,17 +20,23 @@ public final class LocalRedis implements AutoCloseable {
 
     /** Starts redis-server; its log goes to {@code runDir/redis.log}. */
     public static LocalRedis start(Path runDir) {
+        return start(runDir, List.of());
+    }
+
+    /** Starts redis-server with {@code extraArgs} after the usual ones (e.g. cluster mode). */
+    static LocalRedis start(Path runDir, List<String> extraArgs) {
         runDir = runDir.toAbsolutePath();
         Path binary = Binaries.require("redis-server", "redis-server");
         int port = FreePorts.find();
-        List<String> command = List.of(binary.toString(),
+        List<String> command = new java.util.ArrayList<>(List.of(binary.toString(),
                 "--port", Integer.toString(port),
                 "--bind", FreePorts.LOOPBACK,
                 "--save", "",
                 "--appendonly", "no",
                 "--daemonize", "no",
                 "--protected-mode", "yes",
-                "--dir", runDir.toAbsolutePath().toString());
+                "--dir", runDir.toAbsolutePath().toString()));
+        command.addAll(extraArgs);
         ManagedProcess process = ManagedProcess.start("redis-server", command, runDir, runDir.resolve("redis.log"));
         RedisEndpoint endpoint = new RedisEndpoint(FreePorts.LOOPBACK, port);
         LocalRedis redis = new LocalRedis(process, endpoint);

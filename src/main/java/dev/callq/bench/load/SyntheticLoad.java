@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -34,7 +35,8 @@ public final class SyntheticLoad implements Load {
     public static final String MEASURED_PREFIX = "syn-";
 
     private final QueueDriver driver;
-    private final QueueSpec spec;
+    /** Opens lane k's connection: to the one queue, or to the queue lane k pushes to when there are several. */
+    private final IntFunction<QueueProducer> laneProducers;
     private final RateProfile rate;
     private final Arrivals arrivals;
     private final Duration duration;
@@ -55,9 +57,19 @@ public final class SyntheticLoad implements Load {
      */
     public SyntheticLoad(QueueDriver driver, QueueSpec spec, RateProfile rate, Arrivals arrivals,
                          Duration duration, int lanes, LatencyRecorder lagRecorder, String measuredPrefix) {
+        this(driver, lane -> driver.createProducer(spec), rate, arrivals, duration, lanes, lagRecorder, measuredPrefix);
+    }
+
+    /**
+     * A producer whose lanes push where {@code laneProducers} connects them: a run over several queues
+     * (a Redis Cluster's hash slots) spreads its Call-IDs over them lane by lane.
+     */
+    public SyntheticLoad(QueueDriver driver, IntFunction<QueueProducer> laneProducers, RateProfile rate,
+                         Arrivals arrivals, Duration duration, int lanes, LatencyRecorder lagRecorder,
+                         String measuredPrefix) {
         this.measuredPrefix = measuredPrefix;
         this.driver = driver;
-        this.spec = spec;
+        this.laneProducers = laneProducers;
         this.rate = rate;
         this.arrivals = arrivals;
         this.duration = duration;
@@ -112,7 +124,7 @@ public final class SyntheticLoad implements Load {
         List<QueueProducer> producers = new ArrayList<>();
         try {
             for (int lane = 0; lane < lanes; lane++) {
-                producers.add(driver.createProducer(spec));
+                producers.add(laneProducers.apply(lane));
             }
             return runSchedule(phase, callIdPrefix, lag, producers);
         } finally {

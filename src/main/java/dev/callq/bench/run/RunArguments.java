@@ -91,7 +91,8 @@ public final class RunArguments {
     @Option(names = "--resp", description = "RESP version both clients are pinned to: 2 or 3 (default: " + RunOptions.DEFAULT_RESP_VERSION + ")")
     Integer respVersion;
 
-    @Option(names = "--redis", description = "use this Redis (host:port) instead of starting one")
+    @Option(names = "--redis", description = "use this Redis (host:port) instead of starting one; a Redis Cluster "
+            + "as redis-cluster://host:port,… (with --role producer or consumer)")
     String redis;
 
     @Option(names = "--kamailio-shm-mb", description = "Kamailio's shared memory in MB (default: 64 + 0.25 per call/s, "
@@ -150,8 +151,14 @@ public final class RunArguments {
                 warmupSeconds, warmupMaxSeconds, length.calls, length.durationSeconds, drainTimeoutSeconds,
                 holdMillis, payload == null ? null : RunOptions.parseEnum(PayloadFormat.class, payload, "--payload"),
                 batchSize, producerConnections, popTimeoutMillis, respVersion,
-                redis == null ? null : RunOptions.parseEndpoint(redis), kamailioShmMb, kamailioChildren, key,
+                redis == null ? null : clusterSeeds() != null ? clusterSeeds().get(0) : RunOptions.parseEndpoint(redis),
+                kamailioShmMb, kamailioChildren, key,
                 events == null ? null : EnqueuedEvents.parse(events), kamailioCfg,
-                role == null ? null : Role.parse(role), shard == null ? null : Shard.parse(shard), clockSkewMillis);
+                role == null ? null : Role.parse(role), shard == null ? null : Shard.parse(shard), clockSkewMillis,
+                clusterSeeds());
+    }
+
+    private List<dev.callq.bench.env.RedisEndpoint> clusterSeeds() {
+        return redis != null && redis.startsWith(RunOptions.CLUSTER_SCHEME) ? RunOptions.parseClusterSeeds(redis) : null;
     }
 }

@@ -47,6 +47,8 @@ import java.util.List;
  * @param role           what this process does: everything ({@link Role#ALL}) or one role of a sharded run
  * @param shard          which share of its role this process takes
  * @param clockSkewMillis test-only: a skew injected into this process's clock
+ * @param redisCluster   the seeds of a Redis Cluster the queues are spread over ({@code redis} is the first);
+ *                       empty for one Redis
  */
 public record RunConfig(List<String> clients, int workers, LoadKind load, RateProfile rate, long calls,
                         Duration duration, Warmup warmup, Duration holdTime, PayloadFormat payload,
@@ -54,12 +56,14 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
                         SyntheticLoad.Arrivals arrivals, int producerLanes, Duration popTimeout,
                         Duration drainTimeout, int respVersion, RedisEndpoint redis, Path outDir,
                         Integer kamailioShmMb, int kamailioChildren, String key, EnqueuedEvents events,
-                        Path kamailioCfg, Role role, Shard shard, long clockSkewMillis) {
+                        Path kamailioCfg, Role role, Shard shard, long clockSkewMillis,
+                        List<RedisEndpoint> redisCluster) {
 
     public static final String QUEUE_KEY = "callq:events";
 
     public RunConfig {
         clients = List.copyOf(clients);
+        redisCluster = List.copyOf(redisCluster);
         // Kamailio and SIPp run in folders of their own: a relative path would point elsewhere for them.
         outDir = outDir.toAbsolutePath().normalize();
         if (workers < 1) {

@@ -55,7 +55,8 @@ public record RunOptions(String client,
                          Path kamailioCfg,
                          Role role,
                          Shard shard,
-                         Long clockSkewMillis) {
+                         Long clockSkewMillis,
+                         List<RedisEndpoint> redisCluster) {
 
     public static final String DEFAULT_CLIENT = QueueDrivers.ALL;
     public static final int DEFAULT_WORKERS = 4;
@@ -102,7 +103,8 @@ public record RunOptions(String client,
                 .kamailioCfg(kamailioCfg)
                 .role(role)
                 .shard(shard)
-                .clockSkewMillis(clockSkewMillis);
+                .clockSkewMillis(clockSkewMillis)
+                .redisCluster(redisCluster);
     }
 
     /** The set options as {@code callq run} arguments, without {@code --out}; parsing them gives these options back. */
@@ -127,7 +129,9 @@ public record RunOptions(String client,
         add(args, "--producer-connections", producerConnections, () -> String.valueOf(producerConnections));
         add(args, "--pop-timeout-ms", popTimeoutMillis, () -> String.valueOf(popTimeoutMillis));
         add(args, "--resp", respVersion, () -> String.valueOf(respVersion));
-        add(args, "--redis", redis, () -> String.valueOf(redis));
+        add(args, "--redis", redisCluster == null ? redis : null, () -> String.valueOf(redis));
+        add(args, "--redis", redisCluster, () -> CLUSTER_SCHEME + String.join(",",
+                redisCluster.stream().map(RedisEndpoint::toString).toList()));
         add(args, "--kamailio-shm-mb", kamailioShmMb, () -> String.valueOf(kamailioShmMb));
         add(args, "--kamailio-children", kamailioChildren, () -> String.valueOf(kamailioChildren));
         add(args, "--key", key, () -> key);
@@ -198,7 +202,7 @@ public record RunOptions(String client,
                 or(respVersion, DEFAULT_RESP_VERSION), redis, outDir, kamailioShmMb,
                 or(kamailioChildren, KamailioSizing.DEFAULT_CHILDREN), or(key, RunConfig.QUEUE_KEY),
                 or(events, EnqueuedEvents.defaultFor(payloadFormat)), kamailioCfg, or(role, Role.ALL),
-                or(shard, Shard.WHOLE), or(clockSkewMillis, 0L));
+                or(shard, Shard.WHOLE), or(clockSkewMillis, 0L), or(redisCluster, List.of()));
         ShardRun.requireValid(config);
         return config;
     }
@@ -213,6 +217,23 @@ public record RunOptions(String client,
             throw new IllegalArgumentException(option + " must be one of " + String.join(", ", names)
                     + ", not '" + value + "'");
         }
+    }
+
+    /** How {@code --redis} names a Redis Cluster: {@code redis-cluster://host:port,host:port,…} (seeds). */
+    public static final String CLUSTER_SCHEME = "redis-cluster://";
+
+    /** Reads the seeds of {@code --redis redis-cluster://host:port,…}. */
+    public static List<RedisEndpoint> parseClusterSeeds(String text) {
+        List<RedisEndpoint> seeds = new ArrayList<>();
+        for (String seed : text.substring(CLUSTER_SCHEME.length()).split(",")) {
+            if (!seed.isBlank()) {
+                seeds.add(parseEndpoint(seed.strip()));
+            }
+        }
+        if (seeds.isEmpty()) {
+            throw new IllegalArgumentException("--redis " + CLUSTER_SCHEME + " needs at least one host:port");
+        }
+        return List.copyOf(seeds);
     }
 
     /** Reads {@code --redis host:port}. */
@@ -273,6 +294,7 @@ public record RunOptions(String client,
         private Role role;
         private Shard shard;
         private Long clockSkewMillis;
+        private List<RedisEndpoint> redisCluster;
 
         private Builder() {
         }
@@ -418,9 +440,16 @@ public record RunOptions(String client,
             return this;
         }
 
+        /** A Redis Cluster's seeds; {@code redis} is then the first of them. */
+        public Builder redisCluster(List<RedisEndpoint> redisCluster) {
+            this.redisCluster = redisCluster;
+            return this;
+        }
+
         public RunOptions build() {
             return new RunOptions(client, load, pattern, workers, rate, serviceTime, workMode, arrivals, warmupSeconds, warmupMaxSeconds, calls, durationSeconds, drainTimeoutSeconds, holdMillis, payload, batchSize, producerConnections, popTimeoutMillis, respVersion, redis,
-                    kamailioShmMb, kamailioChildren, key, events, kamailioCfg, role, shard, clockSkewMillis);
+                    kamailioShmMb, kamailioChildren, key, events, kamailioCfg, role, shard, clockSkewMillis,
+                    redisCluster);
         }
     }
 }

@@ -13,7 +13,7 @@ import java.time.Duration;
  * arrived sets the start instant ({@code SET NX}: its reading of the Redis clock plus {@link #START_MARGIN},
  * time for the others to read it), and everyone starts then. Producers count themselves out when their load
  * is done, which tells the consumers when to drain. The keys live under the queue's key and the results
- * folder's name, and expire after a day.
+ * folder's name (one hash tag), and expire after a day.
  */
 final class ShardBarrier implements AutoCloseable {
     static final Duration START_MARGIN = Duration.ofSeconds(1);
@@ -21,14 +21,27 @@ final class ShardBarrier implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(20);
     private static final String EXPIRY_SECONDS = "86400";
 
+    private final RedisEndpoint server;
     private final RespConnection redis;
     private final String prefix;
     private final int shards;
 
-    ShardBarrier(RedisEndpoint endpoint, String queueKey, String runName, int shards) {
-        this.redis = new RespConnection(endpoint, Duration.ofSeconds(5));
-        this.prefix = queueKey + ":shards:" + runName + ":";
+    /** {@code server} must hold {@link #hashTag}'s slot when it is a cluster's primary. */
+    ShardBarrier(RedisEndpoint server, String queueKey, String runName, int shards) {
+        this.server = server;
+        this.redis = new RespConnection(server, Duration.ofSeconds(5));
+        this.prefix = hashTag(queueKey, runName) + ":";
         this.shards = shards;
+    }
+
+    /** The barrier's keys share one hash tag, so that in a Redis Cluster they all live on one primary. */
+    static String hashTag(String queueKey, String runName) {
+        return "{" + queueKey + ":shards:" + runName + "}";
+    }
+
+    /** The server the barrier lives on: its clock is the run's reference. */
+    RedisEndpoint server() {
+        return server;
     }
 
     /** Counts this shard in and waits for the others; returns the agreed start, on the Redis clock, in µs. */

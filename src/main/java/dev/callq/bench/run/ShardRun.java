@@ -8,6 +8,7 @@ import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.driver.QueueSpec;
 import dev.callq.bench.env.RedisClock;
+import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.env.RedisProbe;
 import dev.callq.bench.event.CallEvent;
 import dev.callq.bench.event.EventKind;
@@ -36,6 +37,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * One shard of a run spread over several processes: a producer (1/N of the rate, Call-IDs of its own)
@@ -52,6 +54,8 @@ public final class ShardRun {
     private final Shard shard;
     private final Role role;
     private final String client;
+    /** The server whose clock every shard reads: the one that holds the barrier. */
+    private RedisEndpoint reference;
 
     public ShardRun(RunConfig config) {
         this.config = config;
@@ -66,6 +70,10 @@ public final class ShardRun {
         if (role == Role.ALL) {
             if (config.shard().count() > 1) {
                 throw new IllegalArgumentException("--shard needs --role producer or consumer");
+            }
+            if (!config.redisCluster().isEmpty()) {
+                throw new IllegalArgumentException("--redis " + RunOptions.CLUSTER_SCHEME + "… needs --role producer "
+                        + "or consumer: a run on a Redis Cluster is a sharded run");
             }
             return;
         }
@@ -98,13 +106,11 @@ public final class ShardRun {
         RedisProbe.requireReachable(config.redis());
         WallClock.injectSkew(config.clockSkewMillis() * 1_000);
         Path dir = createDir(config.outDir().resolve(ShardPart.SHARDS_FOLDER).resolve(shard.folderName(role)));
-        QueueSpec spec = new QueueSpec(config.key(), config.pattern(), config.popTimeout(), config.batchSize());
-        try (QueueDriver driver = QueueDrivers.open(client, ClientSettings.forQueue(config.redis(), config.respVersion(), spec));
-             QueueAdmin admin = driver.createAdmin();
-             ShardBarrier barrier = new ShardBarrier(config.redis(), config.key(), config.outDir().getFileName().toString(),
-                     shard.count())) {
-            ShardPart part = role == Role.PRODUCER ? produce(driver, spec, barrier, dir)
-                    : consume(driver, admin, spec, barrier, dir);
+        try (ShardQueues queues = new ShardQueues(config, client);
+             ShardBarrier barrier = new ShardBarrier(queues.serverOf(ShardBarrier.hashTag(config.key(), runName())),
+                     config.key(), runName(), shard.count())) {
+            reference = barrier.server();
+            ShardPart part = role == Role.PRODUCER ? produce(queues, barrier, dir) : consume(queues, barrier, dir);
             part.write(dir);
             return dir;
         } catch (IOException e) {
@@ -112,10 +118,20 @@ public final class ShardRun {
         }
     }
 
-    private ShardPart produce(QueueDriver driver, QueueSpec spec, ShardBarrier barrier, Path dir) throws IOException {
+    private String runName() {
+        return config.outDir().getFileName().toString();
+    }
+
+    private ShardPart produce(ShardQueues queues, ShardBarrier barrier, Path dir) throws IOException {
         Recorders recorders = Recorders.create();
-        SyntheticLoad load = new SyntheticLoad(driver, spec, new ShareOfRate(config.rate(), shard.count()),
-                config.arrivals(), config.duration(), config.producerLanes(), recorders.producerLag(),
+        // Lane k of producer i pushes to queue (i × lanes + k) mod queues: the producers' lanes cover every queue.
+        int lanes = config.producerLanes();
+        IntFunction<QueueSpec> laneQueue = lane -> queues.spec((shard.index() * lanes + lane) % queues.count());
+        QueueSpec spec = laneQueue.apply(0);
+        QueueDriver driver = queues.driver(spec);
+        SyntheticLoad load = new SyntheticLoad(driver, lane -> queues.driver(laneQueue.apply(lane))
+                .createProducer(laneQueue.apply(lane)), new ShareOfRate(config.rate(), shard.count()),
+                config.arrivals(), config.duration(), lanes, recorders.producerLag(),
                 SyntheticLoad.MEASURED_PREFIX + "p" + shard.index() + "-");
         long startMicros = barrier.arrive(role);
         ClockOffset clock = alignClock();
@@ -148,14 +164,18 @@ public final class ShardRun {
                 dir.relativize(Timeseries.file(dir, client)).toString(), null, null, null, null, null, null, null,
                 null, Map.of(Metric.PRODUCER_LAG.tag(), 0L), producer,
                 EventSets.ofSequences(load.pushedSequences(), EventKind.INVITE.name()).encode(),
-                config.describePhases(), Runner.configMap(config), Runner.environment(RedisProbe.version(config.redis())),
+                config.describePhases(), Runner.configMap(config), Runner.environment(RedisProbe.version(reference)),
                 new LinkedHashMap<>(load.describe()), warnings);
     }
 
-    private ShardPart consume(QueueDriver driver, QueueAdmin admin, QueueSpec spec, ShardBarrier barrier, Path dir)
-            throws IOException {
+    private ShardPart consume(ShardQueues queues, ShardBarrier barrier, Path dir) throws IOException {
         int workers = shard.shareOf(config.workers());
-        if (shard.index() == 0) {
+        // One queue: every consumer shard takes from it. Several: consumer i owns queue i.
+        QueueSpec spec = queues.spec(queues.count() == 1 ? 0 : shard.index());
+        QueueDriver driver = queues.driver(spec);
+        QueueAdmin admin = queues.admin(spec);
+        boolean countsTheQueue = queues.count() > 1 || shard.index() == 0;
+        if (countsTheQueue) {
             // Before counting in: no producer pushes before every shard has, so nothing is deleted unseen.
             admin.reset(spec, config.workers());
         }
@@ -198,7 +218,7 @@ public final class ShardRun {
                 warnings.add(pollErrors + " pops failed; first: " + pool.firstError());
             }
         }
-        long leftInQueue = shard.index() == 0 ? admin.backlog(spec) + admin.pending(spec, config.workers()) : 0;
+        long leftInQueue = countsTheQueue ? admin.backlog(spec) + admin.pending(spec, config.workers()) : 0;
         Map<String, Long> nonPositive = new LinkedHashMap<>();
         for (Metric metric : List.of(Metric.ENQUEUE_TO_DEQUEUE, Metric.SERVICE_TIME, Metric.ENQUEUE_TO_DONE)) {
             nonPositive.put(metric.tag(), recorders.of(metric).nonPositiveCount());
@@ -209,7 +229,7 @@ public final class ShardRun {
                 ledger.consumedCount(), ledger.malformedCount(), ledger.malformedSample(), leftInQueue,
                 ledger.warmupCount(), pollErrors, maxBacklog, nonPositive, null,
                 EventSets.ofUniqueKeys(ledger.uniqueKeys()).encode(), config.describePhases(),
-                Runner.configMap(config), Runner.environment(RedisProbe.version(config.redis())),
+                Runner.configMap(config), Runner.environment(RedisProbe.version(reference)),
                 new LinkedHashMap<>(driver.describe()), warnings);
     }
 
@@ -219,7 +239,7 @@ public final class ShardRun {
      * trips taken while a host is busy starting one give a poor estimate.
      */
     private ClockOffset alignClock() {
-        ClockOffset clock = RedisClock.offset(config.redis());
+        ClockOffset clock = RedisClock.offset(reference);
         WallClock.correctBy(clock);
         log.info("shard {} {}: clock offset to Redis {}", role.cliName(), shard, clock);
         return clock;
