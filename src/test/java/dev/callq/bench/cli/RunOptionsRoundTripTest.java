@@ -48,6 +48,23 @@ class RunOptionsRoundTripTest {
     }
 
     @Test
+    void aRedisClusterTargetSurvivesArgumentsAndParsing() {
+        List<String> args = List.of("--client", "lettuce", "--load", "synthetic", "--role", "producer", "--shard", "2/3",
+                "--redis", "redis-cluster://10.0.0.1:7000,10.0.0.2:7000");
+
+        RunOptions parsed = parsedByRunCommand(args);
+
+        assertThat(parsed.redisCluster()).containsExactly(new RedisEndpoint("10.0.0.1", 7000),
+                new RedisEndpoint("10.0.0.2", 7000));
+        assertThat(parsed.redis()).isEqualTo(new RedisEndpoint("10.0.0.1", 7000));
+        assertThat(parsed.toArgs()).containsSubsequence("--redis", "redis-cluster://10.0.0.1:7000,10.0.0.2:7000")
+                .containsOnlyOnce("--redis");
+        assertThat(parsedByRunCommand(parsed.toArgs()).toConfig(OUT)).isEqualTo(parsed.toConfig(OUT));
+        assertThatThrownBy(() -> parsedByRunCommand(List.of("--redis", "redis-cluster://10.0.0.1:7000")).toConfig(OUT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs --role producer or consumer");
+    }
+
+    @Test
     void unsetOptionsAreLeftOutAndTakeTheCommandsDefaults() {
         RunOptions options = RunOptions.builder().client("jedis").load(LoadKind.SYNTHETIC).workers(2).build();
 
