@@ -1,10 +1,8 @@
 package dev.callq.bench.run;
 
 import dev.callq.bench.HarnessException;
-import dev.callq.bench.driver.ClientSettings;
 import dev.callq.bench.driver.QueueAdmin;
 import dev.callq.bench.driver.QueueDriver;
-import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.driver.QueueSpec;
 import dev.callq.bench.env.RedisClock;
@@ -36,6 +34,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntFunction;
 
@@ -153,7 +152,7 @@ public final class ShardRun {
         var stats = outcome.producer();
         List<String> warnings = new ArrayList<>();
         if (!stats.keptSchedule()) {
-            warnings.add(String.format(java.util.Locale.ROOT, "PRODUCER FELL BEHIND: achieved %.0f events/s against "
+            warnings.add(String.format(Locale.ROOT, "PRODUCER FELL BEHIND: achieved %.0f events/s against "
                     + "a schedule of %.0f", stats.achievedRate(), stats.scheduledRate()));
         }
         ClientResult.Producer producer = new ClientResult.Producer(stats.targetRate(), stats.scheduledRate(),
