@@ -18,6 +18,30 @@ public record KamailioSettings(RedisEndpoint redis, String listKey, PayloadForma
         Objects.requireNonNull(payloadFormat, "payloadFormat");
         requireSafe("list key", listKey);
         requireSafe("Redis host", redis.host());
+        requireSupported(redis, redis.tls());
+        if (redis.hasPassword() && !SAFE_VALUE.matcher(redis.password()).matches()) {
+            throw new IllegalArgumentException("Kamailio cannot be given this Redis password: it reaches its "
+                    + "config through #!substdef, so it must match " + SAFE_VALUE);
+        }
+    }
+
+    /**
+     * Refuses a Redis that Debian's ndb_redis (Kamailio 5.6) cannot log in to: it has no TLS, and it
+     * sends {@code AUTH password} only, which logs in as the default user.
+     *
+     * @param redis the external Redis, or null when the harness starts one
+     * @param tls   whether the connection would be TLS
+     */
+    public static void requireSupported(RedisEndpoint redis, boolean tls) {
+        if (tls) {
+            throw new IllegalArgumentException("Kamailio's ndb_redis has no TLS: a SIP run cannot use rediss:// "
+                    + "or --redis-tls (use --load synthetic, or a plain port)");
+        }
+        if (redis != null && redis.user() != null && !redis.user().equals("default")) {
+            throw new IllegalArgumentException("Kamailio's ndb_redis logs in with AUTH <password> only, as the "
+                    + "default user, so a SIP run cannot log in as '" + redis.user() + "'; give "
+                    + "redis://:password@host:port with the default user's password");
+        }
     }
 
     private static void requireSafe(String what, String value) {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,9 @@ import java.util.stream.Stream;
 public final class LocalKamailio implements AutoCloseable {
     /** The line kamailio.cfg logs on every failed RPUSH. */
     static final String PUSH_FAILED_MARKER = "CALLQ_PUSH_FAILED";
+
+    /** Where kamailio.cfg imports the Redis password from, beside itself. */
+    static final String LOGIN_FILE = "redis-login.cfg";
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(10);
     // A few SIP workers: ndb_redis blocks a worker for each RPUSH, so one is not enough, and
@@ -46,10 +50,45 @@ public final class LocalKamailio implements AutoCloseable {
         Path binary = Binaries.require("kamailio", "kamailio kamailio-redis-modules");
         int sipPort = FreePorts.find();
         List<String> command = command(binary, runDir, sipPort, settings);
-        ManagedProcess process = ManagedProcess.start("kamailio", command, runDir, runDir.resolve("kamailio.log"));
-        LocalKamailio kamailio = new LocalKamailio(process, sipPort);
-        kamailio.awaitReady();
-        return kamailio;
+        Path login = writeLogin(runDir, settings);
+        try {
+            ManagedProcess process = ManagedProcess.start("kamailio", command, runDir, runDir.resolve("kamailio.log"));
+            LocalKamailio kamailio = new LocalKamailio(process, sipPort);
+            kamailio.awaitReady();
+            return kamailio;
+        } finally {
+            // Kamailio reads its config once, at start; the password must not stay in the results.
+            deleteLogin(login);
+        }
+    }
+
+    /**
+     * The Redis password for kamailio.cfg's {@code import_file "redis-login.cfg"}: in a file only its
+     * owner reads rather than on the command line, where every user of the machine sees it.
+     */
+    private static Path writeLogin(Path runDir, KamailioSettings settings) {
+        Path login = runDir.resolve(LOGIN_FILE);
+        try {
+            Files.deleteIfExists(login);
+            if (!settings.redis().hasPassword()) {
+                return login;
+            }
+            Files.createFile(login, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(login, "#!substdef \"!REDIS_PASS!" + settings.redis().password() + "!g\"\n",
+                    StandardCharsets.UTF_8);
+            return login;
+        } catch (IOException e) {
+            throw new HarnessException("cannot write " + login + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteLogin(Path login) {
+        try {
+            Files.deleteIfExists(login);
+        } catch (IOException e) {
+            throw new HarnessException("cannot delete " + login + ", which holds the Redis password: "
+                    + e.getMessage(), e);
+        }
     }
 
     static List<String> command(Path binary, Path runDir, int sipPort, KamailioSettings settings) {
@@ -72,7 +111,8 @@ public final class LocalKamailio implements AutoCloseable {
                 "-A", "SIP_PORT=" + sipPort,
                 "--substdef=!REDIS_HOST!" + settings.redis().host() + "!g",
                 "--substdef=!REDIS_PORT!" + settings.redis().port() + "!g",
-                "--substdef=!QUEUE_KEY!" + settings.listKey() + "!g"));
+                "--substdef=!QUEUE_KEY!" + settings.listKey() + "!g",
+                "--substdef=!REDIS_DB!" + settings.redis().database() + "!g"));
         if (settings.payloadFormat() == PayloadFormat.CALLID) {
             command.add("-A");
             command.add("PAYLOAD_CALLID");
