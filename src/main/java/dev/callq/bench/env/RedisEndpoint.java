@@ -3,6 +3,7 @@ package dev.callq.bench.env;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -196,6 +197,22 @@ public record RedisEndpoint(Kind kind, List<Address> nodes, String masterName, S
      */
     @Override
     public String toString() {
+        return url(MASK);
+    }
+
+    /**
+     * The URL {@link #parse} reads back into this endpoint (but its CA file), password included: only
+     * for a child process's private environment, never for a message or a file.
+     */
+    public String urlWithPassword() {
+        return url(password == null ? null : encode(password));
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private String url(String shownPassword) {
         if (kind == Kind.PLAIN && user == null && password == null && database == 0) {
             return nodes.get(0).toString();
         }
@@ -205,7 +222,7 @@ public record RedisEndpoint(Kind kind, List<Address> nodes, String masterName, S
             case SENTINEL -> "redis-sentinel://";
         });
         if (user != null || password != null) {
-            url.append(user != null ? user : "").append(password != null ? ":" + MASK : "").append('@');
+            url.append(user != null ? encode(user) : "").append(password != null ? ":" + shownPassword : "").append('@');
         }
         url.append(String.join(",", nodes.stream().map(Address::toString).toList()));
         if (masterName != null) {

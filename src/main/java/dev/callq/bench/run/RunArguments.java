@@ -2,6 +2,7 @@ package dev.callq.bench.run;
 
 import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.driver.QueuePattern;
+import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.SyntheticLoad;
 import dev.callq.bench.work.ServiceTime;
@@ -10,6 +11,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -88,8 +91,20 @@ public final class RunArguments {
     @Option(names = "--resp", description = "RESP version both clients are pinned to: 2 or 3 (default: " + RunOptions.DEFAULT_RESP_VERSION + ")")
     Integer respVersion;
 
-    @Option(names = "--redis", description = "use this Redis (host:port) instead of starting one")
+    @Option(names = "--redis", description = "use this Redis instead of starting one: host:port, "
+            + "redis://[user:password@]host:port[/db], rediss://… (TLS) or "
+            + "redis-sentinel://host:port[,host:port]/mastername[/db]")
     String redis;
+
+    @Option(names = "--redis-ca", paramLabel = "FILE", description = "CA certificate (PEM) a rediss:// server's "
+            + "certificate must chain to (default: the JVM's trusted CAs)")
+    Path redisCaFile;
+
+    @Option(names = "--redis-auth", description = "start Redis with a random password for an ACL user of the run")
+    Boolean redisAuth;
+
+    @Option(names = "--redis-tls", description = "start Redis with TLS only, its certificate from a throwaway CA")
+    Boolean redisTls;
 
     /**
      * Reads {@code callq run} arguments (without {@code --out}) exactly as the command does: how the
@@ -116,7 +131,27 @@ public final class RunArguments {
                 arrivals == null ? null : RunOptions.parseEnum(SyntheticLoad.Arrivals.class, arrivals, "--arrivals"),
                 warmupSeconds, warmupMaxSeconds, length.calls, length.durationSeconds, drainTimeoutSeconds,
                 holdMillis, payload == null ? null : RunOptions.parseEnum(PayloadFormat.class, payload, "--payload"),
-                batchSize, producerConnections, popTimeoutMillis, respVersion,
-                redis == null ? null : RunOptions.parseEndpoint(redis));
+                batchSize, producerConnections, popTimeoutMillis, respVersion, redisEndpoint(), redisAuth, redisTls);
+    }
+
+    /** {@code --redis}, its certificates checked against {@code --redis-ca} when that is given. */
+    private RedisEndpoint redisEndpoint() {
+        if (redis == null) {
+            if (redisCaFile != null) {
+                throw new IllegalArgumentException("--redis-ca needs --redis rediss://…; --redis-tls makes its own CA");
+            }
+            return null;
+        }
+        RedisEndpoint endpoint = RedisEndpoint.parse(redis);
+        if (redisCaFile == null) {
+            return endpoint;
+        }
+        if (!endpoint.tls()) {
+            throw new IllegalArgumentException("--redis-ca needs a rediss:// URL, not " + endpoint);
+        }
+        if (!Files.isReadable(redisCaFile)) {
+            throw new IllegalArgumentException("--redis-ca " + redisCaFile + " is not a readable file");
+        }
+        return endpoint.withCaFile(redisCaFile.toAbsolutePath().normalize());
     }
 }

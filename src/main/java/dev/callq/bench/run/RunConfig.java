@@ -1,10 +1,12 @@
 package dev.callq.bench.run;
 
 import dev.callq.bench.driver.QueuePattern;
+import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.RateProfile;
 import dev.callq.bench.load.SyntheticLoad;
+import dev.callq.bench.sip.KamailioSettings;
 import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.work.Work;
 
@@ -36,12 +38,14 @@ import java.util.List;
  * @param respVersion    protocol version both clients are pinned to
  * @param redis          an external Redis to use instead of starting one, or null
  * @param outDir         the results folder
+ * @param localRedis     how to secure the Redis the harness starts (unused with {@code redis})
  */
 public record RunConfig(List<String> clients, int workers, LoadKind load, RateProfile rate, long calls,
                         Duration duration, Warmup warmup, Duration holdTime, PayloadFormat payload,
                         QueuePattern pattern, int batchSize, ServiceTime serviceTime, Work.Mode workMode,
                         SyntheticLoad.Arrivals arrivals, int producerLanes, Duration popTimeout,
-                        Duration drainTimeout, int respVersion, RedisEndpoint redis, Path outDir) {
+                        Duration drainTimeout, int respVersion, RedisEndpoint redis, Path outDir,
+                        LocalRedis.Security localRedis) {
 
     public static final String QUEUE_KEY = "callq:events";
 
@@ -58,6 +62,13 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
         }
         if (load == LoadKind.SIP && pattern == QueuePattern.STREAM) {
             throw new IllegalArgumentException("--pattern stream needs --load synthetic: Kamailio pushes to a list");
+        }
+        if (redis != null && (localRedis.auth() || localRedis.tls())) {
+            throw new IllegalArgumentException("--redis-auth and --redis-tls secure the Redis callq starts; "
+                    + "with --redis, give the login in the URL (redis://user:password@host:port, rediss://…)");
+        }
+        if (load == LoadKind.SIP) {
+            KamailioSettings.requireSupported(redis, localRedis.tls());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.callq.bench.run;
 
 import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.driver.QueuePattern;
+import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.RateProfile;
@@ -25,6 +26,10 @@ import java.util.function.Supplier;
  *
  * @param client  a registered client, or {@code all} (or {@code both}) for every one
  * @param rate    as {@code --rate} takes it: {@code 4000}, {@code steps:…}, {@code ramp:…}
+ * @param redis   an external Redis, with its login and CA file; spelled with its password only in
+ *                {@link #toArgs}, for the child process that {@code ForkedRun} hands it to privately
+ * @param redisAuth {@code --redis-auth}: the Redis the run starts has a password
+ * @param redisTls  {@code --redis-tls}: the Redis the run starts speaks TLS only
  */
 public record RunOptions(String client,
                          LoadKind load,
@@ -45,7 +50,9 @@ public record RunOptions(String client,
                          Integer producerConnections,
                          Long popTimeoutMillis,
                          Integer respVersion,
-                         RedisEndpoint redis) {
+                         RedisEndpoint redis,
+                         Boolean redisAuth,
+                         Boolean redisTls) {
 
     public static final String DEFAULT_CLIENT = QueueDrivers.ALL;
     public static final int DEFAULT_WORKERS = 4;
@@ -84,7 +91,9 @@ public record RunOptions(String client,
                 .producerConnections(producerConnections)
                 .popTimeoutMillis(popTimeoutMillis)
                 .respVersion(respVersion)
-                .redis(redis);
+                .redis(redis)
+                .redisAuth(redisAuth)
+                .redisTls(redisTls);
     }
 
     /** The set options as {@code callq run} arguments, without {@code --out}; parsing them gives these options back. */
@@ -109,8 +118,17 @@ public record RunOptions(String client,
         add(args, "--producer-connections", producerConnections, () -> String.valueOf(producerConnections));
         add(args, "--pop-timeout-ms", popTimeoutMillis, () -> String.valueOf(popTimeoutMillis));
         add(args, "--resp", respVersion, () -> String.valueOf(respVersion));
-        add(args, "--redis", redis, () -> String.valueOf(redis));
+        add(args, "--redis", redis, () -> redis.urlWithPassword());
+        add(args, "--redis-ca", redis == null ? null : redis.caFile(), () -> redis.caFile().toString());
+        addFlag(args, "--redis-auth", redisAuth);
+        addFlag(args, "--redis-tls", redisTls);
         return args;
+    }
+
+    private static void addFlag(List<String> args, String option, Boolean value) {
+        if (Boolean.TRUE.equals(value)) {
+            args.add(option);
+        }
     }
 
     private static void add(List<String> args, String option, Object value, Supplier<String> text) {
@@ -168,7 +186,9 @@ public record RunOptions(String client,
                 (int) requirePositive(or(producerConnections, DEFAULT_PRODUCER_CONNECTIONS), "--producer-connections"),
                 Duration.ofMillis(requirePositive(or(popTimeoutMillis, DEFAULT_POP_TIMEOUT_MILLIS), "--pop-timeout-ms")),
                 Duration.ofSeconds(requirePositive(or(drainTimeoutSeconds, DEFAULT_DRAIN_TIMEOUT_SECONDS), "--drain-timeout")),
-                or(respVersion, DEFAULT_RESP_VERSION), redis, outDir);
+                or(respVersion, DEFAULT_RESP_VERSION), redis, outDir,
+                // ndb_redis logs in as the default user only: on a SIP run, that user gets the run's password too.
+                new LocalRedis.Security(or(redisAuth, false), or(redisTls, false), loadKind == LoadKind.SIP));
     }
 
     /** Reads an enum option in any letter case; a bad value is a one-line error listing the choices. */
@@ -180,16 +200,6 @@ public record RunOptions(String client,
                     .map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
             throw new IllegalArgumentException(option + " must be one of " + String.join(", ", names)
                     + ", not '" + value + "'");
-        }
-    }
-
-    /** Reads {@code --redis host:port}. */
-    public static RedisEndpoint parseEndpoint(String text) {
-        int colon = text.lastIndexOf(':');
-        try {
-            return new RedisEndpoint(text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--redis must be host:port, not '" + text + "'");
         }
     }
 
@@ -233,6 +243,8 @@ public record RunOptions(String client,
         private Long popTimeoutMillis;
         private Integer respVersion;
         private RedisEndpoint redis;
+        private Boolean redisAuth;
+        private Boolean redisTls;
 
         private Builder() {
         }
@@ -337,8 +349,18 @@ public record RunOptions(String client,
             return this;
         }
 
+        public Builder redisAuth(Boolean redisAuth) {
+            this.redisAuth = redisAuth;
+            return this;
+        }
+
+        public Builder redisTls(Boolean redisTls) {
+            this.redisTls = redisTls;
+            return this;
+        }
+
         public RunOptions build() {
-            return new RunOptions(client, load, pattern, workers, rate, serviceTime, workMode, arrivals, warmupSeconds, warmupMaxSeconds, calls, durationSeconds, drainTimeoutSeconds, holdMillis, payload, batchSize, producerConnections, popTimeoutMillis, respVersion, redis);
+            return new RunOptions(client, load, pattern, workers, rate, serviceTime, workMode, arrivals, warmupSeconds, warmupMaxSeconds, calls, durationSeconds, drainTimeoutSeconds, holdMillis, payload, batchSize, producerConnections, popTimeoutMillis, respVersion, redis, redisAuth, redisTls);
         }
     }
 }

@@ -41,27 +41,74 @@ public final class Runner {
         }
         if (config.redis() != null) {
             RedisProbe.requireReachable(config.redis());
+            RedisProbe.requirePermitted(config.redis(), commandsUsed(config));
         }
         String startedAt = Instant.now().toString();
         Runnable work = WorkFactory.create(config.serviceTime(), config.workMode());
         List<ClientResult> results = new ArrayList<>();
-        String redisVersion = "unknown";
+        Map<String, String> redisMeasured = Map.of();
         for (String client : config.clients()) {
             Path logDir = createDir(outDir.resolve("logs").resolve(client));
             if (config.redis() != null) {
-                redisVersion = RedisProbe.version(config.redis());
+                redisMeasured = describeRedis(config.redis(), "external");
                 results.add(new ClientRun(config, client, config.redis(), outDir, logDir)
                         .execute(loads(config), work, progress));
             } else {
-                try (LocalRedis redis = LocalRedis.start(logDir)) {
-                    redisVersion = RedisProbe.version(redis.endpoint());
+                try (LocalRedis redis = LocalRedis.start(logDir, config.localRedis())) {
+                    redisMeasured = describeRedis(redis.endpoint(), startedBy(config.localRedis()));
                     results.add(new ClientRun(config, client, redis.endpoint(), outDir, logDir)
                             .execute(loads(config), work, progress));
                 }
             }
         }
         return new RunSummary(RunSummary.SCHEMA, startedAt, config.describePhases(), configMap(),
-                environment(redisVersion), results);
+                environment(redisMeasured), results);
+    }
+
+    /**
+     * Each command a run sends, on the keys it names: an ACL user without one of them is refused before
+     * anything starts rather than failing every pop.
+     */
+    private static List<List<String>> commandsUsed(RunConfig config) {
+        QueueSpec spec = new QueueSpec(RunConfig.QUEUE_KEY, config.pattern(), config.popTimeout(), config.batchSize());
+        String key = spec.key();
+        String processing = spec.processingKey(0);
+        String group = spec.groupName();
+        List<List<String>> commands = new ArrayList<>(List.of(List.of("DEL", key)));
+        switch (config.pattern()) {
+            case BLPOP -> commands.addAll(List.of(List.of("RPUSH", key, "x"), List.of("LLEN", key),
+                    List.of("BLPOP", key, "1")));
+            case RELIABLE -> commands.addAll(List.of(List.of("RPUSH", key, "x"), List.of("LLEN", key),
+                    List.of("BLMOVE", key, processing, "LEFT", "RIGHT", "1"), List.of("LREM", processing, "1", "x")));
+            case BATCH -> commands.addAll(List.of(List.of("RPUSH", key, "x"), List.of("LLEN", key),
+                    List.of("BLMPOP", "1", "1", key, "LEFT", "COUNT", "2")));
+            case STREAM -> commands.addAll(List.of(List.of("XADD", key, "*", "p", "x"), List.of("XLEN", key),
+                    List.of("XGROUP", "CREATE", key, group, "$", "MKSTREAM"),
+                    List.of("XREADGROUP", "GROUP", group, "w", "COUNT", "1", "BLOCK", "1", "STREAMS", key, ">"),
+                    List.of("XACK", key, group, "0-1"), List.of("XPENDING", key, group),
+                    List.of("XINFO", "GROUPS", key)));
+        }
+        return commands;
+    }
+
+    private static String startedBy(LocalRedis.Security security) {
+        List<String> how = new ArrayList<>();
+        if (security.auth()) {
+            how.add("ACL user " + LocalRedis.USER + " with a random password");
+        }
+        if (security.tls()) {
+            how.add("TLS from a throwaway CA");
+        }
+        return "started by callq" + (how.isEmpty() ? "" : " (" + String.join(", ", how) + ")");
+    }
+
+    /** Which Redis was measured, its address without the password. */
+    private static Map<String, String> describeRedis(RedisEndpoint endpoint, String origin) {
+        Map<String, String> redis = new LinkedHashMap<>();
+        redis.put("redis", RedisProbe.version(endpoint));
+        redis.put("redisServer", origin);
+        redis.put("redisAddress", endpoint.toString());
+        return redis;
     }
 
     /** The load a configuration asks for, built once Redis, the driver and the recorders exist. */
@@ -71,7 +118,8 @@ public final class Runner {
                 return new SyntheticLoad(driver, spec, config.rate(), config.arrivals(),
                         config.duration(), config.producerLanes(), recorders.producerLag());
             }
-            return new SipLoad(logDir, redis, spec.key(), config.payload(), config.rate().meanRatePerSec(1),
+            // Kamailio is pointed at the master a Sentinel names at the start of the run.
+            return new SipLoad(logDir, RedisProbe.master(redis), spec.key(), config.payload(), config.rate().meanRatePerSec(1),
                     config.calls(), config.holdTime());
         };
     }
@@ -100,9 +148,10 @@ public final class Runner {
         return map;
     }
 
-    private static Map<String, String> environment(String redisVersion) {
+    private static Map<String, String> environment(Map<String, String> redisMeasured) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("redis", redisVersion);
+        env.put("redis", "unknown");
+        env.putAll(redisMeasured);
         env.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));
