@@ -27,6 +27,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", description = "results folder (default: results/run-<time>)")
     Path outDir;
 
+
     @Override
     public Integer call() {
         RunConfig config = toConfig();

@@ -168,6 +168,11 @@ public record RedisEndpoint(Kind kind, List<Address> nodes, String masterName, S
         return new RedisEndpoint(Kind.PLAIN, List.of(master), null, user, password, database, caFile);
     }
 
+    /** The same endpoint and password for the default user, as clients that send AUTH password log in. */
+    public RedisEndpoint asDefaultUser() {
+        return new RedisEndpoint(kind, nodes, masterName, null, password, database, caFile);
+    }
+
     /** The server's host; for Sentinel, the first sentinel's. */
     public String host() {
         return nodes.get(0).host();

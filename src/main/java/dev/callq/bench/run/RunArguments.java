@@ -91,9 +91,14 @@ public final class RunArguments {
     @Option(names = "--resp", description = "RESP version both clients are pinned to: 2 or 3 (default: " + RunOptions.DEFAULT_RESP_VERSION + ")")
     Integer respVersion;
 
-    @Option(names = "--redis", description = "use this Redis instead of starting one: host:port, "
+    /** The environment variable {@code --redis} is read from when the option is not given. */
+    public static final String REDIS_ENV = "CALLQ_REDIS";
+
+    @Option(names = "--redis", defaultValue = "${env:" + REDIS_ENV + "}",
+            description = "use this Redis instead of starting one: host:port, "
             + "redis://[user:password@]host:port[/db], rediss://… (TLS) or "
-            + "redis-sentinel://host:port[,host:port]/mastername[/db]")
+            + "redis-sentinel://host:port[,host:port]/mastername[/db]; default: the environment variable "
+            + REDIS_ENV + ", which keeps a password out of the process list")
     String redis;
 
     @Option(names = "--redis-ca", paramLabel = "FILE", description = "CA certificate (PEM) a rediss:// server's "

@@ -118,8 +118,10 @@ public final class Runner {
                 return new SyntheticLoad(driver, spec, config.rate(), config.arrivals(),
                         config.duration(), config.producerLanes(), recorders.producerLag());
             }
-            // Kamailio is pointed at the master a Sentinel names at the start of the run.
-            return new SipLoad(logDir, RedisProbe.master(redis), spec.key(), config.payload(), config.rate().meanRatePerSec(1),
+            // Kamailio is pointed at the master a Sentinel names at the start of the run. It logs in as the
+            // default user: RunConfig refuses any other for a SIP run, and the Redis callq starts gives
+            // the default user the run's password too.
+            return new SipLoad(logDir, RedisProbe.master(redis).asDefaultUser(), spec.key(), config.payload(), config.rate().meanRatePerSec(1),
                     config.calls(), config.holdTime());
         };
     }
