@@ -37,8 +37,8 @@ public record RedisEndpoint(Kind kind, List<Address> nodes, String masterName, S
         }
     }
 
-    /** The credentials of a URL anywhere in a text: {@code scheme://user:secret@} keeps only its user. */
-    private static final Pattern URL_PASSWORD = Pattern.compile("(rediss?|redis-sentinel)://(?:([^:@/\\s]*):)?[^@\\s]+@");
+    /** The credentials of any URL in a text: {@code scheme://user:secret@} keeps only its user. */
+    private static final Pattern URL_PASSWORD = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://(?:([^:@/\\s]*):)?\\S*@");
     private static final String MASK = "***";
 
     public RedisEndpoint {
@@ -153,7 +153,7 @@ public record RedisEndpoint(Kind kind, List<Address> nodes, String masterName, S
         }
     }
 
-    /** The text with the password of every Redis URL in it replaced by {@code ***}. */
+    /** The text with the password of every URL in it (a mistyped scheme included) replaced by {@code ***}. */
     public static String mask(String text) {
         return text == null ? null : URL_PASSWORD.matcher(text).replaceAll("$1://$2:" + MASK + "@");
     }

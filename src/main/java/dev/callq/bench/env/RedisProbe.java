@@ -50,7 +50,7 @@ public final class RedisProbe {
                     + (endpoint.caFile() == null ? "; give the CA that signed its certificate with --redis-ca" : ""));
         } catch (IOException e) {
             throw new HarnessException("Redis at " + endpoint + " is unreachable (no PONG within "
-                    + TIMEOUT.toSeconds() + " s: " + firstLine(e) + ")");
+                    + TIMEOUT.toSeconds() + " s)");
         }
     }
 
