@@ -13,6 +13,9 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +49,7 @@ public final class RedisProbe {
                 throw loginFailure(session.endpoint, error);
             }
         } catch (SSLException e) {
-            throw new HarnessException("TLS handshake with Redis at " + endpoint + " failed: " + firstLine(e)
+            throw new HarnessException("TLS handshake with Redis at " + endpoint + " failed: " + tlsReason(endpoint, e)
                     + (endpoint.caFile() == null ? "; give the CA that signed its certificate with --redis-ca" : ""));
         } catch (IOException e) {
             throw new HarnessException("Redis at " + endpoint + " is unreachable (no PONG within "
@@ -125,6 +128,23 @@ public final class RedisProbe {
                     + "password in the URL, redis://[user]:password@host:port");
         }
         return new HarnessException("Redis at " + endpoint + " refused the connection: " + error.message());
+    }
+
+    /** Why a handshake failed, in the words of what the user can change. */
+    private static String tlsReason(RedisEndpoint endpoint, SSLException failure) {
+        Throwable innermost = failure;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof CertPathBuilderException || t instanceof CertPathValidatorException) {
+                return "its certificate does not chain to " + (endpoint.caFile() == null ? "a CA the JVM trusts"
+                        : "the CA in " + endpoint.caFile());
+            }
+            if (t instanceof CertificateException && String.valueOf(t.getMessage()).startsWith("No ")) {
+                // "No subject alternative names matching IP address …", "No name matching … found"
+                return "its certificate does not name " + endpoint.host() + " (" + firstLine(t) + ")";
+            }
+            innermost = t;
+        }
+        return firstLine(innermost);
     }
 
     private static String firstLine(Throwable e) {

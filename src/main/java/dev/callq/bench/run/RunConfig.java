@@ -68,7 +68,7 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
                     + "with --redis, give the login in the URL (redis://user:password@host:port, rediss://…)");
         }
         if (load == LoadKind.SIP) {
-            KamailioSettings.requireSupported(redis, localRedis.tls());
+            KamailioSettings.requireSupported(redis, redis != null ? redis.tls() : localRedis.tls());
         }
     }
 
