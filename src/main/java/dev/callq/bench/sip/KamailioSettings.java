@@ -19,10 +19,6 @@ public record KamailioSettings(RedisEndpoint redis, String listKey, PayloadForma
         requireSafe("list key", listKey);
         requireSafe("Redis host", redis.host());
         requireSupported(redis, redis.tls());
-        if (redis.hasPassword() && !SAFE_VALUE.matcher(redis.password()).matches()) {
-            throw new IllegalArgumentException("Kamailio cannot be given this Redis password: it reaches its "
-                    + "config through #!substdef, so it must match " + SAFE_VALUE);
-        }
     }
 
     /**
@@ -41,6 +37,10 @@ public record KamailioSettings(RedisEndpoint redis, String listKey, PayloadForma
             throw new IllegalArgumentException("Kamailio's ndb_redis logs in with AUTH <password> only, as the "
                     + "default user, so a SIP run cannot log in as '" + redis.user() + "'; give "
                     + "redis://:password@host:port with the default user's password");
+        }
+        if (redis != null && redis.hasPassword() && !SAFE_VALUE.matcher(redis.password()).matches()) {
+            throw new IllegalArgumentException("Kamailio cannot be given this Redis password: it reaches its "
+                    + "config through #!substdef, so a SIP run needs one of letters, digits and : . _ -");
         }
     }
 

@@ -150,6 +150,20 @@ class RedisLoginTest {
     }
 
     @Test
+    void aSipRunRefusesWhatNdbRedisCannotLogInWithInOneLine() throws Exception {
+        Outcome namedUser = callq("run", "--load", "sip", "--redis",
+                "redis://alice:" + ALICE_PASSWORD + "@127.0.0.1:" + redis.port, "--out", tmp.resolve("out").toString());
+        Outcome substdefBreaker = callq("run", "--load", "sip", "--redis",
+                "redis://:pa!ss@127.0.0.1:" + redis.port, "--out", tmp.resolve("out").toString());
+
+        assertOneLineError(namedUser, "Kamailio's ndb_redis logs in with AUTH <password> only, as the default user, "
+                + "so a SIP run cannot log in as 'alice'");
+        assertThat(namedUser.stderr()).doesNotContain(ALICE_PASSWORD);
+        assertOneLineError(substdefBreaker, "Kamailio cannot be given this Redis password");
+        assertThat(substdefBreaker.stderr()).doesNotContain("pa!ss");
+    }
+
+    @Test
     void bothClientsSpeakTlsToAServerWithAPasswordAndNoPasswordIsWritten() throws Exception {
         Path out = tmp.resolve("out");
         try (LocalRedis tls = LocalRedis.start(Files.createDirectories(tmp.resolve("tls-server")),
