@@ -24,7 +24,7 @@ public final class LocalRedis implements AutoCloseable {
     /**
      * How to secure the server.
      *
-     * @param auth              a random password for the ACL user {@value #USER}, and the default user off
+     * @param auth              a random password for the ACL user {@value LocalRedis#USER}, and the default user off
      * @param tls               TLS only, with a certificate from a throwaway CA
      * @param defaultUserLogin  with {@code auth}: the default user on with the same password, for clients
      *                          that send {@code AUTH password} only (Kamailio's ndb_redis)
