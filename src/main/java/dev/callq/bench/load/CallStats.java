@@ -1,9 +1,25 @@
 package dev.callq.bench.load;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.callq.bench.sip.KamailioErrors;
+
 /**
- * SIP calls of the measured phase, as SIPp counted them, plus Kamailio's failed pushes.
+ * SIP calls of the measured phase, as SIPp counted them, plus what Kamailio says it did with them.
  *
- * @param pushFailures RPUSHes Kamailio could not do (the caller got a 5xx)
+ * @param pushFailures   pushes Kamailio could not do (the caller got a 5xx)
+ * @param pushed         events Kamailio's script counted as pushed, the events expected in the queue; null
+ *                       when the script keeps no counters and the expectation comes from SIPp's statistics
+ * @param kamailioErrors Kamailio's own failures, the named causes of failed calls; null in older results
  */
-public record CallStats(long attempted, long succeeded, long failed, long pushFailures) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CallStats(long attempted, long succeeded, long failed, long pushFailures, Long pushed,
+                        KamailioErrors kamailioErrors) {
+
+    /** Why calls failed, as far as Kamailio says, e.g. "12 pushes failed; Kamailio out of shared memory 3 times". */
+    public String failureCauses() {
+        String kamailio = kamailioErrors == null ? "" : kamailioErrors.describe();
+        String pushes = pushFailures > 0 ? pushFailures + " pushes failed (answered 5xx)" : "";
+        String causes = pushes.isEmpty() || kamailio.isEmpty() ? pushes + kamailio : pushes + "; " + kamailio;
+        return causes.isEmpty() ? "no cause in Kamailio's counters or log (see the SIPp logs)" : causes;
+    }
 }

@@ -1,10 +1,10 @@
 package dev.callq.bench.load;
 
 import dev.callq.bench.env.FreePorts;
-import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.event.CallEvent;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.measure.WallClock;
+import dev.callq.bench.sip.KamailioCounters;
 import dev.callq.bench.sip.KamailioSettings;
 import dev.callq.bench.sip.LocalKamailio;
 import dev.callq.bench.sip.Sipp;
@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * SIP calls from a SIPp UAC through Kamailio to a SIPp UAS; Kamailio pushes the events. Kamailio's
@@ -25,23 +26,27 @@ import java.util.Map;
  */
 public final class SipLoad implements Load {
     private static final String MEASURED_PREFIX = "call-";
+    /** Kamailio's counters before and after the measured phase, as kamcmd printed them. */
+    public static final String STATS_START_FILE = "kamailio-stats-start.txt";
+    public static final String STATS_END_FILE = "kamailio-stats-end.txt";
 
     private final Path runDir;
     private final PayloadFormat payload;
+    private final boolean byeEnqueued;
     private final double rateCps;
     private final long calls;
     private final Duration holdTime;
     private final LocalKamailio kamailio;
     private final SippUas uas;
 
-    public SipLoad(Path runDir, RedisEndpoint redis, String key, PayloadFormat payload, double rateCps, long calls,
-                   Duration holdTime) {
+    public SipLoad(Path runDir, KamailioSettings kamailioSettings, double rateCps, long calls, Duration holdTime) {
         this.runDir = runDir;
-        this.payload = payload;
+        this.payload = kamailioSettings.payloadFormat();
+        this.byeEnqueued = kamailioSettings.events().includesBye();
         this.rateCps = rateCps;
         this.calls = calls;
         this.holdTime = holdTime;
-        this.kamailio = LocalKamailio.start(runDir, new KamailioSettings(redis, key, payload));
+        this.kamailio = LocalKamailio.start(runDir, kamailioSettings);
         try {
             this.uas = SippUas.start(runDir, FreePorts.find());
         } catch (RuntimeException e) {
@@ -61,19 +66,38 @@ public final class SipLoad implements Load {
 
     @Override
     public LoadOutcome measure() {
+        Optional<KamailioCounters> countersBefore = kamailio.counters(runDir.resolve(STATS_START_FILE));
         long pushFailuresBefore = kamailio.pushFailures();
+        int logLinesBefore = kamailio.logLineCount();
         long startMicros = WallClock.nowMicros();
         SippStats stats = SippUac.run(runDir, kamailio.sipPort(), uas.port(), rateCps, Math.toIntExact(calls),
                 holdTime.toMillis(), MEASURED_PREFIX);
         long endMicros = WallClock.nowMicros();
-        long pushFailures = kamailio.pushFailures() - pushFailuresBefore;
-        // Each attempted call pushes its INVITE; each completed call also pushes its BYE (JSON only).
-        long pushesTried = payload == PayloadFormat.JSON ? stats.attempted() + stats.succeeded() : stats.attempted();
-        CallStats callStats = new CallStats(stats.attempted(), stats.succeeded(), stats.failed(), pushFailures);
+        Optional<KamailioCounters> counters = kamailio.counters(runDir.resolve(STATS_END_FILE))
+                .flatMap(after -> countersBefore.map(after::since));
+        CallStats callStats;
+        long expected;
+        if (counters.isPresent() && counters.get().countsPushes()) {
+            // The script's own count: exact whatever happened to the calls (a call Kamailio failed before
+            // its push, for lack of memory say, pushed nothing and is not expected).
+            KamailioCounters delta = counters.get();
+            long pushed = delta.get(KamailioCounters.PUSHED_INVITE) + delta.get(KamailioCounters.PUSHED_BYE);
+            callStats = new CallStats(stats.attempted(), stats.succeeded(), stats.failed(),
+                    delta.get(KamailioCounters.PUSH_FAILED), pushed,
+                    kamailio.errorsSince(logLinesBefore, delta.valueIfKept(KamailioCounters.RELAY_TIMEOUTS)));
+            expected = pushed;
+        } else {
+            // A script without counters: each attempted call pushed its INVITE, each completed one its BYE
+            // when BYEs enqueue, less the pushes the script logged as failed.
+            long pushFailures = kamailio.pushFailures() - pushFailuresBefore;
+            long pushesTried = stats.attempted() + (byeEnqueued ? stats.succeeded() : 0);
+            callStats = new CallStats(stats.attempted(), stats.succeeded(), stats.failed(), pushFailures, null,
+                    kamailio.errorsSince(logLinesBefore, null));
+            expected = Math.max(0, pushesTried - pushFailures);
+        }
         Map<String, Long> sentMicros = payload == PayloadFormat.CALLID
                 ? SippSendLog.read(SippUac.sendLogFile(runDir, MEASURED_PREFIX)) : Map.of();
-        return new LoadOutcome(Math.max(0, pushesTried - pushFailures), startMicros, endMicros, callStats, null,
-                sentMicros);
+        return new LoadOutcome(expected, startMicros, endMicros, callStats, null, sentMicros);
     }
 
     @Override

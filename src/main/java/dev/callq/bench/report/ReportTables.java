@@ -4,6 +4,7 @@ import dev.callq.bench.measure.LatencySummary;
 import dev.callq.bench.run.ClientResult;
 import dev.callq.bench.run.RunSummary;
 import dev.callq.bench.run.RunVerdict;
+import dev.callq.bench.sip.KamailioErrors;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /** The figures of a run arranged as tables, shared by report.html and summary.md. */
 final class ReportTables {
@@ -79,7 +81,18 @@ final class ReportTables {
                 .row("succeeded", c -> c.calls() == null ? "-" : num(c.calls().succeeded()))
                 .zeroRow("failed", c -> c.calls() == null ? "0" : num(c.calls().failed()))
                 .zeroRow("push failures (5xx)", c -> c.calls() == null ? "0" : num(c.calls().pushFailures()))
+                .row("events pushed (Kamailio's count)",
+                        c -> c.calls() == null || c.calls().pushed() == null ? "-" : num(c.calls().pushed()))
+                .zeroRow("Kamailio out of shared memory", c -> kamailioError(c, KamailioErrors::outOfSharedMemory))
+                .zeroRow("ndb_redis failures", c -> kamailioError(c, KamailioErrors::redisFailures))
+                .zeroRow("relay timeouts (tm)", c -> kamailioError(c,
+                        e -> e.relayTimeouts() == null ? 0 : e.relayTimeouts()))
                 .build());
+    }
+
+    private static String kamailioError(ClientResult c, ToLongFunction<KamailioErrors> count) {
+        return c.calls() == null || c.calls().kamailioErrors() == null ? "0"
+                : num(count.applyAsLong(c.calls().kamailioErrors()));
     }
 
     static Optional<Table> producer(List<ClientResult> clients) {

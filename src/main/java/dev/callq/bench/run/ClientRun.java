@@ -64,7 +64,7 @@ final class ClientRun {
     }
 
     ClientResult execute(LoadFactory loads, Runnable work, ProgressListener progress) {
-        QueueSpec spec = new QueueSpec(RunConfig.QUEUE_KEY, config.pattern(), config.popTimeout(), config.batchSize());
+        QueueSpec spec = new QueueSpec(config.key(), config.pattern(), config.popTimeout(), config.batchSize());
         Recorders recorders = Recorders.create();
         EventLedger ledger = new EventLedger();
         DeferredLatencies deferred = new DeferredLatencies();
@@ -215,6 +215,10 @@ final class ClientRun {
         }
         if (!accounting.balanced()) {
             warnings.add("accounting does not balance: " + accounting);
+        }
+        if (outcome.calls() != null && outcome.calls().failed() > 0) {
+            warnings.add(outcome.calls().failed() + " of " + outcome.calls().attempted() + " calls failed: "
+                    + outcome.calls().failureCauses());
         }
         double measuredSeconds = (outcome.endMicros() - outcome.startMicros()) / 1e6;
         double consumingSeconds = (Math.max(lastDequeuedMicros, outcome.endMicros()) - outcome.startMicros()) / 1e6;

@@ -7,6 +7,8 @@ import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.SyntheticLoad;
 import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.work.Work;
+import dev.callq.bench.sip.EnqueuedEvents;
+import dev.callq.bench.sip.KamailioSizing;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -101,6 +103,23 @@ public final class RunArguments {
             + REDIS_ENV + ", which keeps a password out of the process list")
     String redis;
 
+    @Option(names = "--kamailio-shm-mb", description = "Kamailio's shared memory in MB (default: 64 + 0.25 per call/s, "
+            + "rounded up to 64: 128 at 100 calls/s, 320 at 1,000)")
+    Integer kamailioShmMb;
+
+    @Option(names = "--kamailio-children", description = "Kamailio SIP worker processes (default: " + KamailioSizing.DEFAULT_CHILDREN + ")")
+    Integer kamailioChildren;
+
+    @Option(names = "--key", description = "the Redis key of the queue (default: " + RunConfig.QUEUE_KEY + ")")
+    String key;
+
+    @Option(names = "--events", description = "which SIP requests Kamailio enqueues: invite or invite,bye "
+            + "(default: invite,bye for --payload json, invite for callid)")
+    String events;
+
+    @Option(names = "--kamailio-cfg", description = "run this Kamailio script instead of kamailio/kamailio.cfg "
+            + "(it must follow the script contract in README.md)")
+    Path kamailioCfg;
     @Option(names = "--redis-ca", paramLabel = "FILE", description = "CA certificate (PEM) a rediss:// server's "
             + "certificate must chain to (default: the JVM's trusted CAs)")
     Path redisCaFile;
@@ -136,7 +155,9 @@ public final class RunArguments {
                 arrivals == null ? null : RunOptions.parseEnum(SyntheticLoad.Arrivals.class, arrivals, "--arrivals"),
                 warmupSeconds, warmupMaxSeconds, length.calls, length.durationSeconds, drainTimeoutSeconds,
                 holdMillis, payload == null ? null : RunOptions.parseEnum(PayloadFormat.class, payload, "--payload"),
-                batchSize, producerConnections, popTimeoutMillis, respVersion, redisEndpoint(), redisAuth, redisTls);
+                batchSize, producerConnections, popTimeoutMillis, respVersion,
+                redisEndpoint(), kamailioShmMb, kamailioChildren, key,
+                events == null ? null : EnqueuedEvents.parse(events), kamailioCfg, redisAuth, redisTls);
     }
 
     /** {@code --redis}, its certificates checked against {@code --redis-ca} when that is given. */

@@ -6,9 +6,11 @@ import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.RateProfile;
 import dev.callq.bench.load.SyntheticLoad;
-import dev.callq.bench.sip.KamailioSettings;
 import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.work.Work;
+import dev.callq.bench.sip.EnqueuedEvents;
+import dev.callq.bench.sip.KamailioSettings;
+import dev.callq.bench.sip.KamailioSizing;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +40,11 @@ import java.util.List;
  * @param respVersion    protocol version both clients are pinned to
  * @param redis          an external Redis to use instead of starting one, or null
  * @param outDir         the results folder
+ * @param kamailioShmMb  Kamailio's shared memory in MB, or null to size it for the rate ({@link KamailioSizing})
+ * @param kamailioChildren Kamailio's SIP worker processes
+ * @param key            the Redis key of the queue
+ * @param events         which SIP requests Kamailio pushes an event for
+ * @param kamailioCfg    the user's Kamailio script, or null for the bundled one
  * @param localRedis     how to secure the Redis the harness starts (unused with {@code redis})
  */
 public record RunConfig(List<String> clients, int workers, LoadKind load, RateProfile rate, long calls,
@@ -45,7 +52,8 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
                         QueuePattern pattern, int batchSize, ServiceTime serviceTime, Work.Mode workMode,
                         SyntheticLoad.Arrivals arrivals, int producerLanes, Duration popTimeout,
                         Duration drainTimeout, int respVersion, RedisEndpoint redis, Path outDir,
-                        LocalRedis.Security localRedis) {
+                        Integer kamailioShmMb, int kamailioChildren, String key, EnqueuedEvents events,
+                        Path kamailioCfg, LocalRedis.Security localRedis) {
 
     public static final String QUEUE_KEY = "callq:events";
 
@@ -60,6 +68,18 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
             throw new IllegalArgumentException("--payload callid carries no enqueue stamp; the synthetic load "
                     + "needs --payload json");
         }
+        if (load == LoadKind.SYNTHETIC && kamailioCfg != null) {
+            throw new IllegalArgumentException("--kamailio-cfg needs --load sip");
+        }
+        if (load == LoadKind.SIP) {
+            events.requireCarriedBy(payload);
+            KamailioSizing.requireValid(kamailioShmMb != null ? kamailioShmMb : KamailioSizing.sharedMemoryMb(1),
+                    kamailioChildren);
+        }
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("--key must not be empty");
+        }
+        kamailioCfg = kamailioCfg == null ? null : kamailioCfg.toAbsolutePath().normalize();
         if (load == LoadKind.SIP && pattern == QueuePattern.STREAM) {
             throw new IllegalArgumentException("--pattern stream needs --load synthetic: Kamailio pushes to a list");
         }
@@ -70,6 +90,16 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
         if (load == LoadKind.SIP) {
             KamailioSettings.requireSupported(redis, redis != null ? redis.tls() : localRedis.tls());
         }
+    }
+
+    /** What Kamailio is started with for this run, pushing to {@code redis} under {@code key}. */
+    public KamailioSettings kamailioSettings(RedisEndpoint redis, String key) {
+        return new KamailioSettings(redis, key, payload, events, kamailioCfg, kamailioSharedMemoryMb(), kamailioChildren);
+    }
+
+    /** Kamailio's shared memory in MB: as given, or sized for the rate. */
+    public int kamailioSharedMemoryMb() {
+        return kamailioShmMb != null ? kamailioShmMb : KamailioSizing.sharedMemoryMb(rate.meanRatePerSec(1));
     }
 
     /** The phases' events as a plain description for the summary. */

@@ -7,6 +7,8 @@ import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.RateProfile;
 import dev.callq.bench.load.SyntheticLoad;
+import dev.callq.bench.sip.EnqueuedEvents;
+import dev.callq.bench.sip.KamailioSizing;
 import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.work.Work;
 
@@ -51,6 +53,11 @@ public record RunOptions(String client,
                          Long popTimeoutMillis,
                          Integer respVersion,
                          RedisEndpoint redis,
+                         Integer kamailioShmMb,
+                         Integer kamailioChildren,
+                         String key,
+                         EnqueuedEvents events,
+                         Path kamailioCfg,
                          Boolean redisAuth,
                          Boolean redisTls) {
 
@@ -92,6 +99,11 @@ public record RunOptions(String client,
                 .popTimeoutMillis(popTimeoutMillis)
                 .respVersion(respVersion)
                 .redis(redis)
+                .kamailioShmMb(kamailioShmMb)
+                .kamailioChildren(kamailioChildren)
+                .key(key)
+                .events(events)
+                .kamailioCfg(kamailioCfg)
                 .redisAuth(redisAuth)
                 .redisTls(redisTls);
     }
@@ -120,6 +132,11 @@ public record RunOptions(String client,
         add(args, "--resp", respVersion, () -> String.valueOf(respVersion));
         add(args, "--redis", redis, () -> redis.urlWithPassword());
         add(args, "--redis-ca", redis == null ? null : redis.caFile(), () -> redis.caFile().toString());
+        add(args, "--kamailio-shm-mb", kamailioShmMb, () -> String.valueOf(kamailioShmMb));
+        add(args, "--kamailio-children", kamailioChildren, () -> String.valueOf(kamailioChildren));
+        add(args, "--key", key, () -> key);
+        add(args, "--events", events, () -> events.cliName());
+        add(args, "--kamailio-cfg", kamailioCfg, () -> kamailioCfg.toString());
         addFlag(args, "--redis-auth", redisAuth);
         addFlag(args, "--redis-tls", redisTls);
         return args;
@@ -176,17 +193,20 @@ public record RunOptions(String client,
         }
         Warmup warmup = new Warmup(Duration.ofNanos((long) (warmupMinimum * 1e9)),
                 Duration.ofNanos((long) (warmupMaximum * 1e9)));
+        PayloadFormat payloadFormat = or(payload, PayloadFormat.JSON);
         return new RunConfig(QueueDrivers.select(or(client, DEFAULT_CLIENT)), or(workers, DEFAULT_WORKERS), loadKind,
                 rateProfile, measuredCalls, duration, warmup,
                 Duration.ofMillis(requireNonNegative(or(holdMillis, DEFAULT_HOLD_MILLIS), "--hold-ms")),
-                or(payload, PayloadFormat.JSON), or(pattern, QueuePattern.BLPOP),
+                payloadFormat, or(pattern, QueuePattern.BLPOP),
                 (int) requirePositive(or(batchSize, DEFAULT_BATCH_SIZE), "--batch-size"),
                 or(serviceTime, new ServiceTime.None()), or(workMode, Work.Mode.SLEEP),
                 or(arrivals, SyntheticLoad.Arrivals.CONSTANT),
                 (int) requirePositive(or(producerConnections, DEFAULT_PRODUCER_CONNECTIONS), "--producer-connections"),
                 Duration.ofMillis(requirePositive(or(popTimeoutMillis, DEFAULT_POP_TIMEOUT_MILLIS), "--pop-timeout-ms")),
                 Duration.ofSeconds(requirePositive(or(drainTimeoutSeconds, DEFAULT_DRAIN_TIMEOUT_SECONDS), "--drain-timeout")),
-                or(respVersion, DEFAULT_RESP_VERSION), redis, outDir,
+                or(respVersion, DEFAULT_RESP_VERSION), redis, outDir, kamailioShmMb,
+                or(kamailioChildren, KamailioSizing.DEFAULT_CHILDREN), or(key, RunConfig.QUEUE_KEY),
+                or(events, EnqueuedEvents.defaultFor(payloadFormat)), kamailioCfg,
                 // ndb_redis logs in as the default user only: on a SIP run, that user gets the run's password too.
                 new LocalRedis.Security(or(redisAuth, false), or(redisTls, false), loadKind == LoadKind.SIP));
     }
@@ -243,6 +263,11 @@ public record RunOptions(String client,
         private Long popTimeoutMillis;
         private Integer respVersion;
         private RedisEndpoint redis;
+        private Integer kamailioShmMb;
+        private Integer kamailioChildren;
+        private String key;
+        private EnqueuedEvents events;
+        private Path kamailioCfg;
         private Boolean redisAuth;
         private Boolean redisTls;
 
@@ -349,6 +374,31 @@ public record RunOptions(String client,
             return this;
         }
 
+        public Builder kamailioShmMb(Integer kamailioShmMb) {
+            this.kamailioShmMb = kamailioShmMb;
+            return this;
+        }
+
+        public Builder kamailioChildren(Integer kamailioChildren) {
+            this.kamailioChildren = kamailioChildren;
+            return this;
+        }
+
+        public Builder key(String key) {
+            this.key = key;
+            return this;
+        }
+
+        public Builder events(EnqueuedEvents events) {
+            this.events = events;
+            return this;
+        }
+
+        public Builder kamailioCfg(Path kamailioCfg) {
+            this.kamailioCfg = kamailioCfg;
+            return this;
+        }
+
         public Builder redisAuth(Boolean redisAuth) {
             this.redisAuth = redisAuth;
             return this;
@@ -360,7 +410,8 @@ public record RunOptions(String client,
         }
 
         public RunOptions build() {
-            return new RunOptions(client, load, pattern, workers, rate, serviceTime, workMode, arrivals, warmupSeconds, warmupMaxSeconds, calls, durationSeconds, drainTimeoutSeconds, holdMillis, payload, batchSize, producerConnections, popTimeoutMillis, respVersion, redis, redisAuth, redisTls);
+            return new RunOptions(client, load, pattern, workers, rate, serviceTime, workMode, arrivals, warmupSeconds, warmupMaxSeconds, calls, durationSeconds, drainTimeoutSeconds, holdMillis, payload, batchSize, producerConnections, popTimeoutMillis, respVersion, redis,
+                    kamailioShmMb, kamailioChildren, key, events, kamailioCfg, redisAuth, redisTls);
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.callq.bench.env.RedisProbe;
 import dev.callq.bench.driver.QueueDriver;
 import dev.callq.bench.driver.QueueSpec;
 import dev.callq.bench.load.SipLoad;
+import dev.callq.bench.sip.KamailioScript;
 import dev.callq.bench.measure.Recorders;
 import dev.callq.bench.load.SyntheticLoad;
 
@@ -43,6 +44,13 @@ public final class Runner {
             RedisProbe.requireReachable(config.redis());
             RedisProbe.requirePermitted(config.redis(), commandsUsed(config));
         }
+        if (config.load() == LoadKind.SIP && config.kamailioCfg() != null) {
+            // Before any Redis starts; the check only parses the script, so no Redis address is dialled.
+            // A Redis callq starts with --redis-auth has a password the script must import too.
+            RedisEndpoint notDialled = config.redis() != null ? config.redis()
+                    : RedisEndpoint.parse(config.localRedis().auth() ? "redis://:unknown-yet@127.0.0.1:6379" : "127.0.0.1:6379");
+            KamailioScript.check(config.kamailioSettings(notDialled, config.key()), outDir);
+        }
         String startedAt = Instant.now().toString();
         Runnable work = WorkFactory.create(config.serviceTime(), config.workMode());
         List<ClientResult> results = new ArrayList<>();
@@ -70,7 +78,7 @@ public final class Runner {
      * anything starts rather than failing every pop.
      */
     private static List<List<String>> commandsUsed(RunConfig config) {
-        QueueSpec spec = new QueueSpec(RunConfig.QUEUE_KEY, config.pattern(), config.popTimeout(), config.batchSize());
+        QueueSpec spec = new QueueSpec(config.key(), config.pattern(), config.popTimeout(), config.batchSize());
         String key = spec.key();
         String processing = spec.processingKey(0);
         String group = spec.groupName();
@@ -121,8 +129,8 @@ public final class Runner {
             // Kamailio is pointed at the master a Sentinel names at the start of the run. It logs in as the
             // default user: RunConfig refuses any other for a SIP run, and the Redis callq starts gives
             // the default user the run's password too.
-            return new SipLoad(logDir, RedisProbe.master(redis).asDefaultUser(), spec.key(), config.payload(), config.rate().meanRatePerSec(1),
-                    config.calls(), config.holdTime());
+            return new SipLoad(logDir, config.kamailioSettings(RedisProbe.master(redis).asDefaultUser(), spec.key()),
+                    config.rate().meanRatePerSec(1), config.calls(), config.holdTime());
         };
     }
 
@@ -147,6 +155,15 @@ public final class Runner {
         map.put("popTimeoutMillis", config.popTimeout().toMillis());
         map.put("drainTimeoutSeconds", config.drainTimeout().toSeconds());
         map.put("resp", config.respVersion());
+        map.put("key", config.key());
+        if (config.load() == LoadKind.SIP) {
+            map.put("kamailioShmMb", config.kamailioSharedMemoryMb());
+            map.put("kamailioChildren", config.kamailioChildren());
+            map.put("events", config.events().cliName());
+            if (config.kamailioCfg() != null) {
+                map.put("kamailioCfg", config.kamailioCfg().toString());
+            }
+        }
         return map;
     }
 

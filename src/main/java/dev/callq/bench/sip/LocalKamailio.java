@@ -1,6 +1,5 @@
 package dev.callq.bench.sip;
 
-import dev.callq.bench.event.PayloadFormat;
 
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.Binaries;
@@ -11,10 +10,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -26,22 +27,22 @@ public final class LocalKamailio implements AutoCloseable {
     /** The line kamailio.cfg logs on every failed RPUSH. */
     static final String PUSH_FAILED_MARKER = "CALLQ_PUSH_FAILED";
 
-    /** Where kamailio.cfg imports the Redis password from, beside itself. */
-    static final String LOGIN_FILE = "redis-login.cfg";
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(10);
-    // A few SIP workers: ndb_redis blocks a worker for each RPUSH, so one is not enough, and
-    // more than the cores the benchmark leaves to Kamailio only adds context switches.
-    private static final int SIP_WORKERS = 4;
-    private static final int SHARED_MEMORY_MB = 64;
     private static final int PRIVATE_MEMORY_MB = 8;
+
+    private static final Duration KAMCMD_TIMEOUT = Duration.ofSeconds(10);
+    // A unix socket path holds at most 107 bytes; a deep results folder falls back to a short temp dir.
+    private static final int MAX_SOCKET_PATH_BYTES = 100;
 
     private final ManagedProcess process;
     private final int sipPort;
+    private final Path ctlSocket;
 
-    private LocalKamailio(ManagedProcess process, int sipPort) {
+    private LocalKamailio(ManagedProcess process, int sipPort, Path ctlSocket) {
         this.process = process;
         this.sipPort = sipPort;
+        this.ctlSocket = ctlSocket;
     }
 
     /** Starts Kamailio and returns once it answers a SIP OPTIONS; its log is {@code runDir/kamailio.log}. */
@@ -49,50 +50,33 @@ public final class LocalKamailio implements AutoCloseable {
         runDir = runDir.toAbsolutePath();
         Path binary = Binaries.require("kamailio", "kamailio kamailio-redis-modules");
         int sipPort = FreePorts.find();
-        List<String> command = command(binary, runDir, sipPort, settings);
-        Path login = writeLogin(runDir, settings);
-        try {
+        Path ctlSocket = ctlSocket(runDir);
+        try (KamailioLogin login = KamailioLogin.write(settings.redis())) {
+            List<String> command = command(binary, runDir, sipPort, ctlSocket, login.file(), settings);
             ManagedProcess process = ManagedProcess.start("kamailio", command, runDir, runDir.resolve("kamailio.log"));
-            LocalKamailio kamailio = new LocalKamailio(process, sipPort);
+            LocalKamailio kamailio = new LocalKamailio(process, sipPort, ctlSocket);
             kamailio.awaitReady();
             return kamailio;
-        } finally {
-            // Kamailio reads its config once, at start; the password must not stay in the results.
-            deleteLogin(login);
         }
     }
 
-    /**
-     * The Redis password for kamailio.cfg's {@code import_file "redis-login.cfg"}: in a file only its
-     * owner reads rather than on the command line, where every user of the machine sees it.
-     */
-    private static Path writeLogin(Path runDir, KamailioSettings settings) {
-        Path login = runDir.resolve(LOGIN_FILE);
+    /** Where Kamailio's ctl module listens: in the run folder, unless its path is too long for a socket. */
+    private static Path ctlSocket(Path runDir) {
+        Path socket = runDir.resolve("kamailio-runtime").resolve("ctl.sock");
+        if (socket.toString().getBytes(StandardCharsets.UTF_8).length <= MAX_SOCKET_PATH_BYTES) {
+            return socket;
+        }
         try {
-            Files.deleteIfExists(login);
-            if (!settings.redis().hasPassword()) {
-                return login;
-            }
-            Files.createFile(login, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(login, "#!substdef \"!REDIS_PASS!" + settings.redis().password() + "!g\"\n",
-                    StandardCharsets.UTF_8);
-            return login;
+            return Files.createTempDirectory("callq-kamailio-").resolve("ctl.sock");
         } catch (IOException e) {
-            throw new HarnessException("cannot write " + login + ": " + e.getMessage(), e);
+            throw new HarnessException("cannot create a directory for Kamailio's ctl socket: " + e.getMessage(), e);
         }
     }
 
-    private static void deleteLogin(Path login) {
-        try {
-            Files.deleteIfExists(login);
-        } catch (IOException e) {
-            throw new HarnessException("cannot delete " + login + ", which holds the Redis password: "
-                    + e.getMessage(), e);
-        }
-    }
-
-    static List<String> command(Path binary, Path runDir, int sipPort, KamailioSettings settings) {
-        Path config = BundledFiles.copyInto(runDir, BundledFiles.KAMAILIO_CFG);
+    static List<String> command(Path binary, Path runDir, int sipPort, Path ctlSocket, Path loginFile,
+                                KamailioSettings settings) {
+        Path config = settings.script() != null ? recordUserScript(runDir, settings.script())
+                : BundledFiles.copyInto(runDir, BundledFiles.KAMAILIO_CFG);
         Path runtimeDir = runDir.resolve("kamailio-runtime");
         try {
             Files.createDirectories(runtimeDir);
@@ -102,22 +86,27 @@ public final class LocalKamailio implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(binary.toString(),
                 "-f", config.toString(),
                 "-DD", "-E",
-                "-n", Integer.toString(SIP_WORKERS),
-                "-m", Integer.toString(SHARED_MEMORY_MB),
+                "-n", Integer.toString(settings.children()),
+                "-m", Integer.toString(settings.sharedMemoryMb()),
                 "-M", Integer.toString(PRIVATE_MEMORY_MB),
                 "-w", runDir.toAbsolutePath().toString(),
                 "-Y", runtimeDir.toAbsolutePath().toString(),
-                "-P", runDir.resolve("kamailio.pid").toAbsolutePath().toString(),
-                "-A", "SIP_PORT=" + sipPort,
-                "--substdef=!REDIS_HOST!" + settings.redis().host() + "!g",
-                "--substdef=!REDIS_PORT!" + settings.redis().port() + "!g",
-                "--substdef=!QUEUE_KEY!" + settings.listKey() + "!g",
-                "--substdef=!REDIS_DB!" + settings.redis().database() + "!g"));
-        if (settings.payloadFormat() == PayloadFormat.CALLID) {
-            command.add("-A");
-            command.add("PAYLOAD_CALLID");
-        }
+                "-P", runDir.resolve("kamailio.pid").toAbsolutePath().toString()));
+        command.addAll(KamailioScript.defines(sipPort, ctlSocket, loginFile, settings));
         return List.copyOf(command);
+    }
+
+    /**
+     * Copies the user's script into the run folder, so the run records what it ran, and returns the
+     * original: Kamailio resolves the script's include_file paths from where it lives.
+     */
+    private static Path recordUserScript(Path runDir, Path script) {
+        try {
+            Files.copy(script, runDir.resolve(script.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new HarnessException("cannot copy " + script + " into " + runDir + ": " + e.getMessage(), e);
+        }
+        return script.toAbsolutePath();
     }
 
     private void awaitReady() {
@@ -170,6 +159,59 @@ public final class LocalKamailio implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads Kamailio's counters over its ctl socket and saves kamcmd's output in {@code file}; empty when the
+     * script opened no ctl socket (the file then says so).
+     */
+    public Optional<KamailioCounters> counters(Path file) {
+        try {
+            if (!Files.exists(ctlSocket)) {
+                Files.writeString(file, "# no ctl socket at " + ctlSocket + ": the script does not load ctl with "
+                        + "CTL_SOCKET, so Kamailio's counters are not known\n");
+                return Optional.empty();
+            }
+            Files.writeString(file, "");
+            kamcmd(file, "# kamcmd stats.get_statistics all", "stats.get_statistics", "all");
+            kamcmd(file, KamailioCounters.TM_STATS_HEADER, "tm.stats");
+            return Optional.of(KamailioCounters.parse(Files.readString(file, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new HarnessException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void kamcmd(Path file, String header, String... rpc) throws IOException {
+        Files.writeString(file, header + "\n", StandardOpenOption.APPEND);
+        List<String> command = new ArrayList<>(List.of(Binaries.require("kamcmd", "kamailio").toString(),
+                "-s", "unix:" + ctlSocket));
+        command.addAll(List.of(rpc));
+        try (ManagedProcess kamcmd = ManagedProcess.start("kamcmd", command, file.getParent(), file)) {
+            int exitCode = kamcmd.waitFor(KAMCMD_TIMEOUT);
+            if (exitCode != 0) {
+                throw new HarnessException("kamcmd " + String.join(" ", rpc) + " exited with " + exitCode + "; see " + file);
+            }
+        }
+    }
+
+    /** Lines in Kamailio's log so far: a mark for {@link #errorsSince}. */
+    public int logLineCount() {
+        return logLines().size();
+    }
+
+    /** Kamailio's errors logged after line {@code fromLine}, with the script's relay timeouts if it counts them. */
+    public KamailioErrors errorsSince(int fromLine, Long relayTimeouts) {
+        List<String> lines = logLines();
+        return KamailioErrors.count(lines.subList(Math.min(fromLine, lines.size()), lines.size()), relayTimeouts);
+    }
+
+    private List<String> logLines() {
+        try {
+            // Kamailio may write anything a script logs; a malformed byte must not stop the count.
+            return new String(Files.readAllBytes(process.logFile()), StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException e) {
+            throw new HarnessException("cannot read " + process.logFile() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The installed version, e.g. "5.6.3", from {@code kamailio -v}. */
     public static String version() {
         Path binary = Binaries.require("kamailio", "kamailio kamailio-redis-modules");
@@ -180,5 +222,14 @@ public final class LocalKamailio implements AutoCloseable {
     @Override
     public void close() {
         process.close();
+        boolean inTempDir = !ctlSocket.startsWith(process.logFile().getParent());
+        if (inTempDir) {
+            try {
+                Files.deleteIfExists(ctlSocket);
+                Files.deleteIfExists(ctlSocket.getParent());
+            } catch (IOException ignored) {
+                // A leftover empty temp dir is harmless.
+            }
+        }
     }
 }

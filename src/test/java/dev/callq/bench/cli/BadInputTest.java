@@ -37,6 +37,12 @@ class BadInputTest {
             "--service-time fast | service time 'fast' is not one of",
             "--load synthetic --payload callid | carries no enqueue stamp",
             "--warmup-max -1 | --warmup and --warmup-max must not be negative",
+            "--payload callid --events invite,bye | --payload callid cannot tell a BYE from an INVITE",
+            "--events all | --events must be invite or invite,bye, not 'all'",
+            "--kamailio-children 0 | --kamailio-children must be at least 1",
+            "--kamailio-shm-mb 8 | --kamailio-shm-mb must be at least 16",
+            "--load synthetic --kamailio-cfg kamailio/kamailio.cfg | --kamailio-cfg needs --load sip",
+            "--kamailio-cfg no/such.cfg | no/such.cfg: no such file",
     })
     void rejectsBadOptionsWithOneLine(String arguments, String expectedMessage) throws Exception {
         List<String> args = new ArrayList<>(List.of("run", "--out", tmp.resolve("out").toString()));
@@ -59,6 +65,40 @@ class BadInputTest {
         assertThat(outcome.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(outcome.stderr().strip()).isEqualTo("callq: error: Redis at 127.0.0.1:" + closedPort
                 + " is unreachable (no PONG within 2 s)");
+    }
+
+    @Test
+    void aKamailioScriptThatIgnoresTheHarnesssDefinesIsOneLineNamingThem() throws Exception {
+        Path script = Files.writeString(tmp.resolve("fixed-port.cfg"), """
+                #!KAMAILIO
+                # Its own port and Redis, written out: the harness could not run it. SIP_PORT in a comment does not count.
+                #!substdef "!REDIS_HOST!127.0.0.1!g"
+                listen=udp:127.0.0.1:5060
+                loadmodule "ndb_redis.so"
+                modparam("ndb_redis", "server", "name=srv;addr=REDIS_HOST;port=6379")
+                request_route { exit; }
+                """);
+
+        Outcome outcome = callq(Map.of(), List.of("run", "--kamailio-cfg", script.toString(),
+                "--out", tmp.resolve("out").toString()));
+
+        assertThat(outcome.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(outcome.stderr().strip()).startsWith("callq: error: --kamailio-cfg " + script
+                + " never uses SIP_PORT, REDIS_PORT:").doesNotContain("\n");
+    }
+
+    @Test
+    void aKamailioScriptThatFailsKamailiosCheckIsOneLineWithItsFirstError() throws Exception {
+        String classic = Files.readString(Path.of("kamailio/examples/classic-rpush-callid.cfg"));
+        Path script = Files.writeString(tmp.resolve("typo.cfg"), classic.replace("t_newtran()", "t_new_tran()"));
+
+        Outcome outcome = callq(Map.of(), List.of("run", "--kamailio-cfg", script.toString(),
+                "--out", tmp.resolve("out").toString()));
+
+        assertThat(outcome.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(outcome.stderr().strip()).startsWith("callq: error: --kamailio-cfg " + script
+                + " fails kamailio -c: cfg. parser: failed to find command t_new_tran").doesNotContain("\n");
+        assertThat(tmp.resolve("out").resolve("summary.json")).doesNotExist();
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.SyntheticLoad;
+import dev.callq.bench.sip.EnqueuedEvents;
 import dev.callq.bench.run.LoadKind;
 import dev.callq.bench.run.RunArguments;
 import dev.callq.bench.run.RunOptions;
@@ -30,7 +31,7 @@ class RunOptionsRoundTripTest {
         RunOptions options = new RunOptions("lettuce", LoadKind.SYNTHETIC, QueuePattern.BATCH, 6, "steps:1000,2000@5s",
                 ServiceTime.parse("lognormal:2.5ms,1.5"), Work.Mode.SPIN, SyntheticLoad.Arrivals.POISSON, 0.5, 7.0,
                 null, 12.5, 9L, 150L, PayloadFormat.JSON, 32, 3, 250L, 3, new RedisEndpoint("127.0.0.1", 6400),
-                null, null);
+                null, null, "calls", null, null, null, null);
 
         RunOptions parsed = parsedByRunCommand(options.toArgs());
 
@@ -65,7 +66,8 @@ class RunOptionsRoundTripTest {
     @Test
     void sipCallsSurviveArgumentsAndParsing() {
         RunOptions options = RunOptions.builder().client("all").load(LoadKind.SIP).rate("250").calls(500L)
-                .payload(PayloadFormat.CALLID).build();
+                .payload(PayloadFormat.CALLID).kamailioShmMb(256).kamailioChildren(6).key("calls")
+                .events(EnqueuedEvents.INVITE).kamailioCfg(Path.of("kamailio/examples/classic-rpush-callid.cfg")).build();
 
         assertThat(parsedByRunCommand(options.toArgs()).toConfig(OUT)).isEqualTo(options.toConfig(OUT));
     }
