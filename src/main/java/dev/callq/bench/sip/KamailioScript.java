@@ -83,6 +83,10 @@ public final class KamailioScript {
                     + ", but Redis has a password: import_file \"REDIS_LOGIN_FILE\" and put pass=REDIS_PASS in "
                     + "the ndb_redis server spec (see kamailio/kamailio.cfg)");
         }
+        if (settings.redis().database() != 0 && !usesName(text, "REDIS_DB")) {
+            throw new HarnessException("--kamailio-cfg " + script + " never uses REDIS_DB, but --redis names database "
+                    + settings.redis().database() + ": put db=REDIS_DB in the ndb_redis server spec");
+        }
         Path log = workDir.resolve("kamailio-check.log");
         List<String> command = new ArrayList<>(List.of(
                 Binaries.require("kamailio", "kamailio kamailio-redis-modules").toString(), "-c", "-f", script.toString()));
