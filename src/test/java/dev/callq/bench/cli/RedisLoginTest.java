@@ -70,8 +70,7 @@ class RedisLoginTest {
         int exit = Main.execute("run", "--load", "synthetic", "--client", "both", "--pattern", "stream",
                 "--rate", "200", "--duration", "1", "--warmup", "1", "--redis", url, "--out", out.toString());
 
-        assertThat(exit).as(() -> warnings(out)).isZero();
-        JsonNode summary = assertBalanced(out);
+        JsonNode summary = assertMeasured(exit, out);
         assertThat(summary.at("/environment/redisServer").asText()).isEqualTo("external");
         assertThat(summary.at("/environment/redisAddress").asText())
                 .isEqualTo("redis://alice:***@127.0.0.1:" + redis.port + "/3");
@@ -203,8 +202,7 @@ class RedisLoginTest {
                     "--duration", "1", "--warmup", "1", "--redis", url, "--redis-ca", server.caFile().toString(),
                     "--out", out.toString());
 
-            assertThat(exit).as(() -> warnings(out)).isZero();
-            JsonNode summary = assertBalanced(out);
+            JsonNode summary = assertMeasured(exit, out);
             assertThat(summary.at("/environment/redisAddress").asText())
                     .isEqualTo("rediss://callq:***@127.0.0.1:" + server.port());
             assertNoFileHolds(out, server.password());
@@ -232,8 +230,7 @@ class RedisLoginTest {
         int exit = Main.execute("run", "--load", "synthetic", "--client", "both", "--rate", "200", "--duration", "1",
                 "--warmup", "1", "--redis-auth", "--redis-tls", "--out", out.toString());
 
-        assertThat(exit).as(() -> warnings(out)).isZero();
-        JsonNode summary = assertBalanced(out);
+        JsonNode summary = assertMeasured(exit, out);
         assertThat(summary.at("/environment/redisServer").asText()).startsWith("started by callq")
                 .contains("ACL user callq").contains("TLS");
         assertThat(summary.at("/environment/redisAddress").asText()).matches("rediss://callq:\\*\\*\\*@127\\.0\\.0\\.1:\\d+");
@@ -263,12 +260,27 @@ class RedisLoginTest {
             int exit = Main.execute("run", "--load", "synthetic", "--client", "both", "--rate", "200",
                     "--duration", "1", "--warmup", "1", "--redis", url, "--out", out.toString());
 
-            assertThat(exit).as(() -> warnings(out)).isZero();
-            JsonNode summary = assertBalanced(out);
+            JsonNode summary = assertMeasured(exit, out);
             assertThat(summary.at("/environment/redisAddress").asText())
                     .isEqualTo("redis-sentinel://alice:***@127.0.0.1:" + sentinel.port + "/queue");
             assertNoFileHolds(out, ALICE_PASSWORD);
         }
+    }
+
+    /**
+     * A synthetic run measured every event: exit 0, or 3 only because a busy machine (these tests share
+     * two cores with builds) kept the producer off its schedule, which says nothing about the login.
+     */
+    private static JsonNode assertMeasured(int exit, Path out) throws IOException {
+        if (exit == ExitCode.UNTRUSTWORTHY) {
+            JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+            for (JsonNode warning : summary.findValues("warnings")) {
+                warning.forEach(text -> assertThat(text.asText()).as("the only warning").startsWith("PRODUCER FELL BEHIND"));
+            }
+        } else {
+            assertThat(exit).as(() -> warnings(out)).isZero();
+        }
+        return assertBalanced(out);
     }
 
     /** Why a run was not trustworthy, for the message of a failed exit-code assertion. */

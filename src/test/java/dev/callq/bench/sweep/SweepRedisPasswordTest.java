@@ -2,6 +2,7 @@ package dev.callq.bench.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.RedisEndpoint;
@@ -48,11 +49,16 @@ class SweepRedisPasswordTest {
 
             assertThat(dryRun).contains("--redis redis://callq:***@127.0.0.1:" + server.port())
                     .doesNotContain(server.password());
-            assertThat(exit).isZero();
             JsonNode sweep = new ObjectMapper().readTree(out.resolve("sweep.json").toFile());
             assertThat(sweep.at("/spec/options/redis").asText()).isEqualTo("redis://callq:***@127.0.0.1:" + server.port());
-            assertThat(sweep.at("/cells/0/eventsLost").asLong()).isZero();
+            // The cell logged in and measured every event; on a busy machine its producer may lag its
+            // schedule, which makes the sweep's exit 3 and says nothing about the login.
+            assertThat(exit).isIn(ExitCode.OK, ExitCode.UNTRUSTWORTHY);
+            assertThat(sweep.at("/cells/0/error").textValue()).as("the cell's error").isNull();
             assertThat(sweep.at("/cells/0/eventsExpected").asLong()).isPositive();
+            assertThat(sweep.at("/cells/0/eventsLost").asLong()).isZero();
+            assertThat(sweep.at("/cells/0/eventsDuplicates").asLong()).isZero();
+            assertThat(sweep.at("/cells/0/eventsLeftInQueue").asLong()).isZero();
             List<Path> files;
             try (Stream<Path> walk = Files.walk(out)) {
                 files = walk.filter(Files::isRegularFile).toList();
