@@ -59,6 +59,11 @@ public final class LocalRedis implements AutoCloseable {
         return endpoint;
     }
 
+    /** The redis-server's process id, for a fault (SIGSTOP, SIGKILL) sent to it. */
+    public long pid() {
+        return process.pid();
+    }
+
     @Override
     public void close() {
         process.close();
