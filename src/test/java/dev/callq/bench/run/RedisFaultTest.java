@@ -53,10 +53,31 @@ class RedisFaultTest {
         }
     }
 
+    /** Killed, Redis takes its events with it: the run still ends by itself, with its results, as untrustworthy. */
+    @ParameterizedTest
+    @ValueSource(strings = {"jedis", "lettuce"})
+    void aRunWhoseRedisIsKilledWritesItsResultsAndExitsUntrustworthy(String client) throws Exception {
+        Path out = tmp.resolve("out");
+        try (LocalRedis redis = LocalRedis.start(tmp)) {
+            CompletableFuture<Integer> run = startRun(client, redis, out, "6");
+            awaitMeasuring(out, client);
+            Thread.sleep(2_000);
+            signal("KILL", redis.pid());
+
+            int exit = run.get(90, TimeUnit.SECONDS);
+
+            assertThat(exit).as("exit code").isEqualTo(ExitCode.UNTRUSTWORTHY);
+            JsonNode result = new SummaryTree(out).client(client);
+            assertThat(result.path("failure").asText()).startsWith("Redis stopped answering");
+            assertThat(result.at("/warnings/0").asText()).startsWith("FAILED: Redis stopped answering");
+            assertThat(result.at("/events/consumed").asLong()).isPositive();
+        }
+    }
+
     private static CompletableFuture<Integer> startRun(String client, LocalRedis redis, Path out, String durationSeconds) {
         return CompletableFuture.supplyAsync(() -> Main.execute("run", "--load", "synthetic", "--client", client,
                 "--rate", "200", "--duration", durationSeconds, "--warmup", "0", "--pop-timeout-ms", "200",
-                "--drain-timeout", "10", "--redis", redis.endpoint().toString(), "--out", out.toString()));
+                "--drain-timeout", "5", "--redis", redis.endpoint().toString(), "--out", out.toString()));
     }
 
     /** The sampler creates the time series as the measured phase begins. */
