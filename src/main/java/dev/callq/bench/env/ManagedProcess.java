@@ -25,9 +25,15 @@ public final class ManagedProcess implements AutoCloseable {
      */
     private static final ReadWriteLock STARTING = new ReentrantReadWriteLock();
     private static volatile boolean shuttingDown;
+    private static final java.util.concurrent.CountDownLatch STOPPED_ALL = new java.util.concurrent.CountDownLatch(1);
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(ManagedProcess::stopAll, "callq-process-reaper"));
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(ManagedProcess::stopAll, "callq-process-reaper"));
+        } catch (IllegalStateException shutdownInProgress) {
+            // First used on the JVM's way out: it never started a process, so there is none to stop.
+            STOPPED_ALL.countDown();
+        }
     }
 
     private final String name;
@@ -130,18 +136,34 @@ public final class ManagedProcess implements AutoCloseable {
         return shuttingDown;
     }
 
+    /**
+     * Waits (bounded) until the shutdown hook has stopped every process: another shutdown hook that ends
+     * the JVM at once, to choose its exit status, must not cut this one short.
+     */
+    public static void awaitStoppedAll(Duration timeout) {
+        try {
+            STOPPED_ALL.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** On the JVM's way out; anything still here was left by a run that did not finish (Ctrl-C, a crash). */
     private static void stopAll() {
         STARTING.writeLock().lock();
         shuttingDown = true;
         STARTING.writeLock().unlock();
-        List<ManagedProcess> left = List.copyOf(LIVE);
-        if (!left.isEmpty()) {
-            System.err.println("callq: stopping " + left.stream().map(ManagedProcess::name).toList()
-                    + " before exiting");
-        }
-        for (ManagedProcess process : left) {
-            process.close();
+        try {
+            List<ManagedProcess> left = List.copyOf(LIVE);
+            if (!left.isEmpty()) {
+                System.err.println("callq: stopping " + left.stream().map(ManagedProcess::name).toList()
+                        + " before exiting");
+            }
+            for (ManagedProcess process : left) {
+                process.close();
+            }
+        } finally {
+            STOPPED_ALL.countDown();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +45,7 @@ class InterruptTest {
                     .filter(line -> line.contains(tmp.toString()))).isEmpty();
             String log = Files.readString(tmp.resolve("callq.log"));
             assertThat(log).contains("callq: stopping").doesNotContain("\tat ");
-            assertThat(callq.exitValue()).isNotZero();
+            assertThat(callq.exitValue()).as("exit status of a stopped run").isEqualTo(ExitCode.INTERRUPTED);
         } finally {
             callq.descendants().forEach(ProcessHandle::destroyForcibly);
             callq.destroyForcibly();
