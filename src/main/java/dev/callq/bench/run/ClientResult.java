@@ -54,6 +54,11 @@ public record ClientResult(String client, int workers, String pattern, String pa
      * written before it was recorded.
      */
     public record Producer(double targetRate, double scheduledRate, double achievedRate, long pushed, long pushFailures,
-                           boolean keptSchedule, LatencySummary lagMicros) {
+                           long notSent, boolean keptSchedule, LatencySummary lagMicros) {
+        /** A producer that sent its whole schedule (as every producer did before it could stop short). */
+        public Producer(double targetRate, double scheduledRate, double achievedRate, long pushed, long pushFailures,
+                        boolean keptSchedule, LatencySummary lagMicros) {
+            this(targetRate, scheduledRate, achievedRate, pushed, pushFailures, 0, keptSchedule, lagMicros);
+        }
     }
 }

@@ -289,13 +289,14 @@ final class ClientRun {
         if (outcome.producer() != null) {
             var stats = outcome.producer();
             producer = new ClientResult.Producer(stats.targetRate(), stats.scheduledRate(), stats.achievedRate(), stats.pushed(),
-                    stats.pushFailures(), stats.keptSchedule(),
+                    stats.pushFailures(), stats.notSent(), stats.keptSchedule(),
                     LatencySummary.of(intervals.cumulative(Metric.PRODUCER_LAG), 0));
             if (!stats.keptSchedule()) {
                 warnings.add(String.format(java.util.Locale.ROOT,
                         "PRODUCER FELL BEHIND: achieved %.0f events/s against a schedule of %.0f (%d push "
-                                + "failures); the offered load was lower than asked", stats.achievedRate(),
-                        stats.scheduledRate(), stats.pushFailures()));
+                                + "failures, %d not sent when the phase's time was up); the offered load was lower "
+                                + "than asked", stats.achievedRate(), stats.scheduledRate(), stats.pushFailures(),
+                        stats.notSent()));
             }
         }
         return new ClientResult(client, config.workers(), spec.pattern().cliName(), config.payload().cliName(),

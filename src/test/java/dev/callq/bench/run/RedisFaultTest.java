@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.env.LocalRedis;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -71,6 +72,33 @@ class RedisFaultTest {
             assertThat(result.path("failure").asText()).startsWith("Redis stopped answering");
             assertThat(result.at("/warnings/0").asText()).startsWith("FAILED: Redis stopped answering");
             assertThat(result.at("/events/consumed").asLong()).isPositive();
+        }
+    }
+
+    /**
+     * Redis stalls the producer past the end of its phase: it then stops, rather than push the rest of its
+     * schedule late, and counts what it did not send.
+     */
+    @Test
+    void theProducerStopsWhenItsPhaseIsOverEvenBehindSchedule() throws Exception {
+        Path out = tmp.resolve("out");
+        try (LocalRedis redis = LocalRedis.start(tmp)) {
+            CompletableFuture<Integer> run = startRun("jedis", redis, out, "3");
+            awaitMeasuring(out, "jedis");
+            Thread.sleep(500);
+            signal("STOP", redis.pid());
+            Thread.sleep(4_000);
+            signal("CONT", redis.pid());
+
+            int exit = run.get(90, TimeUnit.SECONDS);
+
+            assertThat(exit).as("exit code").isEqualTo(ExitCode.UNTRUSTWORTHY);
+            JsonNode producer = new SummaryTree(out).client("jedis").get("producer");
+            assertThat(producer.get("notSent").asLong()).as("events not sent").isPositive();
+            assertThat(producer.get("keptSchedule").asBoolean()).isFalse();
+            long scheduled = producer.get("pushed").asLong() + producer.get("pushFailures").asLong()
+                    + producer.get("notSent").asLong();
+            assertThat(scheduled).as("pushed + failed + not sent").isBetween(598L, 602L);
         }
     }
 
