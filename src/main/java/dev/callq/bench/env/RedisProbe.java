@@ -48,6 +48,28 @@ public final class RedisProbe {
         return "unknown";
     }
 
+    /**
+     * Fails with a one-line error when the server accepts fewer clients than {@code connections} (its
+     * {@code maxclients}, from INFO clients): the connection past it would fail mid-run. An older server
+     * that does not report it is not checked.
+     */
+    public static void requireRoomFor(RedisEndpoint endpoint, int connections) {
+        long maxClients = -1;
+        try {
+            for (String line : query(endpoint, "INFO clients", Duration.ofSeconds(2)).split("\r\n")) {
+                if (line.startsWith("maxclients:")) {
+                    maxClients = Long.parseLong(line.substring("maxclients:".length()).strip());
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return;
+        }
+        if (maxClients >= 0 && maxClients < connections) {
+            throw new HarnessException("Redis at " + endpoint + " accepts " + maxClients + " clients (maxclients); "
+                    + "this run needs " + connections + ": lower --workers");
+        }
+    }
+
     private static String query(RedisEndpoint endpoint, String inlineCommand, Duration timeout) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), (int) timeout.toMillis());

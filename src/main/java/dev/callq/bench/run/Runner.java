@@ -66,11 +66,13 @@ public final class Runner {
                     break;
                 }
                 redisVersion = RedisProbe.version(config.redis());
+                RedisProbe.requireRoomFor(config.redis(), config.redisConnections());
                 results.add(new ClientRun(config, client, config.redis(), outDir, logDir)
                         .execute(loads(config), work, progress));
             } else {
                 try (LocalRedis redis = LocalRedis.start(logDir)) {
                     redisVersion = RedisProbe.version(redis.endpoint());
+                    RedisProbe.requireRoomFor(redis.endpoint(), config.redisConnections());
                     results.add(new ClientRun(config, client, redis.endpoint(), outDir, logDir)
                             .execute(loads(config), work, progress));
                 }
