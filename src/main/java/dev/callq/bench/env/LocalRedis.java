@@ -120,6 +120,11 @@ public final class LocalRedis implements AutoCloseable {
         return endpoint;
     }
 
+    /** The redis-server's process id, for a fault (SIGSTOP, SIGKILL) sent to it. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Stops the server and deletes its throwaway CA. */
     @Override
     public void close() {

@@ -99,6 +99,30 @@ public final class RedisProbe {
         return "unknown";
     }
 
+    /**
+     * Fails with a one-line error when the server accepts fewer clients than {@code connections} (its
+     * {@code maxclients}, from INFO clients): the connection past it would fail mid-run. An older server
+     * that does not report it is not checked.
+     */
+    public static void requireRoomFor(RedisEndpoint endpoint, int connections) {
+        long maxClients = -1;
+        try (Session session = Session.open(endpoint, TIMEOUT)) {
+            if (session.call("INFO", "clients") instanceof String info) {
+                for (String line : info.split("\r\n")) {
+                    if (line.startsWith("maxclients:")) {
+                        maxClients = Long.parseLong(line.substring("maxclients:".length()).strip());
+                    }
+                }
+            }
+        } catch (IOException | HarnessException | NumberFormatException e) {
+            return;
+        }
+        if (maxClients >= 0 && maxClients < connections) {
+            throw new HarnessException("Redis at " + endpoint + " accepts " + maxClients + " clients (maxclients); "
+                    + "this run needs " + connections + ": lower --workers");
+        }
+    }
+
     /** The endpoint itself, or for Sentinel the master the first answering sentinel names. */
     public static RedisEndpoint master(RedisEndpoint endpoint) {
         if (endpoint.kind() != RedisEndpoint.Kind.SENTINEL) {

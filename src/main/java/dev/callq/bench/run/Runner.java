@@ -11,6 +11,9 @@ import dev.callq.bench.sip.KamailioScript;
 import dev.callq.bench.measure.Recorders;
 import dev.callq.bench.load.SyntheticLoad;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +28,8 @@ import java.util.Map;
  * (or the external one given), and gathers the results.
  */
 public final class Runner {
+    private static final Logger log = LoggerFactory.getLogger(Runner.class);
+
     private final RunConfig config;
     private final ProgressListener progress;
 
@@ -58,12 +63,19 @@ public final class Runner {
         for (String client : config.clients()) {
             Path logDir = createDir(outDir.resolve("logs").resolve(client));
             if (config.redis() != null) {
+                if (results.stream().anyMatch(result -> result.failure() != null)) {
+                    // The Redis that failed a client's run is the next client's too: keep the results so far.
+                    log.warn("{}: not run, the Redis that failed the run before is the one it would use", client);
+                    break;
+                }
                 redisMeasured = describeRedis(config.redis(), "external");
+                RedisProbe.requireRoomFor(config.redis(), config.redisConnections());
                 results.add(new ClientRun(config, client, config.redis(), outDir, logDir)
                         .execute(loads(config), work, progress));
             } else {
                 try (LocalRedis redis = LocalRedis.start(logDir, config.localRedis())) {
                     redisMeasured = describeRedis(redis.endpoint(), startedBy(config.localRedis()));
+                    RedisProbe.requireRoomFor(redis.endpoint(), config.redisConnections());
                     results.add(new ClientRun(config, client, redis.endpoint(), outDir, logDir)
                             .execute(loads(config), work, progress));
                 }

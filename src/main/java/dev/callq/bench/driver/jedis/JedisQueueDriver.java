@@ -75,6 +75,11 @@ public final class JedisQueueDriver implements QueueDriver {
                 .socketTimeoutMillis(clientTimeoutMillis).build();
     }
 
+    /** A connection for {@code role} that is replaced when it breaks. */
+    private JedisLink link(String role) {
+        return new JedisLink(() -> connect(role));
+    }
+
     /** A fresh builder per connection: consumers may be created from several threads at once. */
     private DefaultJedisClientConfig config(String role) {
         int clientTimeoutMillis = Math.toIntExact(settings.clientTimeout().toMillis());
@@ -116,19 +121,19 @@ public final class JedisQueueDriver implements QueueDriver {
     @Override
     public QueueConsumer createConsumer(QueueSpec spec, int workerId) {
         settings.requireAbovePopTimeout(spec);
-        JedisConsumer consumer = new JedisConsumer(connect("worker-" + workerId), spec, workerId,
+        JedisConsumer consumer = new JedisConsumer(link("worker-" + workerId), spec, workerId,
                 settings.clientTimeout());
         return open.consumer(consumer);
     }
 
     @Override
     public QueueProducer createProducer(QueueSpec spec) {
-        return open.other(new JedisProducer(connect("producer"), spec));
+        return open.other(new JedisProducer(link("producer"), spec));
     }
 
     @Override
     public QueueAdmin createAdmin() {
-        return open.other(new JedisAdmin(connect("admin")));
+        return open.other(new JedisAdmin(link("admin")));
     }
 
     /** Closes the connections its caller left open; consumers first finish the pop in flight. */
