@@ -3,6 +3,7 @@ package dev.callq.bench.sweep;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.callq.bench.HarnessException;
+import dev.callq.bench.env.Provenance;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,7 +32,7 @@ public final class SweepFiles {
 
     /** The contents of {@code sweep.json}. */
     public record SweepReport(int schema, String startedAt, double elapsedSeconds, SweepSpec spec,
-                              List<CellResult> cells) {
+                              List<CellResult> cells, Provenance provenance) {
     }
 
     public static void write(SweepReport report, Path dir) {
