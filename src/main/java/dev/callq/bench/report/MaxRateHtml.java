@@ -47,6 +47,7 @@ public final class MaxRateHtml {
         boolean converged = search.path("converged").asBoolean(false) && search.path("maxRatePerSec").asLong() > 0;
         page.verdict(converged, (converged ? "max sustainable rate " + search.path("maxRatePerSec").asLong()
                 + " events/s: " : "NOT CONVERGED: ") + search.path("outcome").asText("search unfinished"));
+        page.provenance(search.path("provenance"));
 
         List<Double> passedNumber = new ArrayList<>();
         List<Double> passedRate = new ArrayList<>();

@@ -55,6 +55,7 @@ public final class PlanHtml {
             feasible &= client.path("feasible").asBoolean();
         }
         page.verdict(feasible, String.join(" · ", recommendations));
+        page.provenance(plan.path("provenance"));
         if (environment.path("loadAverageAtEnd").asDouble() > environment.path("cpus").asInt()) {
             page.warnings(List.of("the machine was busier than its cores: scheduling delays are in every measurement"));
         }

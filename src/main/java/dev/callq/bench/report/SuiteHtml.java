@@ -27,6 +27,8 @@ public final class SuiteHtml {
                 suite.sweeps().size() + " sweeps");
         page.verdict(untrustworthy == 0, untrustworthy == 0 ? "every cell trustworthy"
                 : untrustworthy + (untrustworthy == 1 ? " cell" : " cells") + " NOT trustworthy: see the sweeps' reports");
+        suite.sweeps().forEach(sweep -> page.headline(sweep.name() + ": " + SweepHtml.headline(sweep)));
+        page.provenance(suite.sweeps().isEmpty() ? null : suite.sweeps().get(0).provenance());
         page.heading("Sweeps");
         List<List<String>> rows = new ArrayList<>();
         List<Boolean> suspect = new ArrayList<>();
