@@ -56,7 +56,7 @@ public final class HlogHtml {
                 p99Lines.add(p99OverTime(name, tag.getValue(), p99Lines.size()));
             }
         }
-        page.paragraph(String.join("; ", rows.stream()
+        page.headline(String.join("; ", rows.stream()
                 .map(row -> row.get(0) + ": p99 " + row.get(5) + ", max " + row.get(7) + " (" + row.get(2) + " values)")
                 .toList()));
         page.heading("Percentiles").table(Table.of(List.of("log and tag", "intervals", "count", "p50", "p90", "p99",
