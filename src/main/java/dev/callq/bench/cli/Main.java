@@ -3,6 +3,7 @@ package dev.callq.bench.cli;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.ManagedProcess;
+import dev.callq.bench.env.Provenance;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -56,6 +57,7 @@ public final class Main {
     }
 
     public static int execute(String... args) {
+        Provenance.recordCommandLine("callq", args);
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setParameterExceptionHandler(Main::onBadParameters);
         commandLine.setExecutionExceptionHandler(Main::onFailure);
@@ -92,8 +94,7 @@ public final class Main {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"callq-bench " + (version == null ? "development build" : version)};
+            return new String[] {Provenance.current().versionLine()};
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.callq.bench.run;
 
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.LocalRedis;
+import dev.callq.bench.env.Provenance;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.env.RedisProbe;
 import dev.callq.bench.driver.QueueDriver;
@@ -82,7 +83,7 @@ public final class Runner {
             }
         }
         return new RunSummary(RunSummary.SCHEMA, startedAt, config.describePhases(), configMap(),
-                environment(redisMeasured), results);
+                environment(redisMeasured), results, Provenance.current());
     }
 
     /**

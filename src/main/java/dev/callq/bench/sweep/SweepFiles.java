@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.RedisEndpoint;
+import dev.callq.bench.env.Provenance;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -34,7 +35,7 @@ public final class SweepFiles {
 
     /** The contents of {@code sweep.json}. */
     public record SweepReport(int schema, String startedAt, double elapsedSeconds, SweepSpec spec,
-                              List<CellResult> cells) {
+                              List<CellResult> cells, Provenance provenance) {
     }
 
     public static void write(SweepReport report, Path dir) {
@@ -53,7 +54,7 @@ public final class SweepFiles {
         spec.options().forEach((option, value) -> options.put(option, RedisEndpoint.mask(value)));
         return new SweepReport(report.schema(), report.startedAt(), report.elapsedSeconds(),
                 new SweepSpec(spec.name(), spec.description(), spec.phases(), spec.load(), options, spec.axes()),
-                report.cells());
+                report.cells(), report.provenance());
     }
 
     private static void writeCsv(List<CellResult> cells, Path file) throws IOException {
