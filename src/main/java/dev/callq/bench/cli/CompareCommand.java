@@ -18,8 +18,10 @@ import java.util.concurrent.Callable;
 /** {@code callq compare BASELINE CURRENT}: the regression gate. Exit 0 no regression, 4 regression, 2 bad input. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compares two results folders cell by cell from their raw histograms.",
-                "Exit codes: 0 no regression; 4 a regression beyond tolerance and beyond the noise between "
-                        + "repeats (or beyond tolerance where there are no repeats: unguarded); 2 bad input."})
+                "Exit codes: 0 no regression; 4 the gate fails: a regression beyond tolerance and beyond the noise "
+                        + "between repeats (or beyond tolerance where there are no repeats: unguarded), or a cell "
+                        + "missing from CURRENT, with too few latencies, or with untrustworthy numbers; 2 bad input "
+                        + "(an empty summary.json, a header-only or truncated .hlog), in one line."})
 public final class CompareCommand implements Callable<Integer> {
     static final String COMPARE_FILE = "compare.md";
 
@@ -44,6 +46,7 @@ public final class CompareCommand implements Callable<Integer> {
         String markdown = ComparisonMarkdown.render(comparison, tolerance);
         System.out.print(markdown);
         Files.writeString(current.resolve(COMPARE_FILE), markdown, StandardCharsets.UTF_8);
+        System.out.println("comparison kept in " + current.resolve(COMPARE_FILE));
         return comparison;
     }
 }
