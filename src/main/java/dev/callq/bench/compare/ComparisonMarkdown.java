@@ -27,7 +27,7 @@ public final class ComparisonMarkdown {
                             : row.verdict().label(), row.note()));
         }
         out.append("\nThe p99 of a repeated cell is each repeat's typical second (the median of its per-second p99s), "
-                + "compared on a log scale by Welch's t: a regression when worse beyond the tolerance and the 95 % "
+                + "compared on a log scale by Student's t: a regression when worse beyond the tolerance and the 95 % "
                 + "interval lies above no change. *Detectable* is the smallest worsening this run would flag 9 "
                 + "times in 10. A cell missing from the current run, with too few latencies, or with untrustworthy "
                 + "numbers fails.\n");
