@@ -18,7 +18,7 @@ import java.io.PrintWriter;
 @Command(name = "callq", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Benchmarks a SIP proxy → Redis list → BLPOP worker pool pipeline.",
         subcommands = {RunCommand.class, SweepCommand.class, SuiteCommand.class, MaxRateCommand.class, PlanCommand.class,
-                ReportCommand.class, CompareCommand.class, JmhCommand.class, CommandLine.HelpCommand.class})
+                ReportCommand.class, CompareCommand.class, JmhCommand.class, AbCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(execute(args));
