@@ -3,6 +3,7 @@ package dev.callq.bench.cli;
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.compare.Comparison;
 import dev.callq.bench.compare.ComparisonMarkdown;
+import dev.callq.bench.compare.MachineRecord;
 import dev.callq.bench.compare.ResultSet;
 import dev.callq.bench.compare.Tolerance;
 import dev.callq.bench.run.ForkedRun;
@@ -47,6 +48,8 @@ final class AbRun {
 
     /** Runs both sides, compares them, and keeps the comparison as compare.md in the A/B folder. */
     Comparison run(Tolerance tolerance) throws IOException {
+        Files.createDirectories(dir);
+        MachineRecord.current().write(dir);
         int order = 0;
         for (SweepSpec sweep : suite.sweeps()) {
             List<SweepCell> cells = SweepCell.expand(sweep.axes());

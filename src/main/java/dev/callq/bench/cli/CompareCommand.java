@@ -3,6 +3,7 @@ package dev.callq.bench.cli;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.compare.Comparison;
 import dev.callq.bench.compare.ComparisonMarkdown;
+import dev.callq.bench.compare.MachineRecord;
 import dev.callq.bench.compare.ResultSet;
 import dev.callq.bench.compare.Tolerance;
 import picocli.CommandLine.Command;
@@ -44,6 +45,10 @@ public final class CompareCommand implements Callable<Integer> {
     static Comparison gate(Path baseline, Path current, Tolerance tolerance) throws IOException {
         Comparison comparison = Comparison.of(ResultSet.load(baseline), ResultSet.load(current), tolerance);
         String markdown = ComparisonMarkdown.render(comparison, tolerance);
+        String warning = MachineRecord.baselineWarning(baseline).orElse(null);
+        if (warning != null) {
+            markdown = warning + ".\n\n" + markdown;
+        }
         System.out.print(markdown);
         Files.writeString(current.resolve(COMPARE_FILE), markdown, StandardCharsets.UTF_8);
         System.out.println("comparison kept in " + current.resolve(COMPARE_FILE));

@@ -2,6 +2,7 @@ package dev.callq.bench.cli;
 
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.compare.Comparison;
+import dev.callq.bench.compare.MachineRecord;
 import dev.callq.bench.compare.Tolerance;
 import dev.callq.bench.report.SuiteHtml;
 import dev.callq.bench.run.Thresholds;
@@ -66,6 +67,8 @@ public final class SuiteCommand implements Callable<Integer> {
             throw new IllegalArgumentException("baseline folder " + baseline + " does not exist");
         }
         Path dir = outDir != null ? outDir : DefaultOutDir.timestamped("suite-" + suite.name());
+        Files.createDirectories(dir);
+        MachineRecord.current().write(dir);
         StringBuilder summary = new StringBuilder("# callq-bench suite: " + suite.name() + "\n\n")
                 .append(suite.description()).append("\n\n");
         boolean trustworthy = true;
