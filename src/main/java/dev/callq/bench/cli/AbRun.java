@@ -6,6 +6,7 @@ import dev.callq.bench.compare.ComparisonMarkdown;
 import dev.callq.bench.compare.MachineRecord;
 import dev.callq.bench.compare.ResultSet;
 import dev.callq.bench.compare.Tolerance;
+import dev.callq.bench.report.AbHtml;
 import dev.callq.bench.run.ForkedRun;
 import dev.callq.bench.run.ProgressListener;
 import dev.callq.bench.suite.SuiteSpec;
@@ -68,6 +69,7 @@ final class AbRun {
         out.print(markdown);
         Files.writeString(dir.resolve(CompareCommand.COMPARE_FILE), markdown, StandardCharsets.UTF_8);
         out.println("comparison kept in " + dir.resolve(CompareCommand.COMPARE_FILE));
+        out.println("report: " + AbHtml.write(dir));
         return comparison;
     }
 

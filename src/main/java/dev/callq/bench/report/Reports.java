@@ -9,6 +9,9 @@ public final class Reports {
 
     /** Writes {@code dir}/report.html (and, for a run, summary.md and summary.csv); returns report.html. */
     public static Path write(Path dir) {
+        if (AbHtml.isAbFolder(dir)) {
+            return AbHtml.write(dir);
+        }
         return switch (FolderKind.of(dir)) {
             case RUN -> RunHtml.write(dir);
             case SWEEP -> SweepHtml.write(dir);

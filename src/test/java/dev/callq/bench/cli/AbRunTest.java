@@ -53,6 +53,7 @@ class AbRunTest {
         assertThat(regressed.rows().get(0).verdict()).as(log.toString(StandardCharsets.UTF_8))
                 .isEqualTo(Verdict.REGRESSION);
         assertThat(Files.readString(dir.resolve("regressed/compare.md"))).contains("**REGRESSION**");
+        assertThat(Files.readString(dir.resolve("regressed/report.html"))).contains("<svg").contains("Per-repeat p99 per cell");
         assertThat(dir.resolve("regressed/base/tiny/cells")).isDirectory();
         assertThat(dir.resolve("regressed/current/tiny/cells")).isDirectory();
         // ABBA: the first cell runs base first, the second current first.
