@@ -9,9 +9,6 @@ public final class Reports {
 
     /** Writes {@code dir}/report.html (and, for a run, summary.md and summary.csv); returns report.html. */
     public static Path write(Path dir) {
-        if (AbHtml.isAbFolder(dir)) {
-            return AbHtml.write(dir);
-        }
         return switch (FolderKind.of(dir)) {
             case RUN -> RunHtml.write(dir);
             case SWEEP -> SweepHtml.write(dir);
@@ -19,6 +16,7 @@ public final class Reports {
             case PLAN -> PlanHtml.write(dir);
             case JMH -> JmhHtml.write(dir);
             case MAX_RATE -> MaxRateHtml.write(dir);
+            case AB -> AbHtml.write(dir);
         };
     }
 }
