@@ -38,6 +38,15 @@ class AbRunTest {
     Path dir;
 
     @Test
+    void anUnknownBaseRevisionIsAOneLineErrorBeforeAnythingRuns() {
+        int exit = Main.execute("ab", "--base", "no-such-revision", "benchmarks/ci.yaml", "--out",
+                dir.resolve("never").toString());
+
+        assertThat(exit).isEqualTo(dev.callq.bench.ExitCode.USAGE);
+        assertThat(dir.resolve("never")).doesNotExist();
+    }
+
+    @Test
     void anUnchangedPairPassesAndASlowerConsumerFails() throws Exception {
         List<String> unchanged = ForkedRun.thisCallq();
         List<String> slower = ForkedRun.launcher(System.getProperty("java.class.path"),
