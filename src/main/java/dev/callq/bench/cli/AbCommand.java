@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ public final class AbCommand implements Callable<Integer> {
         for (SweepSpec sweep : suite.sweeps()) {
             SweepCell.expand(sweep.axes()).forEach(cell -> SweepCommand.validate(sweep, cell));
         }
-        Path repository = Path.of(git(Path.of("").toAbsolutePath(), "rev-parse", "--show-toplevel").trim());
+        Path repository = Path.of(git(ownDirectory(), "rev-parse", "--show-toplevel").trim());
         String commit = git(repository, "rev-parse", "--verify", base + "^{commit}").trim();
         Path dir = outDir != null ? outDir : DefaultOutDir.timestamped("ab-" + suite.name());
         Files.createDirectories(dir);
@@ -75,6 +76,15 @@ public final class AbCommand implements Callable<Integer> {
         } finally {
             removeWorktree(repository, worktree);
         }
+    }
+
+    /**
+     * Where this callq was built (its jar's folder, or its classes'): the repository whose revision is
+     * compared, whatever directory the command was started from.
+     */
+    private static Path ownDirectory() {
+        Path first = Path.of(System.getProperty("java.class.path").split(File.pathSeparator)[0]).toAbsolutePath();
+        return Files.isDirectory(first) ? first : first.getParent();
     }
 
     private static void build(Path worktree, Path log) {
