@@ -17,6 +17,7 @@ public final class Reports {
             case JMH -> JmhHtml.write(dir);
             case MAX_RATE -> MaxRateHtml.write(dir);
             case HLOG -> HlogHtml.write(dir);
+            case AB -> AbHtml.write(dir);
         };
     }
 }
