@@ -79,6 +79,7 @@ final class ClientRun {
             EventHandler handler = new EventHandler(config.payload(), recorders, ledger, deferred, work,
                     !(config.serviceTime() instanceof ServiceTime.None));
             LoadOutcome outcome;
+            Reconciler reconciler;
             Map<String, String> environment = new LinkedHashMap<>(driver.describe());
             long maxBacklog;
             long pollErrors;
@@ -101,6 +102,7 @@ final class ClientRun {
                 try (QueueAdmin samplingAdmin = driver.createAdmin();
                      Sampler sampler = new Sampler(client, recorders, intervals, ledger, samplingAdmin, spec,
                              timeseries, progress)) {
+                    reconciler = new Reconciler(admin, spec, config.workers(), config.payload(), ledger);
                     outcome = load.measure();
                     progress.phaseEnded();
                     log.info("{}: load done, draining (up to {} s)", client, config.drainTimeout().toSeconds());
@@ -124,10 +126,8 @@ final class ClientRun {
                             + unmatched.get(0) + "); their latency is not recorded");
                 }
             }
-            long leftInQueue = admin.backlog(spec) + admin.pending(spec, config.workers());
-            Accounting accounting = Accounting.of(outcome.expectedEvents(), ledger.consumedCount(),
-                    ledger.uniqueCount(), ledger.malformedCount(), leftInQueue);
-            return result(environment, spec, recorders, intervals, ledger, accounting, outcome, warmupSeconds,
+            Reconciler.Outcome reconciled = reconciler.reconcile(admin, outcome, ledger, outDir, client);
+            return result(environment, spec, recorders, intervals, ledger, reconciled, outcome, warmupSeconds,
                     maxBacklog, pollErrors,
                     handler.lastDequeuedMicros(), hlog, timeseries, warnings);
         } catch (IOException e) {
@@ -197,7 +197,8 @@ final class ClientRun {
     }
 
     private ClientResult result(Map<String, String> environment, QueueSpec spec, Recorders recorders, IntervalLog intervals,
-                                EventLedger ledger, Accounting accounting, LoadOutcome outcome, double warmupSeconds,
+                                EventLedger ledger, Reconciler.Outcome reconciled, LoadOutcome outcome,
+                                double warmupSeconds,
                                 long maxBacklog,
                                 long pollErrors, long lastDequeuedMicros, Path hlog, Path timeseries, List<String> warnings) {
         Map<String, LatencySummary> latency = new LinkedHashMap<>();
@@ -213,8 +214,20 @@ final class ClientRun {
             warnings.add(nonPositive + " enqueue→dequeue samples were zero or negative (clock step?); "
                     + "recorded as 0");
         }
+        Accounting accounting = reconciled.accounting();
         if (!accounting.balanced()) {
             warnings.add("accounting does not balance: " + accounting);
+        }
+        if (reconciled.details().countOnlyReason() != null) {
+            warnings.add("events accounted by counts, not identities: " + reconciled.details().countOnlyReason()
+                    + "; an unexpected event can hide a lost one");
+        }
+        if (accounting.pushedDespiteFailure() > 0) {
+            warnings.add(accounting.pushedDespiteFailure() + " events arrived whose push was reported failed");
+        }
+        for (var check : reconciled.details().failedChecks()) {
+            warnings.add("CROSS-CHECK FAILED: " + check.name() + ": expected " + check.expected() + ", observed "
+                    + check.observed());
         }
         if (outcome.calls() != null && outcome.calls().failed() > 0) {
             warnings.add(outcome.calls().failed() + " of " + outcome.calls().attempted() + " calls failed: "
@@ -241,7 +254,7 @@ final class ClientRun {
                 ClientResult.Events.of(accounting, ledger.warmupCount(), ledger.malformedSample()), latency,
                 throughput, measuredSeconds, warmupSeconds, maxBacklog, producer, pollErrors,
                 outDir.relativize(hlog).toString(), outDir.relativize(timeseries).toString(), environment,
-                warnings);
+                warnings, reconciled.details());
     }
 
     private static void sleep(Duration duration) {

@@ -3,6 +3,7 @@ package dev.callq.bench.driver.jedis;
 import dev.callq.bench.driver.PatternAdmin;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.XPendingParams;
 import redis.clients.jedis.resps.StreamGroupInfo;
 
 import java.util.List;
@@ -44,6 +45,31 @@ final class JedisAdmin extends PatternAdmin {
     @Override
     protected long streamPending(String key, String group) {
         return jedis.xpending(key, group).getTotal();
+    }
+
+    @Override
+    protected List<String> listRange(String key) {
+        return jedis.lrange(key, 0, -1);
+    }
+
+    @Override
+    protected List<String> streamRange(String key, String start, String end) {
+        return jedis.xrange(key, start, end).stream()
+                .map(entry -> entry.getFields().get(JedisProducer.STREAM_FIELD)).toList();
+    }
+
+    @Override
+    protected List<String> pendingIds(String key, String group, long count) {
+        if (count <= 0) {
+            return List.of();
+        }
+        return jedis.xpending(key, group, XPendingParams.xPendingParams("-", "+", Math.toIntExact(count))).stream()
+                .map(entry -> entry.getID().toString()).toList();
+    }
+
+    @Override
+    protected String info(String section) {
+        return jedis.info(section);
     }
 
     @Override
