@@ -71,7 +71,13 @@ final class ClientRun {
         Path hlog = outDir.resolve(client + ".hlog");
         Path timeseries = Timeseries.file(outDir, client);
         List<String> warnings = new ArrayList<>();
-        try (QueueDriver driver = QueueDrivers.open(client, ClientSettings.forQueue(redis, config.respVersion(), spec));
+        ClientSettings settings = config.clientSettings(redis, spec);
+        if (!settings.exceedsPopTimeout(spec)) {
+            warnings.add("client timeout " + settings.clientTimeout().toMillis() + " ms does not exceed the pop timeout "
+                    + spec.popTimeout().toMillis() + " ms: a pop the client gives up on can still pop an event on the "
+                    + "server, and that event is lost");
+        }
+        try (QueueDriver driver = QueueDrivers.open(client, settings);
              QueueAdmin admin = driver.createAdmin();
              IntervalLog intervals = new IntervalLog(hlog, System.currentTimeMillis(),
                      "callq-bench " + client + ", latencies in microseconds")) {

@@ -112,6 +112,11 @@ public final class RunArguments {
             + "(it must follow the script contract in README.md)")
     Path kamailioCfg;
 
+    @Option(names = "--client-timeout-ms", description = "the clients' command and socket timeout (default: the pop "
+            + "timeout + 2000); at or below the pop timeout Lettuce abandons pops the server still serves, and the "
+            + "events popped into them are lost: the run shows them")
+    Long clientTimeoutMillis;
+
     /**
      * Reads {@code callq run} arguments (without {@code --out}) exactly as the command does: how the
      * options of a forked run written elsewhere (a sweep file's) are read and checked before it starts.
@@ -139,6 +144,6 @@ public final class RunArguments {
                 holdMillis, payload == null ? null : RunOptions.parseEnum(PayloadFormat.class, payload, "--payload"),
                 batchSize, producerConnections, popTimeoutMillis, respVersion,
                 redis == null ? null : RunOptions.parseEndpoint(redis), kamailioShmMb, kamailioChildren, key,
-                events == null ? null : EnqueuedEvents.parse(events), kamailioCfg);
+                events == null ? null : EnqueuedEvents.parse(events), kamailioCfg, clientTimeoutMillis);
     }
 }

@@ -1,6 +1,8 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.driver.ClientSettings;
 import dev.callq.bench.driver.QueuePattern;
+import dev.callq.bench.driver.QueueSpec;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.RateProfile;
@@ -44,6 +46,7 @@ import java.util.List;
  * @param key            the Redis key of the queue
  * @param events         which SIP requests Kamailio pushes an event for
  * @param kamailioCfg    the user's Kamailio script, or null for the bundled one
+ * @param clientTimeout  the clients' command timeout as asked for, or null for the pop timeout + 2 s
  */
 public record RunConfig(List<String> clients, int workers, LoadKind load, RateProfile rate, long calls,
                         Duration duration, Warmup warmup, Duration holdTime, PayloadFormat payload,
@@ -51,9 +54,31 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
                         SyntheticLoad.Arrivals arrivals, int producerLanes, Duration popTimeout,
                         Duration drainTimeout, int respVersion, RedisEndpoint redis, Path outDir,
                         Integer kamailioShmMb, int kamailioChildren, String key, EnqueuedEvents events,
-                        Path kamailioCfg) {
+                        Path kamailioCfg, Duration clientTimeout) {
 
     public static final String QUEUE_KEY = "callq:events";
+
+    /** A run with the clients' default command timeout. */
+    public RunConfig(List<String> clients, int workers, LoadKind load, RateProfile rate, long calls,
+                     Duration duration, Warmup warmup, Duration holdTime, PayloadFormat payload,
+                     QueuePattern pattern, int batchSize, ServiceTime serviceTime, Work.Mode workMode,
+                     SyntheticLoad.Arrivals arrivals, int producerLanes, Duration popTimeout,
+                     Duration drainTimeout, int respVersion, RedisEndpoint redis, Path outDir,
+                     Integer kamailioShmMb, int kamailioChildren, String key, EnqueuedEvents events,
+                     Path kamailioCfg) {
+        this(clients, workers, load, rate, calls, duration, warmup, holdTime, payload, pattern, batchSize, serviceTime,
+                workMode, arrivals, producerLanes, popTimeout, drainTimeout, respVersion, redis, outDir, kamailioShmMb,
+                kamailioChildren, key, events, kamailioCfg, null);
+    }
+
+    /**
+     * The clients' settings: the timeout asked for, accepted even at or below the pop timeout so that the
+     * run shows what it loses; otherwise two seconds above the pop timeout.
+     */
+    public ClientSettings clientSettings(RedisEndpoint redis, QueueSpec spec) {
+        return clientTimeout == null ? ClientSettings.forQueue(redis, respVersion, spec)
+                : new ClientSettings(redis, respVersion, clientTimeout, true);
+    }
 
     public RunConfig {
         clients = List.copyOf(clients);

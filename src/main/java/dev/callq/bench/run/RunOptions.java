@@ -52,7 +52,8 @@ public record RunOptions(String client,
                          Integer kamailioChildren,
                          String key,
                          EnqueuedEvents events,
-                         Path kamailioCfg) {
+                         Path kamailioCfg,
+                         Long clientTimeoutMillis) {
 
     public static final String DEFAULT_CLIENT = QueueDrivers.ALL;
     public static final int DEFAULT_WORKERS = 4;
@@ -96,7 +97,8 @@ public record RunOptions(String client,
                 .kamailioChildren(kamailioChildren)
                 .key(key)
                 .events(events)
-                .kamailioCfg(kamailioCfg);
+                .kamailioCfg(kamailioCfg)
+                .clientTimeoutMillis(clientTimeoutMillis);
     }
 
     /** The set options as {@code callq run} arguments, without {@code --out}; parsing them gives these options back. */
@@ -127,6 +129,7 @@ public record RunOptions(String client,
         add(args, "--key", key, () -> key);
         add(args, "--events", events, () -> events.cliName());
         add(args, "--kamailio-cfg", kamailioCfg, () -> kamailioCfg.toString());
+        add(args, "--client-timeout-ms", clientTimeoutMillis, () -> String.valueOf(clientTimeoutMillis));
         return args;
     }
 
@@ -188,7 +191,9 @@ public record RunOptions(String client,
                 Duration.ofSeconds(requirePositive(or(drainTimeoutSeconds, DEFAULT_DRAIN_TIMEOUT_SECONDS), "--drain-timeout")),
                 or(respVersion, DEFAULT_RESP_VERSION), redis, outDir, kamailioShmMb,
                 or(kamailioChildren, KamailioSizing.DEFAULT_CHILDREN), or(key, RunConfig.QUEUE_KEY),
-                or(events, EnqueuedEvents.defaultFor(payloadFormat)), kamailioCfg);
+                or(events, EnqueuedEvents.defaultFor(payloadFormat)), kamailioCfg,
+                clientTimeoutMillis == null ? null
+                        : Duration.ofMillis(requirePositive(clientTimeoutMillis, "--client-timeout-ms")));
     }
 
     /** Reads an enum option in any letter case; a bad value is a one-line error listing the choices. */
@@ -258,6 +263,7 @@ public record RunOptions(String client,
         private String key;
         private EnqueuedEvents events;
         private Path kamailioCfg;
+        private Long clientTimeoutMillis;
 
         private Builder() {
         }
@@ -387,9 +393,14 @@ public record RunOptions(String client,
             return this;
         }
 
+        public Builder clientTimeoutMillis(Long clientTimeoutMillis) {
+            this.clientTimeoutMillis = clientTimeoutMillis;
+            return this;
+        }
+
         public RunOptions build() {
             return new RunOptions(client, load, pattern, workers, rate, serviceTime, workMode, arrivals, warmupSeconds, warmupMaxSeconds, calls, durationSeconds, drainTimeoutSeconds, holdMillis, payload, batchSize, producerConnections, popTimeoutMillis, respVersion, redis,
-                    kamailioShmMb, kamailioChildren, key, events, kamailioCfg);
+                    kamailioShmMb, kamailioChildren, key, events, kamailioCfg, clientTimeoutMillis);
         }
     }
 }
