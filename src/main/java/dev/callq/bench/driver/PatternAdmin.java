@@ -78,7 +78,7 @@ public abstract class PatternAdmin implements QueueAdmin {
     @Override
     public final Map<String, Long> commandCalls() {
         Map<String, Long> calls = new LinkedHashMap<>();
-        for (String line : info("commandstats").split("\r?\n")) {
+        for (String line : info("commandstats").split("\\r?\\n")) {
             // cmdstat_rpush:calls=12,usec=40,usec_per_call=3.33,rejected_calls=0,failed_calls=0
             Matcher matcher = COMMAND_CALLS.matcher(line);
             if (matcher.find()) {
@@ -86,6 +86,16 @@ public abstract class PatternAdmin implements QueueAdmin {
             }
         }
         return calls;
+    }
+
+    @Override
+    public final String serverRunId() {
+        for (String line : info("server").split("\\r?\\n")) {
+            if (line.startsWith("run_id:")) {
+                return line.substring("run_id:".length()).strip();
+            }
+        }
+        return "";
     }
 
     /** DEL of every key. */

@@ -26,6 +26,9 @@ public interface QueueAdmin extends AutoCloseable {
     /** INFO commandstats: calls per command (lower case, e.g. rpush), since start or CONFIG RESETSTAT. */
     Map<String, Long> commandCalls();
 
+    /** INFO server's run_id: it changes when the server restarts, and its command statistics with it. */
+    String serverRunId();
+
     @Override
     void close();
 }

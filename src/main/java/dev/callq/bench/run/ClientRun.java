@@ -231,6 +231,7 @@ final class ClientRun {
         if (accounting.pushedDespiteFailure() > 0) {
             warnings.add(accounting.pushedDespiteFailure() + " events arrived whose push was reported failed");
         }
+        warnings.addAll(reconciled.warnings());
         for (var check : reconciled.details().failedChecks()) {
             warnings.add("CROSS-CHECK FAILED: " + check.name() + ": expected " + check.expected() + ", observed "
                     + check.observed());
