@@ -17,6 +17,8 @@ import java.util.Map;
  * @param throughputPerSec measured events consumed / (last dequeue − start of the measured phase)
  * @param warmupSeconds  how long the warm-up ran (it goes on while the JIT compiles; 0 in older results)
  * @param warnings       anything that makes these numbers less than they seem; empty when clean
+ * @param failure        what broke once measuring had begun (Redis, Kamailio or SIPp gone); absent when
+ *                       nothing did. A result with a failure is untrustworthy, whatever its counts say
  * @param accounting     how the events were reconciled and checked against Redis's counters; null in older results
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -25,14 +27,27 @@ public record ClientResult(String client, int workers, String pattern, String pa
                            Map<String, LatencySummary> latencyMicros, double throughputPerSec,
                            double measuredSeconds, double warmupSeconds, long maxBacklog, Producer producer, long pollErrors,
                            String hlog, String timeseries, Map<String, String> clientEnvironment,
-                           List<String> warnings, Reconciled accounting) {
+                           List<String> warnings, String failure, Reconciled accounting) {
 
     /** A result without the reconciliation's details, as results written before it had them. */
     public ClientResult(String client, int workers, String pattern, String payload, String load,
                         String serviceTime, CallStats calls, Events events,
                         Map<String, LatencySummary> latencyMicros, double throughputPerSec,
                         double measuredSeconds, double warmupSeconds, long maxBacklog, Producer producer, long pollErrors,
-                        String hlog, String timeseries, Map<String, String> clientEnvironment, List<String> warnings) {
+                        String hlog, String timeseries, Map<String, String> clientEnvironment,
+                        List<String> warnings, String failure) {
+        this(client, workers, pattern, payload, load, serviceTime, calls, events, latencyMicros, throughputPerSec,
+                measuredSeconds, warmupSeconds, maxBacklog, producer, pollErrors, hlog, timeseries, clientEnvironment,
+                warnings, failure, null);
+    }
+
+    /** A result in which nothing failed. */
+    public ClientResult(String client, int workers, String pattern, String payload, String load,
+                        String serviceTime, CallStats calls, Events events,
+                        Map<String, LatencySummary> latencyMicros, double throughputPerSec,
+                        double measuredSeconds, double warmupSeconds, long maxBacklog, Producer producer, long pollErrors,
+                        String hlog, String timeseries, Map<String, String> clientEnvironment,
+                        List<String> warnings) {
         this(client, workers, pattern, payload, load, serviceTime, calls, events, latencyMicros, throughputPerSec,
                 measuredSeconds, warmupSeconds, maxBacklog, producer, pollErrors, hlog, timeseries, clientEnvironment,
                 warnings, null);
@@ -53,7 +68,12 @@ public record ClientResult(String client, int workers, String pattern, String pa
      * written before it was recorded.
      */
     public record Producer(double targetRate, double scheduledRate, double achievedRate, long pushed, long pushFailures,
-                           boolean keptSchedule, LatencySummary lagMicros) {
+                           long notSent, boolean keptSchedule, LatencySummary lagMicros) {
+        /** A producer that sent its whole schedule (as every producer did before it could stop short). */
+        public Producer(double targetRate, double scheduledRate, double achievedRate, long pushed, long pushFailures,
+                        boolean keptSchedule, LatencySummary lagMicros) {
+            this(targetRate, scheduledRate, achievedRate, pushed, pushFailures, 0, keptSchedule, lagMicros);
+        }
     }
 
     /**

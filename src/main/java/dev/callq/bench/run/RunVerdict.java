@@ -15,6 +15,7 @@ import java.util.Locale;
  *       nothing lost, duplicated, unexpected, malformed or left in the queue. A malformed payload counts: it
  *       is an event the consumer could not account for;</li>
  *   <li>the synthetic producer kept its schedule; otherwise the rate was never really offered;</li>
+ *   <li>nothing failed once measuring had begun (Redis stopped answering, SIPp or Kamailio gone);</li>
  *   <li>the accounting's totals agree with Redis's own command statistics and Kamailio's counters
  *       ({@code accounting.crossCheck}); otherwise two records of the same events disagree.</li>
  * </ul>
@@ -22,10 +23,11 @@ import java.util.Locale;
  * @param client            the client it judges
  * @param accountingProblem what did not balance ({@code lost 7, duplicated 0, …}); null when balanced
  * @param producerProblem   how far the producer fell behind; null when it kept its schedule or there was none
+ * @param failure           what broke mid-run ({@link ClientResult#failure()}); null when nothing did
  * @param crossCheckProblem which of the accounting's cross-checks against Redis's and Kamailio's own counters
  *                          failed; null when all agreed or there were none
  */
-public record RunVerdict(String client, String accountingProblem, String producerProblem,
+public record RunVerdict(String client, String accountingProblem, String producerProblem, String failure,
                          String crossCheckProblem) {
 
     public static RunVerdict of(ClientResult result) {
@@ -45,7 +47,8 @@ public record RunVerdict(String client, String accountingProblem, String produce
                 : String.format(Locale.ROOT, "achieved %.0f of %.0f/s", producer.achievedRate(),
                 // results written before the scheduled rate was recorded hold 0 there
                 producer.scheduledRate() > 0 ? producer.scheduledRate() : producer.targetRate());
-        return new RunVerdict(result.client(), accountingProblem, producerProblem, crossCheckProblem);
+        return new RunVerdict(result.client(), accountingProblem, producerProblem, result.failure(),
+                crossCheckProblem);
     }
 
     /** One verdict per client, in the summary's order. */
@@ -71,12 +74,15 @@ public record RunVerdict(String client, String accountingProblem, String produce
     }
 
     public boolean trustworthy() {
-        return accountingBalanced() && producerKeptSchedule() && crossChecksAgree();
+        return accountingBalanced() && producerKeptSchedule() && failure == null && crossChecksAgree();
     }
 
     /** Why the numbers are not trustworthy, one reason a line; empty when they are. */
     public List<String> reasons() {
         List<String> reasons = new ArrayList<>();
+        if (failure != null) {
+            reasons.add("failed mid-run: " + failure);
+        }
         if (accountingProblem != null) {
             reasons.add("accounting: " + accountingProblem);
         }
