@@ -49,6 +49,9 @@ final class ReportTables {
             if (!verdict.producerKeptSchedule()) {
                 problems.add(verdict.client() + " producer behind schedule: " + verdict.producerProblem());
             }
+            if (!verdict.crossChecksAgree()) {
+                problems.add(verdict.client() + " cross-check failed: " + verdict.crossCheckProblem());
+            }
         }
         boolean unbalanced = verdicts.stream().anyMatch(v -> !v.accountingBalanced());
         return (unbalanced ? "accounting NOT balanced: " : "NOT trustworthy: ") + String.join("; ", problems);

@@ -13,6 +13,7 @@ import dev.callq.bench.load.LoadOutcome;
 import dev.callq.bench.measure.Accounting;
 import dev.callq.bench.measure.DeferredLatencies;
 import dev.callq.bench.measure.EventLedger;
+import dev.callq.bench.measure.ExpectedEvents;
 import dev.callq.bench.measure.IntervalLog;
 import dev.callq.bench.measure.LatencySummary;
 import dev.callq.bench.measure.Metric;
@@ -75,7 +76,13 @@ final class ClientRun {
         Path hlog = outDir.resolve(client + ".hlog");
         Path timeseries = Timeseries.file(outDir, client);
         List<String> warnings = new ArrayList<>();
-        try (QueueDriver driver = QueueDrivers.open(client, ClientSettings.forQueue(redis, config.respVersion(), spec));
+        ClientSettings settings = config.clientSettings(redis, spec);
+        if (!settings.exceedsPopTimeout(spec)) {
+            warnings.add("client timeout " + settings.clientTimeout().toMillis() + " ms does not exceed the pop timeout "
+                    + spec.popTimeout().toMillis() + " ms: a pop the client gives up on can still pop an event on the "
+                    + "server, and that event is lost");
+        }
+        try (QueueDriver driver = QueueDrivers.open(client, settings);
              QueueAdmin admin = driver.createAdmin();
              IntervalLog intervals = new IntervalLog(hlog, System.currentTimeMillis(),
                      "callq-bench " + client + ", latencies in microseconds")) {
@@ -83,6 +90,7 @@ final class ClientRun {
             EventHandler handler = new EventHandler(config.payload(), recorders, ledger, deferred, work,
                     !(config.serviceTime() instanceof ServiceTime.None));
             LoadOutcome outcome;
+            Reconciler reconciler;
             String failure = null;
             long measureStartMicros;
             long measureEndMicros;
@@ -108,6 +116,7 @@ final class ClientRun {
                 try (QueueAdmin samplingAdmin = driver.createAdmin();
                      Sampler sampler = new Sampler(client, recorders, intervals, ledger, samplingAdmin, spec,
                              timeseries, progress)) {
+                    reconciler = new Reconciler(admin, spec, config.workers(), config.payload(), ledger);
                     measureStartMicros = WallClock.nowMicros();
                     try {
                         outcome = load.measure();
@@ -135,17 +144,20 @@ final class ClientRun {
                 }
             }
             long leftInQueue;
+            boolean redisAnswered = true;
             try {
                 leftInQueue = admin.backlog(spec) + admin.pending(spec, config.workers());
             } catch (RuntimeException e) {
                 failure = failure != null ? failure : failure(e, REDIS_SILENT + " after the run; what it held is "
                         + "counted as lost");
                 leftInQueue = 0;
+                redisAnswered = false;
             }
             if (outcome == null) {
                 // What the load sent is unknown: every event seen is taken as expected, so nothing counts as lost.
-                outcome = new LoadOutcome(ledger.uniqueCount() + leftInQueue, measureStartMicros, measureEndMicros,
-                        null, null, Map.of());
+                outcome = new LoadOutcome(ExpectedEvents.countOnly(ledger.uniqueCount() + leftInQueue,
+                        "the load failed mid-run, so what it sent is unknown"), measureStartMicros, measureEndMicros,
+                        null, null, Map.of(), null, 0, List.of());
             }
             if (failure != null) {
                 log.warn("{}: {}", client, failure);
@@ -159,9 +171,10 @@ final class ClientRun {
                             + unmatched.get(0) + "); their latency is not recorded");
                 }
             }
-            Accounting accounting = Accounting.of(outcome.expectedEvents(), ledger.consumedCount(),
-                    ledger.uniqueCount(), ledger.malformedCount(), leftInQueue);
-            return result(environment, spec, recorders, intervals, ledger, accounting, outcome, warmupSeconds,
+            Reconciler.Outcome reconciled = redisAnswered
+                    ? reconciler.reconcile(admin, outcome, ledger, outDir, client)
+                    : reconciler.withoutRedis(outcome, ledger, outDir, client);
+            return result(environment, spec, recorders, intervals, ledger, reconciled, outcome, warmupSeconds,
                     maxBacklog, pollErrors,
                     handler.lastDequeuedMicros(), hlog, timeseries, warnings, failure);
         } catch (IOException e) {
@@ -258,7 +271,8 @@ final class ClientRun {
     }
 
     private ClientResult result(Map<String, String> environment, QueueSpec spec, Recorders recorders, IntervalLog intervals,
-                                EventLedger ledger, Accounting accounting, LoadOutcome outcome, double warmupSeconds,
+                                EventLedger ledger, Reconciler.Outcome reconciled, LoadOutcome outcome,
+                                double warmupSeconds,
                                 long maxBacklog,
                                 long pollErrors, long lastDequeuedMicros, Path hlog, Path timeseries, List<String> warnings,
                                 String failure) {
@@ -275,8 +289,21 @@ final class ClientRun {
             warnings.add(nonPositive + " enqueue→dequeue samples were zero or negative (clock step?); "
                     + "recorded as 0");
         }
+        Accounting accounting = reconciled.accounting();
         if (!accounting.balanced()) {
             warnings.add("accounting does not balance: " + accounting);
+        }
+        if (reconciled.details().countOnlyReason() != null) {
+            warnings.add("events accounted by counts, not identities: " + reconciled.details().countOnlyReason()
+                    + "; an unexpected event can hide a lost one");
+        }
+        if (accounting.pushedDespiteFailure() > 0) {
+            warnings.add(accounting.pushedDespiteFailure() + " events arrived whose push was reported failed");
+        }
+        warnings.addAll(reconciled.warnings());
+        for (var check : reconciled.details().failedChecks()) {
+            warnings.add("CROSS-CHECK FAILED: " + check.name() + ": expected " + check.expected() + ", observed "
+                    + check.observed());
         }
         if (outcome.calls() != null && outcome.calls().failed() > 0) {
             warnings.add(outcome.calls().failed() + " of " + outcome.calls().attempted() + " calls failed: "
@@ -304,7 +331,7 @@ final class ClientRun {
                 ClientResult.Events.of(accounting, ledger.warmupCount(), ledger.malformedSample()), latency,
                 throughput, measuredSeconds, warmupSeconds, maxBacklog, producer, pollErrors,
                 outDir.relativize(hlog).toString(), outDir.relativize(timeseries).toString(), environment,
-                warnings, failure);
+                warnings, failure, reconciled.details());
     }
 
     private static void sleep(Duration duration) {

@@ -130,6 +130,11 @@ public final class RunArguments {
     @Option(names = "--redis-tls", description = "start Redis with TLS only, its certificate from a throwaway CA")
     Boolean redisTls;
 
+    @Option(names = "--client-timeout-ms", description = "the clients' command and socket timeout (default: the pop "
+            + "timeout + 2000); at or below the pop timeout Lettuce abandons pops the server still serves, and the "
+            + "events popped into them are lost: the run shows them")
+    Long clientTimeoutMillis;
+
     /**
      * Reads {@code callq run} arguments (without {@code --out}) exactly as the command does: how the
      * options of a forked run written elsewhere (a sweep file's) are read and checked before it starts.
@@ -157,7 +162,8 @@ public final class RunArguments {
                 holdMillis, payload == null ? null : RunOptions.parseEnum(PayloadFormat.class, payload, "--payload"),
                 batchSize, producerConnections, popTimeoutMillis, respVersion,
                 redisEndpoint(), kamailioShmMb, kamailioChildren, key,
-                events == null ? null : EnqueuedEvents.parse(events), kamailioCfg, redisAuth, redisTls);
+                events == null ? null : EnqueuedEvents.parse(events), kamailioCfg, redisAuth, redisTls,
+                clientTimeoutMillis);
     }
 
     /** {@code --redis}, its certificates checked against {@code --redis-ca} when that is given. */

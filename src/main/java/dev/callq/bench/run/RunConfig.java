@@ -1,6 +1,8 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.driver.ClientSettings;
 import dev.callq.bench.driver.QueuePattern;
+import dev.callq.bench.driver.QueueSpec;
 import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.event.PayloadFormat;
@@ -46,6 +48,7 @@ import java.util.List;
  * @param events         which SIP requests Kamailio pushes an event for
  * @param kamailioCfg    the user's Kamailio script, or null for the bundled one
  * @param localRedis     how to secure the Redis the harness starts (unused with {@code redis})
+ * @param clientTimeout  the clients' command timeout as asked for, or null for the pop timeout + 2 s
  */
 public record RunConfig(List<String> clients, int workers, LoadKind load, RateProfile rate, long calls,
                         Duration duration, Warmup warmup, Duration holdTime, PayloadFormat payload,
@@ -53,7 +56,7 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
                         SyntheticLoad.Arrivals arrivals, int producerLanes, Duration popTimeout,
                         Duration drainTimeout, int respVersion, RedisEndpoint redis, Path outDir,
                         Integer kamailioShmMb, int kamailioChildren, String key, EnqueuedEvents events,
-                        Path kamailioCfg, LocalRedis.Security localRedis) {
+                        Path kamailioCfg, LocalRedis.Security localRedis, Duration clientTimeout) {
 
     public static final String QUEUE_KEY = "callq:events";
     /**
@@ -65,6 +68,28 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
     public static final int MAX_WORKERS = 1_000;
     /** Connections a run opens besides one per worker, producer lane and Kamailio worker: admins, probes. */
     public static final int OTHER_CONNECTIONS = 16;
+
+    /** A run with the clients' default command timeout. */
+    public RunConfig(List<String> clients, int workers, LoadKind load, RateProfile rate, long calls,
+                     Duration duration, Warmup warmup, Duration holdTime, PayloadFormat payload,
+                     QueuePattern pattern, int batchSize, ServiceTime serviceTime, Work.Mode workMode,
+                     SyntheticLoad.Arrivals arrivals, int producerLanes, Duration popTimeout,
+                     Duration drainTimeout, int respVersion, RedisEndpoint redis, Path outDir,
+                     Integer kamailioShmMb, int kamailioChildren, String key, EnqueuedEvents events,
+                     Path kamailioCfg, LocalRedis.Security localRedis) {
+        this(clients, workers, load, rate, calls, duration, warmup, holdTime, payload, pattern, batchSize, serviceTime,
+                workMode, arrivals, producerLanes, popTimeout, drainTimeout, respVersion, redis, outDir, kamailioShmMb,
+                kamailioChildren, key, events, kamailioCfg, localRedis, null);
+    }
+
+    /**
+     * The clients' settings: the timeout asked for, accepted even at or below the pop timeout so that the
+     * run shows what it loses; otherwise two seconds above the pop timeout.
+     */
+    public ClientSettings clientSettings(RedisEndpoint redis, QueueSpec spec) {
+        return clientTimeout == null ? ClientSettings.forQueue(redis, respVersion, spec)
+                : new ClientSettings(redis, respVersion, clientTimeout, true);
+    }
 
     public RunConfig {
         clients = List.copyOf(clients);

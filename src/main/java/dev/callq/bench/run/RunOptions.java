@@ -59,7 +59,8 @@ public record RunOptions(String client,
                          EnqueuedEvents events,
                          Path kamailioCfg,
                          Boolean redisAuth,
-                         Boolean redisTls) {
+                         Boolean redisTls,
+                         Long clientTimeoutMillis) {
 
     public static final String DEFAULT_CLIENT = QueueDrivers.ALL;
     public static final int DEFAULT_WORKERS = 4;
@@ -105,7 +106,8 @@ public record RunOptions(String client,
                 .events(events)
                 .kamailioCfg(kamailioCfg)
                 .redisAuth(redisAuth)
-                .redisTls(redisTls);
+                .redisTls(redisTls)
+                .clientTimeoutMillis(clientTimeoutMillis);
     }
 
     /** The set options as {@code callq run} arguments, without {@code --out}; parsing them gives these options back. */
@@ -139,6 +141,7 @@ public record RunOptions(String client,
         add(args, "--kamailio-cfg", kamailioCfg, () -> kamailioCfg.toString());
         addFlag(args, "--redis-auth", redisAuth);
         addFlag(args, "--redis-tls", redisTls);
+        add(args, "--client-timeout-ms", clientTimeoutMillis, () -> String.valueOf(clientTimeoutMillis));
         return args;
     }
 
@@ -208,7 +211,9 @@ public record RunOptions(String client,
                 or(kamailioChildren, KamailioSizing.DEFAULT_CHILDREN), or(key, RunConfig.QUEUE_KEY),
                 or(events, EnqueuedEvents.defaultFor(payloadFormat)), kamailioCfg,
                 // ndb_redis logs in as the default user only: on a SIP run, that user gets the run's password too.
-                new LocalRedis.Security(or(redisAuth, false), or(redisTls, false), loadKind == LoadKind.SIP));
+                new LocalRedis.Security(or(redisAuth, false), or(redisTls, false), loadKind == LoadKind.SIP),
+                clientTimeoutMillis == null ? null
+                        : Duration.ofMillis(requirePositive(clientTimeoutMillis, "--client-timeout-ms")));
     }
 
     /** Reads an enum option in any letter case; a bad value is a one-line error listing the choices. */
@@ -270,6 +275,7 @@ public record RunOptions(String client,
         private Path kamailioCfg;
         private Boolean redisAuth;
         private Boolean redisTls;
+        private Long clientTimeoutMillis;
 
         private Builder() {
         }
@@ -409,9 +415,14 @@ public record RunOptions(String client,
             return this;
         }
 
+        public Builder clientTimeoutMillis(Long clientTimeoutMillis) {
+            this.clientTimeoutMillis = clientTimeoutMillis;
+            return this;
+        }
+
         public RunOptions build() {
             return new RunOptions(client, load, pattern, workers, rate, serviceTime, workMode, arrivals, warmupSeconds, warmupMaxSeconds, calls, durationSeconds, drainTimeoutSeconds, holdMillis, payload, batchSize, producerConnections, popTimeoutMillis, respVersion, redis,
-                    kamailioShmMb, kamailioChildren, key, events, kamailioCfg, redisAuth, redisTls);
+                    kamailioShmMb, kamailioChildren, key, events, kamailioCfg, redisAuth, redisTls, clientTimeoutMillis);
         }
     }
 }

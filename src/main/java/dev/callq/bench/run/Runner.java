@@ -109,6 +109,19 @@ public final class Runner {
                     List.of("XACK", key, group, "0-1"), List.of("XPENDING", key, group),
                     List.of("XINFO", "GROUPS", key)));
         }
+        // the accounting reads back what is left and checks Redis's command statistics; reliable workers
+        // keep heartbeats and move a dead worker's list back, stream consumers claim idle entries
+        commands.add(List.of("INFO", "commandstats"));
+        switch (config.pattern()) {
+            case BLPOP, BATCH -> commands.add(List.of("LRANGE", key, "0", "-1"));
+            case RELIABLE -> commands.addAll(List.of(List.of("LRANGE", key, "0", "-1"),
+                    List.of("SCAN", "0", "MATCH", spec.processingKeyPattern()),
+                    List.of("SET", spec.heartbeatKey(processing), "1", "PX", "1000"),
+                    List.of("EXISTS", spec.heartbeatKey(processing)),
+                    List.of("LMOVE", processing, key, "RIGHT", "LEFT")));
+            case STREAM -> commands.addAll(List.of(List.of("XRANGE", key, "-", "+"),
+                    List.of("XAUTOCLAIM", key, group, "w", "1000", "0-0")));
+        }
         return commands;
     }
 

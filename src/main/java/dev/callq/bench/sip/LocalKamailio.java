@@ -192,6 +192,12 @@ public final class LocalKamailio implements AutoCloseable {
         }
     }
 
+    /** The pushes the script reported failed after line {@code fromLine}, by method and Call-ID. */
+    public FailedPushes pushFailuresSince(int fromLine) {
+        List<String> lines = logLines();
+        return FailedPushes.parse(lines.subList(Math.min(fromLine, lines.size()), lines.size()));
+    }
+
     /** Lines in Kamailio's log so far: a mark for {@link #errorsSince}. */
     public int logLineCount() {
         return logLines().size();

@@ -2,6 +2,7 @@ package dev.callq.bench.driver.jedis;
 
 import dev.callq.bench.driver.PatternAdmin;
 import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.XPendingParams;
 import redis.clients.jedis.resps.StreamGroupInfo;
 
 import java.util.List;
@@ -43,6 +44,32 @@ final class JedisAdmin extends PatternAdmin {
     @Override
     protected long streamPending(String key, String group) {
         return link.call(jedis -> jedis.xpending(key, group).getTotal());
+    }
+
+    @Override
+    protected List<String> listRange(String key) {
+        return link.call(jedis -> jedis.lrange(key, 0, -1));
+    }
+
+    @Override
+    protected List<String> streamRange(String key, String start, String end) {
+        return link.call(jedis -> jedis.xrange(key, start, end)).stream()
+                .map(entry -> entry.getFields().get(JedisProducer.STREAM_FIELD)).toList();
+    }
+
+    @Override
+    protected List<String> pendingIds(String key, String group, long count) {
+        if (count <= 0) {
+            return List.of();
+        }
+        XPendingParams params = XPendingParams.xPendingParams("-", "+", Math.toIntExact(count));
+        return link.call(jedis -> jedis.xpending(key, group, params)).stream()
+                .map(entry -> entry.getID().toString()).toList();
+    }
+
+    @Override
+    protected String info(String section) {
+        return link.call(jedis -> jedis.info(section));
     }
 
     @Override

@@ -5,7 +5,11 @@ import dev.callq.bench.driver.PatternConsumer;
 import dev.callq.bench.driver.QueueSpec;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.args.ListDirection;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.params.XAutoClaimParams;
 import redis.clients.jedis.params.XReadGroupParams;
+import redis.clients.jedis.resps.ScanResult;
 import redis.clients.jedis.resps.StreamEntry;
 import redis.clients.jedis.util.KeyValue;
 
@@ -21,7 +25,7 @@ final class JedisConsumer extends PatternConsumer {
     private final String consumerName;
 
     JedisConsumer(JedisLink link, QueueSpec spec, int workerId, Duration clientTimeout) {
-        super(spec, clientTimeout, link::close);
+        super(spec, workerId, clientTimeout, link::close);
         this.link = link;
         this.processingKey = spec.processingKey(workerId);
         this.consumerName = "consumer-" + workerId;
@@ -70,7 +74,21 @@ final class JedisConsumer extends PatternConsumer {
         if (read == null || read.isEmpty() || read.get(0).getValue().isEmpty()) {
             return 0;
         }
-        List<StreamEntry> entries = read.get(0).getValue();
+        return handOver(read.get(0).getValue(), sink);
+    }
+
+    @Override
+    protected int claimIdle(PayloadSink sink, Duration minIdle) {
+        Map.Entry<StreamEntryID, List<StreamEntry>> claimed = link.call(jedis -> jedis.xautoclaim(spec.key(),
+                spec.groupName(), consumerName, minIdle.toMillis(), new StreamEntryID(0, 0),
+                XAutoClaimParams.xAutoClaimParams().count(spec.batchSize())));
+        // an entry deleted from the stream while pending comes back without fields
+        List<StreamEntry> entries = claimed.getValue().stream().filter(entry -> entry.getFields() != null).toList();
+        return entries.isEmpty() ? 0 : handOver(entries, sink);
+    }
+
+    /** Hands the entries' payloads to the sink, then acknowledges them. */
+    private int handOver(List<StreamEntry> entries, PayloadSink sink) {
         List<String> payloads = new ArrayList<>(entries.size());
         StreamEntryID[] ids = new StreamEntryID[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
@@ -80,6 +98,35 @@ final class JedisConsumer extends PatternConsumer {
         sink.accept(payloads);
         link.call(jedis -> jedis.xack(spec.key(), spec.groupName(), ids));
         return payloads.size();
+    }
+
+    @Override
+    protected List<String> processingKeys(String pattern) {
+        List<String> keys = new ArrayList<>();
+        ScanParams params = new ScanParams().match(pattern).count(100);
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            String from = cursor;
+            ScanResult<String> page = link.call(jedis -> jedis.scan(from, params));
+            keys.addAll(page.getResult());
+            cursor = page.getCursor();
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        return keys;
+    }
+
+    @Override
+    protected boolean exists(String key) {
+        return link.call(jedis -> jedis.exists(key));
+    }
+
+    @Override
+    protected String moveBackToQueue(String from, String to) {
+        return link.call(jedis -> jedis.lmove(from, to, ListDirection.RIGHT, ListDirection.LEFT));
+    }
+
+    @Override
+    protected void setHeartbeat(String key, Duration ttl) {
+        link.call(jedis -> jedis.set(key, "1", SetParams.setParams().px(ttl.toMillis())));
     }
 
 }
