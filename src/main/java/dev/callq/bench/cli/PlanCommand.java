@@ -1,5 +1,6 @@
 package dev.callq.bench.cli;
 
+import dev.callq.bench.ExitCode;
 import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.measure.Slo;
 import dev.callq.bench.plan.CapacityPlanner;
@@ -29,7 +30,9 @@ import java.util.concurrent.Callable;
  * {@code --validate} runs the recommendation and one worker fewer at the target rate.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Sizes the worker pool for a rate and a queue-wait objective, from measurement (Erlang C, USL).")
+        description = {"Sizes the worker pool for a rate and a queue-wait objective, from measurement (Erlang C, USL).",
+                "Exit codes: 0 a plan; 2 bad input; 3 no pool can meet the objective at that rate (Redis ceiling, "
+                        + "USL peak): the worker count printed is then not a plan."})
 public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--rate", required = true, description = "target events/s")
     double ratePerSec;
@@ -98,7 +101,14 @@ public final class PlanCommand implements Callable<Integer> {
         System.out.println();
         System.out.println("plan: " + PlanJson.write(settings, outcomes, loadAverage, cpus));
         System.out.println("report: " + PlanHtml.write(settings.outDir()));
-        return 0;
+        List<String> infeasible = outcomes.stream().filter(o -> !o.plan().feasible())
+                .map(o -> o.plan().client() + ": " + String.join("; ", o.plan().limits())).toList();
+        if (!infeasible.isEmpty()) {
+            System.out.println("no pool meets the objective at " + settings.ratePerSec() + " events/s, so the worker "
+                    + "count above is not a plan: " + String.join(" | ", infeasible));
+            return ExitCode.UNTRUSTWORTHY;
+        }
+        return ExitCode.OK;
     }
 
     PlanSettings toSettings() {

@@ -2,6 +2,7 @@ package dev.callq.bench.run;
 
 import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.driver.QueuePattern;
+import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.RateProfile;
@@ -27,6 +28,10 @@ import java.util.function.Supplier;
  *
  * @param client  a registered client, or {@code all} (or {@code both}) for every one
  * @param rate    as {@code --rate} takes it: {@code 4000}, {@code steps:…}, {@code ramp:…}
+ * @param redis   an external Redis, with its login and CA file; spelled with its password only in
+ *                {@link #toArgs}, for the child process that {@code ForkedRun} hands it to privately
+ * @param redisAuth {@code --redis-auth}: the Redis the run starts has a password
+ * @param redisTls  {@code --redis-tls}: the Redis the run starts speaks TLS only
  */
 public record RunOptions(String client,
                          LoadKind load,
@@ -53,6 +58,9 @@ public record RunOptions(String client,
                          String key,
                          EnqueuedEvents events,
                          Path kamailioCfg,
+                         Boolean redisAuth,
+                         Boolean redisTls,
+                         Long clientTimeoutMillis,
                          Role role,
                          Shard shard,
                          Long clockSkewMillis,
@@ -101,6 +109,9 @@ public record RunOptions(String client,
                 .key(key)
                 .events(events)
                 .kamailioCfg(kamailioCfg)
+                .redisAuth(redisAuth)
+                .redisTls(redisTls)
+                .clientTimeoutMillis(clientTimeoutMillis)
                 .role(role)
                 .shard(shard)
                 .clockSkewMillis(clockSkewMillis)
@@ -129,18 +140,28 @@ public record RunOptions(String client,
         add(args, "--producer-connections", producerConnections, () -> String.valueOf(producerConnections));
         add(args, "--pop-timeout-ms", popTimeoutMillis, () -> String.valueOf(popTimeoutMillis));
         add(args, "--resp", respVersion, () -> String.valueOf(respVersion));
-        add(args, "--redis", redisCluster == null ? redis : null, () -> String.valueOf(redis));
+        add(args, "--redis", redisCluster == null ? redis : null, () -> redis.urlWithPassword());
         add(args, "--redis", redisCluster, () -> CLUSTER_SCHEME + String.join(",",
-                redisCluster.stream().map(RedisEndpoint::toString).toList()));
+                redisCluster.stream().map(RedisEndpoint::urlWithPassword).toList()));
+        add(args, "--redis-ca", redis == null ? null : redis.caFile(), () -> redis.caFile().toString());
         add(args, "--kamailio-shm-mb", kamailioShmMb, () -> String.valueOf(kamailioShmMb));
         add(args, "--kamailio-children", kamailioChildren, () -> String.valueOf(kamailioChildren));
         add(args, "--key", key, () -> key);
         add(args, "--events", events, () -> events.cliName());
         add(args, "--kamailio-cfg", kamailioCfg, () -> kamailioCfg.toString());
+        addFlag(args, "--redis-auth", redisAuth);
+        addFlag(args, "--redis-tls", redisTls);
+        add(args, "--client-timeout-ms", clientTimeoutMillis, () -> String.valueOf(clientTimeoutMillis));
         add(args, "--role", role, () -> role.cliName());
         add(args, "--shard", shard, () -> shard.toString());
         add(args, "--clock-skew-ms", clockSkewMillis, () -> String.valueOf(clockSkewMillis));
         return args;
+    }
+
+    private static void addFlag(List<String> args, String option, Boolean value) {
+        if (Boolean.TRUE.equals(value)) {
+            args.add(option);
+        }
     }
 
     private static void add(List<String> args, String option, Object value, Supplier<String> text) {
@@ -201,8 +222,12 @@ public record RunOptions(String client,
                 Duration.ofSeconds(requirePositive(or(drainTimeoutSeconds, DEFAULT_DRAIN_TIMEOUT_SECONDS), "--drain-timeout")),
                 or(respVersion, DEFAULT_RESP_VERSION), redis, outDir, kamailioShmMb,
                 or(kamailioChildren, KamailioSizing.DEFAULT_CHILDREN), or(key, RunConfig.QUEUE_KEY),
-                or(events, EnqueuedEvents.defaultFor(payloadFormat)), kamailioCfg, or(role, Role.ALL),
-                or(shard, Shard.WHOLE), or(clockSkewMillis, 0L), or(redisCluster, List.of()));
+                or(events, EnqueuedEvents.defaultFor(payloadFormat)), kamailioCfg,
+                // ndb_redis logs in as the default user only: on a SIP run, that user gets the run's password too.
+                new LocalRedis.Security(or(redisAuth, false), or(redisTls, false), loadKind == LoadKind.SIP),
+                clientTimeoutMillis == null ? null
+                        : Duration.ofMillis(requirePositive(clientTimeoutMillis, "--client-timeout-ms")),
+                or(role, Role.ALL), or(shard, Shard.WHOLE), or(clockSkewMillis, 0L), or(redisCluster, List.of()));
         ShardRun.requireValid(config);
         return config;
     }
@@ -227,23 +252,13 @@ public record RunOptions(String client,
         List<RedisEndpoint> seeds = new ArrayList<>();
         for (String seed : text.substring(CLUSTER_SCHEME.length()).split(",")) {
             if (!seed.isBlank()) {
-                seeds.add(parseEndpoint(seed.strip()));
+                seeds.add(RedisEndpoint.parse(seed.strip()));
             }
         }
         if (seeds.isEmpty()) {
             throw new IllegalArgumentException("--redis " + CLUSTER_SCHEME + " needs at least one host:port");
         }
         return List.copyOf(seeds);
-    }
-
-    /** Reads {@code --redis host:port}. */
-    public static RedisEndpoint parseEndpoint(String text) {
-        int colon = text.lastIndexOf(':');
-        try {
-            return new RedisEndpoint(text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--redis must be host:port, not '" + text + "'");
-        }
     }
 
     private static <T> T or(T value, T defaultValue) {
@@ -291,6 +306,9 @@ public record RunOptions(String client,
         private String key;
         private EnqueuedEvents events;
         private Path kamailioCfg;
+        private Boolean redisAuth;
+        private Boolean redisTls;
+        private Long clientTimeoutMillis;
         private Role role;
         private Shard shard;
         private Long clockSkewMillis;
@@ -446,10 +464,25 @@ public record RunOptions(String client,
             return this;
         }
 
+        public Builder redisAuth(Boolean redisAuth) {
+            this.redisAuth = redisAuth;
+            return this;
+        }
+
+        public Builder redisTls(Boolean redisTls) {
+            this.redisTls = redisTls;
+            return this;
+        }
+
+        public Builder clientTimeoutMillis(Long clientTimeoutMillis) {
+            this.clientTimeoutMillis = clientTimeoutMillis;
+            return this;
+        }
+
         public RunOptions build() {
             return new RunOptions(client, load, pattern, workers, rate, serviceTime, workMode, arrivals, warmupSeconds, warmupMaxSeconds, calls, durationSeconds, drainTimeoutSeconds, holdMillis, payload, batchSize, producerConnections, popTimeoutMillis, respVersion, redis,
-                    kamailioShmMb, kamailioChildren, key, events, kamailioCfg, role, shard, clockSkewMillis,
-                    redisCluster);
+                    kamailioShmMb, kamailioChildren, key, events, kamailioCfg, redisAuth, redisTls, clientTimeoutMillis,
+                    role, shard, clockSkewMillis, redisCluster);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.callq.bench.run;
 
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.measure.Accounting;
+import dev.callq.bench.env.Provenance;
 import dev.callq.bench.measure.EventSets;
 import dev.callq.bench.measure.IntervalLog;
 import dev.callq.bench.measure.IntervalLogReader;
@@ -114,7 +115,7 @@ public final class ShardMerge {
                 sum(consumers, ShardPart::pollErrors), client + ".hlog", Timeseries.file(resultsDir, client)
                 .getFileName().toString(), clientEnvironment, warnings);
         return new RunSummary(RunSummary.SCHEMA, Instant.ofEpochSecond(0, first.startMicros() * 1_000).toString(),
-                first.phases(), config, first.environment(), List.of(result));
+                first.phases(), config, first.environment(), List.of(result), Provenance.current());
     }
 
     /**

@@ -9,7 +9,6 @@ import dev.callq.bench.env.RedisClock;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.env.RedisProbe;
 import dev.callq.bench.event.CallEvent;
-import dev.callq.bench.event.EventKind;
 import dev.callq.bench.load.LoadOutcome;
 import dev.callq.bench.load.RateProfile;
 import dev.callq.bench.load.SyntheticLoad;
@@ -128,7 +127,7 @@ public final class ShardRun {
         IntFunction<QueueSpec> laneQueue = lane -> queues.spec((shard.index() * lanes + lane) % queues.count());
         QueueSpec spec = laneQueue.apply(0);
         QueueDriver driver = queues.driver(spec);
-        SyntheticLoad load = new SyntheticLoad(driver, lane -> queues.driver(laneQueue.apply(lane))
+        SyntheticLoad load = new SyntheticLoad(driver, config.pattern(), lane -> queues.driver(laneQueue.apply(lane))
                 .createProducer(laneQueue.apply(lane)), new ShareOfRate(config.rate(), shard.count()),
                 config.arrivals(), config.duration(), lanes, recorders.producerLag(),
                 SyntheticLoad.MEASURED_PREFIX + "p" + shard.index() + "-");
@@ -162,8 +161,8 @@ public final class ShardRun {
                 startMicros, measureFromMicros, outcome.endMicros(), 0, dir.relativize(hlog).toString(),
                 dir.relativize(Timeseries.file(dir, client)).toString(), null, null, null, null, null, null, null,
                 null, Map.of(Metric.PRODUCER_LAG.tag(), 0L), producer,
-                EventSets.ofSequences(load.pushedSequences(), EventKind.INVITE.name()).encode(),
-                config.describePhases(), Runner.configMap(config), Runner.environment(RedisProbe.version(reference)),
+                EventSets.of(load.pushed()).encode(),
+                config.describePhases(), Runner.configMap(config), Runner.environment(Runner.describeRedis(reference, "external")),
                 new LinkedHashMap<>(load.describe()), warnings);
     }
 
@@ -228,7 +227,7 @@ public final class ShardRun {
                 ledger.consumedCount(), ledger.malformedCount(), ledger.malformedSample(), leftInQueue,
                 ledger.warmupCount(), pollErrors, maxBacklog, nonPositive, null,
                 EventSets.ofUniqueKeys(ledger.uniqueKeys()).encode(), config.describePhases(),
-                Runner.configMap(config), Runner.environment(RedisProbe.version(reference)),
+                Runner.configMap(config), Runner.environment(Runner.describeRedis(reference, "external")),
                 new LinkedHashMap<>(driver.describe()), warnings);
     }
 

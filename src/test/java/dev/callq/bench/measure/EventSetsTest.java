@@ -2,9 +2,7 @@ package dev.callq.bench.measure;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.BitSet;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,9 +23,9 @@ class EventSetsTest {
 
     @Test
     void whatAProducerPushedMatchesWhatConsumersTookOfTheSameCallIds() {
-        BitSet pushed = new BitSet();
-        pushed.set(0, 1000);
-        EventSets expected = EventSets.ofSequences(Map.of("syn-p2-1-", pushed), "INVITE");
+        SequenceIds pushed = new SequenceIds("syn-p2-", 2);
+        pushed.add(1, 0, 1000);
+        EventSets expected = EventSets.of(pushed);
         EventSets taken = EventSets.ofUniqueKeys(List.of(key("syn-p2-1-0"), key("syn-p2-1-999"), key("syn-p2-1-1000")));
 
         assertThat(EventSets.decode(expected.encode()).size()).isEqualTo(1000);
