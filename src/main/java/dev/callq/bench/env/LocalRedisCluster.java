@@ -64,7 +64,7 @@ public final class LocalRedisCluster implements AutoCloseable {
         long deadlineNanos = System.nanoTime() + READY_TIMEOUT.toNanos();
         for (LocalRedis node : nodes) {
             while (true) {
-                try (RespConnection redis = new RespConnection(node.endpoint(), Duration.ofSeconds(2))) {
+                try (RespConnection redis = RespConnection.login(node.endpoint(), Duration.ofSeconds(2))) {
                     if (((String) redis.call("CLUSTER", "INFO")).contains("cluster_state:ok")) {
                         break;
                     }

@@ -28,7 +28,7 @@ public final class RedisClock {
 
     /** This host's raw clock's offset to the server's, from the least disturbed of several round trips. */
     public static ClockOffset offset(RedisEndpoint endpoint) {
-        try (RespConnection redis = new RespConnection(endpoint, Duration.ofSeconds(5))) {
+        try (RespConnection redis = RespConnection.login(endpoint, Duration.ofSeconds(5))) {
             timeMicros(redis); // the first round trip pays for class loading and the TCP window
             List<ClockOffset.RoundTrip> roundTrips = new ArrayList<>(ROUND_TRIPS);
             for (int i = 0; i < ROUND_TRIPS; i++) {

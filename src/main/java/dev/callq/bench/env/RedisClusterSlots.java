@@ -24,14 +24,15 @@ public final class RedisClusterSlots {
     public static RedisClusterSlots read(List<RedisEndpoint> seeds) {
         HarnessException last = null;
         for (RedisEndpoint seed : seeds) {
-            try (RespConnection redis = new RespConnection(seed, Duration.ofSeconds(2))) {
+            try (RespConnection redis = RespConnection.login(seed, Duration.ofSeconds(2))) {
                 RedisClusterSlots slots = new RedisClusterSlots();
                 for (Object range : (List<?>) redis.call("CLUSTER", "SLOTS")) {
                     List<?> fields = (List<?>) range;
                     List<?> primary = (List<?>) fields.get(2);
                     String host = (String) primary.get(0);
-                    RedisEndpoint endpoint = new RedisEndpoint(host.isEmpty() ? seed.host() : host,
-                            Math.toIntExact((Long) primary.get(1)));
+                    // the seed's login holds for every node of the cluster
+                    RedisEndpoint endpoint = seed.onMaster(new RedisEndpoint.Address(host.isEmpty() ? seed.host() : host,
+                            Math.toIntExact((Long) primary.get(1))));
                     for (long slot = (Long) fields.get(0); slot <= (Long) fields.get(1); slot++) {
                         slots.primaryBySlot[(int) slot] = endpoint;
                     }

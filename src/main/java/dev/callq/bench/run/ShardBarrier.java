@@ -29,7 +29,7 @@ final class ShardBarrier implements AutoCloseable {
     /** {@code server} must hold {@link #hashTag}'s slot when it is a cluster's primary. */
     ShardBarrier(RedisEndpoint server, String queueKey, String runName, int shards) {
         this.server = server;
-        this.redis = new RespConnection(server, Duration.ofSeconds(5));
+        this.redis = RespConnection.login(server, Duration.ofSeconds(5));
         this.prefix = hashTag(queueKey, runName) + ":";
         this.shards = shards;
     }

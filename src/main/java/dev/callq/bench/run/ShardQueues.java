@@ -1,6 +1,5 @@
 package dev.callq.bench.run;
 
-import dev.callq.bench.driver.ClientSettings;
 import dev.callq.bench.driver.QueueAdmin;
 import dev.callq.bench.driver.QueueDriver;
 import dev.callq.bench.driver.QueueDrivers;
@@ -60,8 +59,7 @@ final class ShardQueues implements AutoCloseable {
     /** The client under test, connected to the server that holds {@code spec}'s queue. */
     synchronized QueueDriver driver(QueueSpec spec) {
         RedisEndpoint server = serverOf(spec.key());
-        return drivers.computeIfAbsent(server, s -> QueueDrivers.open(client,
-                ClientSettings.forQueue(s, config.respVersion(), spec)));
+        return drivers.computeIfAbsent(server, s -> QueueDrivers.open(client, config.clientSettings(s, spec)));
     }
 
     synchronized QueueAdmin admin(QueueSpec spec) {
