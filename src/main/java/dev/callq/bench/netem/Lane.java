@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * release time, then go to {@code target} in the order they came. Each chunk gets its own release time
  * (arrival + delay), so a steady stream is shifted by the delay, never spaced out by it: a pipelined
  * stream through a 2 ms link arrives 2 ms late, not 2 ms per message. All state is touched on the
- * connection's event loop only; the proxy's timer thread just wakes the lane when its head is due.
+ * connection's event loop only, which also wakes the lane when its head is due.
  */
 final class Lane {
     /** Above this many waiting bytes the source is no longer read, so a capped or stalled link cannot fill the heap. */
@@ -64,7 +64,7 @@ final class Lane {
         updateSourceReading();
     }
 
-    /** Forwards every chunk that is due; on the event loop, woken by the timer or by the end of a blackhole. */
+    /** Forwards every chunk that is due; on the event loop, woken by its timer or by the end of a blackhole. */
     void drain() {
         wakeupScheduled = false;
         if (proxy.blackholed()) {
@@ -125,7 +125,7 @@ final class Lane {
         wakeupScheduled = true;
         long delayNanos = Math.max(0, queue.peek().releaseNanos() - nowNanos);
         try {
-            proxy.timer().schedule(() -> source.eventLoop().execute(this::drain), delayNanos, TimeUnit.NANOSECONDS);
+            source.eventLoop().schedule(this::drain, delayNanos, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException closing) {
             wakeupScheduled = false;
         }

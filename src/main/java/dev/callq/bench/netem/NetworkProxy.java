@@ -9,7 +9,13 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -22,8 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -39,7 +43,8 @@ import java.util.function.Consumer;
  *       drawn per chunk) and then forwarded. Order is kept, and a delay shifts a stream rather than
  *       spacing it out: a pipelined stream through 2 ms arrives 2 ms late, not 2 ms per message. An
  *       added round-trip time {@code rtt} is {@code setLatency(rtt / 2, 0)}. The delay is a minimum:
- *       the timer and a thread hop add some tens of microseconds.</li>
+ *       each release waits for a timer (Linux's timer slack is 50 µs) and a wake-up of the proxy's
+ *       thread, about 0.1 ms each way on an idle machine and more on a busy one.</li>
  *   <li>{@link #setBandwidth(Direction, long)}: a direction carries at most so many bytes a second,
  *       shared by all connections (one link); 0 removes the cap.</li>
  *   <li>{@link #blackhole(boolean)}: a partition. While on, nothing is forwarded or read either way
@@ -53,10 +58,10 @@ import java.util.function.Consumer;
  *
  * <h2>Threads</h2>
  * Every method may be called from any thread at any time. {@link #blackhole} and {@link #resetAll}
- * return once every open connection has taken the change. The proxy owns one Netty NIO event loop
- * thread ({@code callq-proxy-*}) and one timer thread ({@code callq-proxy-timer}), which times the
- * release of held bytes to the microsecond (NIO's own timers round to milliseconds) and hands them to
- * the event loop; {@link #close()} stops both and closes every connection.
+ * return once every open connection has taken the change. The proxy owns one Netty event loop thread
+ * ({@code callq-proxy-*}), which also times the release of held bytes: on epoll (Linux) its timers are
+ * precise to microseconds; on the NIO fallback they round up to milliseconds. {@link #close()} stops it
+ * and closes every connection.
  *
  * <h2>Example</h2>
  * <pre>{@code
@@ -73,8 +78,8 @@ public final class NetworkProxy implements AutoCloseable {
     private static final Duration CHANGE_TIMEOUT = Duration.ofSeconds(5);
 
     private final RedisEndpoint upstream;
+    private final boolean epoll;
     private final EventLoopGroup group;
-    private final ScheduledExecutorService timer;
     private final Channel server;
     private final RedisEndpoint endpoint;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
@@ -90,15 +95,12 @@ public final class NetworkProxy implements AutoCloseable {
 
     private NetworkProxy(RedisEndpoint upstream) {
         this.upstream = upstream;
-        this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("callq-proxy", true),
-                NioIoHandler.newFactory());
-        this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "callq-proxy-timer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.epoll = Epoll.isAvailable();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("callq-proxy", true), io);
+        Class<? extends ServerChannel> serverType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         try {
-            this.server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+            this.server = new ServerBootstrap().group(group).channel(serverType)
                     .childOption(ChannelOption.AUTO_READ, false)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(new ChannelInitializer<>() {
@@ -180,11 +182,11 @@ public final class NetworkProxy implements AutoCloseable {
                 bytesFromUpstream.sum());
     }
 
-    /** For the run's environment record: "127.0.0.1:40123 → 127.0.0.1:6379, to Redis +250 µs, from Redis +250 µs". */
+    /** For a run's environment record: "to Redis +250 µs, from Redis +250 µs (loopback TCP proxy, Netty NIO)". */
     public String describe() {
-        return endpoint + " → " + upstream + ", " + Direction.TO_UPSTREAM.description() + " "
-                + toUpstreamShape.describe() + ", " + Direction.FROM_UPSTREAM.description() + " "
-                + fromUpstreamShape.describe();
+        return Direction.TO_UPSTREAM.description() + " " + toUpstreamShape.describe() + ", "
+                + Direction.FROM_UPSTREAM.description() + " " + fromUpstreamShape.describe()
+                + (blackholed ? ", blackholed" : "") + " (loopback TCP proxy, Netty " + (epoll ? "epoll" : "NIO") + ")";
     }
 
     /** Stops accepting, closes every connection, and stops the proxy's threads. */
@@ -202,14 +204,8 @@ public final class NetworkProxy implements AutoCloseable {
     }
 
     private void shutDownThreads() {
-        timer.shutdownNow();
         group.shutdownGracefully(0, CHANGE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .awaitUninterruptibly(2 * CHANGE_TIMEOUT.toMillis());
-        try {
-            timer.awaitTermination(CHANGE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private void setShape(Direction direction, LinkShape shape) {
@@ -258,12 +254,8 @@ public final class NetworkProxy implements AutoCloseable {
         (direction == Direction.TO_UPSTREAM ? bytesToUpstream : bytesFromUpstream).add(bytes);
     }
 
-    ScheduledExecutorService timer() {
-        return timer;
-    }
-
     Class<? extends Channel> socketChannelType() {
-        return NioSocketChannel.class;
+        return epoll ? EpollSocketChannel.class : NioSocketChannel.class;
     }
 
     void forget(Connection connection) {
