@@ -112,6 +112,10 @@ public final class RunArguments {
             + "(it must follow the script contract in README.md)")
     Path kamailioCfg;
 
+    @Option(names = "--redis-rtt", description = "round-trip time to add between every party and Redis, through a "
+            + "proxy on loopback, such as 0.5ms: sizes a run for a real network (default: none)")
+    String redisRtt;
+
     /**
      * Reads {@code callq run} arguments (without {@code --out}) exactly as the command does: how the
      * options of a forked run written elsewhere (a sweep file's) are read and checked before it starts.
@@ -139,6 +143,7 @@ public final class RunArguments {
                 holdMillis, payload == null ? null : RunOptions.parseEnum(PayloadFormat.class, payload, "--payload"),
                 batchSize, producerConnections, popTimeoutMillis, respVersion,
                 redis == null ? null : RunOptions.parseEndpoint(redis), kamailioShmMb, kamailioChildren, key,
-                events == null ? null : EnqueuedEvents.parse(events), kamailioCfg);
+                events == null ? null : EnqueuedEvents.parse(events), kamailioCfg,
+                redisRtt == null ? null : RunOptions.parseRtt(redisRtt));
     }
 }

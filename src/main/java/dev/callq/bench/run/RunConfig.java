@@ -44,6 +44,7 @@ import java.util.List;
  * @param key            the Redis key of the queue
  * @param events         which SIP requests Kamailio pushes an event for
  * @param kamailioCfg    the user's Kamailio script, or null for the bundled one
+ * @param redisRtt       round-trip time added between every party and Redis by a network proxy; zero for none
  */
 public record RunConfig(List<String> clients, int workers, LoadKind load, RateProfile rate, long calls,
                         Duration duration, Warmup warmup, Duration holdTime, PayloadFormat payload,
@@ -51,7 +52,7 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
                         SyntheticLoad.Arrivals arrivals, int producerLanes, Duration popTimeout,
                         Duration drainTimeout, int respVersion, RedisEndpoint redis, Path outDir,
                         Integer kamailioShmMb, int kamailioChildren, String key, EnqueuedEvents events,
-                        Path kamailioCfg) {
+                        Path kamailioCfg, Duration redisRtt) {
 
     public static final String QUEUE_KEY = "callq:events";
 

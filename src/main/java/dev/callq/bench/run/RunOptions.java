@@ -1,5 +1,6 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.DurationText;
 import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.env.RedisEndpoint;
@@ -27,6 +28,7 @@ import java.util.function.Supplier;
  *
  * @param client  a registered client, or {@code all} (or {@code both}) for every one
  * @param rate    as {@code --rate} takes it: {@code 4000}, {@code steps:…}, {@code ramp:…}
+ * @param redisRtt round-trip time added between every party and Redis (through the network proxy)
  */
 public record RunOptions(String client,
                          LoadKind load,
@@ -52,7 +54,8 @@ public record RunOptions(String client,
                          Integer kamailioChildren,
                          String key,
                          EnqueuedEvents events,
-                         Path kamailioCfg) {
+                         Path kamailioCfg,
+                         Duration redisRtt) {
 
     public static final String DEFAULT_CLIENT = QueueDrivers.ALL;
     public static final int DEFAULT_WORKERS = 4;
@@ -64,6 +67,8 @@ public record RunOptions(String client,
     public static final long DEFAULT_POP_TIMEOUT_MILLIS = 1000;
     public static final long DEFAULT_DRAIN_TIMEOUT_SECONDS = 30;
     public static final int DEFAULT_RESP_VERSION = 2;
+    /** Above this an added round trip is a partition, not a network: see {@code --fault redis-partition}. */
+    public static final Duration MAX_REDIS_RTT = Duration.ofSeconds(1);
 
     /** Options built by code start here: nothing set, every option at its default. */
     public static Builder builder() {
@@ -96,7 +101,8 @@ public record RunOptions(String client,
                 .kamailioChildren(kamailioChildren)
                 .key(key)
                 .events(events)
-                .kamailioCfg(kamailioCfg);
+                .kamailioCfg(kamailioCfg)
+                .redisRtt(redisRtt);
     }
 
     /** The set options as {@code callq run} arguments, without {@code --out}; parsing them gives these options back. */
@@ -127,6 +133,7 @@ public record RunOptions(String client,
         add(args, "--key", key, () -> key);
         add(args, "--events", events, () -> events.cliName());
         add(args, "--kamailio-cfg", kamailioCfg, () -> kamailioCfg.toString());
+        add(args, "--redis-rtt", redisRtt, () -> DurationText.format(redisRtt.toNanos()));
         return args;
     }
 
@@ -188,7 +195,7 @@ public record RunOptions(String client,
                 Duration.ofSeconds(requirePositive(or(drainTimeoutSeconds, DEFAULT_DRAIN_TIMEOUT_SECONDS), "--drain-timeout")),
                 or(respVersion, DEFAULT_RESP_VERSION), redis, outDir, kamailioShmMb,
                 or(kamailioChildren, KamailioSizing.DEFAULT_CHILDREN), or(key, RunConfig.QUEUE_KEY),
-                or(events, EnqueuedEvents.defaultFor(payloadFormat)), kamailioCfg);
+                or(events, EnqueuedEvents.defaultFor(payloadFormat)), kamailioCfg, requireRtt(or(redisRtt, Duration.ZERO)));
     }
 
     /** Reads an enum option in any letter case; a bad value is a one-line error listing the choices. */
@@ -211,6 +218,25 @@ public record RunOptions(String client,
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("--redis must be host:port, not '" + text + "'");
         }
+    }
+
+    /** Reads and checks {@code --redis-rtt 0.5ms}. */
+    public static Duration parseRtt(String text) {
+        Duration rtt;
+        try {
+            rtt = Duration.ofNanos(DurationText.parseNanos(text));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--redis-rtt: " + e.getMessage());
+        }
+        return requireRtt(rtt);
+    }
+
+    private static Duration requireRtt(Duration rtt) {
+        if (rtt.isNegative() || rtt.compareTo(MAX_REDIS_RTT) > 0) {
+            throw new IllegalArgumentException("--redis-rtt must be between 0 and " + MAX_REDIS_RTT.toMillis()
+                    + " ms, not " + DurationText.format(rtt.toNanos()));
+        }
+        return rtt;
     }
 
     private static <T> T or(T value, T defaultValue) {
@@ -258,6 +284,7 @@ public record RunOptions(String client,
         private String key;
         private EnqueuedEvents events;
         private Path kamailioCfg;
+        private Duration redisRtt;
 
         private Builder() {
         }
@@ -387,9 +414,14 @@ public record RunOptions(String client,
             return this;
         }
 
+        public Builder redisRtt(Duration redisRtt) {
+            this.redisRtt = redisRtt;
+            return this;
+        }
+
         public RunOptions build() {
             return new RunOptions(client, load, pattern, workers, rate, serviceTime, workMode, arrivals, warmupSeconds, warmupMaxSeconds, calls, durationSeconds, drainTimeoutSeconds, holdMillis, payload, batchSize, producerConnections, popTimeoutMillis, respVersion, redis,
-                    kamailioShmMb, kamailioChildren, key, events, kamailioCfg);
+                    kamailioShmMb, kamailioChildren, key, events, kamailioCfg, redisRtt);
         }
     }
 }
