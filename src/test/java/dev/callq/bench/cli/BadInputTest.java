@@ -43,6 +43,7 @@ class BadInputTest {
             "--kamailio-shm-mb 8 | --kamailio-shm-mb must be at least 16",
             "--load synthetic --kamailio-cfg kamailio/kamailio.cfg | --kamailio-cfg needs --load sip",
             "--kamailio-cfg no/such.cfg | no/such.cfg: no such file",
+            "--redis-rtt 2 | --redis-rtt: '2' is not a number with a unit us, ms or s",
     })
     void rejectsBadOptionsWithOneLine(String arguments, String expectedMessage) throws Exception {
         List<String> args = new ArrayList<>(List.of("run", "--out", tmp.resolve("out").toString()));
