@@ -3,6 +3,7 @@ package dev.callq.bench.cli;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.compare.Comparison;
 import dev.callq.bench.compare.Tolerance;
+import dev.callq.bench.env.Provenance;
 import dev.callq.bench.report.SuiteHtml;
 import dev.callq.bench.suite.SuiteSpec;
 import dev.callq.bench.suite.SuiteSpecParser;
@@ -84,6 +85,7 @@ public final class SuiteCommand implements Callable<Integer> {
             summary.append("## Against the baseline\n\n")
                     .append(Files.readString(dir.resolve(CompareCommand.COMPARE_FILE), StandardCharsets.UTF_8));
         }
+        summary.append("\n---\nProvenance: ").append(Provenance.current().describe()).append("\n");
         Files.writeString(dir.resolve(SUMMARY_FILE), summary.toString(), StandardCharsets.UTF_8);
         System.out.println("results: " + dir + " (" + SUMMARY_FILE + " for a CI job summary)");
         System.out.println("report: " + SuiteHtml.write(dir));

@@ -1,6 +1,7 @@
 package dev.callq.bench.cli;
 
 import dev.callq.bench.ExitCode;
+import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.report.SweepHtml;
 import dev.callq.bench.sweep.CellResult;
 import dev.callq.bench.sweep.Sweep;
@@ -41,7 +42,8 @@ public final class SweepCommand implements Callable<Integer> {
         if (dryRun) {
             System.out.println(spec.name() + ": " + estimate);
             for (SweepCell cell : cells) {
-                System.out.println("  " + cell.name() + "  callq run " + String.join(" ", cell.runArgs(spec)));
+                System.out.println("  " + cell.name() + "  callq run "
+                        + RedisEndpoint.mask(String.join(" ", cell.runArgs(spec))));
             }
             return 0;
         }

@@ -117,15 +117,27 @@ public final class NetworkProxy implements AutoCloseable {
             shutDownThreads();
             throw new HarnessException("cannot start the network proxy on " + FreePorts.LOOPBACK + ": " + e.getMessage(), e);
         }
-        this.endpoint = new RedisEndpoint(FreePorts.LOOPBACK, ((InetSocketAddress) server.localAddress()).getPort());
+        // The parties log in to Redis as before (user, password, database, TLS pass through as bytes).
+        this.endpoint = new RedisEndpoint(upstream.kind(), List.of(new RedisEndpoint.Address(FreePorts.LOOPBACK,
+                ((InetSocketAddress) server.localAddress()).getPort())), null, upstream.user(), upstream.password(),
+                upstream.database(), upstream.caFile());
     }
 
-    /** Listens on a free loopback port and forwards to {@code upstream}, adding nothing until told. */
+    /**
+     * Listens on a free loopback port and forwards to {@code upstream}, adding nothing until told.
+     *
+     * @throws IllegalArgumentException for a Sentinel endpoint: its clients dial the master Sentinel names,
+     *                                  around any proxy
+     */
     public static NetworkProxy start(RedisEndpoint upstream) {
+        if (upstream.kind() == RedisEndpoint.Kind.SENTINEL) {
+            throw new IllegalArgumentException("the network proxy (--redis-rtt) cannot stand in front of Sentinel: "
+                    + "its clients dial the master Sentinel names");
+        }
         return new NetworkProxy(upstream);
     }
 
-    /** Where parties connect instead of Redis. */
+    /** Where parties connect instead of Redis: the upstream's login, database and TLS, at the proxy's address. */
     public RedisEndpoint endpoint() {
         return endpoint;
     }

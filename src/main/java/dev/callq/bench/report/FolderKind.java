@@ -13,7 +13,9 @@ public enum FolderKind {
     JMH("jmh.json"),
     MAX_RATE("max-rate.json"),
     /** Subfolders each holding a sweep.json, beside the suite's summary.md. */
-    SUITE("*/sweep.json");
+    SUITE("*/sweep.json"),
+    /** Only HdrHistogram interval logs, as another tool (jHiccup, a user's HistogramLogWriter) writes them. */
+    HLOG("*.hlog");
 
     private final String marker;
 
@@ -26,14 +28,17 @@ public enum FolderKind {
             throw new HarnessException("no results folder at " + dir);
         }
         for (FolderKind kind : values()) {
-            if (kind != SUITE && Files.isRegularFile(dir.resolve(kind.marker))) {
+            if (kind != SUITE && kind != HLOG && Files.isRegularFile(dir.resolve(kind.marker))) {
                 return kind;
             }
         }
         if (!SuiteFolder.sweepDirs(dir).isEmpty()) {
             return SUITE;
         }
+        if (!HlogHtml.logs(dir).isEmpty()) {
+            return HLOG;
+        }
         throw new HarnessException(dir + " is not a results folder: it holds none of summary.json, sweep.json, "
-                + "plan.json, jmh.json, max-rate.json, */sweep.json");
+                + "plan.json, jmh.json, max-rate.json, */sweep.json, *.hlog");
     }
 }

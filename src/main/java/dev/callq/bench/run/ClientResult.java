@@ -16,6 +16,8 @@ import java.util.Map;
  * @param throughputPerSec measured events consumed / (last dequeue − start of the measured phase)
  * @param warmupSeconds  how long the warm-up ran (it goes on while the JIT compiles; 0 in older results)
  * @param warnings       anything that makes these numbers less than they seem; empty when clean
+ * @param failure        what broke once measuring had begun (Redis, Kamailio or SIPp gone); absent when
+ *                       nothing did. A result with a failure is untrustworthy, whatever its counts say
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClientResult(String client, int workers, String pattern, String payload, String load,
@@ -23,7 +25,19 @@ public record ClientResult(String client, int workers, String pattern, String pa
                            Map<String, LatencySummary> latencyMicros, double throughputPerSec,
                            double measuredSeconds, double warmupSeconds, long maxBacklog, Producer producer, long pollErrors,
                            String hlog, String timeseries, Map<String, String> clientEnvironment,
-                           List<String> warnings) {
+                           List<String> warnings, String failure) {
+
+    /** A result in which nothing failed. */
+    public ClientResult(String client, int workers, String pattern, String payload, String load,
+                        String serviceTime, CallStats calls, Events events,
+                        Map<String, LatencySummary> latencyMicros, double throughputPerSec,
+                        double measuredSeconds, double warmupSeconds, long maxBacklog, Producer producer, long pollErrors,
+                        String hlog, String timeseries, Map<String, String> clientEnvironment,
+                        List<String> warnings) {
+        this(client, workers, pattern, payload, load, serviceTime, calls, events, latencyMicros, throughputPerSec,
+                measuredSeconds, warmupSeconds, maxBacklog, producer, pollErrors, hlog, timeseries, clientEnvironment,
+                warnings, null);
+    }
 
     /** The accounting, plus the warm-up events that were consumed and not measured. */
     public record Events(long expected, long consumed, long unique, long lost, long duplicates, long unexpected,
@@ -40,6 +54,11 @@ public record ClientResult(String client, int workers, String pattern, String pa
      * written before it was recorded.
      */
     public record Producer(double targetRate, double scheduledRate, double achievedRate, long pushed, long pushFailures,
-                           boolean keptSchedule, LatencySummary lagMicros) {
+                           long notSent, boolean keptSchedule, LatencySummary lagMicros) {
+        /** A producer that sent its whole schedule (as every producer did before it could stop short). */
+        public Producer(double targetRate, double scheduledRate, double achievedRate, long pushed, long pushFailures,
+                        boolean keptSchedule, LatencySummary lagMicros) {
+            this(targetRate, scheduledRate, achievedRate, pushed, pushFailures, 0, keptSchedule, lagMicros);
+        }
     }
 }

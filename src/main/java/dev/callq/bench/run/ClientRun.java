@@ -6,6 +6,7 @@ import dev.callq.bench.driver.QueueDriver;
 import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.driver.QueueSpec;
 import dev.callq.bench.event.CallEvent;
+import dev.callq.bench.env.ManagedProcess;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.load.Load;
 import dev.callq.bench.load.LoadOutcome;
@@ -16,6 +17,7 @@ import dev.callq.bench.measure.IntervalLog;
 import dev.callq.bench.measure.LatencySummary;
 import dev.callq.bench.measure.Metric;
 import dev.callq.bench.measure.Recorders;
+import dev.callq.bench.measure.WallClock;
 import dev.callq.bench.work.ServiceTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,8 @@ import java.util.Map;
 final class ClientRun {
     private static final Logger log = LoggerFactory.getLogger(ClientRun.class);
     private static final Duration DRAIN_POLL = Duration.ofMillis(50);
+    /** How a failure that is Redis not answering begins. */
+    private static final String REDIS_SILENT = "Redis stopped answering";
 
     /** Builds the load for a client once Redis, the driver and the recorders exist. */
     interface LoadFactory {
@@ -79,6 +83,9 @@ final class ClientRun {
             EventHandler handler = new EventHandler(config.payload(), recorders, ledger, deferred, work,
                     !(config.serviceTime() instanceof ServiceTime.None));
             LoadOutcome outcome;
+            String failure = null;
+            long measureStartMicros;
+            long measureEndMicros;
             Map<String, String> environment = new LinkedHashMap<>(driver.describe());
             long maxBacklog;
             long pollErrors;
@@ -87,7 +94,7 @@ final class ClientRun {
                  WorkerPool pool = new WorkerPool(driver, spec, config.workers(), handler)) {
                 environment.putAll(load.describe());
                 warmupSeconds = warmUp(load, warnings);
-                if (!awaitDrained(admin, spec, handler, ledger)) {
+                if (awaitDrained(admin, spec, handler, ledger) != null) {
                     warnings.add("the warm-up's events had not drained when measuring began");
                 }
                 ledger.forgetWarmupCallIds();
@@ -101,11 +108,22 @@ final class ClientRun {
                 try (QueueAdmin samplingAdmin = driver.createAdmin();
                      Sampler sampler = new Sampler(client, recorders, intervals, ledger, samplingAdmin, spec,
                              timeseries, progress)) {
-                    outcome = load.measure();
+                    measureStartMicros = WallClock.nowMicros();
+                    try {
+                        outcome = load.measure();
+                    } catch (RuntimeException e) {
+                        // From here on a run always ends with its results, saying what failed.
+                        failure = failure(e, "the load failed mid-run");
+                        outcome = null;
+                    }
+                    measureEndMicros = WallClock.nowMicros();
                     progress.phaseEnded();
                     log.info("{}: load done, draining (up to {} s)", client, config.drainTimeout().toSeconds());
-                    if (!awaitDrained(admin, spec, handler, ledger)) {
-                        warnings.add("the queue did not drain within " + config.drainTimeout().toSeconds() + " s");
+                    String notDrained = awaitDrained(admin, spec, handler, ledger);
+                    if (notDrained != null && notDrained.startsWith(REDIS_SILENT)) {
+                        failure = failure != null ? failure : notDrained;
+                    } else if (notDrained != null) {
+                        warnings.add(notDrained);
                     }
                     // Workers stop before the sampler's closing sample, so that it holds every measured event.
                     pool.close();
@@ -116,6 +134,23 @@ final class ClientRun {
                     warnings.add(pollErrors + " pops failed; first: " + pool.firstError());
                 }
             }
+            long leftInQueue;
+            try {
+                leftInQueue = admin.backlog(spec) + admin.pending(spec, config.workers());
+            } catch (RuntimeException e) {
+                failure = failure != null ? failure : failure(e, REDIS_SILENT + " after the run; what it held is "
+                        + "counted as lost");
+                leftInQueue = 0;
+            }
+            if (outcome == null) {
+                // What the load sent is unknown: every event seen is taken as expected, so nothing counts as lost.
+                outcome = new LoadOutcome(ledger.uniqueCount() + leftInQueue, measureStartMicros, measureEndMicros,
+                        null, null, Map.of());
+            }
+            if (failure != null) {
+                log.warn("{}: {}", client, failure);
+                warnings.add(0, "FAILED: " + failure);
+            }
             if (!deferred.isEmpty()) {
                 List<String> unmatched = deferred.resolve(outcome.sentMicrosByCallId(), intervals,
                         recorders.enqueueToDequeue(), recorders.enqueueToDone());
@@ -124,12 +159,11 @@ final class ClientRun {
                             + unmatched.get(0) + "); their latency is not recorded");
                 }
             }
-            long leftInQueue = admin.backlog(spec) + admin.pending(spec, config.workers());
             Accounting accounting = Accounting.of(outcome.expectedEvents(), ledger.consumedCount(),
                     ledger.uniqueCount(), ledger.malformedCount(), leftInQueue);
             return result(environment, spec, recorders, intervals, ledger, accounting, outcome, warmupSeconds,
                     maxBacklog, pollErrors,
-                    handler.lastDequeuedMicros(), hlog, timeseries, warnings);
+                    handler.lastDequeuedMicros(), hlog, timeseries, warnings, failure);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -179,27 +213,55 @@ final class ClientRun {
     /**
      * Waits until the queue and the workers are idle: empty list, nothing pending, nothing in a worker's
      * hands, and no payload taken over one more poll (a popped payload is briefly in neither place).
+     * Redis may fail to answer for a while (a pause, a restart); only when it never answers again before
+     * the drain timeout is that the reason.
+     *
+     * @return null once drained; else why not, starting {@link #REDIS_SILENT} when Redis stopped answering
      */
-    private boolean awaitDrained(QueueAdmin admin, QueueSpec spec, EventHandler handler, EventLedger ledger) {
+    private String awaitDrained(QueueAdmin admin, QueueSpec spec, EventHandler handler, EventLedger ledger) {
         long deadlineNanos = System.nanoTime() + config.drainTimeout().toNanos();
         long takenBefore = -1;
+        RuntimeException unanswered = null;
         while (System.nanoTime() < deadlineNanos) {
             long taken = ledger.totalTaken();
-            boolean idle = admin.backlog(spec) == 0 && admin.pending(spec, config.workers()) == 0
-                    && handler.inFlight() == 0;
+            boolean idle;
+            try {
+                idle = admin.backlog(spec) == 0 && admin.pending(spec, config.workers()) == 0
+                        && handler.inFlight() == 0;
+                unanswered = null;
+            } catch (RuntimeException e) {
+                unanswered = e;
+                idle = false;
+            }
             if (idle && taken == takenBefore) {
-                return true;
+                return null;
             }
             takenBefore = idle ? taken : -1;
             sleep(DRAIN_POLL);
         }
-        return false;
+        if (unanswered != null) {
+            return failure(unanswered, REDIS_SILENT + " while the queue drained");
+        }
+        return "the queue did not drain within " + config.drainTimeout().toSeconds() + " s";
+    }
+
+    /**
+     * "what: the failure's message", or rethrows when callq is stopping (Ctrl-C, SIGTERM): that is the
+     * stop, not a fault of the run, and ends it as interrupted.
+     */
+    private static String failure(RuntimeException e, String what) {
+        if (ManagedProcess.shuttingDown()) {
+            throw e;
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return what + ": " + message.lines().findFirst().orElse(message).strip();
     }
 
     private ClientResult result(Map<String, String> environment, QueueSpec spec, Recorders recorders, IntervalLog intervals,
                                 EventLedger ledger, Accounting accounting, LoadOutcome outcome, double warmupSeconds,
                                 long maxBacklog,
-                                long pollErrors, long lastDequeuedMicros, Path hlog, Path timeseries, List<String> warnings) {
+                                long pollErrors, long lastDequeuedMicros, Path hlog, Path timeseries, List<String> warnings,
+                                String failure) {
         Map<String, LatencySummary> latency = new LinkedHashMap<>();
         for (Metric metric : List.of(Metric.ENQUEUE_TO_DEQUEUE, Metric.SERVICE_TIME, Metric.ENQUEUE_TO_DONE)) {
             LatencySummary summary = LatencySummary.of(intervals.cumulative(metric),
@@ -227,13 +289,14 @@ final class ClientRun {
         if (outcome.producer() != null) {
             var stats = outcome.producer();
             producer = new ClientResult.Producer(stats.targetRate(), stats.scheduledRate(), stats.achievedRate(), stats.pushed(),
-                    stats.pushFailures(), stats.keptSchedule(),
+                    stats.pushFailures(), stats.notSent(), stats.keptSchedule(),
                     LatencySummary.of(intervals.cumulative(Metric.PRODUCER_LAG), 0));
             if (!stats.keptSchedule()) {
                 warnings.add(String.format(java.util.Locale.ROOT,
                         "PRODUCER FELL BEHIND: achieved %.0f events/s against a schedule of %.0f (%d push "
-                                + "failures); the offered load was lower than asked", stats.achievedRate(),
-                        stats.scheduledRate(), stats.pushFailures()));
+                                + "failures, %d not sent when the phase's time was up); the offered load was lower "
+                                + "than asked", stats.achievedRate(), stats.scheduledRate(), stats.pushFailures(),
+                        stats.notSent()));
             }
         }
         return new ClientResult(client, config.workers(), spec.pattern().cliName(), config.payload().cliName(),
@@ -241,7 +304,7 @@ final class ClientRun {
                 ClientResult.Events.of(accounting, ledger.warmupCount(), ledger.malformedSample()), latency,
                 throughput, measuredSeconds, warmupSeconds, maxBacklog, producer, pollErrors,
                 outDir.relativize(hlog).toString(), outDir.relativize(timeseries).toString(), environment,
-                warnings);
+                warnings, failure);
     }
 
     private static void sleep(Duration duration) {

@@ -54,13 +54,24 @@ public final class ForkedRun {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), CALLQ_MAIN, "run"));
-        command.addAll(options.toArgs());
+        // A Redis URL may hold a password: it goes to the child in its environment, which only the
+        // child's user can read, rather than on its command line, which every user can.
+        List<String> args = new ArrayList<>(options.toArgs());
+        int redisAt = args.indexOf("--redis");
+        if (redisAt >= 0) {
+            args.subList(redisAt, redisAt + 2).clear();
+        }
+        command.addAll(args);
         command.addAll(List.of("--out", outDir.toString()));
         Path log = outDir.resolve("run.log");
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().remove(RunArguments.REDIS_ENV);
+            if (options.redis() != null) {
+                builder.environment().put(RunArguments.REDIS_ENV, options.redis().urlWithPassword());
+            }
+            process = builder.start();
         } catch (IOException e) {
             throw new HarnessException("cannot start a forked run: " + e.getMessage(), e);
         }

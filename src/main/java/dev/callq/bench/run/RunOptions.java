@@ -3,6 +3,7 @@ package dev.callq.bench.run;
 import dev.callq.bench.DurationText;
 import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.driver.QueuePattern;
+import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.RateProfile;
@@ -28,6 +29,10 @@ import java.util.function.Supplier;
  *
  * @param client  a registered client, or {@code all} (or {@code both}) for every one
  * @param rate    as {@code --rate} takes it: {@code 4000}, {@code steps:…}, {@code ramp:…}
+ * @param redis   an external Redis, with its login and CA file; spelled with its password only in
+ *                {@link #toArgs}, for the child process that {@code ForkedRun} hands it to privately
+ * @param redisAuth {@code --redis-auth}: the Redis the run starts has a password
+ * @param redisTls  {@code --redis-tls}: the Redis the run starts speaks TLS only
  * @param redisRtt round-trip time added between every party and Redis (through the network proxy)
  */
 public record RunOptions(String client,
@@ -55,6 +60,8 @@ public record RunOptions(String client,
                          String key,
                          EnqueuedEvents events,
                          Path kamailioCfg,
+                         Boolean redisAuth,
+                         Boolean redisTls,
                          Duration redisRtt) {
 
     public static final String DEFAULT_CLIENT = QueueDrivers.ALL;
@@ -102,6 +109,8 @@ public record RunOptions(String client,
                 .key(key)
                 .events(events)
                 .kamailioCfg(kamailioCfg)
+                .redisAuth(redisAuth)
+                .redisTls(redisTls)
                 .redisRtt(redisRtt);
     }
 
@@ -127,14 +136,23 @@ public record RunOptions(String client,
         add(args, "--producer-connections", producerConnections, () -> String.valueOf(producerConnections));
         add(args, "--pop-timeout-ms", popTimeoutMillis, () -> String.valueOf(popTimeoutMillis));
         add(args, "--resp", respVersion, () -> String.valueOf(respVersion));
-        add(args, "--redis", redis, () -> String.valueOf(redis));
+        add(args, "--redis", redis, () -> redis.urlWithPassword());
+        add(args, "--redis-ca", redis == null ? null : redis.caFile(), () -> redis.caFile().toString());
         add(args, "--kamailio-shm-mb", kamailioShmMb, () -> String.valueOf(kamailioShmMb));
         add(args, "--kamailio-children", kamailioChildren, () -> String.valueOf(kamailioChildren));
         add(args, "--key", key, () -> key);
         add(args, "--events", events, () -> events.cliName());
         add(args, "--kamailio-cfg", kamailioCfg, () -> kamailioCfg.toString());
+        addFlag(args, "--redis-auth", redisAuth);
+        addFlag(args, "--redis-tls", redisTls);
         add(args, "--redis-rtt", redisRtt, () -> DurationText.format(redisRtt.toNanos()));
         return args;
+    }
+
+    private static void addFlag(List<String> args, String option, Boolean value) {
+        if (Boolean.TRUE.equals(value)) {
+            args.add(option);
+        }
     }
 
     private static void add(List<String> args, String option, Object value, Supplier<String> text) {
@@ -195,7 +213,10 @@ public record RunOptions(String client,
                 Duration.ofSeconds(requirePositive(or(drainTimeoutSeconds, DEFAULT_DRAIN_TIMEOUT_SECONDS), "--drain-timeout")),
                 or(respVersion, DEFAULT_RESP_VERSION), redis, outDir, kamailioShmMb,
                 or(kamailioChildren, KamailioSizing.DEFAULT_CHILDREN), or(key, RunConfig.QUEUE_KEY),
-                or(events, EnqueuedEvents.defaultFor(payloadFormat)), kamailioCfg, requireRtt(or(redisRtt, Duration.ZERO)));
+                or(events, EnqueuedEvents.defaultFor(payloadFormat)), kamailioCfg,
+                // ndb_redis logs in as the default user only: on a SIP run, that user gets the run's password too.
+                new LocalRedis.Security(or(redisAuth, false), or(redisTls, false), loadKind == LoadKind.SIP),
+                requireRtt(or(redisRtt, Duration.ZERO)));
     }
 
     /** Reads an enum option in any letter case; a bad value is a one-line error listing the choices. */
@@ -207,16 +228,6 @@ public record RunOptions(String client,
                     .map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
             throw new IllegalArgumentException(option + " must be one of " + String.join(", ", names)
                     + ", not '" + value + "'");
-        }
-    }
-
-    /** Reads {@code --redis host:port}. */
-    public static RedisEndpoint parseEndpoint(String text) {
-        int colon = text.lastIndexOf(':');
-        try {
-            return new RedisEndpoint(text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--redis must be host:port, not '" + text + "'");
         }
     }
 
@@ -284,6 +295,8 @@ public record RunOptions(String client,
         private String key;
         private EnqueuedEvents events;
         private Path kamailioCfg;
+        private Boolean redisAuth;
+        private Boolean redisTls;
         private Duration redisRtt;
 
         private Builder() {
@@ -414,6 +427,16 @@ public record RunOptions(String client,
             return this;
         }
 
+        public Builder redisAuth(Boolean redisAuth) {
+            this.redisAuth = redisAuth;
+            return this;
+        }
+
+        public Builder redisTls(Boolean redisTls) {
+            this.redisTls = redisTls;
+            return this;
+        }
+
         public Builder redisRtt(Duration redisRtt) {
             this.redisRtt = redisRtt;
             return this;
@@ -421,7 +444,7 @@ public record RunOptions(String client,
 
         public RunOptions build() {
             return new RunOptions(client, load, pattern, workers, rate, serviceTime, workMode, arrivals, warmupSeconds, warmupMaxSeconds, calls, durationSeconds, drainTimeoutSeconds, holdMillis, payload, batchSize, producerConnections, popTimeoutMillis, respVersion, redis,
-                    kamailioShmMb, kamailioChildren, key, events, kamailioCfg, redisRtt);
+                    kamailioShmMb, kamailioChildren, key, events, kamailioCfg, redisAuth, redisTls, redisRtt);
         }
     }
 }

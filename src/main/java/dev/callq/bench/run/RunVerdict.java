@@ -9,19 +9,21 @@ import java.util.Locale;
 /**
  * Whether one client's numbers can be trusted, and if not, why. The one definition: {@code callq run}'s
  * exit code (3 when any client is untrustworthy), every report's verdict, and through the exit code the
- * sweep's and the planner's forked runs; the max-rate rule adds its own criteria on top. Two conditions:
+ * sweep's and the planner's forked runs; the max-rate rule adds its own criteria on top. Three conditions:
  * <ul>
  *   <li>the accounting balances ({@link Accounting#balanced()}): every expected event consumed exactly once,
  *       nothing lost, duplicated, unexpected, malformed or left in the queue. A malformed payload counts: it
  *       is an event the consumer could not account for;</li>
- *   <li>the synthetic producer kept its schedule; otherwise the rate was never really offered.</li>
+ *   <li>the synthetic producer kept its schedule; otherwise the rate was never really offered;</li>
+ *   <li>nothing failed once measuring had begun (Redis stopped answering, SIPp or Kamailio gone).</li>
  * </ul>
  *
  * @param client            the client it judges
  * @param accountingProblem what did not balance ({@code lost 7, duplicated 0, …}); null when balanced
  * @param producerProblem   how far the producer fell behind; null when it kept its schedule or there was none
+ * @param failure           what broke mid-run ({@link ClientResult#failure()}); null when nothing did
  */
-public record RunVerdict(String client, String accountingProblem, String producerProblem) {
+public record RunVerdict(String client, String accountingProblem, String producerProblem, String failure) {
 
     public static RunVerdict of(ClientResult result) {
         ClientResult.Events e = result.events();
@@ -36,7 +38,7 @@ public record RunVerdict(String client, String accountingProblem, String produce
                 : String.format(Locale.ROOT, "achieved %.0f of %.0f/s", producer.achievedRate(),
                 // results written before the scheduled rate was recorded hold 0 there
                 producer.scheduledRate() > 0 ? producer.scheduledRate() : producer.targetRate());
-        return new RunVerdict(result.client(), accountingProblem, producerProblem);
+        return new RunVerdict(result.client(), accountingProblem, producerProblem, result.failure());
     }
 
     /** One verdict per client, in the summary's order. */
@@ -58,12 +60,15 @@ public record RunVerdict(String client, String accountingProblem, String produce
     }
 
     public boolean trustworthy() {
-        return accountingBalanced() && producerKeptSchedule();
+        return accountingBalanced() && producerKeptSchedule() && failure == null;
     }
 
     /** Why the numbers are not trustworthy, one reason a line; empty when they are. */
     public List<String> reasons() {
         List<String> reasons = new ArrayList<>();
+        if (failure != null) {
+            reasons.add("failed mid-run: " + failure);
+        }
         if (accountingProblem != null) {
             reasons.add("accounting: " + accountingProblem);
         }

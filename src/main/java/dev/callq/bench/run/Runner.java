@@ -2,6 +2,7 @@ package dev.callq.bench.run;
 
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.LocalRedis;
+import dev.callq.bench.env.Provenance;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.env.RedisProbe;
 import dev.callq.bench.driver.QueueDriver;
@@ -12,6 +13,9 @@ import dev.callq.bench.measure.Recorders;
 import dev.callq.bench.load.SyntheticLoad;
 import dev.callq.bench.netem.NetworkProxy;
 import dev.callq.bench.netem.ProxyCounters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,34 +55,44 @@ public final class Runner {
         }
         if (config.redis() != null) {
             RedisProbe.requireReachable(config.redis());
+            RedisProbe.requirePermitted(config.redis(), commandsUsed(config));
         }
         if (config.load() == LoadKind.SIP && config.kamailioCfg() != null) {
             // Before any Redis starts; the check only parses the script, so no Redis address is dialled.
-            RedisEndpoint notDialled = config.redis() != null ? config.redis() : new RedisEndpoint("127.0.0.1", 6379);
+            // A Redis callq starts with --redis-auth has a password the script must import too.
+            RedisEndpoint notDialled = config.redis() != null ? config.redis()
+                    : RedisEndpoint.parse(config.localRedis().auth() ? "redis://:unknown-yet@127.0.0.1:6379" : "127.0.0.1:6379");
             KamailioScript.check(config.kamailioSettings(notDialled, config.key()), outDir);
         }
         String startedAt = Instant.now().toString();
         Runnable work = WorkFactory.create(config.serviceTime(), config.workMode());
         List<ClientResult> results = new ArrayList<>();
-        String redisVersion = "unknown";
+        Map<String, String> redisMeasured = Map.of();
         for (String client : config.clients()) {
             Path logDir = createDir(outDir.resolve("logs").resolve(client));
             if (config.redis() != null) {
-                redisVersion = RedisProbe.version(config.redis());
+                if (results.stream().anyMatch(result -> result.failure() != null)) {
+                    // The Redis that failed a client's run is the next client's too: keep the results so far.
+                    log.warn("{}: not run, the Redis that failed the run before is the one it would use", client);
+                    break;
+                }
+                redisMeasured = describeRedis(config.redis(), "external");
+                RedisProbe.requireRoomFor(config.redis(), config.redisConnections());
                 results.add(measure(client, config.redis(), outDir, logDir, work));
             } else {
-                try (LocalRedis redis = LocalRedis.start(logDir)) {
-                    redisVersion = RedisProbe.version(redis.endpoint());
+                try (LocalRedis redis = LocalRedis.start(logDir, config.localRedis())) {
+                    redisMeasured = describeRedis(redis.endpoint(), startedBy(config.localRedis()));
+                    RedisProbe.requireRoomFor(redis.endpoint(), config.redisConnections());
                     results.add(measure(client, redis.endpoint(), outDir, logDir, work));
                 }
             }
         }
-        Map<String, String> environment = environment(redisVersion);
+        Map<String, String> environment = environment(redisMeasured);
         if (networkProxy != null) {
             environment.put("redisProxy", networkProxy);
         }
         return new RunSummary(RunSummary.SCHEMA, startedAt, config.describePhases(), configMap(),
-                environment, results);
+                environment, results, Provenance.current());
     }
 
     /**
@@ -101,6 +115,52 @@ public final class Runner {
         }
     }
 
+    /**
+     * Each command a run sends, on the keys it names: an ACL user without one of them is refused before
+     * anything starts rather than failing every pop.
+     */
+    private static List<List<String>> commandsUsed(RunConfig config) {
+        QueueSpec spec = new QueueSpec(config.key(), config.pattern(), config.popTimeout(), config.batchSize());
+        String key = spec.key();
+        String processing = spec.processingKey(0);
+        String group = spec.groupName();
+        List<List<String>> commands = new ArrayList<>(List.of(List.of("DEL", key)));
+        switch (config.pattern()) {
+            case BLPOP -> commands.addAll(List.of(List.of("RPUSH", key, "x"), List.of("LLEN", key),
+                    List.of("BLPOP", key, "1")));
+            case RELIABLE -> commands.addAll(List.of(List.of("RPUSH", key, "x"), List.of("LLEN", key),
+                    List.of("BLMOVE", key, processing, "LEFT", "RIGHT", "1"), List.of("LREM", processing, "1", "x")));
+            case BATCH -> commands.addAll(List.of(List.of("RPUSH", key, "x"), List.of("LLEN", key),
+                    List.of("BLMPOP", "1", "1", key, "LEFT", "COUNT", "2")));
+            case STREAM -> commands.addAll(List.of(List.of("XADD", key, "*", "p", "x"), List.of("XLEN", key),
+                    List.of("XGROUP", "CREATE", key, group, "$", "MKSTREAM"),
+                    List.of("XREADGROUP", "GROUP", group, "w", "COUNT", "1", "BLOCK", "1", "STREAMS", key, ">"),
+                    List.of("XACK", key, group, "0-1"), List.of("XPENDING", key, group),
+                    List.of("XINFO", "GROUPS", key)));
+        }
+        return commands;
+    }
+
+    private static String startedBy(LocalRedis.Security security) {
+        List<String> how = new ArrayList<>();
+        if (security.auth()) {
+            how.add("ACL user " + LocalRedis.USER + " with a random password");
+        }
+        if (security.tls()) {
+            how.add("TLS from a throwaway CA");
+        }
+        return "started by callq" + (how.isEmpty() ? "" : " (" + String.join(", ", how) + ")");
+    }
+
+    /** Which Redis was measured, its address without the password. */
+    private static Map<String, String> describeRedis(RedisEndpoint endpoint, String origin) {
+        Map<String, String> redis = new LinkedHashMap<>();
+        redis.put("redis", RedisProbe.version(endpoint));
+        redis.put("redisServer", origin);
+        redis.put("redisAddress", endpoint.toString());
+        return redis;
+    }
+
     /** The load a configuration asks for, built once Redis, the driver and the recorders exist. */
     static ClientRun.LoadFactory loads(RunConfig config) {
         return (QueueDriver driver, QueueSpec spec, Recorders recorders, RedisEndpoint redis, Path logDir) -> {
@@ -108,8 +168,11 @@ public final class Runner {
                 return new SyntheticLoad(driver, spec, config.rate(), config.arrivals(),
                         config.duration(), config.producerLanes(), recorders.producerLag());
             }
-            return new SipLoad(logDir, config.kamailioSettings(redis, spec.key()), config.rate().meanRatePerSec(1),
-                    config.calls(), config.holdTime());
+            // Kamailio is pointed at the master a Sentinel names at the start of the run. It logs in as the
+            // default user: RunConfig refuses any other for a SIP run, and the Redis callq starts gives
+            // the default user the run's password too.
+            return new SipLoad(logDir, config.kamailioSettings(RedisProbe.master(redis).asDefaultUser(), spec.key()),
+                    config.rate().meanRatePerSec(1), config.calls(), config.holdTime());
         };
     }
 
@@ -147,9 +210,10 @@ public final class Runner {
         return map;
     }
 
-    private static Map<String, String> environment(String redisVersion) {
+    private static Map<String, String> environment(Map<String, String> redisMeasured) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("redis", redisVersion);
+        env.put("redis", "unknown");
+        env.putAll(redisMeasured);
         env.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));

@@ -3,7 +3,6 @@ package dev.callq.bench.driver.jedis;
 import dev.callq.bench.driver.PayloadSink;
 import dev.callq.bench.driver.PatternConsumer;
 import dev.callq.bench.driver.QueueSpec;
-import redis.clients.jedis.Jedis;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.args.ListDirection;
 import redis.clients.jedis.params.XReadGroupParams;
@@ -17,20 +16,20 @@ import java.util.Map;
 
 /** How a worker pops in each pattern, on a Jedis connection of its own. */
 final class JedisConsumer extends PatternConsumer {
-    private final Jedis jedis;
+    private final JedisLink link;
     private final String processingKey;
     private final String consumerName;
 
-    JedisConsumer(Jedis jedis, QueueSpec spec, int workerId, Duration clientTimeout) {
-        super(spec, clientTimeout, jedis::close);
-        this.jedis = jedis;
+    JedisConsumer(JedisLink link, QueueSpec spec, int workerId, Duration clientTimeout) {
+        super(spec, clientTimeout, link::close);
+        this.link = link;
         this.processingKey = spec.processingKey(workerId);
         this.consumerName = "consumer-" + workerId;
     }
 
     @Override
     protected int popOne(PayloadSink sink) {
-        KeyValue<String, String> popped = jedis.blpop(spec.popTimeoutSeconds(), spec.key());
+        KeyValue<String, String> popped = link.call(jedis -> jedis.blpop(spec.popTimeoutSeconds(), spec.key()));
         if (popped == null) {
             return 0;
         }
@@ -40,20 +39,20 @@ final class JedisConsumer extends PatternConsumer {
 
     @Override
     protected int moveToProcessing(PayloadSink sink) {
-        String payload = jedis.blmove(spec.key(), processingKey, ListDirection.LEFT, ListDirection.RIGHT,
-                spec.popTimeoutSeconds());
+        String payload = link.call(jedis -> jedis.blmove(spec.key(), processingKey, ListDirection.LEFT,
+                ListDirection.RIGHT, spec.popTimeoutSeconds()));
         if (payload == null) {
             return 0;
         }
         sink.accept(List.of(payload));
-        jedis.lrem(processingKey, 1, payload);
+        link.call(jedis -> jedis.lrem(processingKey, 1, payload));
         return 1;
     }
 
     @Override
     protected int popBatch(PayloadSink sink) {
-        KeyValue<String, List<String>> popped = jedis.blmpop(spec.popTimeoutSeconds(), ListDirection.LEFT,
-                spec.batchSize(), spec.key());
+        KeyValue<String, List<String>> popped = link.call(jedis -> jedis.blmpop(spec.popTimeoutSeconds(),
+                ListDirection.LEFT, spec.batchSize(), spec.key()));
         if (popped == null || popped.getValue().isEmpty()) {
             return 0;
         }
@@ -66,8 +65,8 @@ final class JedisConsumer extends PatternConsumer {
         XReadGroupParams params = XReadGroupParams.xReadGroupParams()
                 .count(spec.batchSize())
                 .block(Math.toIntExact(spec.popTimeout().toMillis()));
-        List<Map.Entry<String, List<StreamEntry>>> read = jedis.xreadGroup(spec.groupName(), consumerName, params,
-                Map.of(spec.key(), StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
+        List<Map.Entry<String, List<StreamEntry>>> read = link.call(jedis -> jedis.xreadGroup(spec.groupName(),
+                consumerName, params, Map.of(spec.key(), StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY)));
         if (read == null || read.isEmpty() || read.get(0).getValue().isEmpty()) {
             return 0;
         }
@@ -79,7 +78,7 @@ final class JedisConsumer extends PatternConsumer {
             ids[i] = entries.get(i).getID();
         }
         sink.accept(payloads);
-        jedis.xack(spec.key(), spec.groupName(), ids);
+        link.call(jedis -> jedis.xack(spec.key(), spec.groupName(), ids));
         return payloads.size();
     }
 

@@ -9,12 +9,15 @@ import dev.callq.bench.driver.QueueDriver;
 import dev.callq.bench.driver.QueueProducer;
 import dev.callq.bench.driver.QueueSpec;
 import dev.callq.bench.driver.Unreachable;
+import dev.callq.bench.env.RedisEndpoint;
+import dev.callq.bench.env.RedisTls;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.RedisProtocol;
-import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisException;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,19 +37,63 @@ public final class JedisQueueDriver implements QueueDriver {
         connect("probe").close();
     }
 
-    /** A new connection named {@code callq-jedis-<role>} in CLIENT LIST. */
+    /**
+     * A new connection named {@code callq-jedis-<role>} in CLIENT LIST, logged in and on the endpoint's
+     * database; through Sentinel, to the master it names at this moment.
+     */
     Jedis connect(String role) {
         try {
-            return new Jedis(new HostAndPort(settings.endpoint().host(), settings.endpoint().port()), config(role));
-        } catch (JedisConnectionException e) {
+            return new Jedis(server(), config(role));
+        } catch (JedisException e) {
             throw Unreachable.redis(settings.endpoint(), e);
         }
+    }
+
+    /** The server itself, or the master the first answering sentinel names, as JedisSentinelPool finds it. */
+    private HostAndPort server() {
+        RedisEndpoint endpoint = settings.endpoint();
+        if (endpoint.kind() != RedisEndpoint.Kind.SENTINEL) {
+            return new HostAndPort(endpoint.host(), endpoint.port());
+        }
+        JedisException last = null;
+        for (RedisEndpoint.Address sentinel : endpoint.nodes()) {
+            try (Jedis jedis = new Jedis(new HostAndPort(sentinel.host(), sentinel.port()), plainConfig())) {
+                List<String> master = jedis.sentinelGetMasterAddrByName(endpoint.masterName());
+                if (master != null && master.size() == 2) {
+                    return new HostAndPort(master.get(0), Integer.parseInt(master.get(1)));
+                }
+            } catch (JedisException e) {
+                last = e;
+            }
+        }
+        throw new JedisException("no sentinel names the master '" + endpoint.masterName() + "'", last);
+    }
+
+    private DefaultJedisClientConfig plainConfig() {
+        int clientTimeoutMillis = Math.toIntExact(settings.clientTimeout().toMillis());
+        return DefaultJedisClientConfig.builder().connectionTimeoutMillis(clientTimeoutMillis)
+                .socketTimeoutMillis(clientTimeoutMillis).build();
+    }
+
+    /** A connection for {@code role} that is replaced when it breaks. */
+    private JedisLink link(String role) {
+        return new JedisLink(() -> connect(role));
     }
 
     /** A fresh builder per connection: consumers may be created from several threads at once. */
     private DefaultJedisClientConfig config(String role) {
         int clientTimeoutMillis = Math.toIntExact(settings.clientTimeout().toMillis());
-        return DefaultJedisClientConfig.builder()
+        RedisEndpoint endpoint = settings.endpoint();
+        DefaultJedisClientConfig.Builder builder = DefaultJedisClientConfig.builder()
+                .user(endpoint.user())
+                .password(endpoint.password())
+                .database(endpoint.database());
+        if (endpoint.tls()) {
+            builder.ssl(true)
+                    .sslSocketFactory(RedisTls.context(endpoint.caFile()).getSocketFactory())
+                    .sslParameters(RedisTls.verifyingHostName(new javax.net.ssl.SSLParameters()));
+        }
+        return builder
                 // An explicit protocol makes Jedis send HELLO 2 or HELLO 3 and fail rather than fall back.
                 .protocol(protocol)
                 .connectionTimeoutMillis(clientTimeoutMillis)
@@ -74,19 +121,19 @@ public final class JedisQueueDriver implements QueueDriver {
     @Override
     public QueueConsumer createConsumer(QueueSpec spec, int workerId) {
         settings.requireAbovePopTimeout(spec);
-        JedisConsumer consumer = new JedisConsumer(connect("worker-" + workerId), spec, workerId,
+        JedisConsumer consumer = new JedisConsumer(link("worker-" + workerId), spec, workerId,
                 settings.clientTimeout());
         return open.consumer(consumer);
     }
 
     @Override
     public QueueProducer createProducer(QueueSpec spec) {
-        return open.other(new JedisProducer(connect("producer"), spec));
+        return open.other(new JedisProducer(link("producer"), spec));
     }
 
     @Override
     public QueueAdmin createAdmin() {
-        return open.other(new JedisAdmin(connect("admin")));
+        return open.other(new JedisAdmin(link("admin")));
     }
 
     /** Closes the connections its caller left open; consumers first finish the pop in flight. */
