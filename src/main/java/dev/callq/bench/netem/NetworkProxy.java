@@ -131,8 +131,8 @@ public final class NetworkProxy implements AutoCloseable {
      */
     public static NetworkProxy start(RedisEndpoint upstream) {
         if (upstream.kind() == RedisEndpoint.Kind.SENTINEL) {
-            throw new IllegalArgumentException("the network proxy (--redis-rtt) cannot stand in front of Sentinel: "
-                    + "its clients dial the master Sentinel names");
+            throw new IllegalArgumentException("a proxy cannot stand in front of Sentinel: its clients dial the "
+                    + "master Sentinel names");
         }
         return new NetworkProxy(upstream);
     }
