@@ -135,6 +135,10 @@ public final class RunArguments {
             + "events popped into them are lost: the run shows them")
     Long clientTimeoutMillis;
 
+    @Option(names = "--redis-rtt", description = "round-trip time to add between every party and Redis, through a "
+            + "proxy on loopback, such as 0.5ms: sizes a run for a real network (default: none)")
+    String redisRtt;
+
     /**
      * Reads {@code callq run} arguments (without {@code --out}) exactly as the command does: how the
      * options of a forked run written elsewhere (a sweep file's) are read and checked before it starts.
@@ -163,7 +167,7 @@ public final class RunArguments {
                 batchSize, producerConnections, popTimeoutMillis, respVersion,
                 redisEndpoint(), kamailioShmMb, kamailioChildren, key,
                 events == null ? null : EnqueuedEvents.parse(events), kamailioCfg, redisAuth, redisTls,
-                clientTimeoutMillis);
+                clientTimeoutMillis, redisRtt == null ? null : RunOptions.parseRtt(redisRtt));
     }
 
     /** {@code --redis}, its certificates checked against {@code --redis-ca} when that is given. */

@@ -1,5 +1,6 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.DurationText;
 import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.env.LocalRedis;
@@ -32,6 +33,7 @@ import java.util.function.Supplier;
  *                {@link #toArgs}, for the child process that {@code ForkedRun} hands it to privately
  * @param redisAuth {@code --redis-auth}: the Redis the run starts has a password
  * @param redisTls  {@code --redis-tls}: the Redis the run starts speaks TLS only
+ * @param redisRtt round-trip time added between every party and Redis (through the network proxy)
  */
 public record RunOptions(String client,
                          LoadKind load,
@@ -60,7 +62,8 @@ public record RunOptions(String client,
                          Path kamailioCfg,
                          Boolean redisAuth,
                          Boolean redisTls,
-                         Long clientTimeoutMillis) {
+                         Long clientTimeoutMillis,
+                         Duration redisRtt) {
 
     public static final String DEFAULT_CLIENT = QueueDrivers.ALL;
     public static final int DEFAULT_WORKERS = 4;
@@ -72,6 +75,8 @@ public record RunOptions(String client,
     public static final long DEFAULT_POP_TIMEOUT_MILLIS = 1000;
     public static final long DEFAULT_DRAIN_TIMEOUT_SECONDS = 30;
     public static final int DEFAULT_RESP_VERSION = 2;
+    /** Above this an added round trip is a partition, not a network: see {@code --fault redis-partition}. */
+    public static final Duration MAX_REDIS_RTT = Duration.ofSeconds(1);
 
     /** Options built by code start here: nothing set, every option at its default. */
     public static Builder builder() {
@@ -107,7 +112,8 @@ public record RunOptions(String client,
                 .kamailioCfg(kamailioCfg)
                 .redisAuth(redisAuth)
                 .redisTls(redisTls)
-                .clientTimeoutMillis(clientTimeoutMillis);
+                .clientTimeoutMillis(clientTimeoutMillis)
+                .redisRtt(redisRtt);
     }
 
     /** The set options as {@code callq run} arguments, without {@code --out}; parsing them gives these options back. */
@@ -142,6 +148,7 @@ public record RunOptions(String client,
         addFlag(args, "--redis-auth", redisAuth);
         addFlag(args, "--redis-tls", redisTls);
         add(args, "--client-timeout-ms", clientTimeoutMillis, () -> String.valueOf(clientTimeoutMillis));
+        add(args, "--redis-rtt", redisRtt, () -> DurationText.format(redisRtt.toNanos()));
         return args;
     }
 
@@ -213,7 +220,8 @@ public record RunOptions(String client,
                 // ndb_redis logs in as the default user only: on a SIP run, that user gets the run's password too.
                 new LocalRedis.Security(or(redisAuth, false), or(redisTls, false), loadKind == LoadKind.SIP),
                 clientTimeoutMillis == null ? null
-                        : Duration.ofMillis(requirePositive(clientTimeoutMillis, "--client-timeout-ms")));
+                        : Duration.ofMillis(requirePositive(clientTimeoutMillis, "--client-timeout-ms")),
+                requireRtt(or(redisRtt, Duration.ZERO)));
     }
 
     /** Reads an enum option in any letter case; a bad value is a one-line error listing the choices. */
@@ -226,6 +234,25 @@ public record RunOptions(String client,
             throw new IllegalArgumentException(option + " must be one of " + String.join(", ", names)
                     + ", not '" + value + "'");
         }
+    }
+
+    /** Reads and checks {@code --redis-rtt 0.5ms}. */
+    public static Duration parseRtt(String text) {
+        Duration rtt;
+        try {
+            rtt = Duration.ofNanos(DurationText.parseNanos(text));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--redis-rtt: " + e.getMessage());
+        }
+        return requireRtt(rtt);
+    }
+
+    private static Duration requireRtt(Duration rtt) {
+        if (rtt.isNegative() || rtt.compareTo(MAX_REDIS_RTT) > 0) {
+            throw new IllegalArgumentException("--redis-rtt must be between 0 and " + MAX_REDIS_RTT.toMillis()
+                    + " ms, not " + DurationText.format(rtt.toNanos()));
+        }
+        return rtt;
     }
 
     private static <T> T or(T value, T defaultValue) {
@@ -276,6 +303,7 @@ public record RunOptions(String client,
         private Boolean redisAuth;
         private Boolean redisTls;
         private Long clientTimeoutMillis;
+        private Duration redisRtt;
 
         private Builder() {
         }
@@ -420,9 +448,14 @@ public record RunOptions(String client,
             return this;
         }
 
+        public Builder redisRtt(Duration redisRtt) {
+            this.redisRtt = redisRtt;
+            return this;
+        }
+
         public RunOptions build() {
             return new RunOptions(client, load, pattern, workers, rate, serviceTime, workMode, arrivals, warmupSeconds, warmupMaxSeconds, calls, durationSeconds, drainTimeoutSeconds, holdMillis, payload, batchSize, producerConnections, popTimeoutMillis, respVersion, redis,
-                    kamailioShmMb, kamailioChildren, key, events, kamailioCfg, redisAuth, redisTls, clientTimeoutMillis);
+                    kamailioShmMb, kamailioChildren, key, events, kamailioCfg, redisAuth, redisTls, clientTimeoutMillis, redisRtt);
         }
     }
 }

@@ -11,6 +11,10 @@ import dev.callq.bench.load.SipLoad;
 import dev.callq.bench.sip.KamailioScript;
 import dev.callq.bench.measure.Recorders;
 import dev.callq.bench.load.SyntheticLoad;
+import dev.callq.bench.netem.NetworkProxy;
+import dev.callq.bench.netem.ProxyCounters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +38,8 @@ public final class Runner {
 
     private final RunConfig config;
     private final ProgressListener progress;
+    /** How the network proxy shaped the link, when the run had one. */
+    private String networkProxy;
 
     public Runner(RunConfig config, ProgressListener progress) {
         this.config = config;
@@ -71,19 +78,41 @@ public final class Runner {
                 }
                 redisMeasured = describeRedis(config.redis(), "external");
                 RedisProbe.requireRoomFor(config.redis(), config.redisConnections());
-                results.add(new ClientRun(config, client, config.redis(), outDir, logDir)
-                        .execute(loads(config), work, progress));
+                results.add(measure(client, config.redis(), outDir, logDir, work));
             } else {
                 try (LocalRedis redis = LocalRedis.start(logDir, config.localRedis())) {
                     redisMeasured = describeRedis(redis.endpoint(), startedBy(config.localRedis()));
                     RedisProbe.requireRoomFor(redis.endpoint(), config.redisConnections());
-                    results.add(new ClientRun(config, client, redis.endpoint(), outDir, logDir)
-                            .execute(loads(config), work, progress));
+                    results.add(measure(client, redis.endpoint(), outDir, logDir, work));
                 }
             }
         }
+        Map<String, String> environment = environment(redisMeasured);
+        if (networkProxy != null) {
+            environment.put("redisProxy", networkProxy);
+        }
         return new RunSummary(RunSummary.SCHEMA, startedAt, config.describePhases(), configMap(),
-                environment(redisMeasured), results, Provenance.current());
+                environment, results, Provenance.current());
+    }
+
+    /**
+     * One client's run. With {@code --redis-rtt}, every party of the run (workers, producer, admin and
+     * Kamailio alike) reaches Redis through a proxy that adds half the round trip each way.
+     */
+    private ClientResult measure(String client, RedisEndpoint redis, Path outDir, Path logDir, Runnable work) {
+        if (config.redisRtt().isZero()) {
+            return new ClientRun(config, client, redis, outDir, logDir).execute(loads(config), work, progress);
+        }
+        try (NetworkProxy proxy = NetworkProxy.start(redis)) {
+            proxy.setLatency(config.redisRtt().dividedBy(2), Duration.ZERO);
+            networkProxy = proxy.describe();
+            ClientResult result = new ClientRun(config, client, proxy.endpoint(), outDir, logDir)
+                    .execute(loads(config), work, progress);
+            ProxyCounters counters = proxy.counters();
+            log.info("{}: the network proxy carried {} connections, {} bytes to Redis and {} from it", client,
+                    counters.connectionsAccepted(), counters.bytesToUpstream(), counters.bytesFromUpstream());
+            return result;
+        }
     }
 
     /**
@@ -190,6 +219,7 @@ public final class Runner {
                 map.put("kamailioCfg", config.kamailioCfg().toString());
             }
         }
+        map.put("redisRttMicros", config.redisRtt().toNanos() / 1_000);
         return map;
     }
 

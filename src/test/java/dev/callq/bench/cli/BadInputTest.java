@@ -47,6 +47,8 @@ class BadInputTest {
             "--load synthetic --rate 1e9 --duration 1 | would schedule 1,000,000,000 events, above the 20,000,000",
             "--workers 100000 | --workers 100000 is above 1000",
             "--calls 3000000000 | would schedule 6,000,000,000 events, above the 20,000,000",
+            "--redis-rtt 2 | --redis-rtt: '2' is not a number with a unit us, ms or s",
+            "--redis redis-sentinel://127.0.0.1:26379/mymaster --redis-rtt 1ms | --redis-rtt cannot delay a Sentinel deployment",
     })
     void rejectsBadOptionsWithOneLine(String arguments, String expectedMessage) throws Exception {
         List<String> args = new ArrayList<>(List.of("run", "--out", tmp.resolve("out").toString()));
