@@ -9,6 +9,8 @@ import dev.callq.bench.load.SyntheticLoad;
 import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.work.Work;
 import dev.callq.bench.sip.EnqueuedEvents;
+import dev.callq.bench.sip.ExternalKamailio;
+import dev.callq.bench.sip.SippScenario;
 import dev.callq.bench.sip.KamailioSettings;
 import dev.callq.bench.sip.KamailioSizing;
 
@@ -46,6 +48,11 @@ import java.util.List;
  * @param events         which SIP requests Kamailio pushes an event for
  * @param kamailioCfg    the user's Kamailio script, or null for the bundled one
  * @param localRedis     how to secure the Redis the harness starts (unused with {@code redis})
+ * @param uacScenario    the user's SIPp UAC scenario, or null for the bundled one
+ * @param uasScenario    the user's SIPp UAS scenario, or null for the bundled one
+ * @param kamailio       a Kamailio the user started, which takes the SIP load, or null to start one
+ * @param redisStall     how long Redis's writers are paused, then served normally for {@link #REDIS_UNSTALLED},
+ *                       over and over during the measured phase; null for never
  */
 public record RunConfig(List<String> clients, int workers, LoadKind load, RateProfile rate, long calls,
                         Duration duration, Warmup warmup, Duration holdTime, PayloadFormat payload,
@@ -53,9 +60,12 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
                         SyntheticLoad.Arrivals arrivals, int producerLanes, Duration popTimeout,
                         Duration drainTimeout, int respVersion, RedisEndpoint redis, Path outDir,
                         Integer kamailioShmMb, int kamailioChildren, String key, EnqueuedEvents events,
-                        Path kamailioCfg, LocalRedis.Security localRedis) {
+                        Path kamailioCfg, LocalRedis.Security localRedis, Path uacScenario, Path uasScenario,
+                        ExternalKamailio kamailio, Duration redisStall) {
 
     public static final String QUEUE_KEY = "callq:events";
+    /** Between two stalls of {@code --redis-stall-ms}, Redis serves normally this long. */
+    public static final Duration REDIS_UNSTALLED = Duration.ofSeconds(1);
 
     public RunConfig {
         clients = List.copyOf(clients);
@@ -87,8 +97,26 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
             throw new IllegalArgumentException("--redis-auth and --redis-tls secure the Redis callq starts; "
                     + "with --redis, give the login in the URL (redis://user:password@host:port, rediss://…)");
         }
-        if (load == LoadKind.SIP) {
+        if (load == LoadKind.SIP && kamailio == null) {
             KamailioSettings.requireSupported(redis, redis != null ? redis.tls() : localRedis.tls());
+        }
+        if (load != LoadKind.SIP && (uacScenario != null || uasScenario != null || kamailio != null)) {
+            throw new IllegalArgumentException("--uac-scenario, --uas-scenario and --kamailio need --load sip");
+        }
+        if (kamailio != null && (kamailioCfg != null || kamailioShmMb != null)) {
+            throw new IllegalArgumentException("--kamailio-cfg and --kamailio-shm-mb configure the Kamailio callq starts; "
+                    + "with --kamailio, your Kamailio runs your script");
+        }
+        if (kamailio != null && redis == null) {
+            throw new IllegalArgumentException("--kamailio needs --redis: the Redis your Kamailio pushes to");
+        }
+        uacScenario = uacScenario == null ? null : uacScenario.toAbsolutePath().normalize();
+        uasScenario = uasScenario == null ? null : uasScenario.toAbsolutePath().normalize();
+        if (uacScenario != null) {
+            SippScenario.check(uacScenario, SippScenario.Role.UAC, events);
+        }
+        if (uasScenario != null) {
+            SippScenario.check(uasScenario, SippScenario.Role.UAS, events);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.RateProfile;
 import dev.callq.bench.load.SyntheticLoad;
 import dev.callq.bench.sip.EnqueuedEvents;
+import dev.callq.bench.sip.ExternalKamailio;
 import dev.callq.bench.sip.KamailioSizing;
 import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.work.Work;
@@ -32,6 +33,9 @@ import java.util.function.Supplier;
  *                {@link #toArgs}, for the child process that {@code ForkedRun} hands it to privately
  * @param redisAuth {@code --redis-auth}: the Redis the run starts has a password
  * @param redisTls  {@code --redis-tls}: the Redis the run starts speaks TLS only
+ * @param uacScenario {@code --uac-scenario}: the user's SIPp UAC scenario; likewise {@code uasScenario}
+ * @param kamailio  {@code --kamailio}: a Kamailio the user started, which takes the SIP load
+ * @param redisStallMillis {@code --redis-stall-ms}: Redis's writers paused this long, then 1 s of service, in the measured phase
  */
 public record RunOptions(String client,
                          LoadKind load,
@@ -59,7 +63,11 @@ public record RunOptions(String client,
                          EnqueuedEvents events,
                          Path kamailioCfg,
                          Boolean redisAuth,
-                         Boolean redisTls) {
+                         Boolean redisTls,
+                         Path uacScenario,
+                         Path uasScenario,
+                         ExternalKamailio kamailio,
+                         Long redisStallMillis) {
 
     public static final String DEFAULT_CLIENT = QueueDrivers.ALL;
     public static final int DEFAULT_WORKERS = 4;
@@ -105,7 +113,11 @@ public record RunOptions(String client,
                 .events(events)
                 .kamailioCfg(kamailioCfg)
                 .redisAuth(redisAuth)
-                .redisTls(redisTls);
+                .redisTls(redisTls)
+                .uacScenario(uacScenario)
+                .uasScenario(uasScenario)
+                .kamailio(kamailio)
+                .redisStallMillis(redisStallMillis);
     }
 
     /** The set options as {@code callq run} arguments, without {@code --out}; parsing them gives these options back. */
@@ -139,6 +151,10 @@ public record RunOptions(String client,
         add(args, "--kamailio-cfg", kamailioCfg, () -> kamailioCfg.toString());
         addFlag(args, "--redis-auth", redisAuth);
         addFlag(args, "--redis-tls", redisTls);
+        add(args, "--uac-scenario", uacScenario, () -> uacScenario.toString());
+        add(args, "--uas-scenario", uasScenario, () -> uasScenario.toString());
+        add(args, "--kamailio", kamailio, () -> kamailio.toString());
+        add(args, "--redis-stall-ms", redisStallMillis, () -> String.valueOf(redisStallMillis));
         return args;
     }
 
@@ -208,7 +224,9 @@ public record RunOptions(String client,
                 or(kamailioChildren, KamailioSizing.DEFAULT_CHILDREN), or(key, RunConfig.QUEUE_KEY),
                 or(events, EnqueuedEvents.defaultFor(payloadFormat)), kamailioCfg,
                 // ndb_redis logs in as the default user only: on a SIP run, that user gets the run's password too.
-                new LocalRedis.Security(or(redisAuth, false), or(redisTls, false), loadKind == LoadKind.SIP));
+                new LocalRedis.Security(or(redisAuth, false), or(redisTls, false), loadKind == LoadKind.SIP),
+                uacScenario, uasScenario, kamailio,
+                redisStallMillis == null ? null : Duration.ofMillis(requirePositive(redisStallMillis, "--redis-stall-ms")));
     }
 
     /** Reads an enum option in any letter case; a bad value is a one-line error listing the choices. */
@@ -270,6 +288,10 @@ public record RunOptions(String client,
         private Path kamailioCfg;
         private Boolean redisAuth;
         private Boolean redisTls;
+        private Path uacScenario;
+        private Path uasScenario;
+        private ExternalKamailio kamailio;
+        private Long redisStallMillis;
 
         private Builder() {
         }
@@ -409,9 +431,30 @@ public record RunOptions(String client,
             return this;
         }
 
+        public Builder uacScenario(Path uacScenario) {
+            this.uacScenario = uacScenario;
+            return this;
+        }
+
+        public Builder uasScenario(Path uasScenario) {
+            this.uasScenario = uasScenario;
+            return this;
+        }
+
+        public Builder kamailio(ExternalKamailio kamailio) {
+            this.kamailio = kamailio;
+            return this;
+        }
+
+        public Builder redisStallMillis(Long redisStallMillis) {
+            this.redisStallMillis = redisStallMillis;
+            return this;
+        }
+
         public RunOptions build() {
             return new RunOptions(client, load, pattern, workers, rate, serviceTime, workMode, arrivals, warmupSeconds, warmupMaxSeconds, calls, durationSeconds, drainTimeoutSeconds, holdMillis, payload, batchSize, producerConnections, popTimeoutMillis, respVersion, redis,
-                    kamailioShmMb, kamailioChildren, key, events, kamailioCfg, redisAuth, redisTls);
+                    kamailioShmMb, kamailioChildren, key, events, kamailioCfg, redisAuth, redisTls, uacScenario,
+                    uasScenario, kamailio, redisStallMillis);
         }
     }
 }

@@ -43,6 +43,9 @@ class BadInputTest {
             "--kamailio-shm-mb 8 | --kamailio-shm-mb must be at least 16",
             "--load synthetic --kamailio-cfg kamailio/kamailio.cfg | --kamailio-cfg needs --load sip",
             "--kamailio-cfg no/such.cfg | no/such.cfg: no such file",
+            "--uac-scenario src/test/resources/sipp/uac-without-bye.xml | does not send a BYE, but --events invite,bye expects",
+            "--kamailio nowhere | --kamailio must be HOST:PORT, not 'nowhere'",
+            "--kamailio 127.0.0.1:5060 | --kamailio needs --redis",
     })
     void rejectsBadOptionsWithOneLine(String arguments, String expectedMessage) throws Exception {
         List<String> args = new ArrayList<>(List.of("run", "--out", tmp.resolve("out").toString()));
