@@ -1,5 +1,6 @@
 package dev.callq.bench.load;
 
+import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.FreePorts;
 import dev.callq.bench.event.CallEvent;
 import dev.callq.bench.event.PayloadFormat;
@@ -10,6 +11,7 @@ import dev.callq.bench.sip.KamailioCounters;
 import dev.callq.bench.sip.KamailioSettings;
 import dev.callq.bench.sip.LocalKamailio;
 import dev.callq.bench.sip.PostDialDelay;
+import dev.callq.bench.sip.SipOptionsProbe;
 import dev.callq.bench.sip.SipRoute;
 import dev.callq.bench.sip.Sipp;
 import dev.callq.bench.sip.SippSendLog;
@@ -30,6 +32,7 @@ import java.util.Optional;
  */
 public final class SipLoad implements Load {
     private static final String MEASURED_PREFIX = "call-";
+    private static final Duration EXTERNAL_KAMAILIO_PROBE = Duration.ofSeconds(2);
     /** Kamailio's counters before and after the measured phase, as kamcmd printed them. */
     public static final String STATS_START_FILE = "kamailio-stats-start.txt";
     public static final String STATS_END_FILE = "kamailio-stats-end.txt";
@@ -67,6 +70,12 @@ public final class SipLoad implements Load {
         this.holdTime = holdTime;
         this.uacScenario = uacScenario;
         this.externalKamailio = externalKamailio;
+        if (externalKamailio != null && !SipOptionsProbe.answers200(externalKamailio.host(), externalKamailio.port(),
+                EXTERNAL_KAMAILIO_PROBE)) {
+            throw new HarnessException("Kamailio at " + externalKamailio + " does not answer SIP OPTIONS with 200 within "
+                    + EXTERNAL_KAMAILIO_PROBE.toSeconds() + " s (is it running, listening on that address, and "
+                    + "answering OPTIONS to itself?)");
+        }
         this.kamailio = externalKamailio == null ? LocalKamailio.start(runDir, kamailioSettings) : null;
         try {
             String localAddress = externalKamailio == null ? FreePorts.LOOPBACK : externalKamailio.localAddressTowards();
