@@ -79,7 +79,7 @@ final class ReportTables {
         if (clients.stream().noneMatch(c -> c.calls() != null)) {
             return Optional.empty();
         }
-        return Optional.of(new Table.SideBySide<>("SIP calls", clients, ClientResult::client)
+        Table.SideBySide<ClientResult> table = new Table.SideBySide<>("SIP calls", clients, ClientResult::client)
                 .row("attempted", c -> c.calls() == null ? "-" : num(c.calls().attempted()))
                 .row("succeeded", c -> c.calls() == null ? "-" : num(c.calls().succeeded()))
                 .zeroRow("failed", c -> c.calls() == null ? "0" : num(c.calls().failed()))
@@ -89,12 +89,15 @@ final class ReportTables {
                 .zeroRow("Kamailio out of shared memory", c -> kamailioError(c, KamailioErrors::outOfSharedMemory))
                 .zeroRow("ndb_redis failures", c -> kamailioError(c, KamailioErrors::redisFailures))
                 .zeroRow("relay timeouts (tm)", c -> kamailioError(c,
-                        e -> e.relayTimeouts() == null ? 0 : e.relayTimeouts()))
-                .row("answered 2xx", c -> answers(c, CallAnswers::success))
-                .zeroRow("answered 4xx", c -> answers(c, CallAnswers::clientError))
-                .zeroRow("answered 5xx", c -> answers(c, CallAnswers::serverError))
-                .zeroRow("no answer (timeout)", c -> answers(c, CallAnswers::timeouts))
-                .build());
+                        e -> e.relayTimeouts() == null ? 0 : e.relayTimeouts()));
+        // Results written before the answers were recorded have none: no rows rather than a row of zeros.
+        if (clients.stream().anyMatch(c -> c.calls() != null && c.calls().answers() != null)) {
+            table.row("answered 2xx", c -> answers(c, CallAnswers::success))
+                    .zeroRow("answered 4xx", c -> answers(c, CallAnswers::clientError))
+                    .zeroRow("answered 5xx", c -> answers(c, CallAnswers::serverError))
+                    .zeroRow("no answer (timeout)", c -> answers(c, CallAnswers::timeouts));
+        }
+        return Optional.of(table.build());
     }
 
     private static String answers(ClientResult c, ToLongFunction<CallAnswers> count) {
