@@ -8,6 +8,7 @@ import dev.callq.bench.load.SyntheticLoad;
 import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.work.Work;
 import dev.callq.bench.sip.EnqueuedEvents;
+import dev.callq.bench.sip.ExternalKamailio;
 import dev.callq.bench.sip.KamailioSizing;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -139,6 +140,23 @@ public final class RunArguments {
             + "proxy on loopback, such as 0.5ms: sizes a run for a real network (default: none)")
     String redisRtt;
 
+    @Option(names = "--uac-scenario", paramLabel = "FILE", description = "the SIPp UAC scenario to run instead of "
+            + "sipp-scenarios/uac.xml (it must send INVITE, and BYE with --events invite,bye)")
+    Path uacScenario;
+
+    @Option(names = "--uas-scenario", paramLabel = "FILE", description = "the SIPp UAS scenario to run instead of "
+            + "sipp-scenarios/uas.xml")
+    Path uasScenario;
+
+    @Option(names = "--kamailio", paramLabel = "HOST:PORT", description = "send the calls to a Kamailio you started "
+            + "(its script relays each INVITE to the Request-URI, callq's UAS); callq starts only SIPp and the workers")
+    String kamailio;
+
+    @Option(names = "--redis-stall-ms", hidden = true, description = "during the measured phase, pause Redis's "
+            + "writers for this long (CLIENT PAUSE … WRITE), then serve 1 s, and again: a slow Redis, for the "
+            + "redis-latency-vs-pdd sweep")
+    Long redisStallMillis;
+
     /**
      * Reads {@code callq run} arguments (without {@code --out}) exactly as the command does: how the
      * options of a forked run written elsewhere (a sweep file's) are read and checked before it starts.
@@ -167,7 +185,9 @@ public final class RunArguments {
                 batchSize, producerConnections, popTimeoutMillis, respVersion,
                 redisEndpoint(), kamailioShmMb, kamailioChildren, key,
                 events == null ? null : EnqueuedEvents.parse(events), kamailioCfg, redisAuth, redisTls,
-                clientTimeoutMillis, redisRtt == null ? null : RunOptions.parseRtt(redisRtt));
+                clientTimeoutMillis, redisRtt == null ? null : RunOptions.parseRtt(redisRtt),
+
+                uacScenario, uasScenario, kamailio == null ? null : ExternalKamailio.parse(kamailio), redisStallMillis);
     }
 
     /** {@code --redis}, its certificates checked against {@code --redis-ca} when that is given. */

@@ -9,6 +9,7 @@ import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.RateProfile;
 import dev.callq.bench.load.SyntheticLoad;
 import dev.callq.bench.sip.EnqueuedEvents;
+import dev.callq.bench.sip.ExternalKamailio;
 import dev.callq.bench.sip.KamailioSizing;
 import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.work.Work;
@@ -34,6 +35,9 @@ import java.util.function.Supplier;
  * @param redisAuth {@code --redis-auth}: the Redis the run starts has a password
  * @param redisTls  {@code --redis-tls}: the Redis the run starts speaks TLS only
  * @param redisRtt round-trip time added between every party and Redis (through the network proxy)
+ * @param uacScenario {@code --uac-scenario}: the user's SIPp UAC scenario; likewise {@code uasScenario}
+ * @param kamailio  {@code --kamailio}: a Kamailio the user started, which takes the SIP load
+ * @param redisStallMillis {@code --redis-stall-ms}: Redis's writers paused this long, then 1 s of service, in the measured phase
  */
 public record RunOptions(String client,
                          LoadKind load,
@@ -63,7 +67,12 @@ public record RunOptions(String client,
                          Boolean redisAuth,
                          Boolean redisTls,
                          Long clientTimeoutMillis,
-                         Duration redisRtt) {
+                         Duration redisRtt,
+
+                         Path uacScenario,
+                         Path uasScenario,
+                         ExternalKamailio kamailio,
+                         Long redisStallMillis) {
 
     public static final String DEFAULT_CLIENT = QueueDrivers.ALL;
     public static final int DEFAULT_WORKERS = 4;
@@ -113,7 +122,12 @@ public record RunOptions(String client,
                 .redisAuth(redisAuth)
                 .redisTls(redisTls)
                 .clientTimeoutMillis(clientTimeoutMillis)
-                .redisRtt(redisRtt);
+                .redisRtt(redisRtt)
+
+                .uacScenario(uacScenario)
+                .uasScenario(uasScenario)
+                .kamailio(kamailio)
+                .redisStallMillis(redisStallMillis);
     }
 
     /** The set options as {@code callq run} arguments, without {@code --out}; parsing them gives these options back. */
@@ -149,6 +163,10 @@ public record RunOptions(String client,
         addFlag(args, "--redis-tls", redisTls);
         add(args, "--client-timeout-ms", clientTimeoutMillis, () -> String.valueOf(clientTimeoutMillis));
         add(args, "--redis-rtt", redisRtt, () -> DurationText.format(redisRtt.toNanos()));
+        add(args, "--uac-scenario", uacScenario, () -> uacScenario.toString());
+        add(args, "--uas-scenario", uasScenario, () -> uasScenario.toString());
+        add(args, "--kamailio", kamailio, () -> kamailio.toString());
+        add(args, "--redis-stall-ms", redisStallMillis, () -> String.valueOf(redisStallMillis));
         return args;
     }
 
@@ -221,7 +239,10 @@ public record RunOptions(String client,
                 new LocalRedis.Security(or(redisAuth, false), or(redisTls, false), loadKind == LoadKind.SIP),
                 clientTimeoutMillis == null ? null
                         : Duration.ofMillis(requirePositive(clientTimeoutMillis, "--client-timeout-ms")),
-                requireRtt(or(redisRtt, Duration.ZERO)));
+                requireRtt(or(redisRtt, Duration.ZERO)),
+
+                uacScenario, uasScenario, kamailio,
+                redisStallMillis == null ? null : Duration.ofMillis(requirePositive(redisStallMillis, "--redis-stall-ms")));
     }
 
     /** Reads an enum option in any letter case; a bad value is a one-line error listing the choices. */
@@ -304,6 +325,10 @@ public record RunOptions(String client,
         private Boolean redisTls;
         private Long clientTimeoutMillis;
         private Duration redisRtt;
+        private Path uacScenario;
+        private Path uasScenario;
+        private ExternalKamailio kamailio;
+        private Long redisStallMillis;
 
         private Builder() {
         }
@@ -453,9 +478,30 @@ public record RunOptions(String client,
             return this;
         }
 
+        public Builder uacScenario(Path uacScenario) {
+            this.uacScenario = uacScenario;
+            return this;
+        }
+
+        public Builder uasScenario(Path uasScenario) {
+            this.uasScenario = uasScenario;
+            return this;
+        }
+
+        public Builder kamailio(ExternalKamailio kamailio) {
+            this.kamailio = kamailio;
+            return this;
+        }
+
+        public Builder redisStallMillis(Long redisStallMillis) {
+            this.redisStallMillis = redisStallMillis;
+            return this;
+        }
+
         public RunOptions build() {
             return new RunOptions(client, load, pattern, workers, rate, serviceTime, workMode, arrivals, warmupSeconds, warmupMaxSeconds, calls, durationSeconds, drainTimeoutSeconds, holdMillis, payload, batchSize, producerConnections, popTimeoutMillis, respVersion, redis,
-                    kamailioShmMb, kamailioChildren, key, events, kamailioCfg, redisAuth, redisTls, clientTimeoutMillis, redisRtt);
+                    kamailioShmMb, kamailioChildren, key, events, kamailioCfg, redisAuth, redisTls, clientTimeoutMillis, redisRtt,
+                    uacScenario, uasScenario, kamailio, redisStallMillis);
         }
     }
 }

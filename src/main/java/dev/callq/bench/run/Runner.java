@@ -7,6 +7,7 @@ import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.env.RedisProbe;
 import dev.callq.bench.driver.QueueDriver;
 import dev.callq.bench.driver.QueueSpec;
+import dev.callq.bench.load.Load;
 import dev.callq.bench.load.SipLoad;
 import dev.callq.bench.sip.KamailioScript;
 import dev.callq.bench.measure.Recorders;
@@ -177,15 +178,20 @@ public final class Runner {
     /** The load a configuration asks for, built once Redis, the driver and the recorders exist. */
     static ClientRun.LoadFactory loads(RunConfig config) {
         return (QueueDriver driver, QueueSpec spec, Recorders recorders, RedisEndpoint redis, Path logDir) -> {
+            Load load;
             if (config.load() == LoadKind.SYNTHETIC) {
-                return new SyntheticLoad(driver, spec, config.rate(), config.arrivals(),
+                load = new SyntheticLoad(driver, spec, config.rate(), config.arrivals(),
                         config.duration(), config.producerLanes(), recorders.producerLag());
+            } else {
+                // Kamailio is pointed at the master a Sentinel names at the start of the run. It logs in as the
+                // default user: RunConfig refuses any other for a SIP run, and the Redis callq starts gives
+                // the default user the run's password too.
+                load = new SipLoad(logDir, config.kamailioSettings(RedisProbe.master(redis).asDefaultUser(), spec.key()),
+                        config.kamailio(), config.uacScenario(), config.uasScenario(),
+                        config.rate().meanRatePerSec(1), config.calls(), config.holdTime());
             }
-            // Kamailio is pointed at the master a Sentinel names at the start of the run. It logs in as the
-            // default user: RunConfig refuses any other for a SIP run, and the Redis callq starts gives
-            // the default user the run's password too.
-            return new SipLoad(logDir, config.kamailioSettings(RedisProbe.master(redis).asDefaultUser(), spec.key()),
-                    config.rate().meanRatePerSec(1), config.calls(), config.holdTime());
+            return config.redisStall() == null ? load
+                    : new StalledRedisLoad(load, RedisProbe.master(redis), config.redisStall());
         };
     }
 
@@ -218,6 +224,18 @@ public final class Runner {
             if (config.kamailioCfg() != null) {
                 map.put("kamailioCfg", config.kamailioCfg().toString());
             }
+            if (config.uacScenario() != null) {
+                map.put("uacScenario", config.uacScenario().toString());
+            }
+            if (config.uasScenario() != null) {
+                map.put("uasScenario", config.uasScenario().toString());
+            }
+            if (config.kamailio() != null) {
+                map.put("kamailio", config.kamailio().toString());
+            }
+        }
+        if (config.redisStall() != null) {
+            map.put("redisStallMillis", config.redisStall().toMillis());
         }
         map.put("redisRttMicros", config.redisRtt().toNanos() / 1_000);
         return map;

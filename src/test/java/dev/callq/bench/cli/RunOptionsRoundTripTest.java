@@ -6,6 +6,7 @@ import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.SyntheticLoad;
 import dev.callq.bench.sip.EnqueuedEvents;
+import dev.callq.bench.sip.ExternalKamailio;
 import dev.callq.bench.run.LoadKind;
 import dev.callq.bench.run.RunArguments;
 import dev.callq.bench.run.RunOptions;
@@ -32,7 +33,7 @@ class RunOptionsRoundTripTest {
         RunOptions options = new RunOptions("lettuce", LoadKind.SYNTHETIC, QueuePattern.BATCH, 6, "steps:1000,2000@5s",
                 ServiceTime.parse("lognormal:2.5ms,1.5"), Work.Mode.SPIN, SyntheticLoad.Arrivals.POISSON, 0.5, 7.0,
                 null, 12.5, 9L, 150L, PayloadFormat.JSON, 32, 3, 250L, 3, new RedisEndpoint("127.0.0.1", 6400),
-                null, null, "calls", null, null, null, null, 1500L, Duration.ofNanos(500_000));
+                null, null, "calls", null, null, null, null, 1500L, Duration.ofNanos(500_000), null, null, null, 300L);
 
         RunOptions parsed = parsedByRunCommand(options.toArgs());
 
@@ -71,6 +72,19 @@ class RunOptionsRoundTripTest {
                 .events(EnqueuedEvents.INVITE).kamailioCfg(Path.of("kamailio/examples/classic-rpush-callid.cfg")).build();
 
         assertThat(parsedByRunCommand(options.toArgs()).toConfig(OUT)).isEqualTo(options.toConfig(OUT));
+    }
+
+    @Test
+    void theUsersScenariosAndKamailioSurviveArgumentsAndParsing() {
+        RunOptions options = RunOptions.builder().load(LoadKind.SIP).redis(new RedisEndpoint("10.0.0.2", 6379))
+                .uacScenario(Path.of("sipp-scenarios/uac.xml")).uasScenario(Path.of("sipp-scenarios/uas.xml"))
+                .kamailio(ExternalKamailio.parse("10.0.0.3:5060")).build();
+
+        RunOptions parsed = parsedByRunCommand(options.toArgs());
+
+        assertThat(parsed).isEqualTo(options);
+        assertThat(parsed.toConfig(OUT)).isEqualTo(options.toConfig(OUT));
+        assertThat(parsed.toConfig(OUT).kamailio()).isEqualTo(new ExternalKamailio("10.0.0.3", 5060));
     }
 
     @Test
