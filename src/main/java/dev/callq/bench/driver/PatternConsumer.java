@@ -11,20 +11,31 @@ public abstract class PatternConsumer implements QueueConsumer {
     protected final QueueSpec spec;
     private final InFlightPoll inFlight;
     private final Runnable closeConnection;
+    private final ReplyStamp replyStamp;
 
+    /** A consumer whose connection does not say when replies arrive. */
     protected PatternConsumer(QueueSpec spec, Duration clientTimeout, Runnable closeConnection) {
+        this(spec, clientTimeout, closeConnection, new ReplyStamp());
+    }
+
+    /** A consumer whose connection marks {@code replyStamp} when a reply's first bytes arrive. */
+    protected PatternConsumer(QueueSpec spec, Duration clientTimeout, Runnable closeConnection, ReplyStamp replyStamp) {
         this.spec = spec;
         this.inFlight = new InFlightPoll(spec.popTimeout().plus(clientTimeout));
         this.closeConnection = closeConnection;
+        this.replyStamp = replyStamp;
     }
 
     @Override
     public final int poll(PayloadSink sink) {
+        replyStamp.expectReply();
+        // The pop's reply is the first read after expectReply(); an acknowledgement comes after the sink.
+        PayloadSink stamped = payloads -> sink.accept(payloads, replyStamp.arrivedMicros());
         return inFlight.run(() -> switch (spec.pattern()) {
-            case BLPOP -> popOne(sink);
-            case RELIABLE -> moveToProcessing(sink);
-            case BATCH -> popBatch(sink);
-            case STREAM -> readGroup(sink);
+            case BLPOP -> popOne(stamped);
+            case RELIABLE -> moveToProcessing(stamped);
+            case BATCH -> popBatch(stamped);
+            case STREAM -> readGroup(stamped);
         });
     }
 
