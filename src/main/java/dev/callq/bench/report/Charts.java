@@ -136,6 +136,17 @@ final class Charts {
     /** Grouped bars: one group per category, one bar per series in it; empty when there is no category. */
     static Optional<String> bars(String id, String title, String yAxisTitle, List<String> categories,
                                  Map<String, List<Double>> valuesBySeries) {
+        return bars(id, title, yAxisTitle, categories, valuesBySeries, false);
+    }
+
+    /** Stacked bars: one bar per category, its series stacked in order from the axis up. */
+    static Optional<String> stackedBars(String id, String title, String yAxisTitle, List<String> categories,
+                                        Map<String, List<Double>> valuesBySeries) {
+        return bars(id, title, yAxisTitle, categories, valuesBySeries, true);
+    }
+
+    private static Optional<String> bars(String id, String title, String yAxisTitle, List<String> categories,
+                                         Map<String, List<Double>> valuesBySeries, boolean stacked) {
         if (categories.isEmpty() || valuesBySeries.isEmpty()) {
             return Optional.empty();
         }
@@ -147,6 +158,7 @@ final class Charts {
         chart.getStyler().setXAxisLabelRotation(30);
         chart.getStyler().setYAxisDecimalPattern("#,##0.###");
         chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setStacked(stacked);
         int index = 0;
         for (Map.Entry<String, List<Double>> series : valuesBySeries.entrySet()) {
             chart.addSeries(series.getKey(), categories, series.getValue()).setFillColor(colour(index++));

@@ -1,5 +1,6 @@
 package dev.callq.bench.report;
 
+import dev.callq.bench.measure.LatencySplit;
 import dev.callq.bench.measure.LatencySummary;
 import dev.callq.bench.measure.Metric;
 import dev.callq.bench.sip.CallAnswers;
@@ -129,6 +130,9 @@ final class ReportTables {
                 .row("kept its schedule", orDash.apply(p -> p.keptSchedule() ? "yes" : "NO"))
                 .row("lag p99 (µs)", orDash.apply(p -> num(p.lagMicros().p99())))
                 .row("lag max (µs)", orDash.apply(p -> num(p.lagMicros().max())))
+                .row("pushed with", orDash.apply(p -> p.client() == null ? "the client under test" : p.client()))
+                .row("pinned", orDash.apply(p -> p.client() == null ? "-"
+                        : p.pinned() ? "yes" : "no: " + p.notPinnedBecause()))
                 .build());
     }
 
@@ -253,5 +257,41 @@ final class ReportTables {
                 .map(c -> c.client() + " lost " + c.events().lost() + " of " + c.events().expected()).toList();
         return "enqueue→dequeue p99 " + p99 + "; throughput " + throughput + " events/s; "
                 + (losses.isEmpty() ? "nothing lost" : String.join(", ", losses));
+    }
+
+    /**
+     * The latency split of every client that has one, one row per client and part: its span, whether it is
+     * measured or derived, its p50 and p99.
+     */
+    static Optional<Table> latencySplit(List<ClientResult> clients) {
+        List<List<String>> rows = new ArrayList<>();
+        for (ClientResult client : clients) {
+            if (client.latencySplit() == null) {
+                continue;
+            }
+            client.latencySplit().forEach((part, p) -> rows.add(List.of(client.client(), part, p.span(), p.basis(),
+                    num(p.p50Micros()), num(p.p99Micros()))));
+        }
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Table.of(List.of("client", "part", "from → to", "basis", "p50 (µs)", "p99 (µs)"), rows));
+    }
+
+    /** One stacked series per part of {@link LatencySplit#STACKED}, a value per client with a split. */
+    static Map<String, List<Double>> latencySplitSeries(List<ClientResult> clients,
+                                                        ToLongFunction<LatencySplit.Part> percentile) {
+        Map<String, List<Double>> series = new LinkedHashMap<>();
+        for (String part : LatencySplit.STACKED) {
+            List<Double> values = new ArrayList<>();
+            for (ClientResult client : clients) {
+                if (client.latencySplit() != null) {
+                    LatencySplit.Part p = client.latencySplit().get(part);
+                    values.add(p == null ? 0.0 : (double) percentile.applyAsLong(p));
+                }
+            }
+            series.put(part, values);
+        }
+        return series;
     }
 }

@@ -1,5 +1,6 @@
 package dev.callq.bench.report;
 
+import dev.callq.bench.measure.LatencySplit;
 import dev.callq.bench.measure.LatencySummary;
 import dev.callq.bench.run.ClientResult;
 import dev.callq.bench.run.RunSummary;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Rebuilds a run's report from its results folder alone: {@code report.html} (one self-contained file, charts
@@ -57,6 +59,8 @@ public final class RunHtml {
             page.subheading(metric.getKey()).table(ReportTables.latency(metric.getValue()));
         }
 
+        latencySplit(page, clients);
+
         String noSeries = "no time series to draw";
         page.heading("Per second");
         page.chart(Charts.perSecond("throughput", "events consumed per second", "events/s", folder.clients(),
@@ -83,5 +87,25 @@ public final class RunHtml {
         ClientResult first = clients.get(0);
         return names + ", " + first.workers() + " workers, " + first.pattern() + ", " + first.load() + " load, "
                 + first.payload() + " payload";
+    }
+
+    /** Where enqueue→dequeue goes, per client: stacked p50 and p99 bars and the parts' table. */
+    private static void latencySplit(HtmlPage page, List<ClientResult> clients) {
+        Optional<Table> table = ReportTables.latencySplit(clients);
+        if (table.isEmpty()) {
+            return;
+        }
+        List<String> split = clients.stream().filter(c -> c.latencySplit() != null).map(ClientResult::client).toList();
+        page.heading("Where the latency goes");
+        page.paragraph("Enqueue → dequeue, cut where the harness can read one host clock: the producer's share "
+                + "(event stamp → push sent) and the client's share (pop reply's first bytes at the socket → "
+                + "worker holds the event) are measured per event; Redis's share (push sent → reply at the "
+                + "socket: network, Redis and any queue wait) is derived, p(stamp → reply) − p(producer). "
+                + "Percentiles do not add up exactly, so a stack's height is close to, not equal to, the total.");
+        page.chart(Charts.stackedBars("split-p50", "enqueue → dequeue p50 by part", "latency (µs)", split,
+                ReportTables.latencySplitSeries(clients, LatencySplit.Part::p50Micros)), "no latency split");
+        page.chart(Charts.stackedBars("split-p99", "enqueue → dequeue p99 by part", "latency (µs)", split,
+                ReportTables.latencySplitSeries(clients, LatencySplit.Part::p99Micros)), "no latency split");
+        page.table(table.get());
     }
 }

@@ -15,6 +15,7 @@ import dev.callq.bench.measure.DeferredLatencies;
 import dev.callq.bench.measure.EventLedger;
 import dev.callq.bench.measure.ExpectedEvents;
 import dev.callq.bench.measure.IntervalLog;
+import dev.callq.bench.measure.LatencySplit;
 import dev.callq.bench.measure.LatencySummary;
 import dev.callq.bench.measure.Metric;
 import dev.callq.bench.measure.Recorders;
@@ -317,7 +318,8 @@ final class ClientRun {
             var stats = outcome.producer();
             producer = new ClientResult.Producer(stats.targetRate(), stats.scheduledRate(), stats.achievedRate(), stats.pushed(),
                     stats.pushFailures(), stats.notSent(), stats.keptSchedule(),
-                    LatencySummary.of(intervals.cumulative(Metric.PRODUCER_LAG), 0));
+                    LatencySummary.of(intervals.cumulative(Metric.PRODUCER_LAG), 0), stats.client(), stats.pinned(),
+                    stats.notPinnedBecause());
             if (!stats.keptSchedule()) {
                 warnings.add(String.format(java.util.Locale.ROOT,
                         "PRODUCER FELL BEHIND: achieved %.0f events/s against a schedule of %.0f (%d push "
@@ -331,7 +333,9 @@ final class ClientRun {
                 ClientResult.Events.of(accounting, ledger.warmupCount(), ledger.malformedSample()), latency,
                 throughput, measuredSeconds, warmupSeconds, maxBacklog, producer, pollErrors,
                 outDir.relativize(hlog).toString(), outDir.relativize(timeseries).toString(), environment,
-                warnings, failure, reconciled.details());
+                warnings, failure, reconciled.details(), LatencySplit.of(intervals.cumulative(Metric.PRODUCER_LAG),
+                        intervals.cumulative(Metric.PUSH_ROUND_TRIP), intervals.cumulative(Metric.STAMP_TO_REPLY),
+                        intervals.cumulative(Metric.CLIENT_SHARE), intervals.cumulative(Metric.ENQUEUE_TO_DEQUEUE)));
     }
 
     private static void sleep(Duration duration) {

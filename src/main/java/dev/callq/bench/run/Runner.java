@@ -5,6 +5,7 @@ import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.Provenance;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.env.RedisProbe;
+import dev.callq.bench.driver.ClientSettings;
 import dev.callq.bench.driver.QueueDriver;
 import dev.callq.bench.driver.QueueSpec;
 import dev.callq.bench.load.Load;
@@ -180,8 +181,9 @@ public final class Runner {
         return (QueueDriver driver, QueueSpec spec, Recorders recorders, RedisEndpoint redis, Path logDir) -> {
             Load load;
             if (config.load() == LoadKind.SYNTHETIC) {
-                load = new SyntheticLoad(driver, spec, config.rate(), config.arrivals(),
-                        config.duration(), config.producerLanes(), recorders.producerLag());
+                load = new SyntheticLoad(ClientSettings.forQueue(redis, config.respVersion(), spec), spec, config.rate(),
+                        config.arrivals(), config.duration(), config.producerLanes(), recorders.producerLag(),
+                        recorders.pushRoundTrip());
             } else {
                 // Kamailio is pointed at the master a Sentinel names at the start of the run. It logs in as the
                 // default user: RunConfig refuses any other for a SIP run, and the Redis callq starts gives

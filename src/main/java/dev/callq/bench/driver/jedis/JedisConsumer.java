@@ -3,6 +3,7 @@ package dev.callq.bench.driver.jedis;
 import dev.callq.bench.driver.PayloadSink;
 import dev.callq.bench.driver.PatternConsumer;
 import dev.callq.bench.driver.QueueSpec;
+import dev.callq.bench.driver.ReplyStamp;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.args.ListDirection;
 import redis.clients.jedis.params.ScanParams;
@@ -24,8 +25,8 @@ final class JedisConsumer extends PatternConsumer {
     private final String processingKey;
     private final String consumerName;
 
-    JedisConsumer(JedisLink link, QueueSpec spec, int workerId, Duration clientTimeout) {
-        super(spec, workerId, clientTimeout, link::close);
+    JedisConsumer(JedisLink link, QueueSpec spec, int workerId, Duration clientTimeout, ReplyStamp replyStamp) {
+        super(spec, workerId, clientTimeout, link::close, replyStamp);
         this.link = link;
         this.processingKey = spec.processingKey(workerId);
         this.consumerName = "consumer-" + workerId;

@@ -8,10 +8,12 @@ import dev.callq.bench.driver.QueueConsumer;
 import dev.callq.bench.driver.QueueDriver;
 import dev.callq.bench.driver.QueueProducer;
 import dev.callq.bench.driver.QueueSpec;
+import dev.callq.bench.driver.ReplyStamp;
 import dev.callq.bench.driver.Unreachable;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.env.RedisTls;
 import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.DefaultJedisSocketFactory;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.RedisProtocol;
@@ -42,8 +44,17 @@ public final class JedisQueueDriver implements QueueDriver {
      * database; through Sentinel, to the master it names at this moment.
      */
     Jedis connect(String role) {
+        return connect(role, null);
+    }
+
+    /** As {@link #connect(String)}; when {@code stamp} is not null, its socket marks when replies arrive. */
+    private Jedis connect(String role, ReplyStamp stamp) {
         try {
-            return new Jedis(server(), config(role));
+            DefaultJedisClientConfig config = config(role);
+            if (stamp == null || !ReplyStamp.ENABLED) {
+                return new Jedis(server(), config);
+            }
+            return new Jedis(new StampedSocketFactory(new DefaultJedisSocketFactory(server(), config), stamp), config);
         } catch (JedisException e) {
             throw Unreachable.redis(settings.endpoint(), e);
         }
@@ -121,8 +132,10 @@ public final class JedisQueueDriver implements QueueDriver {
     @Override
     public QueueConsumer createConsumer(QueueSpec spec, int workerId) {
         settings.requireAbovePopTimeout(spec);
-        JedisConsumer consumer = new JedisConsumer(link("worker-" + workerId), spec, workerId,
-                settings.clientTimeout());
+        ReplyStamp stamp = new ReplyStamp();
+        // Every connection the link opens, reconnections included, marks the same stamp.
+        JedisConsumer consumer = new JedisConsumer(new JedisLink(() -> connect("worker-" + workerId, stamp)), spec,
+                workerId, settings.clientTimeout(), stamp);
         return open.consumer(consumer);
     }
 

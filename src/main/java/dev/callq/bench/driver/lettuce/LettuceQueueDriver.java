@@ -8,6 +8,7 @@ import dev.callq.bench.driver.QueueConsumer;
 import dev.callq.bench.driver.QueueDriver;
 import dev.callq.bench.driver.QueueProducer;
 import dev.callq.bench.driver.QueueSpec;
+import dev.callq.bench.driver.ReplyStamp;
 import dev.callq.bench.driver.Unreachable;
 import dev.callq.bench.env.RedisEndpoint;
 import io.lettuce.core.ClientOptions;
@@ -19,10 +20,12 @@ import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.protocol.ProtocolVersion;
+import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Transports;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Lettuce with one {@link RedisClient} and one dedicated connection per consumer: a blocking
@@ -36,12 +39,19 @@ public final class LettuceQueueDriver implements QueueDriver {
     private final ClientSettings settings;
     private final ProtocolVersion protocol;
     private final RedisClient client;
+    private final ClientResources resources;
+    private final ReplyStamping stamping = new ReplyStamping();
     private final OpenResources open = new OpenResources();
 
     public LettuceQueueDriver(ClientSettings settings) {
         this.settings = settings;
         this.protocol = settings.respVersion() == 3 ? ProtocolVersion.RESP3 : ProtocolVersion.RESP2;
-        this.client = RedisClient.create();
+        ClientResources.Builder resourcesBuilder = ClientResources.builder();
+        if (ReplyStamp.ENABLED) {
+            resourcesBuilder.nettyCustomizer(stamping);
+        }
+        this.resources = resourcesBuilder.build();
+        this.client = RedisClient.create(resources);
         ClientOptions.Builder options = ClientOptions.builder();
         if (settings.endpoint().caFile() != null) {
             options.sslOptions(SslOptions.builder().jdkSslProvider()
@@ -68,10 +78,23 @@ public final class LettuceQueueDriver implements QueueDriver {
      * database; through Sentinel, to the master it names at this moment.
      */
     StatefulRedisConnection<String, String> connect(String role) {
-        try {
-            return client.connect(uri(settings.endpoint(), settings.clientTimeout(), "callq-lettuce-" + role));
-        } catch (RedisConnectionException e) {
-            throw Unreachable.redis(settings.endpoint(), e);
+        return connect(role, null);
+    }
+
+    /**
+     * As {@link #connect(String)}; the new channel marks {@code stamp} (when not null) as replies arrive.
+     * One connect at a time, so that the channel initialized during it is this connection's.
+     */
+    private StatefulRedisConnection<String, String> connect(String role, ReplyStamp stamp) {
+        synchronized (stamping) {
+            try {
+                StatefulRedisConnection<String, String> connection = client.connect(
+                        uri(settings.endpoint(), settings.clientTimeout(), "callq-lettuce-" + role));
+                stamping.claimLastChannel(stamp);
+                return connection;
+            } catch (RedisConnectionException e) {
+                throw Unreachable.redis(settings.endpoint(), e);
+            }
         }
     }
 
@@ -139,8 +162,9 @@ public final class LettuceQueueDriver implements QueueDriver {
     @Override
     public QueueConsumer createConsumer(QueueSpec spec, int workerId) {
         settings.requireAbovePopTimeout(spec);
-        LettuceConsumer consumer = new LettuceConsumer(connect("worker-" + workerId), spec, workerId,
-                settings.clientTimeout());
+        ReplyStamp stamp = new ReplyStamp();
+        LettuceConsumer consumer = new LettuceConsumer(connect("worker-" + workerId, stamp), spec, workerId,
+                settings.clientTimeout(), stamp);
         return open.consumer(consumer);
     }
 
@@ -162,5 +186,8 @@ public final class LettuceQueueDriver implements QueueDriver {
     public void close() {
         open.closeAll();
         client.shutdown(SHUTDOWN_QUIET_PERIOD, SHUTDOWN_TIMEOUT);
+        // Resources handed to the client are the caller's to shut down.
+        resources.shutdown(SHUTDOWN_QUIET_PERIOD.toMillis(), SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .awaitUninterruptibly(SHUTDOWN_TIMEOUT.toMillis());
     }
 }
