@@ -18,6 +18,8 @@ import java.util.Map;
  * @param warnings       anything that makes these numbers less than they seem; empty when clean
  * @param failure        what broke once measuring had begun (Redis, Kamailio or SIPp gone); absent when
  *                       nothing did. A result with a failure is untrustworthy, whatever its counts say
+ * @param faults         the faults injected into the run ({@code --fault}), each with its start, end and
+ *                       recovery; absent when none was
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClientResult(String client, int workers, String pattern, String payload, String load,
@@ -25,7 +27,26 @@ public record ClientResult(String client, int workers, String pattern, String pa
                            Map<String, LatencySummary> latencyMicros, double throughputPerSec,
                            double measuredSeconds, double warmupSeconds, long maxBacklog, Producer producer, long pollErrors,
                            String hlog, String timeseries, Map<String, String> clientEnvironment,
-                           List<String> warnings, String failure) {
+                           List<String> warnings, String failure, List<FaultRecord> faults) {
+
+    /** A result without faults. */
+    public ClientResult(String client, int workers, String pattern, String payload, String load,
+                        String serviceTime, CallStats calls, Events events,
+                        Map<String, LatencySummary> latencyMicros, double throughputPerSec,
+                        double measuredSeconds, double warmupSeconds, long maxBacklog, Producer producer, long pollErrors,
+                        String hlog, String timeseries, Map<String, String> clientEnvironment,
+                        List<String> warnings, String failure) {
+        this(client, workers, pattern, payload, load, serviceTime, calls, events, latencyMicros, throughputPerSec,
+                measuredSeconds, warmupSeconds, maxBacklog, producer, pollErrors, hlog, timeseries, clientEnvironment,
+                warnings, failure, null);
+    }
+
+    /** This result with the faults injected into it; none leaves the field out of summary.json. */
+    ClientResult withFaults(List<FaultRecord> faults) {
+        return new ClientResult(client, workers, pattern, payload, load, serviceTime, calls, events, latencyMicros,
+                throughputPerSec, measuredSeconds, warmupSeconds, maxBacklog, producer, pollErrors, hlog, timeseries,
+                clientEnvironment, warnings, failure, faults == null || faults.isEmpty() ? null : List.copyOf(faults));
+    }
 
     /** A result in which nothing failed. */
     public ClientResult(String client, int workers, String pattern, String payload, String load,

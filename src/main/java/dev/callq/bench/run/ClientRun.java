@@ -6,6 +6,7 @@ import dev.callq.bench.driver.QueueDriver;
 import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.driver.QueueSpec;
 import dev.callq.bench.event.CallEvent;
+import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.ManagedProcess;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.load.Load;
@@ -54,11 +55,18 @@ final class ClientRun {
     private final RedisEndpoint redis;
     private final Path outDir;
     private final Path logDir;
+    /** The Redis callq started, for faults done to it; null for an external Redis. */
+    private final LocalRedis localRedis;
 
     ClientRun(RunConfig config, String client, RedisEndpoint redis, Path outDir, Path logDir) {
+        this(config, client, redis, null, outDir, logDir);
+    }
+
+    ClientRun(RunConfig config, String client, RedisEndpoint redis, LocalRedis localRedis, Path outDir, Path logDir) {
         this.config = config;
         this.client = client;
         this.redis = redis;
+        this.localRedis = localRedis;
         this.outDir = outDir;
         this.logDir = logDir;
     }
@@ -90,6 +98,7 @@ final class ClientRun {
             long maxBacklog;
             long pollErrors;
             double warmupSeconds;
+            List<FaultRecord> faults = List.of();
             try (Load load = loads.create(driver, spec, recorders, redis, logDir);
                  WorkerPool pool = new WorkerPool(driver, spec, config.workers(), handler)) {
                 environment.putAll(load.describe());
@@ -106,8 +115,12 @@ final class ClientRun {
                 // The sampler polls from a thread of its own, so it gets a connection of its own: a Jedis
                 // connection shared by two threads crosses their replies.
                 try (QueueAdmin samplingAdmin = driver.createAdmin();
+                     QueueAdmin faultAdmin = driver.createAdmin();
                      Sampler sampler = new Sampler(client, recorders, intervals, ledger, samplingAdmin, spec,
-                             timeseries, progress)) {
+                             timeseries, progress);
+                     FaultInjector injector = config.faults().isEmpty() ? null : new FaultInjector(config.faults(),
+                             new Fault.Targets(localRedis, pool, faultAdmin, spec, config.workers(), load),
+                             FaultInjector.file(outDir, client), client)) {
                     measureStartMicros = WallClock.nowMicros();
                     try {
                         outcome = load.measure();
@@ -120,6 +133,13 @@ final class ClientRun {
                     progress.phaseEnded();
                     log.info("{}: load done, draining (up to {} s)", client, config.drainTimeout().toSeconds());
                     String notDrained = awaitDrained(admin, spec, handler, ledger);
+                    if (injector != null) {
+                        // A fault still on (a pause longer than the phase) is undone before the drain's verdict.
+                        faults = injector.stopAll();
+                        if (notDrained != null) {
+                            notDrained = awaitDrained(admin, spec, handler, ledger);
+                        }
+                    }
                     if (notDrained != null && notDrained.startsWith(REDIS_SILENT)) {
                         failure = failure != null ? failure : notDrained;
                     } else if (notDrained != null) {
@@ -161,12 +181,36 @@ final class ClientRun {
             }
             Accounting accounting = Accounting.of(outcome.expectedEvents(), ledger.consumedCount(),
                     ledger.uniqueCount(), ledger.malformedCount(), leftInQueue);
+            faults = withRecovery(faults, timeseries, warnings);
             return result(environment, spec, recorders, intervals, ledger, accounting, outcome, warmupSeconds,
                     maxBacklog, pollErrors,
-                    handler.lastDequeuedMicros(), hlog, timeseries, warnings, failure);
+                    handler.lastDequeuedMicros(), hlog, timeseries, warnings, failure).withFaults(faults);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Each fault with its recovery from the time series; what each found and any that failed go to the warnings. */
+    private List<FaultRecord> withRecovery(List<FaultRecord> faults, Path timeseries, List<String> warnings) {
+        if (faults.isEmpty()) {
+            return faults;
+        }
+        List<Timeseries.Second> rows = Timeseries.read(timeseries);
+        List<FaultRecord> recovered = new ArrayList<>();
+        for (FaultRecord fault : faults) {
+            FaultRecord withRecovery = Recovery.of(rows, fault, config.rate().meanRatePerSec(1));
+            recovered.add(withRecovery);
+            if (fault.error() != null) {
+                warnings.add("fault " + fault.spec() + " was not done as asked: " + fault.error());
+            } else if (fault.note() != null) {
+                warnings.add("fault " + fault.spec() + ": " + fault.note());
+            }
+            if (fault.error() == null && withRecovery.recoverySeconds() == null && fault.startedAtMicros() > 0) {
+                warnings.add("fault " + fault.spec() + ": the backlog was not back to its steady level by the "
+                        + "end of the run");
+            }
+        }
+        return List.copyOf(recovered);
     }
 
     /**

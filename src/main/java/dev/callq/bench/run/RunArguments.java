@@ -3,6 +3,7 @@ package dev.callq.bench.run;
 import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.env.RedisEndpoint;
+import dev.callq.bench.env.RedisPersistence;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.SyntheticLoad;
 import dev.callq.bench.work.ServiceTime;
@@ -130,6 +131,15 @@ public final class RunArguments {
     @Option(names = "--redis-tls", description = "start Redis with TLS only, its certificate from a throwaway CA")
     Boolean redisTls;
 
+    @Option(names = "--fault", paramLabel = "SPEC", description = "inject a fault into the measured phase "
+            + "(repeatable): redis-pause:3s@5s, redis-restart@5s, consumer-crash:1@5s, kamailio-restart@5s, "
+            + "sip-loss:5%%; see README.md")
+    List<String> faults;
+
+    @Option(names = "--redis-persistence", description = "how the Redis callq starts keeps its data across a "
+            + "restart: none (default), aof (fsync every second) or aof-always (fsync every write)")
+    String redisPersistence;
+
     /**
      * Reads {@code callq run} arguments (without {@code --out}) exactly as the command does: how the
      * options of a forked run written elsewhere (a sweep file's) are read and checked before it starts.
@@ -157,7 +167,9 @@ public final class RunArguments {
                 holdMillis, payload == null ? null : RunOptions.parseEnum(PayloadFormat.class, payload, "--payload"),
                 batchSize, producerConnections, popTimeoutMillis, respVersion,
                 redisEndpoint(), kamailioShmMb, kamailioChildren, key,
-                events == null ? null : EnqueuedEvents.parse(events), kamailioCfg, redisAuth, redisTls);
+                events == null ? null : EnqueuedEvents.parse(events), kamailioCfg, redisAuth, redisTls,
+                faults == null ? null : faults.stream().map(FaultSpec::parse).toList(),
+                redisPersistence == null ? null : RedisPersistence.parse(redisPersistence));
     }
 
     /** {@code --redis}, its certificates checked against {@code --redis-ca} when that is given. */

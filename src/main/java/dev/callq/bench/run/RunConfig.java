@@ -3,6 +3,7 @@ package dev.callq.bench.run;
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.RedisEndpoint;
+import dev.callq.bench.env.RedisPersistence;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.RateProfile;
 import dev.callq.bench.load.SyntheticLoad;
@@ -46,6 +47,8 @@ import java.util.List;
  * @param events         which SIP requests Kamailio pushes an event for
  * @param kamailioCfg    the user's Kamailio script, or null for the bundled one
  * @param localRedis     how to secure the Redis the harness starts (unused with {@code redis})
+ * @param faults         faults to inject into the measured phase ({@code --fault}), in the order given
+ * @param redisPersistence how the Redis the harness starts persists its data ({@code --redis-persistence})
  */
 public record RunConfig(List<String> clients, int workers, LoadKind load, RateProfile rate, long calls,
                         Duration duration, Warmup warmup, Duration holdTime, PayloadFormat payload,
@@ -53,7 +56,8 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
                         SyntheticLoad.Arrivals arrivals, int producerLanes, Duration popTimeout,
                         Duration drainTimeout, int respVersion, RedisEndpoint redis, Path outDir,
                         Integer kamailioShmMb, int kamailioChildren, String key, EnqueuedEvents events,
-                        Path kamailioCfg, LocalRedis.Security localRedis) {
+                        Path kamailioCfg, LocalRedis.Security localRedis, List<FaultSpec> faults,
+                        RedisPersistence redisPersistence) {
 
     public static final String QUEUE_KEY = "callq:events";
     /**
@@ -65,6 +69,19 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
     public static final int MAX_WORKERS = 1_000;
     /** Connections a run opens besides one per worker, producer lane and Kamailio worker: admins, probes. */
     public static final int OTHER_CONNECTIONS = 16;
+
+    /** A run without faults, its Redis persisting nothing. */
+    public RunConfig(List<String> clients, int workers, LoadKind load, RateProfile rate, long calls,
+                     Duration duration, Warmup warmup, Duration holdTime, PayloadFormat payload,
+                     QueuePattern pattern, int batchSize, ServiceTime serviceTime, Work.Mode workMode,
+                     SyntheticLoad.Arrivals arrivals, int producerLanes, Duration popTimeout,
+                     Duration drainTimeout, int respVersion, RedisEndpoint redis, Path outDir,
+                     Integer kamailioShmMb, int kamailioChildren, String key, EnqueuedEvents events,
+                     Path kamailioCfg, LocalRedis.Security localRedis) {
+        this(clients, workers, load, rate, calls, duration, warmup, holdTime, payload, pattern, batchSize, serviceTime,
+                workMode, arrivals, producerLanes, popTimeout, drainTimeout, respVersion, redis, outDir, kamailioShmMb,
+                kamailioChildren, key, events, kamailioCfg, localRedis, List.of(), RedisPersistence.NONE);
+    }
 
     public RunConfig {
         clients = List.copyOf(clients);
@@ -110,6 +127,23 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
         if (load == LoadKind.SIP) {
             KamailioSettings.requireSupported(redis, redis != null ? redis.tls() : localRedis.tls());
         }
+        faults = List.copyOf(faults);
+        Faults.requireSupported(faults, redis != null, load, workers);
+        for (FaultSpec fault : faults) {
+            if (fault.at().compareTo(duration) >= 0) {
+                throw new IllegalArgumentException("--fault " + fault + " starts after the measured phase's "
+                        + duration.toMillis() / 1000.0 + " s");
+            }
+        }
+        if (redis != null && redisPersistence != RedisPersistence.NONE) {
+            throw new IllegalArgumentException("--redis-persistence configures the Redis callq starts, not --redis");
+        }
+    }
+
+    /** The SIPp -lost percentage a sip-loss fault asks for, or 0. */
+    public double sipLossPercent() {
+        return faults.stream().filter(f -> f.kind() == FaultSpec.Kind.SIP_LOSS).mapToDouble(FaultSpec::amount)
+                .max().orElse(0);
     }
 
     /** What Kamailio is started with for this run, pushing to {@code redis} under {@code key}. */

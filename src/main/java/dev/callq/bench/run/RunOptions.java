@@ -4,6 +4,7 @@ import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.RedisEndpoint;
+import dev.callq.bench.env.RedisPersistence;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.RateProfile;
 import dev.callq.bench.load.SyntheticLoad;
@@ -32,6 +33,8 @@ import java.util.function.Supplier;
  *                {@link #toArgs}, for the child process that {@code ForkedRun} hands it to privately
  * @param redisAuth {@code --redis-auth}: the Redis the run starts has a password
  * @param redisTls  {@code --redis-tls}: the Redis the run starts speaks TLS only
+ * @param faults    {@code --fault}, repeatable: faults injected into the measured phase
+ * @param redisPersistence {@code --redis-persistence}: how the Redis the run starts keeps its data
  */
 public record RunOptions(String client,
                          LoadKind load,
@@ -59,7 +62,9 @@ public record RunOptions(String client,
                          EnqueuedEvents events,
                          Path kamailioCfg,
                          Boolean redisAuth,
-                         Boolean redisTls) {
+                         Boolean redisTls,
+                         List<FaultSpec> faults,
+                         RedisPersistence redisPersistence) {
 
     public static final String DEFAULT_CLIENT = QueueDrivers.ALL;
     public static final int DEFAULT_WORKERS = 4;
@@ -105,7 +110,9 @@ public record RunOptions(String client,
                 .events(events)
                 .kamailioCfg(kamailioCfg)
                 .redisAuth(redisAuth)
-                .redisTls(redisTls);
+                .redisTls(redisTls)
+                .faults(faults)
+                .redisPersistence(redisPersistence);
     }
 
     /** The set options as {@code callq run} arguments, without {@code --out}; parsing them gives these options back. */
@@ -139,6 +146,10 @@ public record RunOptions(String client,
         add(args, "--kamailio-cfg", kamailioCfg, () -> kamailioCfg.toString());
         addFlag(args, "--redis-auth", redisAuth);
         addFlag(args, "--redis-tls", redisTls);
+        if (faults != null) {
+            faults.forEach(fault -> add(args, "--fault", fault, fault::toString));
+        }
+        add(args, "--redis-persistence", redisPersistence, () -> redisPersistence.cliName());
         return args;
     }
 
@@ -208,7 +219,8 @@ public record RunOptions(String client,
                 or(kamailioChildren, KamailioSizing.DEFAULT_CHILDREN), or(key, RunConfig.QUEUE_KEY),
                 or(events, EnqueuedEvents.defaultFor(payloadFormat)), kamailioCfg,
                 // ndb_redis logs in as the default user only: on a SIP run, that user gets the run's password too.
-                new LocalRedis.Security(or(redisAuth, false), or(redisTls, false), loadKind == LoadKind.SIP));
+                new LocalRedis.Security(or(redisAuth, false), or(redisTls, false), loadKind == LoadKind.SIP),
+                or(faults, List.of()), or(redisPersistence, RedisPersistence.NONE));
     }
 
     /** Reads an enum option in any letter case; a bad value is a one-line error listing the choices. */
@@ -270,6 +282,8 @@ public record RunOptions(String client,
         private Path kamailioCfg;
         private Boolean redisAuth;
         private Boolean redisTls;
+        private List<FaultSpec> faults;
+        private RedisPersistence redisPersistence;
 
         private Builder() {
         }
@@ -409,9 +423,19 @@ public record RunOptions(String client,
             return this;
         }
 
+        public Builder faults(List<FaultSpec> faults) {
+            this.faults = faults == null ? null : List.copyOf(faults);
+            return this;
+        }
+
+        public Builder redisPersistence(RedisPersistence redisPersistence) {
+            this.redisPersistence = redisPersistence;
+            return this;
+        }
+
         public RunOptions build() {
             return new RunOptions(client, load, pattern, workers, rate, serviceTime, workMode, arrivals, warmupSeconds, warmupMaxSeconds, calls, durationSeconds, drainTimeoutSeconds, holdMillis, payload, batchSize, producerConnections, popTimeoutMillis, respVersion, redis,
-                    kamailioShmMb, kamailioChildren, key, events, kamailioCfg, redisAuth, redisTls);
+                    kamailioShmMb, kamailioChildren, key, events, kamailioCfg, redisAuth, redisTls, faults, redisPersistence);
         }
     }
 }

@@ -73,10 +73,10 @@ public final class Runner {
                 results.add(new ClientRun(config, client, config.redis(), outDir, logDir)
                         .execute(loads(config), work, progress));
             } else {
-                try (LocalRedis redis = LocalRedis.start(logDir, config.localRedis())) {
+                try (LocalRedis redis = LocalRedis.start(logDir, config.localRedis(), config.redisPersistence())) {
                     redisMeasured = describeRedis(redis.endpoint(), startedBy(config.localRedis()));
                     RedisProbe.requireRoomFor(redis.endpoint(), config.redisConnections());
-                    results.add(new ClientRun(config, client, redis.endpoint(), outDir, logDir)
+                    results.add(new ClientRun(config, client, redis.endpoint(), redis, outDir, logDir)
                             .execute(loads(config), work, progress));
                 }
             }
@@ -168,6 +168,12 @@ public final class Runner {
         map.put("drainTimeoutSeconds", config.drainTimeout().toSeconds());
         map.put("resp", config.respVersion());
         map.put("key", config.key());
+        if (!config.faults().isEmpty()) {
+            map.put("faults", config.faults().stream().map(FaultSpec::toString).toList());
+        }
+        if (config.redis() == null) {
+            map.put("redisPersistence", config.redisPersistence().cliName());
+        }
         if (config.load() == LoadKind.SIP) {
             map.put("kamailioShmMb", config.kamailioSharedMemoryMb());
             map.put("kamailioChildren", config.kamailioChildren());
