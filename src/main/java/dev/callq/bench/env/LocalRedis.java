@@ -149,7 +149,7 @@ public final class LocalRedis implements AutoCloseable {
      */
     public synchronized void killAndRestart() {
         ManagedProcess killed = process;
-        killed.signal("KILL");
+        killed.killNow();
         killed.waitFor(Duration.ofSeconds(5));
         killed.close();
         process = ManagedProcess.start("redis-server", command, runDir, runDir.resolve("redis.log"));

@@ -74,7 +74,8 @@ final class Faults {
 
     /**
      * kill -9 and the same Redis again. What the queue held is read just before the kill: without
-     * persistence those events are what the restart loses.
+     * persistence those events are what the restart loses (give or take an event pushed or popped in the
+     * instant between the read and the kill).
      */
     private record RedisRestart(FaultSpec spec) implements Fault {
         @Override
