@@ -84,7 +84,8 @@ class FaultInjectionTest {
     @ValueSource(strings = {"jedis", "lettuce"})
     void aPausedRedisLosesNothing(String client) throws Exception {
         Path out = tmp.resolve("pause-" + client);
-        int exit = run(out, client, "--pattern", "blpop", "--fault", "redis-pause:1500ms@1s");
+        // 4 s, so that the time series has two whole seconds after the pause to show the recovery.
+        int exit = run(out, client, "--pattern", "blpop", "--duration", "4", "--fault", "redis-pause:1500ms@1s");
 
         assertThat(exit).as("exit code").isIn(0, ExitCode.UNTRUSTWORTHY);
         JsonNode result = new SummaryTree(out).client(client);
@@ -106,9 +107,12 @@ class FaultInjectionTest {
 
     private static int run(Path out, String client, String... extra) {
         List<String> args = new ArrayList<>(List.of("run", "--load", "synthetic", "--client", client,
-                "--rate", "200", "--duration", "3", "--warmup", "0", "--pop-timeout-ms", "200",
+                "--rate", "200", "--warmup", "0", "--pop-timeout-ms", "200",
                 "--drain-timeout", "10", "--out", out.toString()));
         args.addAll(List.of(extra));
+        if (!args.contains("--duration")) {
+            args.addAll(List.of("--duration", "3"));
+        }
         return Main.execute(args.toArray(String[]::new));
     }
 }
