@@ -10,10 +10,17 @@ import dev.callq.bench.sip.KamailioErrors;
  * @param pushed         events Kamailio's script counted as pushed, the events expected in the queue; null
  *                       when the script keeps no counters and the expectation comes from SIPp's statistics
  * @param kamailioErrors Kamailio's own failures, the named causes of failed calls; null in older results
+ * @param retransmissions SIP messages the UAC sent again (SIPp's Retransmissions(C)); null in older results
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CallStats(long attempted, long succeeded, long failed, long pushFailures, Long pushed,
-                        KamailioErrors kamailioErrors) {
+                        KamailioErrors kamailioErrors, Long retransmissions) {
+
+    /** Counts without the retransmissions. */
+    public CallStats(long attempted, long succeeded, long failed, long pushFailures, Long pushed,
+                     KamailioErrors kamailioErrors) {
+        this(attempted, succeeded, failed, pushFailures, pushed, kamailioErrors, null);
+    }
 
     /** Why calls failed, as far as Kamailio says, e.g. "12 pushes failed; Kamailio out of shared memory 3 times". */
     public String failureCauses() {

@@ -38,8 +38,22 @@ public final class SipLoad implements Load {
     private final Duration holdTime;
     private final LocalKamailio kamailio;
     private final SippUas uas;
+    private final KamailioSettings kamailioSettings;
+    private final double lostPercent;
+    /** Kamailio's counters of the measured phase up to each restart: a restarted Kamailio counts from 0. */
+    private KamailioCounters countedBeforeRestarts;
+    private Optional<KamailioCounters> countersBefore = Optional.empty();
+    private int restarts;
 
     public SipLoad(Path runDir, KamailioSettings kamailioSettings, double rateCps, long calls, Duration holdTime) {
+        this(runDir, kamailioSettings, rateCps, calls, holdTime, 0);
+    }
+
+    /** @param lostPercent the share of received messages SIPp's UAC drops (a sip-loss fault), 0 for none */
+    public SipLoad(Path runDir, KamailioSettings kamailioSettings, double rateCps, long calls, Duration holdTime,
+                   double lostPercent) {
+        this.kamailioSettings = kamailioSettings;
+        this.lostPercent = lostPercent;
         this.runDir = runDir;
         this.payload = kamailioSettings.payloadFormat();
         this.byeEnqueued = kamailioSettings.events().includesBye();
@@ -60,21 +74,28 @@ public final class SipLoad implements Load {
         int warmupCalls = (int) Math.round(rateCps * length.toNanos() / 1e9);
         if (warmupCalls > 0) {
             SippUac.run(runDir, kamailio.sipPort(), uas.port(), rateCps, warmupCalls, holdTime.toMillis(),
-                    callIdPrefix);
+                    callIdPrefix, lostPercent);
         }
     }
 
     @Override
     public LoadOutcome measure() {
-        Optional<KamailioCounters> countersBefore = kamailio.counters(runDir.resolve(STATS_START_FILE));
+        synchronized (this) {
+            countersBefore = kamailio.counters(runDir.resolve(STATS_START_FILE));
+        }
         long pushFailuresBefore = kamailio.pushFailures();
         int logLinesBefore = kamailio.logLineCount();
         long startMicros = WallClock.nowMicros();
         SippStats stats = SippUac.run(runDir, kamailio.sipPort(), uas.port(), rateCps, Math.toIntExact(calls),
-                holdTime.toMillis(), MEASURED_PREFIX);
+                holdTime.toMillis(), MEASURED_PREFIX, lostPercent);
         long endMicros = WallClock.nowMicros();
-        Optional<KamailioCounters> counters = kamailio.counters(runDir.resolve(STATS_END_FILE))
-                .flatMap(after -> countersBefore.map(after::since));
+        Optional<KamailioCounters> counters;
+        synchronized (this) {
+            // After a restart the new Kamailio counted from 0: what the old one counted is added on.
+            counters = kamailio.counters(runDir.resolve(STATS_END_FILE))
+                    .flatMap(after -> countersBefore.map(before -> countedBeforeRestarts == null ? after.since(before)
+                            : after.plus(countedBeforeRestarts)));
+        }
         CallStats callStats;
         long expected;
         if (counters.isPresent() && counters.get().countsPushes()) {
@@ -84,7 +105,8 @@ public final class SipLoad implements Load {
             long pushed = delta.get(KamailioCounters.PUSHED_INVITE) + delta.get(KamailioCounters.PUSHED_BYE);
             callStats = new CallStats(stats.attempted(), stats.succeeded(), stats.failed(),
                     delta.get(KamailioCounters.PUSH_FAILED), pushed,
-                    kamailio.errorsSince(logLinesBefore, delta.valueIfKept(KamailioCounters.RELAY_TIMEOUTS)));
+                    kamailio.errorsSince(logLinesBefore, delta.valueIfKept(KamailioCounters.RELAY_TIMEOUTS)),
+                    stats.retransmissions());
             expected = pushed;
         } else {
             // A script without counters: each attempted call pushed its INVITE, each completed one its BYE
@@ -92,12 +114,24 @@ public final class SipLoad implements Load {
             long pushFailures = kamailio.pushFailures() - pushFailuresBefore;
             long pushesTried = stats.attempted() + (byeEnqueued ? stats.succeeded() : 0);
             callStats = new CallStats(stats.attempted(), stats.succeeded(), stats.failed(), pushFailures, null,
-                    kamailio.errorsSince(logLinesBefore, null));
+                    kamailio.errorsSince(logLinesBefore, null), stats.retransmissions());
             expected = Math.max(0, pushesTried - pushFailures);
         }
         Map<String, Long> sentMicros = payload == PayloadFormat.CALLID
                 ? SippSendLog.read(SippUac.sendLogFile(runDir, MEASURED_PREFIX)) : Map.of();
         return new LoadOutcome(expected, startMicros, endMicros, callStats, null, sentMicros);
+    }
+
+    /** Stops Kamailio and starts it again on the same port, keeping what it had counted so far. */
+    @Override
+    public synchronized boolean restartKamailio() {
+        Path before = runDir.resolve("kamailio-stats-restart-" + (++restarts) + ".txt");
+        Optional<KamailioCounters> counted = kamailio.counters(before)
+                .flatMap(at -> countersBefore.map(start -> countedBeforeRestarts == null ? at.since(start)
+                        : at.plus(countedBeforeRestarts)));
+        countedBeforeRestarts = counted.orElse(null);
+        kamailio.restart(kamailioSettings);
+        return true;
     }
 
     @Override

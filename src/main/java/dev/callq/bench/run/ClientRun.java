@@ -198,14 +198,17 @@ final class ClientRun {
         List<Timeseries.Second> rows = Timeseries.read(timeseries);
         List<FaultRecord> recovered = new ArrayList<>();
         for (FaultRecord fault : faults) {
-            FaultRecord withRecovery = Recovery.of(rows, fault, config.rate().meanRatePerSec(1));
+            // A fault of the whole run (sip-loss) has no after to recover in.
+            boolean wholeRun = FaultSpec.parse(fault.spec()).kind() == FaultSpec.Kind.SIP_LOSS;
+            FaultRecord withRecovery = wholeRun ? fault : Recovery.of(rows, fault, config.rate().meanRatePerSec(1));
             recovered.add(withRecovery);
             if (fault.error() != null) {
                 warnings.add("fault " + fault.spec() + " was not done as asked: " + fault.error());
             } else if (fault.note() != null) {
                 warnings.add("fault " + fault.spec() + ": " + fault.note());
             }
-            if (fault.error() == null && withRecovery.recoverySeconds() == null && fault.startedAtMicros() > 0) {
+            if (!wholeRun && fault.error() == null && withRecovery.recoverySeconds() == null
+                    && fault.startedAtMicros() > 0) {
                 warnings.add("fault " + fault.spec() + ": the backlog was not back to its steady level by the "
                         + "end of the run");
             }

@@ -142,7 +142,7 @@ public final class Runner {
             // default user: RunConfig refuses any other for a SIP run, and the Redis callq starts gives
             // the default user the run's password too.
             return new SipLoad(logDir, config.kamailioSettings(RedisProbe.master(redis).asDefaultUser(), spec.key()),
-                    config.rate().meanRatePerSec(1), config.calls(), config.holdTime());
+                    config.rate().meanRatePerSec(1), config.calls(), config.holdTime(), config.sipLossPercent());
         };
     }
 

@@ -36,6 +36,15 @@ public final class SippUac {
      */
     public static SippStats run(Path runDir, int kamailioPort, int uasPort, double rateCps, int calls,
                                 long holdMillis, String callIdPrefix) {
+        return run(runDir, kamailioPort, uasPort, rateCps, calls, holdMillis, callIdPrefix, 0);
+    }
+
+    /**
+     * As above, the UAC dropping {@code lostPercent} of the messages it receives (SIPp's {@code -lost}), so
+     * that both ends retransmit as over a lossy network.
+     */
+    public static SippStats run(Path runDir, int kamailioPort, int uasPort, double rateCps, int calls,
+                                long holdMillis, String callIdPrefix, double lostPercent) {
         runDir = runDir.toAbsolutePath();
         validate(rateCps, calls, holdMillis, callIdPrefix);
         Path binary = Sipp.binary();
@@ -62,6 +71,10 @@ public final class SippUac {
                 "-trace_logs", "-log_file", sendLog.toString(),
                 "-trace_stat", "-stf", statCsv.toString(), "-fd", "1",
                 "-trace_err", "-error_file", errorFile.toString()));
+        if (lostPercent > 0) {
+            command.addAll(List.of("-lost", new BigDecimal(Double.toString(lostPercent)).stripTrailingZeros()
+                    .toPlainString()));
+        }
 
         int exitCode;
         try (ManagedProcess process = ManagedProcess.start("sipp-uac", command, runDir, logFile)) {
