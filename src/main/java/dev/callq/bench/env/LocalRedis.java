@@ -59,6 +59,17 @@ public final class LocalRedis implements AutoCloseable {
 
     /** Starts redis-server secured as asked, persisting as asked into {@code runDir}; its log goes to {@code runDir/redis.log}. */
     public static LocalRedis start(Path runDir, Security security, RedisPersistence persistence) {
+        return start(runDir, security, persistence, List.of());
+    }
+
+    /** A replica of {@code primary}, without a login, persisting as asked into {@code runDir}. */
+    static LocalRedis startReplica(Path runDir, RedisPersistence persistence, RedisEndpoint.Address primary) {
+        return start(runDir, Security.NONE, persistence, List.of("--replicaof", primary.host(),
+                Integer.toString(primary.port())));
+    }
+
+    private static LocalRedis start(Path runDir, Security security, RedisPersistence persistence,
+                                    List<String> extraArguments) {
         runDir = runDir.toAbsolutePath();
         Path binary = Binaries.require("redis-server", "redis-server");
         int port = FreePorts.find();
@@ -69,6 +80,7 @@ public final class LocalRedis implements AutoCloseable {
                 "--protected-mode", "yes",
                 "--dir", runDir.toAbsolutePath().toString()));
         command.addAll(persistence.serverArguments());
+        command.addAll(extraArguments);
         String password = null;
         if (security.auth()) {
             password = HexFormat.of().formatHex(randomBytes(16));
@@ -131,6 +143,12 @@ public final class LocalRedis implements AutoCloseable {
     /** The redis-server's process id, for a fault (SIGSTOP, SIGKILL) sent to it. */
     public long pid() {
         return process.pid();
+    }
+
+    /** kill -9, and no restart: a failover's dead primary. */
+    public void kill() {
+        process.killNow();
+        process.waitFor(Duration.ofSeconds(5));
     }
 
     /** SIGSTOP: the server stops answering, its connections stay open. */

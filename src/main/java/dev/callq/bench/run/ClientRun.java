@@ -7,6 +7,7 @@ import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.driver.QueueSpec;
 import dev.callq.bench.event.CallEvent;
 import dev.callq.bench.env.LocalRedis;
+import dev.callq.bench.env.LocalSentinels;
 import dev.callq.bench.env.ManagedProcess;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.load.Load;
@@ -58,11 +59,16 @@ final class ClientRun {
     /** The Redis callq started, for faults done to it; null for an external Redis. */
     private final LocalRedis localRedis;
 
+    /** The Sentinel topology callq started, for a failover; null without one. */
+    private final LocalSentinels sentinels;
+
     ClientRun(RunConfig config, String client, RedisEndpoint redis, Path outDir, Path logDir) {
-        this(config, client, redis, null, outDir, logDir);
+        this(config, client, redis, null, null, outDir, logDir);
     }
 
-    ClientRun(RunConfig config, String client, RedisEndpoint redis, LocalRedis localRedis, Path outDir, Path logDir) {
+    ClientRun(RunConfig config, String client, RedisEndpoint redis, LocalRedis localRedis, LocalSentinels sentinels,
+              Path outDir, Path logDir) {
+        this.sentinels = sentinels;
         this.config = config;
         this.client = client;
         this.redis = redis;
@@ -119,7 +125,7 @@ final class ClientRun {
                      Sampler sampler = new Sampler(client, recorders, intervals, ledger, samplingAdmin, spec,
                              timeseries, progress);
                      FaultInjector injector = config.faults().isEmpty() ? null : new FaultInjector(config.faults(),
-                             new Fault.Targets(localRedis, pool, faultAdmin, spec, config.workers(), load),
+                             new Fault.Targets(localRedis, pool, faultAdmin, spec, config.workers(), load, sentinels),
                              FaultInjector.file(outDir, client), client)) {
                     measureStartMicros = WallClock.nowMicros();
                     try {

@@ -3,6 +3,7 @@ package dev.callq.bench.run;
 import dev.callq.bench.driver.QueueAdmin;
 import dev.callq.bench.driver.QueueSpec;
 import dev.callq.bench.env.LocalRedis;
+import dev.callq.bench.env.LocalSentinels;
 import dev.callq.bench.load.Load;
 
 /**
@@ -32,7 +33,9 @@ interface Fault {
      * @param admin   a connection of the fault's own, for reading the queue's length
      * @param workerCount the workers the run started with, whose processing lists a queue's length counts
      * @param load    the load, for faults of Kamailio
+     * @param sentinels the Sentinel topology callq started ({@code --redis-sentinel}), or null
      */
-    record Targets(LocalRedis redis, WorkerPool workers, QueueAdmin admin, QueueSpec spec, int workerCount, Load load) {
+    record Targets(LocalRedis redis, WorkerPool workers, QueueAdmin admin, QueueSpec spec, int workerCount, Load load,
+                   LocalSentinels sentinels) {
     }
 }

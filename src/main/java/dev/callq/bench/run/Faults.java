@@ -21,7 +21,8 @@ final class Faults {
             case CONSUMER_CRASH -> new ConsumerCrash(spec);
             case KAMAILIO_RESTART -> new KamailioRestart(spec);
             case SIP_LOSS -> new WholeRun(spec);
-            case REDIS_FAILOVER, REDIS_LATENCY, REDIS_PARTITION ->
+            case REDIS_FAILOVER -> new RedisFailover(spec);
+            case REDIS_LATENCY, REDIS_PARTITION ->
                     throw new IllegalStateException(spec + " is refused by Faults.requireSupported");
         };
     }
@@ -31,16 +32,17 @@ final class Faults {
      *
      * @throws IllegalArgumentException naming the fault
      */
-    static void requireSupported(List<FaultSpec> faults, boolean externalRedis, LoadKind load, int workers) {
+    static void requireSupported(List<FaultSpec> faults, boolean externalRedis, boolean sentinels, LoadKind load,
+                                 int workers) {
         int crashed = 0;
         for (FaultSpec fault : faults) {
             if (fault.kind().needsProxy()) {
                 throw new IllegalArgumentException("--fault " + fault + " needs the latency proxy, which this "
                         + "callq does not have yet");
             }
-            if (fault.kind() == FaultSpec.Kind.REDIS_FAILOVER) {
-                throw new IllegalArgumentException("--fault " + fault + " needs --redis-sentinel's topology, "
-                        + "which this callq does not start yet");
+            if (fault.kind() == FaultSpec.Kind.REDIS_FAILOVER && !sentinels) {
+                throw new IllegalArgumentException("--fault " + fault + " needs --redis-sentinel: a primary, a "
+                        + "replica and the sentinels that promote it");
             }
             if (fault.kind().needsLocalRedis() && externalRedis) {
                 throw new IllegalArgumentException("--fault " + fault + " needs the Redis callq starts; "
@@ -89,6 +91,17 @@ final class Faults {
             }
             targets.redis().killAndRestart();
             return held;
+        }
+    }
+
+    /**
+     * kill -9 of the primary; Sentinel promotes the replica. What replication had not yet copied is lost,
+     * and the accounting counts it; the clients find the new primary through the sentinels, or do not.
+     */
+    private record RedisFailover(FaultSpec spec) implements Fault {
+        @Override
+        public String start(Targets targets) {
+            return targets.sentinels().failover();
         }
     }
 

@@ -140,6 +140,10 @@ public final class RunArguments {
             + "restart: none (default), aof (fsync every second) or aof-always (fsync every write)")
     String redisPersistence;
 
+    @Option(names = "--redis-sentinel", description = "start a primary, a replica and three sentinels instead of "
+            + "one Redis; the clients connect through redis-sentinel:// (for --fault redis-failover@T)")
+    Boolean redisSentinel;
+
     /**
      * Reads {@code callq run} arguments (without {@code --out}) exactly as the command does: how the
      * options of a forked run written elsewhere (a sweep file's) are read and checked before it starts.
@@ -169,7 +173,7 @@ public final class RunArguments {
                 redisEndpoint(), kamailioShmMb, kamailioChildren, key,
                 events == null ? null : EnqueuedEvents.parse(events), kamailioCfg, redisAuth, redisTls,
                 faults == null ? null : faults.stream().map(FaultSpec::parse).toList(),
-                redisPersistence == null ? null : RedisPersistence.parse(redisPersistence));
+                redisPersistence == null ? null : RedisPersistence.parse(redisPersistence), redisSentinel);
     }
 
     /** {@code --redis}, its certificates checked against {@code --redis-ca} when that is given. */

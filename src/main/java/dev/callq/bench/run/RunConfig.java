@@ -49,6 +49,7 @@ import java.util.List;
  * @param localRedis     how to secure the Redis the harness starts (unused with {@code redis})
  * @param faults         faults to inject into the measured phase ({@code --fault}), in the order given
  * @param redisPersistence how the Redis the harness starts persists its data ({@code --redis-persistence})
+ * @param redisSentinel  start a primary, a replica and three sentinels instead of one Redis ({@code --redis-sentinel})
  */
 public record RunConfig(List<String> clients, int workers, LoadKind load, RateProfile rate, long calls,
                         Duration duration, Warmup warmup, Duration holdTime, PayloadFormat payload,
@@ -57,7 +58,7 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
                         Duration drainTimeout, int respVersion, RedisEndpoint redis, Path outDir,
                         Integer kamailioShmMb, int kamailioChildren, String key, EnqueuedEvents events,
                         Path kamailioCfg, LocalRedis.Security localRedis, List<FaultSpec> faults,
-                        RedisPersistence redisPersistence) {
+                        RedisPersistence redisPersistence, boolean redisSentinel) {
 
     public static final String QUEUE_KEY = "callq:events";
     /**
@@ -80,7 +81,7 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
                      Path kamailioCfg, LocalRedis.Security localRedis) {
         this(clients, workers, load, rate, calls, duration, warmup, holdTime, payload, pattern, batchSize, serviceTime,
                 workMode, arrivals, producerLanes, popTimeout, drainTimeout, respVersion, redis, outDir, kamailioShmMb,
-                kamailioChildren, key, events, kamailioCfg, localRedis, List.of(), RedisPersistence.NONE);
+                kamailioChildren, key, events, kamailioCfg, localRedis, List.of(), RedisPersistence.NONE, false);
     }
 
     public RunConfig {
@@ -128,7 +129,11 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
             KamailioSettings.requireSupported(redis, redis != null ? redis.tls() : localRedis.tls());
         }
         faults = List.copyOf(faults);
-        Faults.requireSupported(faults, redis != null, load, workers);
+        if (redisSentinel && (redis != null || localRedis.auth() || localRedis.tls())) {
+            throw new IllegalArgumentException("--redis-sentinel starts its own Redis topology, without a login or "
+                    + "TLS; it does not go with --redis, --redis-auth or --redis-tls");
+        }
+        Faults.requireSupported(faults, redis != null, redisSentinel, load, workers);
         for (FaultSpec fault : faults) {
             if (fault.at().compareTo(duration) >= 0) {
                 throw new IllegalArgumentException("--fault " + fault + " starts after the measured phase's "

@@ -35,6 +35,7 @@ import java.util.function.Supplier;
  * @param redisTls  {@code --redis-tls}: the Redis the run starts speaks TLS only
  * @param faults    {@code --fault}, repeatable: faults injected into the measured phase
  * @param redisPersistence {@code --redis-persistence}: how the Redis the run starts keeps its data
+ * @param redisSentinel {@code --redis-sentinel}: the run starts a primary, a replica and three sentinels
  */
 public record RunOptions(String client,
                          LoadKind load,
@@ -64,7 +65,8 @@ public record RunOptions(String client,
                          Boolean redisAuth,
                          Boolean redisTls,
                          List<FaultSpec> faults,
-                         RedisPersistence redisPersistence) {
+                         RedisPersistence redisPersistence,
+                         Boolean redisSentinel) {
 
     public static final String DEFAULT_CLIENT = QueueDrivers.ALL;
     public static final int DEFAULT_WORKERS = 4;
@@ -112,7 +114,8 @@ public record RunOptions(String client,
                 .redisAuth(redisAuth)
                 .redisTls(redisTls)
                 .faults(faults)
-                .redisPersistence(redisPersistence);
+                .redisPersistence(redisPersistence)
+                .redisSentinel(redisSentinel);
     }
 
     /** The set options as {@code callq run} arguments, without {@code --out}; parsing them gives these options back. */
@@ -150,6 +153,7 @@ public record RunOptions(String client,
             faults.forEach(fault -> add(args, "--fault", fault, fault::toString));
         }
         add(args, "--redis-persistence", redisPersistence, () -> redisPersistence.cliName());
+        addFlag(args, "--redis-sentinel", redisSentinel);
         return args;
     }
 
@@ -220,7 +224,7 @@ public record RunOptions(String client,
                 or(events, EnqueuedEvents.defaultFor(payloadFormat)), kamailioCfg,
                 // ndb_redis logs in as the default user only: on a SIP run, that user gets the run's password too.
                 new LocalRedis.Security(or(redisAuth, false), or(redisTls, false), loadKind == LoadKind.SIP),
-                or(faults, List.of()), or(redisPersistence, RedisPersistence.NONE));
+                or(faults, List.of()), or(redisPersistence, RedisPersistence.NONE), or(redisSentinel, false));
     }
 
     /** Reads an enum option in any letter case; a bad value is a one-line error listing the choices. */
@@ -284,6 +288,7 @@ public record RunOptions(String client,
         private Boolean redisTls;
         private List<FaultSpec> faults;
         private RedisPersistence redisPersistence;
+        private Boolean redisSentinel;
 
         private Builder() {
         }
@@ -433,9 +438,15 @@ public record RunOptions(String client,
             return this;
         }
 
+        public Builder redisSentinel(Boolean redisSentinel) {
+            this.redisSentinel = redisSentinel;
+            return this;
+        }
+
         public RunOptions build() {
             return new RunOptions(client, load, pattern, workers, rate, serviceTime, workMode, arrivals, warmupSeconds, warmupMaxSeconds, calls, durationSeconds, drainTimeoutSeconds, holdMillis, payload, batchSize, producerConnections, popTimeoutMillis, respVersion, redis,
-                    kamailioShmMb, kamailioChildren, key, events, kamailioCfg, redisAuth, redisTls, faults, redisPersistence);
+                    kamailioShmMb, kamailioChildren, key, events, kamailioCfg, redisAuth, redisTls, faults, redisPersistence,
+                    redisSentinel);
         }
     }
 }

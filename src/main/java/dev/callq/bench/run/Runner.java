@@ -2,6 +2,7 @@ package dev.callq.bench.run;
 
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.LocalRedis;
+import dev.callq.bench.env.LocalSentinels;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.env.RedisProbe;
 import dev.callq.bench.driver.QueueDriver;
@@ -72,11 +73,18 @@ public final class Runner {
                 RedisProbe.requireRoomFor(config.redis(), config.redisConnections());
                 results.add(new ClientRun(config, client, config.redis(), outDir, logDir)
                         .execute(loads(config), work, progress));
+            } else if (config.redisSentinel()) {
+                try (LocalSentinels topology = LocalSentinels.start(logDir, config.redisPersistence())) {
+                    redisMeasured = describeRedis(topology.endpoint(), "started by callq (a primary, a replica and "
+                            + "3 sentinels)");
+                    results.add(new ClientRun(config, client, topology.endpoint(), topology.primary(), topology,
+                            outDir, logDir).execute(loads(config), work, progress));
+                }
             } else {
                 try (LocalRedis redis = LocalRedis.start(logDir, config.localRedis(), config.redisPersistence())) {
                     redisMeasured = describeRedis(redis.endpoint(), startedBy(config.localRedis()));
                     RedisProbe.requireRoomFor(redis.endpoint(), config.redisConnections());
-                    results.add(new ClientRun(config, client, redis.endpoint(), redis, outDir, logDir)
+                    results.add(new ClientRun(config, client, redis.endpoint(), redis, null, outDir, logDir)
                             .execute(loads(config), work, progress));
                 }
             }
@@ -173,6 +181,9 @@ public final class Runner {
         }
         if (config.redis() == null) {
             map.put("redisPersistence", config.redisPersistence().cliName());
+        }
+        if (config.redisSentinel()) {
+            map.put("redisSentinel", true);
         }
         if (config.load() == LoadKind.SIP) {
             map.put("kamailioShmMb", config.kamailioSharedMemoryMb());

@@ -99,6 +99,31 @@ class FaultInjectionTest {
         assertThat(fault.get("recoverySeconds").asDouble()).isLessThan(5);
     }
 
+    /**
+     * Through the sentinels: the primary is killed, Sentinel promotes the replica, and the client finds it
+     * and consumes again. What asynchronous replication had not copied is counted as lost (may be 0).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"jedis", "lettuce"})
+    void afterAFailoverConsumptionResumesOnTheNewPrimary(String client) throws Exception {
+        Path out = tmp.resolve("failover-" + client);
+        int exit = run(out, client, "--pattern", "blpop", "--duration", "6", "--redis-sentinel",
+                "--fault", "redis-failover@1s");
+
+        assertThat(exit).as("exit code").isIn(0, ExitCode.UNTRUSTWORTHY);
+        JsonNode result = new SummaryTree(out).client(client);
+        JsonNode fault = result.at("/faults/0");
+        assertThat(fault.path("error").isMissingNode()).as("the failover was done: " + fault).isTrue();
+        assertThat(fault.get("note").asText()).startsWith("Sentinel promoted the replica 127.0.0.1:");
+        long promotedSecond = fault.get("endedAtMicros").asLong() / 1_000_000;
+        double consumedAfter = Timeseries.read(Timeseries.file(out, client)).stream()
+                .filter(second -> second.epochSecond() > promotedSecond + 1)
+                .mapToDouble(Timeseries.Second::consumedPerSec).sum();
+        assertThat(consumedAfter).as("events consumed after the promotion").isPositive();
+        assertThat(result.at("/events/lost").isIntegralNumber()).isTrue();
+        assertThat(result.at("/events/lost").asLong()).as("lost").isNotNegative();
+    }
+
     private static long heldAtKill(String note) {
         Matcher m = Pattern.compile("the queue held (\\d+) events at the kill").matcher(note);
         assertThat(m.matches()).as(note).isTrue();
