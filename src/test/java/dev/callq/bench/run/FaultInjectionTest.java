@@ -61,6 +61,7 @@ class FaultInjectionTest {
         long held = heldAtKill(fault.get("note").asText());
         assertThat(held).as("events in the list at the kill").isPositive();
         assertThat(result.at("/events/lost").asLong()).as("lost").isEqualTo(held);
+        assertThat(ChildProcesses.alive()).as("the killed and the restarted redis-server are both stopped").isEmpty();
         assertThat(fault.get("endedAtMicros").asLong()).isGreaterThan(fault.get("startedAtMicros").asLong());
     }
 
@@ -122,6 +123,7 @@ class FaultInjectionTest {
         assertThat(consumedAfter).as("events consumed after the promotion").isPositive();
         assertThat(result.at("/events/lost").isIntegralNumber()).isTrue();
         assertThat(result.at("/events/lost").asLong()).as("lost").isNotNegative();
+        assertThat(ChildProcesses.alive()).as("the primary, replica and sentinels are all stopped").isEmpty();
     }
 
     private static long heldAtKill(String note) {

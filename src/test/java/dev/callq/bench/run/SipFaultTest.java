@@ -52,5 +52,6 @@ class SipFaultTest {
         }
         assertThat(result.at("/events/lost").asLong()).as("lost").isZero();
         assertThat(result.at("/events/duplicates").asLong()).as("duplicates").isZero();
+        assertThat(ChildProcesses.alive()).as("both Kamailios, SIPp and Redis are stopped").isEmpty();
     }
 }
