@@ -21,6 +21,7 @@ public final class SweepTable {
         boolean rates = axes.rates().size() > 1;
         boolean serviceTimes = axes.serviceTimes().size() > 1;
         boolean repeats = axes.repeats() > 1;
+        boolean faults = axes.faults().size() > 1;
         if (patterns) {
             header.add("pattern");
         }
@@ -33,6 +34,9 @@ public final class SweepTable {
         }
         if (repeats) {
             header.add("repeat");
+        }
+        if (faults) {
+            header.add("fault");
         }
         int keyColumns = header.size();
         for (String client : axes.clients()) {
@@ -54,6 +58,9 @@ public final class SweepTable {
             }
             if (repeats) {
                 key.add(Integer.toString(cell.repeat()));
+            }
+            if (faults) {
+                key.add(cell.faults() == null ? "none" : String.join(" ", cell.faults()));
             }
             List<String> row = rows.computeIfAbsent(String.join("\u0000", key), k -> newRow(key, header.size()));
             int column = keyColumns + 2 * axes.clients().indexOf(cell.client());
