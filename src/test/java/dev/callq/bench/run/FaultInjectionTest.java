@@ -85,8 +85,8 @@ class FaultInjectionTest {
     @ValueSource(strings = {"jedis", "lettuce"})
     void aPausedRedisLosesNothing(String client) throws Exception {
         Path out = tmp.resolve("pause-" + client);
-        // 4 s, so that the time series has two whole seconds after the pause to show the recovery.
-        int exit = run(out, client, "--pattern", "blpop", "--duration", "4", "--fault", "redis-pause:1500ms@1s");
+        // 5 s, so that the time series has three whole seconds after the pause to show the recovery in.
+        int exit = run(out, client, "--pattern", "blpop", "--duration", "5", "--fault", "redis-pause:1500ms@1s");
 
         assertThat(exit).as("exit code").isIn(0, ExitCode.UNTRUSTWORTHY);
         JsonNode result = new SummaryTree(out).client(client);
