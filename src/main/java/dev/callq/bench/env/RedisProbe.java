@@ -137,6 +137,15 @@ public final class RedisProbe {
         }
     }
 
+    /** INFO {@code section} of a server, or null when it does not answer. */
+    public static String info(RedisEndpoint endpoint, String section) {
+        try (Session session = Session.open(endpoint, TIMEOUT)) {
+            return session.call("INFO", section) instanceof String info ? info : null;
+        } catch (IOException | HarnessException e) {
+            return null;
+        }
+    }
+
     /** The endpoint itself, or for Sentinel the master the first answering sentinel names. */
     public static RedisEndpoint master(RedisEndpoint endpoint) {
         if (endpoint.kind() != RedisEndpoint.Kind.SENTINEL) {

@@ -16,11 +16,18 @@ import dev.callq.bench.sip.KamailioErrors;
  * @param postDialDelayMicros INVITE sent → 200 received, as SIPp timed it (millisecond resolution); null in
  *                       older results
  * @param answers        the calls by final answer class (2xx, 5xx, timeouts…); null in older results
+ * @param retransmissions SIP messages the UAC sent again (SIPp's Retransmissions(C)); null in older results
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CallStats(long attempted, long succeeded, long failed, long pushFailures, Long pushed,
                         KamailioErrors kamailioErrors, LatencySummary postDialDelayMicros,
-                        CallAnswers answers) {
+                        CallAnswers answers, Long retransmissions) {
+
+    /** Counts without post-dial delay, answers or retransmissions. */
+    public CallStats(long attempted, long succeeded, long failed, long pushFailures, Long pushed,
+                     KamailioErrors kamailioErrors) {
+        this(attempted, succeeded, failed, pushFailures, pushed, kamailioErrors, null, null, null);
+    }
 
     /** Why calls failed, as far as Kamailio says, e.g. "12 pushes failed; Kamailio out of shared memory 3 times". */
     public String failureCauses() {

@@ -59,19 +59,29 @@ public final class SipLoad implements Load {
     private final ExternalKamailio externalKamailio;
     private final SippUas uas;
     private final SipRoute route;
+    private final KamailioSettings kamailioSettings;
+    private final double lostPercent;
+    /** Kamailio's counters of the measured phase up to each restart: a restarted Kamailio counts from 0. */
+    private KamailioCounters countedBeforeRestarts;
+    private Optional<KamailioCounters> countersBefore = Optional.empty();
+    private int restarts;
 
     /** The harness's own Kamailio and the bundled scenarios, on loopback. */
     public SipLoad(Path runDir, KamailioSettings kamailioSettings, double rateCps, long calls, Duration holdTime) {
-        this(runDir, kamailioSettings, null, null, null, rateCps, calls, holdTime);
+        this(runDir, kamailioSettings, null, null, null, rateCps, calls, holdTime, 0);
     }
 
     /**
      * @param externalKamailio the user's Kamailio to send the calls to, or null to start one from {@code kamailioSettings}
      *                         (whose payload and events then say what the user's script pushes)
      * @param uacScenario      the user's UAC scenario, or null for the bundled one; likewise {@code uasScenario}
+     * @param lostPercent      the share of received messages SIPp's UAC drops (a sip-loss fault), 0 for none
      */
     public SipLoad(Path runDir, KamailioSettings kamailioSettings, ExternalKamailio externalKamailio,
-                   Path uacScenario, Path uasScenario, double rateCps, long calls, Duration holdTime) {
+                   Path uacScenario, Path uasScenario, double rateCps, long calls, Duration holdTime,
+                   double lostPercent) {
+        this.kamailioSettings = kamailioSettings;
+        this.lostPercent = lostPercent;
         this.runDir = runDir;
         this.payload = kamailioSettings.payloadFormat();
         this.byeEnqueued = kamailioSettings.events().includesBye();
@@ -104,26 +114,35 @@ public final class SipLoad implements Load {
     public void warmUp(Duration length, String callIdPrefix) {
         int warmupCalls = (int) Math.round(rateCps * length.toNanos() / 1e9);
         if (warmupCalls > 0) {
-            SippUac.run(runDir, route, uacScenario, rateCps, warmupCalls, holdTime.toMillis(), callIdPrefix);
+            SippUac.run(runDir, route, uacScenario, rateCps, warmupCalls, holdTime.toMillis(), callIdPrefix,
+                    lostPercent);
         }
     }
 
     @Override
     public LoadOutcome measure() {
-        Optional<KamailioCounters> countersBefore = kamailio == null ? Optional.empty()
-                : kamailio.counters(runDir.resolve(STATS_START_FILE));
+        synchronized (this) {
+            countersBefore = kamailio == null ? Optional.empty() : kamailio.counters(runDir.resolve(STATS_START_FILE));
+        }
         long pushFailuresBefore = kamailio == null ? 0 : kamailio.pushFailures();
         int logLinesBefore = kamailio == null ? 0 : kamailio.logLineCount();
         long startMicros = WallClock.nowMicros();
         SippUac.Outcome uac = SippUac.run(runDir, route, uacScenario, rateCps, Math.toIntExact(calls),
-                holdTime.toMillis(), MEASURED_PREFIX);
+                holdTime.toMillis(), MEASURED_PREFIX, lostPercent);
         long endMicros = WallClock.nowMicros();
         SippStats stats = uac.stats();
         LatencySummary postDialDelay = LatencySummary.of(uac.postDialDelayMicros(), 0);
         PostDialDelay.writeHlog(uac.postDialDelayMicros(), runDir.resolve(PostDialDelay.HLOG_FILE),
                 startMicros / 1000, endMicros / 1000);
-        Optional<KamailioCounters> counters = kamailio == null ? Optional.empty()
-                : kamailio.counters(runDir.resolve(STATS_END_FILE)).flatMap(after -> countersBefore.map(after::since));
+        Optional<KamailioCounters> counters = Optional.empty();
+        if (kamailio != null) {
+            synchronized (this) {
+                // After a restart the new Kamailio counted from 0: what the old one counted is added on.
+                counters = kamailio.counters(runDir.resolve(STATS_END_FILE))
+                        .flatMap(after -> countersBefore.map(before -> countedBeforeRestarts == null ? after.since(before)
+                                : after.plus(countedBeforeRestarts)));
+            }
+        }
         // Only the harness's own Kamailio's log names the pushes that failed; a Kamailio the user started tells nothing.
         FailedPushes failures = kamailio == null ? new FailedPushes(List.of(), List.of(), 0)
                 : kamailio.pushFailuresSince(logLinesBefore);
@@ -145,7 +164,7 @@ public final class SipLoad implements Load {
             callStats = new CallStats(stats.attempted(), stats.succeeded(), stats.failed(),
                     delta.get(KamailioCounters.PUSH_FAILED), pushed,
                     kamailio.errorsSince(logLinesBefore, delta.valueIfKept(KamailioCounters.RELAY_TIMEOUTS)),
-                    postDialDelay, uac.answers());
+                    postDialDelay, uac.answers(), stats.retransmissions());
             expected = expectedEvents(sentInvites.keySet(), failures, pushedInvites, pushedByes);
             // at most: a call Kamailio failed before its push (out of memory, say) pushed nothing and reported nothing
             crossChecks.add(CrossCheck.atMost("Kamailio pushed INVITEs <= SIPp INVITEs sent - reported push failures",
@@ -159,7 +178,8 @@ public final class SipLoad implements Load {
             // Kamailio's log tells).
             long pushFailures = kamailio == null ? 0 : kamailio.pushFailures() - pushFailuresBefore;
             callStats = new CallStats(stats.attempted(), stats.succeeded(), stats.failed(), pushFailures, null,
-                    kamailio == null ? null : kamailio.errorsSince(logLinesBefore, null), postDialDelay, uac.answers());
+                    kamailio == null ? null : kamailio.errorsSince(logLinesBefore, null), postDialDelay, uac.answers(),
+                    stats.retransmissions());
             long pushedInvites = Math.max(0, sentInvites.size() - failures.invites().size() - failures.unnamed());
             long pushedByes = Math.max(0, byesSent - failures.byes().size());
             expected = expectedEvents(sentInvites.keySet(), failures, pushedInvites, pushedByes);
@@ -210,6 +230,21 @@ public final class SipLoad implements Load {
 
     private static String key(String callId, EventKind kind) {
         return new CallEvent(callId, kind, CallEvent.NO_STAMP).uniqueKey();
+    }
+
+    /** Stops Kamailio and starts it again on the same port, keeping what it had counted so far. */
+    @Override
+    public synchronized boolean restartKamailio() {
+        if (kamailio == null) {
+            return false; // a Kamailio the user started is theirs to restart
+        }
+        Path before = runDir.resolve("kamailio-stats-restart-" + (++restarts) + ".txt");
+        Optional<KamailioCounters> counted = kamailio.counters(before)
+                .flatMap(at -> countersBefore.map(start -> countedBeforeRestarts == null ? at.since(start)
+                        : at.plus(countedBeforeRestarts)));
+        countedBeforeRestarts = counted.orElse(null);
+        kamailio.restart(kamailioSettings);
+        return true;
     }
 
     @Override

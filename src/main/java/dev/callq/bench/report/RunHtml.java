@@ -5,6 +5,7 @@ import dev.callq.bench.measure.LatencySummary;
 import dev.callq.bench.run.ClientResult;
 import dev.callq.bench.run.RunSummary;
 import dev.callq.bench.run.RunVerdict;
+import dev.callq.bench.run.FaultRecord;
 import dev.callq.bench.run.Timeseries;
 
 import java.nio.file.Path;
@@ -25,6 +26,27 @@ public final class RunHtml {
     }
 
     /** Writes report.html, summary.md and summary.csv into {@code resultsDir}; returns report.html. */
+    /** Each client's faults: when, what each found, and how long until the backlog was back to its steady level. */
+    private static java.util.Optional<Table> faults(List<ClientResult> clients) {
+        List<List<String>> rows = new ArrayList<>();
+        for (ClientResult client : clients) {
+            if (client.faults() == null) {
+                continue;
+            }
+            for (FaultRecord fault : client.faults()) {
+                rows.add(List.of(client.client(), fault.spec(),
+                        fault.startedAtMicros() == 0 ? "-" : java.time.Instant.ofEpochMilli(fault.startedAtMicros() / 1000).toString(),
+                        fault.startedAtMicros() == 0 ? "-" : String.format(java.util.Locale.ROOT, "%.1f",
+                                (fault.endedAtMicros() - fault.startedAtMicros()) / 1e6),
+                        fault.recoverySeconds() == null ? "never" : String.format(java.util.Locale.ROOT, "%.0f", fault.recoverySeconds()),
+                        fault.maxP99DuringMicros() == null ? "-" : String.format(java.util.Locale.ROOT, "%.2f", fault.maxP99DuringMicros() / 1000.0),
+                        fault.error() != null ? "NOT DONE: " + fault.error() : fault.note() == null ? "" : fault.note()));
+            }
+        }
+        return rows.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(Table.of(List.of("client", "fault",
+                "started", "lasted (s)", "recovery (s)", "max p99 during (ms)", "found"), rows));
+    }
+
     public static Path write(Path resultsDir) {
         RunFolder folder = RunFolder.read(resultsDir);
         TextFiles.write(resultsDir.resolve(MarkdownSummary.FILE_NAME), MarkdownSummary.render(folder));
@@ -51,6 +73,7 @@ public final class RunHtml {
         page.section("Accounting", ReportTables.accounting(clients));
         ReportTables.sipCalls(clients).ifPresent(t -> page.section("SIP calls", t));
         ReportTables.producer(clients).ifPresent(t -> page.section("Producer", t));
+        faults(clients).ifPresent(t -> page.section("Faults (shaded on every per-second chart)", t));
 
         page.heading("Latency by percentile")
                 .chart(Charts.percentileSpectrum(folder.clients()), "no enqueueToDequeue intervals in the interval logs");

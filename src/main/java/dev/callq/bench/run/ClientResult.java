@@ -23,6 +23,8 @@ import java.util.Map;
  * @param accounting     how the events were reconciled and checked against Redis's counters; null in older results
  * @param latencySplit   enqueue→dequeue split into the producer's, Redis's and the client's shares
  *                       ({@link LatencySplit}); absent when the client's pops were not stamped
+ * @param faults         the faults injected into the run ({@code --fault}), each with its start, end and
+ *                       recovery; absent when none was
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClientResult(String client, int workers, String pattern, String payload, String load,
@@ -31,9 +33,9 @@ public record ClientResult(String client, int workers, String pattern, String pa
                            double measuredSeconds, double warmupSeconds, long maxBacklog, Producer producer, long pollErrors,
                            String hlog, String timeseries, Map<String, String> clientEnvironment,
                            List<String> warnings, String failure, Reconciled accounting,
-                           Map<String, LatencySplit.Part> latencySplit) {
+                           Map<String, LatencySplit.Part> latencySplit, List<FaultRecord> faults) {
 
-    /** A result without the reconciliation's details or a latency split, as results written before them. */
+    /** A result without the reconciliation's details, a latency split or faults, as results written before them. */
     public ClientResult(String client, int workers, String pattern, String payload, String load,
                         String serviceTime, CallStats calls, Events events,
                         Map<String, LatencySummary> latencyMicros, double throughputPerSec,
@@ -42,7 +44,15 @@ public record ClientResult(String client, int workers, String pattern, String pa
                         List<String> warnings, String failure) {
         this(client, workers, pattern, payload, load, serviceTime, calls, events, latencyMicros, throughputPerSec,
                 measuredSeconds, warmupSeconds, maxBacklog, producer, pollErrors, hlog, timeseries, clientEnvironment,
-                warnings, failure, null, null);
+                warnings, failure, null, null, null);
+    }
+
+    /** This result with the faults injected into it; none leaves the field out of summary.json. */
+    ClientResult withFaults(List<FaultRecord> faults) {
+        return new ClientResult(client, workers, pattern, payload, load, serviceTime, calls, events, latencyMicros,
+                throughputPerSec, measuredSeconds, warmupSeconds, maxBacklog, producer, pollErrors, hlog, timeseries,
+                clientEnvironment, warnings, failure, accounting, latencySplit,
+                faults == null || faults.isEmpty() ? null : List.copyOf(faults));
     }
 
     /** A result in which nothing failed. */

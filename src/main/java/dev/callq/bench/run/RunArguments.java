@@ -3,6 +3,7 @@ package dev.callq.bench.run;
 import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.env.RedisEndpoint;
+import dev.callq.bench.env.RedisPersistence;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.SyntheticLoad;
 import dev.callq.bench.work.ServiceTime;
@@ -157,6 +158,19 @@ public final class RunArguments {
             + "redis-latency-vs-pdd sweep")
     Long redisStallMillis;
 
+    @Option(names = "--fault", paramLabel = "SPEC", description = "inject a fault into the measured phase "
+            + "(repeatable): redis-pause:3s@5s, redis-restart@5s, consumer-crash:1@5s, kamailio-restart@5s, "
+            + "sip-loss:5%%; see README.md")
+    List<String> faults;
+
+    @Option(names = "--redis-persistence", description = "how the Redis callq starts keeps its data across a "
+            + "restart: none (default), aof (fsync every second) or aof-always (fsync every write)")
+    String redisPersistence;
+
+    @Option(names = "--redis-sentinel", description = "start a primary, a replica and three sentinels instead of "
+            + "one Redis; the clients connect through redis-sentinel:// (for --fault redis-failover@T)")
+    Boolean redisSentinel;
+
     /**
      * Reads {@code callq run} arguments (without {@code --out}) exactly as the command does: how the
      * options of a forked run written elsewhere (a sweep file's) are read and checked before it starts.
@@ -187,7 +201,10 @@ public final class RunArguments {
                 events == null ? null : EnqueuedEvents.parse(events), kamailioCfg, redisAuth, redisTls,
                 clientTimeoutMillis, redisRtt == null ? null : RunOptions.parseRtt(redisRtt),
 
-                uacScenario, uasScenario, kamailio == null ? null : ExternalKamailio.parse(kamailio), redisStallMillis);
+                uacScenario, uasScenario, kamailio == null ? null : ExternalKamailio.parse(kamailio), redisStallMillis,
+
+                faults == null ? null : faults.stream().map(FaultSpec::parse).toList(),
+                redisPersistence == null ? null : RedisPersistence.parse(redisPersistence), redisSentinel);
     }
 
     /** {@code --redis}, its certificates checked against {@code --redis-ca} when that is given. */

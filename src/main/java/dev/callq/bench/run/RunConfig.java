@@ -5,6 +5,7 @@ import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.driver.QueueSpec;
 import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.RedisEndpoint;
+import dev.callq.bench.env.RedisPersistence;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.RateProfile;
 import dev.callq.bench.load.SyntheticLoad;
@@ -57,6 +58,9 @@ import java.util.List;
  * @param kamailio       a Kamailio the user started, which takes the SIP load, or null to start one
  * @param redisStall     how long Redis's writers are paused, then served normally for {@link #REDIS_UNSTALLED},
  *                       over and over during the measured phase; null for never
+ * @param faults         faults to inject into the measured phase ({@code --fault}), in the order given
+ * @param redisPersistence how the Redis the harness starts persists its data ({@code --redis-persistence})
+ * @param redisSentinel  start a primary, a replica and three sentinels instead of one Redis ({@code --redis-sentinel})
  */
 public record RunConfig(List<String> clients, int workers, LoadKind load, RateProfile rate, long calls,
                         Duration duration, Warmup warmup, Duration holdTime, PayloadFormat payload,
@@ -65,7 +69,8 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
                         Duration drainTimeout, int respVersion, RedisEndpoint redis, Path outDir,
                         Integer kamailioShmMb, int kamailioChildren, String key, EnqueuedEvents events,
                         Path kamailioCfg, LocalRedis.Security localRedis, Duration clientTimeout, Duration redisRtt,
-                        Path uacScenario, Path uasScenario, ExternalKamailio kamailio, Duration redisStall) {
+                        Path uacScenario, Path uasScenario, ExternalKamailio kamailio, Duration redisStall,
+                        List<FaultSpec> faults, RedisPersistence redisPersistence, boolean redisSentinel) {
 
     public static final String QUEUE_KEY = "callq:events";
     /** Between two stalls of {@code --redis-stall-ms}, Redis serves normally this long. */
@@ -160,6 +165,31 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
         if (uasScenario != null) {
             SippScenario.check(uasScenario, SippScenario.Role.UAS, events);
         }
+        faults = List.copyOf(faults);
+        if (redisSentinel && (redis != null || localRedis.auth() || localRedis.tls())) {
+            throw new IllegalArgumentException("--redis-sentinel starts its own Redis topology, without a login or "
+                    + "TLS; it does not go with --redis, --redis-auth or --redis-tls");
+        }
+        if (redisSentinel && !redisRtt.isZero()) {
+            throw new IllegalArgumentException("--redis-rtt cannot delay a Sentinel deployment: its clients dial "
+                    + "the master Sentinel names, around the proxy");
+        }
+        Faults.requireSupported(faults, redis != null, redisSentinel, load, workers);
+        for (FaultSpec fault : faults) {
+            if (fault.at().compareTo(duration) >= 0) {
+                throw new IllegalArgumentException("--fault " + fault + " starts after the measured phase's "
+                        + duration.toMillis() / 1000.0 + " s");
+            }
+        }
+        if (redis != null && redisPersistence != RedisPersistence.NONE) {
+            throw new IllegalArgumentException("--redis-persistence configures the Redis callq starts, not --redis");
+        }
+    }
+
+    /** The SIPp -lost percentage a sip-loss fault asks for, or 0. */
+    public double sipLossPercent() {
+        return faults.stream().filter(f -> f.kind() == FaultSpec.Kind.SIP_LOSS).mapToDouble(FaultSpec::amount)
+                .max().orElse(0);
     }
 
     /** What Kamailio is started with for this run, pushing to {@code redis} under {@code key}. */

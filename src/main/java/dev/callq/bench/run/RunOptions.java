@@ -5,6 +5,7 @@ import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.RedisEndpoint;
+import dev.callq.bench.env.RedisPersistence;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.RateProfile;
 import dev.callq.bench.load.SyntheticLoad;
@@ -38,6 +39,9 @@ import java.util.function.Supplier;
  * @param uacScenario {@code --uac-scenario}: the user's SIPp UAC scenario; likewise {@code uasScenario}
  * @param kamailio  {@code --kamailio}: a Kamailio the user started, which takes the SIP load
  * @param redisStallMillis {@code --redis-stall-ms}: Redis's writers paused this long, then 1 s of service, in the measured phase
+ * @param faults    {@code --fault}, repeatable: faults injected into the measured phase
+ * @param redisPersistence {@code --redis-persistence}: how the Redis the run starts keeps its data
+ * @param redisSentinel {@code --redis-sentinel}: the run starts a primary, a replica and three sentinels
  */
 public record RunOptions(String client,
                          LoadKind load,
@@ -68,11 +72,14 @@ public record RunOptions(String client,
                          Boolean redisTls,
                          Long clientTimeoutMillis,
                          Duration redisRtt,
-
                          Path uacScenario,
                          Path uasScenario,
                          ExternalKamailio kamailio,
-                         Long redisStallMillis) {
+                         Long redisStallMillis,
+
+                         List<FaultSpec> faults,
+                         RedisPersistence redisPersistence,
+                         Boolean redisSentinel) {
 
     public static final String DEFAULT_CLIENT = QueueDrivers.ALL;
     public static final int DEFAULT_WORKERS = 4;
@@ -123,11 +130,14 @@ public record RunOptions(String client,
                 .redisTls(redisTls)
                 .clientTimeoutMillis(clientTimeoutMillis)
                 .redisRtt(redisRtt)
-
                 .uacScenario(uacScenario)
                 .uasScenario(uasScenario)
                 .kamailio(kamailio)
-                .redisStallMillis(redisStallMillis);
+                .redisStallMillis(redisStallMillis)
+
+                .faults(faults)
+                .redisPersistence(redisPersistence)
+                .redisSentinel(redisSentinel);
     }
 
     /** The set options as {@code callq run} arguments, without {@code --out}; parsing them gives these options back. */
@@ -167,6 +177,11 @@ public record RunOptions(String client,
         add(args, "--uas-scenario", uasScenario, () -> uasScenario.toString());
         add(args, "--kamailio", kamailio, () -> kamailio.toString());
         add(args, "--redis-stall-ms", redisStallMillis, () -> String.valueOf(redisStallMillis));
+        if (faults != null) {
+            faults.forEach(fault -> add(args, "--fault", fault, fault::toString));
+        }
+        add(args, "--redis-persistence", redisPersistence, () -> redisPersistence.cliName());
+        addFlag(args, "--redis-sentinel", redisSentinel);
         return args;
     }
 
@@ -240,9 +255,10 @@ public record RunOptions(String client,
                 clientTimeoutMillis == null ? null
                         : Duration.ofMillis(requirePositive(clientTimeoutMillis, "--client-timeout-ms")),
                 requireRtt(or(redisRtt, Duration.ZERO)),
-
                 uacScenario, uasScenario, kamailio,
-                redisStallMillis == null ? null : Duration.ofMillis(requirePositive(redisStallMillis, "--redis-stall-ms")));
+                redisStallMillis == null ? null : Duration.ofMillis(requirePositive(redisStallMillis, "--redis-stall-ms")),
+
+                or(faults, List.of()), or(redisPersistence, RedisPersistence.NONE), or(redisSentinel, false));
     }
 
     /** Reads an enum option in any letter case; a bad value is a one-line error listing the choices. */
@@ -329,6 +345,9 @@ public record RunOptions(String client,
         private Path uasScenario;
         private ExternalKamailio kamailio;
         private Long redisStallMillis;
+        private List<FaultSpec> faults;
+        private RedisPersistence redisPersistence;
+        private Boolean redisSentinel;
 
         private Builder() {
         }
@@ -498,10 +517,26 @@ public record RunOptions(String client,
             return this;
         }
 
+        public Builder faults(List<FaultSpec> faults) {
+            this.faults = faults == null ? null : List.copyOf(faults);
+            return this;
+        }
+
+        public Builder redisPersistence(RedisPersistence redisPersistence) {
+            this.redisPersistence = redisPersistence;
+            return this;
+        }
+
+        public Builder redisSentinel(Boolean redisSentinel) {
+            this.redisSentinel = redisSentinel;
+            return this;
+        }
+
         public RunOptions build() {
             return new RunOptions(client, load, pattern, workers, rate, serviceTime, workMode, arrivals, warmupSeconds, warmupMaxSeconds, calls, durationSeconds, drainTimeoutSeconds, holdMillis, payload, batchSize, producerConnections, popTimeoutMillis, respVersion, redis,
                     kamailioShmMb, kamailioChildren, key, events, kamailioCfg, redisAuth, redisTls, clientTimeoutMillis, redisRtt,
-                    uacScenario, uasScenario, kamailio, redisStallMillis);
+                    uacScenario, uasScenario, kamailio, redisStallMillis, faults, redisPersistence,
+                    redisSentinel);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.callq.bench.run;
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.Provenance;
+import dev.callq.bench.env.LocalSentinels;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.env.RedisProbe;
 import dev.callq.bench.driver.ClientSettings;
@@ -80,12 +81,18 @@ public final class Runner {
                 }
                 redisMeasured = describeRedis(config.redis(), "external");
                 RedisProbe.requireRoomFor(config.redis(), config.redisConnections());
-                results.add(measure(client, config.redis(), outDir, logDir, work));
+                results.add(measure(client, config.redis(), null, null, outDir, logDir, work));
+            } else if (config.redisSentinel()) {
+                try (LocalSentinels topology = LocalSentinels.start(logDir, config.redisPersistence())) {
+                    redisMeasured = describeRedis(topology.endpoint(), "started by callq (a primary, a replica and "
+                            + "3 sentinels)");
+                    results.add(measure(client, topology.endpoint(), topology.primary(), topology, outDir, logDir, work));
+                }
             } else {
-                try (LocalRedis redis = LocalRedis.start(logDir, config.localRedis())) {
+                try (LocalRedis redis = LocalRedis.start(logDir, config.localRedis(), config.redisPersistence())) {
                     redisMeasured = describeRedis(redis.endpoint(), startedBy(config.localRedis()));
                     RedisProbe.requireRoomFor(redis.endpoint(), config.redisConnections());
-                    results.add(measure(client, redis.endpoint(), outDir, logDir, work));
+                    results.add(measure(client, redis.endpoint(), redis, null, outDir, logDir, work));
                 }
             }
         }
@@ -101,14 +108,20 @@ public final class Runner {
      * One client's run. With {@code --redis-rtt}, every party of the run (workers, producer, admin and
      * Kamailio alike) reaches Redis through a proxy that adds half the round trip each way.
      */
-    private ClientResult measure(String client, RedisEndpoint redis, Path outDir, Path logDir, Runnable work) {
+    /**
+     * @param localRedis the Redis callq started, for the faults done to it, or null
+     * @param sentinels  the Sentinel topology callq started, for a failover, or null
+     */
+    private ClientResult measure(String client, RedisEndpoint redis, LocalRedis localRedis, LocalSentinels sentinels,
+                                 Path outDir, Path logDir, Runnable work) {
         if (config.redisRtt().isZero()) {
-            return new ClientRun(config, client, redis, outDir, logDir).execute(loads(config), work, progress);
+            return new ClientRun(config, client, redis, localRedis, sentinels, outDir, logDir)
+                    .execute(loads(config), work, progress);
         }
         try (NetworkProxy proxy = NetworkProxy.start(redis)) {
             proxy.setLatency(config.redisRtt().dividedBy(2), Duration.ZERO);
             networkProxy = proxy.describe();
-            ClientResult result = new ClientRun(config, client, proxy.endpoint(), outDir, logDir)
+            ClientResult result = new ClientRun(config, client, proxy.endpoint(), localRedis, sentinels, outDir, logDir)
                     .execute(loads(config), work, progress);
             ProxyCounters counters = proxy.counters();
             log.info("{}: the network proxy carried {} connections, {} bytes to Redis and {} from it", client,
@@ -190,7 +203,7 @@ public final class Runner {
                 // the default user the run's password too.
                 load = new SipLoad(logDir, config.kamailioSettings(RedisProbe.master(redis).asDefaultUser(), spec.key()),
                         config.kamailio(), config.uacScenario(), config.uasScenario(),
-                        config.rate().meanRatePerSec(1), config.calls(), config.holdTime());
+                        config.rate().meanRatePerSec(1), config.calls(), config.holdTime(), config.sipLossPercent());
             }
             return config.redisStall() == null ? load
                     : new StalledRedisLoad(load, RedisProbe.master(redis), config.redisStall());
@@ -219,6 +232,15 @@ public final class Runner {
         map.put("drainTimeoutSeconds", config.drainTimeout().toSeconds());
         map.put("resp", config.respVersion());
         map.put("key", config.key());
+        if (!config.faults().isEmpty()) {
+            map.put("faults", config.faults().stream().map(FaultSpec::toString).toList());
+        }
+        if (config.redis() == null) {
+            map.put("redisPersistence", config.redisPersistence().cliName());
+        }
+        if (config.redisSentinel()) {
+            map.put("redisSentinel", true);
+        }
         if (config.load() == LoadKind.SIP) {
             map.put("kamailioShmMb", config.kamailioSharedMemoryMb());
             map.put("kamailioChildren", config.kamailioChildren());

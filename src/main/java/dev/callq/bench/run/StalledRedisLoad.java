@@ -34,6 +34,11 @@ final class StalledRedisLoad implements Load {
     }
 
     @Override
+    public boolean restartKamailio() {
+        return load.restartKamailio();
+    }
+
+    @Override
     public Map<String, String> describe() {
         Map<String, String> environment = new LinkedHashMap<>(load.describe());
         environment.put("redisStalls", "writers paused " + stall.toMillis() + " ms, then served "

@@ -17,8 +17,16 @@ import java.util.List;
  * @param succeeded calls that reached the end of the scenario: SuccessfulCall(C)
  * @param failed    calls aborted on an unexpected reply, a timeout or a send error: FailedCall(C)
  * @param statCsv   the per-second statistics file the counts were read from
+ * @param retransmissions messages the UAC sent again for want of an answer: Retransmissions(C)
  */
-public record SippStats(long attempted, long succeeded, long failed, Path statCsv) {
+public record SippStats(long attempted, long succeeded, long failed, Path statCsv, long retransmissions) {
+    private static final String RETRANSMISSIONS = "Retransmissions(C)";
+
+    /** Counts without the retransmissions. */
+    public SippStats(long attempted, long succeeded, long failed, Path statCsv) {
+        this(attempted, succeeded, failed, statCsv, 0);
+    }
+
     private static final String ATTEMPTED = "OutgoingCall(C)";
     private static final String SUCCEEDED = "SuccessfulCall(C)";
     private static final String FAILED = "FailedCall(C)";
@@ -32,7 +40,8 @@ public record SippStats(long attempted, long succeeded, long failed, Path statCs
                 column(statCsv, header, last, ATTEMPTED),
                 column(statCsv, header, last, SUCCEEDED),
                 column(statCsv, header, last, FAILED),
-                statCsv);
+                statCsv,
+                column(statCsv, header, last, RETRANSMISSIONS));
     }
 
     /** The sum of cumulative columns in the last line, e.g. the calls that failed on any kind of timeout. */

@@ -51,6 +51,15 @@ public final class SippUac {
      */
     public static Outcome run(Path runDir, SipRoute route, Path scenario, double rateCps, int calls,
                               long holdMillis, String callIdPrefix) {
+        return run(runDir, route, scenario, rateCps, calls, holdMillis, callIdPrefix, 0);
+    }
+
+    /**
+     * As above, the UAC dropping {@code lostPercent} of the messages it receives (SIPp's {@code -lost}), so
+     * that both ends retransmit as over a lossy network.
+     */
+    public static Outcome run(Path runDir, SipRoute route, Path scenario, double rateCps, int calls,
+                              long holdMillis, String callIdPrefix, double lostPercent) {
         runDir = runDir.toAbsolutePath();
         validate(rateCps, calls, holdMillis, callIdPrefix);
         Path binary = Sipp.binary();
@@ -81,6 +90,10 @@ public final class SippUac {
                 // -rtt_freq calls and never flushes the rest at exit.
                 "-trace_rtt", "-rtt_freq", "1",
                 "-trace_err", "-error_file", errorFile.toString()));
+        if (lostPercent > 0) {
+            command.addAll(List.of("-lost", new BigDecimal(Double.toString(lostPercent)).stripTrailingZeros()
+                    .toPlainString()));
+        }
 
         int exitCode;
         long pid;

@@ -3,10 +3,12 @@ package dev.callq.bench.cli;
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.RedisEndpoint;
+import dev.callq.bench.env.RedisPersistence;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.SyntheticLoad;
 import dev.callq.bench.sip.EnqueuedEvents;
 import dev.callq.bench.sip.ExternalKamailio;
+import dev.callq.bench.run.FaultSpec;
 import dev.callq.bench.run.LoadKind;
 import dev.callq.bench.run.RunArguments;
 import dev.callq.bench.run.RunOptions;
@@ -33,7 +35,8 @@ class RunOptionsRoundTripTest {
         RunOptions options = new RunOptions("lettuce", LoadKind.SYNTHETIC, QueuePattern.BATCH, 6, "steps:1000,2000@5s",
                 ServiceTime.parse("lognormal:2.5ms,1.5"), Work.Mode.SPIN, SyntheticLoad.Arrivals.POISSON, 0.5, 7.0,
                 null, 12.5, 9L, 150L, PayloadFormat.JSON, 32, 3, 250L, 3, new RedisEndpoint("127.0.0.1", 6400),
-                null, null, "calls", null, null, null, null, 1500L, Duration.ofNanos(500_000), null, null, null, 300L);
+                null, null, "calls", null, null, null, null, 1500L, Duration.ofNanos(500_000), null, null, null, 300L,
+                List.of(FaultSpec.parse("consumer-crash:1@2s")), null, null);
 
         RunOptions parsed = parsedByRunCommand(options.toArgs());
 
@@ -63,6 +66,19 @@ class RunOptionsRoundTripTest {
         assertThat(options.toArgs()).containsExactly("--load", "synthetic", "--redis-auth", "--redis-tls");
         assertThat(parsedByRunCommand(options.toArgs())).isEqualTo(options);
         assertThat(options.toConfig(OUT).localRedis()).isEqualTo(new LocalRedis.Security(true, true, false));
+    }
+
+    @Test
+    void faultsAndPersistenceSurviveArgumentsAndParsing() {
+        RunOptions options = RunOptions.builder().load(LoadKind.SYNTHETIC).durationSeconds(10.0)
+                .faults(List.of(FaultSpec.parse("redis-pause:1500ms@3s"), FaultSpec.parse("redis-restart@5s"),
+                        FaultSpec.parse("consumer-crash:2@0.5s")))
+                .redisPersistence(RedisPersistence.AOF_ALWAYS).build();
+
+        assertThat(options.toArgs()).containsSubsequence("--fault", "redis-pause:1500ms@3s", "--fault",
+                "redis-restart@5s", "--fault", "consumer-crash:2@500ms", "--redis-persistence", "aof-always");
+        assertThat(parsedByRunCommand(options.toArgs())).isEqualTo(options);
+        assertThat(parsedByRunCommand(options.toArgs()).toConfig(OUT)).isEqualTo(options.toConfig(OUT));
     }
 
     @Test

@@ -111,7 +111,7 @@ class MaxRateSustainedRuleTest {
         ClientResult synthetic = result(0, true, 15_000);
         LatencySummary postDialDelay = new LatencySummary(500, 4000, 4000, 8000, 8000, 8000, 8000, 4100, 0);
         CallStats calls = new CallStats(500, 500 - failedCalls, failedCalls, failedCalls, 1000 - 2 * failedCalls, null,
-                postDialDelay, new CallAnswers(500 - failedCalls, 0, 0, failedCalls, 0, 0));
+                postDialDelay, new CallAnswers(500 - failedCalls, 0, 0, failedCalls, 0, 0), null);
         return new ClientResult("jedis", 8, "blpop", "json", "sip", "none", calls, synthetic.events(),
                 synthetic.latencyMicros(), 190, 5, 2, 10, null, 0, "jedis.hlog", "jedis-timeseries.csv",
                 Map.of(), List.of());
