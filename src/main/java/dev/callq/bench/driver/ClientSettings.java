@@ -13,12 +13,22 @@ import java.time.Duration;
  *                      negotiate RESP3 on their own
  * @param clientTimeout the client's command and socket timeout; it must exceed the pop timeout, or a
  *                      timed-out BLPOP can lose the element the server pops into the abandoned command
+ * @param library       the library's own settings from a client settings file (empty: the driver's defaults)
  */
-public record ClientSettings(RedisEndpoint endpoint, int respVersion, Duration clientTimeout) {
+public record ClientSettings(RedisEndpoint endpoint, int respVersion, Duration clientTimeout, LibrarySettings library) {
     public ClientSettings {
         if (respVersion != 2 && respVersion != 3) {
             throw new IllegalArgumentException("RESP version must be 2 or 3, not " + respVersion);
         }
+    }
+
+    public ClientSettings(RedisEndpoint endpoint, int respVersion, Duration clientTimeout) {
+        this(endpoint, respVersion, clientTimeout, LibrarySettings.DEFAULTS);
+    }
+
+    /** The same settings with a client settings file's library settings. */
+    public ClientSettings with(LibrarySettings settings) {
+        return new ClientSettings(endpoint, respVersion, clientTimeout, settings);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.callq.bench.driver;
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.driver.jedis.JedisQueueDriver;
 import dev.callq.bench.driver.lettuce.LettuceQueueDriver;
+import dev.callq.bench.driver.redisson.RedissonQueueDriver;
 
 import java.util.Iterator;
 import java.util.List;
@@ -14,13 +15,21 @@ import java.util.function.Function;
  * new client is one line in {@link #REGISTERED}.
  */
 public final class QueueDrivers {
-    /** A registered client: its command-line name, one line for help, and how to open it. */
-    public record Registration(String name, String description, Function<ClientSettings, QueueDriver> factory) {
+    /**
+     * A registered client: its command-line name, one line for help, how to open it, and the library
+     * settings a client settings file may give it (by the library's own names).
+     */
+    public record Registration(String name, String description, Function<ClientSettings, QueueDriver> factory,
+                               List<String> settings) {
     }
 
     private static final List<Registration> REGISTERED = List.of(
-            new Registration("jedis", "Jedis, one plain blocking connection per worker", JedisQueueDriver::new),
-            new Registration("lettuce", "Lettuce, one dedicated Netty connection per worker", LettuceQueueDriver::new));
+            new Registration("jedis", "Jedis, one plain blocking connection per worker", JedisQueueDriver::new,
+                    JedisQueueDriver.SETTINGS),
+            new Registration("lettuce", "Lettuce, one dedicated Netty connection per worker", LettuceQueueDriver::new,
+                    LettuceQueueDriver.SETTINGS),
+            new Registration("redisson", "Redisson, RBlockingDeque and RStream over one pooled client",
+                    RedissonQueueDriver::new, RedissonQueueDriver.SETTINGS));
 
     /** Every registered client's name, in registration order. */
     public static final List<String> NAMES = REGISTERED.stream().map(Registration::name).toList();

@@ -15,6 +15,7 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.RedisProtocol;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,6 +24,8 @@ import java.util.Map;
  * pop and a pool size to get right.
  */
 public final class JedisQueueDriver implements QueueDriver {
+    /** Its settings file keys: none yet; the plain connection per worker is the configuration measured. */
+    public static final List<String> SETTINGS = List.of();
     private final ClientSettings settings;
     private final RedisProtocol protocol;
     private final OpenResources open = new OpenResources();

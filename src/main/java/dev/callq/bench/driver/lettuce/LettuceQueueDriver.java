@@ -17,9 +17,15 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.protocol.ProtocolVersion;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Transports;
+import dev.callq.bench.HarnessException;
+import dev.callq.bench.driver.LibrarySettings;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,21 +33,45 @@ import java.util.Map;
  * command blocks the whole connection, so workers never share one.
  */
 public final class LettuceQueueDriver implements QueueDriver {
+    /**
+     * Its settings file keys: ClientResources' ioThreadPoolSize and computationThreadPoolSize,
+     * ClientOptions' publishOnScheduler, and transport (epoll or nio), chosen through Lettuce's
+     * {@code io.lettuce.core.epoll} system property.
+     */
+    public static final List<String> SETTINGS = List.of("ioThreadPoolSize", "computationThreadPoolSize",
+            "publishOnScheduler", "transport");
+    /** Lettuce reads it once, when it first looks for a native transport. */
+    private static final String EPOLL_PROPERTY = "io.lettuce.core.epoll";
+
     /** Close should not sit out Netty's default two-second quiet period once every connection is closed. */
     private static final Duration SHUTDOWN_QUIET_PERIOD = Duration.ZERO;
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(2);
 
     private final ClientSettings settings;
     private final ProtocolVersion protocol;
+    private final ClientResources resources;
+    private final boolean publishOnScheduler;
     private final RedisClient client;
     private final OpenResources open = new OpenResources();
 
     public LettuceQueueDriver(ClientSettings settings) {
         this.settings = settings;
         this.protocol = settings.respVersion() == 3 ? ProtocolVersion.RESP3 : ProtocolVersion.RESP2;
-        this.client = RedisClient.create();
+        LibrarySettings library = settings.library();
+        chooseTransport(library.choice("transport", null, "epoll", "nio"));
+        DefaultClientResources.Builder resourcesBuilder = DefaultClientResources.builder();
+        if (library.has("ioThreadPoolSize")) {
+            resourcesBuilder.ioThreadPoolSize(library.positiveInt("ioThreadPoolSize", 1));
+        }
+        if (library.has("computationThreadPoolSize")) {
+            resourcesBuilder.computationThreadPoolSize(library.positiveInt("computationThreadPoolSize", 1));
+        }
+        this.publishOnScheduler = library.bool("publishOnScheduler", false);
+        this.resources = resourcesBuilder.build();
+        this.client = RedisClient.create(resources);
         client.setOptions(ClientOptions.builder()
                 .protocolVersion(protocol)
+                .publishOnScheduler(publishOnScheduler)
                 .socketOptions(SocketOptions.builder().connectTimeout(settings.clientTimeout()).build())
                 // The command timeout also applies to BLPOP; it must outlast the pop timeout, or the
                 // server pops an element into a command the client has given up on (lettuce 1179, 2354, 2394).
@@ -53,6 +83,21 @@ public final class LettuceQueueDriver implements QueueDriver {
         } catch (RuntimeException e) {
             close();
             throw e;
+        }
+    }
+
+    /**
+     * Asks for a transport before Lettuce first looks (epoll unless told otherwise), and refuses to run
+     * on another: the choice is made once per JVM, so a second client in the same run cannot change it.
+     */
+    private static void chooseTransport(String wanted) {
+        if (wanted != null) {
+            System.setProperty(EPOLL_PROPERTY, Boolean.toString(wanted.equals("epoll")));
+        }
+        String actual = transport();
+        if (wanted != null && !wanted.equals(actual)) {
+            throw new HarnessException("lettuce runs on " + actual + " in this JVM, not " + wanted
+                    + " (Lettuce picks its transport once): measure this settings file in a run of its own");
         }
     }
 
@@ -76,12 +121,16 @@ public final class LettuceQueueDriver implements QueueDriver {
 
     @Override
     public Map<String, String> describe() {
-        return Map.of(
-                "client", name(),
-                "version", LibraryVersion.of("io.lettuce", "lettuce-core"),
-                "resp", protocol.name(),
-                "transport", transport(),
-                "connections", "one RedisClient; one dedicated connection per worker, producer and admin");
+        Map<String, String> description = new LinkedHashMap<>();
+        description.put("client", name());
+        description.put("version", LibraryVersion.of("io.lettuce", "lettuce-core"));
+        description.put("resp", protocol.name());
+        description.put("transport", transport());
+        description.put("connections", "one RedisClient; one dedicated connection per worker, producer and admin");
+        description.put("ioThreads", Integer.toString(resources.ioThreadPoolSize()));
+        description.put("computationThreads", Integer.toString(resources.computationThreadPoolSize()));
+        description.put("publishOnScheduler", Boolean.toString(publishOnScheduler));
+        return description;
     }
 
     /**
@@ -133,5 +182,7 @@ public final class LettuceQueueDriver implements QueueDriver {
     public void close() {
         open.closeAll();
         client.shutdown(SHUTDOWN_QUIET_PERIOD, SHUTDOWN_TIMEOUT);
+        // A client created on resources of its own does not shut them down.
+        resources.shutdown(SHUTDOWN_QUIET_PERIOD.toMillis(), SHUTDOWN_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 }
