@@ -48,33 +48,60 @@ public final class QueueDrivers {
     }
 
     public static QueueDriver open(String name, ClientSettings settings) {
+        return registration(name).factory().apply(settings);
+    }
+
+    /** Opens a client as {@code --client} chose it, with its settings file's settings applied. */
+    public static QueueDriver open(ClientChoice choice, ClientSettings settings) {
+        return open(choice.library(), settings.with(choice.settings()));
+    }
+
+    /** The registration of {@code name}; an unknown name fails in one line that lists the known ones. */
+    public static Registration registration(String name) {
         return REGISTERED.stream().filter(r -> r.name().equals(name)).findFirst()
-                .orElseThrow(() -> new HarnessException(unknown(name)))
-                .factory().apply(settings);
+                .orElseThrow(() -> new HarnessException(unknown(name)));
     }
 
     /**
-     * Reads a {@code --client} value: one registered name, or {@code all} (or {@code both}) for every one.
+     * Reads a {@code --client} value: {@code all} (or {@code both}) for every registered client, or a
+     * comma-separated list of clients, each a registered name or a client settings file
+     * ({@link ClientChoice}). Each settings file is read now, so that a bad one stops the run before
+     * anything starts.
      *
-     * @throws IllegalArgumentException with a one-line message listing the registered names
+     * @throws IllegalArgumentException with a one-line message
      */
     public static List<String> select(String text) {
         if (ALL.equals(text) || BOTH.equals(text)) {
             return NAMES;
         }
-        if (!NAMES.contains(text)) {
+        List<String> specs = ClientChoice.split(text);
+        if (specs.isEmpty()) {
             throw new IllegalArgumentException(unknown(text) + " or " + ALL);
         }
-        return List.of(text);
+        for (String spec : specs) {
+            try {
+                ClientChoice.parse(spec);
+            } catch (HarnessException unknownName) {
+                throw new IllegalArgumentException(unknownName.getMessage() + ", a client settings file, or " + ALL);
+            }
+        }
+        return specs;
     }
 
-    /** Reads a {@code --client} value that must name exactly one registered client. */
+    /** Reads a {@code --client} value that must name exactly one client (a registered name or a settings file). */
     public static String requireOne(String text, String option) {
-        if (!NAMES.contains(text)) {
+        List<String> specs = ClientChoice.split(text);
+        if (specs.size() != 1 || ALL.equals(text) || BOTH.equals(text)) {
             throw new IllegalArgumentException(option + " must be one of " + String.join(", ", NAMES)
-                    + ": one client per search, not '" + text + "'");
+                    + " or a client settings file: one client per search, not '" + text + "'");
         }
-        return text;
+        try {
+            ClientChoice.parse(specs.get(0));
+        } catch (HarnessException unknownName) {
+            throw new IllegalArgumentException(option + " must be one of " + String.join(", ", NAMES)
+                    + " or a client settings file: one client per search, not '" + text + "'");
+        }
+        return specs.get(0);
     }
 
     private static String unknown(String name) {

@@ -1,5 +1,6 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.driver.ClientChoice;
 import dev.callq.bench.driver.ClientSettings;
 import dev.callq.bench.driver.QueueAdmin;
 import dev.callq.bench.driver.QueueDriver;
@@ -46,6 +47,8 @@ final class ClientRun {
     }
 
     private final RunConfig config;
+    private final ClientChoice choice;
+    /** The label the results carry: the client's name, or name:configuration for a settings file. */
     private final String client;
     private final RedisEndpoint redis;
     private final Path outDir;
@@ -53,7 +56,8 @@ final class ClientRun {
 
     ClientRun(RunConfig config, String client, RedisEndpoint redis, Path outDir, Path logDir) {
         this.config = config;
-        this.client = client;
+        this.choice = ClientChoice.parse(client);
+        this.client = choice.label();
         this.redis = redis;
         this.outDir = outDir;
         this.logDir = logDir;
@@ -71,7 +75,8 @@ final class ClientRun {
         Path hlog = outDir.resolve(client + ".hlog");
         Path timeseries = Timeseries.file(outDir, client);
         List<String> warnings = new ArrayList<>();
-        try (QueueDriver driver = QueueDrivers.open(client, ClientSettings.forQueue(redis, config.respVersion(), spec));
+        ClientSettings settings = ClientSettings.forQueue(redis, choice.respVersionOr(config.respVersion()), spec);
+        try (QueueDriver driver = QueueDrivers.open(choice, settings);
              QueueAdmin admin = driver.createAdmin();
              IntervalLog intervals = new IntervalLog(hlog, System.currentTimeMillis(),
                      "callq-bench " + client + ", latencies in microseconds")) {
@@ -80,6 +85,7 @@ final class ClientRun {
                     !(config.serviceTime() instanceof ServiceTime.None));
             LoadOutcome outcome;
             Map<String, String> environment = new LinkedHashMap<>(driver.describe());
+            environment.putAll(choice.describe());
             long maxBacklog;
             long pollErrors;
             double warmupSeconds;

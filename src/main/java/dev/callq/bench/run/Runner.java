@@ -4,6 +4,7 @@ import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.env.RedisProbe;
+import dev.callq.bench.driver.ClientChoice;
 import dev.callq.bench.driver.QueueDriver;
 import dev.callq.bench.driver.QueueSpec;
 import dev.callq.bench.load.SipLoad;
@@ -53,7 +54,7 @@ public final class Runner {
         List<ClientResult> results = new ArrayList<>();
         String redisVersion = "unknown";
         for (String client : config.clients()) {
-            Path logDir = createDir(outDir.resolve("logs").resolve(client));
+            Path logDir = createDir(outDir.resolve("logs").resolve(ClientChoice.labelOf(client)));
             if (config.redis() != null) {
                 redisVersion = RedisProbe.version(config.redis());
                 results.add(new ClientRun(config, client, config.redis(), outDir, logDir)

@@ -1,5 +1,6 @@
 package dev.callq.bench.sweep;
 
+import dev.callq.bench.driver.ClientChoice;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +37,9 @@ public final class SweepTable {
         }
         int keyColumns = header.size();
         for (String client : axes.clients()) {
-            header.add(client + " ev/s");
-            header.add(client + " p99 ms");
+            String label = ClientChoice.labelOf(client);
+            header.add(label + " ev/s");
+            header.add(label + " p99 ms");
         }
         Map<String, List<String>> rows = new LinkedHashMap<>();
         for (CellResult cell : cells) {
