@@ -48,6 +48,27 @@ public final class RedisProbe {
         return "unknown";
     }
 
+    /**
+     * The server's CPU time so far, user and system, in seconds: {@code used_cpu_user} and
+     * {@code used_cpu_sys} of INFO cpu (every thread of the server); null when they cannot be read.
+     */
+    public static double[] cpuSeconds(RedisEndpoint endpoint) {
+        double user = Double.NaN;
+        double system = Double.NaN;
+        try {
+            for (String line : query(endpoint, "INFO cpu", Duration.ofSeconds(2)).split("\r\n")) {
+                if (line.startsWith("used_cpu_user:")) {
+                    user = Double.parseDouble(line.substring("used_cpu_user:".length()));
+                } else if (line.startsWith("used_cpu_sys:")) {
+                    system = Double.parseDouble(line.substring("used_cpu_sys:".length()));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return null;
+        }
+        return Double.isNaN(user) || Double.isNaN(system) ? null : new double[] {user, system};
+    }
+
     private static String query(RedisEndpoint endpoint, String inlineCommand, Duration timeout) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), (int) timeout.toMillis());

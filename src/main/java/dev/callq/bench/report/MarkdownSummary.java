@@ -34,6 +34,7 @@ final class MarkdownSummary {
         table(md, ReportTables.sideBySide(summary.clients()));
         ReportTables.sipCalls(summary.clients()).ifPresent(t -> section(md, "SIP calls", t));
         ReportTables.producer(summary.clients()).ifPresent(t -> section(md, "Producer", t));
+        ReportTables.cost(summary.clients()).ifPresent(t -> section(md, "Cost per 1,000 events", t));
         section(md, "Environment", ReportTables.environment(summary));
         section(md, "Configuration", ReportTables.config(summary));
         return md.toString();

@@ -47,6 +47,7 @@ public final class RunHtml {
         page.section("Accounting", ReportTables.accounting(clients));
         ReportTables.sipCalls(clients).ifPresent(t -> page.section("SIP calls", t));
         ReportTables.producer(clients).ifPresent(t -> page.section("Producer", t));
+        ReportTables.cost(clients).ifPresent(t -> page.section("Cost per 1,000 events", t));
 
         page.heading("Latency by percentile")
                 .chart(Charts.percentileSpectrum(folder.clients()), "no enqueueToDequeue intervals in the interval logs");

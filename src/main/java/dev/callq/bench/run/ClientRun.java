@@ -89,6 +89,7 @@ final class ClientRun {
             long maxBacklog;
             long pollErrors;
             double warmupSeconds;
+            ClientResult.Cost cost;
             try (Load load = loads.create(driver, spec, recorders, redis, logDir);
                  WorkerPool pool = new WorkerPool(driver, spec, config.workers(), handler)) {
                 environment.putAll(load.describe());
@@ -107,12 +108,15 @@ final class ClientRun {
                 try (QueueAdmin samplingAdmin = driver.createAdmin();
                      Sampler sampler = new Sampler(client, recorders, intervals, ledger, samplingAdmin, spec,
                              timeseries, progress)) {
+                    long consumedBefore = ledger.consumedCount();
+                    CostMeter costMeter = CostMeter.start(redis, pool.threads());
                     outcome = load.measure();
                     progress.phaseEnded();
                     log.info("{}: load done, draining (up to {} s)", client, config.drainTimeout().toSeconds());
                     if (!awaitDrained(admin, spec, handler, ledger)) {
                         warnings.add("the queue did not drain within " + config.drainTimeout().toSeconds() + " s");
                     }
+                    cost = costMeter.stop(ledger.consumedCount() - consumedBefore);
                     // Workers stop before the sampler's closing sample, so that it holds every measured event.
                     pool.close();
                     maxBacklog = sampler.maxBacklog();
@@ -135,7 +139,7 @@ final class ClientRun {
                     ledger.uniqueCount(), ledger.malformedCount(), leftInQueue);
             return result(environment, spec, recorders, intervals, ledger, accounting, outcome, warmupSeconds,
                     maxBacklog, pollErrors,
-                    handler.lastDequeuedMicros(), hlog, timeseries, warnings);
+                    handler.lastDequeuedMicros(), hlog, timeseries, warnings, cost);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -205,7 +209,8 @@ final class ClientRun {
     private ClientResult result(Map<String, String> environment, QueueSpec spec, Recorders recorders, IntervalLog intervals,
                                 EventLedger ledger, Accounting accounting, LoadOutcome outcome, double warmupSeconds,
                                 long maxBacklog,
-                                long pollErrors, long lastDequeuedMicros, Path hlog, Path timeseries, List<String> warnings) {
+                                long pollErrors, long lastDequeuedMicros, Path hlog, Path timeseries, List<String> warnings,
+                                ClientResult.Cost cost) {
         Map<String, LatencySummary> latency = new LinkedHashMap<>();
         for (Metric metric : List.of(Metric.ENQUEUE_TO_DEQUEUE, Metric.SERVICE_TIME, Metric.ENQUEUE_TO_DONE)) {
             LatencySummary summary = LatencySummary.of(intervals.cumulative(metric),
@@ -247,7 +252,7 @@ final class ClientRun {
                 ClientResult.Events.of(accounting, ledger.warmupCount(), ledger.malformedSample()), latency,
                 throughput, measuredSeconds, warmupSeconds, maxBacklog, producer, pollErrors,
                 outDir.relativize(hlog).toString(), outDir.relativize(timeseries).toString(), environment,
-                warnings);
+                warnings, cost);
     }
 
     private static void sleep(Duration duration) {

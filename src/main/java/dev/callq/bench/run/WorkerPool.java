@@ -63,6 +63,11 @@ final class WorkerPool implements AutoCloseable {
         }
     }
 
+    /** The worker threads, for their CPU and allocation counters; read them before {@link #close()}. */
+    List<Thread> threads() {
+        return List.copyOf(threads);
+    }
+
     long pollErrors() {
         return pollErrors.sum();
     }

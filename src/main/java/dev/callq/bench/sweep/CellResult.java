@@ -24,12 +24,14 @@ public record CellResult(int index, String name, String client, String pattern, 
                          Long enqueueToDequeueP99Micros, Long enqueueToDequeueP999Micros,
                          Long enqueueToDequeueMaxMicros, Double producerAchievedRatePerSec,
                          Long producerLagP99Micros, Long eventsExpected, Long eventsLost, Long eventsDuplicates,
-                         Long eventsLeftInQueue, Long maxBacklog) {
+                         Long eventsLeftInQueue, Long maxBacklog, Double jvmCpuMsPer1k, Double jvmAllocatedKbPer1k,
+                         Double redisCpuMsPer1k) {
 
     static CellResult of(SweepCell cell, String folder, ForkedRun.Outcome outcome) {
         ClientResult result = outcome.summary().clients().get(0);
         LatencySummary wait = result.latencyMicros().get(Metric.ENQUEUE_TO_DEQUEUE.tag());
         ClientResult.Producer producer = result.producer();
+        ClientResult.Cost cost = result.cost();
         return new CellResult(cell.index(), cell.name(), cell.client(), cell.pattern(), cell.workers(), cell.rate(),
                 cell.offeredRate(), cell.serviceTime(), cell.repeat(), folder, outcome.exitCode(),
                 outcome.trustworthy(), null, result.throughputPerSec(),
@@ -37,12 +39,14 @@ public record CellResult(int index, String name, String client, String pattern, 
                 producer == null ? null : producer.achievedRate(),
                 producer == null || producer.lagMicros() == null ? null : producer.lagMicros().p99(),
                 result.events().expected(), result.events().lost(), result.events().duplicates(),
-                result.events().leftInQueue(), result.maxBacklog());
+                result.events().leftInQueue(), result.maxBacklog(),
+                cost == null ? null : cost.jvmCpuMsPer1k(), cost == null ? null : cost.jvmAllocatedKbPer1k(),
+                cost == null ? null : cost.redisCpuMsPer1k());
     }
 
     static CellResult failed(SweepCell cell, String folder, String error) {
         return new CellResult(cell.index(), cell.name(), cell.client(), cell.pattern(), cell.workers(), cell.rate(),
                 cell.offeredRate(), cell.serviceTime(), cell.repeat(), folder, -1, false, error,
-                null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }
