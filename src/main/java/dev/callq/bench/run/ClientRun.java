@@ -110,6 +110,7 @@ final class ClientRun {
                              timeseries, progress)) {
                     long consumedBefore = ledger.consumedCount();
                     CostMeter costMeter = CostMeter.start(redis, pool.threads());
+                    JfrProfile profile = config.profile() ? JfrProfile.start(client) : null;
                     outcome = load.measure();
                     progress.phaseEnded();
                     log.info("{}: load done, draining (up to {} s)", client, config.drainTimeout().toSeconds());
@@ -117,6 +118,13 @@ final class ClientRun {
                         warnings.add("the queue did not drain within " + config.drainTimeout().toSeconds() + " s");
                     }
                     cost = costMeter.stop(ledger.consumedCount() - consumedBefore);
+                    if (profile != null) {
+                        try (profile) {
+                            Path jfr = outDir.resolve(client + ".jfr");
+                            profile.stopAndDump(jfr);
+                            environment.put("profile", outDir.relativize(jfr).toString());
+                        }
+                    }
                     // Workers stop before the sampler's closing sample, so that it holds every measured event.
                     pool.close();
                     maxBacklog = sampler.maxBacklog();

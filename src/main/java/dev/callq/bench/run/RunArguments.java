@@ -112,6 +112,10 @@ public final class RunArguments {
             + "(it must follow the script contract in README.md)")
     Path kamailioCfg;
 
+    @Option(names = "--profile", description = "record a JFR profile (settings \"profile\") of each client's measured "
+            + "phase to <client>.jfr; the report shows its top frames")
+    boolean profile;
+
     /**
      * Reads {@code callq run} arguments (without {@code --out}) exactly as the command does: how the
      * options of a forked run written elsewhere (a sweep file's) are read and checked before it starts.
@@ -139,6 +143,6 @@ public final class RunArguments {
                 holdMillis, payload == null ? null : RunOptions.parseEnum(PayloadFormat.class, payload, "--payload"),
                 batchSize, producerConnections, popTimeoutMillis, respVersion,
                 redis == null ? null : RunOptions.parseEndpoint(redis), kamailioShmMb, kamailioChildren, key,
-                events == null ? null : EnqueuedEvents.parse(events), kamailioCfg);
+                events == null ? null : EnqueuedEvents.parse(events), kamailioCfg, profile ? Boolean.TRUE : null);
     }
 }

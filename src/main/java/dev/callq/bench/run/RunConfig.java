@@ -44,6 +44,7 @@ import java.util.List;
  * @param key            the Redis key of the queue
  * @param events         which SIP requests Kamailio pushes an event for
  * @param kamailioCfg    the user's Kamailio script, or null for the bundled one
+ * @param profile        record a JFR profile of each client's measured phase ({@code <client>.jfr})
  */
 public record RunConfig(List<String> clients, int workers, LoadKind load, RateProfile rate, long calls,
                         Duration duration, Warmup warmup, Duration holdTime, PayloadFormat payload,
@@ -51,7 +52,20 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
                         SyntheticLoad.Arrivals arrivals, int producerLanes, Duration popTimeout,
                         Duration drainTimeout, int respVersion, RedisEndpoint redis, Path outDir,
                         Integer kamailioShmMb, int kamailioChildren, String key, EnqueuedEvents events,
-                        Path kamailioCfg) {
+                        Path kamailioCfg, boolean profile) {
+
+    /** A configuration without profiling, as built before --profile existed. */
+    public RunConfig(List<String> clients, int workers, LoadKind load, RateProfile rate, long calls,
+                     Duration duration, Warmup warmup, Duration holdTime, PayloadFormat payload,
+                     QueuePattern pattern, int batchSize, ServiceTime serviceTime, Work.Mode workMode,
+                     SyntheticLoad.Arrivals arrivals, int producerLanes, Duration popTimeout,
+                     Duration drainTimeout, int respVersion, RedisEndpoint redis, Path outDir,
+                     Integer kamailioShmMb, int kamailioChildren, String key, EnqueuedEvents events,
+                     Path kamailioCfg) {
+        this(clients, workers, load, rate, calls, duration, warmup, holdTime, payload, pattern, batchSize, serviceTime,
+                workMode, arrivals, producerLanes, popTimeout, drainTimeout, respVersion, redis, outDir, kamailioShmMb,
+                kamailioChildren, key, events, kamailioCfg, false);
+    }
 
     public static final String QUEUE_KEY = "callq:events";
 

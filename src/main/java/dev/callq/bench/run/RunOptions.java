@@ -52,7 +52,20 @@ public record RunOptions(String client,
                          Integer kamailioChildren,
                          String key,
                          EnqueuedEvents events,
-                         Path kamailioCfg) {
+                         Path kamailioCfg,
+                         Boolean profile) {
+
+    /** Options without --profile, as built before it existed. */
+    public RunOptions(String client, LoadKind load, QueuePattern pattern, Integer workers, String rate,
+                      ServiceTime serviceTime, Work.Mode workMode, SyntheticLoad.Arrivals arrivals, Double warmupSeconds,
+                      Double warmupMaxSeconds, Long calls, Double durationSeconds, Long drainTimeoutSeconds,
+                      Long holdMillis, PayloadFormat payload, Integer batchSize, Integer producerConnections,
+                      Long popTimeoutMillis, Integer respVersion, RedisEndpoint redis, Integer kamailioShmMb,
+                      Integer kamailioChildren, String key, EnqueuedEvents events, Path kamailioCfg) {
+        this(client, load, pattern, workers, rate, serviceTime, workMode, arrivals, warmupSeconds, warmupMaxSeconds,
+                calls, durationSeconds, drainTimeoutSeconds, holdMillis, payload, batchSize, producerConnections,
+                popTimeoutMillis, respVersion, redis, kamailioShmMb, kamailioChildren, key, events, kamailioCfg, null);
+    }
 
     public static final String DEFAULT_CLIENT = QueueDrivers.ALL;
     public static final int DEFAULT_WORKERS = 4;
@@ -96,7 +109,8 @@ public record RunOptions(String client,
                 .kamailioChildren(kamailioChildren)
                 .key(key)
                 .events(events)
-                .kamailioCfg(kamailioCfg);
+                .kamailioCfg(kamailioCfg)
+                .profile(profile);
     }
 
     /** The set options as {@code callq run} arguments, without {@code --out}; parsing them gives these options back. */
@@ -127,6 +141,9 @@ public record RunOptions(String client,
         add(args, "--key", key, () -> key);
         add(args, "--events", events, () -> events.cliName());
         add(args, "--kamailio-cfg", kamailioCfg, () -> kamailioCfg.toString());
+        if (Boolean.TRUE.equals(profile)) {
+            args.add("--profile");
+        }
         return args;
     }
 
@@ -188,7 +205,7 @@ public record RunOptions(String client,
                 Duration.ofSeconds(requirePositive(or(drainTimeoutSeconds, DEFAULT_DRAIN_TIMEOUT_SECONDS), "--drain-timeout")),
                 or(respVersion, DEFAULT_RESP_VERSION), redis, outDir, kamailioShmMb,
                 or(kamailioChildren, KamailioSizing.DEFAULT_CHILDREN), or(key, RunConfig.QUEUE_KEY),
-                or(events, EnqueuedEvents.defaultFor(payloadFormat)), kamailioCfg);
+                or(events, EnqueuedEvents.defaultFor(payloadFormat)), kamailioCfg, Boolean.TRUE.equals(profile));
     }
 
     /** Reads an enum option in any letter case; a bad value is a one-line error listing the choices. */
@@ -258,6 +275,7 @@ public record RunOptions(String client,
         private String key;
         private EnqueuedEvents events;
         private Path kamailioCfg;
+        private Boolean profile;
 
         private Builder() {
         }
@@ -387,9 +405,14 @@ public record RunOptions(String client,
             return this;
         }
 
+        public Builder profile(Boolean profile) {
+            this.profile = profile;
+            return this;
+        }
+
         public RunOptions build() {
             return new RunOptions(client, load, pattern, workers, rate, serviceTime, workMode, arrivals, warmupSeconds, warmupMaxSeconds, calls, durationSeconds, drainTimeoutSeconds, holdMillis, payload, batchSize, producerConnections, popTimeoutMillis, respVersion, redis,
-                    kamailioShmMb, kamailioChildren, key, events, kamailioCfg);
+                    kamailioShmMb, kamailioChildren, key, events, kamailioCfg, profile);
         }
     }
 }

@@ -99,6 +99,9 @@ public final class Runner {
         map.put("payload", config.payload().cliName());
         map.put("pattern", config.pattern().cliName());
         map.put("batchSize", config.batchSize());
+        if (config.profile()) {
+            map.put("profile", "jfr");
+        }
         map.put("serviceTime", config.serviceTime().spec());
         map.put("workMode", config.workMode().cliName());
         map.put("popTimeoutMillis", config.popTimeout().toMillis());

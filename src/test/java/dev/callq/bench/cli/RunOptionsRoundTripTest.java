@@ -28,7 +28,7 @@ class RunOptionsRoundTripTest {
         RunOptions options = new RunOptions("lettuce", LoadKind.SYNTHETIC, QueuePattern.BATCH, 6, "steps:1000,2000@5s",
                 ServiceTime.parse("lognormal:2.5ms,1.5"), Work.Mode.SPIN, SyntheticLoad.Arrivals.POISSON, 0.5, 7.0,
                 null, 12.5, 9L, 150L, PayloadFormat.JSON, 32, 3, 250L, 3, new RedisEndpoint("127.0.0.1", 6400),
-                null, null, "calls", null, null);
+                null, null, "calls", null, null, true);
 
         RunOptions parsed = parsedByRunCommand(options.toArgs());
 
