@@ -31,13 +31,14 @@ import java.util.concurrent.Callable;
                 + "latency recording) and puts the registered clients side by side; no ratio where their 99.9 % confidence intervals overlap.")
 public final class JmhCommand implements Callable<Integer> {
     /**
-     * Two forks, because a round trip's cost differs from one JVM to the next (JIT decisions, thread
-     * placement) more than between iterations of one JVM, and a single fork hides that from the error;
-     * five 2 s iterations per fork, so that a scheduling hiccup on a loaded 2-core machine is one of ten
-     * samples, not one of three. About 35 s per benchmark and client.
+     * Measured on a loaded 2-core machine (README, "Microbenchmarks"): the round trip is still being
+     * compiled 6 s into a fork (Jedis 40 → 22 µs, Lettuce 346 → 45 µs, Redisson slower still), hence
+     * 10 s of warm-up; and two JVMs settle at different costs (Redisson 500 µs in one fork, 80 µs in the
+     * next), which one fork would hide from the error, hence two forks of five 2 s iterations.
+     * About 45 s per benchmark and client.
      */
     static final int FORKS = 2;
-    static final int WARMUP_ITERATIONS = 3;
+    static final int WARMUP_ITERATIONS = 5;
     static final TimeValue WARMUP_TIME = TimeValue.seconds(2);
     static final int MEASUREMENT_ITERATIONS = 5;
     static final TimeValue MEASUREMENT_TIME = TimeValue.seconds(2);
