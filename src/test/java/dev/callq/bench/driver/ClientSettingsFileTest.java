@@ -92,6 +92,28 @@ class ClientSettingsFileTest {
         }
     }
 
+    /** Pooled Jedis pops through its RedisClient's pool: exactly once, on connections named for the pool. */
+    @Test
+    void pooledJedisWorkersPopThroughTheRedisClientPool() {
+        ClientChoice choice = ClientChoice.parse("benchmarks/clients/jedis-pooled.yaml");
+        try (LocalRedis redis = LocalRedis.start(dir);
+             RawRedis raw = new RawRedis(redis.endpoint())) {
+            QueueSpec spec = QueueSpec.blpop("pooled-test", Duration.ofMillis(300));
+            try (QueueDriver driver = QueueDrivers.open(choice, ClientSettings.forQueue(redis.endpoint(), 2, spec));
+                 QueueProducer producer = driver.createProducer(spec)) {
+                assertThat(driver.describe().get("connections")).contains("pooled RedisClient (maxTotal 16)");
+                producer.push(List.of("a", "b", "c"));
+                List<String> popped = new ArrayList<>();
+                for (int workerId = 0; workerId < 3; workerId++) {
+                    driver.createConsumer(spec, workerId).poll(popped::addAll);
+                }
+                assertThat(popped).containsExactly("a", "b", "c");
+                assertThat(raw.clientListLines("callq-jedis-pool")).as("the pool's connections").isNotEmpty();
+                assertThat(raw.clientListLines("callq-jedis-worker-0")).as("no plain worker connection").isEmpty();
+            }
+        }
+    }
+
     private static long lettuceEventLoops() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.isAlive() && t.getName().startsWith("lettuce-") && t.getName().contains("EventLoop"))

@@ -3,8 +3,8 @@ package dev.callq.bench.driver.jedis;
 import dev.callq.bench.driver.PayloadSink;
 import dev.callq.bench.driver.PatternConsumer;
 import dev.callq.bench.driver.QueueSpec;
-import redis.clients.jedis.Jedis;
 import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.commands.JedisCommands;
 import redis.clients.jedis.args.ListDirection;
 import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
@@ -15,14 +15,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** How a worker pops in each pattern, on a Jedis connection of its own. */
+/**
+ * How a worker pops in each pattern: on a plain Jedis connection of its own, or through a pooled
+ * {@code RedisClient} that lends it a connection per command.
+ */
 final class JedisConsumer extends PatternConsumer {
-    private final Jedis jedis;
+    private final JedisCommands jedis;
     private final String processingKey;
     private final String consumerName;
 
-    JedisConsumer(Jedis jedis, QueueSpec spec, int workerId, Duration clientTimeout) {
-        super(spec, clientTimeout, jedis::close);
+    /** @param closeConnection closes the worker's own connection; nothing for a pooled client */
+    JedisConsumer(JedisCommands jedis, Runnable closeConnection, QueueSpec spec, int workerId, Duration clientTimeout) {
+        super(spec, clientTimeout, closeConnection);
         this.jedis = jedis;
         this.processingKey = spec.processingKey(workerId);
         this.consumerName = "consumer-" + workerId;

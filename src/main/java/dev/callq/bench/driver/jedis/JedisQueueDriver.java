@@ -9,9 +9,12 @@ import dev.callq.bench.driver.QueueDriver;
 import dev.callq.bench.driver.QueueProducer;
 import dev.callq.bench.driver.QueueSpec;
 import dev.callq.bench.driver.Unreachable;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisProtocol;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
@@ -19,22 +22,49 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Jedis with one plain {@link Jedis} connection per consumer, producer and admin. No pool: a
- * blocking pop holds its connection for the whole wait, so a pool would only add a borrow per
- * pop and a pool size to get right.
+ * Jedis with one plain {@link Jedis} connection per consumer, producer and admin. No pool by default:
+ * a blocking pop holds its connection for the whole wait, so a pool would only add a borrow per pop and
+ * a pool size to get right; a settings file with {@code pooled: true} measures what that costs.
  */
 public final class JedisQueueDriver implements QueueDriver {
-    /** Its settings file keys: none yet; the plain connection per worker is the configuration measured. */
-    public static final List<String> SETTINGS = List.of();
+    /**
+     * Its settings file keys: {@code pooled: true} has the workers pop through one Jedis 8
+     * {@code RedisClient} (a commons-pool2 pool that lends a connection per command) instead of a plain
+     * connection each; {@code poolMaxTotal} sizes that pool (commons-pool2's default, 8, when unset).
+     * The producer and admin keep plain connections either way.
+     */
+    public static final List<String> SETTINGS = List.of("pooled", "poolMaxTotal");
     private final ClientSettings settings;
     private final RedisProtocol protocol;
     private final OpenResources open = new OpenResources();
+    /** The workers' shared pooled client, or null when each worker has a plain connection. */
+    private final RedisClient pool;
+    private final int poolMaxTotal;
 
     public JedisQueueDriver(ClientSettings settings) {
         this.settings = settings;
         this.protocol = settings.respVersion() == 3 ? RedisProtocol.RESP3 : RedisProtocol.RESP2;
         // Fail at open, with a one-line message, rather than in the first worker.
         connect("probe").close();
+        boolean pooled = settings.library().bool("pooled", false);
+        this.poolMaxTotal = settings.library().positiveInt("poolMaxTotal", GenericObjectPoolConfig.DEFAULT_MAX_TOTAL);
+        this.pool = pooled ? openPool() : null;
+    }
+
+    private RedisClient openPool() {
+        GenericObjectPoolConfig<Connection> poolConfig = new GenericObjectPoolConfig<>();
+        poolConfig.setMaxTotal(poolMaxTotal);
+        // A worker waiting for a connection gives up within the client timeout instead of forever.
+        poolConfig.setMaxWait(settings.clientTimeout());
+        try {
+            return RedisClient.builder()
+                    .hostAndPort(settings.endpoint().host(), settings.endpoint().port())
+                    .clientConfig(config("pool"))
+                    .poolConfig(poolConfig)
+                    .build();
+        } catch (JedisConnectionException e) {
+            throw Unreachable.redis(settings.endpoint(), e);
+        }
     }
 
     /** A new connection named {@code callq-jedis-<role>} in CLIENT LIST. */
@@ -71,14 +101,21 @@ public final class JedisQueueDriver implements QueueDriver {
                 "client", name(),
                 "version", LibraryVersion.of("redis.clients", "jedis"),
                 "resp", protocol.name(),
-                "connections", "one plain Jedis connection per worker, producer and admin");
+                "connections", pool == null ? "one plain Jedis connection per worker, producer and admin"
+                        : "workers share one pooled RedisClient (maxTotal " + poolMaxTotal
+                        + "); a plain connection for the producer and the admin");
     }
 
     @Override
     public QueueConsumer createConsumer(QueueSpec spec, int workerId) {
         settings.requireAbovePopTimeout(spec);
-        JedisConsumer consumer = new JedisConsumer(connect("worker-" + workerId), spec, workerId,
-                settings.clientTimeout());
+        JedisConsumer consumer;
+        if (pool != null) {
+            consumer = new JedisConsumer(pool, () -> { }, spec, workerId, settings.clientTimeout());
+        } else {
+            Jedis jedis = connect("worker-" + workerId);
+            consumer = new JedisConsumer(jedis, jedis::close, spec, workerId, settings.clientTimeout());
+        }
         return open.consumer(consumer);
     }
 
@@ -96,6 +133,9 @@ public final class JedisQueueDriver implements QueueDriver {
     @Override
     public void close() {
         open.closeAll();
+        if (pool != null) {
+            pool.close();
+        }
     }
 
 }
