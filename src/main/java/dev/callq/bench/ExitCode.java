@@ -11,10 +11,18 @@ public final class ExitCode {
     public static final int UNEXPECTED = 1;
     /** Bad input or environment: a one-line error, nothing run. */
     public static final int USAGE = 2;
-    /** Finished, but its numbers are not trustworthy (see {@code run.RunVerdict}). */
+    /**
+     * Finished, but its numbers are not trustworthy (see {@code run.RunVerdict}); for {@code callq plan},
+     * no pool can meet the objective at that rate, so the worker count it printed is not a plan.
+     */
     public static final int UNTRUSTWORTHY = 3;
-    /** A regression gate failed. */
+    /**
+     * A regression gate failed: a cell got worse beyond tolerance and noise, or its evidence was missing,
+     * too thin or untrustworthy.
+     */
     public static final int REGRESSION = 4;
+    /** An absolute threshold ({@code --threshold 'p99<20ms,lost==0'}, {@code thresholds:}) was not met. */
+    public static final int THRESHOLD = 5;
     /** Stopped midway (Ctrl-C, SIGTERM), as a shell reports a process ended by SIGINT. */
     public static final int INTERRUPTED = 130;
 

@@ -10,7 +10,9 @@ import java.util.Locale;
 
 /**
  * Shows a measured phase as it runs: on a terminal, a progress bar with ETA and the last second's
- * rate, p99 and backlog; otherwise (CI logs, pipes) a plain line every {@link #PLAIN_EVERY_SECONDS} s.
+ * rate, p99 and backlog; otherwise (CI logs, pipes) a plain line every {@link #PLAIN_EVERY_SECONDS} s
+ * with the mean rate and the worst per-second p99 since the previous line, so that throughput coming
+ * in waves is not shown as the one second the line happens to fall on.
  */
 final class ConsoleProgress implements ProgressListener {
     private static final int PLAIN_EVERY_SECONDS = 5;
@@ -20,6 +22,9 @@ final class ConsoleProgress implements ProgressListener {
     private ProgressBar bar;
     private String client;
     private long expectedSeconds;
+    private double consumedSinceLine;
+    private int secondsSinceLine;
+    private long worstP99MicrosSinceLine;
 
     ConsoleProgress(PrintStream out) {
         this.out = out;
@@ -30,6 +35,7 @@ final class ConsoleProgress implements ProgressListener {
     public synchronized void phaseStarted(String client, String phase, long expectedSeconds) {
         this.client = client;
         this.expectedSeconds = expectedSeconds;
+        resetInterval();
         if (terminal) {
             bar = new ProgressBarBuilder().setTaskName(client + " " + phase).setInitialMax(expectedSeconds)
                     .setUnit(" s", 1).setStyle(ProgressBarStyle.ASCII).setConsumer(
@@ -39,15 +45,22 @@ final class ConsoleProgress implements ProgressListener {
 
     @Override
     public synchronized void second(long elapsedSeconds, double consumedPerSec, long backlog, long p99Micros) {
-        String figures = String.format(Locale.ROOT, "%.0f events/s, p99 %s, backlog %d", consumedPerSec,
-                millis(p99Micros), backlog);
         if (bar != null) {
             bar.stepTo(Math.min(elapsedSeconds, expectedSeconds));
-            bar.setExtraMessage(" " + figures);
-        } else if (!terminal && elapsedSeconds % PLAIN_EVERY_SECONDS == 0 && elapsedSeconds > 0
+            bar.setExtraMessage(String.format(Locale.ROOT, " %.0f events/s, p99 %s, backlog %d", consumedPerSec,
+                    millis(p99Micros), backlog));
+            return;
+        }
+        consumedSinceLine += consumedPerSec;
+        secondsSinceLine++;
+        worstP99MicrosSinceLine = Math.max(worstP99MicrosSinceLine, p99Micros);
+        if (!terminal && elapsedSeconds % PLAIN_EVERY_SECONDS == 0 && elapsedSeconds > 0
                 && elapsedSeconds <= expectedSeconds) {
             // Samples go on through the drain; the log says "load done, draining" for those.
-            out.printf(Locale.ROOT, "%s: %d/%d s, %s%n", client, elapsedSeconds, expectedSeconds, figures);
+            out.printf(Locale.ROOT, "%s: %d/%d s, mean %.0f events/s, worst p99 %s, backlog %d%n", client,
+                    elapsedSeconds, expectedSeconds, consumedSinceLine / secondsSinceLine,
+                    millis(worstP99MicrosSinceLine), backlog);
+            resetInterval();
         }
     }
 
@@ -58,6 +71,12 @@ final class ConsoleProgress implements ProgressListener {
             bar.close();
             bar = null;
         }
+    }
+
+    private void resetInterval() {
+        consumedSinceLine = 0;
+        secondsSinceLine = 0;
+        worstP99MicrosSinceLine = 0;
     }
 
     private static String millis(long micros) {

@@ -3,10 +3,14 @@ package dev.callq.bench.cli;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.ManagedProcess;
+import dev.callq.bench.env.Provenance;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code callq}: the harness's command line. Exit codes ({@link ExitCode}): 0 success; 2 bad input or
@@ -18,13 +22,42 @@ import java.io.PrintWriter;
 @Command(name = "callq", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Benchmarks a SIP proxy → Redis list → BLPOP worker pool pipeline.",
         subcommands = {RunCommand.class, SweepCommand.class, SuiteCommand.class, MaxRateCommand.class, PlanCommand.class,
-                ReportCommand.class, CompareCommand.class, JmhCommand.class, CommandLine.HelpCommand.class})
+                ReportCommand.class, CompareCommand.class, JmhCommand.class, AbCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
+    /** How long a stop signal waits for the command to end by itself before the JVM exits with 130. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+
     public static void main(String[] args) {
-        System.exit(execute(args));
+        CompletableFuture<Integer> ended = new CompletableFuture<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> exitInterrupted(ended), "callq-exit-status"));
+        int exit = execute(args);
+        ended.complete(exit);
+        System.exit(exit);
+    }
+
+    /**
+     * On SIGTERM or SIGINT the JVM exits with 128 + the signal (143 for SIGTERM), whatever the command
+     * returns. The status the README promises for a stop is 130: once the command has ended (its failure
+     * printed) and every process it started is stopped, halt with it. A command that ended by itself exits
+     * with its own code.
+     */
+    private static void exitInterrupted(CompletableFuture<Integer> ended) {
+        if (ended.isDone()) {
+            return;
+        }
+        try {
+            ended.get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception stillRunning) {
+            // the command did not end within the grace period: exit anyway
+        }
+        ManagedProcess.awaitStoppedAll(STOP_GRACE);
+        System.out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
     }
 
     public static int execute(String... args) {
+        Provenance.recordCommandLine("callq", args);
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setParameterExceptionHandler(Main::onBadParameters);
         commandLine.setExecutionExceptionHandler(Main::onFailure);
@@ -61,8 +94,7 @@ public final class Main {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"callq-bench " + (version == null ? "development build" : version)};
+            return new String[] {Provenance.current().versionLine()};
         }
     }
 }

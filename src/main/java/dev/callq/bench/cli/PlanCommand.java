@@ -1,5 +1,6 @@
 package dev.callq.bench.cli;
 
+import dev.callq.bench.ExitCode;
 import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.measure.Slo;
 import dev.callq.bench.plan.CapacityPlanner;
@@ -13,12 +14,14 @@ import dev.callq.bench.plan.SaturationSweep;
 import dev.callq.bench.plan.Validation;
 import dev.callq.bench.plan.ValidationRun;
 import dev.callq.bench.report.PlanHtml;
+import dev.callq.bench.run.RunOptions;
 import dev.callq.bench.work.ServiceTime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,7 +32,9 @@ import java.util.concurrent.Callable;
  * {@code --validate} runs the recommendation and one worker fewer at the target rate.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Sizes the worker pool for a rate and a queue-wait objective, from measurement (Erlang C, USL).")
+        description = {"Sizes the worker pool for a rate and a queue-wait objective, from measurement (Erlang C, USL).",
+                "Exit codes: 0 a plan; 2 bad input; 3 no pool can meet the objective at that rate (Redis ceiling, "
+                        + "USL peak): the worker count printed is then not a plan."})
 public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--rate", required = true, description = "target events/s")
     double ratePerSec;
@@ -79,6 +84,10 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--validation-warmup", defaultValue = "2", description = "warm-up seconds of each validation run (default: ${DEFAULT-VALUE})")
     double validationWarmupSeconds;
 
+    @Option(names = "--redis-rtt", description = "round trip to add between every party and Redis in each run, "
+            + "such as 0.5ms, to size the pool for a real network (default: none, loopback)")
+    String redisRtt;
+
     @Override
     public Integer call() {
         PlanSettings settings = toSettings();
@@ -98,7 +107,14 @@ public final class PlanCommand implements Callable<Integer> {
         System.out.println();
         System.out.println("plan: " + PlanJson.write(settings, outcomes, loadAverage, cpus));
         System.out.println("report: " + PlanHtml.write(settings.outDir()));
-        return 0;
+        List<String> infeasible = outcomes.stream().filter(o -> !o.plan().feasible())
+                .map(o -> o.plan().client() + ": " + String.join("; ", o.plan().limits())).toList();
+        if (!infeasible.isEmpty()) {
+            System.out.println("no pool meets the objective at " + settings.ratePerSec() + " events/s, so the worker "
+                    + "count above is not a plan: " + String.join(" | ", infeasible));
+            return ExitCode.UNTRUSTWORTHY;
+        }
+        return ExitCode.OK;
     }
 
     PlanSettings toSettings() {
@@ -127,7 +143,8 @@ public final class PlanCommand implements Callable<Integer> {
         return new PlanSettings(ratePerSec, objective, work.spec(), clients(),
                 sweepWorkerCounts.stream().distinct().sorted().toList(), overload, sweepWarmupSeconds, sweepSeconds,
                 ceilingWorkers, ceilingRatePerSec, ceilingSeconds, validate, validationWarmupSeconds,
-                validationSeconds, outDir != null ? outDir : defaultOutDir());
+                validationSeconds, outDir != null ? outDir : defaultOutDir(),
+                redisRtt == null ? Duration.ZERO : RunOptions.parseRtt(redisRtt));
     }
 
     private List<String> clients() {

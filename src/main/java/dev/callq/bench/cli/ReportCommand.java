@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Rebuilds report.html from a results folder's raw files, whatever wrote it: a run "
                 + "(summary.json, .hlog, time series; also summary.md and summary.csv), a sweep (sweep.json), a suite "
-                + "(its sweeps' sweep.json and compare.md), a plan (plan.json), JMH (jmh.json) or max-rate (max-rate.json).",
+                + "(its sweeps' sweep.json and compare.md), a plan (plan.json), JMH (jmh.json) or max-rate (max-rate.json); also a folder of HdrHistogram interval logs (*.hlog) another tool wrote.",
                 "Exit 2 with one line when DIR is none of these."})
 final class ReportCommand implements Callable<Integer> {
 

@@ -10,6 +10,7 @@ import dev.callq.bench.run.RunConfig;
 import dev.callq.bench.run.RunSummary;
 import dev.callq.bench.run.RunVerdict;
 import dev.callq.bench.run.Runner;
+import dev.callq.bench.run.Thresholds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,7 +20,9 @@ import java.util.concurrent.Callable;
 
 /** {@code callq run}: one load, measured once per client, with a side-by-side table and a results folder. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Runs a load through Redis to a pool of BLPOP workers and measures it, once per client.")
+        description = {"Runs a load through Redis to a pool of BLPOP workers and measures it, once per client.",
+                "Exit codes: 0 clean; 2 bad input; 3 some client's numbers are untrustworthy (events lost, producer "
+                        + "behind); 5 a --threshold was not met (before 3)."})
 public final class RunCommand implements Callable<Integer> {
     @Mixin
     RunArguments arguments = new RunArguments();
@@ -27,9 +30,15 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", description = "results folder (default: results/run-<time>)")
     Path outDir;
 
+    @Option(names = "--threshold", paramLabel = "LIMITS",
+            description = "absolute limits judged per client, e.g. 'p99<20ms,lost==0,throughput>=1400' (metrics: "
+                    + Thresholds.METRICS + "); exit 5 when one fails")
+    String threshold;
+
 
     @Override
     public Integer call() {
+        Thresholds thresholds = Thresholds.parse(threshold);
         RunConfig config = toConfig();
         RunSummary summary = new Runner(config, new ConsoleProgress(System.err)).run();
         Path file = SummaryJson.write(summary, config.outDir());
@@ -42,6 +51,11 @@ public final class RunCommand implements Callable<Integer> {
         }
         System.out.println("results: " + file);
         System.out.println("report: " + RunHtml.write(config.outDir()));
+        ThresholdGate gate = new ThresholdGate(thresholds, System.out);
+        gate.judge("", config.outDir());
+        if (!gate.passed()) {
+            return ExitCode.THRESHOLD;
+        }
         return RunVerdict.trustworthy(summary) ? ExitCode.OK : ExitCode.UNTRUSTWORTHY;
     }
 

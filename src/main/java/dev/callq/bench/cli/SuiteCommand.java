@@ -2,8 +2,11 @@ package dev.callq.bench.cli;
 
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.compare.Comparison;
+import dev.callq.bench.compare.MachineRecord;
 import dev.callq.bench.compare.Tolerance;
+import dev.callq.bench.env.Provenance;
 import dev.callq.bench.report.SuiteHtml;
+import dev.callq.bench.run.Thresholds;
 import dev.callq.bench.suite.SuiteSpec;
 import dev.callq.bench.suite.SuiteSpecParser;
 import dev.callq.bench.sweep.CellResult;
@@ -30,7 +33,8 @@ import java.util.concurrent.Callable;
 @Command(name = "suite", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs every sweep of a suite file, then compares against a baseline when asked.",
                 "Exit codes: 0 clean; 2 bad input; 3 some cell's numbers are untrustworthy (events lost, "
-                        + "producer behind); 4 a regression against the baseline."})
+                        + "producer behind); 4 the gate against the baseline fails; 5 a threshold was not met. "
+                        + "When several apply: 4, then 5, then 3."})
 public final class SuiteCommand implements Callable<Integer> {
     static final String SUMMARY_FILE = "summary.md";
 
@@ -47,10 +51,16 @@ public final class SuiteCommand implements Callable<Integer> {
             description = "how much worse a cell may get (default: ${DEFAULT-VALUE})")
     String maxRegression;
 
+    @Option(names = "--threshold", paramLabel = "LIMITS",
+            description = "absolute limits every cell must meet, added to the file's thresholds, e.g. "
+                    + "'p99<20ms,lost==0'; exit 5 when one fails")
+    String threshold;
+
     @Override
     public Integer call() throws IOException {
         SuiteSpec suite = SuiteSpecParser.read(file);
         Tolerance tolerance = Tolerance.parse(maxRegression);
+        Thresholds thresholds = suite.thresholds().and(Thresholds.parse(threshold));
         for (SweepSpec sweep : suite.sweeps()) {
             SweepCell.expand(sweep.axes()).forEach(cell -> SweepCommand.validate(sweep, cell));
         }
@@ -58,9 +68,12 @@ public final class SuiteCommand implements Callable<Integer> {
             throw new IllegalArgumentException("baseline folder " + baseline + " does not exist");
         }
         Path dir = outDir != null ? outDir : DefaultOutDir.timestamped("suite-" + suite.name());
+        Files.createDirectories(dir);
+        MachineRecord.current().write(dir);
         StringBuilder summary = new StringBuilder("# callq-bench suite: " + suite.name() + "\n\n")
                 .append(suite.description()).append("\n\n");
         boolean trustworthy = true;
+        boolean thresholdsHeld = true;
         for (SweepSpec sweep : suite.sweeps()) {
             int cells = SweepCell.expand(sweep.axes()).size();
             System.out.println(sweep.name() + ": " + SweepEstimate.of(sweep, cells));
@@ -72,6 +85,16 @@ public final class SuiteCommand implements Callable<Integer> {
             summary.append("## ").append(sweep.name()).append("\n\n").append(sweep.description()).append("\n\n```\n")
                     .append(table).append("```\n\n");
             trustworthy &= results.stream().allMatch(CellResult::trustworthy);
+            java.io.ByteArrayOutputStream judged = new java.io.ByteArrayOutputStream();
+            java.io.PrintStream judgedOut = new java.io.PrintStream(judged, true, StandardCharsets.UTF_8);
+            boolean held = SweepCommand.judge(thresholds.and(sweep.thresholds()), dir.resolve(sweep.name()), results,
+                    judgedOut);
+            String judgedText = judged.toString(StandardCharsets.UTF_8);
+            System.out.print(judgedText);
+            if (!judgedText.isEmpty()) {
+                summary.append("```\n").append(judgedText).append("```\n\n");
+            }
+            thresholdsHeld &= held;
         }
         if (!trustworthy) {
             summary.append("**Some cells are not trustworthy** (events lost, duplicated, malformed or left in the "
@@ -84,11 +107,15 @@ public final class SuiteCommand implements Callable<Integer> {
             summary.append("## Against the baseline\n\n")
                     .append(Files.readString(dir.resolve(CompareCommand.COMPARE_FILE), StandardCharsets.UTF_8));
         }
+        summary.append("\n---\nProvenance: ").append(Provenance.current().describe()).append("\n");
         Files.writeString(dir.resolve(SUMMARY_FILE), summary.toString(), StandardCharsets.UTF_8);
         System.out.println("results: " + dir + " (" + SUMMARY_FILE + " for a CI job summary)");
         System.out.println("report: " + SuiteHtml.write(dir));
         if (comparison != null && comparison.hasRegression()) {
             return ExitCode.REGRESSION;
+        }
+        if (!thresholdsHeld) {
+            return ExitCode.THRESHOLD;
         }
         return trustworthy ? ExitCode.OK : ExitCode.UNTRUSTWORTHY;
     }

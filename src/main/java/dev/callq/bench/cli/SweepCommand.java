@@ -1,7 +1,9 @@
 package dev.callq.bench.cli;
 
 import dev.callq.bench.ExitCode;
+import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.report.SweepHtml;
+import dev.callq.bench.run.Thresholds;
 import dev.callq.bench.sweep.CellResult;
 import dev.callq.bench.sweep.Sweep;
 import dev.callq.bench.sweep.SweepCell;
@@ -14,14 +16,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code callq sweep FILE}: every combination of a sweep file's axes, each cell a fresh JVM with one client. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Runs every cell (client × pattern × workers × rate × service time × repeat) of a sweep "
-                + "file, each as a forked 'callq run', and writes sweep.json and sweep.csv.")
+        description = {"Runs every cell (client × pattern × workers × rate × service time × repeat) of a sweep "
+                + "file, each as a forked 'callq run', and writes sweep.json and sweep.csv.",
+                "Exit codes: 0 clean; 2 bad input (nothing run); 3 some cell's numbers are untrustworthy; "
+                        + "5 a threshold was not met (before 3)."})
 public final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "the sweep file (YAML), e.g. benchmarks/worker-sweep.yaml")
     Path file;
@@ -32,16 +37,23 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "list the cells and the estimated time, run nothing")
     boolean dryRun;
 
+    @Option(names = "--threshold", paramLabel = "LIMITS",
+            description = "absolute limits every cell must meet, added to the file's thresholds, e.g. "
+                    + "'p99<20ms,lost==0'; exit 5 when one fails")
+    String threshold;
+
     @Override
     public Integer call() {
         SweepSpec spec = SweepSpecParser.read(file);
+        Thresholds thresholds = spec.thresholds().and(Thresholds.parse(threshold));
         List<SweepCell> cells = SweepCell.expand(spec.axes());
         cells.forEach(cell -> validate(spec, cell));
         SweepEstimate estimate = SweepEstimate.of(spec, cells.size());
         if (dryRun) {
             System.out.println(spec.name() + ": " + estimate);
             for (SweepCell cell : cells) {
-                System.out.println("  " + cell.name() + "  callq run " + String.join(" ", cell.runArgs(spec)));
+                System.out.println("  " + cell.name() + "  callq run "
+                        + RedisEndpoint.mask(String.join(" ", cell.runArgs(spec))));
             }
             return 0;
         }
@@ -59,7 +71,23 @@ public final class SweepCommand implements Callable<Integer> {
                 .forEach(r -> System.out.println("failed: " + r.name() + ": " + r.error()));
         System.out.println("results: " + dir.resolve(SweepFiles.JSON) + ", " + dir.resolve(SweepFiles.CSV));
         System.out.println("report: " + SweepHtml.write(dir));
+        if (!judge(thresholds, dir, results, System.out)) {
+            return ExitCode.THRESHOLD;
+        }
         return trustworthy ? ExitCode.OK : ExitCode.UNTRUSTWORTHY;
+    }
+
+    /** Judges every cell against the thresholds, ✓/✗ per cell, client and metric; true when all held. */
+    static boolean judge(Thresholds thresholds, Path dir, List<CellResult> results, PrintStream out) {
+        if (thresholds.isEmpty()) {
+            return true;
+        }
+        out.println("thresholds:");
+        ThresholdGate gate = new ThresholdGate(thresholds, out);
+        for (CellResult result : results) {
+            gate.judge(result.name(), dir.resolve(result.folder()));
+        }
+        return gate.passed();
     }
 
     /** Checks a cell's arguments exactly as its forked {@code callq run} will, before anything runs. */

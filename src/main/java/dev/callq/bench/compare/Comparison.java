@@ -2,15 +2,22 @@ package dev.callq.bench.compare;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Compares two result sets cell by cell. A metric regresses only when it got worse by more than the
- * tolerance AND by more than the noise seen between repeats can explain (see {@link #compare}); without
- * repeats the comparison cannot tell noise from change, and says so.
+ * tolerance AND by more than the noise seen between repeats can explain: the p99 by a test on every
+ * repeat's per-second p99s ({@link TypicalP99Test}), throughput (and a p99 measured without interval logs)
+ * by the repeats' ranges ({@link #compare}); without repeats the comparison cannot tell noise from change,
+ * and says so. Broken or missing evidence fails: a cell missing from the current run, a cell with too few
+ * latencies for a p99, a cell whose numbers were untrustworthy.
  */
 public final class Comparison {
     private final List<MetricComparison> rows;
@@ -27,18 +34,59 @@ public final class Comparison {
             List<CellMeasurement> before = baseline.cells().getOrDefault(key, List.of());
             List<CellMeasurement> after = current.cells().getOrDefault(key, List.of());
             if (before.isEmpty() || after.isEmpty()) {
-                rows.add(new MetricComparison(key, "-", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                        before.size(), after.size(), before.isEmpty() ? "not in the baseline" : "not in the current run",
-                        Verdict.MISSING));
+                rows.add(unjudged(key, before, after, before.isEmpty() ? "not in the baseline" : "not in the current run",
+                        before.isEmpty() ? Verdict.NEW : Verdict.MISSING));
+                continue;
+            }
+            String untrustworthy = untrustworthy(before, "baseline", after, "current");
+            if (untrustworthy != null) {
+                rows.add(unjudged(key, before, after, untrustworthy, Verdict.UNTRUSTWORTHY));
+                continue;
+            }
+            String tooFew = tooFewSamples(before, "baseline", after, "current");
+            if (tooFew != null) {
+                rows.add(unjudged(key, before, after, tooFew, Verdict.TOO_FEW_SAMPLES));
                 continue;
             }
             String note = serviceTimeNote(before, after);
-            rows.add(compare(key, "p99 enqueue→dequeue (µs)", before, after, m -> m.p99Micros(), +1,
-                    tolerance.p99Rise(), note));
+            boolean intervals = before.size() > 1 && after.size() > 1
+                    && Stream.concat(before.stream(), after.stream()).noneMatch(m -> m.intervalP99Micros().isEmpty());
+            rows.add(intervals ? TypicalP99Test.compare(key, before, after, tolerance.p99Rise(), note)
+                    : compare(key, P99_METRIC, before, after, m -> m.p99Micros(), +1, tolerance.p99Rise(), note));
             rows.add(compare(key, "throughput (events/s)", before, after, CellMeasurement::throughputPerSec, -1,
                     tolerance.throughputDrop(), note));
         }
         return new Comparison(rows);
+    }
+
+    static final String P99_METRIC = "p99 enqueue→dequeue (µs)";
+
+    private static MetricComparison unjudged(CellKey key, List<CellMeasurement> before, List<CellMeasurement> after,
+                                             String note, Verdict verdict) {
+        return new MetricComparison(key, "-", Double.NaN, Double.NaN, Double.NaN, Double.NaN, before.size(),
+                after.size(), note, verdict);
+    }
+
+    /** The first untrustworthy repeat of either side and why, or null when all can be trusted. */
+    private static String untrustworthy(List<CellMeasurement> before, String beforeName,
+                                        List<CellMeasurement> after, String afterName) {
+        for (CellMeasurement m : before) {
+            if (m.untrustworthy() != null) {
+                return beforeName + " " + m.folder().getFileName() + ": " + m.untrustworthy();
+            }
+        }
+        return after == null ? null : untrustworthy(after, afterName, null, null);
+    }
+
+    private static String tooFewSamples(List<CellMeasurement> before, String beforeName,
+                                        List<CellMeasurement> after, String afterName) {
+        for (CellMeasurement m : before) {
+            if (m.tooFewSamples()) {
+                return beforeName + " " + m.folder().getFileName() + ": " + m.samples() + " latencies, fewer than "
+                        + CellMeasurement.MIN_SAMPLES;
+            }
+        }
+        return after == null ? null : tooFewSamples(after, afterName, null, null);
     }
 
     /** A change must exceed this multiple of the noise between repeats to count. */
@@ -52,8 +100,16 @@ public final class Comparison {
         return rows.stream().anyMatch(r -> r.verdict().fails());
     }
 
+    /** What failed the gate, counted by verdict: "1 REGRESSION, 2 MISSING from the current run". */
+    public String failureSummary() {
+        Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);
+        rows.stream().filter(r -> r.verdict().fails()).forEach(r -> counts.merge(r.verdict(), 1L, Long::sum));
+        return counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
+                .collect(Collectors.joining(", "));
+    }
+
     public boolean guarded() {
-        return rows.stream().allMatch(r -> r.verdict() == Verdict.MISSING || !Double.isNaN(r.noise()));
+        return rows.stream().allMatch(r -> r.metric().equals("-") || !Double.isNaN(r.noise()));
     }
 
     /**

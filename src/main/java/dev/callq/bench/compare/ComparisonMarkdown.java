@@ -15,16 +15,24 @@ public final class ComparisonMarkdown {
             out.append("**Unguarded:** some cells were not repeated, so noise cannot be told from change there; "
                     + "ask the suite for `repeats: 3`.\n\n");
         }
-        out.append("| cell | metric | baseline | current | worse by | noise | verdict | note |\n");
-        out.append("|---|---|---:|---:|---:|---:|---|---|\n");
+        out.append("| cell | metric | baseline | current | worse by | 95 % CI | detectable | noise | verdict | note |\n");
+        out.append("|---|---|---:|---:|---:|---:|---:|---:|---|---|\n");
         for (MetricComparison row : comparison.rows()) {
-            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n", row.key(),
+            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", row.key(),
                     row.metric(), number(row.baseline()) + repeats(row.baselineRepeats()),
                     number(row.current()) + repeats(row.currentRepeats()), percent(row.worseBy()),
+                    Double.isNaN(row.worseByLow()) ? "-" : percent(row.worseByLow()) + " … " + percent(row.worseByHigh()),
+                    Double.isNaN(row.detectable()) ? "-" : "≥ " + percent(row.detectable()),
                     percent(row.noise()), row.verdict().fails() ? "**" + row.verdict().label() + "**"
                             : row.verdict().label(), row.note()));
         }
-        out.append('\n').append(comparison.hasRegression() ? "Result: **regression**.\n" : "Result: no regression.\n");
+        out.append("\nThe p99 of a repeated cell is each repeat's typical second (the median of its per-second p99s), "
+                + "compared on a log scale by Student's t: a regression when worse beyond the tolerance and the 95 % "
+                + "interval lies above no change. *Detectable* is the smallest worsening this run would flag 9 "
+                + "times in 10. A cell missing from the current run, with too few latencies, or with untrustworthy "
+                + "numbers fails.\n");
+        out.append('\n').append(comparison.hasRegression() ? "Result: **gate fails**: " + comparison.failureSummary() + ".\n"
+                : "Result: no regression.\n");
         return out.toString();
     }
 

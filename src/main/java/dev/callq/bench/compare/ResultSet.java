@@ -1,9 +1,12 @@
 package dev.callq.bench.compare;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.measure.IntervalLogReader;
+import dev.callq.bench.measure.LatencyRecorder;
 import dev.callq.bench.measure.Metric;
+import dev.callq.bench.run.ClientResult;
+import dev.callq.bench.run.RunSummary;
+import dev.callq.bench.run.RunVerdict;
 import dev.callq.bench.run.SummaryJson;
 import org.HdrHistogram.Histogram;
 
@@ -65,24 +68,49 @@ public final class ResultSet {
         return cells;
     }
 
-    private static List<CellMeasurement> read(Path summaryFile) {
-        JsonNode summary;
-        try {
-            summary = SummaryJson.mapper().readTree(summaryFile.toFile());
-        } catch (IOException e) {
-            throw new HarnessException("cannot read " + summaryFile + ": " + e.getMessage().lines().findFirst().orElse(""));
+    /** Merges result sets read elsewhere (e.g. repeats picked from a pool of runs) into one. */
+    public static ResultSet union(Path root, List<ResultSet> parts) {
+        Map<CellKey, List<CellMeasurement>> cells = new LinkedHashMap<>();
+        for (ResultSet part : parts) {
+            part.cells.forEach((key, repeats) -> cells.computeIfAbsent(key, k -> new ArrayList<>()).addAll(repeats));
         }
+        return new ResultSet(root, cells);
+    }
+
+    /**
+     * One measurement per client of a run. A summary that is not a run's ({@code {}}, another schema, no
+     * clients) or an interval log that is missing, header-only or cut short is refused in one line: the
+     * gate must never read broken results as "no regression".
+     */
+    private static List<CellMeasurement> read(Path summaryFile) {
         Path folder = summaryFile.getParent();
-        String rate = summary.at("/config/rate").asText();
+        RunSummary summary = SummaryJson.read(folder);
+        if (summary.clients() == null || summary.clients().isEmpty()) {
+            throw new HarnessException(summaryFile + " holds no client result: not a finished callq run");
+        }
+        Object rate = summary.config() == null ? null : summary.config().get("rate");
         List<CellMeasurement> measurements = new ArrayList<>();
-        for (JsonNode client : summary.path("clients")) {
-            CellKey key = new CellKey(client.path("client").asText(), client.path("load").asText(),
-                    client.path("pattern").asText(), client.path("workers").asInt(), rate,
-                    client.path("payload").asText());
-            Histogram histogram = IntervalLogReader.cumulative(folder.resolve(client.path("hlog").asText()),
-                    Metric.ENQUEUE_TO_DEQUEUE.tag());
-            measurements.add(new CellMeasurement(key, client.path("serviceTime").asText(), folder,
-                    histogram.getValueAtPercentile(99), client.path("throughputPerSec").asDouble()));
+        for (ClientResult client : summary.clients()) {
+            if (client.hlog() == null) {
+                throw new HarnessException(summaryFile + " names no interval log for " + client.client());
+            }
+            CellKey key = new CellKey(client.client(), client.load(), client.pattern(), client.workers(),
+                    String.valueOf(rate), client.payload());
+            Histogram total = new Histogram(LatencyRecorder.SIGNIFICANT_DIGITS);
+            List<Long> intervalP99s = new ArrayList<>();
+            for (Histogram interval : IntervalLogReader.intervals(folder.resolve(client.hlog()))) {
+                if (!Metric.ENQUEUE_TO_DEQUEUE.tag().equals(interval.getTag())) {
+                    continue;
+                }
+                total.add(interval);
+                if (interval.getTotalCount() >= CellMeasurement.MIN_INTERVAL_SAMPLES) {
+                    intervalP99s.add(interval.getValueAtPercentile(99));
+                }
+            }
+            RunVerdict verdict = RunVerdict.of(client);
+            measurements.add(new CellMeasurement(key, client.serviceTime(), folder, total.getValueAtPercentile(99),
+                    client.throughputPerSec(), intervalP99s, total.getTotalCount(),
+                    verdict.trustworthy() ? null : String.join("; ", verdict.reasons())));
         }
         return measurements;
     }

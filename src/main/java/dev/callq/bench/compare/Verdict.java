@@ -13,7 +13,14 @@ public enum Verdict {
     REGRESSION("REGRESSION"),
     /** Worse beyond the tolerance with no repeats to tell noise from change: reported, and gated on. */
     UNGUARDED_REGRESSION("REGRESSION (unguarded: no repeats)"),
-    MISSING("missing");
+    /** In the baseline, not in the current run: a cell that stopped being measured fails the gate. */
+    MISSING("MISSING from the current run"),
+    /** In the current run only: nothing to compare it with yet; reported, not gated on. */
+    NEW("new: not in the baseline"),
+    /** Too few latencies on either side for a p99 (see {@code CellMeasurement.MIN_SAMPLES}): fails. */
+    TOO_FEW_SAMPLES("TOO FEW SAMPLES"),
+    /** Some repeat on either side has untrustworthy numbers (events lost, producer behind): fails. */
+    UNTRUSTWORTHY("UNTRUSTWORTHY");
 
     private final String label;
 
@@ -25,7 +32,9 @@ public enum Verdict {
         return label;
     }
 
+    /** True when the gate fails on this verdict: a regression, or no evidence where evidence was due. */
     public boolean fails() {
-        return this == REGRESSION || this == UNGUARDED_REGRESSION;
+        return this == REGRESSION || this == UNGUARDED_REGRESSION || this == MISSING || this == TOO_FEW_SAMPLES
+                || this == UNTRUSTWORTHY;
     }
 }

@@ -1,7 +1,11 @@
 /**
  * The regression gate: two results folders read back cell by cell, each metric compared within a
- * {@link dev.callq.bench.compare.Tolerance} and the noise between repeats, with a
- * {@link dev.callq.bench.compare.Verdict} per metric and a Markdown table. It only reads results;
- * running them belongs to {@code run}, {@code sweep} and {@code suite}. Layer: above {@code suite}.
+ * {@link dev.callq.bench.compare.Tolerance} and the noise between repeats (the p99 by
+ * {@link dev.callq.bench.compare.TypicalP99Test} on every repeat's per-second p99s), with a
+ * {@link dev.callq.bench.compare.Verdict} per metric and a Markdown table. Broken, missing, thin or
+ * untrustworthy evidence fails rather than passes. {@link dev.callq.bench.compare.MachineRecord} says where
+ * a folder was measured, so a baseline from another machine is flagged. It only reads results; running
+ * them belongs to {@code run}, {@code sweep} and {@code suite} (and the A/B run to {@code cli}). Layer:
+ * above {@code suite}.
  */
 package dev.callq.bench.compare;

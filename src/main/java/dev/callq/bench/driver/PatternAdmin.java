@@ -1,8 +1,12 @@
 package dev.callq.bench.driver;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What every client's admin shares: which Redis structures a queue pattern uses, how to reset them and
@@ -10,6 +14,8 @@ import java.util.Map;
  * each one command.
  */
 public abstract class PatternAdmin implements QueueAdmin {
+    private static final Pattern COMMAND_CALLS = Pattern.compile("^cmdstat_([^:]+):calls=(\\d+)");
+
     @Override
     public final void reset(QueueSpec spec, int workers) {
         List<String> keys = new ArrayList<>(workers + 1);
@@ -46,6 +52,52 @@ public abstract class PatternAdmin implements QueueAdmin {
         };
     }
 
+    @Override
+    public final List<String> remaining(QueueSpec spec, int workers) {
+        if (spec.pattern() != QueuePattern.STREAM) {
+            List<String> payloads = new ArrayList<>(listRange(spec.key()));
+            for (int workerId = 0; workerId < workers; workerId++) {
+                payloads.addAll(listRange(spec.processingKey(workerId)));
+            }
+            return payloads;
+        }
+        // Acknowledged entries stay in the stream: only those never delivered and those pending are left.
+        String lastDelivered = "0-0";
+        for (Map<String, Object> group : groups(spec.key())) {
+            if (spec.groupName().equals(String.valueOf(group.get("name")))) {
+                lastDelivered = String.valueOf(group.get("last-delivered-id"));
+            }
+        }
+        List<String> payloads = new ArrayList<>(streamRange(spec.key(), "(" + lastDelivered, "+"));
+        for (String id : pendingIds(spec.key(), spec.groupName(), streamPending(spec.key(), spec.groupName()))) {
+            payloads.addAll(streamRange(spec.key(), id, id));
+        }
+        return payloads;
+    }
+
+    @Override
+    public final Map<String, Long> commandCalls() {
+        Map<String, Long> calls = new LinkedHashMap<>();
+        for (String line : info("commandstats").split("\\r?\\n")) {
+            // cmdstat_rpush:calls=12,usec=40,usec_per_call=3.33,rejected_calls=0,failed_calls=0
+            Matcher matcher = COMMAND_CALLS.matcher(line);
+            if (matcher.find()) {
+                calls.put(matcher.group(1).toLowerCase(Locale.ROOT), Long.parseLong(matcher.group(2)));
+            }
+        }
+        return calls;
+    }
+
+    @Override
+    public final String serverRunId() {
+        for (String line : info("server").split("\\r?\\n")) {
+            if (line.startsWith("run_id:")) {
+                return line.substring("run_id:".length()).strip();
+            }
+        }
+        return "";
+    }
+
     /** DEL of every key. */
     protected abstract void delete(List<String> keys);
 
@@ -63,6 +115,18 @@ public abstract class PatternAdmin implements QueueAdmin {
 
     /** XPENDING's count for the consumer group. */
     protected abstract long streamPending(String key, String group);
+
+    /** LRANGE key 0 -1. */
+    protected abstract List<String> listRange(String key);
+
+    /** XRANGE key start end: the payloads of the entries, in order ("(id" excludes id). */
+    protected abstract List<String> streamRange(String key, String start, String end);
+
+    /** XPENDING key group - + count: the ids of the pending entries. */
+    protected abstract List<String> pendingIds(String key, String group, long count);
+
+    /** INFO section. */
+    protected abstract String info(String section);
 
     private long processingLength(QueueSpec spec, int workers) {
         long total = 0;

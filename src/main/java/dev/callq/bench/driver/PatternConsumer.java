@@ -1,19 +1,27 @@
 package dev.callq.bench.driver;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What every client's consumer shares: the queue pattern picks the pop and the acknowledgement, and
  * {@link #close()} waits for a pop in flight so that the element the server popped is not cut off.
- * A client's consumer only says how to pop in each pattern. Polled by one thread; closed from any.
+ * The at-least-once patterns recover what a dead worker left: {@link QueuePattern#RELIABLE} through heartbeats
+ * and a reaper, {@link QueuePattern#STREAM} by claiming idle pending entries. A client's consumer only
+ * supplies the Redis primitives, each one command. Polled by one thread; closed from any.
  */
 public abstract class PatternConsumer implements QueueConsumer {
     protected final QueueSpec spec;
+    private final String processingKey;
     private final InFlightPoll inFlight;
     private final Runnable closeConnection;
+    /** The first poll recovers: a worker starting up takes back what dead ones left. */
+    private long nextRecoveryNanos = System.nanoTime();
+    private long nextHeartbeatNanos = System.nanoTime();
 
-    protected PatternConsumer(QueueSpec spec, Duration clientTimeout, Runnable closeConnection) {
+    protected PatternConsumer(QueueSpec spec, int workerId, Duration clientTimeout, Runnable closeConnection) {
         this.spec = spec;
+        this.processingKey = spec.processingKey(workerId);
         this.inFlight = new InFlightPoll(spec.popTimeout().plus(clientTimeout));
         this.closeConnection = closeConnection;
     }
@@ -22,10 +30,49 @@ public abstract class PatternConsumer implements QueueConsumer {
     public final int poll(PayloadSink sink) {
         return inFlight.run(() -> switch (spec.pattern()) {
             case BLPOP -> popOne(sink);
-            case RELIABLE -> moveToProcessing(sink);
+            case RELIABLE -> {
+                recoverDeadWorkers();
+                yield moveToProcessing(sink);
+            }
             case BATCH -> popBatch(sink);
-            case STREAM -> readGroup(sink);
+            case STREAM -> {
+                int claimed = recoveryDue() ? claimIdle(sink, spec.recoveryAfter()) : 0;
+                yield claimed > 0 ? claimed : readGroup(sink);
+            }
         });
+    }
+
+    /**
+     * The {@link QueuePattern#RELIABLE} reaper, run by every worker on its first poll and every
+     * {@link QueueSpec#recoveryAfter()}: each processing list whose worker's heartbeat has expired goes back
+     * to the head of the queue, oldest first. Its events may have been handled already (the worker died
+     * before its LREM): they are delivered again, at-least-once. Then this worker's own heartbeat is renewed,
+     * a third of its time to live before it would expire.
+     */
+    private void recoverDeadWorkers() {
+        if (recoveryDue()) {
+            for (String list : processingKeys(spec.processingKeyPattern())) {
+                if (!exists(spec.heartbeatKey(list))) {
+                    while (moveBackToQueue(list, spec.key()) != null) {
+                        // one event at a time: LMOVE is atomic, so nothing is lost between the lists
+                    }
+                }
+            }
+        }
+        long nowNanos = System.nanoTime();
+        if (nowNanos >= nextHeartbeatNanos) {
+            setHeartbeat(spec.heartbeatKey(processingKey), spec.recoveryAfter());
+            nextHeartbeatNanos = nowNanos + spec.recoveryAfter().toNanos() / 3;
+        }
+    }
+
+    private boolean recoveryDue() {
+        long nowNanos = System.nanoTime();
+        if (nowNanos < nextRecoveryNanos) {
+            return false;
+        }
+        nextRecoveryNanos = nowNanos + spec.recoveryAfter().toNanos();
+        return true;
     }
 
     /** BLPOP: one event. */
@@ -39,6 +86,24 @@ public abstract class PatternConsumer implements QueueConsumer {
 
     /** XREADGROUP as this worker's consumer, XACK once the sink is done. */
     protected abstract int readGroup(PayloadSink sink);
+
+    /**
+     * XAUTOCLAIM of up to a batch of entries pending longer than {@code minIdle}, as this worker's consumer,
+     * then the sink and XACK as after a read; returns how many it handed over.
+     */
+    protected abstract int claimIdle(PayloadSink sink, Duration minIdle);
+
+    /** SCAN MATCH pattern: every key that matches. */
+    protected abstract List<String> processingKeys(String pattern);
+
+    /** EXISTS key. */
+    protected abstract boolean exists(String key);
+
+    /** LMOVE from to RIGHT LEFT: the payload moved, null when {@code from} is empty. */
+    protected abstract String moveBackToQueue(String from, String to);
+
+    /** SET key 1 PX ttl. */
+    protected abstract void setHeartbeat(String key, Duration ttl);
 
     @Override
     public final void close() {

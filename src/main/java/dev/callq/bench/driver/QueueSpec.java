@@ -30,7 +30,35 @@ public record QueueSpec(String key, QueuePattern pattern, Duration popTimeout, i
 
     /** The processing list of worker {@code workerId} in the {@link QueuePattern#RELIABLE} pattern. */
     public String processingKey(int workerId) {
-        return key + ":processing:" + workerId;
+        return processingKeyPrefix() + workerId;
+    }
+
+    /**
+     * The heartbeat key of the worker owning {@code processingKey} ({@link QueuePattern#RELIABLE}): set with a
+     * time to live of {@link #recoveryAfter()} and refreshed by the worker; once it has expired the worker
+     * counts as dead and its processing list is moved back to the queue.
+     */
+    public String heartbeatKey(String processingKey) {
+        return key + ":heartbeat:" + processingKey.substring(processingKeyPrefix().length());
+    }
+
+    /** Every worker's processing list matches this SCAN pattern. */
+    public String processingKeyPattern() {
+        return processingKeyPrefix() + "*";
+    }
+
+    private String processingKeyPrefix() {
+        return key + ":processing:";
+    }
+
+    /**
+     * How long a worker may stay silent before its events are recovered: a {@link QueuePattern#RELIABLE}
+     * worker whose heartbeat is older is dead, and a {@link QueuePattern#STREAM} entry pending for longer is
+     * claimed by a live consumer. Three pops plus 5 s: a live worker polls again well within it unless one
+     * event's work takes longer, and then its event is delivered twice (at-least-once).
+     */
+    public Duration recoveryAfter() {
+        return popTimeout.multipliedBy(3).plusSeconds(5);
     }
 
     /** The consumer group name in the {@link QueuePattern#STREAM} pattern. */

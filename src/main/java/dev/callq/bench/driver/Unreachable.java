@@ -10,9 +10,17 @@ public final class Unreachable {
     private Unreachable() {
     }
 
-    /** "Redis at host:port is unreachable: reason", the reason taken from the innermost cause. */
+    /**
+     * "Redis at host:port is unreachable: reason", the reason taken from the innermost cause; a
+     * refused login says so instead.
+     */
     public static HarnessException redis(RedisEndpoint endpoint, Throwable failure) {
-        return new HarnessException("Redis at " + endpoint + " is unreachable: " + reason(failure), failure);
+        String reason = reason(failure);
+        if (reason.contains("WRONGPASS") || reason.contains("NOAUTH") || reason.contains("without any password")) {
+            return new HarnessException("authentication failed for Redis user '" + endpoint.userName() + "' at "
+                    + endpoint + ": " + reason, failure);
+        }
+        return new HarnessException("Redis at " + endpoint + " is unreachable: " + reason, failure);
     }
 
     private static String reason(Throwable failure) {

@@ -2,38 +2,96 @@ package dev.callq.bench.env;
 
 import dev.callq.bench.HarnessException;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
-/** A redis-server started on 127.0.0.1 with a free port and no persistence, stopped on close. */
+/**
+ * A redis-server started on 127.0.0.1 with a free port and no persistence, stopped on close; on
+ * request with a login and TLS, as users deploy it.
+ */
 public final class LocalRedis implements AutoCloseable {
+    /** The ACL user the clients log in as when the server is started with a password. */
+    public static final String USER = "callq";
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * How to secure the server.
+     *
+     * @param auth              a random password for the ACL user {@value LocalRedis#USER}, and the default user off
+     * @param tls               TLS only, with a certificate from a throwaway CA
+     * @param defaultUserLogin  with {@code auth}: the default user on with the same password, for clients
+     *                          that send {@code AUTH password} only (Kamailio's ndb_redis)
+     */
+    public record Security(boolean auth, boolean tls, boolean defaultUserLogin) {
+        public static final Security NONE = new Security(false, false, false);
+    }
 
     private final ManagedProcess process;
     private final RedisEndpoint endpoint;
+    private final ThrowawayCa ca;
 
-    private LocalRedis(ManagedProcess process, RedisEndpoint endpoint) {
+    private LocalRedis(ManagedProcess process, RedisEndpoint endpoint, ThrowawayCa ca) {
         this.process = process;
         this.endpoint = endpoint;
+        this.ca = ca;
     }
 
     /** Starts redis-server; its log goes to {@code runDir/redis.log}. */
     public static LocalRedis start(Path runDir) {
+        return start(runDir, Security.NONE);
+    }
+
+    /** Starts redis-server secured as asked; its log goes to {@code runDir/redis.log}. */
+    public static LocalRedis start(Path runDir, Security security) {
         runDir = runDir.toAbsolutePath();
         Path binary = Binaries.require("redis-server", "redis-server");
         int port = FreePorts.find();
-        List<String> command = List.of(binary.toString(),
-                "--port", Integer.toString(port),
+        List<String> command = new ArrayList<>(List.of(binary.toString(),
+                "--port", Integer.toString(security.tls() ? 0 : port),
                 "--bind", FreePorts.LOOPBACK,
                 "--save", "",
                 "--appendonly", "no",
                 "--daemonize", "no",
                 "--protected-mode", "yes",
-                "--dir", runDir.toAbsolutePath().toString());
-        ManagedProcess process = ManagedProcess.start("redis-server", command, runDir, runDir.resolve("redis.log"));
-        RedisEndpoint endpoint = new RedisEndpoint(FreePorts.LOOPBACK, port);
-        LocalRedis redis = new LocalRedis(process, endpoint);
+                "--dir", runDir.toAbsolutePath().toString()));
+        String password = null;
+        if (security.auth()) {
+            password = HexFormat.of().formatHex(randomBytes(16));
+            // The server gets the password's SHA-256 only, so the process list and the log never show it.
+            String hash = "#" + sha256Hex(password);
+            command.addAll(List.of("--user", USER, "on", hash, "~*", "&*", "+@all"));
+            command.addAll(security.defaultUserLogin()
+                    ? List.of("--user", "default", "on", "resetpass", hash, "~*", "&*", "+@all")
+                    : List.of("--user", "default", "off"));
+        }
+        ThrowawayCa ca = security.tls() ? ThrowawayCa.create() : null;
+        if (ca != null) {
+            command.addAll(List.of("--tls-port", Integer.toString(port),
+                    "--tls-cert-file", ca.serverCertificate().toString(),
+                    "--tls-key-file", ca.serverKey().toString(),
+                    "--tls-ca-cert-file", ca.certificate().toString(),
+                    "--tls-auth-clients", "no"));
+        }
+        RedisEndpoint endpoint = new RedisEndpoint(ca != null ? RedisEndpoint.Kind.TLS : RedisEndpoint.Kind.PLAIN,
+                List.of(new RedisEndpoint.Address(FreePorts.LOOPBACK, port)), null,
+                security.auth() ? USER : null, password, 0, ca != null ? ca.certificate() : null);
+        ManagedProcess process;
+        try {
+            process = ManagedProcess.start("redis-server", command, runDir, runDir.resolve("redis.log"));
+        } catch (RuntimeException e) {
+            if (ca != null) {
+                ca.close();
+            }
+            throw e;
+        }
+        LocalRedis redis = new LocalRedis(process, endpoint, ca);
         redis.awaitReady();
         return redis;
     }
@@ -43,7 +101,9 @@ public final class LocalRedis implements AutoCloseable {
         while (System.nanoTime() < deadlineNanos) {
             if (!process.isAlive()) {
                 close();
-                throw new HarnessException("redis-server exited at start; see " + process.logFile());
+                throw new HarnessException("redis-server exited at start" + (ca != null
+                        ? " (does it support TLS? Debian's redis-server 6 and later do)" : "") + "; see "
+                        + process.logFile());
             }
             if (RedisProbe.ping(endpoint, Duration.ofMillis(200))) {
                 return;
@@ -55,13 +115,37 @@ public final class LocalRedis implements AutoCloseable {
                 + " s; see " + process.logFile());
     }
 
+    /** Where it listens and how to log in: the user, password and CA file when it was started with them. */
     public RedisEndpoint endpoint() {
         return endpoint;
     }
 
+    /** The redis-server's process id, for a fault (SIGSTOP, SIGKILL) sent to it. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Stops the server and deletes its throwaway CA. */
     @Override
     public void close() {
         process.close();
+        if (ca != null) {
+            ca.close();
+        }
     }
 
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
 }

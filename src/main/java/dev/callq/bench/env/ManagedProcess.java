@@ -25,21 +25,66 @@ public final class ManagedProcess implements AutoCloseable {
      */
     private static final ReadWriteLock STARTING = new ReentrantReadWriteLock();
     private static volatile boolean shuttingDown;
+    private static final java.util.concurrent.CountDownLatch STOPPED_ALL = new java.util.concurrent.CountDownLatch(1);
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(ManagedProcess::stopAll, "callq-process-reaper"));
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(ManagedProcess::stopAll, "callq-process-reaper"));
+        } catch (IllegalStateException shutdownInProgress) {
+            // First used on the JVM's way out: it never started a process, so there is none to stop.
+            STOPPED_ALL.countDown();
+        }
     }
+
+    /**
+     * Kills a child, and the processes it forked, once the JVM that started it is gone ({@code kill -9}, the
+     * OOM killer), when no shutdown hook runs. It polls its own parent: that is the JVM until the JVM dies,
+     * and then whoever adopted it, even while the dead JVM is still a zombie. It ends by itself, killing
+     * nothing, once the child has ended. (PR_SET_PDEATHSIG, as {@code setpriv --pdeathsig} sets it, fires
+     * when the thread that started the child ends, not the JVM: a child started from a short-lived thread
+     * died with it.) Arguments: the JVM's pid, the child's pid.
+     */
+    private static final String WATCHDOG = "parent() { cut -d' ' -f4 /proc/$$/stat; }; "
+            + "while [ \"$(parent)\" = \"$1\" ] && kill -0 \"$2\" 2>/dev/null; do sleep 1; done; "
+            + "if [ \"$(parent)\" != \"$1\" ]; then pkill -KILL -P \"$2\"; kill -KILL \"$2\"; fi";
 
     private final String name;
     private final Process process;
+    private final Process watchdog;
     private final Path logFile;
     private final List<String> arguments;
 
     private ManagedProcess(String name, Process process, Path logFile, List<String> arguments) {
         this.name = name;
         this.process = process;
+        this.watchdog = startWatchdog(process);
         this.logFile = logFile;
         this.arguments = List.copyOf(arguments);
+    }
+
+    private static Process startWatchdog(Process child) {
+        try {
+            return new ProcessBuilder("sh", "-c", WATCHDOG, "callq-watchdog",
+                    Long.toString(ProcessHandle.current().pid()), Long.toString(child.pid()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+        } catch (IOException e) {
+            child.destroyForcibly();
+            throw new HarnessException("cannot start the watchdog that ties a child to callq (sh): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The child has ended: its watchdog has nothing left to guard (and must not linger as callq's child). */
+    private void stopWatchdog() {
+        watchdog.destroyForcibly();
+        try {
+            watchdog.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Starts {@code command} with stdout and stderr appended to {@code logFile}. */
@@ -87,6 +132,7 @@ public final class ManagedProcess implements AutoCloseable {
                 throw new HarnessException(name + " did not finish within " + timeout.toSeconds() + " s; see " + logFile);
             }
             LIVE.remove(this);
+            stopWatchdog();
             return process.exitValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -111,6 +157,7 @@ public final class ManagedProcess implements AutoCloseable {
             }
         }
         stopOrphanedForks();
+        stopWatchdog();
     }
 
     /**
@@ -130,18 +177,34 @@ public final class ManagedProcess implements AutoCloseable {
         return shuttingDown;
     }
 
+    /**
+     * Waits (bounded) until the shutdown hook has stopped every process: another shutdown hook that ends
+     * the JVM at once, to choose its exit status, must not cut this one short.
+     */
+    public static void awaitStoppedAll(Duration timeout) {
+        try {
+            STOPPED_ALL.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** On the JVM's way out; anything still here was left by a run that did not finish (Ctrl-C, a crash). */
     private static void stopAll() {
         STARTING.writeLock().lock();
         shuttingDown = true;
         STARTING.writeLock().unlock();
-        List<ManagedProcess> left = List.copyOf(LIVE);
-        if (!left.isEmpty()) {
-            System.err.println("callq: stopping " + left.stream().map(ManagedProcess::name).toList()
-                    + " before exiting");
-        }
-        for (ManagedProcess process : left) {
-            process.close();
+        try {
+            List<ManagedProcess> left = List.copyOf(LIVE);
+            if (!left.isEmpty()) {
+                System.err.println("callq: stopping " + left.stream().map(ManagedProcess::name).toList()
+                        + " before exiting");
+            }
+            for (ManagedProcess process : left) {
+                process.close();
+            }
+        } finally {
+            STOPPED_ALL.countDown();
         }
     }
 }

@@ -9,20 +9,27 @@ package dev.callq.bench.load;
  * @param achievedRate  events pushed / time from the phase start to the start of the last push, events/s
  * @param pushed        events the producer pushed and Redis acknowledged
  * @param pushFailures  events in pipelines that failed (not expected; counted as unexpected if consumed)
- * @param keptSchedule  false when a push failed or the achieved rate fell more than 1 % short of
- *                      the scheduled rate
+ * @param notSent       scheduled events still unsent when the phase's time was up: the producer stops then
+ * @param keptSchedule  false when a push failed, an event was not sent, or the achieved rate fell more than
+ *                      1 % short of the scheduled rate
  */
 public record ProducerStats(double targetRate, double scheduledRate, double achievedRate, long pushed, long pushFailures,
-                            boolean keptSchedule) {
+                            long notSent, boolean keptSchedule) {
     /** The achieved rate may fall short of the scheduled rate by this fraction before the run says so. */
     public static final double SCHEDULE_TOLERANCE = 0.01;
 
-    /** Judges a phase: every scheduled event was either pushed or failed, so their sum is the schedule. */
+    /** Judges a phase in which every scheduled event was either pushed or failed, so their sum is the schedule. */
     public static ProducerStats of(double targetRate, double phaseSeconds, double pushingSeconds, long pushed,
                                    long pushFailures) {
-        double scheduledRate = (pushed + pushFailures) / phaseSeconds;
+        return of(targetRate, phaseSeconds, pushingSeconds, pushed, pushFailures, 0);
+    }
+
+    /** Judges a phase: every scheduled event was pushed, failed or not sent, so their sum is the schedule. */
+    public static ProducerStats of(double targetRate, double phaseSeconds, double pushingSeconds, long pushed,
+                                   long pushFailures, long notSent) {
+        double scheduledRate = (pushed + pushFailures + notSent) / phaseSeconds;
         double achievedRate = pushed / Math.max(phaseSeconds, pushingSeconds);
-        boolean kept = pushFailures == 0 && achievedRate >= scheduledRate * (1 - SCHEDULE_TOLERANCE);
-        return new ProducerStats(targetRate, scheduledRate, achievedRate, pushed, pushFailures, kept);
+        boolean kept = pushFailures == 0 && notSent == 0 && achievedRate >= scheduledRate * (1 - SCHEDULE_TOLERANCE);
+        return new ProducerStats(targetRate, scheduledRate, achievedRate, pushed, pushFailures, notSent, kept);
     }
 }

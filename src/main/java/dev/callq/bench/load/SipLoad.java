@@ -2,8 +2,13 @@ package dev.callq.bench.load;
 
 import dev.callq.bench.env.FreePorts;
 import dev.callq.bench.event.CallEvent;
+import dev.callq.bench.event.EventKind;
 import dev.callq.bench.event.PayloadFormat;
+import dev.callq.bench.measure.CrossCheck;
+import dev.callq.bench.measure.EventIds;
+import dev.callq.bench.measure.ExpectedEvents;
 import dev.callq.bench.measure.WallClock;
+import dev.callq.bench.sip.FailedPushes;
 import dev.callq.bench.sip.KamailioCounters;
 import dev.callq.bench.sip.KamailioSettings;
 import dev.callq.bench.sip.LocalKamailio;
@@ -15,9 +20,14 @@ import dev.callq.bench.sip.SippUas;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * SIP calls from a SIPp UAC through Kamailio to a SIPp UAS; Kamailio pushes the events. Kamailio's
@@ -75,29 +85,88 @@ public final class SipLoad implements Load {
         long endMicros = WallClock.nowMicros();
         Optional<KamailioCounters> counters = kamailio.counters(runDir.resolve(STATS_END_FILE))
                 .flatMap(after -> countersBefore.map(after::since));
+        FailedPushes failures = kamailio.pushFailuresSince(logLinesBefore);
+        Map<String, Long> sentInvites = SippSendLog.read(SippUac.sendLogFile(runDir, MEASURED_PREFIX));
+        // A call whose BYE push failed got a 500 to its BYE, so SIPp counts it failed, not succeeded: the BYEs
+        // sent are the completed calls plus those, never less those a second time.
+        long byesSent = byeEnqueued ? stats.succeeded() + failures.byes().size() : 0;
         CallStats callStats;
-        long expected;
+        ExpectedEvents expected;
+        List<CrossCheck> crossChecks = new ArrayList<>();
+        Long pushCommands;
         if (counters.isPresent() && counters.get().countsPushes()) {
             // The script's own count: exact whatever happened to the calls (a call Kamailio failed before
             // its push, for lack of memory say, pushed nothing and is not expected).
             KamailioCounters delta = counters.get();
-            long pushed = delta.get(KamailioCounters.PUSHED_INVITE) + delta.get(KamailioCounters.PUSHED_BYE);
+            long pushedInvites = delta.get(KamailioCounters.PUSHED_INVITE);
+            long pushedByes = delta.get(KamailioCounters.PUSHED_BYE);
+            long pushed = pushedInvites + pushedByes;
             callStats = new CallStats(stats.attempted(), stats.succeeded(), stats.failed(),
                     delta.get(KamailioCounters.PUSH_FAILED), pushed,
                     kamailio.errorsSince(logLinesBefore, delta.valueIfKept(KamailioCounters.RELAY_TIMEOUTS)));
-            expected = pushed;
+            expected = expectedEvents(sentInvites.keySet(), failures, pushedInvites, pushedByes);
+            // at most: a call Kamailio failed before its push (out of memory, say) pushed nothing and reported nothing
+            crossChecks.add(CrossCheck.atMost("Kamailio pushed INVITEs <= SIPp INVITEs sent - reported push failures",
+                    sentInvites.size() - failures.invites().size() - failures.unnamed(), pushedInvites));
+            crossChecks.add(CrossCheck.equal("Kamailio push failures = CALLQ_PUSH_FAILED log lines",
+                    failures.total(), delta.get(KamailioCounters.PUSH_FAILED)));
+            pushCommands = pushed;
         } else {
-            // A script without counters: each attempted call pushed its INVITE, each completed one its BYE
-            // when BYEs enqueue, less the pushes the script logged as failed.
+            // A script without counters: each INVITE sent and each BYE sent pushed one event, less the pushes
+            // the script logged as failed.
             long pushFailures = kamailio.pushFailures() - pushFailuresBefore;
-            long pushesTried = stats.attempted() + (byeEnqueued ? stats.succeeded() : 0);
             callStats = new CallStats(stats.attempted(), stats.succeeded(), stats.failed(), pushFailures, null,
                     kamailio.errorsSince(logLinesBefore, null));
-            expected = Math.max(0, pushesTried - pushFailures);
+            long pushedInvites = Math.max(0, sentInvites.size() - failures.invites().size() - failures.unnamed());
+            long pushedByes = Math.max(0, byesSent - failures.byes().size());
+            expected = expectedEvents(sentInvites.keySet(), failures, pushedInvites, pushedByes);
+            pushCommands = null;
         }
-        Map<String, Long> sentMicros = payload == PayloadFormat.CALLID
-                ? SippSendLog.read(SippUac.sendLogFile(runDir, MEASURED_PREFIX)) : Map.of();
-        return new LoadOutcome(expected, startMicros, endMicros, callStats, null, sentMicros);
+        Map<String, Long> sentMicros = payload == PayloadFormat.CALLID ? sentInvites : Map.of();
+        return new LoadOutcome(expected, startMicros, endMicros, callStats, null, sentMicros, pushCommands,
+                failures.total(), crossChecks);
+    }
+
+    /**
+     * The events expected by identity where SIPp's and Kamailio's records name them: the INVITEs SIPp sent
+     * less those whose push failed, and, when BYEs are pushed, a BYE for each of those calls less the failed
+     * BYE pushes, provided every such call sent its BYE (SIPp does not name the calls that did). Otherwise
+     * the count alone.
+     */
+    private ExpectedEvents expectedEvents(Set<String> sentInvites, FailedPushes failures, long pushedInvites,
+                                          long pushedByes) {
+        long count = pushedInvites + pushedByes;
+        if (failures.unnamed() > 0) {
+            return ExpectedEvents.countOnly(count, "Kamailio's log does not name the Call-IDs of "
+                    + failures.unnamed() + " failed pushes");
+        }
+        EventKind inviteKind = payload == PayloadFormat.CALLID ? EventKind.UNKNOWN : EventKind.INVITE;
+        Set<String> failedInvites = Set.copyOf(failures.invites());
+        Set<String> failedByes = Set.copyOf(failures.byes());
+        Set<String> keys = new HashSet<>();
+        Set<String> reportedFailed = new HashSet<>();
+        long invites = 0;
+        for (String callId : sentInvites) {
+            if (failedInvites.contains(callId)) {
+                reportedFailed.add(key(callId, inviteKind));
+                continue;
+            }
+            keys.add(key(callId, inviteKind));
+            invites++;
+            if (byeEnqueued) {
+                (failedByes.contains(callId) ? reportedFailed : keys).add(key(callId, EventKind.BYE));
+            }
+        }
+        if (invites != pushedInvites || (byeEnqueued && invites - failedByes.size() != pushedByes)) {
+            return ExpectedEvents.countOnly(count, String.format(Locale.ROOT, "SIPp's and Kamailio's records "
+                    + "name %d INVITE pushes%s where %d INVITEs and %d BYEs were pushed", invites,
+                    byeEnqueued ? " and a BYE for each" : "", pushedInvites, pushedByes));
+        }
+        return ExpectedEvents.byIdentity(EventIds.of(keys), EventIds.of(reportedFailed));
+    }
+
+    private static String key(String callId, EventKind kind) {
+        return new CallEvent(callId, kind, CallEvent.NO_STAMP).uniqueKey();
     }
 
     @Override

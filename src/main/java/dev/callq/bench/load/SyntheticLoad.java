@@ -2,11 +2,14 @@ package dev.callq.bench.load;
 
 import dev.callq.bench.driver.QueueDriver;
 import dev.callq.bench.driver.QueueProducer;
+import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.driver.QueueSpec;
 import dev.callq.bench.event.CallEvent;
 import dev.callq.bench.event.EventKind;
 import dev.callq.bench.event.PayloadFormat;
+import dev.callq.bench.measure.ExpectedEvents;
 import dev.callq.bench.measure.LatencyRecorder;
+import dev.callq.bench.measure.SequenceIds;
 import dev.callq.bench.measure.WallClock;
 
 import java.time.Duration;
@@ -28,6 +31,13 @@ public final class SyntheticLoad implements Load {
     public enum Arrivals { CONSTANT, POISSON }
 
     private static final int MAX_PIPELINE = 512;
+    private static final String MEASURED_PREFIX = "syn-";
+    /**
+     * How long after its phase's end a lane behind schedule still pushes. Then it stops: a schedule the
+     * producer cannot keep (or a Redis that stalled it) would otherwise go on pushing long after the measured
+     * phase (23 million events for a 1 s phase at 10^9 events/s). What is left is counted as not sent.
+     */
+    private static final long LATE_STOP_NANOS = Duration.ofMillis(200).toNanos();
 
     private final QueueDriver driver;
     private final QueueSpec spec;
@@ -52,7 +62,7 @@ public final class SyntheticLoad implements Load {
     public void warmUp(Duration length, String callIdPrefix) {
         if (!length.isZero()) {
             // Recorded and thrown away: the warm-up runs the measured code path, recording included.
-            runSchedule(length, callIdPrefix, new LatencyRecorder(lagRecorder.metric()));
+            runSchedule(length, new Identities(callIdPrefix, lanes), new LatencyRecorder(lagRecorder.metric()));
         }
     }
 
@@ -60,12 +70,16 @@ public final class SyntheticLoad implements Load {
     public LoadOutcome measure() {
         double durationSeconds = duration.toNanos() / 1e9;
         long startMicros = WallClock.nowMicros();
-        LaneTotals totals = runSchedule(duration, "syn-", lagRecorder);
+        Identities identities = new Identities(MEASURED_PREFIX, lanes);
+        LaneTotals totals = runSchedule(duration, identities, lagRecorder);
         long endMicros = WallClock.nowMicros();
         double target = rate.meanRatePerSec(durationSeconds);
         double pushingSeconds = (totals.lastSendMicros() - totals.firstIntendedMicros()) / 1e6;
-        ProducerStats producer = ProducerStats.of(target, durationSeconds, pushingSeconds, totals.pushed(), totals.failed());
-        return new LoadOutcome(totals.pushed(), startMicros, endMicros, null, producer, Map.of());
+        ProducerStats producer = ProducerStats.of(target, durationSeconds, pushingSeconds, totals.pushed(), totals.failed(),
+                totals.notSent());
+        ExpectedEvents expected = ExpectedEvents.byIdentity(identities.pushed(), identities.failed());
+        return new LoadOutcome(expected, startMicros, endMicros, null, producer, Map.of(), totals.pushCommands(),
+                totals.failedCommands(), List.of());
     }
 
     @Override
@@ -79,34 +93,45 @@ public final class SyntheticLoad implements Load {
         // every phase closes the producer connections it opened
     }
 
-    private record LaneTotals(long pushed, long failed, long firstIntendedMicros, long lastSendMicros) {
+    private record LaneTotals(long pushed, long failed, long notSent, long firstIntendedMicros, long lastSendMicros,
+                              long pushCommands, long failedCommands) {
     }
 
-    private LaneTotals runSchedule(Duration phase, String callIdPrefix, LatencyRecorder lag) {
+    /** The Call-IDs of one phase, by lane: those Redis acknowledged and those whose push failed. */
+    private record Identities(SequenceIds pushed, SequenceIds failed) {
+        Identities(String callIdPrefix, int lanes) {
+            this(new SequenceIds(callIdPrefix, lanes), new SequenceIds(callIdPrefix, lanes));
+        }
+    }
+
+    private LaneTotals runSchedule(Duration phase, Identities identities, LatencyRecorder lag) {
         // Connect before the clock starts, so that connection set-up does not show as producer lag.
         List<QueueProducer> producers = new ArrayList<>();
         try {
             for (int lane = 0; lane < lanes; lane++) {
                 producers.add(driver.createProducer(spec));
             }
-            return runSchedule(phase, callIdPrefix, lag, producers);
+            return runSchedule(phase, identities, lag, producers);
         } finally {
             producers.forEach(QueueProducer::close);
         }
     }
 
-    private LaneTotals runSchedule(Duration phase, String callIdPrefix, LatencyRecorder lag,
+    private LaneTotals runSchedule(Duration phase, Identities identities, LatencyRecorder lag,
                                    List<QueueProducer> producers) {
         long phaseNanos = phase.toNanos();
         long startNanos = System.nanoTime();
         long wallStartMicros = WallClock.nowMicros();
         AtomicLong pushed = new AtomicLong();
         AtomicLong failed = new AtomicLong();
+        AtomicLong notSent = new AtomicLong();
+        AtomicLong pushCommands = new AtomicLong();
+        AtomicLong failedCommands = new AtomicLong();
         AtomicLong lastSendMicros = new AtomicLong(wallStartMicros);
         List<Thread> threads = new ArrayList<>();
         for (int lane = 0; lane < lanes; lane++) {
-            Lane worker = new Lane(lane, producers.get(lane), callIdPrefix, startNanos, wallStartMicros, phaseNanos, lag,
-                    pushed, failed, lastSendMicros);
+            Lane worker = new Lane(lane, producers.get(lane), identities, startNanos, wallStartMicros, phaseNanos, lag,
+                    pushed, failed, notSent, pushCommands, failedCommands, lastSendMicros);
             Thread thread = new Thread(worker, driver.name() + "-producer-" + lane);
             thread.setDaemon(true);
             threads.add(thread);
@@ -120,34 +145,42 @@ public final class SyntheticLoad implements Load {
                 throw new IllegalStateException("interrupted while producing", e);
             }
         }
-        return new LaneTotals(pushed.get(), failed.get(), wallStartMicros, lastSendMicros.get());
+        return new LaneTotals(pushed.get(), failed.get(), notSent.get(), wallStartMicros, lastSendMicros.get(),
+                pushCommands.get(), failedCommands.get());
     }
 
     /** One share of the schedule: every lane-th arrival, on a connection of its own. */
     private final class Lane implements Runnable {
         private final int lane;
         private final QueueProducer producer;
-        private final String callIdPrefix;
+        private final Identities identities;
         private final long startNanos;
         private final long wallStartMicros;
         private final long phaseNanos;
         private final LatencyRecorder lag;
         private final AtomicLong pushed;
         private final AtomicLong failed;
+        private final AtomicLong notSent;
+        private final AtomicLong pushCommands;
+        private final AtomicLong failedCommands;
         private final AtomicLong lastSendMicros;
         private final SplittableRandom random;
 
-        Lane(int lane, QueueProducer producer, String callIdPrefix, long startNanos, long wallStartMicros, long phaseNanos,
-             LatencyRecorder lag, AtomicLong pushed, AtomicLong failed, AtomicLong lastSendMicros) {
+        Lane(int lane, QueueProducer producer, Identities identities, long startNanos, long wallStartMicros,
+             long phaseNanos, LatencyRecorder lag, AtomicLong pushed, AtomicLong failed, AtomicLong notSent,
+             AtomicLong pushCommands, AtomicLong failedCommands, AtomicLong lastSendMicros) {
             this.lane = lane;
             this.producer = producer;
-            this.callIdPrefix = callIdPrefix;
+            this.identities = identities;
             this.startNanos = startNanos;
             this.wallStartMicros = wallStartMicros;
             this.phaseNanos = phaseNanos;
             this.lag = lag;
             this.pushed = pushed;
             this.failed = failed;
+            this.notSent = notSent;
+            this.pushCommands = pushCommands;
+            this.failedCommands = failedCommands;
             this.lastSendMicros = lastSendMicros;
             this.random = new SplittableRandom(0x5eed + lane);
         }
@@ -162,34 +195,57 @@ public final class SyntheticLoad implements Load {
             long[] intendedMicros = new long[MAX_PIPELINE];
             while (nextNanos < phaseNanos) {
                 long nowNanos = System.nanoTime() - startNanos;
+                if (nowNanos >= phaseNanos + LATE_STOP_NANOS) {
+                    notSent.addAndGet(arrivalsLeft(nextNanos, phaseSeconds));
+                    return;
+                }
                 if (nextNanos > nowNanos) {
                     LockSupport.parkNanos((long) nextNanos - nowNanos);
                     continue;
                 }
                 while (nextNanos <= nowNanos && nextNanos < phaseNanos && pipeline.size() < MAX_PIPELINE) {
                     long intended = wallStartMicros + (long) (nextNanos / 1_000);
-                    String callId = callIdPrefix + lane + "-" + sequence++;
+                    String callId = identities.pushed().callId(lane, sequence++);
                     intendedMicros[pipeline.size()] = intended;
                     pipeline.add(PayloadFormat.JSON.encode(new CallEvent(callId, EventKind.INVITE, intended)));
                     nextNanos += gapNanos(nextNanos / 1e9, phaseSeconds, lanes);
                 }
-                send(pipeline, intendedMicros);
+                send(pipeline, intendedMicros, sequence - pipeline.size());
             }
         }
 
-        private void send(List<String> pipeline, long[] intendedMicros) {
+        /** Pushes the pipeline, whose Call-IDs carry the sequence numbers from {@code firstSequence} on. */
+        private void send(List<String> pipeline, long[] intendedMicros, long firstSequence) {
             long sentMicros = wallStartMicros + (System.nanoTime() - startNanos) / 1_000;
             lastSendMicros.accumulateAndGet(sentMicros, Math::max);
             try {
                 producer.push(pipeline);
                 pushed.addAndGet(pipeline.size());
+                identities.pushed().add(lane, firstSequence, pipeline.size());
+                pushCommands.addAndGet(commands(pipeline.size()));
                 for (int i = 0; i < pipeline.size(); i++) {
                     lag.recordMicros(sentMicros - intendedMicros[i]);
                 }
             } catch (RuntimeException e) {
                 failed.addAndGet(pipeline.size());
+                identities.failed().add(lane, firstSequence, pipeline.size());
+                failedCommands.addAndGet(commands(pipeline.size()));
             }
             pipeline.clear();
+        }
+
+        /** This lane's arrivals from {@code nextNanos} to the end of the phase. */
+        private long arrivalsLeft(double nextNanos, double phaseSeconds) {
+            long left = 0;
+            for (double at = nextNanos; at < phaseNanos; at += gapNanos(at / 1e9, phaseSeconds, lanes)) {
+                left++;
+            }
+            return left;
+        }
+
+        /** Commands one push sends: one multi-value RPUSH, or one XADD per event ({@link QueueProducer#push}). */
+        private long commands(int events) {
+            return spec.pattern() == QueuePattern.STREAM ? events : 1;
         }
 
         /** The gap to this lane's next arrival: every lane-th arrival of the whole schedule. */

@@ -1,6 +1,7 @@
 package dev.callq.bench.maxrate;
 
 import dev.callq.bench.HarnessException;
+import dev.callq.bench.env.Provenance;
 import dev.callq.bench.run.SummaryJson;
 
 import java.io.IOException;
@@ -14,7 +15,8 @@ import java.util.List;
  */
 public record MaxRateJson(int schema, String client, String pattern, int workers, String serviceTime, String slo,
                           String rule, MaxRateSearch.Settings search, Long maxRatePerSec, Boolean converged,
-                          String outcome, List<MaxRateSearch.Step> steps, List<ForkedRateProbe.Evidence> probes) {
+                          String outcome, List<MaxRateSearch.Step> steps, List<ForkedRateProbe.Evidence> probes,
+                          Provenance provenance) {
     public static final String FILE_NAME = "max-rate.json";
 
     /** The record of a search that has run {@code probes} so far; {@code result} is null until it ends. */
@@ -22,7 +24,8 @@ public record MaxRateJson(int schema, String client, String pattern, int workers
         return new MaxRateJson(1, settings.client(), settings.pattern(), settings.workers(), settings.serviceTime(),
                 settings.rule().slo().toString(), settings.rule().description(), settings.search(),
                 result == null ? null : result.maxRatePerSec(), result == null ? null : result.converged(),
-                result == null ? "running" : result.outcome(), result == null ? List.of() : result.steps(), probes);
+                result == null ? "running" : result.outcome(), result == null ? List.of() : result.steps(), probes,
+                Provenance.current());
     }
 
     /** Writes {@code dir}/max-rate.json; returns its path. */

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
  * Counts every payload the workers take off the queue, so that the run can account for each event:
@@ -23,13 +24,35 @@ public final class EventLedger {
     private final LongAdder malformed = new LongAdder();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final Set<String> warmupSeen = ConcurrentHashMap.newKeySet();
+    /** Measured identities taken more than once: few, unless something re-delivers. */
+    private final Set<String> duplicated = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean malformedLogged = new AtomicBoolean();
     private volatile String malformedSample;
 
     /** A measured event; returns false when the same Call-ID and kind was seen before (a duplicate). */
     public boolean consumed(CallEvent event) {
         consumed.increment();
-        return seen.add(event.uniqueKey());
+        String key = event.uniqueKey();
+        if (seen.add(key)) {
+            return true;
+        }
+        duplicated.add(key);
+        return false;
+    }
+
+    /** True when a measured event of this {@link CallEvent#uniqueKey()} was taken. */
+    public boolean wasConsumed(String uniqueKey) {
+        return seen.contains(uniqueKey);
+    }
+
+    /** Each distinct measured identity taken, once. */
+    public void forEachConsumed(Consumer<String> uniqueKeyAction) {
+        seen.forEach(uniqueKeyAction);
+    }
+
+    /** Each measured identity taken more than once, once. */
+    public void forEachDuplicated(Consumer<String> uniqueKeyAction) {
+        duplicated.forEach(uniqueKeyAction);
     }
 
     /**

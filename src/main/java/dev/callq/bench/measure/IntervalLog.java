@@ -4,7 +4,9 @@ import dev.callq.bench.HarnessException;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -13,8 +15,13 @@ import java.util.Map;
  * One HdrHistogram interval log ({@code .hlog}) per client: every interval of every metric is written
  * under the metric's tag, and added to that metric's cumulative histogram, from which the summary's
  * percentiles are read. Keeping the raw intervals lets reports and comparisons be rebuilt later.
+ * Closing it also writes each metric's percentile distribution beside it ({@code <client>.<tag>.hgrm},
+ * values in microseconds), the text HDR plotters read.
  */
 public final class IntervalLog implements AutoCloseable {
+    /** The .hgrm files keep the log's microseconds. */
+    private static final double MICROS_PER_OUTPUT_UNIT = 1.0;
+
     private final Path file;
     private final PrintStream out;
     private final HistogramLogWriter writer;
@@ -54,8 +61,22 @@ public final class IntervalLog implements AutoCloseable {
         return total == null ? new Histogram(LatencyRecorder.SIGNIFICANT_DIGITS) : total.copy();
     }
 
+    /** The percentile distribution file of {@code metric} beside {@code hlog}: {@code jedis.enqueueToDequeue.hgrm}. */
+    public static Path hgrm(Path hlog, Metric metric) {
+        String name = hlog.getFileName().toString().replaceFirst("\\.hlog$", "");
+        return hlog.resolveSibling(name + "." + metric.tag() + ".hgrm");
+    }
+
     @Override
     public synchronized void close() {
         out.close();
+        for (Map.Entry<Metric, Histogram> entry : cumulative.entrySet()) {
+            Path hgrm = hgrm(file, entry.getKey());
+            try (PrintStream distribution = new PrintStream(hgrm.toFile(), StandardCharsets.UTF_8)) {
+                entry.getValue().outputPercentileDistribution(distribution, MICROS_PER_OUTPUT_UNIT);
+            } catch (IOException e) {
+                throw new HarnessException("cannot write " + hgrm + ": " + e.getMessage(), e);
+            }
+        }
     }
 }

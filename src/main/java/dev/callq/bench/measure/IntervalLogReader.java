@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads back an {@code .hlog} that {@link IntervalLog} wrote, the way any user's script would (HdrHistogram's
- * own {@link HistogramLogReader}): every interval, or the intervals of each tag added up. The one reader of
+ * Reads back an {@code .hlog} that {@link IntervalLog} or another tool (jHiccup, a user's own writer) wrote,
+ * the way any user's script would (HdrHistogram's own {@link HistogramLogReader}): every interval, or the
+ * intervals of each tag added up. The one reader of
  * the format, so that every command fails alike on a bad file: a missing, truncated or header-only log is a
  * {@link HarnessException} whose message names the file, never a stack trace.
  */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callq.bench.HarnessException;
+import dev.callq.bench.env.Provenance;
 import dev.callq.bench.queueing.PoolEstimate;
 import dev.callq.bench.queueing.UslFit;
 import dev.callq.bench.run.SummaryJson;
@@ -32,6 +33,7 @@ public final class PlanJson {
         slo.put("waitTargetMicros", settings.slo().waitTargetMicros());
         root.put("serviceTime", settings.serviceTimeSpec());
         root.put("arrivalsAssumed", "poisson");
+        root.put("redisRttMicros", settings.redisRtt().toNanos() / 1_000);
         ObjectNode environment = root.putObject("environment");
         environment.put("cpus", cpus);
         environment.put("loadAverageAtEnd", loadAverage);
@@ -39,6 +41,7 @@ public final class PlanJson {
         for (PlanOutcome outcome : outcomes) {
             clients.add(client(mapper, outcome));
         }
+        root.putPOJO("provenance", Provenance.current());
         Path file = settings.outDir().resolve(FILE_NAME);
         try {
             mapper.writeValue(file.toFile(), root);

@@ -13,7 +13,11 @@ public enum FolderKind {
     JMH("jmh.json"),
     MAX_RATE("max-rate.json"),
     /** Subfolders each holding a sweep.json, beside the suite's summary.md. */
-    SUITE("*/sweep.json");
+    SUITE("*/sweep.json"),
+    /** A same-runner A/B ({@code callq ab}): base/ and current/ results beside its compare.md. */
+    AB("base/ and current/"),
+    /** Only HdrHistogram interval logs, as another tool (jHiccup, a user's HistogramLogWriter) writes them. */
+    HLOG("*.hlog");
 
     private final String marker;
 
@@ -26,14 +30,20 @@ public enum FolderKind {
             throw new HarnessException("no results folder at " + dir);
         }
         for (FolderKind kind : values()) {
-            if (kind != SUITE && Files.isRegularFile(dir.resolve(kind.marker))) {
+            if (kind != SUITE && kind != HLOG && kind != AB && Files.isRegularFile(dir.resolve(kind.marker))) {
                 return kind;
             }
+        }
+        if (AbHtml.isAbFolder(dir)) {
+            return AB;
         }
         if (!SuiteFolder.sweepDirs(dir).isEmpty()) {
             return SUITE;
         }
+        if (!HlogHtml.logs(dir).isEmpty()) {
+            return HLOG;
+        }
         throw new HarnessException(dir + " is not a results folder: it holds none of summary.json, sweep.json, "
-                + "plan.json, jmh.json, max-rate.json, */sweep.json");
+                + "plan.json, jmh.json, max-rate.json, */sweep.json, base/ and current/, *.hlog");
     }
 }

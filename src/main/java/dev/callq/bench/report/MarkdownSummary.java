@@ -19,7 +19,8 @@ final class MarkdownSummary {
         StringBuilder md = new StringBuilder();
         md.append("# callq-bench: ").append(RunHtml.describe(summary)).append("\n\n");
         md.append(trustworthy ? "✅ " : "❌ ").append("**").append(ReportTables.verdict(summary)).append("**\n\n");
-        md.append(summary.phases()).append(", started ").append(summary.startedAt()).append("\n\n");
+        md.append(ReportTables.headline(summary)).append("\n\n");
+        md.append(summary.phases()).append(", started ").append(HtmlPage.readableTime(summary.startedAt())).append("\n\n");
 
         List<String> warnings = ReportTables.warnings(summary.clients());
         md.append("## Warnings\n\n");
@@ -39,6 +40,9 @@ final class MarkdownSummary {
                 .ifPresent(t -> section(md, "Profile: " + c.client() + " (JFR, " + c.clientEnvironment().get("profile") + ")", t)));
         section(md, "Environment", ReportTables.environment(summary));
         section(md, "Configuration", ReportTables.config(summary));
+        if (summary.provenance() != null) {
+            md.append("Produced by ").append(summary.provenance().describe()).append('\n');
+        }
         return md.toString();
     }
 

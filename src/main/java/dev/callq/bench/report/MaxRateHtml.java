@@ -39,6 +39,28 @@ public final class MaxRateHtml {
         }
     }
 
+    /** The highest rate that passed and the lowest that failed, each with its measured objective percentile. */
+    static String headline(JsonNode search) {
+        JsonNode bestPass = null;
+        JsonNode lowestFail = null;
+        for (JsonNode probe : search.path("probes")) {
+            double rate = probe.path("ratePerSec").asDouble();
+            if (probe.path("passed").asBoolean()) {
+                bestPass = bestPass == null || rate > bestPass.path("ratePerSec").asDouble() ? probe : bestPass;
+            } else {
+                lowestFail = lowestFail == null || rate < lowestFail.path("ratePerSec").asDouble() ? probe : lowestFail;
+            }
+        }
+        String slo = search.path("slo").asText().replaceFirst("=.*", "");
+        return (bestPass == null ? "no probe passed" : probeLine("highest passing", bestPass, slo)) + "; "
+                + (lowestFail == null ? "no probe failed" : probeLine("lowest failing", lowestFail, slo));
+    }
+
+    private static String probeLine(String what, JsonNode probe, String slo) {
+        return String.format(Locale.ROOT, "%s %.0f events/s (%s %.2f ms)", what, probe.path("ratePerSec").asDouble(), slo,
+                probe.path("sloMeasuredMicros").asDouble() / 1000.0);
+    }
+
     static HtmlPage render(JsonNode search) {
         String title = String.format(Locale.ROOT, "callq-bench max-rate: %s, %s, %d workers, work %s, %s",
                 search.path("client").asText(), search.path("pattern").asText(), search.path("workers").asInt(),
@@ -47,6 +69,8 @@ public final class MaxRateHtml {
         boolean converged = search.path("converged").asBoolean(false) && search.path("maxRatePerSec").asLong() > 0;
         page.verdict(converged, (converged ? "max sustainable rate " + search.path("maxRatePerSec").asLong()
                 + " events/s: " : "NOT CONVERGED: ") + search.path("outcome").asText("search unfinished"));
+        page.headline(headline(search));
+        page.provenance(search.path("provenance"));
 
         List<Double> passedNumber = new ArrayList<>();
         List<Double> passedRate = new ArrayList<>();

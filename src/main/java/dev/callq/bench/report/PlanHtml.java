@@ -38,6 +38,24 @@ public final class PlanHtml {
         }
     }
 
+    /**
+     * Per client the objective's wait Erlang C predicts for the recommended pool and, when it was validated,
+     * what the run measured: "jedis 7 workers: p99 wait predicted 9.36 ms, measured 102.91 ms (objective 20 ms)".
+     */
+    static String headline(JsonNode plan) {
+        String slo = plan.path("slo").path("text").asText();
+        List<String> parts = new ArrayList<>();
+        for (JsonNode client : plan.path("clients")) {
+            JsonNode validation = client.path("validation").path(0);
+            parts.add(String.format(Locale.ROOT, "%s %d workers: %s wait predicted %.2f ms%s", client.path("client").asText(),
+                    client.path("recommendedWorkers").asInt(), slo.replaceFirst("=.*", ""),
+                    client.path("erlangC").path("predictedSloWaitMicros").asDouble() / 1000.0,
+                    validation.isMissingNode() ? ", not validated"
+                            : String.format(Locale.ROOT, ", measured %.2f ms", validation.path("measuredSloWaitMicros").asDouble() / 1000.0)));
+        }
+        return String.join("; ", parts) + " (objective " + slo + ")";
+    }
+
     static HtmlPage render(JsonNode plan) {
         String slo = plan.path("slo").path("text").asText();
         String title = String.format(Locale.ROOT, "callq-bench plan: %.0f events/s, %s, work %s",
@@ -55,6 +73,8 @@ public final class PlanHtml {
             feasible &= client.path("feasible").asBoolean();
         }
         page.verdict(feasible, String.join(" · ", recommendations));
+        page.headline(headline(plan));
+        page.provenance(plan.path("provenance"));
         if (environment.path("loadAverageAtEnd").asDouble() > environment.path("cpus").asInt()) {
             page.warnings(List.of("the machine was busier than its cores: scheduling delays are in every measurement"));
         }

@@ -1,6 +1,7 @@
 package dev.callq.bench.report;
 
 import dev.callq.bench.measure.LatencySummary;
+import dev.callq.bench.measure.Metric;
 import dev.callq.bench.run.ClientResult;
 import dev.callq.bench.run.RunSummary;
 import dev.callq.bench.run.RunVerdict;
@@ -47,6 +48,9 @@ final class ReportTables {
             }
             if (!verdict.producerKeptSchedule()) {
                 problems.add(verdict.client() + " producer behind schedule: " + verdict.producerProblem());
+            }
+            if (!verdict.crossChecksAgree()) {
+                problems.add(verdict.client() + " cross-check failed: " + verdict.crossCheckProblem());
             }
         }
         boolean unbalanced = verdicts.stream().anyMatch(v -> !v.accountingBalanced());
@@ -233,5 +237,24 @@ final class ReportTables {
 
     private static String num(long value) {
         return Long.toString(value);
+    }
+
+    /**
+     * The run in one line, for the top of its report: "enqueue→dequeue p99 jedis 1.08 ms vs lettuce 1.85 ms;
+     * throughput jedis 2000 vs lettuce 1990 events/s; nothing lost".
+     */
+    static String headline(RunSummary summary) {
+        List<ClientResult> clients = summary.clients();
+        String p99 = String.join(" vs ", clients.stream().map(c -> {
+            LatencySummary wait = c.latencyMicros().get(Metric.ENQUEUE_TO_DEQUEUE.tag());
+            return c.client() + " " + (wait == null || wait.count() == 0 ? "no samples"
+                    : String.format(Locale.ROOT, "%.2f ms", wait.p99() / 1000.0));
+        }).toList());
+        String throughput = String.join(" vs ", clients.stream()
+                .map(c -> String.format(Locale.ROOT, "%s %.0f", c.client(), c.throughputPerSec())).toList());
+        List<String> losses = clients.stream().filter(c -> c.events().lost() > 0)
+                .map(c -> c.client() + " lost " + c.events().lost() + " of " + c.events().expected()).toList();
+        return "enqueue→dequeue p99 " + p99 + "; throughput " + throughput + " events/s; "
+                + (losses.isEmpty() ? "nothing lost" : String.join(", ", losses));
     }
 }

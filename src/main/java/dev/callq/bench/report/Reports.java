@@ -16,6 +16,8 @@ public final class Reports {
             case PLAN -> PlanHtml.write(dir);
             case JMH -> JmhHtml.write(dir);
             case MAX_RATE -> MaxRateHtml.write(dir);
+            case HLOG -> HlogHtml.write(dir);
+            case AB -> AbHtml.write(dir);
         };
     }
 }

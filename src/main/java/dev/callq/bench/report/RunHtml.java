@@ -38,8 +38,10 @@ public final class RunHtml {
         boolean trustworthy = RunVerdict.trustworthy(summary);
         HtmlPage page = new HtmlPage("callq-bench: " + String.join(" vs ", clients.stream().map(ClientResult::client).toList())
                 + ", " + (trustworthy ? "trustworthy" : "NOT trustworthy"), "callq-bench: " + describe(summary),
-                summary.phases() + " · started " + summary.startedAt());
+                summary.phases() + " · started " + HtmlPage.readableTime(summary.startedAt()));
         page.verdict(trustworthy, ReportTables.verdict(summary));
+        page.headline(ReportTables.headline(summary));
+        page.provenance(summary.provenance());
         List<String> warnings = new ArrayList<>(ReportTables.warnings(clients));
         folder.missing().forEach(m -> warnings.add("missing raw file, " + m));
         page.warnings(warnings);

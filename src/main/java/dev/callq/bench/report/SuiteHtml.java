@@ -24,9 +24,12 @@ public final class SuiteHtml {
     static HtmlPage render(SuiteFolder suite) {
         long untrustworthy = suite.sweeps().stream().flatMap(s -> s.cells().stream()).filter(c -> !c.trustworthy()).count();
         HtmlPage page = new HtmlPage("callq-bench suite: " + suite.name(), "callq-bench suite: " + suite.name(),
-                suite.sweeps().size() + " sweeps");
+                suite.sweeps().size() + " sweeps" + (suite.sweeps().isEmpty() ? ""
+                        : " · started " + HtmlPage.readableTime(suite.sweeps().get(0).startedAt())));
         page.verdict(untrustworthy == 0, untrustworthy == 0 ? "every cell trustworthy"
                 : untrustworthy + (untrustworthy == 1 ? " cell" : " cells") + " NOT trustworthy: see the sweeps' reports");
+        suite.sweeps().forEach(sweep -> page.headline(sweep.name() + ": " + SweepHtml.headline(sweep)));
+        page.provenance(suite.sweeps().isEmpty() ? null : suite.sweeps().get(0).provenance());
         page.heading("Sweeps");
         List<List<String>> rows = new ArrayList<>();
         List<Boolean> suspect = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.callq.bench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.HarnessException;
+import dev.callq.bench.env.Provenance;
 import dev.callq.bench.run.SummaryJson;
 import dev.callq.bench.sweep.CellResult;
 import dev.callq.bench.sweep.SweepFiles;
@@ -16,10 +17,11 @@ import java.util.function.Function;
 /**
  * A sweep folder read back from its {@code sweep.json}: what the sweep was, and one entry per cell.
  *
- * @param load   "sip" or "synthetic"
+ * @param load       "sip" or "synthetic"
+ * @param provenance null in sweeps written before it was recorded
  */
 record SweepFolder(Path dir, String name, String description, String load, String startedAt, double elapsedSeconds,
-                   List<CellResult> cells) {
+                   List<CellResult> cells, Provenance provenance) {
 
     static SweepFolder read(Path dir) {
         Path file = dir.resolve(SweepFiles.JSON);
@@ -35,7 +37,9 @@ record SweepFolder(Path dir, String name, String description, String load, Strin
             }
             return new SweepFolder(dir, spec.path("name").asText(dir.getFileName().toString()),
                     spec.path("description").asText(""), spec.path("load").asText(""),
-                    root.path("startedAt").asText(""), root.path("elapsedSeconds").asDouble(), List.copyOf(cells));
+                    root.path("startedAt").asText(""), root.path("elapsedSeconds").asDouble(), List.copyOf(cells),
+                    root.hasNonNull("provenance") ? SummaryJson.mapper().treeToValue(root.get("provenance"), Provenance.class)
+                            : null);
         } catch (IOException e) {
             throw new HarnessException("cannot read " + file + ": " + e.getMessage().lines().findFirst().orElse(""), e);
         }

@@ -9,7 +9,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.Function;
 
 /**
@@ -31,9 +34,12 @@ public final class SweepHtml {
         long untrustworthy = cells.stream().filter(c -> !c.trustworthy()).count();
         HtmlPage page = new HtmlPage("callq-bench sweep: " + sweep.name(), "callq-bench sweep: " + sweep.name(),
                 sweep.description() + " · " + sweep.load() + " load · " + cells.size() + " cells · started "
-                        + sweep.startedAt() + String.format(Locale.ROOT, " · %.0f s", sweep.elapsedSeconds()));
+                        + HtmlPage.readableTime(sweep.startedAt())
+                        + String.format(Locale.ROOT, " · %.0f s", sweep.elapsedSeconds()));
         page.verdict(untrustworthy == 0, untrustworthy == 0 ? "every cell trustworthy"
                 : untrustworthy + " of " + cells.size() + " cells NOT trustworthy (highlighted below)");
+        page.headline(headline(sweep));
+        page.provenance(sweep.provenance());
         if (untrustworthy > 0) {
             page.note("Untrustworthy and failed cells are left out of the charts and fits.");
         }
@@ -55,15 +61,71 @@ public final class SweepHtml {
         }
         Function<CellResult, String> series = seriesName(sweep, false);
         Map<String, List<UslFit.Point>> points = new LinkedHashMap<>();
+        Map<String, Long> keptUp = new LinkedHashMap<>();
         for (CellResult cell : sweep.trustworthyCells()) {
             points.computeIfAbsent(series.apply(cell), k -> new ArrayList<>())
                     .add(new UslFit.Point(cell.workers(), cell.throughputPerSec()));
+            keptUp.merge(series.apply(cell), saturated(cell) ? 0L : 1L, Long::sum);
         }
         UslCurves curves = new UslCurves();
-        points.forEach((name, list) -> curves.add(name, list, UslCurves.fit(list)));
+        points.forEach((name, list) -> {
+            Optional<UslFit> fit = UslCurves.fit(list);
+            long cellsKeptUp = keptUp.get(name);
+            if (fit.isEmpty() || cellsKeptUp == 0) {
+                curves.add(name, list, fit);
+                return;
+            }
+            curves.addUnfitted(name, list, "cells kept up with the offered rate");
+            page.note(String.format(Locale.ROOT, "No USL curve for %s: %d of its cells kept up with the offered "
+                    + "rate (throughput at least %.0f %% of it), so their throughput measures the load, not what "
+                    + "the workers can do. Offer more than the pool can take to measure its scalability.",
+                    name, cellsKeptUp, SATURATED_BELOW_OFFERED * 100));
+        });
         page.chart(Charts.xy("usl", "throughput against workers, Universal Scalability Law fitted", "workers",
                 "throughput (events/s)", curves.lines()), "no trustworthy cell to draw");
         page.subheading("Universal Scalability Law: X(N) = λN / (1 + σ(N−1) + κN(N−1))").table(curves.table());
+    }
+
+    /**
+     * A pool that keeps up returns the offered rate whatever its size: its throughput says what the workers
+     * can do only when it fell behind, the queue backlogged. A cell counts as saturated below this fraction
+     * of the offered rate (the producer's achieved rate, or the cell's numeric rate under SIP load).
+     */
+    static final double SATURATED_BELOW_OFFERED = 0.9;
+
+    static boolean saturated(CellResult cell) {
+        OptionalDouble offered = offeredPerSec(cell);
+        return offered.isPresent() && cell.throughputPerSec() < SATURATED_BELOW_OFFERED * offered.getAsDouble();
+    }
+
+    private static OptionalDouble offeredPerSec(CellResult cell) {
+        if (cell.producerAchievedRatePerSec() != null) {
+            return OptionalDouble.of(cell.producerAchievedRatePerSec());
+        }
+        try {
+            return OptionalDouble.of(Double.parseDouble(cell.offeredRate()));
+        } catch (NumberFormatException | NullPointerException e) {
+            return OptionalDouble.empty(); // a rate profile: no single offered rate to compare with
+        }
+    }
+
+    /** The sweep in one line per client: the range of its cells' p99 and its best throughput, then losses. */
+    static String headline(SweepFolder sweep) {
+        Map<String, List<CellResult>> byClient = new LinkedHashMap<>();
+        sweep.trustworthyCells().forEach(cell -> byClient.computeIfAbsent(cell.client(), c -> new ArrayList<>()).add(cell));
+        List<String> parts = new ArrayList<>();
+        byClient.forEach((client, cells) -> {
+            LongSummaryStatistics p99 = cells.stream().filter(c -> c.enqueueToDequeueP99Micros() != null)
+                    .mapToLong(CellResult::enqueueToDequeueP99Micros).summaryStatistics();
+            double best = cells.stream().mapToDouble(CellResult::throughputPerSec).max().orElse(0);
+            String range = p99.getMin() == p99.getMax() ? String.format(Locale.ROOT, "%.2f", p99.getMin() / 1000.0)
+                    : String.format(Locale.ROOT, "%.2f–%.2f", p99.getMin() / 1000.0, p99.getMax() / 1000.0);
+            parts.add(String.format(Locale.ROOT, "%s p99 %s ms, up to %.0f events/s", client, range, best));
+        });
+        long lost = sweep.cells().stream().filter(c -> c.eventsLost() != null).mapToLong(CellResult::eventsLost).sum();
+        long failed = sweep.cells().stream().filter(c -> c.throughputPerSec() == null).count();
+        return (parts.isEmpty() ? "no trustworthy cell" : String.join("; ", parts))
+                + (lost == 0 ? "; nothing lost" : "; " + lost + " events lost") + (failed == 0 ? "" : "; " + failed + " cells failed");
     }
 
     private static void latencyByRate(HtmlPage page, SweepFolder sweep) {

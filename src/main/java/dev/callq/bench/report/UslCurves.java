@@ -28,13 +28,22 @@ final class UslCurves {
 
     /** Adds one group's points (and its fitted curve, when there is a fit); its colour is its order. */
     UslCurves add(String name, List<UslFit.Point> points, Optional<UslFit> fit) {
+        return add(name, points, fit, "fewer than " + MINIMUM_WORKER_COUNTS + " worker counts");
+    }
+
+    /** Adds one group's points without a curve, saying why it has none. */
+    UslCurves addUnfitted(String name, List<UslFit.Point> points, String whyNotFitted) {
+        return add(name, points, Optional.empty(), whyNotFitted);
+    }
+
+    private UslCurves add(String name, List<UslFit.Point> points, Optional<UslFit> fit, String whyNotFitted) {
         int colour = rows.size();
         List<Double> workers = points.stream().map(UslFit.Point::concurrency).toList();
         lines.add(new Charts.Line(name + " measured", workers, points.stream().map(UslFit.Point::throughputPerSec).toList(),
                 true, colour));
         largestWorkers = Math.max(largestWorkers, workers.stream().mapToDouble(Double::doubleValue).max().orElse(1));
         fit.ifPresent(law -> lines.add(curve(name, law, workers, colour)));
-        rows.add(row(name, points, fit));
+        rows.add(row(name, points, fit, whyNotFitted));
         return this;
     }
 
@@ -66,11 +75,10 @@ final class UslCurves {
                 law.kappa(), law.lambda(), peak), x, y, false, colour);
     }
 
-    private static List<String> row(String name, List<UslFit.Point> points, Optional<UslFit> fit) {
+    private static List<String> row(String name, List<UslFit.Point> points, Optional<UslFit> fit, String whyNotFitted) {
         long counts = points.stream().mapToDouble(UslFit.Point::concurrency).distinct().count();
         if (fit.isEmpty()) {
-            return List.of(name, Long.toString(counts), "not fitted: fewer than " + MINIMUM_WORKER_COUNTS
-                    + " worker counts", "", "", "", "", "");
+            return List.of(name, Long.toString(counts), "not fitted: " + whyNotFitted, "", "", "", "", "");
         }
         UslFit law = fit.get();
         return List.of(name, Long.toString(counts), String.format(Locale.ROOT, "%.4f", law.sigma()),

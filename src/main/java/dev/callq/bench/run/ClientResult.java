@@ -3,6 +3,7 @@ package dev.callq.bench.run;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.callq.bench.load.CallStats;
 import dev.callq.bench.measure.Accounting;
+import dev.callq.bench.measure.CrossCheck;
 import dev.callq.bench.measure.LatencySummary;
 
 import java.util.List;
@@ -16,6 +17,10 @@ import java.util.Map;
  * @param throughputPerSec measured events consumed / (last dequeue − start of the measured phase)
  * @param warmupSeconds  how long the warm-up ran (it goes on while the JIT compiles; 0 in older results)
  * @param warnings       anything that makes these numbers less than they seem; empty when clean
+ * @param failure        what broke once measuring had begun (Redis, Kamailio or SIPp gone); absent when
+ *                       nothing did. A result with a failure is untrustworthy, whatever its counts say
+ * @param accounting     how the events were reconciled and checked against Redis's counters; null in older results
+ * @param cost           what consuming cost per 1,000 events; null in older results
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClientResult(String client, int workers, String pattern, String payload, String load,
@@ -23,9 +28,21 @@ public record ClientResult(String client, int workers, String pattern, String pa
                            Map<String, LatencySummary> latencyMicros, double throughputPerSec,
                            double measuredSeconds, double warmupSeconds, long maxBacklog, Producer producer, long pollErrors,
                            String hlog, String timeseries, Map<String, String> clientEnvironment,
-                           List<String> warnings, Cost cost) {
+                           List<String> warnings, String failure, Reconciled accounting, Cost cost) {
 
-    /** A result without cost figures, as written before they were recorded. */
+    /** A result without the reconciliation's details or cost figures, as results written before they had them. */
+    public ClientResult(String client, int workers, String pattern, String payload, String load,
+                        String serviceTime, CallStats calls, Events events,
+                        Map<String, LatencySummary> latencyMicros, double throughputPerSec,
+                        double measuredSeconds, double warmupSeconds, long maxBacklog, Producer producer, long pollErrors,
+                        String hlog, String timeseries, Map<String, String> clientEnvironment,
+                        List<String> warnings, String failure) {
+        this(client, workers, pattern, payload, load, serviceTime, calls, events, latencyMicros, throughputPerSec,
+                measuredSeconds, warmupSeconds, maxBacklog, producer, pollErrors, hlog, timeseries, clientEnvironment,
+                warnings, failure, null, null);
+    }
+
+    /** A result in which nothing failed. */
     public ClientResult(String client, int workers, String pattern, String payload, String load,
                         String serviceTime, CallStats calls, Events events,
                         Map<String, LatencySummary> latencyMicros, double throughputPerSec,
@@ -82,6 +99,30 @@ public record ClientResult(String client, int workers, String pattern, String pa
      * written before it was recorded.
      */
     public record Producer(double targetRate, double scheduledRate, double achievedRate, long pushed, long pushFailures,
-                           boolean keptSchedule, LatencySummary lagMicros) {
+                           long notSent, boolean keptSchedule, LatencySummary lagMicros) {
+        /** A producer that sent its whole schedule (as every producer did before it could stop short). */
+        public Producer(double targetRate, double scheduledRate, double achievedRate, long pushed, long pushFailures,
+                        boolean keptSchedule, LatencySummary lagMicros) {
+            this(targetRate, scheduledRate, achievedRate, pushed, pushFailures, 0, keptSchedule, lagMicros);
+        }
+    }
+
+    /**
+     * How the events were reconciled, and the totals checked against counts kept by Redis and Kamailio.
+     *
+     * @param basis                "identity" (each expected event by Call-ID and kind) or "counts"
+     * @param countOnlyReason      why only counts were known; null when reconciled by identity
+     * @param pushedDespiteFailure events whose push was reported failed but that arrived anyway
+     * @param crossCheck           each check; a failed one makes the run untrustworthy
+     * @param files                the files naming lost, duplicated and unexpected events (lost, duplicates,
+     *                             unexpected → file relative to the results folder); only those with a name in them
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Reconciled(String basis, String countOnlyReason, long pushedDespiteFailure,
+                             List<CrossCheck> crossCheck, Map<String, String> files) {
+        /** The checks that failed. */
+        public List<CrossCheck> failedChecks() {
+            return crossCheck == null ? List.of() : crossCheck.stream().filter(check -> !check.ok()).toList();
+        }
     }
 }

@@ -7,16 +7,19 @@ import dev.callq.bench.driver.QueueDriver;
 import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.driver.QueueSpec;
 import dev.callq.bench.event.CallEvent;
+import dev.callq.bench.env.ManagedProcess;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.load.Load;
 import dev.callq.bench.load.LoadOutcome;
 import dev.callq.bench.measure.Accounting;
 import dev.callq.bench.measure.DeferredLatencies;
 import dev.callq.bench.measure.EventLedger;
+import dev.callq.bench.measure.ExpectedEvents;
 import dev.callq.bench.measure.IntervalLog;
 import dev.callq.bench.measure.LatencySummary;
 import dev.callq.bench.measure.Metric;
 import dev.callq.bench.measure.Recorders;
+import dev.callq.bench.measure.WallClock;
 import dev.callq.bench.work.ServiceTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +43,8 @@ import java.util.Map;
 final class ClientRun {
     private static final Logger log = LoggerFactory.getLogger(ClientRun.class);
     private static final Duration DRAIN_POLL = Duration.ofMillis(50);
+    /** How a failure that is Redis not answering begins. */
+    private static final String REDIS_SILENT = "Redis stopped answering";
 
     /** Builds the load for a client once Redis, the driver and the recorders exist. */
     interface LoadFactory {
@@ -75,7 +80,12 @@ final class ClientRun {
         Path hlog = outDir.resolve(client + ".hlog");
         Path timeseries = Timeseries.file(outDir, client);
         List<String> warnings = new ArrayList<>();
-        ClientSettings settings = ClientSettings.forQueue(redis, choice.respVersionOr(config.respVersion()), spec);
+        ClientSettings settings = config.clientSettings(redis, spec, choice.respVersionOr(config.respVersion()));
+        if (!settings.exceedsPopTimeout(spec)) {
+            warnings.add("client timeout " + settings.clientTimeout().toMillis() + " ms does not exceed the pop timeout "
+                    + spec.popTimeout().toMillis() + " ms: a pop the client gives up on can still pop an event on the "
+                    + "server, and that event is lost");
+        }
         try (QueueDriver driver = QueueDrivers.open(choice, settings);
              QueueAdmin admin = driver.createAdmin();
              IntervalLog intervals = new IntervalLog(hlog, System.currentTimeMillis(),
@@ -84,6 +94,10 @@ final class ClientRun {
             EventHandler handler = new EventHandler(config.payload(), recorders, ledger, deferred, work,
                     !(config.serviceTime() instanceof ServiceTime.None));
             LoadOutcome outcome;
+            Reconciler reconciler;
+            String failure = null;
+            long measureStartMicros;
+            long measureEndMicros;
             Map<String, String> environment = new LinkedHashMap<>(driver.describe());
             environment.putAll(choice.describe());
             long maxBacklog;
@@ -94,7 +108,7 @@ final class ClientRun {
                  WorkerPool pool = new WorkerPool(driver, spec, config.workers(), handler)) {
                 environment.putAll(load.describe());
                 warmupSeconds = warmUp(load, warnings);
-                if (!awaitDrained(admin, spec, handler, ledger)) {
+                if (awaitDrained(admin, spec, handler, ledger) != null) {
                     warnings.add("the warm-up's events had not drained when measuring began");
                 }
                 ledger.forgetWarmupCallIds();
@@ -108,14 +122,26 @@ final class ClientRun {
                 try (QueueAdmin samplingAdmin = driver.createAdmin();
                      Sampler sampler = new Sampler(client, recorders, intervals, ledger, samplingAdmin, spec,
                              timeseries, progress)) {
+                    reconciler = new Reconciler(admin, spec, config.workers(), config.payload(), ledger);
                     long consumedBefore = ledger.consumedCount();
                     CostMeter costMeter = CostMeter.start(redis, pool.threads());
                     JfrProfile profile = config.profile() ? JfrProfile.start(client) : null;
-                    outcome = load.measure();
+                    measureStartMicros = WallClock.nowMicros();
+                    try {
+                        outcome = load.measure();
+                    } catch (RuntimeException e) {
+                        // From here on a run always ends with its results, saying what failed.
+                        failure = failure(e, "the load failed mid-run");
+                        outcome = null;
+                    }
+                    measureEndMicros = WallClock.nowMicros();
                     progress.phaseEnded();
                     log.info("{}: load done, draining (up to {} s)", client, config.drainTimeout().toSeconds());
-                    if (!awaitDrained(admin, spec, handler, ledger)) {
-                        warnings.add("the queue did not drain within " + config.drainTimeout().toSeconds() + " s");
+                    String notDrained = awaitDrained(admin, spec, handler, ledger);
+                    if (notDrained != null && notDrained.startsWith(REDIS_SILENT)) {
+                        failure = failure != null ? failure : notDrained;
+                    } else if (notDrained != null) {
+                        warnings.add(notDrained);
                     }
                     cost = costMeter.stop(ledger.consumedCount() - consumedBefore);
                     if (profile != null) {
@@ -134,6 +160,26 @@ final class ClientRun {
                     warnings.add(pollErrors + " pops failed; first: " + pool.firstError());
                 }
             }
+            long leftInQueue;
+            boolean redisAnswered = true;
+            try {
+                leftInQueue = admin.backlog(spec) + admin.pending(spec, config.workers());
+            } catch (RuntimeException e) {
+                failure = failure != null ? failure : failure(e, REDIS_SILENT + " after the run; what it held is "
+                        + "counted as lost");
+                leftInQueue = 0;
+                redisAnswered = false;
+            }
+            if (outcome == null) {
+                // What the load sent is unknown: every event seen is taken as expected, so nothing counts as lost.
+                outcome = new LoadOutcome(ExpectedEvents.countOnly(ledger.uniqueCount() + leftInQueue,
+                        "the load failed mid-run, so what it sent is unknown"), measureStartMicros, measureEndMicros,
+                        null, null, Map.of(), null, 0, List.of());
+            }
+            if (failure != null) {
+                log.warn("{}: {}", client, failure);
+                warnings.add(0, "FAILED: " + failure);
+            }
             if (!deferred.isEmpty()) {
                 List<String> unmatched = deferred.resolve(outcome.sentMicrosByCallId(), intervals,
                         recorders.enqueueToDequeue(), recorders.enqueueToDone());
@@ -142,12 +188,12 @@ final class ClientRun {
                             + unmatched.get(0) + "); their latency is not recorded");
                 }
             }
-            long leftInQueue = admin.backlog(spec) + admin.pending(spec, config.workers());
-            Accounting accounting = Accounting.of(outcome.expectedEvents(), ledger.consumedCount(),
-                    ledger.uniqueCount(), ledger.malformedCount(), leftInQueue);
-            return result(environment, spec, recorders, intervals, ledger, accounting, outcome, warmupSeconds,
+            Reconciler.Outcome reconciled = redisAnswered
+                    ? reconciler.reconcile(admin, outcome, ledger, outDir, client)
+                    : reconciler.withoutRedis(outcome, ledger, outDir, client);
+            return result(environment, spec, recorders, intervals, ledger, reconciled, outcome, warmupSeconds,
                     maxBacklog, pollErrors,
-                    handler.lastDequeuedMicros(), hlog, timeseries, warnings, cost);
+                    handler.lastDequeuedMicros(), hlog, timeseries, warnings, failure, cost);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -197,28 +243,56 @@ final class ClientRun {
     /**
      * Waits until the queue and the workers are idle: empty list, nothing pending, nothing in a worker's
      * hands, and no payload taken over one more poll (a popped payload is briefly in neither place).
+     * Redis may fail to answer for a while (a pause, a restart); only when it never answers again before
+     * the drain timeout is that the reason.
+     *
+     * @return null once drained; else why not, starting {@link #REDIS_SILENT} when Redis stopped answering
      */
-    private boolean awaitDrained(QueueAdmin admin, QueueSpec spec, EventHandler handler, EventLedger ledger) {
+    private String awaitDrained(QueueAdmin admin, QueueSpec spec, EventHandler handler, EventLedger ledger) {
         long deadlineNanos = System.nanoTime() + config.drainTimeout().toNanos();
         long takenBefore = -1;
+        RuntimeException unanswered = null;
         while (System.nanoTime() < deadlineNanos) {
             long taken = ledger.totalTaken();
-            boolean idle = admin.backlog(spec) == 0 && admin.pending(spec, config.workers()) == 0
-                    && handler.inFlight() == 0;
+            boolean idle;
+            try {
+                idle = admin.backlog(spec) == 0 && admin.pending(spec, config.workers()) == 0
+                        && handler.inFlight() == 0;
+                unanswered = null;
+            } catch (RuntimeException e) {
+                unanswered = e;
+                idle = false;
+            }
             if (idle && taken == takenBefore) {
-                return true;
+                return null;
             }
             takenBefore = idle ? taken : -1;
             sleep(DRAIN_POLL);
         }
-        return false;
+        if (unanswered != null) {
+            return failure(unanswered, REDIS_SILENT + " while the queue drained");
+        }
+        return "the queue did not drain within " + config.drainTimeout().toSeconds() + " s";
+    }
+
+    /**
+     * "what: the failure's message", or rethrows when callq is stopping (Ctrl-C, SIGTERM): that is the
+     * stop, not a fault of the run, and ends it as interrupted.
+     */
+    private static String failure(RuntimeException e, String what) {
+        if (ManagedProcess.shuttingDown()) {
+            throw e;
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return what + ": " + message.lines().findFirst().orElse(message).strip();
     }
 
     private ClientResult result(Map<String, String> environment, QueueSpec spec, Recorders recorders, IntervalLog intervals,
-                                EventLedger ledger, Accounting accounting, LoadOutcome outcome, double warmupSeconds,
+                                EventLedger ledger, Reconciler.Outcome reconciled, LoadOutcome outcome,
+                                double warmupSeconds,
                                 long maxBacklog,
                                 long pollErrors, long lastDequeuedMicros, Path hlog, Path timeseries, List<String> warnings,
-                                ClientResult.Cost cost) {
+                                String failure, ClientResult.Cost cost) {
         Map<String, LatencySummary> latency = new LinkedHashMap<>();
         for (Metric metric : List.of(Metric.ENQUEUE_TO_DEQUEUE, Metric.SERVICE_TIME, Metric.ENQUEUE_TO_DONE)) {
             LatencySummary summary = LatencySummary.of(intervals.cumulative(metric),
@@ -232,8 +306,21 @@ final class ClientRun {
             warnings.add(nonPositive + " enqueue→dequeue samples were zero or negative (clock step?); "
                     + "recorded as 0");
         }
+        Accounting accounting = reconciled.accounting();
         if (!accounting.balanced()) {
             warnings.add("accounting does not balance: " + accounting);
+        }
+        if (reconciled.details().countOnlyReason() != null) {
+            warnings.add("events accounted by counts, not identities: " + reconciled.details().countOnlyReason()
+                    + "; an unexpected event can hide a lost one");
+        }
+        if (accounting.pushedDespiteFailure() > 0) {
+            warnings.add(accounting.pushedDespiteFailure() + " events arrived whose push was reported failed");
+        }
+        warnings.addAll(reconciled.warnings());
+        for (var check : reconciled.details().failedChecks()) {
+            warnings.add("CROSS-CHECK FAILED: " + check.name() + ": expected " + check.expected() + ", observed "
+                    + check.observed());
         }
         if (outcome.calls() != null && outcome.calls().failed() > 0) {
             warnings.add(outcome.calls().failed() + " of " + outcome.calls().attempted() + " calls failed: "
@@ -246,13 +333,14 @@ final class ClientRun {
         if (outcome.producer() != null) {
             var stats = outcome.producer();
             producer = new ClientResult.Producer(stats.targetRate(), stats.scheduledRate(), stats.achievedRate(), stats.pushed(),
-                    stats.pushFailures(), stats.keptSchedule(),
+                    stats.pushFailures(), stats.notSent(), stats.keptSchedule(),
                     LatencySummary.of(intervals.cumulative(Metric.PRODUCER_LAG), 0));
             if (!stats.keptSchedule()) {
                 warnings.add(String.format(java.util.Locale.ROOT,
                         "PRODUCER FELL BEHIND: achieved %.0f events/s against a schedule of %.0f (%d push "
-                                + "failures); the offered load was lower than asked", stats.achievedRate(),
-                        stats.scheduledRate(), stats.pushFailures()));
+                                + "failures, %d not sent when the phase's time was up); the offered load was lower "
+                                + "than asked", stats.achievedRate(), stats.scheduledRate(), stats.pushFailures(),
+                        stats.notSent()));
             }
         }
         return new ClientResult(client, config.workers(), spec.pattern().cliName(), config.payload().cliName(),
@@ -260,7 +348,7 @@ final class ClientRun {
                 ClientResult.Events.of(accounting, ledger.warmupCount(), ledger.malformedSample()), latency,
                 throughput, measuredSeconds, warmupSeconds, maxBacklog, producer, pollErrors,
                 outDir.relativize(hlog).toString(), outDir.relativize(timeseries).toString(), environment,
-                warnings, cost);
+                warnings, failure, reconciled.details(), cost);
     }
 
     private static void sleep(Duration duration) {

@@ -45,22 +45,55 @@ public final class ForkedRun {
     /** As {@link #run(RunOptions, Path, Duration)}, showing the child's per-second figures as they come. */
     public static Outcome run(RunOptions options, Path outDir, Duration timeout, ProgressListener progress,
                               long measuredSeconds) {
+        return run(thisCallq(), options, outDir, timeout, progress, measuredSeconds);
+    }
+
+    /**
+     * The command that starts callq from {@code classpath} (its jar, or a class path) in a fresh JVM
+     * with the forked cells' heap, plus {@code extraJvmOptions}; {@code run <options>} follows it.
+     */
+    public static List<String> launcher(String classpath, List<String> extraJvmOptions) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.addAll(extraJvmOptions);
+        command.addAll(List.of("-cp", classpath, CALLQ_MAIN));
+        return command;
+    }
+
+    /** The launcher of this very callq (its own class path). */
+    public static List<String> thisCallq() {
+        return launcher(System.getProperty("java.class.path"), List.of());
+    }
+
+    /** As {@link #run(RunOptions, Path, Duration, ProgressListener, long)}, started by {@code launcher}. */
+    public static Outcome run(List<String> launcher, RunOptions options, Path outDir, Duration timeout,
+                              ProgressListener progress, long measuredSeconds) {
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
             throw new HarnessException("cannot create " + outDir + ": " + e.getMessage(), e);
         }
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_OPTIONS);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), CALLQ_MAIN, "run"));
-        command.addAll(options.toArgs());
+        List<String> command = new ArrayList<>(launcher);
+        command.add("run");
+        // A Redis URL may hold a password: it goes to the child in its environment, which only the
+        // child's user can read, rather than on its command line, which every user can.
+        List<String> args = new ArrayList<>(options.toArgs());
+        int redisAt = args.indexOf("--redis");
+        if (redisAt >= 0) {
+            args.subList(redisAt, redisAt + 2).clear();
+        }
+        command.addAll(args);
         command.addAll(List.of("--out", outDir.toString()));
         Path log = outDir.resolve("run.log");
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().remove(RunArguments.REDIS_ENV);
+            if (options.redis() != null) {
+                builder.environment().put(RunArguments.REDIS_ENV, options.redis().urlWithPassword());
+            }
+            process = builder.start();
         } catch (IOException e) {
             throw new HarnessException("cannot start a forked run: " + e.getMessage(), e);
         }

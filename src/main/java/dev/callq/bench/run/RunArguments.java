@@ -2,6 +2,7 @@ package dev.callq.bench.run;
 
 import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.driver.QueuePattern;
+import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.SyntheticLoad;
 import dev.callq.bench.work.ServiceTime;
@@ -12,6 +13,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -91,7 +93,14 @@ public final class RunArguments {
     @Option(names = "--resp", description = "RESP version both clients are pinned to: 2 or 3 (default: " + RunOptions.DEFAULT_RESP_VERSION + ")")
     Integer respVersion;
 
-    @Option(names = "--redis", description = "use this Redis (host:port) instead of starting one")
+    /** The environment variable {@code --redis} is read from when the option is not given. */
+    public static final String REDIS_ENV = "CALLQ_REDIS";
+
+    @Option(names = "--redis", defaultValue = "${env:" + REDIS_ENV + "}",
+            description = "use this Redis instead of starting one: host:port, "
+            + "redis://[user:password@]host:port[/db], rediss://… (TLS) or "
+            + "redis-sentinel://host:port[,host:port]/mastername[/db]; default: the environment variable "
+            + REDIS_ENV + ", which keeps a password out of the process list")
     String redis;
 
     @Option(names = "--kamailio-shm-mb", description = "Kamailio's shared memory in MB (default: 64 + 0.25 per call/s, "
@@ -111,6 +120,24 @@ public final class RunArguments {
     @Option(names = "--kamailio-cfg", description = "run this Kamailio script instead of kamailio/kamailio.cfg "
             + "(it must follow the script contract in README.md)")
     Path kamailioCfg;
+    @Option(names = "--redis-ca", paramLabel = "FILE", description = "CA certificate (PEM) a rediss:// server's "
+            + "certificate must chain to (default: the JVM's trusted CAs)")
+    Path redisCaFile;
+
+    @Option(names = "--redis-auth", description = "start Redis with a random password for an ACL user of the run")
+    Boolean redisAuth;
+
+    @Option(names = "--redis-tls", description = "start Redis with TLS only, its certificate from a throwaway CA")
+    Boolean redisTls;
+
+    @Option(names = "--client-timeout-ms", description = "the clients' command and socket timeout (default: the pop "
+            + "timeout + 2000); at or below the pop timeout Lettuce abandons pops the server still serves, and the "
+            + "events popped into them are lost: the run shows them")
+    Long clientTimeoutMillis;
+
+    @Option(names = "--redis-rtt", description = "round-trip time to add between every party and Redis, through a "
+            + "proxy on loopback, such as 0.5ms: sizes a run for a real network (default: none)")
+    String redisRtt;
 
     @Option(names = "--profile", description = "record a JFR profile (settings \"profile\") of each client's measured "
             + "phase to <client>.jfr; the report shows its top frames")
@@ -142,7 +169,29 @@ public final class RunArguments {
                 warmupSeconds, warmupMaxSeconds, length.calls, length.durationSeconds, drainTimeoutSeconds,
                 holdMillis, payload == null ? null : RunOptions.parseEnum(PayloadFormat.class, payload, "--payload"),
                 batchSize, producerConnections, popTimeoutMillis, respVersion,
-                redis == null ? null : RunOptions.parseEndpoint(redis), kamailioShmMb, kamailioChildren, key,
-                events == null ? null : EnqueuedEvents.parse(events), kamailioCfg, profile ? Boolean.TRUE : null);
+                redisEndpoint(), kamailioShmMb, kamailioChildren, key,
+                events == null ? null : EnqueuedEvents.parse(events), kamailioCfg, redisAuth, redisTls,
+                clientTimeoutMillis, redisRtt == null ? null : RunOptions.parseRtt(redisRtt), profile ? Boolean.TRUE : null);
+    }
+
+    /** {@code --redis}, its certificates checked against {@code --redis-ca} when that is given. */
+    private RedisEndpoint redisEndpoint() {
+        if (redis == null) {
+            if (redisCaFile != null) {
+                throw new IllegalArgumentException("--redis-ca needs --redis rediss://…; --redis-tls makes its own CA");
+            }
+            return null;
+        }
+        RedisEndpoint endpoint = RedisEndpoint.parse(redis);
+        if (redisCaFile == null) {
+            return endpoint;
+        }
+        if (!endpoint.tls()) {
+            throw new IllegalArgumentException("--redis-ca needs a rediss:// URL, not " + endpoint);
+        }
+        if (!Files.isReadable(redisCaFile)) {
+            throw new IllegalArgumentException("--redis-ca " + redisCaFile + " is not a readable file");
+        }
+        return endpoint.withCaFile(redisCaFile.toAbsolutePath().normalize());
     }
 }

@@ -1,6 +1,10 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.driver.ClientSettings;
+import dev.callq.bench.driver.LibrarySettings;
 import dev.callq.bench.driver.QueuePattern;
+import dev.callq.bench.driver.QueueSpec;
+import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.RateProfile;
@@ -44,6 +48,9 @@ import java.util.List;
  * @param key            the Redis key of the queue
  * @param events         which SIP requests Kamailio pushes an event for
  * @param kamailioCfg    the user's Kamailio script, or null for the bundled one
+ * @param localRedis     how to secure the Redis the harness starts (unused with {@code redis})
+ * @param clientTimeout  the clients' command timeout as asked for, or null for the pop timeout + 2 s
+ * @param redisRtt       round-trip time added between every party and Redis by a network proxy; zero for none
  * @param profile        record a JFR profile of each client's measured phase ({@code <client>.jfr})
  */
 public record RunConfig(List<String> clients, int workers, LoadKind load, RateProfile rate, long calls,
@@ -52,22 +59,29 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
                         SyntheticLoad.Arrivals arrivals, int producerLanes, Duration popTimeout,
                         Duration drainTimeout, int respVersion, RedisEndpoint redis, Path outDir,
                         Integer kamailioShmMb, int kamailioChildren, String key, EnqueuedEvents events,
-                        Path kamailioCfg, boolean profile) {
-
-    /** A configuration without profiling, as built before --profile existed. */
-    public RunConfig(List<String> clients, int workers, LoadKind load, RateProfile rate, long calls,
-                     Duration duration, Warmup warmup, Duration holdTime, PayloadFormat payload,
-                     QueuePattern pattern, int batchSize, ServiceTime serviceTime, Work.Mode workMode,
-                     SyntheticLoad.Arrivals arrivals, int producerLanes, Duration popTimeout,
-                     Duration drainTimeout, int respVersion, RedisEndpoint redis, Path outDir,
-                     Integer kamailioShmMb, int kamailioChildren, String key, EnqueuedEvents events,
-                     Path kamailioCfg) {
-        this(clients, workers, load, rate, calls, duration, warmup, holdTime, payload, pattern, batchSize, serviceTime,
-                workMode, arrivals, producerLanes, popTimeout, drainTimeout, respVersion, redis, outDir, kamailioShmMb,
-                kamailioChildren, key, events, kamailioCfg, false);
-    }
+                        Path kamailioCfg, LocalRedis.Security localRedis, Duration clientTimeout, Duration redisRtt,
+                        boolean profile) {
 
     public static final String QUEUE_KEY = "callq:events";
+    /**
+     * Events a measured phase may schedule: 20 million JSON events take about 1.5 GB in Redis (some 75 bytes
+     * each) should the workers fall behind, which this machine and a default Redis hold. More is refused.
+     */
+    public static final long MAX_MEASURED_EVENTS = 20_000_000;
+    /** Worker threads, a Redis connection each; more is refused (Redis's own default maxclients is 10,000). */
+    public static final int MAX_WORKERS = 1_000;
+    /** Connections a run opens besides one per worker, producer lane and Kamailio worker: admins, probes. */
+    public static final int OTHER_CONNECTIONS = 16;
+
+    /**
+     * The clients' settings: the timeout asked for, accepted even at or below the pop timeout so that the
+     * run shows what it loses; otherwise two seconds above the pop timeout. A client settings file may pin
+     * its own RESP version ({@code respVersion}: this run's when it does not).
+     */
+    public ClientSettings clientSettings(RedisEndpoint redis, QueueSpec spec, int respVersion) {
+        return clientTimeout == null ? ClientSettings.forQueue(redis, respVersion, spec)
+                : new ClientSettings(redis, respVersion, clientTimeout, true, LibrarySettings.DEFAULTS);
+    }
 
     public RunConfig {
         clients = List.copyOf(clients);
@@ -75,6 +89,17 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
         outDir = outDir.toAbsolutePath().normalize();
         if (workers < 1) {
             throw new IllegalArgumentException("--workers must be at least 1, not " + workers);
+        }
+        if (workers > MAX_WORKERS) {
+            throw new IllegalArgumentException("--workers " + workers + " is above " + MAX_WORKERS
+                    + " (a thread and a Redis connection each)");
+        }
+        // For synthetic load, calls holds the schedule's events. In double: --calls 3000000000 overflowed an int.
+        double measuredEvents = load == LoadKind.SIP ? (double) calls * eventsPerCall(events) : calls;
+        if (measuredEvents > MAX_MEASURED_EVENTS) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "the measured phase would schedule %,.0f events, above the %,d a run allows (about 1.5 GB "
+                            + "in Redis); lower --rate, --duration or --calls", measuredEvents, MAX_MEASURED_EVENTS));
         }
         if (load == LoadKind.SYNTHETIC && payload == PayloadFormat.CALLID) {
             throw new IllegalArgumentException("--payload callid carries no enqueue stamp; the synthetic load "
@@ -95,6 +120,22 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
         if (load == LoadKind.SIP && pattern == QueuePattern.STREAM) {
             throw new IllegalArgumentException("--pattern stream needs --load synthetic: Kamailio pushes to a list");
         }
+        if (redis != null && (localRedis.auth() || localRedis.tls())) {
+            throw new IllegalArgumentException("--redis-auth and --redis-tls secure the Redis callq starts; "
+                    + "with --redis, give the login in the URL (redis://user:password@host:port, rediss://…)");
+        }
+        if (load == LoadKind.SIP) {
+            KamailioSettings.requireSupported(redis, redis != null ? redis.tls() : localRedis.tls());
+        }
+        if (!redisRtt.isZero() && redis != null && redis.kind() == RedisEndpoint.Kind.SENTINEL) {
+            throw new IllegalArgumentException("--redis-rtt cannot delay a Sentinel deployment: its clients dial "
+                    + "the master Sentinel names, around the proxy");
+        }
+        if (!redisRtt.isZero() && (redis != null ? redis.tls() : localRedis.tls())) {
+            // A Jedis TLS connection through the proxy timed out in its handshake (a plain TLS probe through
+            // it works); refused until that is understood.
+            throw new IllegalArgumentException("--redis-rtt does not work with TLS yet (--redis-tls, rediss://)");
+        }
     }
 
     /** What Kamailio is started with for this run, pushing to {@code redis} under {@code key}. */
@@ -105,6 +146,16 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
     /** Kamailio's shared memory in MB: as given, or sized for the rate. */
     public int kamailioSharedMemoryMb() {
         return kamailioShmMb != null ? kamailioShmMb : KamailioSizing.sharedMemoryMb(rate.meanRatePerSec(1));
+    }
+
+    /** Events each SIP call pushes: the INVITE's, and the BYE's when those are enqueued too. */
+    private static long eventsPerCall(EnqueuedEvents events) {
+        return events.includesBye() ? 2 : 1;
+    }
+
+    /** Redis connections the run holds at once: one per worker, producer lane or Kamailio worker, and the others. */
+    public int redisConnections() {
+        return workers + (load == LoadKind.SYNTHETIC ? producerLanes : kamailioChildren) + OTHER_CONNECTIONS;
     }
 
     /** The phases' events as a plain description for the summary. */

@@ -1,7 +1,9 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.DurationText;
 import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.driver.QueuePattern;
+import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.RateProfile;
@@ -27,6 +29,12 @@ import java.util.function.Supplier;
  *
  * @param client  a registered client, or {@code all} (or {@code both}) for every one
  * @param rate    as {@code --rate} takes it: {@code 4000}, {@code steps:…}, {@code ramp:…}
+ * @param redis   an external Redis, with its login and CA file; spelled with its password only in
+ *                {@link #toArgs}, for the child process that {@code ForkedRun} hands it to privately
+ * @param redisAuth {@code --redis-auth}: the Redis the run starts has a password
+ * @param redisTls  {@code --redis-tls}: the Redis the run starts speaks TLS only
+ * @param redisRtt round-trip time added between every party and Redis (through the network proxy)
+ * @param profile  {@code --profile}: record a JFR profile of each client's measured phase
  */
 public record RunOptions(String client,
                          LoadKind load,
@@ -53,19 +61,11 @@ public record RunOptions(String client,
                          String key,
                          EnqueuedEvents events,
                          Path kamailioCfg,
+                         Boolean redisAuth,
+                         Boolean redisTls,
+                         Long clientTimeoutMillis,
+                         Duration redisRtt,
                          Boolean profile) {
-
-    /** Options without --profile, as built before it existed. */
-    public RunOptions(String client, LoadKind load, QueuePattern pattern, Integer workers, String rate,
-                      ServiceTime serviceTime, Work.Mode workMode, SyntheticLoad.Arrivals arrivals, Double warmupSeconds,
-                      Double warmupMaxSeconds, Long calls, Double durationSeconds, Long drainTimeoutSeconds,
-                      Long holdMillis, PayloadFormat payload, Integer batchSize, Integer producerConnections,
-                      Long popTimeoutMillis, Integer respVersion, RedisEndpoint redis, Integer kamailioShmMb,
-                      Integer kamailioChildren, String key, EnqueuedEvents events, Path kamailioCfg) {
-        this(client, load, pattern, workers, rate, serviceTime, workMode, arrivals, warmupSeconds, warmupMaxSeconds,
-                calls, durationSeconds, drainTimeoutSeconds, holdMillis, payload, batchSize, producerConnections,
-                popTimeoutMillis, respVersion, redis, kamailioShmMb, kamailioChildren, key, events, kamailioCfg, null);
-    }
 
     public static final String DEFAULT_CLIENT = QueueDrivers.ALL;
     public static final int DEFAULT_WORKERS = 4;
@@ -77,6 +77,8 @@ public record RunOptions(String client,
     public static final long DEFAULT_POP_TIMEOUT_MILLIS = 1000;
     public static final long DEFAULT_DRAIN_TIMEOUT_SECONDS = 30;
     public static final int DEFAULT_RESP_VERSION = 2;
+    /** Above this an added round trip is a partition, not a network: see {@code --fault redis-partition}. */
+    public static final Duration MAX_REDIS_RTT = Duration.ofSeconds(1);
 
     /** Options built by code start here: nothing set, every option at its default. */
     public static Builder builder() {
@@ -110,6 +112,10 @@ public record RunOptions(String client,
                 .key(key)
                 .events(events)
                 .kamailioCfg(kamailioCfg)
+                .redisAuth(redisAuth)
+                .redisTls(redisTls)
+                .clientTimeoutMillis(clientTimeoutMillis)
+                .redisRtt(redisRtt)
                 .profile(profile);
     }
 
@@ -135,16 +141,25 @@ public record RunOptions(String client,
         add(args, "--producer-connections", producerConnections, () -> String.valueOf(producerConnections));
         add(args, "--pop-timeout-ms", popTimeoutMillis, () -> String.valueOf(popTimeoutMillis));
         add(args, "--resp", respVersion, () -> String.valueOf(respVersion));
-        add(args, "--redis", redis, () -> String.valueOf(redis));
+        add(args, "--redis", redis, () -> redis.urlWithPassword());
+        add(args, "--redis-ca", redis == null ? null : redis.caFile(), () -> redis.caFile().toString());
         add(args, "--kamailio-shm-mb", kamailioShmMb, () -> String.valueOf(kamailioShmMb));
         add(args, "--kamailio-children", kamailioChildren, () -> String.valueOf(kamailioChildren));
         add(args, "--key", key, () -> key);
         add(args, "--events", events, () -> events.cliName());
         add(args, "--kamailio-cfg", kamailioCfg, () -> kamailioCfg.toString());
-        if (Boolean.TRUE.equals(profile)) {
-            args.add("--profile");
-        }
+        addFlag(args, "--redis-auth", redisAuth);
+        addFlag(args, "--redis-tls", redisTls);
+        add(args, "--client-timeout-ms", clientTimeoutMillis, () -> String.valueOf(clientTimeoutMillis));
+        add(args, "--redis-rtt", redisRtt, () -> DurationText.format(redisRtt.toNanos()));
+        addFlag(args, "--profile", profile);
         return args;
+    }
+
+    private static void addFlag(List<String> args, String option, Boolean value) {
+        if (Boolean.TRUE.equals(value)) {
+            args.add(option);
+        }
     }
 
     private static void add(List<String> args, String option, Object value, Supplier<String> text) {
@@ -205,7 +220,12 @@ public record RunOptions(String client,
                 Duration.ofSeconds(requirePositive(or(drainTimeoutSeconds, DEFAULT_DRAIN_TIMEOUT_SECONDS), "--drain-timeout")),
                 or(respVersion, DEFAULT_RESP_VERSION), redis, outDir, kamailioShmMb,
                 or(kamailioChildren, KamailioSizing.DEFAULT_CHILDREN), or(key, RunConfig.QUEUE_KEY),
-                or(events, EnqueuedEvents.defaultFor(payloadFormat)), kamailioCfg, Boolean.TRUE.equals(profile));
+                or(events, EnqueuedEvents.defaultFor(payloadFormat)), kamailioCfg,
+                // ndb_redis logs in as the default user only: on a SIP run, that user gets the run's password too.
+                new LocalRedis.Security(or(redisAuth, false), or(redisTls, false), loadKind == LoadKind.SIP),
+                clientTimeoutMillis == null ? null
+                        : Duration.ofMillis(requirePositive(clientTimeoutMillis, "--client-timeout-ms")),
+                requireRtt(or(redisRtt, Duration.ZERO)), Boolean.TRUE.equals(profile));
     }
 
     /** Reads an enum option in any letter case; a bad value is a one-line error listing the choices. */
@@ -220,14 +240,23 @@ public record RunOptions(String client,
         }
     }
 
-    /** Reads {@code --redis host:port}. */
-    public static RedisEndpoint parseEndpoint(String text) {
-        int colon = text.lastIndexOf(':');
+    /** Reads and checks {@code --redis-rtt 0.5ms}. */
+    public static Duration parseRtt(String text) {
+        Duration rtt;
         try {
-            return new RedisEndpoint(text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--redis must be host:port, not '" + text + "'");
+            rtt = Duration.ofNanos(DurationText.parseNanos(text));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--redis-rtt: " + e.getMessage());
         }
+        return requireRtt(rtt);
+    }
+
+    private static Duration requireRtt(Duration rtt) {
+        if (rtt.isNegative() || rtt.compareTo(MAX_REDIS_RTT) > 0) {
+            throw new IllegalArgumentException("--redis-rtt must be between 0 and " + MAX_REDIS_RTT.toMillis()
+                    + " ms, not " + DurationText.format(rtt.toNanos()));
+        }
+        return rtt;
     }
 
     private static <T> T or(T value, T defaultValue) {
@@ -275,6 +304,10 @@ public record RunOptions(String client,
         private String key;
         private EnqueuedEvents events;
         private Path kamailioCfg;
+        private Boolean redisAuth;
+        private Boolean redisTls;
+        private Long clientTimeoutMillis;
+        private Duration redisRtt;
         private Boolean profile;
 
         private Builder() {
@@ -405,6 +438,26 @@ public record RunOptions(String client,
             return this;
         }
 
+        public Builder redisAuth(Boolean redisAuth) {
+            this.redisAuth = redisAuth;
+            return this;
+        }
+
+        public Builder redisTls(Boolean redisTls) {
+            this.redisTls = redisTls;
+            return this;
+        }
+
+        public Builder clientTimeoutMillis(Long clientTimeoutMillis) {
+            this.clientTimeoutMillis = clientTimeoutMillis;
+            return this;
+        }
+
+        public Builder redisRtt(Duration redisRtt) {
+            this.redisRtt = redisRtt;
+            return this;
+        }
+
         public Builder profile(Boolean profile) {
             this.profile = profile;
             return this;
@@ -412,7 +465,7 @@ public record RunOptions(String client,
 
         public RunOptions build() {
             return new RunOptions(client, load, pattern, workers, rate, serviceTime, workMode, arrivals, warmupSeconds, warmupMaxSeconds, calls, durationSeconds, drainTimeoutSeconds, holdMillis, payload, batchSize, producerConnections, popTimeoutMillis, respVersion, redis,
-                    kamailioShmMb, kamailioChildren, key, events, kamailioCfg, profile);
+                    kamailioShmMb, kamailioChildren, key, events, kamailioCfg, redisAuth, redisTls, clientTimeoutMillis, redisRtt, profile);
         }
     }
 }

@@ -9,34 +9,46 @@ import java.util.Locale;
 /**
  * Whether one client's numbers can be trusted, and if not, why. The one definition: {@code callq run}'s
  * exit code (3 when any client is untrustworthy), every report's verdict, and through the exit code the
- * sweep's and the planner's forked runs; the max-rate rule adds its own criteria on top. Two conditions:
+ * sweep's and the planner's forked runs; the max-rate rule adds its own criteria on top. Three conditions:
  * <ul>
  *   <li>the accounting balances ({@link Accounting#balanced()}): every expected event consumed exactly once,
  *       nothing lost, duplicated, unexpected, malformed or left in the queue. A malformed payload counts: it
  *       is an event the consumer could not account for;</li>
- *   <li>the synthetic producer kept its schedule; otherwise the rate was never really offered.</li>
+ *   <li>the synthetic producer kept its schedule; otherwise the rate was never really offered;</li>
+ *   <li>nothing failed once measuring had begun (Redis stopped answering, SIPp or Kamailio gone);</li>
+ *   <li>the accounting's totals agree with Redis's own command statistics and Kamailio's counters
+ *       ({@code accounting.crossCheck}); otherwise two records of the same events disagree.</li>
  * </ul>
  *
  * @param client            the client it judges
  * @param accountingProblem what did not balance ({@code lost 7, duplicated 0, …}); null when balanced
  * @param producerProblem   how far the producer fell behind; null when it kept its schedule or there was none
+ * @param failure           what broke mid-run ({@link ClientResult#failure()}); null when nothing did
+ * @param crossCheckProblem which of the accounting's cross-checks against Redis's and Kamailio's own counters
+ *                          failed; null when all agreed or there were none
  */
-public record RunVerdict(String client, String accountingProblem, String producerProblem) {
+public record RunVerdict(String client, String accountingProblem, String producerProblem, String failure,
+                         String crossCheckProblem) {
 
     public static RunVerdict of(ClientResult result) {
         ClientResult.Events e = result.events();
         Accounting accounting = new Accounting(e.expected(), e.consumed(), e.unique(), e.lost(), e.duplicates(),
-                e.unexpected(), e.malformed(), e.leftInQueue());
+                e.unexpected(), e.malformed(), e.leftInQueue(), 0, false);
         String accountingProblem = accounting.balanced() ? null
                 : String.format(Locale.ROOT, "lost %d, duplicated %d, malformed %d, left %d", e.lost(),
                 e.duplicates(), e.malformed(), e.leftInQueue())
                 + (e.unexpected() == 0 ? "" : ", unexpected " + e.unexpected());
+        List<String> failedChecks = result.accounting() == null ? List.of()
+                : result.accounting().failedChecks().stream().map(check -> String.format(Locale.ROOT,
+                "%s: expected %d, observed %d", check.name(), check.expected(), check.observed())).toList();
+        String crossCheckProblem = failedChecks.isEmpty() ? null : String.join("; ", failedChecks);
         ClientResult.Producer producer = result.producer();
         String producerProblem = producer == null || producer.keptSchedule() ? null
                 : String.format(Locale.ROOT, "achieved %.0f of %.0f/s", producer.achievedRate(),
                 // results written before the scheduled rate was recorded hold 0 there
                 producer.scheduledRate() > 0 ? producer.scheduledRate() : producer.targetRate());
-        return new RunVerdict(result.client(), accountingProblem, producerProblem);
+        return new RunVerdict(result.client(), accountingProblem, producerProblem, result.failure(),
+                crossCheckProblem);
     }
 
     /** One verdict per client, in the summary's order. */
@@ -57,18 +69,28 @@ public record RunVerdict(String client, String accountingProblem, String produce
         return producerProblem == null;
     }
 
+    public boolean crossChecksAgree() {
+        return crossCheckProblem == null;
+    }
+
     public boolean trustworthy() {
-        return accountingBalanced() && producerKeptSchedule();
+        return accountingBalanced() && producerKeptSchedule() && failure == null && crossChecksAgree();
     }
 
     /** Why the numbers are not trustworthy, one reason a line; empty when they are. */
     public List<String> reasons() {
         List<String> reasons = new ArrayList<>();
+        if (failure != null) {
+            reasons.add("failed mid-run: " + failure);
+        }
         if (accountingProblem != null) {
             reasons.add("accounting: " + accountingProblem);
         }
         if (producerProblem != null) {
             reasons.add("producer behind schedule: " + producerProblem);
+        }
+        if (crossCheckProblem != null) {
+            reasons.add("cross-check against Redis/Kamailio counters failed: " + crossCheckProblem);
         }
         return reasons;
     }

@@ -2,6 +2,7 @@ package dev.callq.bench.run;
 
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.LocalRedis;
+import dev.callq.bench.env.Provenance;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.env.RedisProbe;
 import dev.callq.bench.driver.ClientChoice;
@@ -11,10 +12,18 @@ import dev.callq.bench.load.SipLoad;
 import dev.callq.bench.sip.KamailioScript;
 import dev.callq.bench.measure.Recorders;
 import dev.callq.bench.load.SyntheticLoad;
+import dev.callq.bench.netem.NetworkProxy;
+import dev.callq.bench.netem.ProxyCounters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,8 +35,12 @@ import java.util.Map;
  * (or the external one given), and gathers the results.
  */
 public final class Runner {
+    private static final Logger log = LoggerFactory.getLogger(Runner.class);
+
     private final RunConfig config;
     private final ProgressListener progress;
+    /** How the network proxy shaped the link, when the run had one. */
+    private String networkProxy;
 
     public Runner(RunConfig config, ProgressListener progress) {
         this.config = config;
@@ -43,32 +56,123 @@ public final class Runner {
         }
         if (config.redis() != null) {
             RedisProbe.requireReachable(config.redis());
+            RedisProbe.requirePermitted(config.redis(), commandsUsed(config));
         }
         if (config.load() == LoadKind.SIP && config.kamailioCfg() != null) {
             // Before any Redis starts; the check only parses the script, so no Redis address is dialled.
-            RedisEndpoint notDialled = config.redis() != null ? config.redis() : new RedisEndpoint("127.0.0.1", 6379);
+            // A Redis callq starts with --redis-auth has a password the script must import too.
+            RedisEndpoint notDialled = config.redis() != null ? config.redis()
+                    : RedisEndpoint.parse(config.localRedis().auth() ? "redis://:unknown-yet@127.0.0.1:6379" : "127.0.0.1:6379");
             KamailioScript.check(config.kamailioSettings(notDialled, config.key()), outDir);
         }
         String startedAt = Instant.now().toString();
         Runnable work = WorkFactory.create(config.serviceTime(), config.workMode());
         List<ClientResult> results = new ArrayList<>();
-        String redisVersion = "unknown";
+        Map<String, String> redisMeasured = Map.of();
         for (String client : config.clients()) {
             Path logDir = createDir(outDir.resolve("logs").resolve(ClientChoice.labelOf(client)));
             if (config.redis() != null) {
-                redisVersion = RedisProbe.version(config.redis());
-                results.add(new ClientRun(config, client, config.redis(), outDir, logDir)
-                        .execute(loads(config), work, progress));
+                if (results.stream().anyMatch(result -> result.failure() != null)) {
+                    // The Redis that failed a client's run is the next client's too: keep the results so far.
+                    log.warn("{}: not run, the Redis that failed the run before is the one it would use", client);
+                    break;
+                }
+                redisMeasured = describeRedis(config.redis(), "external");
+                RedisProbe.requireRoomFor(config.redis(), config.redisConnections());
+                results.add(measure(client, config.redis(), outDir, logDir, work));
             } else {
-                try (LocalRedis redis = LocalRedis.start(logDir)) {
-                    redisVersion = RedisProbe.version(redis.endpoint());
-                    results.add(new ClientRun(config, client, redis.endpoint(), outDir, logDir)
-                            .execute(loads(config), work, progress));
+                try (LocalRedis redis = LocalRedis.start(logDir, config.localRedis())) {
+                    redisMeasured = describeRedis(redis.endpoint(), startedBy(config.localRedis()));
+                    RedisProbe.requireRoomFor(redis.endpoint(), config.redisConnections());
+                    results.add(measure(client, redis.endpoint(), outDir, logDir, work));
                 }
             }
         }
+        Map<String, String> environment = environment(redisMeasured);
+        if (networkProxy != null) {
+            environment.put("redisProxy", networkProxy);
+        }
         return new RunSummary(RunSummary.SCHEMA, startedAt, config.describePhases(), configMap(),
-                environment(redisVersion), results);
+                environment, results, Provenance.current());
+    }
+
+    /**
+     * One client's run. With {@code --redis-rtt}, every party of the run (workers, producer, admin and
+     * Kamailio alike) reaches Redis through a proxy that adds half the round trip each way.
+     */
+    private ClientResult measure(String client, RedisEndpoint redis, Path outDir, Path logDir, Runnable work) {
+        if (config.redisRtt().isZero()) {
+            return new ClientRun(config, client, redis, outDir, logDir).execute(loads(config), work, progress);
+        }
+        try (NetworkProxy proxy = NetworkProxy.start(redis)) {
+            proxy.setLatency(config.redisRtt().dividedBy(2), Duration.ZERO);
+            networkProxy = proxy.describe();
+            ClientResult result = new ClientRun(config, client, proxy.endpoint(), outDir, logDir)
+                    .execute(loads(config), work, progress);
+            ProxyCounters counters = proxy.counters();
+            log.info("{}: the network proxy carried {} connections, {} bytes to Redis and {} from it", client,
+                    counters.connectionsAccepted(), counters.bytesToUpstream(), counters.bytesFromUpstream());
+            return result;
+        }
+    }
+
+    /**
+     * Each command a run sends, on the keys it names: an ACL user without one of them is refused before
+     * anything starts rather than failing every pop.
+     */
+    private static List<List<String>> commandsUsed(RunConfig config) {
+        QueueSpec spec = new QueueSpec(config.key(), config.pattern(), config.popTimeout(), config.batchSize());
+        String key = spec.key();
+        String processing = spec.processingKey(0);
+        String group = spec.groupName();
+        List<List<String>> commands = new ArrayList<>(List.of(List.of("DEL", key)));
+        switch (config.pattern()) {
+            case BLPOP -> commands.addAll(List.of(List.of("RPUSH", key, "x"), List.of("LLEN", key),
+                    List.of("BLPOP", key, "1")));
+            case RELIABLE -> commands.addAll(List.of(List.of("RPUSH", key, "x"), List.of("LLEN", key),
+                    List.of("BLMOVE", key, processing, "LEFT", "RIGHT", "1"), List.of("LREM", processing, "1", "x")));
+            case BATCH -> commands.addAll(List.of(List.of("RPUSH", key, "x"), List.of("LLEN", key),
+                    List.of("BLMPOP", "1", "1", key, "LEFT", "COUNT", "2")));
+            case STREAM -> commands.addAll(List.of(List.of("XADD", key, "*", "p", "x"), List.of("XLEN", key),
+                    List.of("XGROUP", "CREATE", key, group, "$", "MKSTREAM"),
+                    List.of("XREADGROUP", "GROUP", group, "w", "COUNT", "1", "BLOCK", "1", "STREAMS", key, ">"),
+                    List.of("XACK", key, group, "0-1"), List.of("XPENDING", key, group),
+                    List.of("XINFO", "GROUPS", key)));
+        }
+        // the accounting reads back what is left and checks Redis's command statistics; reliable workers
+        // keep heartbeats and move a dead worker's list back, stream consumers claim idle entries
+        commands.add(List.of("INFO", "commandstats"));
+        switch (config.pattern()) {
+            case BLPOP, BATCH -> commands.add(List.of("LRANGE", key, "0", "-1"));
+            case RELIABLE -> commands.addAll(List.of(List.of("LRANGE", key, "0", "-1"),
+                    List.of("SCAN", "0", "MATCH", spec.processingKeyPattern()),
+                    List.of("SET", spec.heartbeatKey(processing), "1", "PX", "1000"),
+                    List.of("EXISTS", spec.heartbeatKey(processing)),
+                    List.of("LMOVE", processing, key, "RIGHT", "LEFT")));
+            case STREAM -> commands.addAll(List.of(List.of("XRANGE", key, "-", "+"),
+                    List.of("XAUTOCLAIM", key, group, "w", "1000", "0-0")));
+        }
+        return commands;
+    }
+
+    private static String startedBy(LocalRedis.Security security) {
+        List<String> how = new ArrayList<>();
+        if (security.auth()) {
+            how.add("ACL user " + LocalRedis.USER + " with a random password");
+        }
+        if (security.tls()) {
+            how.add("TLS from a throwaway CA");
+        }
+        return "started by callq" + (how.isEmpty() ? "" : " (" + String.join(", ", how) + ")");
+    }
+
+    /** Which Redis was measured, its address without the password. */
+    private static Map<String, String> describeRedis(RedisEndpoint endpoint, String origin) {
+        Map<String, String> redis = new LinkedHashMap<>();
+        redis.put("redis", RedisProbe.version(endpoint));
+        redis.put("redisServer", origin);
+        redis.put("redisAddress", endpoint.toString());
+        return redis;
     }
 
     /** The load a configuration asks for, built once Redis, the driver and the recorders exist. */
@@ -78,8 +182,11 @@ public final class Runner {
                 return new SyntheticLoad(driver, spec, config.rate(), config.arrivals(),
                         config.duration(), config.producerLanes(), recorders.producerLag());
             }
-            return new SipLoad(logDir, config.kamailioSettings(redis, spec.key()), config.rate().meanRatePerSec(1),
-                    config.calls(), config.holdTime());
+            // Kamailio is pointed at the master a Sentinel names at the start of the run. It logs in as the
+            // default user: RunConfig refuses any other for a SIP run, and the Redis callq starts gives
+            // the default user the run's password too.
+            return new SipLoad(logDir, config.kamailioSettings(RedisProbe.master(redis).asDefaultUser(), spec.key()),
+                    config.rate().meanRatePerSec(1), config.calls(), config.holdTime());
         };
     }
 
@@ -116,12 +223,14 @@ public final class Runner {
                 map.put("kamailioCfg", config.kamailioCfg().toString());
             }
         }
+        map.put("redisRttMicros", config.redisRtt().toNanos() / 1_000);
         return map;
     }
 
-    private static Map<String, String> environment(String redisVersion) {
+    private static Map<String, String> environment(Map<String, String> redisMeasured) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("redis", redisVersion);
+        env.put("redis", "unknown");
+        env.putAll(redisMeasured);
         env.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));

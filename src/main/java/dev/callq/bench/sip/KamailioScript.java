@@ -21,6 +21,8 @@ import java.util.List;
 public final class KamailioScript {
     /** Names a script must use: without them the harness cannot give it its SIP port and its Redis. */
     static final List<String> REQUIRED = List.of("SIP_PORT", "REDIS_HOST", "REDIS_PORT");
+    /** Names a script must use when Redis has a password: ndb_redis's only way to it. */
+    static final List<String> LOGIN = List.of("REDIS_LOGIN_FILE", "REDIS_PASS");
 
     private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(30);
     // kamailio -c only parses: the port is not bound and the socket not opened.
@@ -34,13 +36,16 @@ public final class KamailioScript {
      * {@code -A} defines and the {@code --substdef} values (substdef where the value must reach a string,
      * which the preprocessor does not expand defines in).
      */
-    static List<String> defines(int sipPort, Path ctlSocket, KamailioSettings settings) {
+    static List<String> defines(int sipPort, Path ctlSocket, Path loginFile, KamailioSettings settings) {
         List<String> defines = new ArrayList<>(List.of(
                 "-A", "SIP_PORT=" + sipPort,
                 "--substdef=!REDIS_HOST!" + settings.redis().host() + "!g",
                 "--substdef=!REDIS_PORT!" + settings.redis().port() + "!g",
                 "--substdef=!QUEUE_KEY!" + settings.listKey() + "!g",
-                "--substdef=!CTL_SOCKET!unix:" + ctlSocket + "!g"));
+                "--substdef=!CTL_SOCKET!unix:" + ctlSocket + "!g",
+                "--substdef=!REDIS_DB!" + settings.redis().database() + "!g",
+                // The password itself only in this file (see KamailioLogin), never on the command line.
+                "--substdef=!REDIS_LOGIN_FILE!" + loginFile + "!g"));
         if (settings.payloadFormat() == PayloadFormat.CALLID) {
             defines.addAll(List.of("-A", "PAYLOAD_CALLID"));
         }
@@ -72,23 +77,42 @@ public final class KamailioScript {
                     + ": the harness passes the SIP port and the Redis address through them (see \"Your own "
                     + "Kamailio script\" in README.md)");
         }
+        List<String> loginMissing = LOGIN.stream().filter(name -> !usesName(text, name)).toList();
+        if (settings.redis().hasPassword() && !loginMissing.isEmpty()) {
+            throw new HarnessException("--kamailio-cfg " + script + " never uses " + String.join(", ", loginMissing)
+                    + ", but Redis has a password: import_file \"REDIS_LOGIN_FILE\" and put pass=REDIS_PASS in "
+                    + "the ndb_redis server spec (see kamailio/kamailio.cfg)");
+        }
+        if (settings.redis().database() != 0 && !usesName(text, "REDIS_DB")) {
+            throw new HarnessException("--kamailio-cfg " + script + " never uses REDIS_DB, but --redis names database "
+                    + settings.redis().database() + ": put db=REDIS_DB in the ndb_redis server spec");
+        }
         Path log = workDir.resolve("kamailio-check.log");
         List<String> command = new ArrayList<>(List.of(
                 Binaries.require("kamailio", "kamailio kamailio-redis-modules").toString(), "-c", "-f", script.toString()));
-        command.addAll(defines(CHECK_SIP_PORT, workDir.resolve("kamailio-check-ctl.sock"), settings));
         int exitCode;
         try {
             Files.deleteIfExists(log);
         } catch (IOException e) {
             throw new HarnessException("cannot replace " + log + ": " + e.getMessage(), e);
         }
-        try (ManagedProcess check = ManagedProcess.start("kamailio -c", command, workDir, log)) {
+        // The check parses the password branch too, with a stand-in: its command line is the run's, its log in the results.
+        try (KamailioLogin login = KamailioLogin.write(settings.redis(), "checking");
+             ManagedProcess check = ManagedProcess.start("kamailio -c", withDefines(command, login, workDir, settings),
+                     workDir, log)) {
             exitCode = check.waitFor(CHECK_TIMEOUT);
         }
         if (exitCode != 0) {
             throw new HarnessException("--kamailio-cfg " + script + " fails kamailio -c: " + firstError(log)
                     + " (see " + log + ")");
         }
+    }
+
+    private static List<String> withDefines(List<String> command, KamailioLogin login, Path workDir,
+                                            KamailioSettings settings) {
+        List<String> all = new ArrayList<>(command);
+        all.addAll(defines(CHECK_SIP_PORT, workDir.resolve("kamailio-check-ctl.sock"), login.file(), settings));
+        return all;
     }
 
     /** True when a line that is not a comment mentions {@code name}; {@code #!} directives count. */

@@ -30,6 +30,7 @@ public record KamailioSettings(RedisEndpoint redis, String listKey, PayloadForma
         events.requireCarriedBy(payloadFormat);
         requireSafe("list key", listKey);
         requireSafe("Redis host", redis.host());
+        requireSupported(redis, redis.tls());
         KamailioSizing.requireValid(sharedMemoryMb, children);
     }
 
@@ -37,6 +38,29 @@ public record KamailioSettings(RedisEndpoint redis, String listKey, PayloadForma
     public KamailioSettings(RedisEndpoint redis, String listKey, PayloadFormat payloadFormat) {
         this(redis, listKey, payloadFormat, EnqueuedEvents.defaultFor(payloadFormat), null,
                 KamailioSizing.sharedMemoryMb(100), KamailioSizing.DEFAULT_CHILDREN);
+    }
+
+    /**
+     * Refuses a Redis that Debian's ndb_redis (Kamailio 5.6) cannot log in to: it has no TLS, and it
+     * sends {@code AUTH password} only, which logs in as the default user.
+     *
+     * @param redis the external Redis, or null when the harness starts one
+     * @param tls   whether the connection would be TLS
+     */
+    public static void requireSupported(RedisEndpoint redis, boolean tls) {
+        if (tls) {
+            throw new IllegalArgumentException("Kamailio's ndb_redis has no TLS: a SIP run cannot use rediss:// "
+                    + "or --redis-tls (use --load synthetic, or a plain port)");
+        }
+        if (redis != null && redis.user() != null && !redis.user().equals("default")) {
+            throw new IllegalArgumentException("Kamailio's ndb_redis logs in with AUTH <password> only, as the "
+                    + "default user, so a SIP run cannot log in as '" + redis.user() + "'; give "
+                    + "redis://:password@host:port with the default user's password");
+        }
+        if (redis != null && redis.hasPassword() && !SAFE_VALUE.matcher(redis.password()).matches()) {
+            throw new IllegalArgumentException("Kamailio cannot be given this Redis password: it reaches its "
+                    + "config through #!substdef, so a SIP run needs one of letters, digits and : . _ -");
+        }
     }
 
     private static void requireSafe(String what, String value) {

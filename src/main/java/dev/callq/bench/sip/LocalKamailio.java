@@ -27,6 +27,7 @@ public final class LocalKamailio implements AutoCloseable {
     /** The line kamailio.cfg logs on every failed RPUSH. */
     static final String PUSH_FAILED_MARKER = "CALLQ_PUSH_FAILED";
 
+
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(10);
     private static final int PRIVATE_MEMORY_MB = 8;
 
@@ -50,11 +51,13 @@ public final class LocalKamailio implements AutoCloseable {
         Path binary = Binaries.require("kamailio", "kamailio kamailio-redis-modules");
         int sipPort = FreePorts.find();
         Path ctlSocket = ctlSocket(runDir);
-        List<String> command = command(binary, runDir, sipPort, ctlSocket, settings);
-        ManagedProcess process = ManagedProcess.start("kamailio", command, runDir, runDir.resolve("kamailio.log"));
-        LocalKamailio kamailio = new LocalKamailio(process, sipPort, ctlSocket);
-        kamailio.awaitReady();
-        return kamailio;
+        try (KamailioLogin login = KamailioLogin.write(settings.redis())) {
+            List<String> command = command(binary, runDir, sipPort, ctlSocket, login.file(), settings);
+            ManagedProcess process = ManagedProcess.start("kamailio", command, runDir, runDir.resolve("kamailio.log"));
+            LocalKamailio kamailio = new LocalKamailio(process, sipPort, ctlSocket);
+            kamailio.awaitReady();
+            return kamailio;
+        }
     }
 
     /** Where Kamailio's ctl module listens: in the run folder, unless its path is too long for a socket. */
@@ -70,7 +73,8 @@ public final class LocalKamailio implements AutoCloseable {
         }
     }
 
-    static List<String> command(Path binary, Path runDir, int sipPort, Path ctlSocket, KamailioSettings settings) {
+    static List<String> command(Path binary, Path runDir, int sipPort, Path ctlSocket, Path loginFile,
+                                KamailioSettings settings) {
         Path config = settings.script() != null ? recordUserScript(runDir, settings.script())
                 : BundledFiles.copyInto(runDir, BundledFiles.KAMAILIO_CFG);
         Path runtimeDir = runDir.resolve("kamailio-runtime");
@@ -88,7 +92,7 @@ public final class LocalKamailio implements AutoCloseable {
                 "-w", runDir.toAbsolutePath().toString(),
                 "-Y", runtimeDir.toAbsolutePath().toString(),
                 "-P", runDir.resolve("kamailio.pid").toAbsolutePath().toString()));
-        command.addAll(KamailioScript.defines(sipPort, ctlSocket, settings));
+        command.addAll(KamailioScript.defines(sipPort, ctlSocket, loginFile, settings));
         return List.copyOf(command);
     }
 
@@ -186,6 +190,12 @@ public final class LocalKamailio implements AutoCloseable {
                 throw new HarnessException("kamcmd " + String.join(" ", rpc) + " exited with " + exitCode + "; see " + file);
             }
         }
+    }
+
+    /** The pushes the script reported failed after line {@code fromLine}, by method and Call-ID. */
+    public FailedPushes pushFailuresSince(int fromLine) {
+        List<String> lines = logLines();
+        return FailedPushes.parse(lines.subList(Math.min(fromLine, lines.size()), lines.size()));
     }
 
     /** Lines in Kamailio's log so far: a mark for {@link #errorsSince}. */

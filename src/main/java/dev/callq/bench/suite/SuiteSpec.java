@@ -1,12 +1,22 @@
 package dev.callq.bench.suite;
 
+import dev.callq.bench.run.Thresholds;
 import dev.callq.bench.sweep.SweepSpec;
 
 import java.util.List;
 
-/** A benchmark suite: several sweeps run one after the other, gated together against a baseline. */
-public record SuiteSpec(String name, String description, List<SweepSpec> sweeps) {
+/**
+ * A benchmark suite: several sweeps run one after the other, gated together against a baseline.
+ *
+ * @param thresholds absolute limits every cell of every sweep must meet, on top of each sweep's own
+ */
+public record SuiteSpec(String name, String description, List<SweepSpec> sweeps, Thresholds thresholds) {
+    public SuiteSpec(String name, String description, List<SweepSpec> sweeps) {
+        this(name, description, sweeps, Thresholds.NONE);
+    }
+
     public SuiteSpec {
+        thresholds = thresholds == null ? Thresholds.NONE : thresholds;
         sweeps = List.copyOf(sweeps);
         if (sweeps.isEmpty()) {
             throw new IllegalArgumentException("a suite needs at least one sweep under 'sweeps'");

@@ -22,7 +22,7 @@ import java.util.Set;
  */
 public final class SuiteSpecParser {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> KEYS = Set.of("name", "description", "sweeps");
+    private static final Set<String> KEYS = Set.of("name", "description", "sweeps", "thresholds");
 
     private SuiteSpecParser() {
     }
@@ -66,6 +66,7 @@ public final class SuiteSpecParser {
                 throw new IllegalArgumentException("sweep " + index + ": " + e.getMessage());
             }
         }
-        return new SuiteSpec(root.path("name").asText("suite"), root.path("description").asText(""), sweeps);
+        return new SuiteSpec(root.path("name").asText("suite"), root.path("description").asText(""), sweeps,
+                SweepSpecParser.thresholds(root.get("thresholds")));
     }
 }

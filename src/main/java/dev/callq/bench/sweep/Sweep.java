@@ -1,6 +1,7 @@
 package dev.callq.bench.sweep;
 
 import dev.callq.bench.HarnessException;
+import dev.callq.bench.env.Provenance;
 import dev.callq.bench.run.ForkedRun;
 import dev.callq.bench.run.ProgressListener;
 
@@ -52,7 +53,7 @@ public final class Sweep {
                     (System.nanoTime() - cellStartNanos) / 1e9, SweepEstimate.minutesSeconds(elapsed),
                     SweepEstimate.minutesSeconds(eta));
             SweepFiles.write(new SweepFiles.SweepReport(SweepFiles.SCHEMA, startedAt.toString(),
-                    Math.round(elapsed.toMillis() / 100.0) / 10.0, spec, results), dir);
+                    Math.round(elapsed.toMillis() / 100.0) / 10.0, spec, results, Provenance.current()), dir);
         }
         return results;
     }

@@ -10,6 +10,11 @@ import java.util.List;
  */
 public record SweepAxes(List<String> clients, List<String> patterns, List<Integer> workers, List<String> rates,
                         List<String> serviceTimes, int repeats) {
+    /**
+     * Cells a sweep may have, repeats included: at some 20 s a cell, 10,000 cells take two days. A larger
+     * sweep is refused before its cells are listed (a million took minutes and gigabytes just to list).
+     */
+    public static final long MAX_CELLS = 10_000;
 
     public SweepAxes {
         clients = nonEmpty(clients, "clients");
@@ -25,9 +30,17 @@ public record SweepAxes(List<String> clients, List<String> patterns, List<Intege
                 throw new IllegalArgumentException("axes.workers must be at least 1, not " + count);
             }
         }
+        // In double: the product of the axes' sizes can overflow a long, let alone an int.
+        double cells = (double) clients.size() * patterns.size() * workers.size() * rates.size()
+                * serviceTimes.size() * repeats;
+        if (cells > MAX_CELLS) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "the sweep has %,.0f cells, above the %,d a sweep allows; split it or shorten its axes",
+                    cells, MAX_CELLS));
+        }
     }
 
-    /** Cells in the sweep, repeats included. */
+    /** Cells in the sweep, repeats included (at most {@link #MAX_CELLS}). */
     public int cellCount() {
         return clients.size() * patterns.size() * workers.size() * rates.size() * serviceTimes.size() * repeats;
     }

@@ -24,7 +24,7 @@ public record SweepEstimate(int cells, Duration likely, Duration atMost) {
     }
 
     /** How long one cell may run before it is stopped: every phase at its bound, and a minute to spare. */
-    static Duration cellTimeout(SweepSpec spec) {
+    public static Duration cellTimeout(SweepSpec spec) {
         SweepPhases phases = spec.phases();
         return seconds(60 + STARTUP_PER_CELL.toSeconds() + longestWarmupSeconds(phases) + phases.durationSeconds()
                 + 2.0 * phases.drainTimeoutSeconds());

@@ -3,6 +3,8 @@ package dev.callq.bench.sweep;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.callq.bench.HarnessException;
+import dev.callq.bench.env.RedisEndpoint;
+import dev.callq.bench.env.Provenance;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -31,16 +35,26 @@ public final class SweepFiles {
 
     /** The contents of {@code sweep.json}. */
     public record SweepReport(int schema, String startedAt, double elapsedSeconds, SweepSpec spec,
-                              List<CellResult> cells) {
+                              List<CellResult> cells, Provenance provenance) {
     }
 
     public static void write(SweepReport report, Path dir) {
         try {
-            MAPPER.writeValue(dir.resolve(JSON).toFile(), report);
+            MAPPER.writeValue(dir.resolve(JSON).toFile(), withoutSecrets(report));
             writeCsv(report.cells(), dir.resolve(CSV));
         } catch (IOException e) {
             throw new HarnessException("cannot write the sweep results in " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The report with the password of every Redis URL among the spec's options masked. */
+    private static SweepReport withoutSecrets(SweepReport report) {
+        SweepSpec spec = report.spec();
+        Map<String, String> options = new LinkedHashMap<>();
+        spec.options().forEach((option, value) -> options.put(option, RedisEndpoint.mask(value)));
+        return new SweepReport(report.schema(), report.startedAt(), report.elapsedSeconds(),
+                new SweepSpec(spec.name(), spec.description(), spec.phases(), spec.load(), options, spec.axes()),
+                report.cells(), report.provenance());
     }
 
     private static void writeCsv(List<CellResult> cells, Path file) throws IOException {

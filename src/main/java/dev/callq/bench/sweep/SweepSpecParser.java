@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.run.LoadKind;
+import dev.callq.bench.run.Thresholds;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +26,8 @@ import java.util.function.Function;
  */
 public final class SweepSpecParser {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> TOP_KEYS = Set.of("name", "description", "phases", "load", "options", "axes");
+    private static final Set<String> TOP_KEYS = Set.of("name", "description", "phases", "load", "options", "axes",
+            "thresholds");
     private static final Set<String> PHASE_KEYS = Set.of("warmupSeconds", "durationSeconds", "drainTimeoutSeconds");
     private static final Set<String> AXIS_KEYS = Set.of("clients", "patterns", "workers", "rates", "serviceTimes", "repeats");
     /** Options a sweep sets itself, per cell or from its phases. */
@@ -61,7 +63,24 @@ public final class SweepSpecParser {
         requireKnownKeys(root, TOP_KEYS, "");
         String load = text(root, "load", "load");
         return new SweepSpec(text(root, "name", "name"), optionalText(root, "description"),
-                phases(root.get("phases")), load, options(root.get("options")), axes(root.get("axes"), load));
+                phases(root.get("phases")), load, options(root.get("options")), axes(root.get("axes"), load),
+                thresholds(root.get("thresholds")));
+    }
+
+    /** {@code thresholds:} as a list of {@code p99<20ms} entries, or one comma-separated string. */
+    public static Thresholds thresholds(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Thresholds.NONE;
+        }
+        if (node.isTextual()) {
+            return Thresholds.parse(node.asText());
+        }
+        if (!node.isArray()) {
+            throw new IllegalArgumentException("thresholds must be a list such as [p99<20ms, lost==0]");
+        }
+        List<String> entries = new ArrayList<>();
+        node.forEach(entry -> entries.add(entry.asText()));
+        return Thresholds.parse(entries);
     }
 
     private static SweepPhases phases(JsonNode node) {

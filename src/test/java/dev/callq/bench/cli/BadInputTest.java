@@ -2,6 +2,7 @@ package dev.callq.bench.cli;
 
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.env.FreePorts;
+import dev.callq.bench.env.LocalRedis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,6 +44,11 @@ class BadInputTest {
             "--kamailio-shm-mb 8 | --kamailio-shm-mb must be at least 16",
             "--load synthetic --kamailio-cfg kamailio/kamailio.cfg | --kamailio-cfg needs --load sip",
             "--kamailio-cfg no/such.cfg | no/such.cfg: no such file",
+            "--load synthetic --rate 1e9 --duration 1 | would schedule 1,000,000,000 events, above the 20,000,000",
+            "--workers 100000 | --workers 100000 is above 1000",
+            "--calls 3000000000 | would schedule 6,000,000,000 events, above the 20,000,000",
+            "--redis-rtt 2 | --redis-rtt: '2' is not a number with a unit us, ms or s",
+            "--redis redis-sentinel://127.0.0.1:26379/mymaster --redis-rtt 1ms | --redis-rtt cannot delay a Sentinel deployment",
     })
     void rejectsBadOptionsWithOneLine(String arguments, String expectedMessage) throws Exception {
         List<String> args = new ArrayList<>(List.of("run", "--out", tmp.resolve("out").toString()));
@@ -121,6 +127,44 @@ class BadInputTest {
             assertThat(FreePorts.isFree(port)).isFalse();
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> FreePorts.requireFree(port, "kamailio"))
                     .hasMessage("kamailio: port " + port + " on 127.0.0.1 is already in use");
+        }
+    }
+
+    @Test
+    void aSweepAboveTheCellCapIsRefusedBeforeItsCellsAreListed() throws Exception {
+        Path sweep = tmp.resolve("huge.yaml");
+        Files.writeString(sweep, """
+                name: huge
+                load: synthetic
+                axes:
+                  clients: [jedis]
+                  patterns: [blpop]
+                  workers: [4]
+                  rates: [1000]
+                  serviceTimes: [none]
+                  repeats: 1000000
+                """);
+
+        Outcome outcome = callq(Map.of(), List.of("sweep", sweep.toString(), "--dry-run"));
+
+        assertThat(outcome.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(outcome.stderr().strip()).startsWith("callq: error: ")
+                .contains("the sweep has 1,000,000 cells, above the 10,000 a sweep allows").doesNotContain("\n");
+    }
+
+    @Test
+    void moreWorkersThanRedisAcceptsIsAOneLineError() throws Exception {
+        try (LocalRedis redis = LocalRedis.start(tmp)) {
+            Process config = new ProcessBuilder("redis-cli", "-p", Integer.toString(redis.endpoint().port()),
+                    "CONFIG", "SET", "maxclients", "20").start();
+            assertThat(config.waitFor()).isZero();
+
+            Outcome outcome = callq(Map.of(), List.of("run", "--load", "synthetic", "--client", "jedis",
+                    "--workers", "10", "--redis", redis.endpoint().toString(), "--out", tmp.resolve("out").toString()));
+
+            assertThat(outcome.exitCode()).isEqualTo(ExitCode.USAGE);
+            assertThat(outcome.stderr().strip()).isEqualTo("callq: error: Redis at " + redis.endpoint()
+                    + " accepts 20 clients (maxclients); this run needs 28: lower --workers");
         }
     }
 

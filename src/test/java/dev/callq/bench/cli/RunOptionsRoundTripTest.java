@@ -1,6 +1,7 @@
 package dev.callq.bench.cli;
 
 import dev.callq.bench.driver.QueuePattern;
+import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.SyntheticLoad;
@@ -11,9 +12,12 @@ import dev.callq.bench.run.RunOptions;
 import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.work.Work;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,12 +32,36 @@ class RunOptionsRoundTripTest {
         RunOptions options = new RunOptions("lettuce", LoadKind.SYNTHETIC, QueuePattern.BATCH, 6, "steps:1000,2000@5s",
                 ServiceTime.parse("lognormal:2.5ms,1.5"), Work.Mode.SPIN, SyntheticLoad.Arrivals.POISSON, 0.5, 7.0,
                 null, 12.5, 9L, 150L, PayloadFormat.JSON, 32, 3, 250L, 3, new RedisEndpoint("127.0.0.1", 6400),
-                null, null, "calls", null, null, true);
+                null, null, "calls", null, null, null, null, 1500L, Duration.ofNanos(500_000), true);
 
         RunOptions parsed = parsedByRunCommand(options.toArgs());
 
         assertThat(parsed).isEqualTo(options);
         assertThat(parsed.toConfig(OUT)).isEqualTo(options.toConfig(OUT));
+    }
+
+    @Test
+    void aRedisUrlWithLoginDatabaseAndCaSurvivesArgumentsAndParsing(@TempDir Path dir) throws Exception {
+        Path ca = Files.writeString(dir.resolve("ca.pem"), "not read until a connection is made");
+        RedisEndpoint redis = RedisEndpoint.parse("rediss://al%20ice:p%40ss+w%2Frd@127.0.0.1:6400/2")
+                .withCaFile(ca.toAbsolutePath());
+        RunOptions options = RunOptions.builder().load(LoadKind.SYNTHETIC).redis(redis).build();
+
+        RunOptions parsed = parsedByRunCommand(options.toArgs());
+
+        assertThat(parsed).isEqualTo(options);
+        assertThat(parsed.redis().user()).isEqualTo("al ice");
+        assertThat(parsed.redis().password()).isEqualTo("p@ss+w/rd");
+        assertThat(parsed.toConfig(OUT)).isEqualTo(options.toConfig(OUT));
+    }
+
+    @Test
+    void theLocalRedisFlagsSurviveArgumentsAndParsing() {
+        RunOptions options = RunOptions.builder().load(LoadKind.SYNTHETIC).redisAuth(true).redisTls(true).build();
+
+        assertThat(options.toArgs()).containsExactly("--load", "synthetic", "--redis-auth", "--redis-tls");
+        assertThat(parsedByRunCommand(options.toArgs())).isEqualTo(options);
+        assertThat(options.toConfig(OUT).localRedis()).isEqualTo(new LocalRedis.Security(true, true, false));
     }
 
     @Test

@@ -25,9 +25,8 @@ class CompareTest {
             run("baseline/r" + repeat, "fixed:1ms");
             run("same/r" + repeat, "fixed:1ms");
         }
-        for (int repeat = 0; repeat < 2; repeat++) {
-            run("slower/r" + repeat, "fixed:4ms");
-        }
+        run("slower/r0", "fixed:4ms");
+        run("slower/r1", "fixed:4ms", "p99<1us,lost==0", ExitCode.THRESHOLD);
     }
 
     /**
@@ -35,10 +34,15 @@ class CompareTest {
      * 4 ms, so that events queue. (Evenly spaced arrivals with fixed work would barely queue at all.)
      */
     private static void run(String folder, String serviceTime) {
+        run(folder, serviceTime, "lost==0,p99<60s,throughput>=100", ExitCode.OK);
+    }
+
+    /** Every run also checks absolute thresholds: generous ones must hold, a p99 below 1 µs must not. */
+    private static void run(String folder, String serviceTime, String thresholds, int expectedExit) {
         int exit = Main.execute("run", "--load", "synthetic", "--client", "jedis", "--workers", "1",
                 "--rate", "200", "--arrivals", "poisson", "--duration", "2", "--warmup", "0.5", "--service-time", serviceTime,
-                "--out", results.resolve(folder).toString());
-        assertThat(exit).as("run %s: %s", folder, exit == 0 ? "" : warnings(results.resolve(folder))).isZero();
+                "--threshold", thresholds, "--out", results.resolve(folder).toString());
+        assertThat(exit).as("run %s: %s", folder, exit == 0 ? "" : warnings(results.resolve(folder))).isEqualTo(expectedExit);
     }
 
     /** Why a run said its numbers are untrustworthy, for the failure message. */
@@ -120,6 +124,129 @@ class CompareTest {
         assertThat(Comparison.median(new double[] {4, 1, 2, 3})).isEqualTo(2.5);
         assertThat(Comparison.spread(new double[] {90, 100, 110})).isEqualTo(0.2);
         assertThat(Comparison.spread(new double[] {100})).isNaN();
+    }
+
+    @Test
+    void brokenCurrentResultsFailTheGateWithOneLine() throws Exception {
+        Path empty = copy("same", "empty");
+        forEachFile(empty, "summary.json", file -> Files.writeString(file, "{}"));
+        Path headerOnly = copy("same", "header-only");
+        forEachFile(headerOnly, ".hlog", file -> Files.write(file, Files.readAllLines(file).subList(0, 4)));
+        Path cut = copy("same", "cut");
+        forEachFile(cut, ".hlog", file -> {
+            String text = Files.readString(file);
+            Files.writeString(file, text.substring(0, text.length() - 40));
+        });
+
+        for (Path broken : List.of(empty, headerOnly, cut)) {
+            assertThat(Main.execute("compare", results.resolve("baseline").toString(), broken.toString()))
+                    .as(broken.getFileName().toString()).isEqualTo(ExitCode.USAGE);
+        }
+        assertThatThrownBy(() -> ResultSet.load(empty)).hasMessageContaining("schema 0")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        assertThatThrownBy(() -> ResultSet.load(headerOnly)).hasMessageContaining("holds no interval");
+        assertThatThrownBy(() -> ResultSet.load(cut)).hasMessageContaining("truncated or corrupt");
+    }
+
+    @Test
+    void anUntrustworthyCurrentCellFailsTheGate() throws Exception {
+        Path lossy = copy("same", "lossy");
+        forEachFile(lossy, "summary.json", file -> Files.writeString(file,
+                Files.readString(file).replaceFirst("\"lost\" : 0", "\"lost\" : 7")));
+
+        assertThat(Main.execute("compare", results.resolve("baseline").toString(), lossy.toString()))
+                .isEqualTo(ExitCode.REGRESSION);
+        Comparison comparison = Comparison.of(ResultSet.load(results.resolve("baseline")), ResultSet.load(lossy),
+                Tolerance.DEFAULT);
+        assertThat(comparison.rows()).singleElement().satisfies(row -> {
+            assertThat(row.verdict()).isEqualTo(Verdict.UNTRUSTWORTHY);
+            assertThat(row.note()).contains("lost 7");
+        });
+    }
+
+    @Test
+    void aMissingCellOrOneWithTooFewLatenciesFailsTheGate() {
+        CellKey other = new CellKey("lettuce", "synthetic", "blpop", 1, "200", "json");
+        ResultSet current = ResultSet.of(results, java.util.Map.of(other,
+                List.of(new CellMeasurement(other, "fixed:1ms", results, 900, 200.0, List.of(), 50, null))));
+        Comparison comparison = Comparison.of(fake(1000, 1100, 1050), current, Tolerance.DEFAULT);
+
+        assertThat(comparison.rows()).extracting(MetricComparison::verdict)
+                .containsExactly(Verdict.MISSING, Verdict.NEW);
+        assertThat(comparison.hasRegression()).isTrue();
+        assertThat(Comparison.of(ResultSet.union(results, List.of(current, fake(1000))),
+                ResultSet.union(results, List.of(current, fake(1000))), Tolerance.DEFAULT).rows())
+                .extracting(MetricComparison::verdict).contains(Verdict.TOO_FEW_SAMPLES);
+    }
+
+    @Test
+    void theTypicalSecondTestFlagsAClearShiftAndPassesNoise() {
+        ResultSet base = perSecond(new long[] {1000, 1040, 990}, new long[] {1060, 1010, 1000}, new long[] {980, 1030, 1050});
+        ResultSet slower = perSecond(new long[] {1350, 1400, 1300}, new long[] {1420, 1380, 1390}, new long[] {1330, 1360, 1410});
+        ResultSet same = perSecond(new long[] {1010, 1020, 980}, new long[] {1050, 990, 1070}, new long[] {1000, 1040, 960});
+
+        MetricComparison regression = Comparison.of(base, slower, Tolerance.DEFAULT).rows().get(0);
+        assertThat(regression.verdict()).isEqualTo(Verdict.REGRESSION);
+        assertThat(regression.worseByLow()).isPositive().isLessThan(regression.worseBy());
+        assertThat(regression.worseByHigh()).isGreaterThan(regression.worseBy());
+        assertThat(regression.detectable()).isBetween(Tolerance.DEFAULT.p99Rise(), 0.30);
+        assertThat(Comparison.of(base, same, Tolerance.DEFAULT).rows().get(0).verdict()).isEqualTo(Verdict.OK);
+    }
+
+    @Test
+    void thresholdsAreJudgedPerClientOnTheSummary() {
+        dev.callq.bench.run.RunSummary summary = SummaryJson.read(results.resolve("baseline/r0"));
+        long p99 = summary.clients().get(0).latencyMicros().get("enqueueToDequeue").p99();
+
+        List<dev.callq.bench.run.Thresholds.Check> checks = dev.callq.bench.run.Thresholds
+                .parse("p99<=" + p99 + "us, p99<" + p99 + "us, lost==0, throughput>=1000000")
+                .judge(summary);
+        assertThat(checks).extracting(dev.callq.bench.run.Thresholds.Check::passed).containsExactly(true, false, true, false);
+        assertThat(checks.get(1).line()).startsWith("✗ jedis p99 ").endsWith("(p99<" + p99 + "us)");
+        assertThatThrownBy(() -> dev.callq.bench.run.Thresholds.parse("p99<20")).hasMessage(
+                "threshold 'p99<20': a latency needs a unit (us, ms or s)");
+        assertThatThrownBy(() -> dev.callq.bench.run.Thresholds.parse("speed>3")).hasMessageStartingWith(
+                "threshold 'speed>3': no metric 'speed'");
+        assertThat(Main.execute("run", "--threshold", "p99 about 3ms", "--out", results.resolve("never").toString()))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(results.resolve("never")).doesNotExist();
+    }
+
+    /** A cell measured once per array of per-second p99s given. */
+    private static ResultSet perSecond(long[]... secondsP99Micros) {
+        CellKey key = new CellKey("jedis", "synthetic", "blpop", 1, "200", "json");
+        List<CellMeasurement> repeats = java.util.Arrays.stream(secondsP99Micros).map(seconds -> new CellMeasurement(key,
+                "fixed:1ms", results, java.util.Arrays.stream(seconds).max().orElseThrow(), 200.0,
+                java.util.Arrays.stream(seconds).boxed().toList(), 600, null)).toList();
+        return ResultSet.of(results, java.util.Map.of(key, repeats));
+    }
+
+    private static Path copy(String from, String to) throws java.io.IOException {
+        Path source = results.resolve(from);
+        Path target = results.resolve(to);
+        try (var files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path copied = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copied);
+                } else {
+                    Files.copy(file, copied);
+                }
+            }
+        }
+        return target;
+    }
+
+    private interface FileEdit {
+        void apply(Path file) throws java.io.IOException;
+    }
+
+    private static void forEachFile(Path root, String suffix, FileEdit edit) throws java.io.IOException {
+        try (var files = Files.walk(root)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(suffix)).toList()) {
+                edit.apply(file);
+            }
+        }
     }
 
     /** A cell measured once per p99 value given, at a steady 200 events/s. */

@@ -285,6 +285,43 @@ abstract class QueueDriverContractTest {
         }
     }
 
+    @Test
+    void aDeadWorkersProcessingListIsMovedBackToTheQueueAndConsumed() {
+        QueueSpec spec = resetQueue(QueuePattern.RELIABLE, 1);
+        // worker 1 took an event and died: its heartbeat has expired (never set here); worker 2 is alive
+        raw.call("RPUSH", spec.processingKey(1), "orphaned");
+        raw.call("RPUSH", spec.processingKey(2), "in hand");
+        raw.call("SET", spec.heartbeatKey(spec.processingKey(2)), "1", "PX", "60000");
+        List<String> popped = new ArrayList<>();
+        try (QueueConsumer consumer = driver.createConsumer(spec, 0)) {
+            consumer.poll(popped::addAll);
+        }
+        assertThat(popped).containsExactly("orphaned");
+        assertThat(raw.call("LLEN", spec.processingKey(1))).isEqualTo(0L);
+        assertThat(raw.call("LRANGE", spec.processingKey(2), "0", "-1")).isEqualTo(List.of("in hand"));
+        raw.call("DEL", spec.heartbeatKey(spec.processingKey(2)), spec.heartbeatKey(spec.processingKey(0)));
+    }
+
+    @Test
+    void aPendingStreamEntryOfADeadConsumerIsClaimedByALiveOne() {
+        QueueSpec spec = resetQueue(QueuePattern.STREAM, 10);
+        try (QueueProducer producer = driver.createProducer(spec)) {
+            producer.push(List.of("orphaned"));
+        }
+        // a consumer read it and died before its XACK; IDLE makes the entry look idle past the bound
+        List<?> read = (List<?>) raw.call("XREADGROUP", "GROUP", spec.groupName(), "dead", "COUNT", "1", "STREAMS",
+                spec.key(), ">");
+        String id = (String) ((List<?>) ((List<?>) ((List<?>) read.get(0)).get(1)).get(0)).get(0);
+        raw.call("XCLAIM", spec.key(), spec.groupName(), "dead", "0", id, "IDLE",
+                Long.toString(spec.recoveryAfter().toMillis() + 1_000));
+        List<String> popped = new ArrayList<>();
+        try (QueueConsumer consumer = driver.createConsumer(spec, 0)) {
+            assertThat(consumer.poll(popped::addAll)).isEqualTo(1);
+        }
+        assertThat(popped).containsExactly("orphaned");
+        assertThat(((List<?>) raw.call("XPENDING", spec.key(), spec.groupName())).get(0)).isEqualTo(0L);
+    }
+
     /** Lettuce hands XINFO GROUPS back in a different shape under RESP2 and RESP3, hence both. */
     @ParameterizedTest
     @ValueSource(ints = {2, 3})

@@ -79,6 +79,8 @@ class PlanCommandTest {
         assertThat(plan.get("rate").asDouble()).isEqualTo(400.0);
         assertThat(plan.at("/slo/text").asText()).isEqualTo("p99=20ms");
         assertThat(plan.at("/slo/waitTargetMicros").asDouble()).isEqualTo(20_000.0);
+        assertThat(plan.at("/provenance/commandLine").asText()).startsWith("callq plan --rate 400 --slo p99=20ms ");
+        assertThat(plan.at("/provenance/machine/cores").asInt()).isPositive();
         JsonNode client = plan.get("clients").get(0);
         assertThat(client.get("client").asText()).isEqualTo("jedis");
 

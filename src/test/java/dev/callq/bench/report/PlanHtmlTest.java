@@ -23,6 +23,8 @@ class PlanHtmlTest {
 
         assertThat(html).contains("<h1>callq-bench plan: 1000 events/s, p99=20ms, work exp:4ms</h1>")
                 .contains("<p class=\"verdict ok\">jedis: 7 workers · lettuce: 8 workers</p>")
+                .contains("<p class=\"headline\">jedis 7 workers: p99 wait predicted 9.36 ms, measured 102.91 ms; "
+                        + "lettuce 8 workers: p99 wait predicted 17.61 ms, measured 8.08 ms (objective p99=20ms)</p>")
                 .contains("<h2>jedis: 7 workers recommended</h2>").contains("<h2>lettuce: 8 workers recommended</h2>");
         assertThat(countOf(html, "<svg")).isEqualTo(2);
         // plan.json usl: jedis σ 6.67e-4, κ 0, λ 204.14, R² 0.99995; lettuce σ 0, κ 8.2155e-4, N* 34.89, peak 3545.1

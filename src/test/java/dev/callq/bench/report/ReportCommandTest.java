@@ -56,7 +56,7 @@ class ReportCommandTest {
 
         assertThat(exit).isEqualTo(ExitCode.USAGE);
         assertThat(stderr().lines()).containsExactly("callq: error: " + tmp + " is not a results folder: it holds "
-                + "none of summary.json, sweep.json, plan.json, jmh.json, max-rate.json, */sweep.json");
+                + "none of summary.json, sweep.json, plan.json, jmh.json, max-rate.json, */sweep.json, base/ and current/, *.hlog");
     }
 
     @Test

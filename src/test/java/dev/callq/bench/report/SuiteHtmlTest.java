@@ -21,7 +21,11 @@ class SuiteHtmlTest {
         String html = readSelfContained(SuiteHtml.write(folder));
 
         assertThat(html).contains("<h1>callq-bench suite: tiny-suite</h1>")
+                .contains("2 sweeps · started 2026-11-26 13:17:04 UTC")
                 .contains("<p class=\"verdict fail\">1 cell NOT trustworthy: see the sweeps' reports</p>")
+                .contains("<p class=\"headline\">rates: jedis p99 11.35–22.37 ms, up to 1960 events/s; lettuce p99 "
+                        + "269.57 ms, up to 1721 events/s; nothing lost</p>")
+                .contains("<p class=\"headline\">workers: jedis p99 13.84–17.55 ms, up to 597 events/s; nothing lost</p>")
                 .contains("<a href=\"rates/report.html\">rates</a>").contains("<a href=\"workers/report.html\">workers</a>")
                 .contains("<tr><td class=\"bad\">rates</td><td class=\"bad\">synthetic</td><td class=\"bad\">4</td>"
                         + "<td class=\"bad\">1</td>")

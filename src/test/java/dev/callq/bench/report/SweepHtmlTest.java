@@ -1,5 +1,8 @@
 package dev.callq.bench.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +51,39 @@ class SweepHtmlTest {
                 + "<td class=\"bad\">461</td><td class=\"bad\">");
         assertThat(html).contains("<tr><td>04-lettuce-blpop-w2-r2000-none-1</td><td>2000</td><td>1721</td>");
         assertThat(countOf(html, "<td class=\"bad\">NO (exit 3)</td>")).isEqualTo(1);
+    }
+
+    @Test
+    void theReportOpensWithTheHeadlineNumbersAndAReadableStartTime() throws IOException {
+        Path folder = GoldenRuns.copy(GoldenRuns.SWEEP_WORKERS, tmp);
+
+        String html = readSelfContained(SweepHtml.write(folder));
+
+        assertThat(html).contains("started 2026-11-26 13:14:41 UTC")
+                .contains("<p class=\"headline\">jedis p99 1113.09–1352.70 ms, up to 2540 events/s; "
+                        + "lettuce p99 1337.34–1646.59 ms, up to 2550 events/s; nothing lost</p>")
+                .contains("Produced by a callq that did not record its version, command line or machine.");
+    }
+
+    /** Workers that keep up return the offered rate whatever their number: a USL fit through that is meaningless. */
+    @Test
+    void cellsThatKeptUpWithTheOfferedRateGetNoScalabilityCurve() throws IOException {
+        Path folder = GoldenRuns.copy(GoldenRuns.SWEEP_WORKERS, tmp);
+        Path file = folder.resolve("sweep.json");
+        ObjectNode sweep = (ObjectNode) new ObjectMapper().readTree(file.toFile());
+        for (JsonNode cell : sweep.get("cells")) {
+            if (cell.get("client").asText().equals("lettuce")) {
+                ((ObjectNode) cell).put("throughputPerSec", cell.get("producerAchievedRatePerSec").asDouble() * 0.97);
+            }
+        }
+        new ObjectMapper().writeValue(file.toFile(), sweep);
+
+        String html = readSelfContained(SweepHtml.write(folder));
+
+        assertThat(html).contains("No USL curve for lettuce: 3 of its cells kept up with the offered rate")
+                .doesNotContain("No USL curve for jedis")
+                .contains("<tr><td>jedis</td><td>3</td><td>0.0000</td><td>0.011432</td>")
+                .contains("<tr><td>lettuce</td><td>3</td><td>not fitted");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,11 +45,57 @@ class InterruptTest {
                     .filter(line -> line.contains(tmp.toString()))).isEmpty();
             String log = Files.readString(tmp.resolve("callq.log"));
             assertThat(log).contains("callq: stopping").doesNotContain("\tat ");
-            assertThat(callq.exitValue()).isNotZero();
+            assertThat(callq.exitValue()).as("exit status of a stopped run").isEqualTo(ExitCode.INTERRUPTED);
         } finally {
             callq.descendants().forEach(ProcessHandle::destroyForcibly);
             callq.destroyForcibly();
         }
+    }
+
+    /** No shutdown hook runs after kill -9 of callq (or the OOM killer): its children must not run on. */
+    @Test
+    void killingTheHarnessLeavesNoChildRunning() throws Exception {
+        Path out = tmp.resolve("out");
+        Process callq = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "run", "--client", "jedis", "--rate", "100", "--calls", "3000", "--warmup", "0",
+                "--out", out.toString())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("callq.log").toFile()).start();
+        List<ProcessHandle> started = List.of();
+        try {
+            RedisFaultTest.awaitMeasuring(out, "jedis");
+            // redis-server renames itself and runs as its link target, redis-check-rdb: find it among callq's children.
+            started = callq.descendants().toList();
+            assertThat(started).extracting(p -> p.info().commandLine().orElse(""))
+                    .anyMatch(line -> line.contains("kamailio")).anyMatch(line -> line.contains("sipp"))
+                    .anyMatch(line -> line.contains("redis"));
+
+            callq.destroyForcibly();
+            assertThat(callq.waitFor(10, TimeUnit.SECONDS)).as("callq killed").isTrue();
+
+            long deadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while ((!runningInFolder().isEmpty() || started.stream().anyMatch(ProcessHandle::isAlive))
+                    && System.nanoTime() < deadlineNanos) {
+                Thread.sleep(100);
+            }
+            assertThat(runningInFolder()).as("processes left 5 s after callq was killed").isEmpty();
+            assertThat(started.stream().filter(ProcessHandle::isAlive)
+                    .map(p -> p.pid() + " " + p.info().commandLine().orElse("")))
+                    .as("callq's children 5 s after it was killed").isEmpty();
+        } finally {
+            callq.destroyForcibly();
+            ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(tmp.toString()))
+                    .forEach(ProcessHandle::destroyForcibly);
+            started.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /** Orphans are no one's descendants: anything still naming this test's folder. */
+    private List<String> runningInFolder() {
+        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
+                .filter(line -> line.contains(tmp.toString()))
+                .toList();
     }
 
     private static void awaitChildren(Process parent, List<String> names) throws InterruptedException {

@@ -33,7 +33,8 @@ class StalledConsumerTest {
         RunConfig config = new RunConfig(List.of("jedis"), 1, LoadKind.SYNTHETIC, RateProfile.parse("1000"), 0,
                 Duration.ofSeconds(3), Warmup.fixed(Duration.ZERO), Duration.ZERO, PayloadFormat.JSON, QueuePattern.BLPOP, 1,
                 new ServiceTime.None(), Work.Mode.SLEEP, SyntheticLoad.Arrivals.CONSTANT, 1, Duration.ofMillis(500), Duration.ofSeconds(10),
-                2, null, outDir, null, 4, RunConfig.QUEUE_KEY, EnqueuedEvents.INVITE_BYE, null);
+                2, null, outDir, null, 4, RunConfig.QUEUE_KEY, EnqueuedEvents.INVITE_BYE, null,
+                LocalRedis.Security.NONE, null, Duration.ZERO, false);
         AtomicLong events = new AtomicLong();
         // The only worker stalls once, a second into the measured phase.
         Runnable stallOnce = () -> {

@@ -46,6 +46,10 @@ class SyntheticRunTest {
         assertThat(result.at("/producer/keptSchedule").asBoolean()).isTrue();
         assertThat(result.at("/warmupSeconds").asDouble()).isBetween(0.5, 15.0 + 1);
         assertThat(result.at("/events/warmupConsumed").asLong()).isGreaterThanOrEqualTo(1000);
+        assertThat(result.at("/accounting/basis").asText()).isEqualTo("identity");
+        JsonNode checks = result.at("/accounting/crossCheck");
+        assertThat(checks.size()).as("push and left-in-queue checks at least").isGreaterThanOrEqualTo(2);
+        checks.forEach(check -> assertThat(check.at("/ok").asBoolean()).as(check.toString()).isTrue());
     }
 
     /** 150/s for 2 s with this schedule's seed draws fewer than 300 arrivals: that is the schedule, not a late producer. */

@@ -32,6 +32,19 @@ class SuiteSpecParserTest {
     }
 
     @Test
+    void thresholdsAreReadForTheSuiteAndEachSweep() {
+        SuiteSpec suite = SuiteSpecParser.parse("name: s\nthresholds: [lost==0, p99<20ms]\nsweeps:\n"
+                + SWEEP.formatted("a") + "    thresholds: 'throughput>=1400'\n");
+
+        assertThat(suite.thresholds().all()).extracting(t -> t.metric()).containsExactly("lost", "p99");
+        assertThat(suite.thresholds().all().get(1).limit()).isEqualTo(20_000);
+        assertThat(suite.sweeps().get(0).thresholds().all()).extracting(t -> t.text()).containsExactly("throughput>=1400");
+        assertThatThrownBy(() -> SuiteSpecParser.parse("name: s\nsweeps:\n" + SWEEP.formatted("a")
+                + "    thresholds: [p99<fast]\n"))
+                .hasMessage("sweep 1: threshold 'p99<fast' is not like p99<20ms, lost==0 or throughput>=1400");
+    }
+
+    @Test
     void mistakesAreOneLineErrorsNamingWhere() {
         assertThatThrownBy(() -> SuiteSpecParser.parse("name: s\nsweep: []\n"))
                 .hasMessageContaining("a list 'sweeps'");

@@ -43,6 +43,8 @@ class SweepEndToEndTest {
         assertThat(exit).as(() -> "sweep exit; cells: " + readOrEmpty(out.resolve("sweep.csv"))).isZero();
         JsonNode sweep = new ObjectMapper().readTree(out.resolve("sweep.json").toFile());
         assertThat(sweep.at("/spec/name").asText()).isEqualTo("tiny");
+        assertThat(sweep.at("/provenance/commandLine").asText()).isEqualTo("callq sweep " + write(TINY) + " --out " + out);
+        assertThat(sweep.at("/provenance/machine/cores").asInt()).isPositive();
         JsonNode cells = sweep.get("cells");
         assertThat(cells).hasSize(2);
         for (int i = 0; i < 2; i++) {
@@ -61,6 +63,8 @@ class SweepEndToEndTest {
             assertThat(folder.resolve("jedis.hlog")).exists();
             JsonNode summary = new ObjectMapper().readTree(folder.resolve("summary.json").toFile());
             assertThat(summary.at("/clients/0/events/consumed").asLong()).isEqualTo(cell.get("eventsExpected").asLong());
+            assertThat(summary.at("/provenance/commandLine").asText()).startsWith("callq run ")
+                    .endsWith("--out " + folder);
         }
         List<String> csv = Files.readAllLines(out.resolve("sweep.csv"));
         assertThat(csv).hasSize(3);

@@ -3,7 +3,6 @@ package dev.callq.bench.driver.jedis;
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.driver.QueueProducer;
 import dev.callq.bench.driver.QueueSpec;
-import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.StreamEntryID;
 
@@ -18,11 +17,11 @@ final class JedisProducer implements QueueProducer {
     /** The one field of a stream entry; the payload is its value. */
     static final String STREAM_FIELD = "e";
 
-    private final Jedis jedis;
+    private final JedisLink link;
     private final QueueSpec spec;
 
-    JedisProducer(Jedis jedis, QueueSpec spec) {
-        this.jedis = jedis;
+    JedisProducer(JedisLink link, QueueSpec spec) {
+        this.link = link;
         this.spec = spec;
     }
 
@@ -34,21 +33,24 @@ final class JedisProducer implements QueueProducer {
         if (spec.pattern() == QueuePattern.STREAM) {
             addToStream(payloads);
         } else {
-            jedis.rpush(spec.key(), payloads.toArray(String[]::new));
+            link.call(jedis -> jedis.rpush(spec.key(), payloads.toArray(String[]::new)));
         }
     }
 
     private void addToStream(List<String> payloads) {
-        try (Pipeline pipeline = jedis.pipelined()) {
-            for (String payload : payloads) {
-                pipeline.xadd(spec.key(), StreamEntryID.NEW_ENTRY, Map.of(STREAM_FIELD, payload));
+        link.call(jedis -> {
+            try (Pipeline pipeline = jedis.pipelined()) {
+                for (String payload : payloads) {
+                    pipeline.xadd(spec.key(), StreamEntryID.NEW_ENTRY, Map.of(STREAM_FIELD, payload));
+                }
+                pipeline.sync();
             }
-            pipeline.sync();
-        }
+            return null;
+        });
     }
 
     @Override
     public void close() {
-        jedis.close();
+        link.close();
     }
 }

@@ -9,6 +9,8 @@ import dev.callq.bench.driver.QueueDriver;
 import dev.callq.bench.driver.QueueProducer;
 import dev.callq.bench.driver.QueueSpec;
 import dev.callq.bench.driver.Unreachable;
+import dev.callq.bench.env.RedisEndpoint;
+import dev.callq.bench.env.RedisTls;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -16,10 +18,12 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisProtocol;
-import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.commands.JedisCommands;
+import redis.clients.jedis.exceptions.JedisException;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Jedis with one plain {@link Jedis} connection per consumer, producer and admin. No pool by default:
@@ -58,28 +62,82 @@ public final class JedisQueueDriver implements QueueDriver {
         poolConfig.setMaxWait(settings.clientTimeout());
         try {
             return RedisClient.builder()
-                    .hostAndPort(settings.endpoint().host(), settings.endpoint().port())
+                    .hostAndPort(server())
                     .clientConfig(config("pool"))
                     .poolConfig(poolConfig)
                     .build();
-        } catch (JedisConnectionException e) {
+        } catch (JedisException e) {
             throw Unreachable.redis(settings.endpoint(), e);
         }
     }
 
-    /** A new connection named {@code callq-jedis-<role>} in CLIENT LIST. */
+    /**
+     * A new connection named {@code callq-jedis-<role>} in CLIENT LIST, logged in and on the endpoint's
+     * database; through Sentinel, to the master it names at this moment.
+     */
     Jedis connect(String role) {
         try {
-            return new Jedis(new HostAndPort(settings.endpoint().host(), settings.endpoint().port()), config(role));
-        } catch (JedisConnectionException e) {
+            return new Jedis(server(), config(role));
+        } catch (JedisException e) {
             throw Unreachable.redis(settings.endpoint(), e);
         }
+    }
+
+    /** The server itself, or the master the first answering sentinel names, as JedisSentinelPool finds it. */
+    private HostAndPort server() {
+        RedisEndpoint endpoint = settings.endpoint();
+        if (endpoint.kind() != RedisEndpoint.Kind.SENTINEL) {
+            return new HostAndPort(endpoint.host(), endpoint.port());
+        }
+        JedisException last = null;
+        for (RedisEndpoint.Address sentinel : endpoint.nodes()) {
+            try (Jedis jedis = new Jedis(new HostAndPort(sentinel.host(), sentinel.port()), plainConfig())) {
+                List<String> master = jedis.sentinelGetMasterAddrByName(endpoint.masterName());
+                if (master != null && master.size() == 2) {
+                    return new HostAndPort(master.get(0), Integer.parseInt(master.get(1)));
+                }
+            } catch (JedisException e) {
+                last = e;
+            }
+        }
+        throw new JedisException("no sentinel names the master '" + endpoint.masterName() + "'", last);
+    }
+
+    private DefaultJedisClientConfig plainConfig() {
+        int clientTimeoutMillis = Math.toIntExact(settings.clientTimeout().toMillis());
+        return DefaultJedisClientConfig.builder().connectionTimeoutMillis(clientTimeoutMillis)
+                .socketTimeoutMillis(clientTimeoutMillis).build();
+    }
+
+    /** A connection for {@code role} that is replaced when it breaks. */
+    private JedisLink link(String role) {
+        return new JedisLink(() -> connect(role));
+    }
+
+    /** Commands on the workers' pooled client, which replaces a broken connection itself. */
+    private JedisConsumer.Commands onPool() {
+        return new JedisConsumer.Commands() {
+            @Override
+            public <T> T call(Function<JedisCommands, T> commands) {
+                return commands.apply(pool);
+            }
+        };
     }
 
     /** A fresh builder per connection: consumers may be created from several threads at once. */
     private DefaultJedisClientConfig config(String role) {
         int clientTimeoutMillis = Math.toIntExact(settings.clientTimeout().toMillis());
-        return DefaultJedisClientConfig.builder()
+        RedisEndpoint endpoint = settings.endpoint();
+        DefaultJedisClientConfig.Builder builder = DefaultJedisClientConfig.builder()
+                .user(endpoint.user())
+                .password(endpoint.password())
+                .database(endpoint.database());
+        if (endpoint.tls()) {
+            builder.ssl(true)
+                    .sslSocketFactory(RedisTls.context(endpoint.caFile()).getSocketFactory())
+                    .sslParameters(RedisTls.verifyingHostName(new javax.net.ssl.SSLParameters()));
+        }
+        return builder
                 // An explicit protocol makes Jedis send HELLO 2 or HELLO 3 and fail rather than fall back.
                 .protocol(protocol)
                 .connectionTimeoutMillis(clientTimeoutMillis)
@@ -111,22 +169,22 @@ public final class JedisQueueDriver implements QueueDriver {
         settings.requireAbovePopTimeout(spec);
         JedisConsumer consumer;
         if (pool != null) {
-            consumer = new JedisConsumer(pool, () -> { }, spec, workerId, settings.clientTimeout());
+            consumer = new JedisConsumer(onPool(), () -> { }, spec, workerId, settings.clientTimeout());
         } else {
-            Jedis jedis = connect("worker-" + workerId);
-            consumer = new JedisConsumer(jedis, jedis::close, spec, workerId, settings.clientTimeout());
+            JedisLink link = link("worker-" + workerId);
+            consumer = new JedisConsumer(link::call, link::close, spec, workerId, settings.clientTimeout());
         }
         return open.consumer(consumer);
     }
 
     @Override
     public QueueProducer createProducer(QueueSpec spec) {
-        return open.other(new JedisProducer(connect("producer"), spec));
+        return open.other(new JedisProducer(link("producer"), spec));
     }
 
     @Override
     public QueueAdmin createAdmin() {
-        return open.other(new JedisAdmin(connect("admin")));
+        return open.other(new JedisAdmin(link("admin")));
     }
 
     /** Closes the connections its caller left open; consumers first finish the pop in flight. */

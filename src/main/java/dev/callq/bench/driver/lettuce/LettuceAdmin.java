@@ -1,7 +1,10 @@
 package dev.callq.bench.driver.lettuce;
 
 import dev.callq.bench.driver.PatternAdmin;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
 import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.models.stream.PendingMessage;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -63,6 +66,39 @@ final class LettuceAdmin extends PatternAdmin {
     @Override
     protected long streamPending(String key, String group) {
         return redis.xpending(key, group).getCount();
+    }
+
+    @Override
+    protected List<String> listRange(String key) {
+        return redis.lrange(key, 0, -1);
+    }
+
+    @Override
+    protected List<String> streamRange(String key, String start, String end) {
+        return redis.xrange(key, Range.from(boundary(start), boundary(end))).stream()
+                .map(message -> message.getBody().get(LettuceProducer.STREAM_FIELD)).toList();
+    }
+
+    /** XRANGE's spelling of a bound: "-" and "+" unbounded, "(id" exclusive. */
+    private static Range.Boundary<String> boundary(String bound) {
+        if (bound.equals("-") || bound.equals("+")) {
+            return Range.Boundary.unbounded();
+        }
+        return bound.startsWith("(") ? Range.Boundary.excluding(bound.substring(1)) : Range.Boundary.including(bound);
+    }
+
+    @Override
+    protected List<String> pendingIds(String key, String group, long count) {
+        if (count <= 0) {
+            return List.of();
+        }
+        return redis.xpending(key, group, Range.unbounded(), Limit.from(count)).stream()
+                .map(PendingMessage::getId).toList();
+    }
+
+    @Override
+    protected String info(String section) {
+        return redis.info(section);
     }
 
     /** Idempotent: the driver's close() closes what its caller may already have closed, and Lettuce warns on that. */

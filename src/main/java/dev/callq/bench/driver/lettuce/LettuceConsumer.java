@@ -4,13 +4,18 @@ import dev.callq.bench.driver.PayloadSink;
 import dev.callq.bench.driver.PatternConsumer;
 import dev.callq.bench.driver.QueueSpec;
 import io.lettuce.core.Consumer;
+import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.LMPopArgs;
 import io.lettuce.core.LMoveArgs;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.SetArgs;
 import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.models.stream.ClaimedMessages;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +29,7 @@ final class LettuceConsumer extends PatternConsumer {
 
     LettuceConsumer(StatefulRedisConnection<String, String> connection, QueueSpec spec, int workerId,
                     Duration clientTimeout) {
-        super(spec, clientTimeout, connection::close);
+        super(spec, workerId, clientTimeout, connection::close);
         this.redis = connection.sync();
         this.processingKey = spec.processingKey(workerId);
         this.groupConsumer = Consumer.from(spec.groupName(), "consumer-" + workerId);
@@ -71,6 +76,21 @@ final class LettuceConsumer extends PatternConsumer {
         if (messages == null || messages.isEmpty()) {
             return 0;
         }
+        return handOver(messages, sink);
+    }
+
+    @Override
+    protected int claimIdle(PayloadSink sink, Duration minIdle) {
+        ClaimedMessages<String, String> claimed = redis.xautoclaim(spec.key(),
+                XAutoClaimArgs.Builder.xautoclaim(groupConsumer, minIdle, "0-0").count(spec.batchSize()));
+        // an entry deleted from the stream while pending comes back without a body
+        List<StreamMessage<String, String>> messages = claimed.getMessages().stream()
+                .filter(message -> message.getBody() != null && !message.getBody().isEmpty()).toList();
+        return messages.isEmpty() ? 0 : handOver(messages, sink);
+    }
+
+    /** Hands the messages' payloads to the sink, then acknowledges them. */
+    private int handOver(List<StreamMessage<String, String>> messages, PayloadSink sink) {
         List<String> payloads = new ArrayList<>(messages.size());
         String[] ids = new String[messages.size()];
         for (int i = 0; i < messages.size(); i++) {
@@ -80,6 +100,34 @@ final class LettuceConsumer extends PatternConsumer {
         sink.accept(payloads);
         redis.xack(spec.key(), spec.groupName(), ids);
         return payloads.size();
+    }
+
+    @Override
+    protected List<String> processingKeys(String pattern) {
+        List<String> keys = new ArrayList<>();
+        ScanArgs args = ScanArgs.Builder.matches(pattern).limit(100);
+        KeyScanCursor<String> page = redis.scan(args);
+        keys.addAll(page.getKeys());
+        while (!page.isFinished()) {
+            page = redis.scan(page, args);
+            keys.addAll(page.getKeys());
+        }
+        return keys;
+    }
+
+    @Override
+    protected boolean exists(String key) {
+        return redis.exists(key) > 0;
+    }
+
+    @Override
+    protected String moveBackToQueue(String from, String to) {
+        return redis.lmove(from, to, LMoveArgs.Builder.rightLeft());
+    }
+
+    @Override
+    protected void setHeartbeat(String key, Duration ttl) {
+        redis.set(key, "1", SetArgs.Builder.px(ttl));
     }
 
 }

@@ -9,11 +9,13 @@ import dev.callq.bench.driver.QueueDriver;
 import dev.callq.bench.driver.QueueProducer;
 import dev.callq.bench.driver.QueueSpec;
 import dev.callq.bench.driver.Unreachable;
+import dev.callq.bench.env.RedisEndpoint;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.protocol.ProtocolVersion;
@@ -69,7 +71,12 @@ public final class LettuceQueueDriver implements QueueDriver {
         this.publishOnScheduler = library.bool("publishOnScheduler", false);
         this.resources = resourcesBuilder.build();
         this.client = RedisClient.create(resources);
-        client.setOptions(ClientOptions.builder()
+        ClientOptions.Builder options = ClientOptions.builder();
+        if (settings.endpoint().caFile() != null) {
+            options.sslOptions(SslOptions.builder().jdkSslProvider()
+                    .trustManager(settings.endpoint().caFile().toFile()).build());
+        }
+        client.setOptions(options
                 .protocolVersion(protocol)
                 .publishOnScheduler(publishOnScheduler)
                 .socketOptions(SocketOptions.builder().connectTimeout(settings.clientTimeout()).build())
@@ -101,17 +108,39 @@ public final class LettuceQueueDriver implements QueueDriver {
         }
     }
 
-    /** A new connection named {@code callq-lettuce-<role>} in CLIENT LIST. */
+    /**
+     * A new connection named {@code callq-lettuce-<role>} in CLIENT LIST, logged in and on the endpoint's
+     * database; through Sentinel, to the master it names at this moment.
+     */
     StatefulRedisConnection<String, String> connect(String role) {
-        RedisURI uri = RedisURI.Builder.redis(settings.endpoint().host(), settings.endpoint().port())
-                .withTimeout(settings.clientTimeout())
-                .withClientName("callq-lettuce-" + role)
-                .build();
         try {
-            return client.connect(uri);
+            return client.connect(uri(settings.endpoint(), settings.clientTimeout(), "callq-lettuce-" + role));
         } catch (RedisConnectionException e) {
             throw Unreachable.redis(settings.endpoint(), e);
         }
+    }
+
+    static RedisURI uri(RedisEndpoint endpoint, Duration timeout, String clientName) {
+        RedisURI.Builder builder;
+        if (endpoint.kind() == RedisEndpoint.Kind.SENTINEL) {
+            builder = RedisURI.Builder.sentinel(endpoint.host(), endpoint.port(), endpoint.masterName());
+            for (RedisEndpoint.Address sentinel : endpoint.nodes().subList(1, endpoint.nodes().size())) {
+                builder.withSentinel(sentinel.host(), sentinel.port());
+            }
+        } else {
+            builder = RedisURI.Builder.redis(endpoint.host(), endpoint.port()).withSsl(endpoint.tls());
+        }
+        if (endpoint.hasPassword()) {
+            if (endpoint.user() != null) {
+                builder.withAuthentication(endpoint.user(), endpoint.password());
+            } else {
+                builder.withPassword(endpoint.password().toCharArray());
+            }
+        }
+        return builder.withDatabase(endpoint.database())
+                .withTimeout(timeout)
+                .withClientName(clientName)
+                .build();
     }
 
     @Override

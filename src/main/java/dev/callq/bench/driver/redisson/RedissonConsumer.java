@@ -8,12 +8,14 @@ import org.redisson.api.RList;
 import org.redisson.api.RStream;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.queue.DequeMoveArgs;
+import org.redisson.api.stream.AutoClaimResult;
 import org.redisson.api.stream.StreamMessageId;
 import org.redisson.api.stream.StreamReadGroupArgs;
 import org.redisson.client.codec.StringCodec;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,9 +30,11 @@ final class RedissonConsumer extends PatternConsumer {
     private final RList<String> processing;
     private final RStream<String, String> stream;
     private final String consumerName;
+    private final RedissonClient redisson;
 
     RedissonConsumer(RedissonClient redisson, QueueSpec spec, int workerId, Duration clientTimeout) {
-        super(spec, clientTimeout, () -> { });
+        super(spec, workerId, clientTimeout, () -> { });
+        this.redisson = redisson;
         this.queue = redisson.getBlockingDeque(spec.key(), StringCodec.INSTANCE);
         this.processing = redisson.getList(spec.processingKey(workerId), StringCodec.INSTANCE);
         this.stream = redisson.getStream(spec.key(), StringCodec.INSTANCE);
@@ -92,15 +96,60 @@ final class RedissonConsumer extends PatternConsumer {
         if (read == null || read.isEmpty()) {
             return 0;
         }
-        List<String> payloads = new ArrayList<>(read.size());
-        StreamMessageId[] ids = new StreamMessageId[read.size()];
+        return handOver(read, sink);
+    }
+
+    /** XAUTOCLAIM key group consumer min-idle 0-0 COUNT n: {@code RStream.autoClaim}, then XACK. */
+    @Override
+    protected int claimIdle(PayloadSink sink, Duration minIdle) {
+        AutoClaimResult<String, String> claimed = stream.autoClaim(spec.groupName(), consumerName,
+                minIdle.toMillis(), TimeUnit.MILLISECONDS, new StreamMessageId(0, 0), spec.batchSize());
+        Map<StreamMessageId, Map<String, String>> entries = new LinkedHashMap<>();
+        // an entry deleted from the stream while pending comes back without fields
+        claimed.getMessages().forEach((id, fields) -> {
+            if (fields != null && fields.containsKey(RedissonProducer.STREAM_FIELD)) {
+                entries.put(id, fields);
+            }
+        });
+        return entries.isEmpty() ? 0 : handOver(entries, sink);
+    }
+
+    /** Hands the entries' payloads to the sink, then acknowledges them. */
+    private int handOver(Map<StreamMessageId, Map<String, String>> entries, PayloadSink sink) {
+        List<String> payloads = new ArrayList<>(entries.size());
+        StreamMessageId[] ids = new StreamMessageId[entries.size()];
         int i = 0;
-        for (Map.Entry<StreamMessageId, Map<String, String>> entry : read.entrySet()) {
+        for (Map.Entry<StreamMessageId, Map<String, String>> entry : entries.entrySet()) {
             payloads.add(entry.getValue().get(RedissonProducer.STREAM_FIELD));
             ids[i++] = entry.getKey();
         }
         sink.accept(payloads);
         stream.ack(spec.groupName(), ids);
         return payloads.size();
+    }
+
+    /** SCAN MATCH pattern: {@code RKeys.getKeysByPattern}, which pages through SCAN. */
+    @Override
+    protected List<String> processingKeys(String pattern) {
+        List<String> keys = new ArrayList<>();
+        redisson.getKeys().getKeysByPattern(pattern, 100).forEach(keys::add);
+        return keys;
+    }
+
+    @Override
+    protected boolean exists(String key) {
+        return redisson.getKeys().countExists(key) > 0;
+    }
+
+    /** LMOVE from to RIGHT LEFT: {@code RDeque.move(pollLast().addFirstTo(to))}. */
+    @Override
+    protected String moveBackToQueue(String from, String to) {
+        return redisson.<String>getDeque(from, StringCodec.INSTANCE).move(DequeMoveArgs.pollLast().addFirstTo(to));
+    }
+
+    /** SET key 1 PX ttl: {@code RBucket.set} with a time to live. */
+    @Override
+    protected void setHeartbeat(String key, Duration ttl) {
+        redisson.<String>getBucket(key, StringCodec.INSTANCE).set("1", ttl);
     }
 }

@@ -1,0 +1,83 @@
+package dev.callq.bench.compare;
+
+import org.apache.commons.math3.distribution.TDistribution;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The p99 test of the gate, on many numbers a side rather than one per repeat, without pretending they
+ * are independent. Each repeat's per-second p99s are summarised by their median, the repeat's typical
+ * p99 ({@link CellMeasurement#typicalP99Micros()}): seconds of one run are autocorrelated and share that
+ * run's JVM, placement and neighbours, so they are not independent draws, and pooling them into one
+ * rank test flags unchanged reruns far more often than its nominal rate. The unit of evidence is the
+ * repeat; the seconds only make each repeat's number steady (a GC pause or a neighbour's burst moves the
+ * median by one second's worth, while it sets the whole-run p99).
+ * <p>
+ * The typical p99s are compared on a log scale by Student's t with the variance pooled over both sides:
+ * noise on a latency is multiplicative, so on a log scale an unchanged rerun has the same spread on both
+ * sides, and pooling gives n<sub>base</sub> + n<sub>current</sub> − 2 degrees of freedom where Welch's
+ * correction leaves about one with 2 or 3 repeats a side (a critical t of 12.7 rather than 3.2: no power
+ * at all). The effect is the ratio of the sides' geometric means, with a 95 % confidence interval. A cell regresses when the effect
+ * exceeds the tolerance AND the interval lies wholly above no change (one-sided 2.5 %). The smallest
+ * change the comparison would detect 9 times in 10 is (t<sub>0.975</sub> + t<sub>0.90</sub>) standard
+ * errors, or the tolerance when that is larger. Measured on this project's 2-core machine by
+ * benchmarks/gate-power.sh (figures in README.md).
+ */
+final class TypicalP99Test {
+    /** Two-sided confidence of the interval; its lower end must clear zero for a regression. */
+    static final double CONFIDENCE = 0.95;
+    /** The probability of detection behind {@link MetricComparison#detectable()}. */
+    static final double POWER = 0.90;
+
+    private TypicalP99Test() {
+    }
+
+    static MetricComparison compare(CellKey key, List<CellMeasurement> before, List<CellMeasurement> after,
+                                    double tolerance, String note) {
+        double[] base = logs(before);
+        double[] now = logs(after);
+        int degrees = base.length + now.length - 2;
+        double pooledVariance = (variance(base) * (base.length - 1) + variance(now) * (now.length - 1)) / degrees;
+        double logRatio = mean(now) - mean(base);
+        double standardError = Math.sqrt(pooledVariance * (1.0 / base.length + 1.0 / now.length));
+        TDistribution t = new TDistribution(degrees);
+        double critical = t.inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2);
+        double worseBy = Math.expm1(logRatio);
+        double low = Math.expm1(logRatio - critical * standardError);
+        double high = Math.expm1(logRatio + critical * standardError);
+        double detectable = Math.max(tolerance,
+                Math.expm1((critical + t.inverseCumulativeProbability(POWER)) * standardError));
+        Verdict verdict;
+        if (worseBy > tolerance) {
+            verdict = low > 0 ? Verdict.REGRESSION : Verdict.WITHIN_NOISE;
+        } else {
+            verdict = -worseBy > tolerance && high < 0 ? Verdict.IMPROVED : Verdict.OK;
+        }
+        double noise = Math.max(Comparison.spread(typical(before)), Comparison.spread(typical(after)));
+        return new MetricComparison(key, "p99 enqueue→dequeue, typical second (µs)", Math.exp(mean(base)),
+                Math.exp(mean(now)), worseBy, noise, before.size(), after.size(), note, verdict, low, high, detectable);
+    }
+
+    private static double[] typical(List<CellMeasurement> repeats) {
+        return repeats.stream().mapToDouble(CellMeasurement::typicalP99Micros).toArray();
+    }
+
+    /** A p99 of 0 µs (a clock step) would be −∞ on a log scale; 1 µs is the log's resolution anyway. */
+    private static double[] logs(List<CellMeasurement> repeats) {
+        return Arrays.stream(typical(repeats)).map(v -> Math.log(Math.max(v, 1))).toArray();
+    }
+
+    private static double mean(double[] values) {
+        return Arrays.stream(values).average().orElseThrow();
+    }
+
+    private static double variance(double[] values) {
+        double mean = mean(values);
+        return Arrays.stream(values).map(v -> square(v - mean)).sum() / (values.length - 1);
+    }
+
+    private static double square(double value) {
+        return value * value;
+    }
+}

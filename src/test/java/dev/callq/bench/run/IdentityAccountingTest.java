@@ -1,0 +1,79 @@
+package dev.callq.bench.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.callq.bench.ExitCode;
+import dev.callq.bench.cli.Main;
+import dev.callq.bench.env.LocalRedis;
+import dev.callq.bench.event.CallEvent;
+import dev.callq.bench.event.EventKind;
+import dev.callq.bench.event.PayloadFormat;
+import dev.callq.bench.measure.WallClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.Jedis;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Events are accounted by identity: one event taken out of the queue by hand and one made-up event pushed
+ * do not cancel out, they are one lost and one unexpected, each named, and the run is untrustworthy.
+ */
+class IdentityAccountingTest {
+    @TempDir
+    Path tmp;
+
+    @AfterEach
+    void nothingStartedIsStillRunning() {
+        assertThat(ChildProcesses.alive()).isEmpty();
+    }
+
+    @Test
+    void anEventRemovedByHandIsLostAndAMadeUpOneIsUnexpectedNeitherCancelsTheOther() throws Exception {
+        Path outDir = tmp.resolve("out");
+        String madeUp = PayloadFormat.JSON.encode(new CallEvent("made-up-1", EventKind.INVITE, WallClock.nowMicros()));
+        String removed = null;
+        int exit;
+        try (LocalRedis redis = LocalRedis.start(tmp)) {
+            // One slow worker, so that a backlog builds up that can be taken from by hand.
+            CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> Main.execute("run", "--load",
+                    "synthetic", "--client", "jedis", "--workers", "1", "--rate", "100", "--duration", "3",
+                    "--service-time", "fixed:15ms", "--warmup", "0", "--redis", redis.endpoint().toString(),
+                    "--out", outDir.toString()));
+            Path timeseries = outDir.resolve("jedis-timeseries.csv");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            try (Jedis jedis = new Jedis(redis.endpoint().host(), redis.endpoint().port())) {
+                while (removed == null && !run.isDone() && System.nanoTime() < deadline) {
+                    String popped = Files.exists(timeseries) ? jedis.lpop(RunConfig.QUEUE_KEY) : null;
+                    if (popped != null) {
+                        removed = PayloadFormat.JSON.decode(popped).callId();
+                    } else {
+                        Thread.sleep(20);
+                    }
+                }
+                jedis.rpush(RunConfig.QUEUE_KEY, madeUp);
+            }
+            exit = run.get(120, TimeUnit.SECONDS);
+        }
+
+        assertThat(removed).as("an event was taken by hand during the measured phase").startsWith("syn-");
+        JsonNode result = new SummaryTree(outDir).client("jedis");
+        assertThat(result.at("/events/lost").asLong()).isEqualTo(1);
+        assertThat(result.at("/events/unexpected").asLong()).isEqualTo(1);
+        assertThat(result.at("/events/consumed").asLong()).isEqualTo(result.at("/events/expected").asLong());
+        assertThat(exit).isEqualTo(ExitCode.UNTRUSTWORTHY);
+        assertThat(Files.readAllLines(outDir.resolve("jedis-lost.txt"))).containsExactly(removed + " INVITE");
+        assertThat(Files.readAllLines(outDir.resolve("jedis-unexpected.txt"))).containsExactly("made-up-1 INVITE");
+        assertThat(result.at("/accounting/files/lost").asText()).isEqualTo("jedis-lost.txt");
+        // Redis saw one RPUSH the producer never made
+        JsonNode pushCheck = result.at("/accounting/crossCheck/1");
+        assertThat(pushCheck.at("/name").asText()).startsWith("rpush calls");
+        assertThat(pushCheck.at("/observed").asLong()).isEqualTo(pushCheck.at("/expected").asLong() + 1);
+        assertThat(pushCheck.at("/ok").asBoolean()).isFalse();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.callq.bench.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.callq.bench.ExitCode;
+import dev.callq.bench.cli.Main;
+import dev.callq.bench.env.LocalRedis;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A Redis that pauses or dies in the middle of a measured run, for both clients. The run measures a
+ * redis-server the test started (--redis), so that the test can signal it.
+ */
+class RedisFaultTest {
+    @TempDir
+    Path tmp;
+
+    /**
+     * A 3 s SIGSTOP outlasts the client timeout (pop timeout 200 ms + 2 s), so every connection's command
+     * times out and its connection breaks; the workers and the producer must come back once Redis does.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"jedis", "lettuce"})
+    void workersAndProducerGoOnAfterRedisPauses(String client) throws Exception {
+        Path out = tmp.resolve("out");
+        try (LocalRedis redis = LocalRedis.start(tmp)) {
+            CompletableFuture<Integer> run = startRun(client, redis, out, "10");
+            awaitMeasuring(out, client);
+            Thread.sleep(2_000);
+            signal("STOP", redis.pid());
+            Thread.sleep(3_000);
+            signal("CONT", redis.pid());
+            long resumedEpochSecond = System.currentTimeMillis() / 1000;
+
+            int exit = run.get(90, TimeUnit.SECONDS);
+
+            assertThat(exit).as("exit code").isIn(0, ExitCode.UNTRUSTWORTHY);
+            JsonNode result = new SummaryTree(out).client(client);
+            assertThat(result.at("/events/consumed").asLong()).isPositive();
+            double consumedAfterPause = Timeseries.read(Timeseries.file(out, client)).stream()
+                    .filter(second -> second.epochSecond() >= resumedEpochSecond + 2)
+                    .mapToDouble(Timeseries.Second::consumedPerSec).sum();
+            assertThat(consumedAfterPause).as("events consumed from 2 s after Redis resumed").isPositive();
+        }
+    }
+
+    /** Killed, Redis takes its events with it: the run still ends by itself, with its results, as untrustworthy. */
+    @ParameterizedTest
+    @ValueSource(strings = {"jedis", "lettuce"})
+    void aRunWhoseRedisIsKilledWritesItsResultsAndExitsUntrustworthy(String client) throws Exception {
+        Path out = tmp.resolve("out");
+        try (LocalRedis redis = LocalRedis.start(tmp)) {
+            CompletableFuture<Integer> run = startRun(client, redis, out, "6");
+            awaitMeasuring(out, client);
+            Thread.sleep(2_000);
+            signal("KILL", redis.pid());
+
+            int exit = run.get(90, TimeUnit.SECONDS);
+
+            assertThat(exit).as("exit code").isEqualTo(ExitCode.UNTRUSTWORTHY);
+            JsonNode result = new SummaryTree(out).client(client);
+            assertThat(result.path("failure").asText()).startsWith("Redis stopped answering");
+            assertThat(result.at("/warnings/0").asText()).startsWith("FAILED: Redis stopped answering");
+            assertThat(result.at("/events/consumed").asLong()).isPositive();
+        }
+    }
+
+    /**
+     * Redis stalls the producer past the end of its phase: it then stops, rather than push the rest of its
+     * schedule late, and counts what it did not send.
+     */
+    @Test
+    void theProducerStopsWhenItsPhaseIsOverEvenBehindSchedule() throws Exception {
+        Path out = tmp.resolve("out");
+        try (LocalRedis redis = LocalRedis.start(tmp)) {
+            CompletableFuture<Integer> run = startRun("jedis", redis, out, "3");
+            awaitMeasuring(out, "jedis");
+            Thread.sleep(500);
+            signal("STOP", redis.pid());
+            Thread.sleep(4_000);
+            signal("CONT", redis.pid());
+
+            int exit = run.get(90, TimeUnit.SECONDS);
+
+            assertThat(exit).as("exit code").isEqualTo(ExitCode.UNTRUSTWORTHY);
+            JsonNode producer = new SummaryTree(out).client("jedis").get("producer");
+            assertThat(producer.get("notSent").asLong()).as("events not sent").isPositive();
+            assertThat(producer.get("keptSchedule").asBoolean()).isFalse();
+            long scheduled = producer.get("pushed").asLong() + producer.get("pushFailures").asLong()
+                    + producer.get("notSent").asLong();
+            assertThat(scheduled).as("pushed + failed + not sent").isBetween(598L, 602L);
+        }
+    }
+
+    private static CompletableFuture<Integer> startRun(String client, LocalRedis redis, Path out, String durationSeconds) {
+        return CompletableFuture.supplyAsync(() -> Main.execute("run", "--load", "synthetic", "--client", client,
+                "--rate", "200", "--duration", durationSeconds, "--warmup", "0", "--pop-timeout-ms", "200",
+                "--drain-timeout", "5", "--redis", redis.endpoint().toString(), "--out", out.toString()));
+    }
+
+    /** The sampler creates the time series as the measured phase begins. */
+    static void awaitMeasuring(Path out, String client) throws InterruptedException {
+        long deadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(Timeseries.file(out, client))) {
+            assertThat(System.nanoTime()).as("the run started measuring within 60 s").isLessThan(deadlineNanos);
+            Thread.sleep(50);
+        }
+    }
+
+    static void signal(String signal, long pid) throws Exception {
+        Process kill = new ProcessBuilder(List.of("kill", "-" + signal, Long.toString(pid))).inheritIO().start();
+        assertThat(kill.waitFor()).as("kill -%s %d", signal, pid).isZero();
+    }
+}
