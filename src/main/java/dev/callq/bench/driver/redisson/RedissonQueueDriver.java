@@ -12,6 +12,7 @@ import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.driver.QueueProducer;
 import dev.callq.bench.driver.QueueSpec;
 import dev.callq.bench.driver.Unreachable;
+import dev.callq.bench.env.RedisEndpoint;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -61,13 +62,21 @@ public final class RedissonQueueDriver implements QueueDriver {
         int minimumIdle = Math.min(poolSize, library.positiveInt("connectionMinimumIdleSize", DEFAULT_MINIMUM_IDLE));
         int timeoutMillis = Math.toIntExact(settings.clientTimeout().toMillis());
 
+        RedisEndpoint endpoint = settings.endpoint();
+        if (endpoint.tls() || endpoint.kind() == RedisEndpoint.Kind.SENTINEL) {
+            throw new HarnessException("redisson is measured here on a plain redis:// server only, not " + endpoint
+                    + ": its TLS needs a Java truststore and its Sentinel mode a configuration of its own");
+        }
         Config config = new Config()
                 .setCodec(StringCodec.INSTANCE)
                 .setProtocol(protocol)
                 .setNettyThreads(nettyThreads)
                 .setTransportMode(transport.equals("epoll") ? TransportMode.EPOLL : TransportMode.NIO);
         SingleServerConfig server = config.useSingleServer()
-                .setAddress("redis://" + settings.endpoint().host() + ":" + settings.endpoint().port())
+                .setAddress("redis://" + endpoint.host() + ":" + endpoint.port())
+                .setUsername(endpoint.user())
+                .setPassword(endpoint.password())
+                .setDatabase(endpoint.database())
                 .setConnectionPoolSize(poolSize)
                 .setConnectionMinimumIdleSize(minimumIdle)
                 .setConnectTimeout(timeoutMillis)
