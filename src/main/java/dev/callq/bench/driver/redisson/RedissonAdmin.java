@@ -105,8 +105,10 @@ final class RedissonAdmin extends PatternAdmin {
     /** INFO section, as "field:value" lines: Redisson hands the section back as a map. */
     @Override
     protected String info(String section) {
-        Map<String, String> fields = redisson.getRedisNodes(RedisNodes.SINGLE).getInstance()
-                .info(RedisNode.InfoSection.valueOf(section.toUpperCase(Locale.ROOT)));
+        RedisNode server = redisson.getConfig().isSentinelConfig()
+                ? redisson.getRedisNodes(RedisNodes.SENTINEL_MASTER_SLAVE).getMaster()
+                : redisson.getRedisNodes(RedisNodes.SINGLE).getInstance();
+        Map<String, String> fields = server.info(RedisNode.InfoSection.valueOf(section.toUpperCase(Locale.ROOT)));
         StringBuilder text = new StringBuilder();
         fields.forEach((name, value) -> text.append(name).append(':').append(value).append("\r\n"));
         return text.toString();

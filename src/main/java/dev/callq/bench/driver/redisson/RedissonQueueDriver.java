@@ -13,14 +13,17 @@ import dev.callq.bench.driver.QueueProducer;
 import dev.callq.bench.driver.QueueSpec;
 import dev.callq.bench.driver.Unreachable;
 import dev.callq.bench.env.RedisEndpoint;
+import dev.callq.bench.env.RedisTls;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 import org.redisson.config.Protocol;
-import org.redisson.config.SingleServerConfig;
+import org.redisson.config.ReadMode;
+import org.redisson.config.SentinelServersConfig;
 import org.redisson.config.TransportMode;
 
+import java.security.GeneralSecurityException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,28 +66,53 @@ public final class RedissonQueueDriver implements QueueDriver {
         int timeoutMillis = Math.toIntExact(settings.clientTimeout().toMillis());
 
         RedisEndpoint endpoint = settings.endpoint();
-        if (endpoint.tls() || endpoint.kind() == RedisEndpoint.Kind.SENTINEL) {
-            throw new HarnessException("redisson is measured here on a plain redis:// server only, not " + endpoint
-                    + ": its TLS needs a Java truststore and its Sentinel mode a configuration of its own");
-        }
         Config config = new Config()
                 .setCodec(StringCodec.INSTANCE)
                 .setProtocol(protocol)
                 .setNettyThreads(nettyThreads)
                 .setTransportMode(transport.equals("epoll") ? TransportMode.EPOLL : TransportMode.NIO);
-        SingleServerConfig server = config.useSingleServer()
-                .setAddress("redis://" + endpoint.host() + ":" + endpoint.port())
-                .setUsername(endpoint.user())
-                .setPassword(endpoint.password())
-                .setDatabase(endpoint.database())
-                .setConnectionPoolSize(poolSize)
-                .setConnectionMinimumIdleSize(minimumIdle)
-                .setConnectTimeout(timeoutMillis)
-                .setClientName("callq-redisson");
-        // For a blocking command Redisson waits this plus the command's own timeout plus one second
+        if (endpoint.caFile() != null) {
+            try {
+                config.setSslTrustManagerFactory(RedisTls.trustManagerFactory(endpoint.caFile()));
+            } catch (GeneralSecurityException e) {
+                throw new HarnessException("cannot set up TLS with " + endpoint.caFile() + ": " + e.getMessage(), e);
+            }
+        }
+        // For a blocking command Redisson waits the timeout plus the command's own timeout plus one second
         // (RedisExecutor), so a pop against a dead server fails later than with the other clients.
         // No retries: a BLPOP sent again after a timeout can pop an element nobody reads.
-        server.setTimeout(timeoutMillis).setRetryAttempts(0);
+        if (endpoint.kind() == RedisEndpoint.Kind.SENTINEL) {
+            // The sentinels are asked for the master only: the connections go to it, as with the other clients.
+            SentinelServersConfig sentinels = config.useSentinelServers()
+                    .setMasterName(endpoint.masterName())
+                    .setReadMode(ReadMode.MASTER)
+                    .setCheckSentinelsList(false)
+                    .setSentinelsDiscovery(false)
+                    .setUsername(endpoint.user())
+                    .setPassword(endpoint.password())
+                    .setDatabase(endpoint.database())
+                    .setMasterConnectionPoolSize(poolSize)
+                    .setMasterConnectionMinimumIdleSize(minimumIdle)
+                    .setConnectTimeout(timeoutMillis)
+                    .setClientName("callq-redisson")
+                    .setTimeout(timeoutMillis)
+                    .setRetryAttempts(0);
+            for (RedisEndpoint.Address sentinel : endpoint.nodes()) {
+                sentinels.addSentinelAddress("redis://" + sentinel.host() + ":" + sentinel.port());
+            }
+        } else {
+            config.useSingleServer()
+                    .setAddress((endpoint.tls() ? "rediss://" : "redis://") + endpoint.host() + ":" + endpoint.port())
+                    .setUsername(endpoint.user())
+                    .setPassword(endpoint.password())
+                    .setDatabase(endpoint.database())
+                    .setConnectionPoolSize(poolSize)
+                    .setConnectionMinimumIdleSize(minimumIdle)
+                    .setConnectTimeout(timeoutMillis)
+                    .setClientName("callq-redisson")
+                    .setTimeout(timeoutMillis)
+                    .setRetryAttempts(0);
+        }
         try {
             this.redisson = Redisson.create(config);
         } catch (RuntimeException e) {
