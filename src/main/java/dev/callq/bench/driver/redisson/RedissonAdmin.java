@@ -19,9 +19,12 @@ import java.util.Map;
 /** The Redis primitives {@link PatternAdmin} needs, each one Redisson call (one command) through the pool. */
 final class RedissonAdmin extends PatternAdmin {
     private final RedissonClient redisson;
+    /** True when the client reaches the master through Sentinel: INFO then goes to the master it found. */
+    private final boolean throughSentinel;
 
-    RedissonAdmin(RedissonClient redisson) {
+    RedissonAdmin(RedissonClient redisson, boolean throughSentinel) {
         this.redisson = redisson;
+        this.throughSentinel = throughSentinel;
     }
 
     @Override
@@ -56,6 +59,7 @@ final class RedissonAdmin extends PatternAdmin {
         fields.put("name", group.getName());
         fields.put("lag", (long) group.getLag());
         fields.put("entries-read", (long) group.getEntriesRead());
+        fields.put("last-delivered-id", String.valueOf(group.getLastDeliveredId()));
         return fields;
     }
 
@@ -105,7 +109,7 @@ final class RedissonAdmin extends PatternAdmin {
     /** INFO section, as "field:value" lines: Redisson hands the section back as a map. */
     @Override
     protected String info(String section) {
-        RedisNode server = redisson.getConfig().isSentinelConfig()
+        RedisNode server = throughSentinel
                 ? redisson.getRedisNodes(RedisNodes.SENTINEL_MASTER_SLAVE).getMaster()
                 : redisson.getRedisNodes(RedisNodes.SINGLE).getInstance();
         Map<String, String> fields = server.info(RedisNode.InfoSection.valueOf(section.toUpperCase(Locale.ROOT)));

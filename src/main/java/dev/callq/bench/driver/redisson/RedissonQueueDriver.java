@@ -158,7 +158,7 @@ public final class RedissonQueueDriver implements QueueDriver {
 
     @Override
     public QueueAdmin createAdmin() {
-        return open.other(new RedissonAdmin(redisson));
+        return open.other(new RedissonAdmin(redisson, settings.endpoint().kind() == RedisEndpoint.Kind.SENTINEL));
     }
 
     /** Consumers first finish their pop in flight; then the client closes its pool and event loops. */
