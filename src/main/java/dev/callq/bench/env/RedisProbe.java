@@ -146,6 +146,29 @@ public final class RedisProbe {
         }
     }
 
+    /**
+     * Pauses the clients that write, BLPOP included (Redis's {@code CLIENT PAUSE ms WRITE}), for {@code stall}:
+     * what they send meanwhile waits, as if Redis were that slow. Reads and this connection go on.
+     */
+    public static void pauseWriters(RedisEndpoint endpoint, Duration stall) {
+        try (Session session = Session.open(endpoint, TIMEOUT)) {
+            if (session.call("CLIENT", "PAUSE", Long.toString(stall.toMillis()), "WRITE") instanceof Error error) {
+                throw new HarnessException("Redis at " + endpoint + " refused CLIENT PAUSE: " + error.message());
+            }
+        } catch (IOException e) {
+            throw new HarnessException("Redis at " + endpoint + " is unreachable: " + firstLine(e));
+        }
+    }
+
+    /** INFO {@code section} of a server, or null when it does not answer. */
+    public static String info(RedisEndpoint endpoint, String section) {
+        try (Session session = Session.open(endpoint, TIMEOUT)) {
+            return session.call("INFO", section) instanceof String info ? info : null;
+        } catch (IOException | HarnessException e) {
+            return null;
+        }
+    }
+
     /** The endpoint itself, or for Sentinel the master the first answering sentinel names. */
     public static RedisEndpoint master(RedisEndpoint endpoint) {
         if (endpoint.kind() != RedisEndpoint.Kind.SENTINEL) {

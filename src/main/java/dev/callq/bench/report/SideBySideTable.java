@@ -46,6 +46,17 @@ public final class SideBySideTable {
         rows.add(row("enqueue→dequeue p99 (µs)", clients, c -> Long.toString(e2d.apply(c).p99())));
         rows.add(row("enqueue→dequeue p99.9 (µs)", clients, c -> Long.toString(e2d.apply(c).p999())));
         rows.add(row("enqueue→dequeue max (µs)", clients, c -> Long.toString(e2d.apply(c).max())));
+        if (clients.stream().anyMatch(c -> c.calls() != null && c.calls().postDialDelayMicros() != null)) {
+            Function<ClientResult, LatencySummary> pdd = c -> c.calls() == null ? null : c.calls().postDialDelayMicros();
+            rows.add(row("post-dial delay p50 / p90 / p99 / max (ms)", clients, c -> pdd.apply(c) == null ? "-"
+                    : millis(pdd.apply(c).p50()) + " / " + millis(pdd.apply(c).p90()) + " / "
+                    + millis(pdd.apply(c).p99()) + " / " + millis(pdd.apply(c).max())));
+        }
+        if (clients.stream().anyMatch(c -> c.calls() != null && c.calls().answers() != null)) {
+            rows.add(row("answers 2xx / 4xx / 5xx / timeout", clients, c -> c.calls() == null || c.calls().answers() == null
+                    ? "-" : c.calls().answers().success() + " / " + c.calls().answers().clientError() + " / "
+                    + c.calls().answers().serverError() + " / " + c.calls().answers().timeouts()));
+        }
         if (clients.stream().anyMatch(c -> c.latencyMicros().containsKey("enqueueToDone"))
                 && clients.stream().anyMatch(c -> c.latencyMicros().containsKey("serviceTime"))) {
             rows.add(row("enqueue→done p99 (µs)", clients, c -> c.latencyMicros().containsKey("enqueueToDone")
@@ -63,6 +74,11 @@ public final class SideBySideTable {
     private static String perThousand(ClientResult c, Function<ClientResult.Cost, Double> figure) {
         Double value = c.cost() == null ? null : figure.apply(c.cost());
         return value == null ? "-" : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    /** SIPp's response times are whole milliseconds, held in microseconds. */
+    private static String millis(long micros) {
+        return Long.toString(Math.round(micros / 1000.0));
     }
 
     private static String[] row(String label, List<ClientResult> clients, Function<ClientResult, String> cell) {

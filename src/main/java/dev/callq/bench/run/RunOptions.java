@@ -5,10 +5,12 @@ import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.RedisEndpoint;
+import dev.callq.bench.env.RedisPersistence;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.RateProfile;
 import dev.callq.bench.load.SyntheticLoad;
 import dev.callq.bench.sip.EnqueuedEvents;
+import dev.callq.bench.sip.ExternalKamailio;
 import dev.callq.bench.sip.KamailioSizing;
 import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.work.Work;
@@ -34,6 +36,12 @@ import java.util.function.Supplier;
  * @param redisAuth {@code --redis-auth}: the Redis the run starts has a password
  * @param redisTls  {@code --redis-tls}: the Redis the run starts speaks TLS only
  * @param redisRtt round-trip time added between every party and Redis (through the network proxy)
+ * @param uacScenario {@code --uac-scenario}: the user's SIPp UAC scenario; likewise {@code uasScenario}
+ * @param kamailio  {@code --kamailio}: a Kamailio the user started, which takes the SIP load
+ * @param redisStallMillis {@code --redis-stall-ms}: Redis's writers paused this long, then 1 s of service, in the measured phase
+ * @param faults    {@code --fault}, repeatable: faults injected into the measured phase
+ * @param redisPersistence {@code --redis-persistence}: how the Redis the run starts keeps its data
+ * @param redisSentinel {@code --redis-sentinel}: the run starts a primary, a replica and three sentinels
  * @param profile  {@code --profile}: record a JFR profile of each client's measured phase
  */
 public record RunOptions(String client,
@@ -65,6 +73,15 @@ public record RunOptions(String client,
                          Boolean redisTls,
                          Long clientTimeoutMillis,
                          Duration redisRtt,
+                         Path uacScenario,
+                         Path uasScenario,
+                         ExternalKamailio kamailio,
+                         Long redisStallMillis,
+
+                         List<FaultSpec> faults,
+                         RedisPersistence redisPersistence,
+                         Boolean redisSentinel,
+
                          Boolean profile) {
 
     public static final String DEFAULT_CLIENT = QueueDrivers.ALL;
@@ -116,6 +133,15 @@ public record RunOptions(String client,
                 .redisTls(redisTls)
                 .clientTimeoutMillis(clientTimeoutMillis)
                 .redisRtt(redisRtt)
+                .uacScenario(uacScenario)
+                .uasScenario(uasScenario)
+                .kamailio(kamailio)
+                .redisStallMillis(redisStallMillis)
+
+                .faults(faults)
+                .redisPersistence(redisPersistence)
+                .redisSentinel(redisSentinel)
+
                 .profile(profile);
     }
 
@@ -152,6 +178,15 @@ public record RunOptions(String client,
         addFlag(args, "--redis-tls", redisTls);
         add(args, "--client-timeout-ms", clientTimeoutMillis, () -> String.valueOf(clientTimeoutMillis));
         add(args, "--redis-rtt", redisRtt, () -> DurationText.format(redisRtt.toNanos()));
+        add(args, "--uac-scenario", uacScenario, () -> uacScenario.toString());
+        add(args, "--uas-scenario", uasScenario, () -> uasScenario.toString());
+        add(args, "--kamailio", kamailio, () -> kamailio.toString());
+        add(args, "--redis-stall-ms", redisStallMillis, () -> String.valueOf(redisStallMillis));
+        if (faults != null) {
+            faults.forEach(fault -> add(args, "--fault", fault, fault::toString));
+        }
+        add(args, "--redis-persistence", redisPersistence, () -> redisPersistence.cliName());
+        addFlag(args, "--redis-sentinel", redisSentinel);
         addFlag(args, "--profile", profile);
         return args;
     }
@@ -225,7 +260,13 @@ public record RunOptions(String client,
                 new LocalRedis.Security(or(redisAuth, false), or(redisTls, false), loadKind == LoadKind.SIP),
                 clientTimeoutMillis == null ? null
                         : Duration.ofMillis(requirePositive(clientTimeoutMillis, "--client-timeout-ms")),
-                requireRtt(or(redisRtt, Duration.ZERO)), Boolean.TRUE.equals(profile));
+                requireRtt(or(redisRtt, Duration.ZERO)),
+                uacScenario, uasScenario, kamailio,
+                redisStallMillis == null ? null : Duration.ofMillis(requirePositive(redisStallMillis, "--redis-stall-ms")),
+
+                or(faults, List.of()), or(redisPersistence, RedisPersistence.NONE), or(redisSentinel, false),
+
+                Boolean.TRUE.equals(profile));
     }
 
     /** Reads an enum option in any letter case; a bad value is a one-line error listing the choices. */
@@ -308,6 +349,13 @@ public record RunOptions(String client,
         private Boolean redisTls;
         private Long clientTimeoutMillis;
         private Duration redisRtt;
+        private Path uacScenario;
+        private Path uasScenario;
+        private ExternalKamailio kamailio;
+        private Long redisStallMillis;
+        private List<FaultSpec> faults;
+        private RedisPersistence redisPersistence;
+        private Boolean redisSentinel;
         private Boolean profile;
 
         private Builder() {
@@ -458,6 +506,41 @@ public record RunOptions(String client,
             return this;
         }
 
+        public Builder uacScenario(Path uacScenario) {
+            this.uacScenario = uacScenario;
+            return this;
+        }
+
+        public Builder uasScenario(Path uasScenario) {
+            this.uasScenario = uasScenario;
+            return this;
+        }
+
+        public Builder kamailio(ExternalKamailio kamailio) {
+            this.kamailio = kamailio;
+            return this;
+        }
+
+        public Builder redisStallMillis(Long redisStallMillis) {
+            this.redisStallMillis = redisStallMillis;
+            return this;
+        }
+
+        public Builder faults(List<FaultSpec> faults) {
+            this.faults = faults == null ? null : List.copyOf(faults);
+            return this;
+        }
+
+        public Builder redisPersistence(RedisPersistence redisPersistence) {
+            this.redisPersistence = redisPersistence;
+            return this;
+        }
+
+        public Builder redisSentinel(Boolean redisSentinel) {
+            this.redisSentinel = redisSentinel;
+            return this;
+        }
+
         public Builder profile(Boolean profile) {
             this.profile = profile;
             return this;
@@ -465,7 +548,9 @@ public record RunOptions(String client,
 
         public RunOptions build() {
             return new RunOptions(client, load, pattern, workers, rate, serviceTime, workMode, arrivals, warmupSeconds, warmupMaxSeconds, calls, durationSeconds, drainTimeoutSeconds, holdMillis, payload, batchSize, producerConnections, popTimeoutMillis, respVersion, redis,
-                    kamailioShmMb, kamailioChildren, key, events, kamailioCfg, redisAuth, redisTls, clientTimeoutMillis, redisRtt, profile);
+                    kamailioShmMb, kamailioChildren, key, events, kamailioCfg, redisAuth, redisTls, clientTimeoutMillis, redisRtt,
+                    uacScenario, uasScenario, kamailio, redisStallMillis, faults, redisPersistence,
+                    redisSentinel, profile);
         }
     }
 }

@@ -3,11 +3,14 @@ package dev.callq.bench.run;
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.Provenance;
+import dev.callq.bench.env.LocalSentinels;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.env.RedisProbe;
 import dev.callq.bench.driver.ClientChoice;
+import dev.callq.bench.driver.ClientSettings;
 import dev.callq.bench.driver.QueueDriver;
 import dev.callq.bench.driver.QueueSpec;
+import dev.callq.bench.load.Load;
 import dev.callq.bench.load.SipLoad;
 import dev.callq.bench.sip.KamailioScript;
 import dev.callq.bench.measure.Recorders;
@@ -79,12 +82,18 @@ public final class Runner {
                 }
                 redisMeasured = describeRedis(config.redis(), "external");
                 RedisProbe.requireRoomFor(config.redis(), config.redisConnections());
-                results.add(measure(client, config.redis(), outDir, logDir, work));
+                results.add(measure(client, config.redis(), null, null, outDir, logDir, work));
+            } else if (config.redisSentinel()) {
+                try (LocalSentinels topology = LocalSentinels.start(logDir, config.redisPersistence())) {
+                    redisMeasured = describeRedis(topology.endpoint(), "started by callq (a primary, a replica and "
+                            + "3 sentinels)");
+                    results.add(measure(client, topology.endpoint(), topology.primary(), topology, outDir, logDir, work));
+                }
             } else {
-                try (LocalRedis redis = LocalRedis.start(logDir, config.localRedis())) {
+                try (LocalRedis redis = LocalRedis.start(logDir, config.localRedis(), config.redisPersistence())) {
                     redisMeasured = describeRedis(redis.endpoint(), startedBy(config.localRedis()));
                     RedisProbe.requireRoomFor(redis.endpoint(), config.redisConnections());
-                    results.add(measure(client, redis.endpoint(), outDir, logDir, work));
+                    results.add(measure(client, redis.endpoint(), redis, null, outDir, logDir, work));
                 }
             }
         }
@@ -100,14 +109,20 @@ public final class Runner {
      * One client's run. With {@code --redis-rtt}, every party of the run (workers, producer, admin and
      * Kamailio alike) reaches Redis through a proxy that adds half the round trip each way.
      */
-    private ClientResult measure(String client, RedisEndpoint redis, Path outDir, Path logDir, Runnable work) {
+    /**
+     * @param localRedis the Redis callq started, for the faults done to it, or null
+     * @param sentinels  the Sentinel topology callq started, for a failover, or null
+     */
+    private ClientResult measure(String client, RedisEndpoint redis, LocalRedis localRedis, LocalSentinels sentinels,
+                                 Path outDir, Path logDir, Runnable work) {
         if (config.redisRtt().isZero()) {
-            return new ClientRun(config, client, redis, outDir, logDir).execute(loads(config), work, progress);
+            return new ClientRun(config, client, redis, localRedis, sentinels, outDir, logDir)
+                    .execute(loads(config), work, progress);
         }
         try (NetworkProxy proxy = NetworkProxy.start(redis)) {
             proxy.setLatency(config.redisRtt().dividedBy(2), Duration.ZERO);
             networkProxy = proxy.describe();
-            ClientResult result = new ClientRun(config, client, proxy.endpoint(), outDir, logDir)
+            ClientResult result = new ClientRun(config, client, proxy.endpoint(), localRedis, sentinels, outDir, logDir)
                     .execute(loads(config), work, progress);
             ProxyCounters counters = proxy.counters();
             log.info("{}: the network proxy carried {} connections, {} bytes to Redis and {} from it", client,
@@ -178,15 +193,21 @@ public final class Runner {
     /** The load a configuration asks for, built once Redis, the driver and the recorders exist. */
     static ClientRun.LoadFactory loads(RunConfig config) {
         return (QueueDriver driver, QueueSpec spec, Recorders recorders, RedisEndpoint redis, Path logDir) -> {
+            Load load;
             if (config.load() == LoadKind.SYNTHETIC) {
-                return new SyntheticLoad(driver, spec, config.rate(), config.arrivals(),
-                        config.duration(), config.producerLanes(), recorders.producerLag());
+                load = new SyntheticLoad(ClientSettings.forQueue(redis, config.respVersion(), spec), spec, config.rate(),
+                        config.arrivals(), config.duration(), config.producerLanes(), recorders.producerLag(),
+                        recorders.pushRoundTrip());
+            } else {
+                // Kamailio is pointed at the master a Sentinel names at the start of the run. It logs in as the
+                // default user: RunConfig refuses any other for a SIP run, and the Redis callq starts gives
+                // the default user the run's password too.
+                load = new SipLoad(logDir, config.kamailioSettings(RedisProbe.master(redis).asDefaultUser(), spec.key()),
+                        config.kamailio(), config.uacScenario(), config.uasScenario(),
+                        config.rate().meanRatePerSec(1), config.calls(), config.holdTime(), config.sipLossPercent());
             }
-            // Kamailio is pointed at the master a Sentinel names at the start of the run. It logs in as the
-            // default user: RunConfig refuses any other for a SIP run, and the Redis callq starts gives
-            // the default user the run's password too.
-            return new SipLoad(logDir, config.kamailioSettings(RedisProbe.master(redis).asDefaultUser(), spec.key()),
-                    config.rate().meanRatePerSec(1), config.calls(), config.holdTime());
+            return config.redisStall() == null ? load
+                    : new StalledRedisLoad(load, RedisProbe.master(redis), config.redisStall());
         };
     }
 
@@ -215,6 +236,15 @@ public final class Runner {
         map.put("drainTimeoutSeconds", config.drainTimeout().toSeconds());
         map.put("resp", config.respVersion());
         map.put("key", config.key());
+        if (!config.faults().isEmpty()) {
+            map.put("faults", config.faults().stream().map(FaultSpec::toString).toList());
+        }
+        if (config.redis() == null) {
+            map.put("redisPersistence", config.redisPersistence().cliName());
+        }
+        if (config.redisSentinel()) {
+            map.put("redisSentinel", true);
+        }
         if (config.load() == LoadKind.SIP) {
             map.put("kamailioShmMb", config.kamailioSharedMemoryMb());
             map.put("kamailioChildren", config.kamailioChildren());
@@ -222,6 +252,18 @@ public final class Runner {
             if (config.kamailioCfg() != null) {
                 map.put("kamailioCfg", config.kamailioCfg().toString());
             }
+            if (config.uacScenario() != null) {
+                map.put("uacScenario", config.uacScenario().toString());
+            }
+            if (config.uasScenario() != null) {
+                map.put("uasScenario", config.uasScenario().toString());
+            }
+            if (config.kamailio() != null) {
+                map.put("kamailio", config.kamailio().toString());
+            }
+        }
+        if (config.redisStall() != null) {
+            map.put("redisStallMillis", config.redisStall().toMillis());
         }
         map.put("redisRttMicros", config.redisRtt().toNanos() / 1_000);
         return map;

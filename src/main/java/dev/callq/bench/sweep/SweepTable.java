@@ -23,6 +23,7 @@ public final class SweepTable {
         boolean rates = axes.rates().size() > 1;
         boolean serviceTimes = axes.serviceTimes().size() > 1;
         boolean repeats = axes.repeats() > 1;
+        boolean faults = axes.faults().size() > 1;
         if (patterns) {
             header.add("pattern");
         }
@@ -35,6 +36,9 @@ public final class SweepTable {
         }
         if (repeats) {
             header.add("repeat");
+        }
+        if (faults) {
+            header.add("fault");
         }
         int keyColumns = header.size();
         // Cost columns only for cells that recorded it, so sweeps written before keep their table.
@@ -65,6 +69,9 @@ public final class SweepTable {
             if (repeats) {
                 key.add(Integer.toString(cell.repeat()));
             }
+            if (faults) {
+                key.add(cell.faults() == null ? "none" : String.join(" ", cell.faults()));
+            }
             List<String> row = rows.computeIfAbsent(String.join("\u0000", key), k -> newRow(key, header.size()));
             int column = keyColumns + perClient * axes.clients().indexOf(cell.client());
             row.set(column, throughput(cell));
@@ -75,6 +82,28 @@ public final class SweepTable {
             }
         }
         return format(header, new ArrayList<>(rows.values()));
+    }
+
+    /**
+     * The guarantee table, for a sweep with faults: per cell its fault, what it lost and duplicated, its
+     * recovery and whether the pattern kept its promise; empty without faults.
+     */
+    public static String guarantees(List<CellResult> cells) {
+        List<List<String>> rows = new ArrayList<>();
+        for (CellResult c : cells) {
+            if (c.faults() == null) {
+                continue;
+            }
+            boolean ran = c.error() == null;
+            rows.add(List.of(c.client(), c.pattern(), String.join(" ", c.faults()),
+                    ran ? Long.toString(c.eventsLost()) : "-", ran ? Long.toString(c.eventsDuplicates()) : "-",
+                    !ran ? "-" : c.recoverySeconds() == null ? "never" : String.format(Locale.ROOT, "%.0f", c.recoverySeconds()),
+                    !ran || c.faultMaxP99Micros() == null ? "-"
+                            : String.format(Locale.ROOT, "%.0f", c.faultMaxP99Micros() / 1000.0),
+                    !ran ? "failed" : Boolean.TRUE.equals(c.promiseKept()) ? "yes" : "NO"));
+        }
+        return rows.isEmpty() ? "" : format(List.of("client", "pattern", "fault", "lost", "dup", "recovery s",
+                "max p99 ms", "promise kept"), rows);
     }
 
     private static List<String> newRow(List<String> key, int width) {

@@ -49,6 +49,9 @@ class BadInputTest {
             "--calls 3000000000 | would schedule 6,000,000,000 events, above the 20,000,000",
             "--redis-rtt 2 | --redis-rtt: '2' is not a number with a unit us, ms or s",
             "--redis redis-sentinel://127.0.0.1:26379/mymaster --redis-rtt 1ms | --redis-rtt cannot delay a Sentinel deployment",
+            "--uac-scenario src/test/resources/sipp/uac-without-bye.xml | does not send a BYE, but --events invite,bye expects",
+            "--kamailio nowhere | --kamailio must be HOST:PORT, not 'nowhere'",
+            "--kamailio 127.0.0.1:5060 | --kamailio needs --redis",
     })
     void rejectsBadOptionsWithOneLine(String arguments, String expectedMessage) throws Exception {
         List<String> args = new ArrayList<>(List.of("run", "--out", tmp.resolve("out").toString()));

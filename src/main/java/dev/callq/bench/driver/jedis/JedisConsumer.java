@@ -3,6 +3,7 @@ package dev.callq.bench.driver.jedis;
 import dev.callq.bench.driver.PayloadSink;
 import dev.callq.bench.driver.PatternConsumer;
 import dev.callq.bench.driver.QueueSpec;
+import dev.callq.bench.driver.ReplyStamp;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.commands.JedisCommands;
 import redis.clients.jedis.args.ListDirection;
@@ -34,9 +35,13 @@ final class JedisConsumer extends PatternConsumer {
     private final String processingKey;
     private final String consumerName;
 
-    /** @param closeConnection closes the worker's own connection; nothing for a pooled client */
-    JedisConsumer(Commands link, Runnable closeConnection, QueueSpec spec, int workerId, Duration clientTimeout) {
-        super(spec, workerId, clientTimeout, closeConnection);
+    /**
+     * @param closeConnection closes the worker's own connection; nothing for a pooled client
+     * @param replyStamp marked by the worker's socket when a reply arrives
+     */
+    JedisConsumer(Commands link, Runnable closeConnection, QueueSpec spec, int workerId, Duration clientTimeout,
+                  ReplyStamp replyStamp) {
+        super(spec, workerId, clientTimeout, closeConnection, replyStamp);
         this.link = link;
         this.processingKey = spec.processingKey(workerId);
         this.consumerName = "consumer-" + workerId;

@@ -8,12 +8,14 @@ import dev.callq.bench.driver.QueueConsumer;
 import dev.callq.bench.driver.QueueDriver;
 import dev.callq.bench.driver.QueueProducer;
 import dev.callq.bench.driver.QueueSpec;
+import dev.callq.bench.driver.ReplyStamp;
 import dev.callq.bench.driver.Unreachable;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.env.RedisTls;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.DefaultJedisSocketFactory;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.RedisClient;
@@ -76,8 +78,17 @@ public final class JedisQueueDriver implements QueueDriver {
      * database; through Sentinel, to the master it names at this moment.
      */
     Jedis connect(String role) {
+        return connect(role, null);
+    }
+
+    /** As {@link #connect(String)}; when {@code stamp} is not null, its socket marks when replies arrive. */
+    private Jedis connect(String role, ReplyStamp stamp) {
         try {
-            return new Jedis(server(), config(role));
+            DefaultJedisClientConfig config = config(role);
+            if (stamp == null || !ReplyStamp.ENABLED) {
+                return new Jedis(server(), config);
+            }
+            return new Jedis(new StampedSocketFactory(new DefaultJedisSocketFactory(server(), config), stamp), config);
         } catch (JedisException e) {
             throw Unreachable.redis(settings.endpoint(), e);
         }
@@ -167,12 +178,16 @@ public final class JedisQueueDriver implements QueueDriver {
     @Override
     public QueueConsumer createConsumer(QueueSpec spec, int workerId) {
         settings.requireAbovePopTimeout(spec);
+        ReplyStamp stamp = new ReplyStamp();
         JedisConsumer consumer;
         if (pool != null) {
-            consumer = new JedisConsumer(onPool(), () -> { }, spec, workerId, settings.clientTimeout());
+            // The pool lends any of its connections per command, so no socket belongs to this worker: its
+            // stamp stays unmarked and the latency split leaves these pops out.
+            consumer = new JedisConsumer(onPool(), () -> { }, spec, workerId, settings.clientTimeout(), stamp);
         } else {
-            JedisLink link = link("worker-" + workerId);
-            consumer = new JedisConsumer(link::call, link::close, spec, workerId, settings.clientTimeout());
+            // Every connection the link opens, reconnections included, marks the same stamp.
+            JedisLink link = new JedisLink(() -> connect("worker-" + workerId, stamp));
+            consumer = new JedisConsumer(link::call, link::close, spec, workerId, settings.clientTimeout(), stamp);
         }
         return open.consumer(consumer);
     }

@@ -8,6 +8,7 @@ import dev.callq.bench.driver.QueueConsumer;
 import dev.callq.bench.driver.QueueDriver;
 import dev.callq.bench.driver.QueueProducer;
 import dev.callq.bench.driver.QueueSpec;
+import dev.callq.bench.driver.ReplyStamp;
 import dev.callq.bench.driver.Unreachable;
 import dev.callq.bench.env.RedisEndpoint;
 import io.lettuce.core.ClientOptions;
@@ -29,6 +30,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Lettuce with one {@link RedisClient} and one dedicated connection per consumer: a blocking
@@ -54,6 +56,7 @@ public final class LettuceQueueDriver implements QueueDriver {
     private final ClientResources resources;
     private final boolean publishOnScheduler;
     private final RedisClient client;
+    private final ReplyStamping stamping = new ReplyStamping();
     private final OpenResources open = new OpenResources();
 
     public LettuceQueueDriver(ClientSettings settings) {
@@ -67,6 +70,9 @@ public final class LettuceQueueDriver implements QueueDriver {
         }
         if (library.has("computationThreadPoolSize")) {
             resourcesBuilder.computationThreadPoolSize(library.positiveInt("computationThreadPoolSize", 1));
+        }
+        if (ReplyStamp.ENABLED) {
+            resourcesBuilder.nettyCustomizer(stamping);
         }
         this.publishOnScheduler = library.bool("publishOnScheduler", false);
         this.resources = resourcesBuilder.build();
@@ -113,10 +119,23 @@ public final class LettuceQueueDriver implements QueueDriver {
      * database; through Sentinel, to the master it names at this moment.
      */
     StatefulRedisConnection<String, String> connect(String role) {
-        try {
-            return client.connect(uri(settings.endpoint(), settings.clientTimeout(), "callq-lettuce-" + role));
-        } catch (RedisConnectionException e) {
-            throw Unreachable.redis(settings.endpoint(), e);
+        return connect(role, null);
+    }
+
+    /**
+     * As {@link #connect(String)}; the new channel marks {@code stamp} (when not null) as replies arrive.
+     * One connect at a time, so that the channel initialized during it is this connection's.
+     */
+    private StatefulRedisConnection<String, String> connect(String role, ReplyStamp stamp) {
+        synchronized (stamping) {
+            try {
+                StatefulRedisConnection<String, String> connection = client.connect(
+                        uri(settings.endpoint(), settings.clientTimeout(), "callq-lettuce-" + role));
+                stamping.claimLastChannel(stamp);
+                return connection;
+            } catch (RedisConnectionException e) {
+                throw Unreachable.redis(settings.endpoint(), e);
+            }
         }
     }
 
@@ -188,8 +207,9 @@ public final class LettuceQueueDriver implements QueueDriver {
     @Override
     public QueueConsumer createConsumer(QueueSpec spec, int workerId) {
         settings.requireAbovePopTimeout(spec);
-        LettuceConsumer consumer = new LettuceConsumer(connect("worker-" + workerId), spec, workerId,
-                settings.clientTimeout());
+        ReplyStamp stamp = new ReplyStamp();
+        LettuceConsumer consumer = new LettuceConsumer(connect("worker-" + workerId, stamp), spec, workerId,
+                settings.clientTimeout(), stamp);
         return open.consumer(consumer);
     }
 
@@ -212,6 +232,7 @@ public final class LettuceQueueDriver implements QueueDriver {
         open.closeAll();
         client.shutdown(SHUTDOWN_QUIET_PERIOD, SHUTDOWN_TIMEOUT);
         // A client created on resources of its own does not shut them down.
-        resources.shutdown(SHUTDOWN_QUIET_PERIOD.toMillis(), SHUTDOWN_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        resources.shutdown(SHUTDOWN_QUIET_PERIOD.toMillis(), SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .awaitUninterruptibly(SHUTDOWN_TIMEOUT.toMillis());
     }
 }
