@@ -69,6 +69,15 @@ class RunOptionsRoundTripTest {
     }
 
     @Test
+    void theSentinelFlagSurvivesArgumentsAndParsing() {
+        RunOptions options = RunOptions.builder().load(LoadKind.SYNTHETIC).redisSentinel(true).build();
+
+        assertThat(options.toArgs()).containsExactly("--load", "synthetic", "--redis-sentinel");
+        assertThat(parsedByRunCommand(options.toArgs())).isEqualTo(options);
+        assertThat(parsedByRunCommand(options.toArgs()).toConfig(OUT).redisSentinel()).isTrue();
+    }
+
+    @Test
     void faultsAndPersistenceSurviveArgumentsAndParsing() {
         RunOptions options = RunOptions.builder().load(LoadKind.SYNTHETIC).durationSeconds(10.0)
                 .faults(List.of(FaultSpec.parse("redis-pause:1500ms@3s"), FaultSpec.parse("redis-restart@5s"),
