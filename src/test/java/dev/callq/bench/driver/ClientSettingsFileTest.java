@@ -92,7 +92,10 @@ class ClientSettingsFileTest {
         }
     }
 
-    /** Pooled Jedis pops through its RedisClient's pool: exactly once, on connections named for the pool. */
+    /**
+     * Pooled Jedis pops through its RedisClient's pool: exactly once, on connections named for the pool,
+     * each reply stamped for the latency split.
+     */
     @Test
     void pooledJedisWorkersPopThroughTheRedisClientPool() {
         ClientChoice choice = ClientChoice.parse("benchmarks/clients/jedis-pooled.yaml");
@@ -104,10 +107,27 @@ class ClientSettingsFileTest {
                 assertThat(driver.describe().get("connections")).contains("pooled RedisClient (maxTotal 16)");
                 producer.push(List.of("a", "b", "c"));
                 List<String> popped = new ArrayList<>();
+                List<Long> replyArrivals = new ArrayList<>();
+                PayloadSink sink = new PayloadSink() {
+                    @Override
+                    public void accept(List<String> payloads) {
+                        popped.addAll(payloads);
+                    }
+
+                    @Override
+                    public void accept(List<String> payloads, long replyArrivedMicros) {
+                        accept(payloads);
+                        replyArrivals.add(replyArrivedMicros);
+                    }
+                };
                 for (int workerId = 0; workerId < 3; workerId++) {
-                    driver.createConsumer(spec, workerId).poll(popped::addAll);
+                    driver.createConsumer(spec, workerId).poll(sink);
                 }
                 assertThat(popped).containsExactly("a", "b", "c");
+                if (ReplyStamp.ENABLED) {
+                    assertThat(replyArrivals).as("each pop's reply stamped by the pooled socket")
+                            .hasSize(3).doesNotContain(ReplyStamp.NONE);
+                }
                 assertThat(raw.clientListLines("callq-jedis-pool")).as("the pool's connections").isNotEmpty();
                 assertThat(raw.clientListLines("callq-jedis-worker-0")).as("no plain worker connection").isEmpty();
             }

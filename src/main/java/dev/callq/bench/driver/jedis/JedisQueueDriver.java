@@ -14,6 +14,7 @@ import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.env.RedisTls;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.Connection;
+import redis.clients.jedis.ConnectionFactory;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.DefaultJedisSocketFactory;
 import redis.clients.jedis.HostAndPort;
@@ -22,6 +23,7 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisProtocol;
 import redis.clients.jedis.commands.JedisCommands;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.providers.PooledConnectionProvider;
 
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,8 @@ public final class JedisQueueDriver implements QueueDriver {
     /** The workers' shared pooled client, or null when each worker has a plain connection. */
     private final RedisClient pool;
     private final int poolMaxTotal;
+    /** The stamp of the worker whose command a pooled connection is running, read by its socket. */
+    private final ThreadLocal<ReplyStamp> poolStamp = new ThreadLocal<>();
 
     public JedisQueueDriver(ClientSettings settings) {
         this.settings = settings;
@@ -63,10 +67,18 @@ public final class JedisQueueDriver implements QueueDriver {
         // A worker waiting for a connection gives up within the client timeout instead of forever.
         poolConfig.setMaxWait(settings.clientTimeout());
         try {
+            DefaultJedisClientConfig config = config("pool");
+            HostAndPort server = server();
+            if (!ReplyStamp.ENABLED) {
+                return RedisClient.builder().hostAndPort(server).clientConfig(config).poolConfig(poolConfig).build();
+            }
+            // Jedis reads a reply on the thread that sent the command, so a pooled socket marks that worker's stamp.
+            ConnectionFactory connections = new ConnectionFactory(
+                    new StampedSocketFactory(new DefaultJedisSocketFactory(server, config), poolStamp::get), config);
             return RedisClient.builder()
-                    .hostAndPort(server())
-                    .clientConfig(config("pool"))
-                    .poolConfig(poolConfig)
+                    .hostAndPort(server)
+                    .clientConfig(config)
+                    .connectionProvider(new PooledConnectionProvider(connections, poolConfig))
                     .build();
         } catch (JedisException e) {
             throw Unreachable.redis(settings.endpoint(), e);
@@ -125,11 +137,15 @@ public final class JedisQueueDriver implements QueueDriver {
         return new JedisLink(() -> connect(role));
     }
 
-    /** Commands on the workers' pooled client, which replaces a broken connection itself. */
-    private JedisConsumer.Commands onPool() {
+    /**
+     * Commands on the workers' pooled client, which replaces a broken connection itself; whichever
+     * connection it lends marks {@code stamp} when the reply arrives.
+     */
+    private JedisConsumer.Commands onPool(ReplyStamp stamp) {
         return new JedisConsumer.Commands() {
             @Override
             public <T> T call(Function<JedisCommands, T> commands) {
+                poolStamp.set(stamp);
                 return commands.apply(pool);
             }
         };
@@ -181,9 +197,7 @@ public final class JedisQueueDriver implements QueueDriver {
         ReplyStamp stamp = new ReplyStamp();
         JedisConsumer consumer;
         if (pool != null) {
-            // The pool lends any of its connections per command, so no socket belongs to this worker: its
-            // stamp stays unmarked and the latency split leaves these pops out.
-            consumer = new JedisConsumer(onPool(), () -> { }, spec, workerId, settings.clientTimeout(), stamp);
+            consumer = new JedisConsumer(onPool(stamp), () -> { }, spec, workerId, settings.clientTimeout(), stamp);
         } else {
             // Every connection the link opens, reconnections included, marks the same stamp.
             JedisLink link = new JedisLink(() -> connect("worker-" + workerId, stamp));
