@@ -4,6 +4,7 @@ import dev.callq.bench.driver.PayloadSink;
 import dev.callq.bench.driver.QueueConsumer;
 import dev.callq.bench.driver.QueueDriver;
 import dev.callq.bench.driver.QueueSpec;
+import dev.callq.bench.driver.ReplyStamp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,13 +47,22 @@ final class WorkerPool implements AutoCloseable {
         }
         for (int id = 0; id < workers; id++) {
             QueueConsumer consumer = consumers.get(id);
-            PayloadSink crashable = payloads -> {
-                if (takeCrash()) {
-                    // After its pop, before its work: the events die with the worker, unacknowledged.
-                    eventsLostInCrashes.add(payloads.size());
-                    throw new WorkerCrashed();
+            PayloadSink crashable = new PayloadSink() {
+                @Override
+                public void accept(List<String> payloads) {
+                    accept(payloads, ReplyStamp.NONE);
                 }
-                sink.accept(payloads);
+
+                @Override
+                public void accept(List<String> payloads, long replyArrivedMicros) {
+                    if (takeCrash()) {
+                        // After its pop, before its work: the events die with the worker, unacknowledged.
+                        eventsLostInCrashes.add(payloads.size());
+                        throw new WorkerCrashed();
+                    }
+                    // The reply's arrival goes on with the payloads: the latency split needs it.
+                    sink.accept(payloads, replyArrivedMicros);
+                }
             };
             Thread thread = new Thread(() -> pollUntilStopped(consumer, crashable), driver.name() + "-worker-" + id);
             thread.setDaemon(true);
