@@ -126,10 +126,11 @@ public final class RunArguments {
             + "certificate must chain to (default: the JVM's trusted CAs)")
     Path redisCaFile;
 
-    @Option(names = "--redis-auth", description = "start Redis with a random password for an ACL user of the run")
+    // Flags take an optional true/false, so that a sweep file's options (redis-sentinel: true) can set them.
+    @Option(names = "--redis-auth", arity = "0..1", description = "start Redis with a random password for an ACL user of the run")
     Boolean redisAuth;
 
-    @Option(names = "--redis-tls", description = "start Redis with TLS only, its certificate from a throwaway CA")
+    @Option(names = "--redis-tls", arity = "0..1", description = "start Redis with TLS only, its certificate from a throwaway CA")
     Boolean redisTls;
 
     @Option(names = "--client-timeout-ms", description = "the clients' command and socket timeout (default: the pop "
@@ -167,7 +168,7 @@ public final class RunArguments {
             + "restart: none (default), aof (fsync every second) or aof-always (fsync every write)")
     String redisPersistence;
 
-    @Option(names = "--redis-sentinel", description = "start a primary, a replica and three sentinels instead of "
+    @Option(names = "--redis-sentinel", arity = "0..1", description = "start a primary, a replica and three sentinels instead of "
             + "one Redis; the clients connect through redis-sentinel:// (for --fault redis-failover@T)")
     Boolean redisSentinel;
 

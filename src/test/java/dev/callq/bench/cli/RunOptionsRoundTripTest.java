@@ -143,6 +143,15 @@ class RunOptionsRoundTripTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Unknown option: '--frobnicate'");
     }
 
+    /** A sweep file writes every option as a name and a value: a flag's value is true or false. */
+    @Test
+    void aFlagTakesAnOptionalTrueOrFalseAsASweepFileSpellsIt() {
+        assertThat(RunArguments.parse(List.of("--redis-sentinel", "true", "--load", "synthetic")).redisSentinel())
+                .isTrue();
+        assertThat(RunArguments.parse(List.of("--redis-sentinel", "--load", "synthetic")).redisSentinel()).isTrue();
+        assertThat(RunArguments.parse(List.of("--redis-auth", "false")).redisAuth()).isFalse();
+    }
+
     /** As {@code callq run} reads its command line. */
     private static RunOptions parsedByRunCommand(List<String> args) {
         RunCommand run = new RunCommand();
