@@ -172,9 +172,9 @@ public final class RunArguments {
             + "one Redis; the clients connect through redis-sentinel:// (for --fault redis-failover@T)")
     Boolean redisSentinel;
 
-    @Option(names = "--profile", description = "record a JFR profile (settings \"profile\") of each client's measured "
-            + "phase to <client>.jfr; the report shows its top frames")
-    boolean profile;
+    @Option(names = "--profile", arity = "0..1", description = "record a JFR profile (settings \"profile\") of each "
+            + "client's measured phase to <client>.jfr; the report shows its top frames")
+    Boolean profile;
 
     /**
      * Reads {@code callq run} arguments (without {@code --out}) exactly as the command does: how the
@@ -211,7 +211,7 @@ public final class RunArguments {
                 faults == null ? null : faults.stream().map(FaultSpec::parse).toList(),
                 redisPersistence == null ? null : RedisPersistence.parse(redisPersistence), redisSentinel,
 
-                profile ? Boolean.TRUE : null);
+                profile);
     }
 
     /** {@code --redis}, its certificates checked against {@code --redis-ca} when that is given. */

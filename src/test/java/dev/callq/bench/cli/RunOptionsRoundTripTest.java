@@ -150,6 +150,7 @@ class RunOptionsRoundTripTest {
                 .isTrue();
         assertThat(RunArguments.parse(List.of("--redis-sentinel", "--load", "synthetic")).redisSentinel()).isTrue();
         assertThat(RunArguments.parse(List.of("--redis-auth", "false")).redisAuth()).isFalse();
+        assertThat(RunArguments.parse(List.of("--profile", "true", "--load", "synthetic")).profile()).isTrue();
     }
 
     /** As {@code callq run} reads its command line. */
