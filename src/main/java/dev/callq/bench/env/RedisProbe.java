@@ -100,6 +100,29 @@ public final class RedisProbe {
     }
 
     /**
+     * The server's CPU time so far, user and system, in seconds: {@code used_cpu_user} and
+     * {@code used_cpu_sys} of INFO cpu (every thread of the server); null when they cannot be read.
+     */
+    public static double[] cpuSeconds(RedisEndpoint endpoint) {
+        double user = Double.NaN;
+        double system = Double.NaN;
+        try (Session session = Session.open(endpoint, TIMEOUT)) {
+            if (session.call("INFO", "cpu") instanceof String info) {
+                for (String line : info.split("\r\n")) {
+                    if (line.startsWith("used_cpu_user:")) {
+                        user = Double.parseDouble(line.substring("used_cpu_user:".length()).strip());
+                    } else if (line.startsWith("used_cpu_sys:")) {
+                        system = Double.parseDouble(line.substring("used_cpu_sys:".length()).strip());
+                    }
+                }
+            }
+        } catch (IOException | HarnessException | NumberFormatException e) {
+            return null;
+        }
+        return Double.isNaN(user) || Double.isNaN(system) ? null : new double[] {user, system};
+    }
+
+    /**
      * Fails with a one-line error when the server accepts fewer clients than {@code connections} (its
      * {@code maxclients}, from INFO clients): the connection past it would fail mid-run. An older server
      * that does not report it is not checked.

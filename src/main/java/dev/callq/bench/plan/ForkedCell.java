@@ -40,7 +40,8 @@ final class ForkedCell {
 
         RunEvidence evidence(String purpose, double offeredRatePerSec) {
             return new RunEvidence(purpose, client.workers(), offeredRatePerSec, client.throughputPerSec(),
-                    outcome.exitCode(), outcome.outDir().toString());
+                    outcome.exitCode(), outcome.outDir().toString(),
+                    client.cost() == null ? null : client.cost().jvmCpuMsPer1k());
         }
     }
 

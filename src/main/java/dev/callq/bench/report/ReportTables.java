@@ -114,6 +114,29 @@ final class ReportTables {
                 : num(count.applyAsLong(c.calls().kamailioErrors()));
     }
 
+    /**
+     * What consuming cost per 1,000 events, per client (see ClientResult.Cost): JVM CPU with the client's
+     * I/O threads (and the synthetic producer), the workers' share, allocation, and Redis's CPU.
+     */
+    static Optional<Table> cost(List<ClientResult> clients) {
+        if (clients.stream().noneMatch(c -> c.cost() != null)) {
+            return Optional.empty();
+        }
+        Function<Function<ClientResult.Cost, Double>, Function<ClientResult, String>> orDash =
+                f -> c -> c.cost() == null || f.apply(c.cost()) == null ? "-"
+                        : String.format(Locale.ROOT, "%.1f", f.apply(c.cost()));
+        return Optional.of(new Table.SideBySide<>("per 1,000 events", clients, ClientResult::client)
+                .row("JVM CPU, user + system (ms)", orDash.apply(ClientResult.Cost::jvmCpuMsPer1k))
+                .row("JVM CPU, system (ms)", orDash.apply(ClientResult.Cost::jvmSystemCpuMsPer1k))
+                .row("worker threads' CPU (ms)", orDash.apply(ClientResult.Cost::workerCpuMsPer1k))
+                .row("JVM allocation (KiB)", orDash.apply(ClientResult.Cost::jvmAllocatedKbPer1k))
+                .row("worker threads' allocation (KiB)", orDash.apply(ClientResult.Cost::workerAllocatedKbPer1k))
+                .row("Redis CPU, user + system (ms)", orDash.apply(ClientResult.Cost::redisCpuMsPer1k))
+                .row("JVM cores busy (average)", c -> c.cost() == null || c.cost().jvmCores() == null ? "-"
+                        : String.format(Locale.ROOT, "%.2f", c.cost().jvmCores()))
+                .build());
+    }
+
     static Optional<Table> producer(List<ClientResult> clients) {
         if (clients.stream().noneMatch(c -> c.producer() != null)) {
             return Optional.empty();

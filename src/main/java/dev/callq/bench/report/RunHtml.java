@@ -74,6 +74,9 @@ public final class RunHtml {
         ReportTables.sipCalls(clients).ifPresent(t -> page.section("SIP calls", t));
         ReportTables.producer(clients).ifPresent(t -> page.section("Producer", t));
         faults(clients).ifPresent(t -> page.section("Faults (shaded on every per-second chart)", t));
+        ReportTables.cost(clients).ifPresent(t -> page.section("Cost per 1,000 events", t));
+        clients.forEach(c -> ProfileFrames.of(folder.dir(), c)
+                .ifPresent(t -> page.section("Profile: " + c.client() + " (JFR, " + c.clientEnvironment().get("profile") + ")", t)));
 
         page.heading("Latency by percentile")
                 .chart(Charts.percentileSpectrum(folder.clients()), "no enqueueToDequeue intervals in the interval logs");

@@ -62,7 +62,18 @@ public final class SideBySideTable {
             rows.add(row("enqueue→done p99 (µs)", clients, c -> c.latencyMicros().containsKey("enqueueToDone")
                     ? Long.toString(c.latencyMicros().get("enqueueToDone").p99()) : "-"));
         }
+        if (clients.stream().anyMatch(c -> c.cost() != null)) {
+            rows.add(row("JVM CPU per 1,000 events (ms)", clients, c -> perThousand(c, ClientResult.Cost::jvmCpuMsPer1k)));
+            rows.add(row("JVM allocation per 1,000 events (KiB)", clients,
+                    c -> perThousand(c, ClientResult.Cost::jvmAllocatedKbPer1k)));
+            rows.add(row("Redis CPU per 1,000 events (ms)", clients, c -> perThousand(c, ClientResult.Cost::redisCpuMsPer1k)));
+        }
         return format(rows);
+    }
+
+    private static String perThousand(ClientResult c, Function<ClientResult.Cost, Double> figure) {
+        Double value = c.cost() == null ? null : figure.apply(c.cost());
+        return value == null ? "-" : String.format(Locale.ROOT, "%.1f", value);
     }
 
     /** SIPp's response times are whole milliseconds, held in microseconds. */

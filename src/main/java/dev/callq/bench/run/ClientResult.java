@@ -25,6 +25,7 @@ import java.util.Map;
  *                       ({@link LatencySplit}); absent when the client's pops were not stamped
  * @param faults         the faults injected into the run ({@code --fault}), each with its start, end and
  *                       recovery; absent when none was
+ * @param cost           what consuming cost per 1,000 events; null in older results
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClientResult(String client, int workers, String pattern, String payload, String load,
@@ -33,9 +34,12 @@ public record ClientResult(String client, int workers, String pattern, String pa
                            double measuredSeconds, double warmupSeconds, long maxBacklog, Producer producer, long pollErrors,
                            String hlog, String timeseries, Map<String, String> clientEnvironment,
                            List<String> warnings, String failure, Reconciled accounting,
-                           Map<String, LatencySplit.Part> latencySplit, List<FaultRecord> faults) {
+                           Map<String, LatencySplit.Part> latencySplit, List<FaultRecord> faults, Cost cost) {
 
-    /** A result without the reconciliation's details, a latency split or faults, as results written before them. */
+    /**
+     * A result without the reconciliation's details, a latency split, faults or cost figures, as results
+     * written before them.
+     */
     public ClientResult(String client, int workers, String pattern, String payload, String load,
                         String serviceTime, CallStats calls, Events events,
                         Map<String, LatencySummary> latencyMicros, double throughputPerSec,
@@ -44,7 +48,7 @@ public record ClientResult(String client, int workers, String pattern, String pa
                         List<String> warnings, String failure) {
         this(client, workers, pattern, payload, load, serviceTime, calls, events, latencyMicros, throughputPerSec,
                 measuredSeconds, warmupSeconds, maxBacklog, producer, pollErrors, hlog, timeseries, clientEnvironment,
-                warnings, failure, null, null, null);
+                warnings, failure, null, null, null, null);
     }
 
     /** This result with the faults injected into it; none leaves the field out of summary.json. */
@@ -52,7 +56,7 @@ public record ClientResult(String client, int workers, String pattern, String pa
         return new ClientResult(client, workers, pattern, payload, load, serviceTime, calls, events, latencyMicros,
                 throughputPerSec, measuredSeconds, warmupSeconds, maxBacklog, producer, pollErrors, hlog, timeseries,
                 clientEnvironment, warnings, failure, accounting, latencySplit,
-                faults == null || faults.isEmpty() ? null : List.copyOf(faults));
+                faults == null || faults.isEmpty() ? null : List.copyOf(faults), cost);
     }
 
     /** A result in which nothing failed. */
@@ -74,6 +78,36 @@ public record ClientResult(String client, int workers, String pattern, String pa
             return new Events(accounting.expected(), accounting.consumed(), accounting.unique(), accounting.lost(),
                     accounting.duplicates(), accounting.unexpected(), accounting.malformed(),
                     accounting.leftInQueue(), warmupConsumed, malformedSample);
+        }
+    }
+
+    /**
+     * What consuming cost, per 1,000 events consumed, from the start of the measured phase until its
+     * events drained (see {@code CostMeter} for what each figure counts). A figure that could not be
+     * read is null.
+     *
+     * @param events                 events consumed in that window
+     * @param seconds                the window's length
+     * @param jvmUserCpuMsPer1k      the consumer JVM's user CPU, all its threads
+     * @param jvmSystemCpuMsPer1k    the consumer JVM's system CPU, all its threads
+     * @param workerCpuMsPer1k       the worker threads' CPU (user and system)
+     * @param jvmAllocatedKbPer1k    KiB allocated by every thread of the JVM
+     * @param workerAllocatedKbPer1k KiB allocated by the worker threads
+     * @param redisUserCpuMsPer1k    Redis's user CPU (INFO cpu)
+     * @param redisSystemCpuMsPer1k  Redis's system CPU (INFO cpu)
+     * @param jvmCores               the JVM's CPU time over the window's length: cores kept busy on average
+     */
+    public record Cost(long events, double seconds, Double jvmUserCpuMsPer1k, Double jvmSystemCpuMsPer1k,
+                       Double workerCpuMsPer1k, Double jvmAllocatedKbPer1k, Double workerAllocatedKbPer1k,
+                       Double redisUserCpuMsPer1k, Double redisSystemCpuMsPer1k, Double jvmCores) {
+        /** User plus system CPU of the JVM per 1,000 events, or null. */
+        public Double jvmCpuMsPer1k() {
+            return jvmUserCpuMsPer1k == null ? null : jvmUserCpuMsPer1k + jvmSystemCpuMsPer1k;
+        }
+
+        /** User plus system CPU of Redis per 1,000 events, or null. */
+        public Double redisCpuMsPer1k() {
+            return redisUserCpuMsPer1k == null ? null : redisUserCpuMsPer1k + redisSystemCpuMsPer1k;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.driver.ClientChoice;
 import dev.callq.bench.driver.ClientSettings;
 import dev.callq.bench.driver.QueueAdmin;
 import dev.callq.bench.driver.QueueDriver;
@@ -54,6 +55,8 @@ final class ClientRun {
     }
 
     private final RunConfig config;
+    private final ClientChoice choice;
+    /** The label the results carry: the client's name, or name:configuration for a settings file. */
     private final String client;
     private final RedisEndpoint redis;
     private final Path outDir;
@@ -72,7 +75,8 @@ final class ClientRun {
               Path outDir, Path logDir) {
         this.sentinels = sentinels;
         this.config = config;
-        this.client = client;
+        this.choice = ClientChoice.parse(client);
+        this.client = choice.label();
         this.redis = redis;
         this.localRedis = localRedis;
         this.outDir = outDir;
@@ -91,13 +95,13 @@ final class ClientRun {
         Path hlog = outDir.resolve(client + ".hlog");
         Path timeseries = Timeseries.file(outDir, client);
         List<String> warnings = new ArrayList<>();
-        ClientSettings settings = config.clientSettings(redis, spec);
+        ClientSettings settings = config.clientSettings(redis, spec, choice.respVersionOr(config.respVersion()));
         if (!settings.exceedsPopTimeout(spec)) {
             warnings.add("client timeout " + settings.clientTimeout().toMillis() + " ms does not exceed the pop timeout "
                     + spec.popTimeout().toMillis() + " ms: a pop the client gives up on can still pop an event on the "
                     + "server, and that event is lost");
         }
-        try (QueueDriver driver = QueueDrivers.open(client, settings);
+        try (QueueDriver driver = QueueDrivers.open(choice, settings);
              QueueAdmin admin = driver.createAdmin();
              IntervalLog intervals = new IntervalLog(hlog, System.currentTimeMillis(),
                      "callq-bench " + client + ", latencies in microseconds")) {
@@ -110,9 +114,11 @@ final class ClientRun {
             long measureStartMicros;
             long measureEndMicros;
             Map<String, String> environment = new LinkedHashMap<>(driver.describe());
+            environment.putAll(choice.describe());
             long maxBacklog;
             long pollErrors;
             double warmupSeconds;
+            ClientResult.Cost cost;
             List<FaultRecord> faults = List.of();
             try (Load load = loads.create(driver, spec, recorders, redis, logDir);
                  WorkerPool pool = new WorkerPool(driver, spec, config.workers(), handler)) {
@@ -137,6 +143,9 @@ final class ClientRun {
                              new Fault.Targets(localRedis, pool, faultAdmin, spec, config.workers(), load, sentinels),
                              FaultInjector.file(outDir, client), client)) {
                     reconciler = new Reconciler(admin, spec, config.workers(), config.payload(), ledger);
+                    long consumedBefore = ledger.consumedCount();
+                    CostMeter costMeter = CostMeter.start(redis, pool.threads());
+                    JfrProfile profile = config.profile() ? JfrProfile.start(client) : null;
                     measureStartMicros = WallClock.nowMicros();
                     try {
                         outcome = load.measure();
@@ -160,6 +169,14 @@ final class ClientRun {
                         failure = failure != null ? failure : notDrained;
                     } else if (notDrained != null) {
                         warnings.add(notDrained);
+                    }
+                    cost = costMeter.stop(ledger.consumedCount() - consumedBefore);
+                    if (profile != null) {
+                        try (profile) {
+                            Path jfr = outDir.resolve(client + ".jfr");
+                            profile.stopAndDump(jfr);
+                            environment.put("profile", outDir.relativize(jfr).toString());
+                        }
                     }
                     // Workers stop before the sampler's closing sample, so that it holds every measured event.
                     pool.close();
@@ -204,7 +221,7 @@ final class ClientRun {
             faults = withRecovery(faults, timeseries, warnings);
             return result(environment, spec, recorders, intervals, ledger, reconciled, outcome, warmupSeconds,
                     maxBacklog, pollErrors,
-                    handler.lastDequeuedMicros(), hlog, timeseries, warnings, failure).withFaults(faults);
+                    handler.lastDequeuedMicros(), hlog, timeseries, warnings, failure, cost).withFaults(faults);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -329,7 +346,7 @@ final class ClientRun {
                                 double warmupSeconds,
                                 long maxBacklog,
                                 long pollErrors, long lastDequeuedMicros, Path hlog, Path timeseries, List<String> warnings,
-                                String failure) {
+                                String failure, ClientResult.Cost cost) {
         Map<String, LatencySummary> latency = new LinkedHashMap<>();
         for (Metric metric : List.of(Metric.ENQUEUE_TO_DEQUEUE, Metric.SERVICE_TIME, Metric.ENQUEUE_TO_DONE)) {
             LatencySummary summary = LatencySummary.of(intervals.cumulative(metric),
@@ -389,7 +406,7 @@ final class ClientRun {
                 warnings, failure, reconciled.details(), LatencySplit.of(intervals.cumulative(Metric.PRODUCER_LAG),
                         intervals.cumulative(Metric.PUSH_ROUND_TRIP), intervals.cumulative(Metric.STAMP_TO_REPLY),
                         intervals.cumulative(Metric.CLIENT_SHARE), intervals.cumulative(Metric.ENQUEUE_TO_DEQUEUE)),
-                null);
+                null, cost);
     }
 
     private static void sleep(Duration duration) {

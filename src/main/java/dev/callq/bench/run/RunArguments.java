@@ -172,6 +172,10 @@ public final class RunArguments {
             + "one Redis; the clients connect through redis-sentinel:// (for --fault redis-failover@T)")
     Boolean redisSentinel;
 
+    @Option(names = "--profile", arity = "0..1", description = "record a JFR profile (settings \"profile\") of each "
+            + "client's measured phase to <client>.jfr; the report shows its top frames")
+    Boolean profile;
+
     /**
      * Reads {@code callq run} arguments (without {@code --out}) exactly as the command does: how the
      * options of a forked run written elsewhere (a sweep file's) are read and checked before it starts.
@@ -205,7 +209,9 @@ public final class RunArguments {
                 uacScenario, uasScenario, kamailio == null ? null : ExternalKamailio.parse(kamailio), redisStallMillis,
 
                 faults == null ? null : faults.stream().map(FaultSpec::parse).toList(),
-                redisPersistence == null ? null : RedisPersistence.parse(redisPersistence), redisSentinel);
+                redisPersistence == null ? null : RedisPersistence.parse(redisPersistence), redisSentinel,
+
+                profile);
     }
 
     /** {@code --redis}, its certificates checked against {@code --redis-ca} when that is given. */

@@ -1,6 +1,7 @@
 package dev.callq.bench.run;
 
 import dev.callq.bench.driver.ClientSettings;
+import dev.callq.bench.driver.LibrarySettings;
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.driver.QueueSpec;
 import dev.callq.bench.env.LocalRedis;
@@ -61,6 +62,7 @@ import java.util.List;
  * @param faults         faults to inject into the measured phase ({@code --fault}), in the order given
  * @param redisPersistence how the Redis the harness starts persists its data ({@code --redis-persistence})
  * @param redisSentinel  start a primary, a replica and three sentinels instead of one Redis ({@code --redis-sentinel})
+ * @param profile        record a JFR profile of each client's measured phase ({@code <client>.jfr})
  */
 public record RunConfig(List<String> clients, int workers, LoadKind load, RateProfile rate, long calls,
                         Duration duration, Warmup warmup, Duration holdTime, PayloadFormat payload,
@@ -70,7 +72,8 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
                         Integer kamailioShmMb, int kamailioChildren, String key, EnqueuedEvents events,
                         Path kamailioCfg, LocalRedis.Security localRedis, Duration clientTimeout, Duration redisRtt,
                         Path uacScenario, Path uasScenario, ExternalKamailio kamailio, Duration redisStall,
-                        List<FaultSpec> faults, RedisPersistence redisPersistence, boolean redisSentinel) {
+                        List<FaultSpec> faults, RedisPersistence redisPersistence, boolean redisSentinel,
+                        boolean profile) {
 
     public static final String QUEUE_KEY = "callq:events";
     /** Between two stalls of {@code --redis-stall-ms}, Redis serves normally this long. */
@@ -87,11 +90,12 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
 
     /**
      * The clients' settings: the timeout asked for, accepted even at or below the pop timeout so that the
-     * run shows what it loses; otherwise two seconds above the pop timeout.
+     * run shows what it loses; otherwise two seconds above the pop timeout. A client settings file may pin
+     * its own RESP version ({@code respVersion}: this run's when it does not).
      */
-    public ClientSettings clientSettings(RedisEndpoint redis, QueueSpec spec) {
+    public ClientSettings clientSettings(RedisEndpoint redis, QueueSpec spec, int respVersion) {
         return clientTimeout == null ? ClientSettings.forQueue(redis, respVersion, spec)
-                : new ClientSettings(redis, respVersion, clientTimeout, true);
+                : new ClientSettings(redis, respVersion, clientTimeout, true, LibrarySettings.DEFAULTS);
     }
 
     public RunConfig {

@@ -42,6 +42,7 @@ import java.util.function.Supplier;
  * @param faults    {@code --fault}, repeatable: faults injected into the measured phase
  * @param redisPersistence {@code --redis-persistence}: how the Redis the run starts keeps its data
  * @param redisSentinel {@code --redis-sentinel}: the run starts a primary, a replica and three sentinels
+ * @param profile  {@code --profile}: record a JFR profile of each client's measured phase
  */
 public record RunOptions(String client,
                          LoadKind load,
@@ -79,7 +80,9 @@ public record RunOptions(String client,
 
                          List<FaultSpec> faults,
                          RedisPersistence redisPersistence,
-                         Boolean redisSentinel) {
+                         Boolean redisSentinel,
+
+                         Boolean profile) {
 
     public static final String DEFAULT_CLIENT = QueueDrivers.ALL;
     public static final int DEFAULT_WORKERS = 4;
@@ -137,7 +140,9 @@ public record RunOptions(String client,
 
                 .faults(faults)
                 .redisPersistence(redisPersistence)
-                .redisSentinel(redisSentinel);
+                .redisSentinel(redisSentinel)
+
+                .profile(profile);
     }
 
     /** The set options as {@code callq run} arguments, without {@code --out}; parsing them gives these options back. */
@@ -182,6 +187,7 @@ public record RunOptions(String client,
         }
         add(args, "--redis-persistence", redisPersistence, () -> redisPersistence.cliName());
         addFlag(args, "--redis-sentinel", redisSentinel);
+        addFlag(args, "--profile", profile);
         return args;
     }
 
@@ -258,7 +264,9 @@ public record RunOptions(String client,
                 uacScenario, uasScenario, kamailio,
                 redisStallMillis == null ? null : Duration.ofMillis(requirePositive(redisStallMillis, "--redis-stall-ms")),
 
-                or(faults, List.of()), or(redisPersistence, RedisPersistence.NONE), or(redisSentinel, false));
+                or(faults, List.of()), or(redisPersistence, RedisPersistence.NONE), or(redisSentinel, false),
+
+                Boolean.TRUE.equals(profile));
     }
 
     /** Reads an enum option in any letter case; a bad value is a one-line error listing the choices. */
@@ -348,6 +356,7 @@ public record RunOptions(String client,
         private List<FaultSpec> faults;
         private RedisPersistence redisPersistence;
         private Boolean redisSentinel;
+        private Boolean profile;
 
         private Builder() {
         }
@@ -532,11 +541,16 @@ public record RunOptions(String client,
             return this;
         }
 
+        public Builder profile(Boolean profile) {
+            this.profile = profile;
+            return this;
+        }
+
         public RunOptions build() {
             return new RunOptions(client, load, pattern, workers, rate, serviceTime, workMode, arrivals, warmupSeconds, warmupMaxSeconds, calls, durationSeconds, drainTimeoutSeconds, holdMillis, payload, batchSize, producerConnections, popTimeoutMillis, respVersion, redis,
                     kamailioShmMb, kamailioChildren, key, events, kamailioCfg, redisAuth, redisTls, clientTimeoutMillis, redisRtt,
                     uacScenario, uasScenario, kamailio, redisStallMillis, faults, redisPersistence,
-                    redisSentinel);
+                    redisSentinel, profile);
         }
     }
 }

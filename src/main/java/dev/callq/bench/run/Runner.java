@@ -6,6 +6,7 @@ import dev.callq.bench.env.Provenance;
 import dev.callq.bench.env.LocalSentinels;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.env.RedisProbe;
+import dev.callq.bench.driver.ClientChoice;
 import dev.callq.bench.driver.ClientSettings;
 import dev.callq.bench.driver.QueueDriver;
 import dev.callq.bench.driver.QueueSpec;
@@ -72,7 +73,7 @@ public final class Runner {
         List<ClientResult> results = new ArrayList<>();
         Map<String, String> redisMeasured = Map.of();
         for (String client : config.clients()) {
-            Path logDir = createDir(outDir.resolve("logs").resolve(client));
+            Path logDir = createDir(outDir.resolve("logs").resolve(ClientChoice.labelOf(client)));
             if (config.redis() != null) {
                 if (results.stream().anyMatch(result -> result.failure() != null)) {
                     // The Redis that failed a client's run is the next client's too: keep the results so far.
@@ -226,6 +227,9 @@ public final class Runner {
         map.put("payload", config.payload().cliName());
         map.put("pattern", config.pattern().cliName());
         map.put("batchSize", config.batchSize());
+        if (config.profile()) {
+            map.put("profile", "jfr");
+        }
         map.put("serviceTime", config.serviceTime().spec());
         map.put("workMode", config.workMode().cliName());
         map.put("popTimeoutMillis", config.popTimeout().toMillis());

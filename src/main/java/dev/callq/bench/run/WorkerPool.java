@@ -94,6 +94,11 @@ final class WorkerPool implements AutoCloseable {
         }
     }
 
+    /** The worker threads, for their CPU and allocation counters; read them before {@link #close()}. */
+    List<Thread> threads() {
+        return List.copyOf(threads);
+    }
+
     /**
      * Makes {@code workers} workers die at their next pop, after the pop and before the work; waits (up to
      * {@code timeout}) until they have. Returns the events they held when they died.

@@ -35,12 +35,14 @@ public record CellResult(int index, String name, String client, String pattern, 
                          Long enqueueToDequeueMaxMicros, Double producerAchievedRatePerSec,
                          Long producerLagP99Micros, Long eventsExpected, Long eventsLost, Long eventsDuplicates,
                          Long eventsLeftInQueue, Long maxBacklog, List<String> faults, Double recoverySeconds,
-                         Long faultMaxP99Micros, Boolean promiseKept) {
+                         Long faultMaxP99Micros, Boolean promiseKept, Double jvmCpuMsPer1k, Double jvmAllocatedKbPer1k,
+                         Double redisCpuMsPer1k) {
 
     static CellResult of(SweepCell cell, String folder, ForkedRun.Outcome outcome) {
         ClientResult result = outcome.summary().clients().get(0);
         LatencySummary wait = result.latencyMicros().get(Metric.ENQUEUE_TO_DEQUEUE.tag());
         ClientResult.Producer producer = result.producer();
+        ClientResult.Cost cost = result.cost();
         return new CellResult(cell.index(), cell.name(), cell.client(), cell.pattern(), cell.workers(), cell.rate(),
                 cell.offeredRate(), cell.serviceTime(), cell.repeat(), folder, outcome.exitCode(),
                 outcome.trustworthy(), null, result.throughputPerSec(),
@@ -50,7 +52,9 @@ public record CellResult(int index, String name, String client, String pattern, 
                 result.events().expected(), result.events().lost(), result.events().duplicates(),
                 result.events().leftInQueue(), result.maxBacklog(), cell.faults().isEmpty() ? null : cell.faults(),
                 slowestRecovery(result.faults()), worstP99(result.faults()),
-                cell.faults().isEmpty() ? null : promiseKept(outcome, result));
+                cell.faults().isEmpty() ? null : promiseKept(outcome, result),
+                cost == null ? null : cost.jvmCpuMsPer1k(), cost == null ? null : cost.jvmAllocatedKbPer1k(),
+                cost == null ? null : cost.redisCpuMsPer1k());
     }
 
     /** The pattern's promise against what the cell lost and duplicated ({@link DeliveryPromise}). */
@@ -89,6 +93,7 @@ public record CellResult(int index, String name, String client, String pattern, 
         return new CellResult(cell.index(), cell.name(), cell.client(), cell.pattern(), cell.workers(), cell.rate(),
                 cell.offeredRate(), cell.serviceTime(), cell.repeat(), folder, -1, false, error,
                 null, null, null, null, null, null, null, null, null, null, null, null, null,
-                cell.faults().isEmpty() ? null : cell.faults(), null, null, cell.faults().isEmpty() ? null : false);
+                cell.faults().isEmpty() ? null : cell.faults(), null, null, cell.faults().isEmpty() ? null : false,
+                null, null, null);
     }
 }

@@ -1,5 +1,6 @@
 package dev.callq.bench.sweep;
 
+import dev.callq.bench.driver.ClientChoice;
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.run.FaultSpec;
 import dev.callq.bench.run.LoadKind;
@@ -36,7 +37,7 @@ public record SweepCell(int index, String client, String pattern, int workers, S
 
     /** A folder name that says the cell's parameters, ordered by index: {@code 03-jedis-blpop-w4-r4000-exp2ms-1}. */
     public String name() {
-        return String.format(Locale.ROOT, "%02d-%s-%s-w%d-r%s-%s-%d", index, client, pattern, workers,
+        return String.format(Locale.ROOT, "%02d-%s-%s-w%d-r%s-%s-%d", index, slug(ClientChoice.labelOf(client)), pattern, workers,
                 slug(rate.replace(PER_WORKER, "pw")), slug(serviceTime), repeat)
                 + faults.stream().map(fault -> "-" + fault.replaceAll("[^A-Za-z0-9.%]+", "_").replace("%", "pc"))
                 .collect(java.util.stream.Collectors.joining());

@@ -29,7 +29,7 @@ class BadInputTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "--client redisson | unknown client 'redisson'",
+            "--client glide | unknown client 'glide'",
             "--workers 0 | --workers must be at least 1",
             "--rate 0 | rate '0' is not",
             "--rate -5 | rate '-5' is not",

@@ -36,7 +36,7 @@ class RunOptionsRoundTripTest {
                 ServiceTime.parse("lognormal:2.5ms,1.5"), Work.Mode.SPIN, SyntheticLoad.Arrivals.POISSON, 0.5, 7.0,
                 null, 12.5, 9L, 150L, PayloadFormat.JSON, 32, 3, 250L, 3, new RedisEndpoint("127.0.0.1", 6400),
                 null, null, "calls", null, null, null, null, 1500L, Duration.ofNanos(500_000), null, null, null, 300L,
-                List.of(FaultSpec.parse("consumer-crash:1@2s")), null, null);
+                List.of(FaultSpec.parse("consumer-crash:1@2s")), null, null, true);
 
         RunOptions parsed = parsedByRunCommand(options.toArgs());
 
@@ -66,6 +66,15 @@ class RunOptionsRoundTripTest {
         assertThat(options.toArgs()).containsExactly("--load", "synthetic", "--redis-auth", "--redis-tls");
         assertThat(parsedByRunCommand(options.toArgs())).isEqualTo(options);
         assertThat(options.toConfig(OUT).localRedis()).isEqualTo(new LocalRedis.Security(true, true, false));
+    }
+
+    @Test
+    void theSentinelFlagSurvivesArgumentsAndParsing() {
+        RunOptions options = RunOptions.builder().load(LoadKind.SYNTHETIC).redisSentinel(true).build();
+
+        assertThat(options.toArgs()).containsExactly("--load", "synthetic", "--redis-sentinel");
+        assertThat(parsedByRunCommand(options.toArgs())).isEqualTo(options);
+        assertThat(parsedByRunCommand(options.toArgs()).toConfig(OUT).redisSentinel()).isTrue();
     }
 
     @Test
@@ -141,6 +150,7 @@ class RunOptionsRoundTripTest {
                 .isTrue();
         assertThat(RunArguments.parse(List.of("--redis-sentinel", "--load", "synthetic")).redisSentinel()).isTrue();
         assertThat(RunArguments.parse(List.of("--redis-auth", "false")).redisAuth()).isFalse();
+        assertThat(RunArguments.parse(List.of("--profile", "true", "--load", "synthetic")).profile()).isTrue();
     }
 
     /** As {@code callq run} reads its command line. */

@@ -81,7 +81,7 @@ class LatencySplitTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jedis", "lettuce"})
+    @ValueSource(strings = {"jedis", "lettuce", "redisson"})
     void theProducerIsJedisOnConnectionsOfItsOwnWhateverTheClientUnderTest(String client) {
         JsonNode producer = summary.client(client).at("/producer");
 

@@ -122,7 +122,7 @@ class SweepEndToEndTest {
                 "cell 01-jedis-pop-w2-r500-none-1: --pattern must be one of blpop, reliable, batch, stream, not 'pop'");
         assertRefused(TINY.replace("producer-connections: 1", "producer-conections: 1"),
                 "Unknown options: '--producer-conections'");
-        assertRefused(TINY.replace("clients: [jedis]", "clients: [redisson]"), "unknown client 'redisson'");
+        assertRefused(TINY.replace("clients: [jedis]", "clients: [glide]"), "unknown client 'glide'");
         assertRefused(TINY.replace("rates: [500]", "rates: [fast/worker]"), "must be <events/s>/worker");
     }
 

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketException;
+import java.util.function.Supplier;
 
 /**
  * Opens Jedis's sockets as Jedis would, and marks a {@link ReplyStamp} when a read returns bytes: the
@@ -18,9 +19,17 @@ import java.net.SocketException;
  */
 final class StampedSocketFactory implements JedisSocketFactory {
     private final JedisSocketFactory delegate;
-    private final ReplyStamp stamp;
+    private final Supplier<ReplyStamp> stamp;
 
     StampedSocketFactory(JedisSocketFactory delegate, ReplyStamp stamp) {
+        this(delegate, () -> stamp);
+    }
+
+    /**
+     * Sockets that mark whichever stamp {@code stamp} names at each read (null: none), for a pool's
+     * connections, which serve a different worker from one command to the next.
+     */
+    StampedSocketFactory(JedisSocketFactory delegate, Supplier<ReplyStamp> stamp) {
         this.delegate = delegate;
         this.stamp = stamp;
     }
@@ -33,11 +42,18 @@ final class StampedSocketFactory implements JedisSocketFactory {
     /** The opened socket, with a stamping input stream; every method Jedis's Connection calls is passed on. */
     private static final class StampedSocket extends Socket {
         private final Socket socket;
-        private final ReplyStamp stamp;
+        private final Supplier<ReplyStamp> stamp;
 
-        StampedSocket(Socket socket, ReplyStamp stamp) {
+        StampedSocket(Socket socket, Supplier<ReplyStamp> stamp) {
             this.socket = socket;
             this.stamp = stamp;
+        }
+
+        private void arrived() {
+            ReplyStamp target = stamp.get();
+            if (target != null) {
+                target.bytesArrived();
+            }
         }
 
         @Override
@@ -47,7 +63,7 @@ final class StampedSocketFactory implements JedisSocketFactory {
                 public int read() throws IOException {
                     int read = super.read();
                     if (read >= 0) {
-                        stamp.bytesArrived();
+                        arrived();
                     }
                     return read;
                 }
@@ -56,7 +72,7 @@ final class StampedSocketFactory implements JedisSocketFactory {
                 public int read(byte[] buffer, int offset, int length) throws IOException {
                     int read = super.read(buffer, offset, length);
                     if (read > 0) {
-                        stamp.bytesArrived();
+                        arrived();
                     }
                     return read;
                 }
