@@ -1,5 +1,6 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.env.RedisProbe;
 import dev.callq.bench.HarnessException;
 
 import java.time.Duration;
@@ -76,14 +77,19 @@ final class Faults {
 
     /**
      * kill -9 and the same Redis again. What the queue held is read just before the kill: without
-     * persistence those events are what the restart loses (give or take an event pushed or popped in the
-     * instant between the read and the kill).
+     * persistence those events are what the restart loses: writes are paused (CLIENT PAUSE WRITE) from the
+     * read to the kill.
      */
     private record RedisRestart(FaultSpec spec) implements Fault {
+        /** Longer than the read and the kill take; the restarted server is not paused. */
+        private static final Duration WRITES_PAUSED_FOR_KILL = Duration.ofSeconds(2);
+
         @Override
         public String start(Targets targets) {
             String held;
             try {
+                // Writes (pushes and pops) wait from here to the kill, so the length read is what the kill loses.
+                RedisProbe.pauseWriters(targets.redis().endpoint(), WRITES_PAUSED_FOR_KILL);
                 held = "the queue held " + (targets.admin().backlog(targets.spec())
                         + targets.admin().pending(targets.spec(), targets.workerCount())) + " events at the kill";
             } catch (RuntimeException e) {
