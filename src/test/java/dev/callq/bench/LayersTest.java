@@ -24,7 +24,7 @@ class LayersTest {
     static final List<List<String>> LAYERS = List.of(
             List.of(""),
             List.of("event", "work", "measure", "queueing"),
-            List.of("env"),
+            List.of("env", "netem"),
             List.of("driver"),
             List.of("sip"),
             List.of("load"),

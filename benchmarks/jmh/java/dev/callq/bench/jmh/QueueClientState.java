@@ -22,7 +22,7 @@ import java.util.List;
 
 /**
  * One client's producer, consumer and admin, each on its own connection, opened through
- * {@link QueueDrivers} exactly as {@code callq run} opens them. Both clients get the same
+ * {@link QueueDrivers} exactly as {@code callq run} opens them. Every client gets the same
  * settings (RESP2, the run command's default; 1 s pop timeout), so they compete as equals.
  */
 @State(Scope.Thread)
@@ -34,7 +34,7 @@ public class QueueClientState {
      * JMH needs the values as constants; {@code callq jmh} passes every name in {@link QueueDrivers}
      * instead, and {@code ClientParamTest} fails when these differ from the registry.
      */
-    @Param({"jedis", "lettuce"})
+    @Param({"jedis", "lettuce", "redisson"})
     public String client;
 
     QueueSpec spec;

@@ -26,6 +26,8 @@ final class ClientHelp {
         for (QueueDrivers.Registration client : QueueDrivers.registered()) {
             lines.add(String.format(Locale.ROOT, "  %-" + width + "s  %s", client.name(), client.description()));
         }
+        lines.add("A client settings file (benchmarks/clients/*.yaml) measures one configuration of a client;");
+        lines.add("several clients are comma-separated.");
         return lines;
     }
 }

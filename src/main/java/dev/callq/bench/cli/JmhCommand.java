@@ -24,17 +24,24 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code callq jmh}: the JMH microbenchmarks in {@code benchmarks/jmh}, each in a forked JVM with
- * its own redis-server, Jedis and Lettuce side by side. JMH's JSON goes to the results folder.
+ * its own redis-server, every registered client side by side. JMH's JSON goes to the results folder.
  */
 @Command(name = "jmh", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs the JMH microbenchmarks (RPUSH+BLPOP, pipelined RPUSH, payload encode/decode, "
-                + "latency recording) and puts Jedis and Lettuce side by side.")
+                + "latency recording) and puts the registered clients side by side; no ratio where their 99.9 % confidence intervals overlap.")
 public final class JmhCommand implements Callable<Integer> {
-    /** Sized for a 2-core machine: enough for C2 to settle on these small methods, 5 s per benchmark. */
-    static final int WARMUP_ITERATIONS = 2;
-    static final TimeValue WARMUP_TIME = TimeValue.seconds(1);
-    static final int MEASUREMENT_ITERATIONS = 3;
-    static final TimeValue MEASUREMENT_TIME = TimeValue.seconds(1);
+    /**
+     * Measured on a loaded 2-core machine (README, "Microbenchmarks"): the round trip is still being
+     * compiled 6 s into a fork (Jedis 40 → 22 µs, Lettuce 346 → 45 µs, Redisson slower still), hence
+     * 10 s of warm-up; and two JVMs settle at different costs (Redisson 500 µs in one fork, 80 µs in the
+     * next), which one fork would hide from the error, hence two forks of five 2 s iterations.
+     * About 45 s per benchmark and client.
+     */
+    static final int FORKS = 2;
+    static final int WARMUP_ITERATIONS = 5;
+    static final TimeValue WARMUP_TIME = TimeValue.seconds(2);
+    static final int MEASUREMENT_ITERATIONS = 5;
+    static final TimeValue MEASUREMENT_TIME = TimeValue.seconds(2);
     static final TimeValue QUICK_ITERATION_TIME = TimeValue.milliseconds(200);
 
     @Parameters(arity = "0..1", paramLabel = "FILTER",
@@ -72,11 +79,11 @@ public final class JmhCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Forks 1 and the default or quick iterations; the caller adds the result file or overrides. */
+    /** The default forks and iterations, or one fork of one short iteration each; the caller adds the result file or overrides. */
     static ChainedOptionsBuilder options(String filter, boolean quick) {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(filter == null ? ".*" : filter)
-                .forks(1)
+                .forks(quick ? 1 : FORKS)
                 .threads(1)
                 .shouldFailOnError(true)
                 .resultFormat(ResultFormatType.JSON)

@@ -11,6 +11,8 @@ import dev.callq.bench.measure.Slo;
 import dev.callq.bench.report.MaxRateHtml;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import dev.callq.bench.run.LoadKind;
+import dev.callq.bench.run.RunOptions;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -73,6 +75,10 @@ public final class MaxRateCommand implements Callable<Integer> {
     @Option(names = "--drain-timeout", defaultValue = "30", description = "drain bound per probe, seconds (default: ${DEFAULT-VALUE})")
     long drainTimeoutSeconds;
 
+    @Option(names = "--load", defaultValue = "synthetic", description = "synthetic (events/s into Redis) or sip "
+            + "(calls/s through SIPp, Kamailio and Redis; a probe also fails on any failed call) (default: ${DEFAULT-VALUE})")
+    String load;
+
     @Option(names = "--out", description = "folder for the probes and max-rate.json (default: results/max-rate-<client>-<time>)")
     Path outDir;
 
@@ -81,7 +87,8 @@ public final class MaxRateCommand implements Callable<Integer> {
         MaxRateSettings settings = toSettings();
         MaxRateJson result = ForkedMaxRateSearch.run(settings, System.out);
         boolean found = result.converged() && result.maxRatePerSec() > 0;
-        System.out.println((result.converged() ? "max sustainable rate: " + result.maxRatePerSec() + " events/s ("
+        String unit = settings.load() == LoadKind.SIP ? " calls/s (" : " events/s (";
+        System.out.println((result.converged() ? "max sustainable rate: " + result.maxRatePerSec() + unit
                 : "NOT CONVERGED (") + result.outcome() + ")");
         System.out.println("results: " + settings.outDir().resolve(MaxRateJson.FILE_NAME));
         System.out.println("report: " + MaxRateHtml.write(settings.outDir()));
@@ -94,7 +101,8 @@ public final class MaxRateCommand implements Callable<Integer> {
                 Math.min(10, startRatePerSec), maxRatePerSec, maxProbes);
         MaxRateSettings settings = new MaxRateSettings(client, pattern, workers, serviceTime, workMode,
                 new SustainedRateRule(Slo.parse(slo)), search, warmupSeconds, durationSeconds, drainTimeoutSeconds,
-                outDir != null ? outDir : DefaultOutDir.timestamped("max-rate-" + client));
+                outDir != null ? outDir : DefaultOutDir.timestamped("max-rate-" + client),
+                RunOptions.parseEnum(LoadKind.class, load, "--load"));
         settings.validate();
         return settings;
     }

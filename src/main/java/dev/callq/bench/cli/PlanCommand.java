@@ -14,12 +14,14 @@ import dev.callq.bench.plan.SaturationSweep;
 import dev.callq.bench.plan.Validation;
 import dev.callq.bench.plan.ValidationRun;
 import dev.callq.bench.report.PlanHtml;
+import dev.callq.bench.run.RunOptions;
 import dev.callq.bench.work.ServiceTime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -82,6 +84,10 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--validation-warmup", defaultValue = "2", description = "warm-up seconds of each validation run (default: ${DEFAULT-VALUE})")
     double validationWarmupSeconds;
 
+    @Option(names = "--redis-rtt", description = "round trip to add between every party and Redis in each run, "
+            + "such as 0.5ms, to size the pool for a real network (default: none, loopback)")
+    String redisRtt;
+
     @Override
     public Integer call() {
         PlanSettings settings = toSettings();
@@ -137,7 +143,8 @@ public final class PlanCommand implements Callable<Integer> {
         return new PlanSettings(ratePerSec, objective, work.spec(), clients(),
                 sweepWorkerCounts.stream().distinct().sorted().toList(), overload, sweepWarmupSeconds, sweepSeconds,
                 ceilingWorkers, ceilingRatePerSec, ceilingSeconds, validate, validationWarmupSeconds,
-                validationSeconds, outDir != null ? outDir : defaultOutDir());
+                validationSeconds, outDir != null ? outDir : defaultOutDir(),
+                redisRtt == null ? Duration.ZERO : RunOptions.parseRtt(redisRtt));
     }
 
     private List<String> clients() {

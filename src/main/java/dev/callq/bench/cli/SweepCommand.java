@@ -61,6 +61,11 @@ public final class SweepCommand implements Callable<Integer> {
         System.out.println(spec.name() + ": " + estimate + "; results in " + dir);
         List<CellResult> results = new Sweep(spec, dir, System.out, new ConsoleProgress(System.out)).run();
         System.out.println();
+        String guarantees = SweepTable.guarantees(results);
+        if (!guarantees.isEmpty()) {
+            System.out.print(guarantees);
+            System.out.println();
+        }
         System.out.print(SweepTable.render(spec.axes(), results));
         boolean trustworthy = results.stream().allMatch(CellResult::trustworthy);
         if (results.stream().anyMatch(r -> r.error() == null && !r.trustworthy())) {

@@ -15,18 +15,24 @@ import java.time.Duration;
  *                      timed-out BLPOP can lose the element the server pops into the abandoned command
  * @param popLossAccepted true when a client timeout at or below the pop timeout was asked for on purpose, to
  *                      show what it loses; false refuses such a consumer
+ * @param library       the library's own settings from a client settings file (empty: the driver's defaults)
  */
 public record ClientSettings(RedisEndpoint endpoint, int respVersion, Duration clientTimeout,
-                             boolean popLossAccepted) {
+                             boolean popLossAccepted, LibrarySettings library) {
     public ClientSettings {
         if (respVersion != 2 && respVersion != 3) {
             throw new IllegalArgumentException("RESP version must be 2 or 3, not " + respVersion);
         }
     }
 
-    /** Settings that refuse a client timeout at or below the pop timeout. */
+    /** Settings that refuse a client timeout at or below the pop timeout, with the driver's defaults. */
     public ClientSettings(RedisEndpoint endpoint, int respVersion, Duration clientTimeout) {
-        this(endpoint, respVersion, clientTimeout, false);
+        this(endpoint, respVersion, clientTimeout, false, LibrarySettings.DEFAULTS);
+    }
+
+    /** The same settings with a client settings file's library settings. */
+    public ClientSettings with(LibrarySettings settings) {
+        return new ClientSettings(endpoint, respVersion, clientTimeout, popLossAccepted, settings);
     }
 
     /**

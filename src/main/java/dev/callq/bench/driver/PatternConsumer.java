@@ -15,31 +15,50 @@ public abstract class PatternConsumer implements QueueConsumer {
     private final String processingKey;
     private final InFlightPoll inFlight;
     private final Runnable closeConnection;
+    private final ReplyStamp replyStamp;
     /** The first poll recovers: a worker starting up takes back what dead ones left. */
     private long nextRecoveryNanos = System.nanoTime();
     private long nextHeartbeatNanos = System.nanoTime();
 
+    /** A consumer whose connection does not say when replies arrive. */
     protected PatternConsumer(QueueSpec spec, int workerId, Duration clientTimeout, Runnable closeConnection) {
+        this(spec, workerId, clientTimeout, closeConnection, new ReplyStamp());
+    }
+
+    /** A consumer whose connection marks {@code replyStamp} when a reply's first bytes arrive. */
+    protected PatternConsumer(QueueSpec spec, int workerId, Duration clientTimeout, Runnable closeConnection,
+                              ReplyStamp replyStamp) {
         this.spec = spec;
         this.processingKey = spec.processingKey(workerId);
         this.inFlight = new InFlightPoll(spec.popTimeout().plus(clientTimeout));
         this.closeConnection = closeConnection;
+        this.replyStamp = replyStamp;
     }
 
     @Override
     public final int poll(PayloadSink sink) {
         return inFlight.run(() -> switch (spec.pattern()) {
-            case BLPOP -> popOne(sink);
+            case BLPOP -> popOne(stampedNext(sink));
             case RELIABLE -> {
                 recoverDeadWorkers();
-                yield moveToProcessing(sink);
+                yield moveToProcessing(stampedNext(sink));
             }
-            case BATCH -> popBatch(sink);
+            case BATCH -> popBatch(stampedNext(sink));
             case STREAM -> {
-                int claimed = recoveryDue() ? claimIdle(sink, spec.recoveryAfter()) : 0;
-                yield claimed > 0 ? claimed : readGroup(sink);
+                int claimed = recoveryDue() ? claimIdle(stampedNext(sink), spec.recoveryAfter()) : 0;
+                yield claimed > 0 ? claimed : readGroup(stampedNext(sink));
             }
         });
+    }
+
+    /**
+     * The sink for the reply of the command sent next, stamped with when its first bytes arrived. Called
+     * right before the pop, after any recovery command, so that the pop's reply is the first read after
+     * {@code expectReply()}; an acknowledgement comes after the sink.
+     */
+    private PayloadSink stampedNext(PayloadSink sink) {
+        replyStamp.expectReply();
+        return payloads -> sink.accept(payloads, replyStamp.arrivedMicros());
     }
 
     /**

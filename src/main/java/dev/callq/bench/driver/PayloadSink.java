@@ -10,4 +10,12 @@ import java.util.List;
 @FunctionalInterface
 public interface PayloadSink {
     void accept(List<String> payloads);
+
+    /**
+     * As {@link #accept(List)}, also told when the pop's reply reached the client's socket
+     * ({@link ReplyStamp#NONE} when unknown), so the framework can tell the client's share of the latency.
+     */
+    default void accept(List<String> payloads, long replyArrivedMicros) {
+        accept(payloads);
+    }
 }

@@ -4,11 +4,12 @@ import java.util.Map;
 
 /**
  * A Redis client library under test. Drivers only move payloads; the framework owns every clock
- * reading and counter. {@code driver.jedis} and {@code driver.lettuce} are the only packages that
+ * reading and counter, but for the moment a consumer's socket sees a reply arrive ({@link ReplyStamp}).
+ * {@code driver.jedis}, {@code driver.lettuce} and {@code driver.redisson} are the only packages that
  * import a client library.
  */
 public interface QueueDriver extends AutoCloseable {
-    /** "jedis" or "lettuce". */
+    /** The registered name: "jedis", "lettuce", "redisson". */
     String name();
 
     /** What a reader of the results needs to know: client version, protocol, transport. */

@@ -33,14 +33,18 @@ public final class LocalRedis implements AutoCloseable {
         public static final Security NONE = new Security(false, false, false);
     }
 
-    private final ManagedProcess process;
+    private volatile ManagedProcess process;
     private final RedisEndpoint endpoint;
     private final ThrowawayCa ca;
+    private final List<String> command;
+    private final Path runDir;
 
-    private LocalRedis(ManagedProcess process, RedisEndpoint endpoint, ThrowawayCa ca) {
+    private LocalRedis(ManagedProcess process, RedisEndpoint endpoint, ThrowawayCa ca, List<String> command, Path runDir) {
         this.process = process;
         this.endpoint = endpoint;
         this.ca = ca;
+        this.command = List.copyOf(command);
+        this.runDir = runDir;
     }
 
     /** Starts redis-server; its log goes to {@code runDir/redis.log}. */
@@ -50,27 +54,38 @@ public final class LocalRedis implements AutoCloseable {
 
     /** Starts redis-server secured as asked; its log goes to {@code runDir/redis.log}. */
     public static LocalRedis start(Path runDir, Security security) {
-        return start(runDir, security, List.of());
+        return start(runDir, security, RedisPersistence.NONE);
     }
 
-    /** Starts redis-server with {@code extraArgs} after the usual ones (e.g. cluster mode). */
-    static LocalRedis start(Path runDir, List<String> extraArgs) {
-        return start(runDir, Security.NONE, extraArgs);
+    /** Starts redis-server secured as asked, persisting as asked into {@code runDir}; its log goes to {@code runDir/redis.log}. */
+    public static LocalRedis start(Path runDir, Security security, RedisPersistence persistence) {
+        return start(runDir, security, persistence, List.of());
     }
 
-    private static LocalRedis start(Path runDir, Security security, List<String> extraArgs) {
+    /** Starts redis-server with {@code extraArguments} after the usual ones (e.g. cluster mode). */
+    static LocalRedis start(Path runDir, List<String> extraArguments) {
+        return start(runDir, Security.NONE, RedisPersistence.NONE, extraArguments);
+    }
+
+    /** A replica of {@code primary}, without a login, persisting as asked into {@code runDir}. */
+    static LocalRedis startReplica(Path runDir, RedisPersistence persistence, RedisEndpoint.Address primary) {
+        return start(runDir, Security.NONE, persistence, List.of("--replicaof", primary.host(),
+                Integer.toString(primary.port())));
+    }
+
+    private static LocalRedis start(Path runDir, Security security, RedisPersistence persistence,
+                                    List<String> extraArguments) {
         runDir = runDir.toAbsolutePath();
         Path binary = Binaries.require("redis-server", "redis-server");
         int port = FreePorts.find();
         List<String> command = new ArrayList<>(List.of(binary.toString(),
                 "--port", Integer.toString(security.tls() ? 0 : port),
                 "--bind", FreePorts.LOOPBACK,
-                "--save", "",
-                "--appendonly", "no",
                 "--daemonize", "no",
                 "--protected-mode", "yes",
                 "--dir", runDir.toAbsolutePath().toString()));
-        command.addAll(extraArgs);
+        command.addAll(persistence.serverArguments());
+        command.addAll(extraArguments);
         String password = null;
         if (security.auth()) {
             password = HexFormat.of().formatHex(randomBytes(16));
@@ -101,7 +116,7 @@ public final class LocalRedis implements AutoCloseable {
             }
             throw e;
         }
-        LocalRedis redis = new LocalRedis(process, endpoint, ca);
+        LocalRedis redis = new LocalRedis(process, endpoint, ca, command, runDir);
         redis.awaitReady();
         return redis;
     }
@@ -133,6 +148,35 @@ public final class LocalRedis implements AutoCloseable {
     /** The redis-server's process id, for a fault (SIGSTOP, SIGKILL) sent to it. */
     public long pid() {
         return process.pid();
+    }
+
+    /** kill -9, and no restart: a failover's dead primary. */
+    public void kill() {
+        process.killNow();
+        process.waitFor(Duration.ofSeconds(5));
+    }
+
+    /** SIGSTOP: the server stops answering, its connections stay open. */
+    public void pause() {
+        process.signal("STOP");
+    }
+
+    /** SIGCONT after {@link #pause}. */
+    public void resume() {
+        process.signal("CONT");
+    }
+
+    /**
+     * kill -9, then the same server again on the same port with the same configuration: what it had
+     * persisted (--redis-persistence) is back, the rest is gone. Returns once it answers PING.
+     */
+    public synchronized void killAndRestart() {
+        ManagedProcess killed = process;
+        killed.killNow();
+        killed.waitFor(Duration.ofSeconds(5));
+        killed.close();
+        process = ManagedProcess.start("redis-server", command, runDir, runDir.resolve("redis.log"));
+        awaitReady();
     }
 
     /** Stops the server and deletes its throwaway CA. */

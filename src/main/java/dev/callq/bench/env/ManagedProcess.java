@@ -125,6 +125,27 @@ public final class ManagedProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /**
+     * Sends a signal (STOP, CONT, KILL) to the process alone, for a fault; returns once {@code kill} has
+     * sent it. A process already gone is not an error: the fault found nothing to do.
+     */
+    public void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            kill.waitFor(5, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new HarnessException("cannot send SIG" + signal + " to " + name + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** SIGKILL to the process alone, sent from the JVM at once (no kill command to start first). */
+    public void killNow() {
+        process.destroyForcibly();
+    }
+
     /** Waits for the process to exit by itself; returns its exit code, or fails after {@code timeout}. */
     public int waitFor(Duration timeout) {
         try {

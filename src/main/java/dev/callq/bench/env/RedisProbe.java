@@ -92,6 +92,29 @@ public final class RedisProbe {
     }
 
     /**
+     * The server's CPU time so far, user and system, in seconds: {@code used_cpu_user} and
+     * {@code used_cpu_sys} of INFO cpu (every thread of the server); null when they cannot be read.
+     */
+    public static double[] cpuSeconds(RedisEndpoint endpoint) {
+        double user = Double.NaN;
+        double system = Double.NaN;
+        try (RespConnection session = RespConnection.open(endpoint, TIMEOUT)) {
+            if (session.send("INFO", "cpu") instanceof String info) {
+                for (String line : info.split("\r\n")) {
+                    if (line.startsWith("used_cpu_user:")) {
+                        user = Double.parseDouble(line.substring("used_cpu_user:".length()).strip());
+                    } else if (line.startsWith("used_cpu_sys:")) {
+                        system = Double.parseDouble(line.substring("used_cpu_sys:".length()).strip());
+                    }
+                }
+            }
+        } catch (IOException | HarnessException | NumberFormatException e) {
+            return null;
+        }
+        return Double.isNaN(user) || Double.isNaN(system) ? null : new double[] {user, system};
+    }
+
+    /**
      * Fails with a one-line error when the server accepts fewer clients than {@code connections} (its
      * {@code maxclients}, from INFO clients): the connection past it would fail mid-run. An older server
      * that does not report it is not checked.
@@ -112,6 +135,29 @@ public final class RedisProbe {
         if (maxClients >= 0 && maxClients < connections) {
             throw new HarnessException("Redis at " + endpoint + " accepts " + maxClients + " clients (maxclients); "
                     + "this run needs " + connections + ": lower --workers");
+        }
+    }
+
+    /**
+     * Pauses the clients that write, BLPOP included (Redis's {@code CLIENT PAUSE ms WRITE}), for {@code stall}:
+     * what they send meanwhile waits, as if Redis were that slow. Reads and this connection go on.
+     */
+    public static void pauseWriters(RedisEndpoint endpoint, Duration stall) {
+        try (RespConnection session = RespConnection.open(endpoint, TIMEOUT)) {
+            if (session.send("CLIENT", "PAUSE", Long.toString(stall.toMillis()), "WRITE") instanceof Error error) {
+                throw new HarnessException("Redis at " + endpoint + " refused CLIENT PAUSE: " + error.message());
+            }
+        } catch (IOException e) {
+            throw new HarnessException("Redis at " + endpoint + " is unreachable: " + firstLine(e));
+        }
+    }
+
+    /** INFO {@code section} of a server, or null when it does not answer. */
+    public static String info(RedisEndpoint endpoint, String section) {
+        try (RespConnection session = RespConnection.open(endpoint, TIMEOUT)) {
+            return session.send("INFO", section) instanceof String info ? info : null;
+        } catch (IOException | HarnessException e) {
+            return null;
         }
     }
 

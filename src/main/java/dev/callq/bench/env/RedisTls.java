@@ -34,6 +34,11 @@ public final class RedisTls {
     }
 
     private static javax.net.ssl.TrustManager[] trustManagers(Path caFile) throws GeneralSecurityException {
+        return trustManagerFactory(caFile).getTrustManagers();
+    }
+
+    /** Trust in the certificates in {@code caFile} (PEM), for a client that takes a factory rather than a context. */
+    public static TrustManagerFactory trustManagerFactory(Path caFile) throws GeneralSecurityException {
         KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
         try (InputStream in = Files.newInputStream(caFile)) {
             store.load(null, null);
@@ -51,7 +56,7 @@ public final class RedisTls {
         }
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(store);
-        return factory.getTrustManagers();
+        return factory;
     }
 
     /** The parameters with the server's name checked against its certificate, as HTTPS does. */

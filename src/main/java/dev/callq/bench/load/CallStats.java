@@ -1,6 +1,8 @@
 package dev.callq.bench.load;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.callq.bench.measure.LatencySummary;
+import dev.callq.bench.sip.CallAnswers;
 import dev.callq.bench.sip.KamailioErrors;
 
 /**
@@ -10,16 +12,30 @@ import dev.callq.bench.sip.KamailioErrors;
  * @param pushed         events Kamailio's script counted as pushed, the events expected in the queue; null
  *                       when the script keeps no counters and the expectation comes from SIPp's statistics
  * @param kamailioErrors Kamailio's own failures, the named causes of failed calls; null in older results
+ *                       and with a Kamailio the user started
+ * @param postDialDelayMicros INVITE sent → 200 received, as SIPp timed it (millisecond resolution); null in
+ *                       older results
+ * @param answers        the calls by final answer class (2xx, 5xx, timeouts…); null in older results
+ * @param retransmissions SIP messages the UAC sent again (SIPp's Retransmissions(C)); null in older results
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CallStats(long attempted, long succeeded, long failed, long pushFailures, Long pushed,
-                        KamailioErrors kamailioErrors) {
+                        KamailioErrors kamailioErrors, LatencySummary postDialDelayMicros,
+                        CallAnswers answers, Long retransmissions) {
+
+    /** Counts without post-dial delay, answers or retransmissions. */
+    public CallStats(long attempted, long succeeded, long failed, long pushFailures, Long pushed,
+                     KamailioErrors kamailioErrors) {
+        this(attempted, succeeded, failed, pushFailures, pushed, kamailioErrors, null, null, null);
+    }
 
     /** Why calls failed, as far as Kamailio says, e.g. "12 pushes failed; Kamailio out of shared memory 3 times". */
     public String failureCauses() {
         String kamailio = kamailioErrors == null ? "" : kamailioErrors.describe();
         String pushes = pushFailures > 0 ? pushFailures + " pushes failed (answered 5xx)" : "";
         String causes = pushes.isEmpty() || kamailio.isEmpty() ? pushes + kamailio : pushes + "; " + kamailio;
+        String answered = answers == null ? "" : answers.describeFailures();
+        causes = causes.isEmpty() || answered.isEmpty() ? causes + answered : causes + "; " + answered;
         return causes.isEmpty() ? "no cause in Kamailio's counters or log (see the SIPp logs)" : causes;
     }
 }

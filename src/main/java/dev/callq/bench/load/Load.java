@@ -18,6 +18,15 @@ public interface Load extends AutoCloseable {
     /** Versions and settings of what this load runs, for the results' environment section. */
     Map<String, String> describe();
 
+    /**
+     * Stops the load's Kamailio and starts it again on the same port (a kamailio-restart fault).
+     *
+     * @return false when this load has no Kamailio
+     */
+    default boolean restartKamailio() {
+        return false;
+    }
+
     @Override
     void close();
 }

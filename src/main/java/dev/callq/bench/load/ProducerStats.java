@@ -12,9 +12,13 @@ package dev.callq.bench.load;
  * @param notSent       scheduled events still unsent when the phase's time was up: the producer stops then
  * @param keptSchedule  false when a push failed, an event was not sent, or the achieved rate fell more than
  *                      1 % short of the scheduled rate
+ * @param client        the client library the producer pushed with, the same whichever client is under test;
+ *                      null when not known
+ * @param pinned        whether the producer ran on cores of its own
+ * @param notPinnedBecause why it did not; null when it did
  */
 public record ProducerStats(double targetRate, double scheduledRate, double achievedRate, long pushed, long pushFailures,
-                            long notSent, boolean keptSchedule) {
+                            long notSent, boolean keptSchedule, String client, boolean pinned, String notPinnedBecause) {
     /** The achieved rate may fall short of the scheduled rate by this fraction before the run says so. */
     public static final double SCHEDULE_TOLERANCE = 0.01;
 
@@ -30,6 +34,13 @@ public record ProducerStats(double targetRate, double scheduledRate, double achi
         double scheduledRate = (pushed + pushFailures + notSent) / phaseSeconds;
         double achievedRate = pushed / Math.max(phaseSeconds, pushingSeconds);
         boolean kept = pushFailures == 0 && notSent == 0 && achievedRate >= scheduledRate * (1 - SCHEDULE_TOLERANCE);
-        return new ProducerStats(targetRate, scheduledRate, achievedRate, pushed, pushFailures, notSent, kept);
+        return new ProducerStats(targetRate, scheduledRate, achievedRate, pushed, pushFailures, notSent, kept, null,
+                false, null);
+    }
+
+    /** These figures, from a producer that pushed with {@code client} and was or was not pinned. */
+    public ProducerStats by(String client, boolean pinned, String notPinnedBecause) {
+        return new ProducerStats(targetRate, scheduledRate, achievedRate, pushed, pushFailures, notSent, keptSchedule,
+                client, pinned, notPinnedBecause);
     }
 }

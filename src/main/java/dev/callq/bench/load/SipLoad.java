@@ -1,5 +1,6 @@
 package dev.callq.bench.load;
 
+import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.FreePorts;
 import dev.callq.bench.event.CallEvent;
 import dev.callq.bench.event.EventKind;
@@ -9,9 +10,14 @@ import dev.callq.bench.measure.EventIds;
 import dev.callq.bench.measure.ExpectedEvents;
 import dev.callq.bench.measure.WallClock;
 import dev.callq.bench.sip.FailedPushes;
+import dev.callq.bench.measure.LatencySummary;
+import dev.callq.bench.sip.ExternalKamailio;
 import dev.callq.bench.sip.KamailioCounters;
 import dev.callq.bench.sip.KamailioSettings;
 import dev.callq.bench.sip.LocalKamailio;
+import dev.callq.bench.sip.PostDialDelay;
+import dev.callq.bench.sip.SipOptionsProbe;
+import dev.callq.bench.sip.SipRoute;
 import dev.callq.bench.sip.Sipp;
 import dev.callq.bench.sip.SippSendLog;
 import dev.callq.bench.sip.SippStats;
@@ -36,6 +42,7 @@ import java.util.Set;
  */
 public final class SipLoad implements Load {
     private static final String MEASURED_PREFIX = "call-";
+    private static final Duration EXTERNAL_KAMAILIO_PROBE = Duration.ofSeconds(2);
     /** Kamailio's counters before and after the measured phase, as kamcmd printed them. */
     public static final String STATS_START_FILE = "kamailio-stats-start.txt";
     public static final String STATS_END_FILE = "kamailio-stats-end.txt";
@@ -46,21 +53,59 @@ public final class SipLoad implements Load {
     private final double rateCps;
     private final long calls;
     private final Duration holdTime;
+    private final Path uacScenario;
+    /** The harness's own Kamailio; null when the user's ({@link #externalKamailio}) takes the load. */
     private final LocalKamailio kamailio;
+    private final ExternalKamailio externalKamailio;
     private final SippUas uas;
+    private final SipRoute route;
+    private final KamailioSettings kamailioSettings;
+    private final double lostPercent;
+    /** Kamailio's counters of the measured phase up to each restart: a restarted Kamailio counts from 0. */
+    private KamailioCounters countedBeforeRestarts;
+    private Optional<KamailioCounters> countersBefore = Optional.empty();
+    private int restarts;
 
+    /** The harness's own Kamailio and the bundled scenarios, on loopback. */
     public SipLoad(Path runDir, KamailioSettings kamailioSettings, double rateCps, long calls, Duration holdTime) {
+        this(runDir, kamailioSettings, null, null, null, rateCps, calls, holdTime, 0);
+    }
+
+    /**
+     * @param externalKamailio the user's Kamailio to send the calls to, or null to start one from {@code kamailioSettings}
+     *                         (whose payload and events then say what the user's script pushes)
+     * @param uacScenario      the user's UAC scenario, or null for the bundled one; likewise {@code uasScenario}
+     * @param lostPercent      the share of received messages SIPp's UAC drops (a sip-loss fault), 0 for none
+     */
+    public SipLoad(Path runDir, KamailioSettings kamailioSettings, ExternalKamailio externalKamailio,
+                   Path uacScenario, Path uasScenario, double rateCps, long calls, Duration holdTime,
+                   double lostPercent) {
+        this.kamailioSettings = kamailioSettings;
+        this.lostPercent = lostPercent;
         this.runDir = runDir;
         this.payload = kamailioSettings.payloadFormat();
         this.byeEnqueued = kamailioSettings.events().includesBye();
         this.rateCps = rateCps;
         this.calls = calls;
         this.holdTime = holdTime;
-        this.kamailio = LocalKamailio.start(runDir, kamailioSettings);
+        this.uacScenario = uacScenario;
+        this.externalKamailio = externalKamailio;
+        if (externalKamailio != null && !SipOptionsProbe.answers200(externalKamailio.host(), externalKamailio.port(),
+                EXTERNAL_KAMAILIO_PROBE)) {
+            throw new HarnessException("Kamailio at " + externalKamailio + " does not answer SIP OPTIONS with 200 within "
+                    + EXTERNAL_KAMAILIO_PROBE.toSeconds() + " s (is it running, listening on that address, and "
+                    + "answering OPTIONS to itself?)");
+        }
+        this.kamailio = externalKamailio == null ? LocalKamailio.start(runDir, kamailioSettings) : null;
         try {
-            this.uas = SippUas.start(runDir, FreePorts.find());
+            String localAddress = externalKamailio == null ? FreePorts.LOOPBACK : externalKamailio.localAddressTowards();
+            this.uas = SippUas.start(runDir, localAddress, FreePorts.find(), uasScenario);
+            this.route = externalKamailio == null ? SipRoute.loopback(kamailio.sipPort(), uas.port())
+                    : new SipRoute(localAddress, externalKamailio.host(), externalKamailio.port(), uas.port());
         } catch (RuntimeException e) {
-            kamailio.close();
+            if (kamailio != null) {
+                kamailio.close();
+            }
             throw e;
         }
     }
@@ -69,23 +114,38 @@ public final class SipLoad implements Load {
     public void warmUp(Duration length, String callIdPrefix) {
         int warmupCalls = (int) Math.round(rateCps * length.toNanos() / 1e9);
         if (warmupCalls > 0) {
-            SippUac.run(runDir, kamailio.sipPort(), uas.port(), rateCps, warmupCalls, holdTime.toMillis(),
-                    callIdPrefix);
+            SippUac.run(runDir, route, uacScenario, rateCps, warmupCalls, holdTime.toMillis(), callIdPrefix,
+                    lostPercent);
         }
     }
 
     @Override
     public LoadOutcome measure() {
-        Optional<KamailioCounters> countersBefore = kamailio.counters(runDir.resolve(STATS_START_FILE));
-        long pushFailuresBefore = kamailio.pushFailures();
-        int logLinesBefore = kamailio.logLineCount();
+        synchronized (this) {
+            countersBefore = kamailio == null ? Optional.empty() : kamailio.counters(runDir.resolve(STATS_START_FILE));
+        }
+        long pushFailuresBefore = kamailio == null ? 0 : kamailio.pushFailures();
+        int logLinesBefore = kamailio == null ? 0 : kamailio.logLineCount();
         long startMicros = WallClock.nowMicros();
-        SippStats stats = SippUac.run(runDir, kamailio.sipPort(), uas.port(), rateCps, Math.toIntExact(calls),
-                holdTime.toMillis(), MEASURED_PREFIX);
+        SippUac.Outcome uac = SippUac.run(runDir, route, uacScenario, rateCps, Math.toIntExact(calls),
+                holdTime.toMillis(), MEASURED_PREFIX, lostPercent);
         long endMicros = WallClock.nowMicros();
-        Optional<KamailioCounters> counters = kamailio.counters(runDir.resolve(STATS_END_FILE))
-                .flatMap(after -> countersBefore.map(after::since));
-        FailedPushes failures = kamailio.pushFailuresSince(logLinesBefore);
+        SippStats stats = uac.stats();
+        LatencySummary postDialDelay = LatencySummary.of(uac.postDialDelayMicros(), 0);
+        PostDialDelay.writeHlog(uac.postDialDelayMicros(), runDir.resolve(PostDialDelay.HLOG_FILE),
+                startMicros / 1000, endMicros / 1000);
+        Optional<KamailioCounters> counters = Optional.empty();
+        if (kamailio != null) {
+            synchronized (this) {
+                // After a restart the new Kamailio counted from 0: what the old one counted is added on.
+                counters = kamailio.counters(runDir.resolve(STATS_END_FILE))
+                        .flatMap(after -> countersBefore.map(before -> countedBeforeRestarts == null ? after.since(before)
+                                : after.plus(countedBeforeRestarts)));
+            }
+        }
+        // Only the harness's own Kamailio's log names the pushes that failed; a Kamailio the user started tells nothing.
+        FailedPushes failures = kamailio == null ? new FailedPushes(List.of(), List.of(), 0)
+                : kamailio.pushFailuresSince(logLinesBefore);
         Map<String, Long> sentInvites = SippSendLog.read(SippUac.sendLogFile(runDir, MEASURED_PREFIX));
         // A call whose BYE push failed got a 500 to its BYE, so SIPp counts it failed, not succeeded: the BYEs
         // sent are the completed calls plus those, never less those a second time.
@@ -103,7 +163,8 @@ public final class SipLoad implements Load {
             long pushed = pushedInvites + pushedByes;
             callStats = new CallStats(stats.attempted(), stats.succeeded(), stats.failed(),
                     delta.get(KamailioCounters.PUSH_FAILED), pushed,
-                    kamailio.errorsSince(logLinesBefore, delta.valueIfKept(KamailioCounters.RELAY_TIMEOUTS)));
+                    kamailio.errorsSince(logLinesBefore, delta.valueIfKept(KamailioCounters.RELAY_TIMEOUTS)),
+                    postDialDelay, uac.answers(), stats.retransmissions());
             expected = expectedEvents(sentInvites.keySet(), failures, pushedInvites, pushedByes);
             // at most: a call Kamailio failed before its push (out of memory, say) pushed nothing and reported nothing
             crossChecks.add(CrossCheck.atMost("Kamailio pushed INVITEs <= SIPp INVITEs sent - reported push failures",
@@ -112,11 +173,13 @@ public final class SipLoad implements Load {
                     failures.total(), delta.get(KamailioCounters.PUSH_FAILED)));
             pushCommands = pushed;
         } else {
-            // A script without counters: each INVITE sent and each BYE sent pushed one event, less the pushes
-            // the script logged as failed.
-            long pushFailures = kamailio.pushFailures() - pushFailuresBefore;
+            // A script without counters, or a Kamailio the user started: each INVITE sent and each BYE sent
+            // pushed one event, less the pushes the script logged as failed (which only the harness's own
+            // Kamailio's log tells).
+            long pushFailures = kamailio == null ? 0 : kamailio.pushFailures() - pushFailuresBefore;
             callStats = new CallStats(stats.attempted(), stats.succeeded(), stats.failed(), pushFailures, null,
-                    kamailio.errorsSince(logLinesBefore, null));
+                    kamailio == null ? null : kamailio.errorsSince(logLinesBefore, null), postDialDelay, uac.answers(),
+                    stats.retransmissions());
             long pushedInvites = Math.max(0, sentInvites.size() - failures.invites().size() - failures.unnamed());
             long pushedByes = Math.max(0, byesSent - failures.byes().size());
             expected = expectedEvents(sentInvites.keySet(), failures, pushedInvites, pushedByes);
@@ -169,11 +232,33 @@ public final class SipLoad implements Load {
         return new CallEvent(callId, kind, CallEvent.NO_STAMP).uniqueKey();
     }
 
+    /** Stops Kamailio and starts it again on the same port, keeping what it had counted so far. */
+    @Override
+    public synchronized boolean restartKamailio() {
+        if (kamailio == null) {
+            return false; // a Kamailio the user started is theirs to restart
+        }
+        Path before = runDir.resolve("kamailio-stats-restart-" + (++restarts) + ".txt");
+        Optional<KamailioCounters> counted = kamailio.counters(before)
+                .flatMap(at -> countersBefore.map(start -> countedBeforeRestarts == null ? at.since(start)
+                        : at.plus(countedBeforeRestarts)));
+        countedBeforeRestarts = counted.orElse(null);
+        kamailio.restart(kamailioSettings);
+        return true;
+    }
+
     @Override
     public Map<String, String> describe() {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("load", "sip");
-        environment.put("kamailio", LocalKamailio.version());
+        if (externalKamailio == null) {
+            environment.put("kamailio", LocalKamailio.version());
+        } else {
+            environment.put("kamailio", "started by the user, at " + externalKamailio);
+            environment.put("expectedEvents", "from SIPp's statistics (attempted calls"
+                    + (byeEnqueued ? " and completed calls' BYEs" : "") + "): the harness reads no counters of a "
+                    + "Kamailio it did not start");
+        }
         environment.put("sipp", Sipp.version());
         return environment;
     }
@@ -183,7 +268,9 @@ public final class SipLoad implements Load {
         try {
             uas.close();
         } finally {
-            kamailio.close();
+            if (kamailio != null) {
+                kamailio.close();
+            }
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.callq.bench.load;
 
+import dev.callq.bench.driver.ClientSettings;
 import dev.callq.bench.driver.QueueDriver;
+import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.driver.QueueProducer;
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.driver.QueueSpec;
@@ -26,10 +28,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * slow queue cannot slow the offered load down (coordinated omission). Each event is stamped with its
  * intended send time; the lag of the actual send behind it is recorded. The schedule is split over
  * several lanes, each with its own connection, and all events due at once go in one pipeline.
+ * <p>
+ * The producer is the same whichever client is under test ({@link #PRODUCER_CLIENT}, on connections of
+ * its own), so that a comparison of clients differs only in the consumers.
  */
 public final class SyntheticLoad implements Load {
     /** Arrival process of the schedule. */
     public enum Arrivals { CONSTANT, POISSON }
+
+    /**
+     * The client every synthetic producer pushes with. Jedis: a plain blocking connection per lane writes a
+     * pipeline and reads its reply on the lane's own thread, with no event loop of its own to share the
+     * cores with the consumers.
+     */
+    public static final String PRODUCER_CLIENT = "jedis";
 
     private static final int MAX_PIPELINE = 512;
     /** Measured Call-IDs read {@code <prefix><lane>-<sequence>}. */
@@ -41,7 +53,7 @@ public final class SyntheticLoad implements Load {
      */
     private static final long LATE_STOP_NANOS = Duration.ofMillis(200).toNanos();
 
-    private final QueueDriver driver;
+    private final QueueDriver ownDriver;
     /** Opens lane k's connection: to the one queue, or to the queue lane k pushes to when there are several. */
     private final IntFunction<QueueProducer> laneProducers;
     /** The queue pattern every lane pushes with: how many commands a push sends. */
@@ -51,48 +63,78 @@ public final class SyntheticLoad implements Load {
     private final Duration duration;
     private final int lanes;
     private final LatencyRecorder lagRecorder;
+    private final LatencyRecorder pushRoundTripRecorder;
     private final String measuredPrefix;
     /** The Call-IDs the measured phase pushed; set once {@link #measure} has run. */
     private volatile SequenceIds measuredPushed;
 
-    public SyntheticLoad(QueueDriver driver, QueueSpec spec, RateProfile rate, Arrivals arrivals,
-                         Duration duration, int lanes, LatencyRecorder lagRecorder) {
-        this(driver, spec, rate, arrivals, duration, lanes, lagRecorder, MEASURED_PREFIX);
+    /**
+     * Opens the producer's own {@link #PRODUCER_CLIENT} driver with {@code settings}; {@link #close()} closes it.
+     *
+     * @param lagRecorder           push sent − intended send time, per event
+     * @param pushRoundTripRecorder Redis's acknowledgement − push sent, per event
+     */
+    public SyntheticLoad(ClientSettings settings, QueueSpec spec, RateProfile rate, Arrivals arrivals,
+                         Duration duration, int lanes, LatencyRecorder lagRecorder,
+                         LatencyRecorder pushRoundTripRecorder) {
+        this(QueueDrivers.open(PRODUCER_CLIENT, settings), spec, rate, arrivals, duration, lanes, lagRecorder,
+                pushRoundTripRecorder);
+    }
+
+    private SyntheticLoad(QueueDriver driver, QueueSpec spec, RateProfile rate, Arrivals arrivals, Duration duration,
+                          int lanes, LatencyRecorder lagRecorder, LatencyRecorder pushRoundTripRecorder) {
+        this(driver, spec.pattern(), lane -> driver.createProducer(spec), rate, arrivals, duration, lanes, lagRecorder,
+                pushRoundTripRecorder, MEASURED_PREFIX);
     }
 
     /**
-     * A producer whose measured Call-IDs start with {@code measuredPrefix}: the shards of a run each take
-     * a Call-ID space of their own, so that the merged accounting can tell their events apart.
+     * A producer whose lanes push where {@code laneProducers} connects them, with {@link #PRODUCER_CLIENT}
+     * connections the caller owns: a shard of a run over several queues (a Redis Cluster's hash slots) spreads
+     * its Call-IDs over them lane by lane, and its measured Call-IDs start with {@code measuredPrefix}, a
+     * Call-ID space of its own, so that the merged accounting can tell the shards' events apart.
      */
-    public SyntheticLoad(QueueDriver driver, QueueSpec spec, RateProfile rate, Arrivals arrivals,
-                         Duration duration, int lanes, LatencyRecorder lagRecorder, String measuredPrefix) {
-        this(driver, spec.pattern(), lane -> driver.createProducer(spec), rate, arrivals, duration, lanes, lagRecorder,
+    public SyntheticLoad(QueuePattern pattern, IntFunction<QueueProducer> laneProducers, RateProfile rate,
+                         Arrivals arrivals, Duration duration, int lanes, LatencyRecorder lagRecorder,
+                         LatencyRecorder pushRoundTripRecorder, String measuredPrefix) {
+        this(null, pattern, laneProducers, rate, arrivals, duration, lanes, lagRecorder, pushRoundTripRecorder,
                 measuredPrefix);
     }
 
-    /**
-     * A producer whose lanes push where {@code laneProducers} connects them: a run over several queues
-     * (a Redis Cluster's hash slots) spreads its Call-IDs over them lane by lane.
-     */
-    public SyntheticLoad(QueueDriver driver, QueuePattern pattern, IntFunction<QueueProducer> laneProducers, RateProfile rate,
-                         Arrivals arrivals, Duration duration, int lanes, LatencyRecorder lagRecorder,
-                         String measuredPrefix) {
-        this.measuredPrefix = measuredPrefix;
-        this.driver = driver;
+    /** @param ownDriver the driver {@link #close()} closes, or null when the caller owns the connections */
+    private SyntheticLoad(QueueDriver ownDriver, QueuePattern pattern, IntFunction<QueueProducer> laneProducers,
+                          RateProfile rate, Arrivals arrivals, Duration duration, int lanes,
+                          LatencyRecorder lagRecorder, LatencyRecorder pushRoundTripRecorder, String measuredPrefix) {
+        this.ownDriver = ownDriver;
         this.laneProducers = laneProducers;
         this.pattern = pattern;
+        this.measuredPrefix = measuredPrefix;
         this.rate = rate;
         this.arrivals = arrivals;
         this.duration = duration;
         this.lanes = lanes;
         this.lagRecorder = lagRecorder;
+        this.pushRoundTripRecorder = pushRoundTripRecorder;
+    }
+
+    /**
+     * Why the producer is not on cores of its own: Java cannot pin a thread without native code, and pinning
+     * the whole process (taskset) would pin the consumers with it. On 4 or more cores, run the producer as a
+     * process of its own under {@code taskset}.
+     */
+    static String notPinnedBecause(int cores) {
+        if (cores < 4) {
+            return cores + " cores: pinning needs 4 or more, so that producer and consumers each keep 2";
+        }
+        return "threads cannot be pinned from Java without native code; pin a producer process of its own "
+                + "with taskset";
     }
 
     @Override
     public void warmUp(Duration length, String callIdPrefix) {
         if (!length.isZero()) {
             // Recorded and thrown away: the warm-up runs the measured code path, recording included.
-            runSchedule(length, new Identities(callIdPrefix, lanes), new LatencyRecorder(lagRecorder.metric()));
+            runSchedule(length, new Identities(callIdPrefix, lanes), new LatencyRecorder(lagRecorder.metric()),
+                    new LatencyRecorder(pushRoundTripRecorder.metric()));
         }
     }
 
@@ -101,13 +143,14 @@ public final class SyntheticLoad implements Load {
         double durationSeconds = duration.toNanos() / 1e9;
         long startMicros = WallClock.nowMicros();
         Identities identities = new Identities(measuredPrefix, lanes);
-        LaneTotals totals = runSchedule(duration, identities, lagRecorder);
+        LaneTotals totals = runSchedule(duration, identities, lagRecorder, pushRoundTripRecorder);
         measuredPushed = identities.pushed();
         long endMicros = WallClock.nowMicros();
         double target = rate.meanRatePerSec(durationSeconds);
         double pushingSeconds = (totals.lastSendMicros() - totals.firstIntendedMicros()) / 1e6;
         ProducerStats producer = ProducerStats.of(target, durationSeconds, pushingSeconds, totals.pushed(), totals.failed(),
-                totals.notSent());
+                totals.notSent()).by(PRODUCER_CLIENT, false,
+                notPinnedBecause(Runtime.getRuntime().availableProcessors()));
         ExpectedEvents expected = ExpectedEvents.byIdentity(identities.pushed(), identities.failed());
         return new LoadOutcome(expected, startMicros, endMicros, null, producer, Map.of(), totals.pushCommands(),
                 totals.failedCommands(), List.of());
@@ -124,12 +167,15 @@ public final class SyntheticLoad implements Load {
     @Override
     public Map<String, String> describe() {
         return Map.of("load", "synthetic", "rate", rate.describe(), "arrivals", arrivals.name().toLowerCase(),
-                "producerConnections", Integer.toString(lanes));
+                "producerConnections", Integer.toString(lanes), "producerClient", PRODUCER_CLIENT);
     }
 
     @Override
     public void close() {
-        // every phase closes the producer connections it opened
+        // every phase closed the producer connections it opened; the driver goes with the load
+        if (ownDriver != null) {
+            ownDriver.close();
+        }
     }
 
     private record LaneTotals(long pushed, long failed, long notSent, long firstIntendedMicros, long lastSendMicros,
@@ -143,21 +189,22 @@ public final class SyntheticLoad implements Load {
         }
     }
 
-    private LaneTotals runSchedule(Duration phase, Identities identities, LatencyRecorder lag) {
+    private LaneTotals runSchedule(Duration phase, Identities identities, LatencyRecorder lag,
+                                   LatencyRecorder roundTrip) {
         // Connect before the clock starts, so that connection set-up does not show as producer lag.
         List<QueueProducer> producers = new ArrayList<>();
         try {
             for (int lane = 0; lane < lanes; lane++) {
                 producers.add(laneProducers.apply(lane));
             }
-            return runSchedule(phase, identities, lag, producers);
+            return runSchedule(phase, identities, lag, roundTrip, producers);
         } finally {
             producers.forEach(QueueProducer::close);
         }
     }
 
     private LaneTotals runSchedule(Duration phase, Identities identities, LatencyRecorder lag,
-                                   List<QueueProducer> producers) {
+                                   LatencyRecorder roundTrip, List<QueueProducer> producers) {
         long phaseNanos = phase.toNanos();
         long startNanos = System.nanoTime();
         long wallStartMicros = WallClock.nowMicros();
@@ -170,8 +217,8 @@ public final class SyntheticLoad implements Load {
         List<Thread> threads = new ArrayList<>();
         for (int lane = 0; lane < lanes; lane++) {
             Lane worker = new Lane(lane, producers.get(lane), identities, startNanos, wallStartMicros, phaseNanos, lag,
-                    pushed, failed, notSent, pushCommands, failedCommands, lastSendMicros);
-            Thread thread = new Thread(worker, driver.name() + "-producer-" + lane);
+                    roundTrip, pushed, failed, notSent, pushCommands, failedCommands, lastSendMicros);
+            Thread thread = new Thread(worker, "producer-" + lane);
             thread.setDaemon(true);
             threads.add(thread);
         }
@@ -197,6 +244,7 @@ public final class SyntheticLoad implements Load {
         private final long wallStartMicros;
         private final long phaseNanos;
         private final LatencyRecorder lag;
+        private final LatencyRecorder roundTrip;
         private final AtomicLong pushed;
         private final AtomicLong failed;
         private final AtomicLong notSent;
@@ -206,7 +254,7 @@ public final class SyntheticLoad implements Load {
         private final SplittableRandom random;
 
         Lane(int lane, QueueProducer producer, Identities identities, long startNanos, long wallStartMicros,
-             long phaseNanos, LatencyRecorder lag, AtomicLong pushed, AtomicLong failed, AtomicLong notSent,
+             long phaseNanos, LatencyRecorder lag, LatencyRecorder roundTrip, AtomicLong pushed, AtomicLong failed, AtomicLong notSent,
              AtomicLong pushCommands, AtomicLong failedCommands, AtomicLong lastSendMicros) {
             this.lane = lane;
             this.producer = producer;
@@ -215,6 +263,7 @@ public final class SyntheticLoad implements Load {
             this.wallStartMicros = wallStartMicros;
             this.phaseNanos = phaseNanos;
             this.lag = lag;
+            this.roundTrip = roundTrip;
             this.pushed = pushed;
             this.failed = failed;
             this.notSent = notSent;
@@ -259,11 +308,13 @@ public final class SyntheticLoad implements Load {
             lastSendMicros.accumulateAndGet(sentMicros, Math::max);
             try {
                 producer.push(pipeline);
+                long acknowledgedMicros = wallStartMicros + (System.nanoTime() - startNanos) / 1_000;
                 pushed.addAndGet(pipeline.size());
                 identities.pushed().add(lane, firstSequence, pipeline.size());
                 pushCommands.addAndGet(commands(pipeline.size()));
                 for (int i = 0; i < pipeline.size(); i++) {
                     lag.recordMicros(sentMicros - intendedMicros[i]);
+                    roundTrip.recordMicros(acknowledgedMicros - sentMicros);
                 }
             } catch (RuntimeException e) {
                 failed.addAndGet(pipeline.size());

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * One max-rate search: what every probe runs (one client, pattern and pool under synthetic load),
+ * One max-rate search: what every probe runs (one client, pattern and pool under synthetic or SIP load),
  * the rule a probe is judged by, and the search's bounds.
  *
  * @param serviceTime          work per event, as {@code callq run --service-time} takes it
@@ -20,14 +20,16 @@ import java.time.Duration;
  * @param durationSeconds      measured seconds of each probe
  * @param drainTimeoutSeconds  the most each probe may spend draining
  * @param outDir               where {@code max-rate.json} and {@code probes/<n>} go
+ * @param load                 synthetic (rates in events/s) or SIP (calls/s through SIPp, Kamailio and Redis)
  */
 public record MaxRateSettings(String client, String pattern, int workers, String serviceTime, String workMode,
                               SustainedRateRule rule, MaxRateSearch.Settings search, double warmupSeconds,
-                              double durationSeconds, long drainTimeoutSeconds, Path outDir) {
+                              double durationSeconds, long drainTimeoutSeconds, Path outDir,
+                              LoadKind load) {
 
     /** The options every probe shares; {@link ForkedRateProbe} adds the rate. */
     public RunOptions fixedOptions() {
-        return RunOptions.builder().client(QueueDrivers.requireOne(client, "--client")).load(LoadKind.SYNTHETIC)
+        return RunOptions.builder().client(QueueDrivers.requireOne(client, "--client")).load(load)
                 .pattern(RunOptions.parseEnum(QueuePattern.class, pattern, "--pattern")).workers(workers)
                 .serviceTime(ServiceTime.parse(serviceTime))
                 .workMode(RunOptions.parseEnum(Work.Mode.class, workMode, "--work"))

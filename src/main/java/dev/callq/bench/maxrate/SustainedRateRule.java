@@ -15,7 +15,8 @@ import java.util.Locale;
  * <ol>
  *   <li><b>Trustworthy</b> ({@link RunVerdict}): accounting balanced (nothing lost, duplicated, malformed or
  *       left in the queue) and the open-loop producer on its schedule; and there was a producer, otherwise
- *       the rate was never really offered.</li>
+ *       the rate was never really offered. Under SIP load (rates in calls/s) instead: no call failed (no 5xx,
+ *       408 or timeout).</li>
  *   <li><b>Latency</b>: the SLO's percentile of enqueue → dequeue is within its bound.</li>
  *   <li><b>Backlog bounded</b>: over the measured seconds the backlog grows by at most
  *       {@value #MAX_GROWTH_FRACTION} of the rate per second (least-squares slope), and the last measured
@@ -78,9 +79,15 @@ public final class SustainedRateRule {
     public Judgement judge(long offeredRatePerSec, ClientResult result, BacklogTrend backlog) {
         List<String> failures = new ArrayList<>();
         failures.addAll(RunVerdict.of(result).reasons());
-        if (result.producer() == null) {
-            failures.add(String.format(Locale.ROOT, "no producer: %d/s was never offered (max-rate needs synthetic load)",
-                    offeredRatePerSec));
+        if (result.calls() != null) {
+            // SIP load: the rate is calls/s, offered by SIPp; every call must succeed (a 5xx, a 408 or a
+            // timeout is Kamailio or Redis not keeping up).
+            if (result.calls().failed() > 0) {
+                failures.add(result.calls().failed() + " of " + result.calls().attempted() + " calls failed: "
+                        + result.calls().failureCauses());
+            }
+        } else if (result.producer() == null) {
+            failures.add(String.format(Locale.ROOT, "no producer: %d/s was never offered", offeredRatePerSec));
         }
         LatencySummary wait = result.latencyMicros().get(Metric.ENQUEUE_TO_DEQUEUE.tag());
         long measured = slo.measuredMicros(wait);

@@ -40,7 +40,8 @@ final class ForkedCell {
 
         RunEvidence evidence(String purpose, double offeredRatePerSec) {
             return new RunEvidence(purpose, client.workers(), offeredRatePerSec, client.throughputPerSec(),
-                    outcome.exitCode(), outcome.outDir().toString());
+                    outcome.exitCode(), outcome.outDir().toString(),
+                    client.cost() == null ? null : client.cost().jvmCpuMsPer1k());
         }
     }
 
@@ -50,7 +51,8 @@ final class ForkedCell {
                 .durationSeconds(measuredSeconds).warmupSeconds(warmupSeconds)
                 .serviceTime(ServiceTime.parse(serviceTimeSpec)).workMode(Work.Mode.SLEEP)
                 .arrivals(RunOptions.parseEnum(SyntheticLoad.Arrivals.class, arrivals, "--arrivals"))
-                .drainTimeoutSeconds((long) PlanSettings.DRAIN_TIMEOUT_SECONDS).build();
+                .drainTimeoutSeconds((long) PlanSettings.DRAIN_TIMEOUT_SECONDS)
+                .redisRtt(settings.redisRtt().isZero() ? null : settings.redisRtt()).build();
         ForkedRun.Outcome outcome = ForkedRun.run(options, outDir, settings.forkTimeout(warmupSeconds, measuredSeconds));
         return new Result(outcome, outcome.summary().clients().get(0));
     }

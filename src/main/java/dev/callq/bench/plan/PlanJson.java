@@ -33,6 +33,7 @@ public final class PlanJson {
         slo.put("waitTargetMicros", settings.slo().waitTargetMicros());
         root.put("serviceTime", settings.serviceTimeSpec());
         root.put("arrivalsAssumed", "poisson");
+        root.put("redisRttMicros", settings.redisRtt().toNanos() / 1_000);
         ObjectNode environment = root.putObject("environment");
         environment.put("cpus", cpus);
         environment.put("loadAverageAtEnd", loadAverage);

@@ -27,6 +27,10 @@ public final class PlanReport {
         out.printf(Locale.ROOT, "%nPlan: %.0f events/s, %s queue wait (enqueue → dequeue), work %s%n",
                 settings.ratePerSec(), settings.slo(), settings.serviceTimeSpec());
         out.println("Model: Erlang C (M/M/c) with Allen–Cunneen for Cs² ≠ 1; assumes Poisson arrivals.");
+        if (!settings.redisRtt().isZero()) {
+            out.printf(Locale.ROOT, "Network: every run reached Redis through a proxy adding %.0f µs of round trip%n",
+                    settings.redisRtt().toNanos() / 1e3);
+        }
         out.printf(Locale.ROOT, "Machine: %d cores, 1-minute load average %.1f at the end%s%n", cpus, loadAverage,
                 loadAverage > cpus ? " — busier than its cores: scheduling delays are in every measurement" : "");
         for (PlanOutcome outcome : outcomes) {
@@ -50,6 +54,7 @@ public final class PlanReport {
         PoolEstimate.Stable best = plan.sizing().recommended();
         out.printf(Locale.ROOT, "  offered load A = λ·S        %.2f Erlangs%n", best.offeredLoadErlangs());
         out.printf(Locale.ROOT, "  recommended workers         %d%n", best.workers());
+        coresNeeded(outcome).ifPresent(line -> out.println("  CPU                         " + line));
         printEstimate("    ", best, out);
         plan.sizing().oneFewer().ifPresent(fewer -> printEstimate("    ", fewer, out));
         for (String limit : plan.limits()) {
@@ -58,6 +63,24 @@ public final class PlanReport {
         if (!outcome.validation().isEmpty()) {
             printValidation(outcome, out);
         }
+    }
+
+    /**
+     * How many cores the pool keeps busy at the planned rate: the median CPU per event of the saturated
+     * runs (the whole consumer JVM, with the client's I/O threads and the synthetic producer) times the rate.
+     */
+    private java.util.Optional<String> coresNeeded(PlanOutcome outcome) {
+        double[] perThousand = outcome.measurement().runs().stream()
+                .filter(r -> r.purpose().equals("saturated") && r.jvmCpuMsPer1k() != null)
+                .mapToDouble(RunEvidence::jvmCpuMsPer1k).sorted().toArray();
+        if (perThousand.length == 0) {
+            return java.util.Optional.empty();
+        }
+        double median = perThousand[perThousand.length / 2];
+        double cores = median * settings.ratePerSec() / 1e6;
+        return java.util.Optional.of(String.format(Locale.ROOT, "%.1f ms per 1,000 events (median of the saturated "
+                + "runs, whole JVM with its producer) → %.2f cores busy at %.0f events/s", median, cores,
+                settings.ratePerSec()));
     }
 
     private void printEstimate(String indent, PoolEstimate estimate, PrintStream out) {

@@ -12,13 +12,15 @@ import java.util.List;
  *
  * @param saturationOverload  offered rate of a saturated run as a multiple of N / mean work, the most
  *                            N workers could ever do; above 1, the queue never empties
+ * @param redisRtt            round trip added between every party and Redis in each forked run (zero for
+ *                            loopback): a plan sized for the network the pool will really run on
  */
 public record PlanSettings(double ratePerSec, Slo slo, String serviceTimeSpec, List<String> clients,
                            List<Integer> sweepWorkerCounts, double saturationOverload,
                            double sweepWarmupSeconds, double sweepSeconds,
                            int ceilingWorkers, double ceilingRatePerSec, double ceilingSeconds,
                            boolean validate, double validationWarmupSeconds, double validationSeconds,
-                           Path outDir) {
+                           Path outDir, Duration redisRtt) {
 
     public PlanSettings {
         sweepWorkerCounts = List.copyOf(sweepWorkerCounts);

@@ -1,5 +1,6 @@
 package dev.callq.bench.plan;
 
+import dev.callq.bench.driver.ClientChoice;
 import dev.callq.bench.measure.IntervalLogReader;
 import dev.callq.bench.measure.Metric;
 import dev.callq.bench.queueing.HoldingTime;
@@ -63,6 +64,6 @@ public final class SaturationSweep {
     }
 
     private Path cellDir(String client, String name) {
-        return settings.outDir().resolve("runs").resolve(client + "-" + name);
+        return settings.outDir().resolve("runs").resolve(ClientChoice.labelOf(client).replace(':', '-') + "-" + name);
     }
 }

@@ -1,5 +1,6 @@
 package dev.callq.bench.plan;
 
+import dev.callq.bench.driver.ClientChoice;
 import dev.callq.bench.measure.IntervalLogReader;
 import dev.callq.bench.measure.Metric;
 import dev.callq.bench.measure.Slo;
@@ -41,7 +42,7 @@ public final class Validation {
         ForkedCell.Result result = new ForkedCell(plan.client(), workers, settings.ratePerSec(),
                 settings.serviceTimeSpec(), "poisson", settings.validationWarmupSeconds(),
                 settings.validationSeconds())
-                .run(settings.outDir().resolve("runs").resolve(plan.client() + "-validate-" + workers + "w"), settings);
+                .run(settings.outDir().resolve("runs").resolve(ClientChoice.labelOf(plan.client()).replace(':', '-') + "-validate-" + workers + "w"), settings);
         Histogram wait = IntervalLogReader.cumulative(result.hlog(), Metric.ENQUEUE_TO_DEQUEUE.tag());
         Slo slo = plan.slo();
         long measuredSlo = wait.getValueAtPercentile(slo.percentile() * 100.0);

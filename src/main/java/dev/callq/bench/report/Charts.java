@@ -2,6 +2,7 @@ package dev.callq.bench.report;
 
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.report.RunFolder.ClientData;
+import dev.callq.bench.run.FaultRecord;
 import dev.callq.bench.run.Timeseries;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
@@ -86,6 +87,7 @@ final class Charts {
                                       ToDoubleFunction<Timeseries.Second> figure) {
         XYChart chart = chart(title, "seconds since the client's first sample", yAxisTitle);
         boolean any = false;
+        double top = 0;
         for (ClientData client : clients) {
             List<Timeseries.Second> seconds = client.seconds();
             if (seconds.isEmpty()) {
@@ -97,11 +99,45 @@ final class Charts {
             for (Timeseries.Second sample : seconds) {
                 x.add((double) (sample.epochSecond() - first));
                 y.add(figure.applyAsDouble(sample));
+                top = Math.max(top, y.get(y.size() - 1));
             }
             series(chart, client.result().client(), x, y);
             any = true;
         }
+        if (any) {
+            faultBands(chart, clients, Math.max(1, top));
+        }
         return any ? Optional.of(svg(chart, id)) : Optional.empty();
+    }
+
+    /**
+     * Each fault of each client as a shaded band from its start to its end, on the client's time axis; a
+     * fault that is over at once (a crash, a restart) gets a band half a second wide so that it shows.
+     */
+    private static void faultBands(XYChart chart, List<ClientData> clients, double top) {
+        Color shade = new Color(0x99, 0x99, 0x99, 0x66);
+        for (ClientData client : clients) {
+            if (client.result().faults() == null || client.seconds().isEmpty()) {
+                continue;
+            }
+            long first = client.seconds().get(0).epochSecond();
+            for (FaultRecord fault : client.result().faults()) {
+                if (fault.startedAtMicros() == 0) {
+                    continue;
+                }
+                double start = fault.startedAtMicros() / 1e6 - first;
+                double end = Math.max(fault.endedAtMicros() / 1e6 - first, start + 0.5);
+                String name = (clients.size() > 1 ? client.result().client() + " " : "") + "fault " + fault.spec();
+                if (chart.getSeriesMap().containsKey(name)) {
+                    continue;
+                }
+                XYSeries band = chart.addSeries(name, List.of(start, end), List.of(top, top));
+                band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+                band.setFillColor(shade);
+                band.setLineColor(shade);
+                band.setMarker(SeriesMarkers.NONE);
+            }
+        }
     }
 
     /**
@@ -136,6 +172,17 @@ final class Charts {
     /** Grouped bars: one group per category, one bar per series in it; empty when there is no category. */
     static Optional<String> bars(String id, String title, String yAxisTitle, List<String> categories,
                                  Map<String, List<Double>> valuesBySeries) {
+        return bars(id, title, yAxisTitle, categories, valuesBySeries, false);
+    }
+
+    /** Stacked bars: one bar per category, its series stacked in order from the axis up. */
+    static Optional<String> stackedBars(String id, String title, String yAxisTitle, List<String> categories,
+                                        Map<String, List<Double>> valuesBySeries) {
+        return bars(id, title, yAxisTitle, categories, valuesBySeries, true);
+    }
+
+    private static Optional<String> bars(String id, String title, String yAxisTitle, List<String> categories,
+                                         Map<String, List<Double>> valuesBySeries, boolean stacked) {
         if (categories.isEmpty() || valuesBySeries.isEmpty()) {
             return Optional.empty();
         }
@@ -147,6 +194,7 @@ final class Charts {
         chart.getStyler().setXAxisLabelRotation(30);
         chart.getStyler().setYAxisDecimalPattern("#,##0.###");
         chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setStacked(stacked);
         int index = 0;
         for (Map.Entry<String, List<Double>> series : valuesBySeries.entrySet()) {
             chart.addSeries(series.getKey(), categories, series.getValue()).setFillColor(colour(index++));

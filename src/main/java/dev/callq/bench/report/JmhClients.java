@@ -49,6 +49,22 @@ final class JmhClients {
         return client + "/" + baseline();
     }
 
+    /** What a ratio column shows where the two 99.9 % confidence intervals overlap: no ratio. */
+    static final String OVERLAP = "overlap";
+
+    /**
+     * The client's score over the baseline's, or {@link #OVERLAP} when their confidence intervals
+     * (score ± JMH's 99.9 % error) overlap: the run cannot tell the two apart, so a ratio would only
+     * look meaningful. Without error bars (one measurement iteration) the ratio is shown.
+     */
+    static String ratio(Double client, double clientError, Double baseline, double baselineError) {
+        if (client != null && baseline != null && Double.isFinite(clientError) && Double.isFinite(baselineError)
+                && Math.abs(client - baseline) <= clientError + baselineError) {
+            return OVERLAP;
+        }
+        return ratio(client, baseline);
+    }
+
     /** The client's score over the baseline's, two decimals; blank when either is missing or the baseline is 0. */
     static String ratio(Double client, Double baseline) {
         if (client == null || baseline == null || baseline == 0) {

@@ -74,7 +74,12 @@ public final class JmhHtml {
             line.add(row.unit());
             Map<String, Double> scores = new LinkedHashMap<>();
             row.byClient().forEach((client, score) -> scores.put(client, score.score()));
-            compared.forEach(client -> line.add(JmhClients.ratio(scores.get(client), scores.get(JmhClients.baseline()))));
+            Score baseline = row.byClient().get(JmhClients.baseline());
+            compared.forEach(client -> {
+                Score score = row.byClient().get(client);
+                line.add(JmhClients.ratio(scores.get(client), score == null ? Double.NaN : score.error(),
+                        scores.get(JmhClients.baseline()), baseline == null ? Double.NaN : baseline.error()));
+            });
             line.add(JmhClients.ahead(scores, row.higherIsBetter()));
             lines.add(line);
         }

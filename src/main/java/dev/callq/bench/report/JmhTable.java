@@ -53,7 +53,9 @@ public final class JmhTable {
             }
             line.add(row.unit());
             for (String client : compared) {
-                line.add(JmhClients.ratio(score(row.byClient.get(client)), score(row.byClient.get(JmhClients.baseline()))));
+                Result other = row.byClient.get(client);
+                Result baseline = row.byClient.get(JmhClients.baseline());
+                line.add(JmhClients.ratio(score(other), error(other), score(baseline), error(baseline)));
             }
             lines.add(line.toArray(String[]::new));
         }
@@ -77,6 +79,10 @@ public final class JmhTable {
         double error = result.getScoreError();
         String score = number(result.getScore());
         return Double.isFinite(error) ? score + " ± " + number(error) : score;
+    }
+
+    private static double error(Result result) {
+        return result == null ? Double.NaN : result.getScoreError();
     }
 
     private static Double score(Result result) {

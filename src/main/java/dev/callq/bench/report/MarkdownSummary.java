@@ -35,6 +35,9 @@ final class MarkdownSummary {
         table(md, ReportTables.sideBySide(summary.clients()));
         ReportTables.sipCalls(summary.clients()).ifPresent(t -> section(md, "SIP calls", t));
         ReportTables.producer(summary.clients()).ifPresent(t -> section(md, "Producer", t));
+        ReportTables.cost(summary.clients()).ifPresent(t -> section(md, "Cost per 1,000 events", t));
+        summary.clients().forEach(c -> ProfileFrames.of(folder.dir(), c)
+                .ifPresent(t -> section(md, "Profile: " + c.client() + " (JFR, " + c.clientEnvironment().get("profile") + ")", t)));
         section(md, "Environment", ReportTables.environment(summary));
         section(md, "Configuration", ReportTables.config(summary));
         if (summary.provenance() != null) {

@@ -1,7 +1,9 @@
 package dev.callq.bench.report;
 
+import dev.callq.bench.measure.LatencySplit;
 import dev.callq.bench.measure.LatencySummary;
 import dev.callq.bench.measure.Metric;
+import dev.callq.bench.sip.CallAnswers;
 import dev.callq.bench.run.ClientResult;
 import dev.callq.bench.run.RunSummary;
 import dev.callq.bench.run.RunVerdict;
@@ -22,6 +24,8 @@ import java.util.function.ToLongFunction;
 /** The figures of a run arranged as tables, shared by report.html and summary.md. */
 final class ReportTables {
     static final String PRODUCER_LAG = "producerLag";
+    /** SIPp's INVITE → 200 time, shown beside the queue's latencies (millisecond resolution). */
+    static final String POST_DIAL_DELAY = "postDialDelay";
     static final List<String> LATENCY_COLUMNS =
             List.of("client", "samples", "p50", "p90", "p99", "p99.9", "p99.99", "max", "mean", "≤ 0");
 
@@ -80,7 +84,7 @@ final class ReportTables {
         if (clients.stream().noneMatch(c -> c.calls() != null)) {
             return Optional.empty();
         }
-        return Optional.of(new Table.SideBySide<>("SIP calls", clients, ClientResult::client)
+        Table.SideBySide<ClientResult> table = new Table.SideBySide<>("SIP calls", clients, ClientResult::client)
                 .row("attempted", c -> c.calls() == null ? "-" : num(c.calls().attempted()))
                 .row("succeeded", c -> c.calls() == null ? "-" : num(c.calls().succeeded()))
                 .zeroRow("failed", c -> c.calls() == null ? "0" : num(c.calls().failed()))
@@ -90,13 +94,47 @@ final class ReportTables {
                 .zeroRow("Kamailio out of shared memory", c -> kamailioError(c, KamailioErrors::outOfSharedMemory))
                 .zeroRow("ndb_redis failures", c -> kamailioError(c, KamailioErrors::redisFailures))
                 .zeroRow("relay timeouts (tm)", c -> kamailioError(c,
-                        e -> e.relayTimeouts() == null ? 0 : e.relayTimeouts()))
-                .build());
+                        e -> e.relayTimeouts() == null ? 0 : e.relayTimeouts()));
+        // Results written before the answers were recorded have none: no rows rather than a row of zeros.
+        if (clients.stream().anyMatch(c -> c.calls() != null && c.calls().answers() != null)) {
+            table.row("answered 2xx", c -> answers(c, CallAnswers::success))
+                    .zeroRow("answered 4xx", c -> answers(c, CallAnswers::clientError))
+                    .zeroRow("answered 5xx", c -> answers(c, CallAnswers::serverError))
+                    .zeroRow("no answer (timeout)", c -> answers(c, CallAnswers::timeouts));
+        }
+        return Optional.of(table.build());
+    }
+
+    private static String answers(ClientResult c, ToLongFunction<CallAnswers> count) {
+        return c.calls() == null || c.calls().answers() == null ? "0" : num(count.applyAsLong(c.calls().answers()));
     }
 
     private static String kamailioError(ClientResult c, ToLongFunction<KamailioErrors> count) {
         return c.calls() == null || c.calls().kamailioErrors() == null ? "0"
                 : num(count.applyAsLong(c.calls().kamailioErrors()));
+    }
+
+    /**
+     * What consuming cost per 1,000 events, per client (see ClientResult.Cost): JVM CPU with the client's
+     * I/O threads (and the synthetic producer), the workers' share, allocation, and Redis's CPU.
+     */
+    static Optional<Table> cost(List<ClientResult> clients) {
+        if (clients.stream().noneMatch(c -> c.cost() != null)) {
+            return Optional.empty();
+        }
+        Function<Function<ClientResult.Cost, Double>, Function<ClientResult, String>> orDash =
+                f -> c -> c.cost() == null || f.apply(c.cost()) == null ? "-"
+                        : String.format(Locale.ROOT, "%.1f", f.apply(c.cost()));
+        return Optional.of(new Table.SideBySide<>("per 1,000 events", clients, ClientResult::client)
+                .row("JVM CPU, user + system (ms)", orDash.apply(ClientResult.Cost::jvmCpuMsPer1k))
+                .row("JVM CPU, system (ms)", orDash.apply(ClientResult.Cost::jvmSystemCpuMsPer1k))
+                .row("worker threads' CPU (ms)", orDash.apply(ClientResult.Cost::workerCpuMsPer1k))
+                .row("JVM allocation (KiB)", orDash.apply(ClientResult.Cost::jvmAllocatedKbPer1k))
+                .row("worker threads' allocation (KiB)", orDash.apply(ClientResult.Cost::workerAllocatedKbPer1k))
+                .row("Redis CPU, user + system (ms)", orDash.apply(ClientResult.Cost::redisCpuMsPer1k))
+                .row("JVM cores busy (average)", c -> c.cost() == null || c.cost().jvmCores() == null ? "-"
+                        : String.format(Locale.ROOT, "%.2f", c.cost().jvmCores()))
+                .build());
     }
 
     static Optional<Table> producer(List<ClientResult> clients) {
@@ -115,6 +153,9 @@ final class ReportTables {
                 .row("kept its schedule", orDash.apply(p -> p.keptSchedule() ? "yes" : "NO"))
                 .row("lag p99 (µs)", orDash.apply(p -> num(p.lagMicros().p99())))
                 .row("lag max (µs)", orDash.apply(p -> num(p.lagMicros().max())))
+                .row("pushed with", orDash.apply(p -> p.client() == null ? "the client under test" : p.client()))
+                .row("pinned", orDash.apply(p -> p.client() == null ? "-"
+                        : p.pinned() ? "yes" : "no: " + p.notPinnedBecause()))
                 .build());
     }
 
@@ -124,6 +165,12 @@ final class ReportTables {
         for (ClientResult client : clients) {
             client.latencyMicros().forEach((metric, summary) ->
                     byMetric.computeIfAbsent(metric, m -> new LinkedHashMap<>()).put(client.client(), summary));
+        }
+        for (ClientResult client : clients) {
+            if (client.calls() != null && client.calls().postDialDelayMicros() != null) {
+                byMetric.computeIfAbsent(POST_DIAL_DELAY, m -> new LinkedHashMap<>())
+                        .put(client.client(), client.calls().postDialDelayMicros());
+            }
         }
         for (ClientResult client : clients) {
             if (client.producer() != null && client.producer().lagMicros() != null) {
@@ -246,5 +293,41 @@ final class ReportTables {
                 .map(c -> c.client() + " lost " + c.events().lost() + " of " + c.events().expected()).toList();
         return "enqueue→dequeue p99 " + p99 + "; throughput " + throughput + " events/s; "
                 + (losses.isEmpty() ? "nothing lost" : String.join(", ", losses));
+    }
+
+    /**
+     * The latency split of every client that has one, one row per client and part: its span, whether it is
+     * measured or derived, its p50 and p99.
+     */
+    static Optional<Table> latencySplit(List<ClientResult> clients) {
+        List<List<String>> rows = new ArrayList<>();
+        for (ClientResult client : clients) {
+            if (client.latencySplit() == null) {
+                continue;
+            }
+            client.latencySplit().forEach((part, p) -> rows.add(List.of(client.client(), part, p.span(), p.basis(),
+                    num(p.p50Micros()), num(p.p99Micros()))));
+        }
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Table.of(List.of("client", "part", "from → to", "basis", "p50 (µs)", "p99 (µs)"), rows));
+    }
+
+    /** One stacked series per part of {@link LatencySplit#STACKED}, a value per client with a split. */
+    static Map<String, List<Double>> latencySplitSeries(List<ClientResult> clients,
+                                                        ToLongFunction<LatencySplit.Part> percentile) {
+        Map<String, List<Double>> series = new LinkedHashMap<>();
+        for (String part : LatencySplit.STACKED) {
+            List<Double> values = new ArrayList<>();
+            for (ClientResult client : clients) {
+                if (client.latencySplit() != null) {
+                    LatencySplit.Part p = client.latencySplit().get(part);
+                    values.add(p == null ? 0.0 : (double) percentile.applyAsLong(p));
+                }
+            }
+            series.put(part, values);
+        }
+        return series;
     }
 }

@@ -1,15 +1,18 @@
 package dev.callq.bench.report;
 
+import dev.callq.bench.measure.LatencySplit;
 import dev.callq.bench.measure.LatencySummary;
 import dev.callq.bench.run.ClientResult;
 import dev.callq.bench.run.RunSummary;
 import dev.callq.bench.run.RunVerdict;
+import dev.callq.bench.run.FaultRecord;
 import dev.callq.bench.run.Timeseries;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Rebuilds a run's report from its results folder alone: {@code report.html} (one self-contained file, charts
@@ -23,6 +26,27 @@ public final class RunHtml {
     }
 
     /** Writes report.html, summary.md and summary.csv into {@code resultsDir}; returns report.html. */
+    /** Each client's faults: when, what each found, and how long until the backlog was back to its steady level. */
+    private static java.util.Optional<Table> faults(List<ClientResult> clients) {
+        List<List<String>> rows = new ArrayList<>();
+        for (ClientResult client : clients) {
+            if (client.faults() == null) {
+                continue;
+            }
+            for (FaultRecord fault : client.faults()) {
+                rows.add(List.of(client.client(), fault.spec(),
+                        fault.startedAtMicros() == 0 ? "-" : java.time.Instant.ofEpochMilli(fault.startedAtMicros() / 1000).toString(),
+                        fault.startedAtMicros() == 0 ? "-" : String.format(java.util.Locale.ROOT, "%.1f",
+                                (fault.endedAtMicros() - fault.startedAtMicros()) / 1e6),
+                        fault.recoverySeconds() == null ? "never" : String.format(java.util.Locale.ROOT, "%.0f", fault.recoverySeconds()),
+                        fault.maxP99DuringMicros() == null ? "-" : String.format(java.util.Locale.ROOT, "%.2f", fault.maxP99DuringMicros() / 1000.0),
+                        fault.error() != null ? "NOT DONE: " + fault.error() : fault.note() == null ? "" : fault.note()));
+            }
+        }
+        return rows.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(Table.of(List.of("client", "fault",
+                "started", "lasted (s)", "recovery (s)", "max p99 during (ms)", "found"), rows));
+    }
+
     public static Path write(Path resultsDir) {
         RunFolder folder = RunFolder.read(resultsDir);
         TextFiles.write(resultsDir.resolve(MarkdownSummary.FILE_NAME), MarkdownSummary.render(folder));
@@ -49,6 +73,10 @@ public final class RunHtml {
         page.section("Accounting", ReportTables.accounting(clients));
         ReportTables.sipCalls(clients).ifPresent(t -> page.section("SIP calls", t));
         ReportTables.producer(clients).ifPresent(t -> page.section("Producer", t));
+        faults(clients).ifPresent(t -> page.section("Faults (shaded on every per-second chart)", t));
+        ReportTables.cost(clients).ifPresent(t -> page.section("Cost per 1,000 events", t));
+        clients.forEach(c -> ProfileFrames.of(folder.dir(), c)
+                .ifPresent(t -> page.section("Profile: " + c.client() + " (JFR, " + c.clientEnvironment().get("profile") + ")", t)));
 
         page.heading("Latency by percentile")
                 .chart(Charts.percentileSpectrum(folder.clients()), "no enqueueToDequeue intervals in the interval logs");
@@ -56,6 +84,8 @@ public final class RunHtml {
         for (Map.Entry<String, Map<String, LatencySummary>> metric : ReportTables.latencyByMetric(clients).entrySet()) {
             page.subheading(metric.getKey()).table(ReportTables.latency(metric.getValue()));
         }
+
+        latencySplit(page, clients);
 
         String noSeries = "no time series to draw";
         page.heading("Per second");
@@ -83,5 +113,25 @@ public final class RunHtml {
         ClientResult first = clients.get(0);
         return names + ", " + first.workers() + " workers, " + first.pattern() + ", " + first.load() + " load, "
                 + first.payload() + " payload";
+    }
+
+    /** Where enqueue→dequeue goes, per client: stacked p50 and p99 bars and the parts' table. */
+    private static void latencySplit(HtmlPage page, List<ClientResult> clients) {
+        Optional<Table> table = ReportTables.latencySplit(clients);
+        if (table.isEmpty()) {
+            return;
+        }
+        List<String> split = clients.stream().filter(c -> c.latencySplit() != null).map(ClientResult::client).toList();
+        page.heading("Where the latency goes");
+        page.paragraph("Enqueue → dequeue, cut where the harness can read one host clock: the producer's share "
+                + "(event stamp → push sent) and the client's share (pop reply's first bytes at the socket → "
+                + "worker holds the event) are measured per event; Redis's share (push sent → reply at the "
+                + "socket: network, Redis and any queue wait) is derived, p(stamp → reply) − p(producer). "
+                + "Percentiles do not add up exactly, so a stack's height is close to, not equal to, the total.");
+        page.chart(Charts.stackedBars("split-p50", "enqueue → dequeue p50 by part", "latency (µs)", split,
+                ReportTables.latencySplitSeries(clients, LatencySplit.Part::p50Micros)), "no latency split");
+        page.chart(Charts.stackedBars("split-p99", "enqueue → dequeue p99 by part", "latency (µs)", split,
+                ReportTables.latencySplitSeries(clients, LatencySplit.Part::p99Micros)), "no latency split");
+        page.table(table.get());
     }
 }

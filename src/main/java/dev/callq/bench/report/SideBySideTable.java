@@ -46,12 +46,39 @@ public final class SideBySideTable {
         rows.add(row("enqueue→dequeue p99 (µs)", clients, c -> Long.toString(e2d.apply(c).p99())));
         rows.add(row("enqueue→dequeue p99.9 (µs)", clients, c -> Long.toString(e2d.apply(c).p999())));
         rows.add(row("enqueue→dequeue max (µs)", clients, c -> Long.toString(e2d.apply(c).max())));
+        if (clients.stream().anyMatch(c -> c.calls() != null && c.calls().postDialDelayMicros() != null)) {
+            Function<ClientResult, LatencySummary> pdd = c -> c.calls() == null ? null : c.calls().postDialDelayMicros();
+            rows.add(row("post-dial delay p50 / p90 / p99 / max (ms)", clients, c -> pdd.apply(c) == null ? "-"
+                    : millis(pdd.apply(c).p50()) + " / " + millis(pdd.apply(c).p90()) + " / "
+                    + millis(pdd.apply(c).p99()) + " / " + millis(pdd.apply(c).max())));
+        }
+        if (clients.stream().anyMatch(c -> c.calls() != null && c.calls().answers() != null)) {
+            rows.add(row("answers 2xx / 4xx / 5xx / timeout", clients, c -> c.calls() == null || c.calls().answers() == null
+                    ? "-" : c.calls().answers().success() + " / " + c.calls().answers().clientError() + " / "
+                    + c.calls().answers().serverError() + " / " + c.calls().answers().timeouts()));
+        }
         if (clients.stream().anyMatch(c -> c.latencyMicros().containsKey("enqueueToDone"))
                 && clients.stream().anyMatch(c -> c.latencyMicros().containsKey("serviceTime"))) {
             rows.add(row("enqueue→done p99 (µs)", clients, c -> c.latencyMicros().containsKey("enqueueToDone")
                     ? Long.toString(c.latencyMicros().get("enqueueToDone").p99()) : "-"));
         }
+        if (clients.stream().anyMatch(c -> c.cost() != null)) {
+            rows.add(row("JVM CPU per 1,000 events (ms)", clients, c -> perThousand(c, ClientResult.Cost::jvmCpuMsPer1k)));
+            rows.add(row("JVM allocation per 1,000 events (KiB)", clients,
+                    c -> perThousand(c, ClientResult.Cost::jvmAllocatedKbPer1k)));
+            rows.add(row("Redis CPU per 1,000 events (ms)", clients, c -> perThousand(c, ClientResult.Cost::redisCpuMsPer1k)));
+        }
         return format(rows);
+    }
+
+    private static String perThousand(ClientResult c, Function<ClientResult.Cost, Double> figure) {
+        Double value = c.cost() == null ? null : figure.apply(c.cost());
+        return value == null ? "-" : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    /** SIPp's response times are whole milliseconds, held in microseconds. */
+    private static String millis(long micros) {
+        return Long.toString(Math.round(micros / 1000.0));
     }
 
     private static String[] row(String label, List<ClientResult> clients, Function<ClientResult, String> cell) {

@@ -1,6 +1,9 @@
 package dev.callq.bench.report;
 
+import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.queueing.UslFit;
+import dev.callq.bench.run.DeliveryPromise;
+import dev.callq.bench.run.RunOptions;
 import dev.callq.bench.sweep.CellResult;
 
 import java.nio.file.Path;
@@ -42,6 +45,13 @@ public final class SweepHtml {
         page.provenance(sweep.provenance());
         if (untrustworthy > 0) {
             page.note("Untrustworthy and failed cells are left out of the charts and fits.");
+        }
+        if (cells.stream().anyMatch(cell -> cell.faults() != null)) {
+            page.heading("Delivery guarantees under faults").table(guaranteeTable(cells));
+            page.note("Promise: blpop and batch are at-most-once (lose at most the events in the workers' hands, "
+                    + "duplicate none); reliable and stream are at-least-once (lose 0; a re-delivery may be a "
+                    + "duplicate). Recovery: seconds from the fault's end until the backlog was back to its "
+                    + "pre-fault level and events were consumed again; 'never' when not within the run.");
         }
         scalability(page, sweep);
         if (sweep.varies(CellResult::rate)) {
@@ -170,6 +180,28 @@ public final class SweepHtml {
 
     private static double offeredRatePerSec(CellResult cell) {
         return Double.parseDouble(cell.offeredRate());
+    }
+
+    /** The guarantee table: per cell with faults, what was lost and duplicated, and whether the promise held. */
+    static Table guaranteeTable(List<CellResult> cells) {
+        List<List<String>> rows = new ArrayList<>();
+        List<Boolean> broken = new ArrayList<>();
+        for (CellResult c : cells) {
+            if (c.faults() == null) {
+                continue;
+            }
+            boolean ran = c.error() == null;
+            rows.add(List.of(c.client(), c.pattern(), String.join(" ", c.faults()),
+                    ran ? Long.toString(c.eventsLost()) : "-", ran ? Long.toString(c.eventsDuplicates()) : "-",
+                    !ran ? "-" : c.recoverySeconds() == null ? "never"
+                            : String.format(Locale.ROOT, "%.0f", c.recoverySeconds()),
+                    ran ? millis(c.faultMaxP99Micros()) : "-",
+                    DeliveryPromise.of(RunOptions.parseEnum(QueuePattern.class, c.pattern(), "pattern")).describe(),
+                    !ran ? "FAILED: " + c.error() : Boolean.TRUE.equals(c.promiseKept()) ? "yes" : "NO"));
+            broken.add(!Boolean.TRUE.equals(c.promiseKept()));
+        }
+        return Table.highlighting(List.of("client", "pattern", "fault", "lost", "duplicated", "recovery (s)",
+                "max p99 during fault (ms)", "promise", "kept"), List.copyOf(rows), List.copyOf(broken));
     }
 
     static Table cellTable(List<CellResult> cells) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.callq.bench.load.CallStats;
 import dev.callq.bench.measure.Accounting;
 import dev.callq.bench.measure.CrossCheck;
+import dev.callq.bench.measure.LatencySplit;
 import dev.callq.bench.measure.LatencySummary;
 
 import java.util.List;
@@ -20,6 +21,11 @@ import java.util.Map;
  * @param failure        what broke once measuring had begun (Redis, Kamailio or SIPp gone); absent when
  *                       nothing did. A result with a failure is untrustworthy, whatever its counts say
  * @param accounting     how the events were reconciled and checked against Redis's counters; null in older results
+ * @param latencySplit   enqueue→dequeue split into the producer's, Redis's and the client's shares
+ *                       ({@link LatencySplit}); absent when the client's pops were not stamped
+ * @param faults         the faults injected into the run ({@code --fault}), each with its start, end and
+ *                       recovery; absent when none was
+ * @param cost           what consuming cost per 1,000 events; null in older results
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClientResult(String client, int workers, String pattern, String payload, String load,
@@ -27,9 +33,13 @@ public record ClientResult(String client, int workers, String pattern, String pa
                            Map<String, LatencySummary> latencyMicros, double throughputPerSec,
                            double measuredSeconds, double warmupSeconds, long maxBacklog, Producer producer, long pollErrors,
                            String hlog, String timeseries, Map<String, String> clientEnvironment,
-                           List<String> warnings, String failure, Reconciled accounting) {
+                           List<String> warnings, String failure, Reconciled accounting,
+                           Map<String, LatencySplit.Part> latencySplit, List<FaultRecord> faults, Cost cost) {
 
-    /** A result without the reconciliation's details, as results written before it had them. */
+    /**
+     * A result without the reconciliation's details, a latency split, faults or cost figures, as results
+     * written before them.
+     */
     public ClientResult(String client, int workers, String pattern, String payload, String load,
                         String serviceTime, CallStats calls, Events events,
                         Map<String, LatencySummary> latencyMicros, double throughputPerSec,
@@ -38,7 +48,15 @@ public record ClientResult(String client, int workers, String pattern, String pa
                         List<String> warnings, String failure) {
         this(client, workers, pattern, payload, load, serviceTime, calls, events, latencyMicros, throughputPerSec,
                 measuredSeconds, warmupSeconds, maxBacklog, producer, pollErrors, hlog, timeseries, clientEnvironment,
-                warnings, failure, null);
+                warnings, failure, null, null, null, null);
+    }
+
+    /** This result with the faults injected into it; none leaves the field out of summary.json. */
+    ClientResult withFaults(List<FaultRecord> faults) {
+        return new ClientResult(client, workers, pattern, payload, load, serviceTime, calls, events, latencyMicros,
+                throughputPerSec, measuredSeconds, warmupSeconds, maxBacklog, producer, pollErrors, hlog, timeseries,
+                clientEnvironment, warnings, failure, accounting, latencySplit,
+                faults == null || faults.isEmpty() ? null : List.copyOf(faults), cost);
     }
 
     /** A result in which nothing failed. */
@@ -64,11 +82,54 @@ public record ClientResult(String client, int workers, String pattern, String pa
     }
 
     /**
+     * What consuming cost, per 1,000 events consumed, from the start of the measured phase until its
+     * events drained (see {@code CostMeter} for what each figure counts). A figure that could not be
+     * read is null.
+     *
+     * @param events                 events consumed in that window
+     * @param seconds                the window's length
+     * @param jvmUserCpuMsPer1k      the consumer JVM's user CPU, all its threads
+     * @param jvmSystemCpuMsPer1k    the consumer JVM's system CPU, all its threads
+     * @param workerCpuMsPer1k       the worker threads' CPU (user and system)
+     * @param jvmAllocatedKbPer1k    KiB allocated by every thread of the JVM
+     * @param workerAllocatedKbPer1k KiB allocated by the worker threads
+     * @param redisUserCpuMsPer1k    Redis's user CPU (INFO cpu)
+     * @param redisSystemCpuMsPer1k  Redis's system CPU (INFO cpu)
+     * @param jvmCores               the JVM's CPU time over the window's length: cores kept busy on average
+     */
+    public record Cost(long events, double seconds, Double jvmUserCpuMsPer1k, Double jvmSystemCpuMsPer1k,
+                       Double workerCpuMsPer1k, Double jvmAllocatedKbPer1k, Double workerAllocatedKbPer1k,
+                       Double redisUserCpuMsPer1k, Double redisSystemCpuMsPer1k, Double jvmCores) {
+        /** User plus system CPU of the JVM per 1,000 events, or null. */
+        public Double jvmCpuMsPer1k() {
+            return jvmUserCpuMsPer1k == null ? null : jvmUserCpuMsPer1k + jvmSystemCpuMsPer1k;
+        }
+
+        /** User plus system CPU of Redis per 1,000 events, or null. */
+        public Double redisCpuMsPer1k() {
+            return redisUserCpuMsPer1k == null ? null : redisUserCpuMsPer1k + redisSystemCpuMsPer1k;
+        }
+    }
+
+    /**
      * The synthetic producer: how well it kept its open-loop schedule. The scheduled rate is 0 in results
      * written before it was recorded.
+     *
+     * @param client           the client library it pushed with, the same for every client under test (absent in
+     *                         results from before the producer was neutral: it was then the client under test)
+     * @param pinned           whether it ran on cores of its own
+     * @param notPinnedBecause why not
      */
     public record Producer(double targetRate, double scheduledRate, double achievedRate, long pushed, long pushFailures,
-                           long notSent, boolean keptSchedule, LatencySummary lagMicros) {
+                           long notSent, boolean keptSchedule, LatencySummary lagMicros, String client, boolean pinned,
+                           String notPinnedBecause) {
+        /** A producer whose client and pinning were not recorded. */
+        public Producer(double targetRate, double scheduledRate, double achievedRate, long pushed, long pushFailures,
+                        long notSent, boolean keptSchedule, LatencySummary lagMicros) {
+            this(targetRate, scheduledRate, achievedRate, pushed, pushFailures, notSent, keptSchedule, lagMicros, null,
+                    false, null);
+        }
+
         /** A producer that sent its whole schedule (as every producer did before it could stop short). */
         public Producer(double targetRate, double scheduledRate, double achievedRate, long pushed, long pushFailures,
                         boolean keptSchedule, LatencySummary lagMicros) {

@@ -1,11 +1,14 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.driver.ClientChoice;
 import dev.callq.bench.driver.ClientSettings;
 import dev.callq.bench.driver.QueueAdmin;
 import dev.callq.bench.driver.QueueDriver;
 import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.driver.QueueSpec;
 import dev.callq.bench.event.CallEvent;
+import dev.callq.bench.env.LocalRedis;
+import dev.callq.bench.env.LocalSentinels;
 import dev.callq.bench.env.ManagedProcess;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.load.Load;
@@ -15,6 +18,7 @@ import dev.callq.bench.measure.DeferredLatencies;
 import dev.callq.bench.measure.EventLedger;
 import dev.callq.bench.measure.ExpectedEvents;
 import dev.callq.bench.measure.IntervalLog;
+import dev.callq.bench.measure.LatencySplit;
 import dev.callq.bench.measure.LatencySummary;
 import dev.callq.bench.measure.Metric;
 import dev.callq.bench.measure.Recorders;
@@ -51,15 +55,30 @@ final class ClientRun {
     }
 
     private final RunConfig config;
+    private final ClientChoice choice;
+    /** The label the results carry: the client's name, or name:configuration for a settings file. */
     private final String client;
     private final RedisEndpoint redis;
     private final Path outDir;
     private final Path logDir;
+    /** The Redis callq started, for faults done to it; null for an external Redis. */
+    private final LocalRedis localRedis;
+
+    /** The Sentinel topology callq started, for a failover; null without one. */
+    private final LocalSentinels sentinels;
 
     ClientRun(RunConfig config, String client, RedisEndpoint redis, Path outDir, Path logDir) {
+        this(config, client, redis, null, null, outDir, logDir);
+    }
+
+    ClientRun(RunConfig config, String client, RedisEndpoint redis, LocalRedis localRedis, LocalSentinels sentinels,
+              Path outDir, Path logDir) {
+        this.sentinels = sentinels;
         this.config = config;
-        this.client = client;
+        this.choice = ClientChoice.parse(client);
+        this.client = choice.label();
         this.redis = redis;
+        this.localRedis = localRedis;
         this.outDir = outDir;
         this.logDir = logDir;
     }
@@ -76,13 +95,13 @@ final class ClientRun {
         Path hlog = outDir.resolve(client + ".hlog");
         Path timeseries = Timeseries.file(outDir, client);
         List<String> warnings = new ArrayList<>();
-        ClientSettings settings = config.clientSettings(redis, spec);
+        ClientSettings settings = config.clientSettings(redis, spec, choice.respVersionOr(config.respVersion()));
         if (!settings.exceedsPopTimeout(spec)) {
             warnings.add("client timeout " + settings.clientTimeout().toMillis() + " ms does not exceed the pop timeout "
                     + spec.popTimeout().toMillis() + " ms: a pop the client gives up on can still pop an event on the "
                     + "server, and that event is lost");
         }
-        try (QueueDriver driver = QueueDrivers.open(client, settings);
+        try (QueueDriver driver = QueueDrivers.open(choice, settings);
              QueueAdmin admin = driver.createAdmin();
              IntervalLog intervals = new IntervalLog(hlog, System.currentTimeMillis(),
                      "callq-bench " + client + ", latencies in microseconds")) {
@@ -95,9 +114,12 @@ final class ClientRun {
             long measureStartMicros;
             long measureEndMicros;
             Map<String, String> environment = new LinkedHashMap<>(driver.describe());
+            environment.putAll(choice.describe());
             long maxBacklog;
             long pollErrors;
             double warmupSeconds;
+            ClientResult.Cost cost;
+            List<FaultRecord> faults = List.of();
             try (Load load = loads.create(driver, spec, recorders, redis, logDir);
                  WorkerPool pool = new WorkerPool(driver, spec, config.workers(), handler)) {
                 environment.putAll(load.describe());
@@ -114,9 +136,16 @@ final class ClientRun {
                 // The sampler polls from a thread of its own, so it gets a connection of its own: a Jedis
                 // connection shared by two threads crosses their replies.
                 try (QueueAdmin samplingAdmin = driver.createAdmin();
+                     QueueAdmin faultAdmin = driver.createAdmin();
                      Sampler sampler = new Sampler(client, recorders, intervals, ledger, samplingAdmin, spec,
-                             timeseries, progress)) {
+                             timeseries, progress);
+                     FaultInjector injector = config.faults().isEmpty() ? null : new FaultInjector(config.faults(),
+                             new Fault.Targets(localRedis, pool, faultAdmin, spec, config.workers(), load, sentinels),
+                             FaultInjector.file(outDir, client), client)) {
                     reconciler = new Reconciler(admin, spec, config.workers(), config.payload(), ledger);
+                    long consumedBefore = ledger.consumedCount();
+                    CostMeter costMeter = CostMeter.start(redis, pool.threads());
+                    JfrProfile profile = config.profile() ? JfrProfile.start(client) : null;
                     measureStartMicros = WallClock.nowMicros();
                     try {
                         outcome = load.measure();
@@ -129,10 +158,25 @@ final class ClientRun {
                     progress.phaseEnded();
                     log.info("{}: load done, draining (up to {} s)", client, config.drainTimeout().toSeconds());
                     String notDrained = awaitDrained(admin, spec, handler, ledger);
+                    if (injector != null) {
+                        // A fault still on (a pause longer than the phase) is undone before the drain's verdict.
+                        faults = injector.stopAll();
+                        if (notDrained != null) {
+                            notDrained = awaitDrained(admin, spec, handler, ledger);
+                        }
+                    }
                     if (notDrained != null && notDrained.startsWith(REDIS_SILENT)) {
                         failure = failure != null ? failure : notDrained;
                     } else if (notDrained != null) {
                         warnings.add(notDrained);
+                    }
+                    cost = costMeter.stop(ledger.consumedCount() - consumedBefore);
+                    if (profile != null) {
+                        try (profile) {
+                            Path jfr = outDir.resolve(client + ".jfr");
+                            profile.stopAndDump(jfr);
+                            environment.put("profile", outDir.relativize(jfr).toString());
+                        }
                     }
                     // Workers stop before the sampler's closing sample, so that it holds every measured event.
                     pool.close();
@@ -174,12 +218,39 @@ final class ClientRun {
             Reconciler.Outcome reconciled = redisAnswered
                     ? reconciler.reconcile(admin, outcome, ledger, outDir, client)
                     : reconciler.withoutRedis(outcome, ledger, outDir, client);
+            faults = withRecovery(faults, timeseries, warnings);
             return result(environment, spec, recorders, intervals, ledger, reconciled, outcome, warmupSeconds,
                     maxBacklog, pollErrors,
-                    handler.lastDequeuedMicros(), hlog, timeseries, warnings, failure);
+                    handler.lastDequeuedMicros(), hlog, timeseries, warnings, failure, cost).withFaults(faults);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Each fault with its recovery from the time series; what each found and any that failed go to the warnings. */
+    private List<FaultRecord> withRecovery(List<FaultRecord> faults, Path timeseries, List<String> warnings) {
+        if (faults.isEmpty()) {
+            return faults;
+        }
+        List<Timeseries.Second> rows = Timeseries.read(timeseries);
+        List<FaultRecord> recovered = new ArrayList<>();
+        for (FaultRecord fault : faults) {
+            // A fault of the whole run (sip-loss) has no after to recover in.
+            boolean wholeRun = FaultSpec.parse(fault.spec()).kind() == FaultSpec.Kind.SIP_LOSS;
+            FaultRecord withRecovery = wholeRun ? fault : Recovery.of(rows, fault, config.rate().meanRatePerSec(1));
+            recovered.add(withRecovery);
+            if (fault.error() != null) {
+                warnings.add("fault " + fault.spec() + " was not done as asked: " + fault.error());
+            } else if (fault.note() != null) {
+                warnings.add("fault " + fault.spec() + ": " + fault.note());
+            }
+            if (!wholeRun && fault.error() == null && withRecovery.recoverySeconds() == null
+                    && fault.startedAtMicros() > 0) {
+                warnings.add("fault " + fault.spec() + ": the backlog was not back to its steady level by the "
+                        + "end of the run");
+            }
+        }
+        return List.copyOf(recovered);
     }
 
     /**
@@ -275,7 +346,7 @@ final class ClientRun {
                                 double warmupSeconds,
                                 long maxBacklog,
                                 long pollErrors, long lastDequeuedMicros, Path hlog, Path timeseries, List<String> warnings,
-                                String failure) {
+                                String failure, ClientResult.Cost cost) {
         Map<String, LatencySummary> latency = new LinkedHashMap<>();
         for (Metric metric : List.of(Metric.ENQUEUE_TO_DEQUEUE, Metric.SERVICE_TIME, Metric.ENQUEUE_TO_DONE)) {
             LatencySummary summary = LatencySummary.of(intervals.cumulative(metric),
@@ -317,7 +388,8 @@ final class ClientRun {
             var stats = outcome.producer();
             producer = new ClientResult.Producer(stats.targetRate(), stats.scheduledRate(), stats.achievedRate(), stats.pushed(),
                     stats.pushFailures(), stats.notSent(), stats.keptSchedule(),
-                    LatencySummary.of(intervals.cumulative(Metric.PRODUCER_LAG), 0));
+                    LatencySummary.of(intervals.cumulative(Metric.PRODUCER_LAG), 0), stats.client(), stats.pinned(),
+                    stats.notPinnedBecause());
             if (!stats.keptSchedule()) {
                 warnings.add(String.format(java.util.Locale.ROOT,
                         "PRODUCER FELL BEHIND: achieved %.0f events/s against a schedule of %.0f (%d push "
@@ -331,7 +403,10 @@ final class ClientRun {
                 ClientResult.Events.of(accounting, ledger.warmupCount(), ledger.malformedSample()), latency,
                 throughput, measuredSeconds, warmupSeconds, maxBacklog, producer, pollErrors,
                 outDir.relativize(hlog).toString(), outDir.relativize(timeseries).toString(), environment,
-                warnings, failure, reconciled.details());
+                warnings, failure, reconciled.details(), LatencySplit.of(intervals.cumulative(Metric.PRODUCER_LAG),
+                        intervals.cumulative(Metric.PUSH_ROUND_TRIP), intervals.cumulative(Metric.STAMP_TO_REPLY),
+                        intervals.cumulative(Metric.CLIENT_SHARE), intervals.cumulative(Metric.ENQUEUE_TO_DEQUEUE)),
+                null, cost);
     }
 
     private static void sleep(Duration duration) {

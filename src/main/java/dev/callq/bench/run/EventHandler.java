@@ -1,6 +1,7 @@
 package dev.callq.bench.run;
 
 import dev.callq.bench.driver.PayloadSink;
+import dev.callq.bench.driver.ReplyStamp;
 import dev.callq.bench.event.CallEvent;
 import dev.callq.bench.event.MalformedEventException;
 import dev.callq.bench.event.PayloadFormat;
@@ -42,12 +43,17 @@ final class EventHandler implements PayloadSink {
 
     @Override
     public void accept(List<String> payloads) {
+        accept(payloads, ReplyStamp.NONE);
+    }
+
+    @Override
+    public void accept(List<String> payloads, long replyArrivedMicros) {
         long dequeuedMicros = WallClock.nowMicros();
         int unhandled = payloads.size();
         inFlight.add(unhandled);
         try {
             for (String payload : payloads) {
-                handle(payload, dequeuedMicros);
+                handle(payload, replyArrivedMicros, dequeuedMicros);
                 inFlight.decrement();
                 unhandled--;
             }
@@ -66,7 +72,7 @@ final class EventHandler implements PayloadSink {
         return lastDequeuedMicros.get();
     }
 
-    private void handle(String payload, long dequeuedMicros) {
+    private void handle(String payload, long replyArrivedMicros, long dequeuedMicros) {
         CallEvent event;
         try {
             event = format.decode(payload);
@@ -84,6 +90,11 @@ final class EventHandler implements PayloadSink {
         }
         if (event.hasStamp()) {
             target.enqueueToDequeue().recordMicros(dequeuedMicros - event.enqueuedAtMicros());
+            if (replyArrivedMicros != ReplyStamp.NONE) {
+                // The same event's total, cut where its reply reached the socket: the two add up to it exactly.
+                target.stampToReply().recordMicros(replyArrivedMicros - event.enqueuedAtMicros());
+                target.clientShare().recordMicros(dequeuedMicros - replyArrivedMicros);
+            }
         }
         long workStartNanos = System.nanoTime();
         work.run();

@@ -3,11 +3,13 @@ package dev.callq.bench.run;
 import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.env.RedisEndpoint;
+import dev.callq.bench.env.RedisPersistence;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.SyntheticLoad;
 import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.work.Work;
 import dev.callq.bench.sip.EnqueuedEvents;
+import dev.callq.bench.sip.ExternalKamailio;
 import dev.callq.bench.sip.KamailioSizing;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -125,10 +127,11 @@ public final class RunArguments {
             + "certificate must chain to (default: the JVM's trusted CAs)")
     Path redisCaFile;
 
-    @Option(names = "--redis-auth", description = "start Redis with a random password for an ACL user of the run")
+    // Flags take an optional true/false, so that a sweep file's options (redis-sentinel: true) can set them.
+    @Option(names = "--redis-auth", arity = "0..1", description = "start Redis with a random password for an ACL user of the run")
     Boolean redisAuth;
 
-    @Option(names = "--redis-tls", description = "start Redis with TLS only, its certificate from a throwaway CA")
+    @Option(names = "--redis-tls", arity = "0..1", description = "start Redis with TLS only, its certificate from a throwaway CA")
     Boolean redisTls;
 
     @Option(names = "--client-timeout-ms", description = "the clients' command and socket timeout (default: the pop "
@@ -147,6 +150,44 @@ public final class RunArguments {
     /** Test-only: plays a host whose clock is off, to check that the shards' clock alignment removes it. */
     @Option(names = "--clock-skew-ms", hidden = true)
     Long clockSkewMillis;
+
+    @Option(names = "--redis-rtt", description = "round-trip time to add between every party and Redis, through a "
+            + "proxy on loopback, such as 0.5ms: sizes a run for a real network (default: none)")
+    String redisRtt;
+
+    @Option(names = "--uac-scenario", paramLabel = "FILE", description = "the SIPp UAC scenario to run instead of "
+            + "sipp-scenarios/uac.xml (it must send INVITE, and BYE with --events invite,bye)")
+    Path uacScenario;
+
+    @Option(names = "--uas-scenario", paramLabel = "FILE", description = "the SIPp UAS scenario to run instead of "
+            + "sipp-scenarios/uas.xml")
+    Path uasScenario;
+
+    @Option(names = "--kamailio", paramLabel = "HOST:PORT", description = "send the calls to a Kamailio you started "
+            + "(its script relays each INVITE to the Request-URI, callq's UAS); callq starts only SIPp and the workers")
+    String kamailio;
+
+    @Option(names = "--redis-stall-ms", hidden = true, description = "during the measured phase, pause Redis's "
+            + "writers for this long (CLIENT PAUSE … WRITE), then serve 1 s, and again: a slow Redis, for the "
+            + "redis-latency-vs-pdd sweep")
+    Long redisStallMillis;
+
+    @Option(names = "--fault", paramLabel = "SPEC", description = "inject a fault into the measured phase "
+            + "(repeatable): redis-pause:3s@5s, redis-restart@5s, consumer-crash:1@5s, kamailio-restart@5s, "
+            + "sip-loss:5%%; see README.md")
+    List<String> faults;
+
+    @Option(names = "--redis-persistence", description = "how the Redis callq starts keeps its data across a "
+            + "restart: none (default), aof (fsync every second) or aof-always (fsync every write)")
+    String redisPersistence;
+
+    @Option(names = "--redis-sentinel", arity = "0..1", description = "start a primary, a replica and three sentinels instead of "
+            + "one Redis; the clients connect through redis-sentinel:// (for --fault redis-failover@T)")
+    Boolean redisSentinel;
+
+    @Option(names = "--profile", arity = "0..1", description = "record a JFR profile (settings \"profile\") of each "
+            + "client's measured phase to <client>.jfr; the report shows its top frames")
+    Boolean profile;
 
     /**
      * Reads {@code callq run} arguments (without {@code --out}) exactly as the command does: how the
@@ -176,7 +217,11 @@ public final class RunArguments {
                 batchSize, producerConnections, popTimeoutMillis, respVersion,
                 clusterSeeds() != null ? clusterSeeds().get(0) : redisEndpoint(), kamailioShmMb, kamailioChildren, key,
                 events == null ? null : EnqueuedEvents.parse(events), kamailioCfg, redisAuth, redisTls,
-                clientTimeoutMillis, role == null ? null : Role.parse(role), shard == null ? null : Shard.parse(shard),
+                clientTimeoutMillis, redisRtt == null ? null : RunOptions.parseRtt(redisRtt),
+                uacScenario, uasScenario, kamailio == null ? null : ExternalKamailio.parse(kamailio), redisStallMillis,
+                faults == null ? null : faults.stream().map(FaultSpec::parse).toList(),
+                redisPersistence == null ? null : RedisPersistence.parse(redisPersistence), redisSentinel,
+                profile, role == null ? null : Role.parse(role), shard == null ? null : Shard.parse(shard),
                 clockSkewMillis, clusterSeeds());
     }
 

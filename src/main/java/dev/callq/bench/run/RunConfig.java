@@ -1,16 +1,20 @@
 package dev.callq.bench.run;
 
 import dev.callq.bench.driver.ClientSettings;
+import dev.callq.bench.driver.LibrarySettings;
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.driver.QueueSpec;
 import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.RedisEndpoint;
+import dev.callq.bench.env.RedisPersistence;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.RateProfile;
 import dev.callq.bench.load.SyntheticLoad;
 import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.work.Work;
 import dev.callq.bench.sip.EnqueuedEvents;
+import dev.callq.bench.sip.ExternalKamailio;
+import dev.callq.bench.sip.SippScenario;
 import dev.callq.bench.sip.KamailioSettings;
 import dev.callq.bench.sip.KamailioSizing;
 
@@ -49,6 +53,16 @@ import java.util.List;
  * @param kamailioCfg    the user's Kamailio script, or null for the bundled one
  * @param localRedis     how to secure the Redis the harness starts (unused with {@code redis})
  * @param clientTimeout  the clients' command timeout as asked for, or null for the pop timeout + 2 s
+ * @param redisRtt       round-trip time added between every party and Redis by a network proxy; zero for none
+ * @param uacScenario    the user's SIPp UAC scenario, or null for the bundled one
+ * @param uasScenario    the user's SIPp UAS scenario, or null for the bundled one
+ * @param kamailio       a Kamailio the user started, which takes the SIP load, or null to start one
+ * @param redisStall     how long Redis's writers are paused, then served normally for {@link #REDIS_UNSTALLED},
+ *                       over and over during the measured phase; null for never
+ * @param faults         faults to inject into the measured phase ({@code --fault}), in the order given
+ * @param redisPersistence how the Redis the harness starts persists its data ({@code --redis-persistence})
+ * @param redisSentinel  start a primary, a replica and three sentinels instead of one Redis ({@code --redis-sentinel})
+ * @param profile        record a JFR profile of each client's measured phase ({@code <client>.jfr})
  * @param role           what this process does: everything ({@link Role#ALL}) or one role of a sharded run
  * @param shard          which share of its role this process takes
  * @param clockSkewMillis test-only: a skew injected into this process's clock
@@ -61,10 +75,15 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
                         SyntheticLoad.Arrivals arrivals, int producerLanes, Duration popTimeout,
                         Duration drainTimeout, int respVersion, RedisEndpoint redis, Path outDir,
                         Integer kamailioShmMb, int kamailioChildren, String key, EnqueuedEvents events,
-                        Path kamailioCfg, LocalRedis.Security localRedis, Duration clientTimeout, Role role,
-                        Shard shard, long clockSkewMillis, List<RedisEndpoint> redisCluster) {
+                        Path kamailioCfg, LocalRedis.Security localRedis, Duration clientTimeout, Duration redisRtt,
+                        Path uacScenario, Path uasScenario, ExternalKamailio kamailio, Duration redisStall,
+                        List<FaultSpec> faults, RedisPersistence redisPersistence, boolean redisSentinel,
+                        boolean profile, Role role, Shard shard, long clockSkewMillis,
+                        List<RedisEndpoint> redisCluster) {
 
     public static final String QUEUE_KEY = "callq:events";
+    /** Between two stalls of {@code --redis-stall-ms}, Redis serves normally this long. */
+    public static final Duration REDIS_UNSTALLED = Duration.ofSeconds(1);
     /**
      * Events a measured phase may schedule: 20 million JSON events take about 1.5 GB in Redis (some 75 bytes
      * each) should the workers fall behind, which this machine and a default Redis hold. More is refused.
@@ -75,26 +94,14 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
     /** Connections a run opens besides one per worker, producer lane and Kamailio worker: admins, probes. */
     public static final int OTHER_CONNECTIONS = 16;
 
-    /** A run in one process on one Redis, with the clients' default command timeout. */
-    public RunConfig(List<String> clients, int workers, LoadKind load, RateProfile rate, long calls,
-                     Duration duration, Warmup warmup, Duration holdTime, PayloadFormat payload,
-                     QueuePattern pattern, int batchSize, ServiceTime serviceTime, Work.Mode workMode,
-                     SyntheticLoad.Arrivals arrivals, int producerLanes, Duration popTimeout,
-                     Duration drainTimeout, int respVersion, RedisEndpoint redis, Path outDir,
-                     Integer kamailioShmMb, int kamailioChildren, String key, EnqueuedEvents events,
-                     Path kamailioCfg, LocalRedis.Security localRedis) {
-        this(clients, workers, load, rate, calls, duration, warmup, holdTime, payload, pattern, batchSize, serviceTime,
-                workMode, arrivals, producerLanes, popTimeout, drainTimeout, respVersion, redis, outDir, kamailioShmMb,
-                kamailioChildren, key, events, kamailioCfg, localRedis, null, Role.ALL, Shard.WHOLE, 0, List.of());
-    }
-
     /**
      * The clients' settings: the timeout asked for, accepted even at or below the pop timeout so that the
-     * run shows what it loses; otherwise two seconds above the pop timeout.
+     * run shows what it loses; otherwise two seconds above the pop timeout. A client settings file may pin
+     * its own RESP version ({@code respVersion}: this run's when it does not).
      */
-    public ClientSettings clientSettings(RedisEndpoint redis, QueueSpec spec) {
+    public ClientSettings clientSettings(RedisEndpoint redis, QueueSpec spec, int respVersion) {
         return clientTimeout == null ? ClientSettings.forQueue(redis, respVersion, spec)
-                : new ClientSettings(redis, respVersion, clientTimeout, true);
+                : new ClientSettings(redis, respVersion, clientTimeout, true, LibrarySettings.DEFAULTS);
     }
 
     public RunConfig {
@@ -139,9 +146,61 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
             throw new IllegalArgumentException("--redis-auth and --redis-tls secure the Redis callq starts; "
                     + "with --redis, give the login in the URL (redis://user:password@host:port, rediss://…)");
         }
-        if (load == LoadKind.SIP) {
+        if (load == LoadKind.SIP && kamailio == null) {
             KamailioSettings.requireSupported(redis, redis != null ? redis.tls() : localRedis.tls());
         }
+        if (!redisRtt.isZero() && redis != null && redis.kind() == RedisEndpoint.Kind.SENTINEL) {
+            throw new IllegalArgumentException("--redis-rtt cannot delay a Sentinel deployment: its clients dial "
+                    + "the master Sentinel names, around the proxy");
+        }
+        if (!redisRtt.isZero() && (redis != null ? redis.tls() : localRedis.tls())) {
+            // A Jedis TLS connection through the proxy timed out in its handshake (a plain TLS probe through
+            // it works); refused until that is understood.
+            throw new IllegalArgumentException("--redis-rtt does not work with TLS yet (--redis-tls, rediss://)");
+        }
+        if (load != LoadKind.SIP && (uacScenario != null || uasScenario != null || kamailio != null)) {
+            throw new IllegalArgumentException("--uac-scenario, --uas-scenario and --kamailio need --load sip");
+        }
+        if (kamailio != null && (kamailioCfg != null || kamailioShmMb != null)) {
+            throw new IllegalArgumentException("--kamailio-cfg and --kamailio-shm-mb configure the Kamailio callq starts; "
+                    + "with --kamailio, your Kamailio runs your script");
+        }
+        if (kamailio != null && redis == null) {
+            throw new IllegalArgumentException("--kamailio needs --redis: the Redis your Kamailio pushes to");
+        }
+        uacScenario = uacScenario == null ? null : uacScenario.toAbsolutePath().normalize();
+        uasScenario = uasScenario == null ? null : uasScenario.toAbsolutePath().normalize();
+        if (uacScenario != null) {
+            SippScenario.check(uacScenario, SippScenario.Role.UAC, events);
+        }
+        if (uasScenario != null) {
+            SippScenario.check(uasScenario, SippScenario.Role.UAS, events);
+        }
+        faults = List.copyOf(faults);
+        if (redisSentinel && (redis != null || localRedis.auth() || localRedis.tls())) {
+            throw new IllegalArgumentException("--redis-sentinel starts its own Redis topology, without a login or "
+                    + "TLS; it does not go with --redis, --redis-auth or --redis-tls");
+        }
+        if (redisSentinel && !redisRtt.isZero()) {
+            throw new IllegalArgumentException("--redis-rtt cannot delay a Sentinel deployment: its clients dial "
+                    + "the master Sentinel names, around the proxy");
+        }
+        Faults.requireSupported(faults, redis != null, redisSentinel, load, workers);
+        for (FaultSpec fault : faults) {
+            if (fault.at().compareTo(duration) >= 0) {
+                throw new IllegalArgumentException("--fault " + fault + " starts after the measured phase's "
+                        + duration.toMillis() / 1000.0 + " s");
+            }
+        }
+        if (redis != null && redisPersistence != RedisPersistence.NONE) {
+            throw new IllegalArgumentException("--redis-persistence configures the Redis callq starts, not --redis");
+        }
+    }
+
+    /** The SIPp -lost percentage a sip-loss fault asks for, or 0. */
+    public double sipLossPercent() {
+        return faults.stream().filter(f -> f.kind() == FaultSpec.Kind.SIP_LOSS).mapToDouble(FaultSpec::amount)
+                .max().orElse(0);
     }
 
     /** What Kamailio is started with for this run, pushing to {@code redis} under {@code key}. */

@@ -1,13 +1,16 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.DurationText;
 import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.RedisEndpoint;
+import dev.callq.bench.env.RedisPersistence;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.RateProfile;
 import dev.callq.bench.load.SyntheticLoad;
 import dev.callq.bench.sip.EnqueuedEvents;
+import dev.callq.bench.sip.ExternalKamailio;
 import dev.callq.bench.sip.KamailioSizing;
 import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.work.Work;
@@ -32,6 +35,14 @@ import java.util.function.Supplier;
  *                {@link #toArgs}, for the child process that {@code ForkedRun} hands it to privately
  * @param redisAuth {@code --redis-auth}: the Redis the run starts has a password
  * @param redisTls  {@code --redis-tls}: the Redis the run starts speaks TLS only
+ * @param redisRtt round-trip time added between every party and Redis (through the network proxy)
+ * @param uacScenario {@code --uac-scenario}: the user's SIPp UAC scenario; likewise {@code uasScenario}
+ * @param kamailio  {@code --kamailio}: a Kamailio the user started, which takes the SIP load
+ * @param redisStallMillis {@code --redis-stall-ms}: Redis's writers paused this long, then 1 s of service, in the measured phase
+ * @param faults    {@code --fault}, repeatable: faults injected into the measured phase
+ * @param redisPersistence {@code --redis-persistence}: how the Redis the run starts keeps its data
+ * @param redisSentinel {@code --redis-sentinel}: the run starts a primary, a replica and three sentinels
+ * @param profile  {@code --profile}: record a JFR profile of each client's measured phase
  */
 public record RunOptions(String client,
                          LoadKind load,
@@ -61,6 +72,15 @@ public record RunOptions(String client,
                          Boolean redisAuth,
                          Boolean redisTls,
                          Long clientTimeoutMillis,
+                         Duration redisRtt,
+                         Path uacScenario,
+                         Path uasScenario,
+                         ExternalKamailio kamailio,
+                         Long redisStallMillis,
+                         List<FaultSpec> faults,
+                         RedisPersistence redisPersistence,
+                         Boolean redisSentinel,
+                         Boolean profile,
                          Role role,
                          Shard shard,
                          Long clockSkewMillis,
@@ -76,6 +96,8 @@ public record RunOptions(String client,
     public static final long DEFAULT_POP_TIMEOUT_MILLIS = 1000;
     public static final long DEFAULT_DRAIN_TIMEOUT_SECONDS = 30;
     public static final int DEFAULT_RESP_VERSION = 2;
+    /** Above this an added round trip is a partition, not a network: see {@code --fault redis-partition}. */
+    public static final Duration MAX_REDIS_RTT = Duration.ofSeconds(1);
 
     /** Options built by code start here: nothing set, every option at its default. */
     public static Builder builder() {
@@ -112,6 +134,15 @@ public record RunOptions(String client,
                 .redisAuth(redisAuth)
                 .redisTls(redisTls)
                 .clientTimeoutMillis(clientTimeoutMillis)
+                .redisRtt(redisRtt)
+                .uacScenario(uacScenario)
+                .uasScenario(uasScenario)
+                .kamailio(kamailio)
+                .redisStallMillis(redisStallMillis)
+                .faults(faults)
+                .redisPersistence(redisPersistence)
+                .redisSentinel(redisSentinel)
+                .profile(profile)
                 .role(role)
                 .shard(shard)
                 .clockSkewMillis(clockSkewMillis)
@@ -152,6 +183,17 @@ public record RunOptions(String client,
         addFlag(args, "--redis-auth", redisAuth);
         addFlag(args, "--redis-tls", redisTls);
         add(args, "--client-timeout-ms", clientTimeoutMillis, () -> String.valueOf(clientTimeoutMillis));
+        add(args, "--redis-rtt", redisRtt, () -> DurationText.format(redisRtt.toNanos()));
+        add(args, "--uac-scenario", uacScenario, () -> uacScenario.toString());
+        add(args, "--uas-scenario", uasScenario, () -> uasScenario.toString());
+        add(args, "--kamailio", kamailio, () -> kamailio.toString());
+        add(args, "--redis-stall-ms", redisStallMillis, () -> String.valueOf(redisStallMillis));
+        if (faults != null) {
+            faults.forEach(fault -> add(args, "--fault", fault, fault::toString));
+        }
+        add(args, "--redis-persistence", redisPersistence, () -> redisPersistence.cliName());
+        addFlag(args, "--redis-sentinel", redisSentinel);
+        addFlag(args, "--profile", profile);
         add(args, "--role", role, () -> role.cliName());
         add(args, "--shard", shard, () -> shard.toString());
         add(args, "--clock-skew-ms", clockSkewMillis, () -> String.valueOf(clockSkewMillis));
@@ -227,6 +269,11 @@ public record RunOptions(String client,
                 new LocalRedis.Security(or(redisAuth, false), or(redisTls, false), loadKind == LoadKind.SIP),
                 clientTimeoutMillis == null ? null
                         : Duration.ofMillis(requirePositive(clientTimeoutMillis, "--client-timeout-ms")),
+                requireRtt(or(redisRtt, Duration.ZERO)),
+                uacScenario, uasScenario, kamailio,
+                redisStallMillis == null ? null : Duration.ofMillis(requirePositive(redisStallMillis, "--redis-stall-ms")),
+                or(faults, List.of()), or(redisPersistence, RedisPersistence.NONE), or(redisSentinel, false),
+                Boolean.TRUE.equals(profile),
                 or(role, Role.ALL), or(shard, Shard.WHOLE), or(clockSkewMillis, 0L), or(redisCluster, List.of()));
         ShardRun.requireValid(config);
         return config;
@@ -259,6 +306,25 @@ public record RunOptions(String client,
             throw new IllegalArgumentException("--redis " + CLUSTER_SCHEME + " needs at least one host:port");
         }
         return List.copyOf(seeds);
+    }
+
+    /** Reads and checks {@code --redis-rtt 0.5ms}. */
+    public static Duration parseRtt(String text) {
+        Duration rtt;
+        try {
+            rtt = Duration.ofNanos(DurationText.parseNanos(text));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--redis-rtt: " + e.getMessage());
+        }
+        return requireRtt(rtt);
+    }
+
+    private static Duration requireRtt(Duration rtt) {
+        if (rtt.isNegative() || rtt.compareTo(MAX_REDIS_RTT) > 0) {
+            throw new IllegalArgumentException("--redis-rtt must be between 0 and " + MAX_REDIS_RTT.toMillis()
+                    + " ms, not " + DurationText.format(rtt.toNanos()));
+        }
+        return rtt;
     }
 
     private static <T> T or(T value, T defaultValue) {
@@ -309,6 +375,15 @@ public record RunOptions(String client,
         private Boolean redisAuth;
         private Boolean redisTls;
         private Long clientTimeoutMillis;
+        private Duration redisRtt;
+        private Path uacScenario;
+        private Path uasScenario;
+        private ExternalKamailio kamailio;
+        private Long redisStallMillis;
+        private List<FaultSpec> faults;
+        private RedisPersistence redisPersistence;
+        private Boolean redisSentinel;
+        private Boolean profile;
         private Role role;
         private Shard shard;
         private Long clockSkewMillis;
@@ -479,10 +554,56 @@ public record RunOptions(String client,
             return this;
         }
 
+        public Builder redisRtt(Duration redisRtt) {
+            this.redisRtt = redisRtt;
+            return this;
+        }
+
+        public Builder uacScenario(Path uacScenario) {
+            this.uacScenario = uacScenario;
+            return this;
+        }
+
+        public Builder uasScenario(Path uasScenario) {
+            this.uasScenario = uasScenario;
+            return this;
+        }
+
+        public Builder kamailio(ExternalKamailio kamailio) {
+            this.kamailio = kamailio;
+            return this;
+        }
+
+        public Builder redisStallMillis(Long redisStallMillis) {
+            this.redisStallMillis = redisStallMillis;
+            return this;
+        }
+
+        public Builder faults(List<FaultSpec> faults) {
+            this.faults = faults == null ? null : List.copyOf(faults);
+            return this;
+        }
+
+        public Builder redisPersistence(RedisPersistence redisPersistence) {
+            this.redisPersistence = redisPersistence;
+            return this;
+        }
+
+        public Builder redisSentinel(Boolean redisSentinel) {
+            this.redisSentinel = redisSentinel;
+            return this;
+        }
+
+        public Builder profile(Boolean profile) {
+            this.profile = profile;
+            return this;
+        }
+
         public RunOptions build() {
             return new RunOptions(client, load, pattern, workers, rate, serviceTime, workMode, arrivals, warmupSeconds, warmupMaxSeconds, calls, durationSeconds, drainTimeoutSeconds, holdMillis, payload, batchSize, producerConnections, popTimeoutMillis, respVersion, redis,
-                    kamailioShmMb, kamailioChildren, key, events, kamailioCfg, redisAuth, redisTls, clientTimeoutMillis,
-                    role, shard, clockSkewMillis, redisCluster);
+                    kamailioShmMb, kamailioChildren, key, events, kamailioCfg, redisAuth, redisTls, clientTimeoutMillis, redisRtt,
+                    uacScenario, uasScenario, kamailio, redisStallMillis, faults, redisPersistence,
+                    redisSentinel, profile, role, shard, clockSkewMillis, redisCluster);
         }
     }
 }

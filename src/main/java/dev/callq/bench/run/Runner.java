@@ -3,14 +3,22 @@ package dev.callq.bench.run;
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.Provenance;
+import dev.callq.bench.env.LocalSentinels;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.env.RedisProbe;
+import dev.callq.bench.driver.ClientChoice;
+import dev.callq.bench.driver.ClientSettings;
 import dev.callq.bench.driver.QueueDriver;
 import dev.callq.bench.driver.QueueSpec;
+import dev.callq.bench.load.Load;
 import dev.callq.bench.load.SipLoad;
 import dev.callq.bench.sip.KamailioScript;
 import dev.callq.bench.measure.Recorders;
 import dev.callq.bench.load.SyntheticLoad;
+import dev.callq.bench.netem.NetworkProxy;
+import dev.callq.bench.netem.ProxyCounters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +42,8 @@ public final class Runner {
 
     private final RunConfig config;
     private final ProgressListener progress;
+    /** How the network proxy shaped the link, when the run had one. */
+    private String networkProxy;
 
     public Runner(RunConfig config, ProgressListener progress) {
         this.config = config;
@@ -66,7 +77,7 @@ public final class Runner {
         List<ClientResult> results = new ArrayList<>();
         Map<String, String> redisMeasured = Map.of();
         for (String client : config.clients()) {
-            Path logDir = createDir(outDir.resolve("logs").resolve(client));
+            Path logDir = createDir(outDir.resolve("logs").resolve(ClientChoice.labelOf(client)));
             if (config.redis() != null) {
                 if (results.stream().anyMatch(result -> result.failure() != null)) {
                     // The Redis that failed a client's run is the next client's too: keep the results so far.
@@ -75,19 +86,52 @@ public final class Runner {
                 }
                 redisMeasured = describeRedis(config.redis(), "external");
                 RedisProbe.requireRoomFor(config.redis(), config.redisConnections());
-                results.add(new ClientRun(config, client, config.redis(), outDir, logDir)
-                        .execute(loads(config), work, progress));
+                results.add(measure(client, config.redis(), null, null, outDir, logDir, work));
+            } else if (config.redisSentinel()) {
+                try (LocalSentinels topology = LocalSentinels.start(logDir, config.redisPersistence())) {
+                    redisMeasured = describeRedis(topology.endpoint(), "started by callq (a primary, a replica and "
+                            + "3 sentinels)");
+                    results.add(measure(client, topology.endpoint(), topology.primary(), topology, outDir, logDir, work));
+                }
             } else {
-                try (LocalRedis redis = LocalRedis.start(logDir, config.localRedis())) {
+                try (LocalRedis redis = LocalRedis.start(logDir, config.localRedis(), config.redisPersistence())) {
                     redisMeasured = describeRedis(redis.endpoint(), startedBy(config.localRedis()));
                     RedisProbe.requireRoomFor(redis.endpoint(), config.redisConnections());
-                    results.add(new ClientRun(config, client, redis.endpoint(), outDir, logDir)
-                            .execute(loads(config), work, progress));
+                    results.add(measure(client, redis.endpoint(), redis, null, outDir, logDir, work));
                 }
             }
         }
+        Map<String, String> environment = environment(redisMeasured);
+        if (networkProxy != null) {
+            environment.put("redisProxy", networkProxy);
+        }
         return new RunSummary(RunSummary.SCHEMA, startedAt, config.describePhases(), configMap(config),
-                environment(redisMeasured), results, Provenance.current());
+                environment, results, Provenance.current());
+    }
+
+    /**
+     * One client's run. With {@code --redis-rtt}, every party of the run (workers, producer, admin and
+     * Kamailio alike) reaches Redis through a proxy that adds half the round trip each way.
+     *
+     * @param localRedis the Redis callq started, for the faults done to it, or null
+     * @param sentinels  the Sentinel topology callq started, for a failover, or null
+     */
+    private ClientResult measure(String client, RedisEndpoint redis, LocalRedis localRedis, LocalSentinels sentinels,
+                                 Path outDir, Path logDir, Runnable work) {
+        if (config.redisRtt().isZero()) {
+            return new ClientRun(config, client, redis, localRedis, sentinels, outDir, logDir)
+                    .execute(loads(config), work, progress);
+        }
+        try (NetworkProxy proxy = NetworkProxy.start(redis)) {
+            proxy.setLatency(config.redisRtt().dividedBy(2), Duration.ZERO);
+            networkProxy = proxy.describe();
+            ClientResult result = new ClientRun(config, client, proxy.endpoint(), localRedis, sentinels, outDir, logDir)
+                    .execute(loads(config), work, progress);
+            ProxyCounters counters = proxy.counters();
+            log.info("{}: the network proxy carried {} connections, {} bytes to Redis and {} from it", client,
+                    counters.connectionsAccepted(), counters.bytesToUpstream(), counters.bytesFromUpstream());
+            return result;
+        }
     }
 
     /**
@@ -152,15 +196,21 @@ public final class Runner {
     /** The load a configuration asks for, built once Redis, the driver and the recorders exist. */
     static ClientRun.LoadFactory loads(RunConfig config) {
         return (QueueDriver driver, QueueSpec spec, Recorders recorders, RedisEndpoint redis, Path logDir) -> {
+            Load load;
             if (config.load() == LoadKind.SYNTHETIC) {
-                return new SyntheticLoad(driver, spec, config.rate(), config.arrivals(),
-                        config.duration(), config.producerLanes(), recorders.producerLag());
+                load = new SyntheticLoad(ClientSettings.forQueue(redis, config.respVersion(), spec), spec, config.rate(),
+                        config.arrivals(), config.duration(), config.producerLanes(), recorders.producerLag(),
+                        recorders.pushRoundTrip());
+            } else {
+                // Kamailio is pointed at the master a Sentinel names at the start of the run. It logs in as the
+                // default user: RunConfig refuses any other for a SIP run, and the Redis callq starts gives
+                // the default user the run's password too.
+                load = new SipLoad(logDir, config.kamailioSettings(RedisProbe.master(redis).asDefaultUser(), spec.key()),
+                        config.kamailio(), config.uacScenario(), config.uasScenario(),
+                        config.rate().meanRatePerSec(1), config.calls(), config.holdTime(), config.sipLossPercent());
             }
-            // Kamailio is pointed at the master a Sentinel names at the start of the run. It logs in as the
-            // default user: RunConfig refuses any other for a SIP run, and the Redis callq starts gives
-            // the default user the run's password too.
-            return new SipLoad(logDir, config.kamailioSettings(RedisProbe.master(redis).asDefaultUser(), spec.key()),
-                    config.rate().meanRatePerSec(1), config.calls(), config.holdTime());
+            return config.redisStall() == null ? load
+                    : new StalledRedisLoad(load, RedisProbe.master(redis), config.redisStall());
         };
     }
 
@@ -180,12 +230,24 @@ public final class Runner {
         map.put("payload", config.payload().cliName());
         map.put("pattern", config.pattern().cliName());
         map.put("batchSize", config.batchSize());
+        if (config.profile()) {
+            map.put("profile", "jfr");
+        }
         map.put("serviceTime", config.serviceTime().spec());
         map.put("workMode", config.workMode().cliName());
         map.put("popTimeoutMillis", config.popTimeout().toMillis());
         map.put("drainTimeoutSeconds", config.drainTimeout().toSeconds());
         map.put("resp", config.respVersion());
         map.put("key", config.key());
+        if (!config.faults().isEmpty()) {
+            map.put("faults", config.faults().stream().map(FaultSpec::toString).toList());
+        }
+        if (config.redis() == null) {
+            map.put("redisPersistence", config.redisPersistence().cliName());
+        }
+        if (config.redisSentinel()) {
+            map.put("redisSentinel", true);
+        }
         if (config.load() == LoadKind.SIP) {
             map.put("kamailioShmMb", config.kamailioSharedMemoryMb());
             map.put("kamailioChildren", config.kamailioChildren());
@@ -193,7 +255,20 @@ public final class Runner {
             if (config.kamailioCfg() != null) {
                 map.put("kamailioCfg", config.kamailioCfg().toString());
             }
+            if (config.uacScenario() != null) {
+                map.put("uacScenario", config.uacScenario().toString());
+            }
+            if (config.uasScenario() != null) {
+                map.put("uasScenario", config.uasScenario().toString());
+            }
+            if (config.kamailio() != null) {
+                map.put("kamailio", config.kamailio().toString());
+            }
         }
+        if (config.redisStall() != null) {
+            map.put("redisStallMillis", config.redisStall().toMillis());
+        }
+        map.put("redisRttMicros", config.redisRtt().toNanos() / 1_000);
         return map;
     }
 

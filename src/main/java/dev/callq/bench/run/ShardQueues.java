@@ -1,5 +1,6 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.driver.ClientChoice;
 import dev.callq.bench.driver.QueueAdmin;
 import dev.callq.bench.driver.QueueDriver;
 import dev.callq.bench.driver.QueueDrivers;
@@ -59,7 +60,9 @@ final class ShardQueues implements AutoCloseable {
     /** The client under test, connected to the server that holds {@code spec}'s queue. */
     synchronized QueueDriver driver(QueueSpec spec) {
         RedisEndpoint server = serverOf(spec.key());
-        return drivers.computeIfAbsent(server, s -> QueueDrivers.open(client, config.clientSettings(s, spec)));
+        ClientChoice choice = ClientChoice.parse(client);
+        return drivers.computeIfAbsent(server, s -> QueueDrivers.open(choice,
+                config.clientSettings(s, spec, choice.respVersionOr(config.respVersion()))));
     }
 
     synchronized QueueAdmin admin(QueueSpec spec) {

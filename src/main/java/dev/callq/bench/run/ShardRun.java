@@ -93,6 +93,12 @@ public final class ShardRun {
             throw new IllegalArgumentException(option + " takes --pattern blpop or batch, not "
                     + config.pattern().cliName());
         }
+        // What a whole run adds around its measurement (faults, a delaying proxy, a Sentinel topology, a
+        // profile) is not built into the shards: refused rather than silently left out.
+        if (!config.faults().isEmpty() || !config.redisRtt().isZero() || config.redisSentinel() || config.profile()) {
+            throw new IllegalArgumentException(option + " takes no --fault, --redis-rtt, --redis-sentinel or "
+                    + "--profile: use them in a whole run (--role all)");
+        }
         if (role == Role.CONSUMER && config.workers() < config.shard().count()) {
             throw new IllegalArgumentException("--workers " + config.workers() + " are fewer than the "
                     + config.shard().count() + " consumer shards: each needs one");
@@ -104,7 +110,9 @@ public final class ShardRun {
         RedisProbe.requireReachable(config.redis());
         WallClock.injectSkew(config.clockSkewMillis() * 1_000);
         Path dir = createDir(config.outDir().resolve(ShardPart.SHARDS_FOLDER).resolve(shard.folderName(role)));
-        try (ShardQueues queues = new ShardQueues(config, client);
+        // A producer shard pushes with the same client whichever is under test, as a whole run's producer does.
+        String queueClient = role == Role.PRODUCER ? SyntheticLoad.PRODUCER_CLIENT : client;
+        try (ShardQueues queues = new ShardQueues(config, queueClient);
              ShardBarrier barrier = new ShardBarrier(queues.serverOf(ShardBarrier.hashTag(config.key(), runName())),
                      config.key(), runName(), shard.count())) {
             reference = barrier.server();
@@ -127,9 +135,9 @@ public final class ShardRun {
         IntFunction<QueueSpec> laneQueue = lane -> queues.spec((shard.index() * lanes + lane) % queues.count());
         QueueSpec spec = laneQueue.apply(0);
         QueueDriver driver = queues.driver(spec);
-        SyntheticLoad load = new SyntheticLoad(driver, config.pattern(), lane -> queues.driver(laneQueue.apply(lane))
+        SyntheticLoad load = new SyntheticLoad(config.pattern(), lane -> queues.driver(laneQueue.apply(lane))
                 .createProducer(laneQueue.apply(lane)), new ShareOfRate(config.rate(), shard.count()),
-                config.arrivals(), config.duration(), lanes, recorders.producerLag(),
+                config.arrivals(), config.duration(), lanes, recorders.producerLag(), recorders.pushRoundTrip(),
                 SyntheticLoad.MEASURED_PREFIX + "p" + shard.index() + "-");
         long startMicros = barrier.arrive(role);
         ClockOffset clock = alignClock();

@@ -4,12 +4,16 @@ import dev.callq.bench.driver.PayloadSink;
 import dev.callq.bench.driver.QueueConsumer;
 import dev.callq.bench.driver.QueueDriver;
 import dev.callq.bench.driver.QueueSpec;
+import dev.callq.bench.driver.ReplyStamp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -26,6 +30,10 @@ final class WorkerPool implements AutoCloseable {
     private final Duration popTimeout;
     private volatile boolean running = true;
     private volatile String firstError;
+    /** Workers still to die at their next pop (a consumer-crash fault), and the events each took with it. */
+    private final AtomicInteger crashesAsked = new AtomicInteger();
+    private final LongAdder eventsLostInCrashes = new LongAdder();
+    private volatile CountDownLatch crashesDone = new CountDownLatch(0);
 
     WorkerPool(QueueDriver driver, QueueSpec spec, int workers, PayloadSink sink) {
         this.popTimeout = spec.popTimeout();
@@ -39,7 +47,24 @@ final class WorkerPool implements AutoCloseable {
         }
         for (int id = 0; id < workers; id++) {
             QueueConsumer consumer = consumers.get(id);
-            Thread thread = new Thread(() -> pollUntilStopped(consumer, sink), driver.name() + "-worker-" + id);
+            PayloadSink crashable = new PayloadSink() {
+                @Override
+                public void accept(List<String> payloads) {
+                    accept(payloads, ReplyStamp.NONE);
+                }
+
+                @Override
+                public void accept(List<String> payloads, long replyArrivedMicros) {
+                    if (takeCrash()) {
+                        // After its pop, before its work: the events die with the worker, unacknowledged.
+                        eventsLostInCrashes.add(payloads.size());
+                        throw new WorkerCrashed();
+                    }
+                    // The reply's arrival goes on with the payloads: the latency split needs it.
+                    sink.accept(payloads, replyArrivedMicros);
+                }
+            };
+            Thread thread = new Thread(() -> pollUntilStopped(consumer, crashable), driver.name() + "-worker-" + id);
             thread.setDaemon(true);
             threads.add(thread);
         }
@@ -50,6 +75,12 @@ final class WorkerPool implements AutoCloseable {
         while (running) {
             try {
                 consumer.poll(sink);
+            } catch (WorkerCrashed crashed) {
+                // The worker's connection goes with it, as a killed process's would: nothing is acknowledged.
+                consumer.close();
+                log.warn("{}: crashed on purpose (consumer-crash) holding a popped event", Thread.currentThread().getName());
+                crashesDone.countDown();
+                return;
             } catch (RuntimeException e) {
                 // A worker outlives a failed pop (Redis restarting, a timeout): count it and go on.
                 pollErrors.increment();
@@ -60,6 +91,44 @@ final class WorkerPool implements AutoCloseable {
                 }
                 sleep(ERROR_BACKOFF);
             }
+        }
+    }
+
+    /** The worker threads, for their CPU and allocation counters; read them before {@link #close()}. */
+    List<Thread> threads() {
+        return List.copyOf(threads);
+    }
+
+    /**
+     * Makes {@code workers} workers die at their next pop, after the pop and before the work; waits (up to
+     * {@code timeout}) until they have. Returns the events they held when they died.
+     */
+    long crash(int workers, java.time.Duration timeout) {
+        crashesDone = new CountDownLatch(workers);
+        crashesAsked.addAndGet(workers);
+        try {
+            crashesDone.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return eventsLostInCrashes.sum();
+    }
+
+    private boolean takeCrash() {
+        int asked;
+        do {
+            asked = crashesAsked.get();
+            if (asked <= 0) {
+                return false;
+            }
+        } while (!crashesAsked.compareAndSet(asked, asked - 1));
+        return true;
+    }
+
+    /** Thrown through the driver's pop so that it acknowledges nothing. */
+    private static final class WorkerCrashed extends RuntimeException {
+        WorkerCrashed() {
+            super("worker crashed on purpose", null, false, false);
         }
     }
 

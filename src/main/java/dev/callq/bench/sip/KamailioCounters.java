@@ -61,6 +61,13 @@ public record KamailioCounters(Map<String, Long> values) {
         return values.get(name);
     }
 
+    /** Each counter plus {@code other}'s: what two Kamailio lives counted together. */
+    public KamailioCounters plus(KamailioCounters other) {
+        java.util.Map<String, Long> sum = new java.util.LinkedHashMap<>(values);
+        other.values.forEach((name, value) -> sum.merge(name, value, Long::sum));
+        return new KamailioCounters(sum);
+    }
+
     /** How much each counter grew since {@code earlier}. */
     public KamailioCounters since(KamailioCounters earlier) {
         Map<String, Long> delta = new LinkedHashMap<>();

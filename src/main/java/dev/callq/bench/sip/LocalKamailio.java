@@ -35,7 +35,7 @@ public final class LocalKamailio implements AutoCloseable {
     // A unix socket path holds at most 107 bytes; a deep results folder falls back to a short temp dir.
     private static final int MAX_SOCKET_PATH_BYTES = 100;
 
-    private final ManagedProcess process;
+    private volatile ManagedProcess process;
     private final int sipPort;
     private final Path ctlSocket;
 
@@ -57,6 +57,21 @@ public final class LocalKamailio implements AutoCloseable {
             LocalKamailio kamailio = new LocalKamailio(process, sipPort, ctlSocket);
             kamailio.awaitReady();
             return kamailio;
+        }
+    }
+
+    /**
+     * Stops Kamailio (SIGTERM, then SIGKILL) and starts it again with the same settings on the same port
+     * and ctl socket; returns once it answers a SIP OPTIONS. Its log goes on in the same file.
+     */
+    public synchronized void restart(KamailioSettings settings) {
+        Path runDir = process.logFile().getParent();
+        process.close();
+        Path binary = Binaries.require("kamailio", "kamailio kamailio-redis-modules");
+        try (KamailioLogin login = KamailioLogin.write(settings.redis())) {
+            List<String> command = command(binary, runDir, sipPort, ctlSocket, login.file(), settings);
+            process = ManagedProcess.start("kamailio", command, runDir, runDir.resolve("kamailio.log"));
+            awaitReady();
         }
     }
 

@@ -9,16 +9,18 @@ import java.time.Duration;
 import java.util.UUID;
 
 /** Readiness check of a SIP proxy: an OPTIONS to the proxy itself must come back 200 OK. */
-final class SipOptionsProbe {
+public final class SipOptionsProbe {
     private SipOptionsProbe() {
     }
 
     /** True when {@code host:port} answers an OPTIONS with 200 within {@code timeout}. */
-    static boolean answers200(String host, int port, Duration timeout) {
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(host, 0))) {
+    public static boolean answers200(String host, int port, Duration timeout) {
+        try (DatagramSocket socket = new DatagramSocket()) {
             socket.connect(new InetSocketAddress(host, port));
             socket.setSoTimeout((int) timeout.toMillis());
-            byte[] request = options(host, port, socket.getLocalPort()).getBytes(StandardCharsets.US_ASCII);
+            // The address the kernel picked towards the proxy: 127.0.0.1 for a local one.
+            String local = socket.getLocalAddress().getHostAddress();
+            byte[] request = options(host, port, local, socket.getLocalPort()).getBytes(StandardCharsets.US_ASCII);
             socket.send(new DatagramPacket(request, request.length));
             byte[] buffer = new byte[4096];
             DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
@@ -30,13 +32,13 @@ final class SipOptionsProbe {
         }
     }
 
-    private static String options(String host, int port, int localPort) {
+    private static String options(String host, int port, String local, int localPort) {
         String token = UUID.randomUUID().toString();
         return "OPTIONS sip:" + host + ":" + port + " SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP " + host + ":" + localPort + ";branch=z9hG4bK-" + token + ";rport\r\n"
-                + "From: <sip:probe@" + host + ":" + localPort + ">;tag=" + token.substring(0, 8) + "\r\n"
+                + "Via: SIP/2.0/UDP " + local + ":" + localPort + ";branch=z9hG4bK-" + token + ";rport\r\n"
+                + "From: <sip:probe@" + local + ":" + localPort + ">;tag=" + token.substring(0, 8) + "\r\n"
                 + "To: <sip:" + host + ":" + port + ">\r\n"
-                + "Call-ID: probe-" + token + "@" + host + "\r\n"
+                + "Call-ID: probe-" + token + "@" + local + "\r\n"
                 + "CSeq: 1 OPTIONS\r\n"
                 + "Max-Forwards: 70\r\n"
                 + "Content-Length: 0\r\n\r\n";

@@ -19,9 +19,9 @@ public final class Sipp {
         return Binaries.require("sipp", "sip-tester");
     }
 
-    /** Options of every instance: UDP, one socket, 127.0.0.1, no keyboard (it runs as a child without a terminal). */
-    static List<String> commonOptions() {
-        return List.of("-i", "127.0.0.1", "-t", "u1", "-nostdin");
+    /** Options of every instance: UDP, one socket, bound to {@code localAddress}, no keyboard (it runs as a child without a terminal). */
+    static List<String> commonOptions(String localAddress) {
+        return List.of("-i", localAddress, "-t", "u1", "-nostdin");
     }
 
     /** The installed version, e.g. "3.6.1-SCTP-PCAP-RTPSTREAM", from {@code sipp -v}. */

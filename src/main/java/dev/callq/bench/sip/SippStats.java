@@ -17,14 +17,46 @@ import java.util.List;
  * @param succeeded calls that reached the end of the scenario: SuccessfulCall(C)
  * @param failed    calls aborted on an unexpected reply, a timeout or a send error: FailedCall(C)
  * @param statCsv   the per-second statistics file the counts were read from
+ * @param retransmissions messages the UAC sent again for want of an answer: Retransmissions(C)
  */
-public record SippStats(long attempted, long succeeded, long failed, Path statCsv) {
+public record SippStats(long attempted, long succeeded, long failed, Path statCsv, long retransmissions) {
+    private static final String RETRANSMISSIONS = "Retransmissions(C)";
+
+    /** Counts without the retransmissions. */
+    public SippStats(long attempted, long succeeded, long failed, Path statCsv) {
+        this(attempted, succeeded, failed, statCsv, 0);
+    }
+
     private static final String ATTEMPTED = "OutgoingCall(C)";
     private static final String SUCCEEDED = "SuccessfulCall(C)";
     private static final String FAILED = "FailedCall(C)";
 
     /** Parses the header and the last data line of a SIPp statistics CSV. */
     public static SippStats parse(Path statCsv) {
+        List<String> lines = dataLines(statCsv);
+        List<String> header = Arrays.asList(lines.get(0).split(";", -1));
+        String[] last = lines.get(lines.size() - 1).split(";", -1);
+        return new SippStats(
+                column(statCsv, header, last, ATTEMPTED),
+                column(statCsv, header, last, SUCCEEDED),
+                column(statCsv, header, last, FAILED),
+                statCsv,
+                column(statCsv, header, last, RETRANSMISSIONS));
+    }
+
+    /** The sum of cumulative columns in the last line, e.g. the calls that failed on any kind of timeout. */
+    static long sumOfLastRow(Path statCsv, List<String> columns) {
+        List<String> lines = dataLines(statCsv);
+        List<String> header = Arrays.asList(lines.get(0).split(";", -1));
+        String[] last = lines.get(lines.size() - 1).split(";", -1);
+        long sum = 0;
+        for (String name : columns) {
+            sum += column(statCsv, header, last, name);
+        }
+        return sum;
+    }
+
+    private static List<String> dataLines(Path statCsv) {
         List<String> lines;
         try {
             lines = Files.readAllLines(statCsv, StandardCharsets.ISO_8859_1).stream()
@@ -36,13 +68,7 @@ public record SippStats(long attempted, long succeeded, long failed, Path statCs
         if (lines.size() < 2) {
             throw new HarnessException("SIPp statistics " + statCsv + " hold no data line");
         }
-        List<String> header = Arrays.asList(lines.get(0).split(";", -1));
-        String[] last = lines.get(lines.size() - 1).split(";", -1);
-        return new SippStats(
-                column(statCsv, header, last, ATTEMPTED),
-                column(statCsv, header, last, SUCCEEDED),
-                column(statCsv, header, last, FAILED),
-                statCsv);
+        return lines;
     }
 
     private static long column(Path statCsv, List<String> header, String[] row, String name) {

@@ -1,6 +1,7 @@
 package dev.callq.bench.sip;
 
 import dev.callq.bench.HarnessException;
+import dev.callq.bench.env.FreePorts;
 import dev.callq.bench.env.Pause;
 import dev.callq.bench.env.ManagedProcess;
 
@@ -23,14 +24,24 @@ public final class SippUas implements AutoCloseable {
         this.errorFile = errorFile;
     }
 
-    /** Starts the UAS on UDP 127.0.0.1:{@code port}; returns once the port is bound. */
+    /** Starts the bundled UAS on UDP 127.0.0.1:{@code port}; returns once the port is bound. */
     public static SippUas start(Path runDir, int port) {
+        return start(runDir, FreePorts.LOOPBACK, port, null);
+    }
+
+    /**
+     * Starts the UAS on UDP {@code localAddress:port}; returns once the port is bound.
+     *
+     * @param scenario the user's UAS scenario (checked with {@link SippScenario}), or null for uas.xml
+     */
+    public static SippUas start(Path runDir, String localAddress, int port, Path scenario) {
         runDir = runDir.toAbsolutePath();
         Path binary = Sipp.binary();
-        Path scenario = BundledFiles.copyInto(runDir, BundledFiles.UAS_SCENARIO);
+        Path scenarioCopy = scenario == null ? BundledFiles.copyInto(runDir, BundledFiles.UAS_SCENARIO)
+                : SippScenario.copyInto(runDir, scenario, SippScenario.Role.UAS);
         Path errorFile = runDir.resolve("sipp-uas-errors.log");
-        List<String> command = new ArrayList<>(List.of(binary.toString(), "-sf", scenario.toString()));
-        command.addAll(Sipp.commonOptions());
+        List<String> command = new ArrayList<>(List.of(binary.toString(), "-sf", scenarioCopy.toString()));
+        command.addAll(Sipp.commonOptions(localAddress));
         command.addAll(List.of("-p", Integer.toString(port), "-trace_err", "-error_file", errorFile.toString()));
         ManagedProcess process = ManagedProcess.start("sipp-uas", command, runDir, runDir.resolve("sipp-uas.log"));
         SippUas uas = new SippUas(process, port, errorFile);

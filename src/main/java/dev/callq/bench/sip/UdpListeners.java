@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Whether a given process has bound a UDP port on 127.0.0.1, read from /proc. Binding the port
+ * Whether a given process has bound a UDP port (on any address), read from /proc. Binding the port
  * to test it would race with the process about to bind it, and a port that is merely bound
  * may belong to someone else (then the process we started is about to fail).
  */
@@ -32,16 +32,15 @@ final class UdpListeners {
         }
     }
 
-    /** "socket:[inode]" of every UDP socket bound to 127.0.0.1:port or *:port. */
+    /** "socket:[inode]" of every UDP socket bound to the port, on whichever address (the owner is checked after). */
     private static Set<String> socketInodes(int port) {
-        String loopback = String.format(Locale.ROOT, "0100007F:%04X", port);
-        String any = String.format(Locale.ROOT, "00000000:%04X", port);
+        String anyAddress = String.format(Locale.ROOT, ":%04X", port);
         try {
             List<String> lines = Files.readAllLines(PROC_NET_UDP);
             // Columns: sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode ...
             return lines.stream().skip(1)
                     .map(line -> line.trim().split("\\s+"))
-                    .filter(fields -> fields.length > 9 && (fields[1].equals(loopback) || fields[1].equals(any)))
+                    .filter(fields -> fields.length > 9 && fields[1].endsWith(anyAddress))
                     .map(fields -> "socket:[" + fields[9] + "]")
                     .collect(Collectors.toSet());
         } catch (IOException e) {

@@ -3,8 +3,14 @@ package dev.callq.bench.sweep;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.callq.bench.measure.LatencySummary;
 import dev.callq.bench.measure.Metric;
+import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.run.ClientResult;
+import dev.callq.bench.run.DeliveryPromise;
+import dev.callq.bench.run.FaultRecord;
+import dev.callq.bench.run.RunOptions;
 import dev.callq.bench.run.ForkedRun;
+
+import java.util.List;
 
 /**
  * One cell's row in {@code sweep.json} and {@code sweep.csv}: its axes, where its results folder is,
@@ -15,6 +21,10 @@ import dev.callq.bench.run.ForkedRun;
  * @param error        why the cell failed, when it did
  * @param producerAchievedRatePerSec synthetic load only
  * @param producerLagP99Micros       synthetic load only
+ * @param faults       the cell's {@code --fault} specs; absent without faults
+ * @param recoverySeconds the slowest recovery of the cell's faults; absent when one never recovered
+ * @param faultMaxP99Micros the worst per-second p99 enqueue→dequeue while a fault lasted and until it had recovered
+ * @param promiseKept  whether the pattern's {@link DeliveryPromise} held; absent without faults
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CellResult(int index, String name, String client, String pattern, int workers, String rate,
@@ -24,12 +34,15 @@ public record CellResult(int index, String name, String client, String pattern, 
                          Long enqueueToDequeueP99Micros, Long enqueueToDequeueP999Micros,
                          Long enqueueToDequeueMaxMicros, Double producerAchievedRatePerSec,
                          Long producerLagP99Micros, Long eventsExpected, Long eventsLost, Long eventsDuplicates,
-                         Long eventsLeftInQueue, Long maxBacklog) {
+                         Long eventsLeftInQueue, Long maxBacklog, List<String> faults, Double recoverySeconds,
+                         Long faultMaxP99Micros, Boolean promiseKept, Double jvmCpuMsPer1k, Double jvmAllocatedKbPer1k,
+                         Double redisCpuMsPer1k) {
 
     static CellResult of(SweepCell cell, String folder, ForkedRun.Outcome outcome) {
         ClientResult result = outcome.summary().clients().get(0);
         LatencySummary wait = result.latencyMicros().get(Metric.ENQUEUE_TO_DEQUEUE.tag());
         ClientResult.Producer producer = result.producer();
+        ClientResult.Cost cost = result.cost();
         return new CellResult(cell.index(), cell.name(), cell.client(), cell.pattern(), cell.workers(), cell.rate(),
                 cell.offeredRate(), cell.serviceTime(), cell.repeat(), folder, outcome.exitCode(),
                 outcome.trustworthy(), null, result.throughputPerSec(),
@@ -37,12 +50,50 @@ public record CellResult(int index, String name, String client, String pattern, 
                 producer == null ? null : producer.achievedRate(),
                 producer == null || producer.lagMicros() == null ? null : producer.lagMicros().p99(),
                 result.events().expected(), result.events().lost(), result.events().duplicates(),
-                result.events().leftInQueue(), result.maxBacklog());
+                result.events().leftInQueue(), result.maxBacklog(), cell.faults().isEmpty() ? null : cell.faults(),
+                slowestRecovery(result.faults()), worstP99(result.faults()),
+                cell.faults().isEmpty() ? null : promiseKept(outcome, result),
+                cost == null ? null : cost.jvmCpuMsPer1k(), cost == null ? null : cost.jvmAllocatedKbPer1k(),
+                cost == null ? null : cost.redisCpuMsPer1k());
+    }
+
+    /** The pattern's promise against what the cell lost and duplicated ({@link DeliveryPromise}). */
+    private static boolean promiseKept(ForkedRun.Outcome outcome, ClientResult result) {
+        QueuePattern pattern = RunOptions.parseEnum(QueuePattern.class, result.pattern(), "pattern");
+        Object batch = outcome.summary().config().get("batchSize");
+        long perPop = pattern == QueuePattern.BLPOP || pattern == QueuePattern.RELIABLE || !(batch instanceof Number n)
+                ? 1 : n.longValue();
+        return DeliveryPromise.of(pattern).keptBy(result.events().lost(), result.events().duplicates(),
+                result.events().leftInQueue(), result.workers() * perPop);
+    }
+
+    private static Double slowestRecovery(List<FaultRecord> faults) {
+        if (faults == null || faults.isEmpty()) {
+            return null;
+        }
+        double slowest = 0;
+        for (FaultRecord fault : faults) {
+            if (fault.startedAtMicros() == 0) {
+                continue;
+            }
+            if (fault.recoverySeconds() == null) {
+                return null;
+            }
+            slowest = Math.max(slowest, fault.recoverySeconds());
+        }
+        return slowest;
+    }
+
+    private static Long worstP99(List<FaultRecord> faults) {
+        return faults == null ? null : faults.stream().map(FaultRecord::maxP99DuringMicros)
+                .filter(java.util.Objects::nonNull).max(Long::compare).orElse(null);
     }
 
     static CellResult failed(SweepCell cell, String folder, String error) {
         return new CellResult(cell.index(), cell.name(), cell.client(), cell.pattern(), cell.workers(), cell.rate(),
                 cell.offeredRate(), cell.serviceTime(), cell.repeat(), folder, -1, false, error,
-                null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null,
+                cell.faults().isEmpty() ? null : cell.faults(), null, null, cell.faults().isEmpty() ? null : false,
+                null, null, null);
     }
 }

@@ -7,16 +7,24 @@ import java.util.List;
  *
  * @param rates  offered rates as {@code callq run --rate} takes them, or {@code <n>/worker}: n events/s
  *               per worker, so that every worker count is offered the same load per worker
+ * @param faults each value the {@code --fault} specs of a cell (none: a cell without faults)
  */
 public record SweepAxes(List<String> clients, List<String> patterns, List<Integer> workers, List<String> rates,
-                        List<String> serviceTimes, int repeats) {
+                        List<String> serviceTimes, int repeats, List<List<String>> faults) {
     /**
      * Cells a sweep may have, repeats included: at some 20 s a cell, 10,000 cells take two days. A larger
      * sweep is refused before its cells are listed (a million took minutes and gigabytes just to list).
      */
     public static final long MAX_CELLS = 10_000;
 
+    /** Axes without faults. */
+    public SweepAxes(List<String> clients, List<String> patterns, List<Integer> workers, List<String> rates,
+                     List<String> serviceTimes, int repeats) {
+        this(clients, patterns, workers, rates, serviceTimes, repeats, List.of(List.of()));
+    }
+
     public SweepAxes {
+        faults = nonEmpty(faults.stream().map(List::copyOf).toList(), "faults");
         clients = nonEmpty(clients, "clients");
         patterns = nonEmpty(patterns, "patterns");
         workers = nonEmpty(workers, "workers");
@@ -32,7 +40,7 @@ public record SweepAxes(List<String> clients, List<String> patterns, List<Intege
         }
         // In double: the product of the axes' sizes can overflow a long, let alone an int.
         double cells = (double) clients.size() * patterns.size() * workers.size() * rates.size()
-                * serviceTimes.size() * repeats;
+                * serviceTimes.size() * faults.size() * repeats;
         if (cells > MAX_CELLS) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                     "the sweep has %,.0f cells, above the %,d a sweep allows; split it or shorten its axes",
@@ -42,7 +50,8 @@ public record SweepAxes(List<String> clients, List<String> patterns, List<Intege
 
     /** Cells in the sweep, repeats included (at most {@link #MAX_CELLS}). */
     public int cellCount() {
-        return clients.size() * patterns.size() * workers.size() * rates.size() * serviceTimes.size() * repeats;
+        return clients.size() * patterns.size() * workers.size() * rates.size() * serviceTimes.size() * faults.size()
+                * repeats;
     }
 
     private static <T> List<T> nonEmpty(List<T> values, String axis) {

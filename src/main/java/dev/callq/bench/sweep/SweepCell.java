@@ -1,6 +1,8 @@
 package dev.callq.bench.sweep;
 
+import dev.callq.bench.driver.ClientChoice;
 import dev.callq.bench.driver.QueuePattern;
+import dev.callq.bench.run.FaultSpec;
 import dev.callq.bench.run.LoadKind;
 import dev.callq.bench.run.RunArguments;
 import dev.callq.bench.run.RunOptions;
@@ -17,15 +19,28 @@ import java.util.Locale;
  * @param index   1-based position in the sweep
  * @param rate    the rate as the sweep file gives it ({@code 4000}, {@code 600/worker}, {@code ramp:…})
  * @param repeat  1-based repeat number
+ * @param faults  the cell's {@code --fault} specs, none for a cell without faults
  */
 public record SweepCell(int index, String client, String pattern, int workers, String rate, String serviceTime,
-                        int repeat) {
+                        int repeat, List<String> faults) {
     private static final String PER_WORKER = "/worker";
+
+    /** A cell without faults. */
+    public SweepCell(int index, String client, String pattern, int workers, String rate, String serviceTime,
+                     int repeat) {
+        this(index, client, pattern, workers, rate, serviceTime, repeat, List.of());
+    }
+
+    public SweepCell {
+        faults = List.copyOf(faults);
+    }
 
     /** A folder name that says the cell's parameters, ordered by index: {@code 03-jedis-blpop-w4-r4000-exp2ms-1}. */
     public String name() {
-        return String.format(Locale.ROOT, "%02d-%s-%s-w%d-r%s-%s-%d", index, client, pattern, workers,
-                slug(rate.replace(PER_WORKER, "pw")), slug(serviceTime), repeat);
+        return String.format(Locale.ROOT, "%02d-%s-%s-w%d-r%s-%s-%d", index, slug(ClientChoice.labelOf(client)), pattern, workers,
+                slug(rate.replace(PER_WORKER, "pw")), slug(serviceTime), repeat)
+                + faults.stream().map(fault -> "-" + fault.replaceAll("[^A-Za-z0-9.%]+", "_").replace("%", "pc"))
+                .collect(java.util.stream.Collectors.joining());
     }
 
     /** The rate this cell offers, as {@code callq run --rate} takes it: per-worker rates multiplied out. */
@@ -55,7 +70,8 @@ public record SweepCell(int index, String client, String pattern, int workers, S
                 .pattern(RunOptions.parseEnum(QueuePattern.class, pattern, "--pattern")).workers(workers)
                 .rate(offeredRate()).serviceTime(ServiceTime.parse(serviceTime))
                 .warmupSeconds(spec.phases().warmupSeconds()).durationSeconds(spec.phases().durationSeconds())
-                .drainTimeoutSeconds(spec.phases().drainTimeoutSeconds()).build();
+                .drainTimeoutSeconds(spec.phases().drainTimeoutSeconds())
+                .faults(faults.isEmpty() ? null : faults.stream().map(FaultSpec::parse).toList()).build();
     }
 
     /** The {@code callq run} arguments of this cell, without {@code --out}. */
@@ -75,9 +91,11 @@ public record SweepCell(int index, String client, String pattern, int workers, S
                 for (int workers : axes.workers()) {
                     for (String rate : axes.rates()) {
                         for (String serviceTime : axes.serviceTimes()) {
-                            for (String client : axes.clients()) {
-                                cells.add(new SweepCell(cells.size() + 1, client, pattern, workers, rate,
-                                        serviceTime, repeat));
+                            for (List<String> faults : axes.faults()) {
+                                for (String client : axes.clients()) {
+                                    cells.add(new SweepCell(cells.size() + 1, client, pattern, workers, rate,
+                                            serviceTime, repeat, faults));
+                                }
                             }
                         }
                     }

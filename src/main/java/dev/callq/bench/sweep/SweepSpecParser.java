@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.callq.bench.HarnessException;
+import dev.callq.bench.run.FaultSpec;
 import dev.callq.bench.run.LoadKind;
 import dev.callq.bench.run.Thresholds;
 
@@ -29,10 +30,11 @@ public final class SweepSpecParser {
     private static final Set<String> TOP_KEYS = Set.of("name", "description", "phases", "load", "options", "axes",
             "thresholds");
     private static final Set<String> PHASE_KEYS = Set.of("warmupSeconds", "durationSeconds", "drainTimeoutSeconds");
-    private static final Set<String> AXIS_KEYS = Set.of("clients", "patterns", "workers", "rates", "serviceTimes", "repeats");
+    private static final Set<String> AXIS_KEYS = Set.of("clients", "patterns", "workers", "rates", "serviceTimes", "repeats",
+            "faults");
     /** Options a sweep sets itself, per cell or from its phases. */
     static final Set<String> RESERVED_OPTIONS = Set.of("client", "workers", "load", "rate", "pattern", "service-time",
-            "duration", "calls", "warmup", "drain-timeout", "out", "help", "version");
+            "duration", "calls", "warmup", "drain-timeout", "out", "help", "version", "fault");
 
     private SweepSpecParser() {
     }
@@ -128,7 +130,20 @@ public final class SweepSpecParser {
                 list(axes, "workers", 4, n -> wholeNumber(n, "axes.workers", 0)),
                 list(axes, "rates", defaultRate, n -> scalar(n, "axes.rates")),
                 list(axes, "serviceTimes", "none", n -> scalar(n, "axes.serviceTimes")),
-                wholeNumber(axes.get("repeats"), "axes.repeats", 1));
+                wholeNumber(axes.get("repeats"), "axes.repeats", 1),
+                list(axes, "faults", List.<String>of(), SweepSpecParser::faults));
+    }
+
+    /** One value of the faults axis: one spec, or a list of specs a cell has together ([] for none). */
+    private static List<String> faults(JsonNode node) {
+        List<String> specs = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(item -> specs.add(scalar(item, "axes.faults")));
+        } else {
+            specs.add(scalar(node, "axes.faults"));
+        }
+        // Checked here, so that a misspelt fault is refused before the first cell runs.
+        return specs.stream().map(spec -> FaultSpec.parse(spec).toString()).toList();
     }
 
     private static <T> List<T> list(JsonNode axes, String key, T defaultValue, Function<JsonNode, T> element) {

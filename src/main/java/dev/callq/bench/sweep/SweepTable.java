@@ -1,5 +1,6 @@
 package dev.callq.bench.sweep;
 
+import dev.callq.bench.driver.ClientChoice;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.Map;
 
 /**
  * The console summary of a sweep: one row per combination of the axes other than the client (only the
- * axes that vary get a column, workers always), and per client its throughput and p99 enqueue→dequeue.
+ * axes that vary get a column, workers always), and per client its throughput and p99 enqueue→dequeue,
+ * and, when the cells recorded it, the JVM's CPU and allocation per 1,000 events.
  * A value from a cell whose numbers are not trustworthy is marked {@code *}.
  */
 public final class SweepTable {
@@ -21,6 +23,7 @@ public final class SweepTable {
         boolean rates = axes.rates().size() > 1;
         boolean serviceTimes = axes.serviceTimes().size() > 1;
         boolean repeats = axes.repeats() > 1;
+        boolean faults = axes.faults().size() > 1;
         if (patterns) {
             header.add("pattern");
         }
@@ -34,10 +37,21 @@ public final class SweepTable {
         if (repeats) {
             header.add("repeat");
         }
+        if (faults) {
+            header.add("fault");
+        }
         int keyColumns = header.size();
+        // Cost columns only for cells that recorded it, so sweeps written before keep their table.
+        boolean costs = cells.stream().anyMatch(c -> c.jvmCpuMsPer1k() != null);
+        int perClient = costs ? 4 : 2;
         for (String client : axes.clients()) {
-            header.add(client + " ev/s");
-            header.add(client + " p99 ms");
+            String label = ClientChoice.labelOf(client);
+            header.add(label + " ev/s");
+            header.add(label + " p99 ms");
+            if (costs) {
+                header.add(label + " CPU ms/1k");
+                header.add(label + " KiB/1k");
+            }
         }
         Map<String, List<String>> rows = new LinkedHashMap<>();
         for (CellResult cell : cells) {
@@ -55,12 +69,41 @@ public final class SweepTable {
             if (repeats) {
                 key.add(Integer.toString(cell.repeat()));
             }
+            if (faults) {
+                key.add(cell.faults() == null ? "none" : String.join(" ", cell.faults()));
+            }
             List<String> row = rows.computeIfAbsent(String.join("\u0000", key), k -> newRow(key, header.size()));
-            int column = keyColumns + 2 * axes.clients().indexOf(cell.client());
+            int column = keyColumns + perClient * axes.clients().indexOf(cell.client());
             row.set(column, throughput(cell));
             row.set(column + 1, p99Millis(cell));
+            if (costs) {
+                row.set(column + 2, oneDecimal(cell.jvmCpuMsPer1k()));
+                row.set(column + 3, oneDecimal(cell.jvmAllocatedKbPer1k()));
+            }
         }
         return format(header, new ArrayList<>(rows.values()));
+    }
+
+    /**
+     * The guarantee table, for a sweep with faults: per cell its fault, what it lost and duplicated, its
+     * recovery and whether the pattern kept its promise; empty without faults.
+     */
+    public static String guarantees(List<CellResult> cells) {
+        List<List<String>> rows = new ArrayList<>();
+        for (CellResult c : cells) {
+            if (c.faults() == null) {
+                continue;
+            }
+            boolean ran = c.error() == null;
+            rows.add(List.of(c.client(), c.pattern(), String.join(" ", c.faults()),
+                    ran ? Long.toString(c.eventsLost()) : "-", ran ? Long.toString(c.eventsDuplicates()) : "-",
+                    !ran ? "-" : c.recoverySeconds() == null ? "never" : String.format(Locale.ROOT, "%.0f", c.recoverySeconds()),
+                    !ran || c.faultMaxP99Micros() == null ? "-"
+                            : String.format(Locale.ROOT, "%.0f", c.faultMaxP99Micros() / 1000.0),
+                    !ran ? "failed" : Boolean.TRUE.equals(c.promiseKept()) ? "yes" : "NO"));
+        }
+        return rows.isEmpty() ? "" : format(List.of("client", "pattern", "fault", "lost", "dup", "recovery s",
+                "max p99 ms", "promise kept"), rows);
     }
 
     private static List<String> newRow(List<String> key, int width) {
@@ -83,6 +126,10 @@ public final class SweepTable {
             return "failed";
         }
         return String.format(Locale.ROOT, "%.2f", cell.enqueueToDequeueP99Micros() / 1000.0) + mark(cell);
+    }
+
+    private static String oneDecimal(Double value) {
+        return value == null ? "-" : String.format(Locale.ROOT, "%.1f", value);
     }
 
     private static String mark(CellResult cell) {

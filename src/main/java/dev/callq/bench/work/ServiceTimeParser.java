@@ -1,16 +1,14 @@
 package dev.callq.bench.work;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import dev.callq.bench.DurationText;
+
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The spec grammar, kept out of the public interface. */
 final class ServiceTimeParser {
 
     private static final String FORMS = "fixed:<t>, exp:<t>, lognormal:<t>,<sigma>, none";
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(us|ms|s)");
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
 
     private ServiceTimeParser() {
@@ -45,21 +43,10 @@ final class ServiceTimeParser {
     }
 
     private static long durationNanos(String text, String spec) {
-        Matcher matcher = DURATION.matcher(text);
-        if (!matcher.matches()) {
-            throw invalid(spec, "<t> is a number with a unit us, ms or s, such as 3ms");
-        }
-        BigDecimal amount = new BigDecimal(matcher.group(1));
-        long nanosPerUnit = switch (matcher.group(2)) {
-            case "us" -> 1_000L;
-            case "ms" -> 1_000_000L;
-            default -> 1_000_000_000L;
-        };
         try {
-            return amount.multiply(BigDecimal.valueOf(nanosPerUnit)).setScale(0, RoundingMode.HALF_UP)
-                    .longValueExact();
-        } catch (ArithmeticException tooLong) {
-            throw invalid(spec, "<t> is too long");
+            return DurationText.parseNanos(text);
+        } catch (IllegalArgumentException e) {
+            throw invalid(spec, "<t>: " + e.getMessage());
         }
     }
 
@@ -76,12 +63,6 @@ final class ServiceTimeParser {
 
     /** The largest unit that holds the duration exactly: 3ms, 2100us, 0.5us. */
     static String format(long nanos) {
-        if (nanos != 0 && nanos % 1_000_000_000L == 0) {
-            return nanos / 1_000_000_000L + "s";
-        }
-        if (nanos != 0 && nanos % 1_000_000L == 0) {
-            return nanos / 1_000_000L + "ms";
-        }
-        return BigDecimal.valueOf(nanos, 3).stripTrailingZeros().toPlainString() + "us";
+        return DurationText.format(nanos);
     }
 }

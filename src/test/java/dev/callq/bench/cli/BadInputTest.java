@@ -29,7 +29,7 @@ class BadInputTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "--client redisson | unknown client 'redisson'",
+            "--client glide | unknown client 'glide'",
             "--workers 0 | --workers must be at least 1",
             "--rate 0 | rate '0' is not",
             "--rate -5 | rate '-5' is not",
@@ -50,6 +50,12 @@ class BadInputTest {
             "--shard 3/3 | --shard must be I/N with 0 ≤ I < N, not 3/3",
             "--shard 1/3 | --shard needs --role producer or consumer",
             "--role producer --load synthetic --client jedis | --role producer needs --redis",
+            "--role consumer --load synthetic --client jedis --redis 127.0.0.1:6379 --fault consumer-crash:1@1s | --role consumer takes no --fault",
+            "--redis-rtt 2 | --redis-rtt: '2' is not a number with a unit us, ms or s",
+            "--redis redis-sentinel://127.0.0.1:26379/mymaster --redis-rtt 1ms | --redis-rtt cannot delay a Sentinel deployment",
+            "--uac-scenario src/test/resources/sipp/uac-without-bye.xml | does not send a BYE, but --events invite,bye expects",
+            "--kamailio nowhere | --kamailio must be HOST:PORT, not 'nowhere'",
+            "--kamailio 127.0.0.1:5060 | --kamailio needs --redis",
     })
     void rejectsBadOptionsWithOneLine(String arguments, String expectedMessage) throws Exception {
         List<String> args = new ArrayList<>(List.of("run", "--out", tmp.resolve("out").toString()));

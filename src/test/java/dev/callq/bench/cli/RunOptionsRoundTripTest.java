@@ -3,9 +3,12 @@ package dev.callq.bench.cli;
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.RedisEndpoint;
+import dev.callq.bench.env.RedisPersistence;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.SyntheticLoad;
 import dev.callq.bench.sip.EnqueuedEvents;
+import dev.callq.bench.sip.ExternalKamailio;
+import dev.callq.bench.run.FaultSpec;
 import dev.callq.bench.run.LoadKind;
 import dev.callq.bench.run.Role;
 import dev.callq.bench.run.Shard;
@@ -19,6 +22,7 @@ import picocli.CommandLine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +37,9 @@ class RunOptionsRoundTripTest {
         RunOptions options = new RunOptions("lettuce", LoadKind.SYNTHETIC, QueuePattern.BATCH, 6, "steps:1000,2000@5s",
                 ServiceTime.parse("lognormal:2.5ms,1.5"), Work.Mode.SPIN, SyntheticLoad.Arrivals.POISSON, 0.5, 7.0,
                 null, 12.5, 9L, 150L, PayloadFormat.JSON, 32, 3, 250L, 3, new RedisEndpoint("127.0.0.1", 6400),
-                null, null, "calls", null, null, null, null, 1500L, Role.CONSUMER, new Shard(1, 3), 250L, null);
+                null, null, "calls", null, null, null, null, 1500L, Duration.ofNanos(500_000), null, null, null, 300L,
+                List.of(FaultSpec.parse("consumer-crash:1@2s")), null, null, true, Role.ALL, Shard.WHOLE, 250L,
+                null);
 
         RunOptions parsed = parsedByRunCommand(options.toArgs());
 
@@ -66,6 +72,28 @@ class RunOptionsRoundTripTest {
     }
 
     @Test
+    void theSentinelFlagSurvivesArgumentsAndParsing() {
+        RunOptions options = RunOptions.builder().load(LoadKind.SYNTHETIC).redisSentinel(true).build();
+
+        assertThat(options.toArgs()).containsExactly("--load", "synthetic", "--redis-sentinel");
+        assertThat(parsedByRunCommand(options.toArgs())).isEqualTo(options);
+        assertThat(parsedByRunCommand(options.toArgs()).toConfig(OUT).redisSentinel()).isTrue();
+    }
+
+    @Test
+    void faultsAndPersistenceSurviveArgumentsAndParsing() {
+        RunOptions options = RunOptions.builder().load(LoadKind.SYNTHETIC).durationSeconds(10.0)
+                .faults(List.of(FaultSpec.parse("redis-pause:1500ms@3s"), FaultSpec.parse("redis-restart@5s"),
+                        FaultSpec.parse("consumer-crash:2@0.5s")))
+                .redisPersistence(RedisPersistence.AOF_ALWAYS).build();
+
+        assertThat(options.toArgs()).containsSubsequence("--fault", "redis-pause:1500ms@3s", "--fault",
+                "redis-restart@5s", "--fault", "consumer-crash:2@500ms", "--redis-persistence", "aof-always");
+        assertThat(parsedByRunCommand(options.toArgs())).isEqualTo(options);
+        assertThat(parsedByRunCommand(options.toArgs()).toConfig(OUT)).isEqualTo(options.toConfig(OUT));
+    }
+
+    @Test
     void sipCallsSurviveArgumentsAndParsing() {
         RunOptions options = RunOptions.builder().client("all").load(LoadKind.SIP).rate("250").calls(500L)
                 .payload(PayloadFormat.CALLID).kamailioShmMb(256).kamailioChildren(6).key("calls")
@@ -89,6 +117,19 @@ class RunOptionsRoundTripTest {
         assertThat(parsedByRunCommand(parsed.toArgs()).toConfig(OUT)).isEqualTo(parsed.toConfig(OUT));
         assertThatThrownBy(() -> parsedByRunCommand(List.of("--redis", "redis-cluster://10.0.0.1:7000")).toConfig(OUT))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs --role producer or consumer");
+    }
+
+    @Test
+    void theUsersScenariosAndKamailioSurviveArgumentsAndParsing() {
+        RunOptions options = RunOptions.builder().load(LoadKind.SIP).redis(new RedisEndpoint("10.0.0.2", 6379))
+                .uacScenario(Path.of("sipp-scenarios/uac.xml")).uasScenario(Path.of("sipp-scenarios/uas.xml"))
+                .kamailio(ExternalKamailio.parse("10.0.0.3:5060")).build();
+
+        RunOptions parsed = parsedByRunCommand(options.toArgs());
+
+        assertThat(parsed).isEqualTo(options);
+        assertThat(parsed.toConfig(OUT)).isEqualTo(options.toConfig(OUT));
+        assertThat(parsed.toConfig(OUT).kamailio()).isEqualTo(new ExternalKamailio("10.0.0.3", 5060));
     }
 
     @Test
@@ -120,6 +161,16 @@ class RunOptionsRoundTripTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("carries no enqueue stamp");
         assertThatThrownBy(() -> RunArguments.parse(List.of("--frobnicate")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Unknown option: '--frobnicate'");
+    }
+
+    /** A sweep file writes every option as a name and a value: a flag's value is true or false. */
+    @Test
+    void aFlagTakesAnOptionalTrueOrFalseAsASweepFileSpellsIt() {
+        assertThat(RunArguments.parse(List.of("--redis-sentinel", "true", "--load", "synthetic")).redisSentinel())
+                .isTrue();
+        assertThat(RunArguments.parse(List.of("--redis-sentinel", "--load", "synthetic")).redisSentinel()).isTrue();
+        assertThat(RunArguments.parse(List.of("--redis-auth", "false")).redisAuth()).isFalse();
+        assertThat(RunArguments.parse(List.of("--profile", "true", "--load", "synthetic")).profile()).isTrue();
     }
 
     /** As {@code callq run} reads its command line. */

@@ -100,6 +100,17 @@ final class RawRedis implements AutoCloseable {
     }
 
     /** The CLIENT LIST line of the connection with this name, or null. */
+    /** Every CLIENT LIST line of the connections named {@code clientName}. */
+    List<String> clientListLines(String clientName) {
+        List<String> lines = new ArrayList<>();
+        for (String line : ((String) call("CLIENT", "LIST")).split("\n")) {
+            if (line.contains(" name=" + clientName + " ")) {
+                lines.add(line.strip());
+            }
+        }
+        return lines;
+    }
+
     String clientListLine(String clientName) {
         for (String line : ((String) call("CLIENT", "LIST")).split("\n")) {
             if (line.contains(" name=" + clientName + " ")) {

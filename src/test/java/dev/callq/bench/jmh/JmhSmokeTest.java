@@ -1,5 +1,6 @@
 package dev.callq.bench.jmh;
 
+import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.report.JmhTable;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.Result;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JmhSmokeTest {
     private static final TimeValue ITERATION_TIME = TimeValue.milliseconds(100);
-    private static final List<String> CLIENTS = List.of("jedis", "lettuce");
+    private static final List<String> CLIENTS = QueueDrivers.NAMES;
     private static final Set<String> CLIENT_BENCHMARKS = Set.of(
             "RedisListBenchmark.roundTripRpushBlpop",
             "RedisListBenchmark.pipelinedRpush");
@@ -36,7 +37,7 @@ class JmhSmokeTest {
             "LatencyRecordingBenchmark.recordRawValue");
 
     @Test
-    void everyBenchmarkScoresForBothClientsAndLeavesNoRedisServer() throws RunnerException {
+    void everyBenchmarkScoresForEveryRegisteredClientAndLeavesNoRedisServer() throws RunnerException {
         Options options = new OptionsBuilder()
                 .include("dev\\.callq\\.bench\\.jmh\\.")
                 .forks(0)

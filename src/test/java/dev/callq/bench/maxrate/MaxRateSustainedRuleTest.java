@@ -1,8 +1,10 @@
 package dev.callq.bench.maxrate;
 
+import dev.callq.bench.load.CallStats;
 import dev.callq.bench.measure.LatencySummary;
 import dev.callq.bench.measure.Slo;
 import dev.callq.bench.run.ClientResult;
+import dev.callq.bench.sip.CallAnswers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,6 +95,26 @@ class MaxRateSustainedRuleTest {
                 .hasMessage("--slo p95=20ms cannot judge a max-rate probe: a run's summary holds p50, p90, p99, "
                         + "p99.9 and p99.99 only");
         assertThatThrownBy(() -> Slo.parse("p99<20ms")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void underSipLoadAFailedCallFailsTheProbeWithItsCauseAndNoProducerIsNeeded() {
+        ClientResult clean = sipResult(0);
+        ClientResult failing = sipResult(4);
+
+        assertThat(RULE.judge(100, clean, FLAT).passed()).isTrue();
+        assertThat(RULE.judge(100, failing, FLAT).reason())
+                .isEqualTo("4 of 500 calls failed: 4 pushes failed (answered 5xx); SIPp got 4 × 5xx");
+    }
+
+    private static ClientResult sipResult(long failedCalls) {
+        ClientResult synthetic = result(0, true, 15_000);
+        LatencySummary postDialDelay = new LatencySummary(500, 4000, 4000, 8000, 8000, 8000, 8000, 4100, 0);
+        CallStats calls = new CallStats(500, 500 - failedCalls, failedCalls, failedCalls, 1000 - 2 * failedCalls, null,
+                postDialDelay, new CallAnswers(500 - failedCalls, 0, 0, failedCalls, 0, 0), null);
+        return new ClientResult("jedis", 8, "blpop", "json", "sip", "none", calls, synthetic.events(),
+                synthetic.latencyMicros(), 190, 5, 2, 10, null, 0, "jedis.hlog", "jedis-timeseries.csv",
+                Map.of(), List.of());
     }
 
     private static ClientResult result(long lost, boolean keptSchedule, long p99Micros) {

@@ -38,7 +38,7 @@ class PlanCommandTest {
             "--slo p99=0ms | --slo wait target must be positive",
             "--rate 0 | --rate must be a positive number",
             "--service-time none | --service-time must have a positive mean",
-            "--client redisson | unknown client 'redisson'",
+            "--client glide | unknown client 'glide'",
     })
     void badInputIsOneLineAndExitTwo(String badOption, String expectedMessage) {
         Map<String, String> options = new LinkedHashMap<>(Map.of("--rate", "800", "--slo", "p99=20ms",

@@ -64,6 +64,14 @@ class InterruptTest {
         List<ProcessHandle> started = List.of();
         try {
             RedisFaultTest.awaitMeasuring(out, "jedis");
+            // Kill once the measured phase's SIPp UAC runs beside its watchdog: a kill -9 in the instant
+            // between a child's start and its watchdog's is a window the watchdog cannot close.
+            long uacDeadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (callq.descendants().noneMatch(p -> p.info().commandLine().orElse("").contains("call-%u"))
+                    && System.nanoTime() < uacDeadlineNanos) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(200);
             // redis-server renames itself and runs as its link target, redis-check-rdb: find it among callq's children.
             started = callq.descendants().toList();
             assertThat(started).extracting(p -> p.info().commandLine().orElse(""))

@@ -2,6 +2,7 @@ package dev.callq.bench.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.cli.Main;
+import dev.callq.bench.sip.PostDialDelay;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,5 +71,13 @@ class SipEndToEndTest {
         assertThat(results.hlogCount("jedis", "enqueueToDequeue")).isEqualTo(300);
         assertThat(result.at("/latencyMicros/enqueueToDequeue/nonPositive").asLong()).isZero();
         assertThat(result.get("warnings")).isEmpty();
+        // What the queue did to the calls: every call's INVITE → 200 timed by SIPp, every answer a 2xx.
+        assertThat(result.at("/calls/postDialDelayMicros/count").asLong()).isEqualTo(300);
+        assertThat(result.at("/calls/postDialDelayMicros/max").asLong())
+                .isGreaterThanOrEqualTo(result.at("/calls/postDialDelayMicros/p50").asLong());
+        assertThat(result.at("/calls/answers/2xx").asLong()).isEqualTo(300);
+        assertThat(result.at("/calls/answers/5xx").asLong()).isZero();
+        assertThat(result.at("/calls/answers/timeouts").asLong()).isZero();
+        assertThat(outDir.resolve("logs/jedis/" + PostDialDelay.HLOG_FILE)).isNotEmptyFile();
     }
 }

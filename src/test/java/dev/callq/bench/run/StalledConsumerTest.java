@@ -2,6 +2,7 @@ package dev.callq.bench.run;
 
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.env.LocalRedis;
+import dev.callq.bench.env.RedisPersistence;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.RateProfile;
 import dev.callq.bench.load.SyntheticLoad;
@@ -34,7 +35,8 @@ class StalledConsumerTest {
                 Duration.ofSeconds(3), Warmup.fixed(Duration.ZERO), Duration.ZERO, PayloadFormat.JSON, QueuePattern.BLPOP, 1,
                 new ServiceTime.None(), Work.Mode.SLEEP, SyntheticLoad.Arrivals.CONSTANT, 1, Duration.ofMillis(500), Duration.ofSeconds(10),
                 2, null, outDir, null, 4, RunConfig.QUEUE_KEY, EnqueuedEvents.INVITE_BYE, null,
-                LocalRedis.Security.NONE);
+                LocalRedis.Security.NONE, null, Duration.ZERO, null, null, null, null, List.of(),
+                RedisPersistence.NONE, false, false, Role.ALL, Shard.WHOLE, 0, List.of());
         AtomicLong events = new AtomicLong();
         // The only worker stalls once, a second into the measured phase.
         Runnable stallOnce = () -> {

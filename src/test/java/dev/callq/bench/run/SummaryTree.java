@@ -3,6 +3,7 @@ package dev.callq.bench.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callq.bench.measure.IntervalLogReader;
+import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,6 +29,11 @@ final class SummaryTree {
             }
         }
         throw new AssertionError("no client " + name + " in " + summary);
+    }
+
+    /** One tag of a client's .hlog, summed from the raw intervals. */
+    Histogram hlog(String client, String tag) {
+        return IntervalLogReader.cumulative(dir.resolve(client(client).get("hlog").asText()), tag);
     }
 
     /** Samples of one tag in a client's .hlog, counted from the raw intervals. */

@@ -94,13 +94,35 @@ class SweepEndToEndTest {
                 "02-jedis-blpop-w4-r500-none-1");
     }
 
+    /** benchmarks/faults.yaml: its faults axis multiplies the cells, each with its --fault arguments. */
+    @Test
+    void aDryRunOfTheFaultsSweepListsACellPerFault() throws Exception {
+        Path out = dir.resolve("out");
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = Main.execute("sweep", "benchmarks/faults.yaml", "--dry-run", "--out", out.toString());
+        } finally {
+            System.setOut(original);
+        }
+
+        assertThat(exit).isZero();
+        String listing = stdout.toString(StandardCharsets.UTF_8);
+        assertThat(listing).contains("faults: 18 cells",
+                "01-jedis-blpop-w4-r500-fixed2ms-1-consumer_crash_1_3s  callq run --client jedis",
+                "--fault consumer-crash:1@3s", "--fault redis-restart@3s", "--fault redis-pause:3s@3s",
+                "--redis-persistence aof-always", "18-lettuce-stream-w4-r500-fixed2ms-1-redis_pause_3s_3s");
+    }
+
     @Test
     void aValueCallqRunWouldRefuseStopsTheSweepBeforeAnyCellRuns() throws Exception {
         assertRefused(TINY.replace("rates: [500]", "rates: [500]\n  patterns: [pop]"),
                 "cell 01-jedis-pop-w2-r500-none-1: --pattern must be one of blpop, reliable, batch, stream, not 'pop'");
         assertRefused(TINY.replace("producer-connections: 1", "producer-conections: 1"),
                 "Unknown options: '--producer-conections'");
-        assertRefused(TINY.replace("clients: [jedis]", "clients: [redisson]"), "unknown client 'redisson'");
+        assertRefused(TINY.replace("clients: [jedis]", "clients: [glide]"), "unknown client 'glide'");
         assertRefused(TINY.replace("rates: [500]", "rates: [fast/worker]"), "must be <events/s>/worker");
     }
 

@@ -32,6 +32,20 @@ class SweepSpecParserTest {
             """;
 
     @Test
+    void aFaultsAxisTakesOneSpecOrAListPerValueAndRefusesAMisspeltOne() {
+        String yaml = "name: f\nload: synthetic\naxes:\n  faults: [consumer-crash:1@2s, [redis-pause:1s@1s, "
+                + "redis-restart@3s], []]\n";
+
+        SweepSpec spec = SweepSpecParser.parse(yaml);
+
+        assertThat(spec.axes().faults()).containsExactly(List.of("consumer-crash:1@2s"),
+                List.of("redis-pause:1s@1s", "redis-restart@3s"), List.of());
+        assertThat(spec.axes().cellCount()).isEqualTo(3);
+        assertThatThrownBy(() -> SweepSpecParser.parse(yaml.replace("consumer-crash", "consumer-krash")))
+                .hasMessageStartingWith("--fault 'consumer-krash:1@2s': unknown fault 'consumer-krash'");
+    }
+
+    @Test
     void readsEverySection() {
         SweepSpec spec = SweepSpecParser.parse(FULL);
 

@@ -3,7 +3,9 @@ package dev.callq.bench.driver.jedis;
 import dev.callq.bench.driver.PayloadSink;
 import dev.callq.bench.driver.PatternConsumer;
 import dev.callq.bench.driver.QueueSpec;
+import dev.callq.bench.driver.ReplyStamp;
 import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.commands.JedisCommands;
 import redis.clients.jedis.args.ListDirection;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.SetParams;
@@ -17,15 +19,29 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-/** How a worker pops in each pattern, on a Jedis connection of its own. */
+/**
+ * How a worker pops in each pattern: on a plain Jedis connection of its own, or through a pooled
+ * {@code RedisClient} that lends it a connection per command.
+ */
 final class JedisConsumer extends PatternConsumer {
-    private final JedisLink link;
+    /** Where a worker's commands run: its own connection, replaced when it breaks, or a pooled client. */
+    interface Commands {
+        <T> T call(Function<JedisCommands, T> commands);
+    }
+
+    private final Commands link;
     private final String processingKey;
     private final String consumerName;
 
-    JedisConsumer(JedisLink link, QueueSpec spec, int workerId, Duration clientTimeout) {
-        super(spec, workerId, clientTimeout, link::close);
+    /**
+     * @param closeConnection closes the worker's own connection; nothing for a pooled client
+     * @param replyStamp marked by the worker's socket when a reply arrives
+     */
+    JedisConsumer(Commands link, Runnable closeConnection, QueueSpec spec, int workerId, Duration clientTimeout,
+                  ReplyStamp replyStamp) {
+        super(spec, workerId, clientTimeout, closeConnection, replyStamp);
         this.link = link;
         this.processingKey = spec.processingKey(workerId);
         this.consumerName = "consumer-" + workerId;

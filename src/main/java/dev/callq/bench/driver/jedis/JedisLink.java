@@ -30,7 +30,7 @@ final class JedisLink implements AutoCloseable {
     }
 
     /** Runs one or more commands on the connection; a failure that broke it drops it for the next call. */
-    <T> T call(Function<Jedis, T> commands) {
+    <T> T call(Function<? super Jedis, T> commands) {
         Jedis current = current();
         try {
             return commands.apply(current);

@@ -3,6 +3,7 @@ package dev.callq.bench.driver.lettuce;
 import dev.callq.bench.driver.PayloadSink;
 import dev.callq.bench.driver.PatternConsumer;
 import dev.callq.bench.driver.QueueSpec;
+import dev.callq.bench.driver.ReplyStamp;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.KeyValue;
@@ -28,8 +29,8 @@ final class LettuceConsumer extends PatternConsumer {
     private final Consumer<String> groupConsumer;
 
     LettuceConsumer(StatefulRedisConnection<String, String> connection, QueueSpec spec, int workerId,
-                    Duration clientTimeout) {
-        super(spec, workerId, clientTimeout, connection::close);
+                    Duration clientTimeout, ReplyStamp replyStamp) {
+        super(spec, workerId, clientTimeout, connection::close, replyStamp);
         this.redis = connection.sync();
         this.processingKey = spec.processingKey(workerId);
         this.groupConsumer = Consumer.from(spec.groupName(), "consumer-" + workerId);

@@ -1,0 +1,8 @@
+/**
+ * The Redisson driver: one {@code RedissonClient} whose connection pool serves every worker, saying only
+ * how Redisson's objects ({@code RBlockingDeque}, {@code RStream}) pop, push and read a queue's length.
+ * Payloads travel through {@code StringCodec}, so Redis holds the same plain strings Kamailio pushes.
+ * The pattern logic shared by every client belongs to {@code driver}; nothing outside this package
+ * imports Redisson. Layer: {@code driver}.
+ */
+package dev.callq.bench.driver.redisson;

@@ -1,0 +1,180 @@
+package dev.callq.bench.run;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One {@code --fault}, parsed: what fails, when into the measured phase, and for how long. The text is
+ * the one place a fault is spelled; {@link #toString} gives it back.
+ *
+ * <pre>
+ *   redis-pause:3s@5s       SIGSTOP the Redis callq started 5 s into the measured phase, SIGCONT 3 s later
+ *   redis-restart@5s        kill -9 it and start it again on the same port with the same configuration
+ *   redis-failover@5s       kill the primary of --redis-sentinel's topology; Sentinel promotes the replica
+ *   redis-latency:2ms@5s-15s  add a round trip through the latency proxy from 5 s to 15 s
+ *   redis-partition:4s@5s   blackhole Redis's traffic through the latency proxy for 4 s
+ *   consumer-crash:1@5s     one worker dies after its pop, before its work is done, and never acknowledges
+ *   kamailio-restart@5s     stop Kamailio and start it again on the same port
+ *   sip-loss:5%             SIPp drops 5% of the messages it receives (-lost), the whole run
+ * </pre>
+ *
+ * @param kind    what fails
+ * @param at      when into the measured phase it starts
+ * @param length  how long it lasts before it is undone (zero for a fault that is over once done)
+ * @param amount  the count (consumer-crash), percentage (sip-loss) or added milliseconds (redis-latency)
+ */
+public record FaultSpec(Kind kind, Duration at, Duration length, double amount) {
+
+    /** The kinds of fault, by their spelling on the command line. */
+    public enum Kind {
+        REDIS_PAUSE, REDIS_RESTART, REDIS_FAILOVER, REDIS_LATENCY, REDIS_PARTITION, CONSUMER_CRASH,
+        KAMAILIO_RESTART, SIP_LOSS;
+
+        public String cliName() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /** Faults made by the latency proxy between the parties and Redis. */
+        public boolean needsProxy() {
+            return this == REDIS_LATENCY || this == REDIS_PARTITION;
+        }
+
+        /** Faults done to the Redis callq started: refused for an external Redis. */
+        public boolean needsLocalRedis() {
+            return this == REDIS_PAUSE || this == REDIS_RESTART || this == REDIS_FAILOVER;
+        }
+    }
+
+    private static final Pattern SPEC = Pattern.compile(
+            "(?<kind>[a-z-]+)(?::(?<arg>[0-9.]+(?:ms|s|%)?))?(?:@(?<at>[0-9.]+(?:ms|s)?)(?:-(?<until>[0-9.]+(?:ms|s)?))?)?");
+    private static final String FORMS = "redis-pause:3s@5s, redis-restart@5s, redis-failover@5s, "
+            + "redis-latency:2ms@5s-15s, redis-partition:4s@5s, consumer-crash:1@5s, kamailio-restart@5s, sip-loss:5%";
+
+    /**
+     * Reads a fault as {@code --fault} takes it.
+     *
+     * @throws IllegalArgumentException with a one-line message listing the forms
+     */
+    public static FaultSpec parse(String text) {
+        String spec = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        Matcher m = SPEC.matcher(spec);
+        if (!m.matches()) {
+            throw bad(text, "");
+        }
+        Kind kind;
+        try {
+            kind = Kind.valueOf(m.group("kind").toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw bad(text, "unknown fault '" + m.group("kind") + "'; ");
+        }
+        String arg = m.group("arg");
+        String at = m.group("at");
+        String until = m.group("until");
+        if (kind == Kind.SIP_LOSS) {
+            if (arg == null || !arg.endsWith("%") || at != null) {
+                throw bad(text, "sip-loss takes a percentage and lasts the whole run; ");
+            }
+            double percent = number(arg.substring(0, arg.length() - 1), text);
+            if (!(percent > 0 && percent < 100)) {
+                throw bad(text, "sip-loss's percentage must be between 0 and 100; ");
+            }
+            return new FaultSpec(kind, Duration.ZERO, Duration.ZERO, percent);
+        }
+        if (at == null) {
+            throw bad(text, kind.cliName() + " needs @TIME, when into the measured phase it starts; ");
+        }
+        Duration start = duration(at, text);
+        if (until != null && kind != Kind.REDIS_LATENCY) {
+            throw bad(text, "only redis-latency takes a range @START-END; ");
+        }
+        return switch (kind) {
+            case REDIS_RESTART, REDIS_FAILOVER, KAMAILIO_RESTART -> {
+                if (arg != null) {
+                    throw bad(text, kind.cliName() + " takes no argument; ");
+                }
+                yield new FaultSpec(kind, start, Duration.ZERO, 0);
+            }
+            case REDIS_PAUSE, REDIS_PARTITION -> {
+                if (arg == null || arg.endsWith("%")) {
+                    throw bad(text, kind.cliName() + " needs a length, e.g. :3s; ");
+                }
+                Duration length = duration(arg, text);
+                if (length.isZero()) {
+                    throw bad(text, kind.cliName() + "'s length must be positive; ");
+                }
+                yield new FaultSpec(kind, start, length, 0);
+            }
+            case REDIS_LATENCY -> {
+                if (arg == null || !arg.endsWith("ms") || until == null) {
+                    throw bad(text, "redis-latency needs an added time and a range, e.g. :2ms@5s-15s; ");
+                }
+                Duration end = duration(until, text);
+                if (end.compareTo(start) <= 0) {
+                    throw bad(text, "redis-latency's range must end after it starts; ");
+                }
+                yield new FaultSpec(kind, start, end.minus(start), number(arg.substring(0, arg.length() - 2), text));
+            }
+            case CONSUMER_CRASH -> {
+                double count = arg == null ? 1 : number(arg, text);
+                if (count < 1 || count != Math.rint(count)) {
+                    throw bad(text, "consumer-crash's count must be a whole number of workers; ");
+                }
+                yield new FaultSpec(kind, start, Duration.ZERO, count);
+            }
+            case SIP_LOSS -> throw new IllegalStateException("handled above");
+        };
+    }
+
+    /** Workers a consumer-crash kills. */
+    public int crashedWorkers() {
+        return kind == Kind.CONSUMER_CRASH ? (int) amount : 0;
+    }
+
+    /** When into the measured phase the fault is undone. */
+    public Duration end() {
+        return at.plus(length);
+    }
+
+    @Override
+    public String toString() {
+        String name = kind.cliName();
+        return switch (kind) {
+            case SIP_LOSS -> name + ":" + number(amount) + "%";
+            case REDIS_RESTART, REDIS_FAILOVER, KAMAILIO_RESTART -> name + "@" + text(at);
+            case REDIS_PAUSE, REDIS_PARTITION -> name + ":" + text(length) + "@" + text(at);
+            case REDIS_LATENCY -> name + ":" + number(amount) + "ms@" + text(at) + "-" + text(end());
+            case CONSUMER_CRASH -> name + ":" + (int) amount + "@" + text(at);
+        };
+    }
+
+    private static String text(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
+    private static Duration duration(String text, String spec) {
+        if (text.endsWith("ms")) {
+            return Duration.ofNanos((long) (number(text.substring(0, text.length() - 2), spec) * 1e6));
+        }
+        String seconds = text.endsWith("s") ? text.substring(0, text.length() - 1) : text;
+        return Duration.ofNanos((long) (number(seconds, spec) * 1e9));
+    }
+
+    private static double number(String text, String spec) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw bad(spec, "");
+        }
+    }
+
+    private static IllegalArgumentException bad(String text, String why) {
+        return new IllegalArgumentException("--fault '" + text + "': " + why + "the forms are " + FORMS);
+    }
+}

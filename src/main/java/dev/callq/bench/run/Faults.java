@@ -1,0 +1,141 @@
+package dev.callq.bench.run;
+
+import dev.callq.bench.env.RedisProbe;
+import dev.callq.bench.HarnessException;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The implementation of each kind of fault, and the checks that a run can have the faults it asks for. */
+final class Faults {
+    /** How long a consumer-crash waits for its workers to pop something and die. */
+    private static final Duration CRASH_WAIT = Duration.ofSeconds(5);
+
+    private Faults() {
+    }
+
+    /** The fault a spec asks for; sip-loss is SIPp's own setting and does nothing at a time. */
+    static Fault create(FaultSpec spec) {
+        return switch (spec.kind()) {
+            case REDIS_PAUSE -> new RedisPause(spec);
+            case REDIS_RESTART -> new RedisRestart(spec);
+            case CONSUMER_CRASH -> new ConsumerCrash(spec);
+            case KAMAILIO_RESTART -> new KamailioRestart(spec);
+            case SIP_LOSS -> new WholeRun(spec);
+            case REDIS_FAILOVER -> new RedisFailover(spec);
+            case REDIS_LATENCY, REDIS_PARTITION ->
+                    throw new IllegalStateException(spec + " is refused by Faults.requireSupported");
+        };
+    }
+
+    /**
+     * Refuses, in one line, a fault this run cannot have.
+     *
+     * @throws IllegalArgumentException naming the fault
+     */
+    static void requireSupported(List<FaultSpec> faults, boolean externalRedis, boolean sentinels, LoadKind load,
+                                 int workers) {
+        int crashed = 0;
+        for (FaultSpec fault : faults) {
+            if (fault.kind().needsProxy()) {
+                throw new IllegalArgumentException("--fault " + fault + " needs the latency proxy, which this "
+                        + "callq does not have yet");
+            }
+            if (fault.kind() == FaultSpec.Kind.REDIS_FAILOVER && !sentinels) {
+                throw new IllegalArgumentException("--fault " + fault + " needs --redis-sentinel: a primary, a "
+                        + "replica and the sentinels that promote it");
+            }
+            if (fault.kind().needsLocalRedis() && externalRedis) {
+                throw new IllegalArgumentException("--fault " + fault + " needs the Redis callq starts; "
+                        + "it does not signal an external Redis (--redis)");
+            }
+            if ((fault.kind() == FaultSpec.Kind.KAMAILIO_RESTART || fault.kind() == FaultSpec.Kind.SIP_LOSS)
+                    && load != LoadKind.SIP) {
+                throw new IllegalArgumentException("--fault " + fault + " needs --load sip");
+            }
+            crashed += fault.crashedWorkers();
+        }
+        if (crashed >= workers) {
+            throw new IllegalArgumentException("--fault consumer-crash would kill " + crashed + " of " + workers
+                    + " workers; leave at least one to drain the queue");
+        }
+    }
+
+    /** SIGSTOP for the spec's length, then SIGCONT: connections stay open, Redis answers nothing. */
+    private record RedisPause(FaultSpec spec) implements Fault {
+        @Override
+        public String start(Targets targets) {
+            targets.redis().pause();
+            return null;
+        }
+
+        @Override
+        public void stop(Targets targets) {
+            targets.redis().resume();
+        }
+    }
+
+    /**
+     * kill -9 and the same Redis again. What the queue held is read just before the kill: without
+     * persistence those events are what the restart loses: writes are paused (CLIENT PAUSE WRITE) from the
+     * read to the kill.
+     */
+    private record RedisRestart(FaultSpec spec) implements Fault {
+        /** Longer than the read and the kill take; the restarted server is not paused. */
+        private static final Duration WRITES_PAUSED_FOR_KILL = Duration.ofSeconds(2);
+
+        @Override
+        public String start(Targets targets) {
+            String held;
+            try {
+                // Writes (pushes and pops) wait from here to the kill, so the length read is what the kill loses.
+                RedisProbe.pauseWriters(targets.redis().endpoint(), WRITES_PAUSED_FOR_KILL);
+                held = "the queue held " + (targets.admin().backlog(targets.spec())
+                        + targets.admin().pending(targets.spec(), targets.workerCount())) + " events at the kill";
+            } catch (RuntimeException e) {
+                held = "the queue's length before the kill is unknown (" + e.getMessage() + ")";
+            }
+            targets.redis().killAndRestart();
+            return held;
+        }
+    }
+
+    /**
+     * kill -9 of the primary; Sentinel promotes the replica. What replication had not yet copied is lost,
+     * and the accounting counts it; the clients find the new primary through the sentinels, or do not.
+     */
+    private record RedisFailover(FaultSpec spec) implements Fault {
+        @Override
+        public String start(Targets targets) {
+            return targets.sentinels().failover();
+        }
+    }
+
+    /** Workers die after their pop, before their work, their connection closed without acknowledging. */
+    private record ConsumerCrash(FaultSpec spec) implements Fault {
+        @Override
+        public String start(Targets targets) {
+            long held = targets.workers().crash(spec.crashedWorkers(), CRASH_WAIT);
+            return spec.crashedWorkers() + " worker(s) died holding " + held + " popped event(s)";
+        }
+    }
+
+    /** Kamailio stopped and started again on the same port. */
+    private record KamailioRestart(FaultSpec spec) implements Fault {
+        @Override
+        public String start(Targets targets) {
+            if (!targets.load().restartKamailio()) {
+                throw new HarnessException("this load has no Kamailio to restart");
+            }
+            return null;
+        }
+    }
+
+    /** A fault the load applies from start to end (SIPp's -lost); nothing happens at a time. */
+    private record WholeRun(FaultSpec spec) implements Fault {
+        @Override
+        public String start(Targets targets) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.callq.bench.sip;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.callq.bench.HarnessException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How the UAC's calls were answered, by final answer class, as SIPp saw them.
+ *
+ * @param success       2xx: the answers the scenario timed ({@code rtd="true"} on the INVITE's 200)
+ * @param redirection   3xx, client errors 4xx, server errors 5xx (what Kamailio answers when its push
+ *                      fails) and global failures 6xx: the calls SIPp aborted on that reply instead of
+ *                      the one its scenario expected, from SIPp's error log
+ * @param timeouts      calls SIPp gave up on for want of any reply (UDP retransmissions exhausted, or a
+ *                      receive timeout), from SIPp's statistics
+ */
+public record CallAnswers(@JsonProperty("2xx") long success, @JsonProperty("3xx") long redirection,
+                          @JsonProperty("4xx") long clientError, @JsonProperty("5xx") long serverError,
+                          @JsonProperty("6xx") long globalFailure, long timeouts) {
+    // SIPp's error log: "Aborting call on unexpected message for Call-Id '…': while expecting '200' (index 4),
+    // received 'SIP/2.0 503 Service Unavailable"
+    private static final Pattern UNEXPECTED_ANSWER =
+            Pattern.compile("Aborting call on unexpected message.*received 'SIP/2\\.0 ([1-6])\\d\\d ");
+    static final List<String> TIMEOUT_COLUMNS = List.of("FailedMaxUDPRetrans(C)", "FailedTimeoutOnRecv(C)");
+
+    /**
+     * Reads the classes from one UAC run's files.
+     *
+     * @param timedAnswers the 200s the scenario timed (the post-dial delay samples)
+     * @param errorFile    SIPp's {@code -trace_err} file; absent when nothing went wrong
+     * @param statCsv      SIPp's {@code -trace_stat} file
+     */
+    static CallAnswers read(long timedAnswers, Path errorFile, Path statCsv) {
+        long[] byClass = new long[7];
+        if (Files.exists(errorFile)) {
+            try (var lines = Files.lines(errorFile, StandardCharsets.ISO_8859_1)) {
+                lines.forEach(line -> {
+                    Matcher answer = UNEXPECTED_ANSWER.matcher(line);
+                    if (answer.find()) {
+                        byClass[answer.group(1).charAt(0) - '0']++;
+                    }
+                });
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw new HarnessException("cannot read SIPp error log " + errorFile + ": " + e.getMessage(), e);
+            }
+        }
+        return new CallAnswers(timedAnswers, byClass[3], byClass[4], byClass[5], byClass[6],
+                SippStats.sumOfLastRow(statCsv, TIMEOUT_COLUMNS));
+    }
+
+    /** The failed calls by class, e.g. "SIPp got 12 × 5xx, 3 × no answer", or empty when there were none. */
+    public String describeFailures() {
+        List<String> parts = new java.util.ArrayList<>();
+        long[] counts = {redirection, clientError, serverError, globalFailure};
+        String[] names = {"3xx", "4xx", "5xx", "6xx"};
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                parts.add(counts[i] + " × " + names[i]);
+            }
+        }
+        if (timeouts > 0) {
+            parts.add(timeouts + " × no answer");
+        }
+        return parts.isEmpty() ? "" : "SIPp got " + String.join(", ", parts);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.callq.bench.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testcontainers.containers.ComposeContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * docker-compose.yml's own-system topology: Redis, Kamailio (kamailio/Dockerfile) and the harness as separate
+ * containers, the harness using --redis and --kamailio. Skipped without a Docker engine; NetnsTopologyTest
+ * proves the same topology with network namespaces where there is none.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+class ComposeTopologyTest {
+    @TempDir
+    Path results;
+
+    @Test
+    void theComposeTopologyConsumesEveryCallsEventsOnce() throws Exception {
+        try (ComposeContainer compose = new ComposeContainer(new File("docker-compose.yml"))
+                .withLocalCompose(true)
+                .withOptions("--profile own-system")
+                .withEnv("CALLQ_RESULTS", results.toString())
+                .withServices("redis", "kamailio", "harness")
+                .waitingFor("harness", Wait.forLogMessage(".*results: .*summary\\.json.*", 1)
+                        .withStartupTimeout(Duration.ofMinutes(20)))) {
+            compose.start();
+        }
+
+        SummaryTree tree = new SummaryTree(results.resolve("own-system"));
+        for (String client : new String[] {"jedis", "lettuce"}) {
+            JsonNode result = tree.client(client);
+            assertThat(result.at("/calls/attempted").asLong()).isEqualTo(300);
+            assertThat(result.at("/events/expected").asLong()).isEqualTo(600);
+            assertThat(result.at("/events/consumed").asLong()).isEqualTo(600);
+            assertThat(result.at("/events/lost").asLong()).isZero();
+            assertThat(result.at("/clientEnvironment/kamailio").asText()).startsWith("started by the user");
+        }
+    }
+}

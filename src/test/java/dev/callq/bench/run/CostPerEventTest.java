@@ -1,0 +1,80 @@
+package dev.callq.bench.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.callq.bench.cli.Main;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Cost per 1,000 events, from two short runs of one client settings file that differ only in how the
+ * work is done: 500 µs of spinning costs the CPU that 500 µs of sleeping does not. The spinning run is
+ * profiled too (--profile), and the settings file's settings are recorded in both.
+ */
+class CostPerEventTest {
+    private static final String CLIENT = "benchmarks/clients/lettuce-4-io-threads.yaml";
+    private static final String LABEL = "lettuce:4-io-threads";
+
+    @TempDir
+    Path outDir;
+
+    @AfterEach
+    void nothingStartedIsStillRunning() {
+        assertThat(ChildProcesses.alive()).isEmpty();
+    }
+
+    @Test
+    void spinningWorkCostsMoreConsumerCpuPerEventThanSleepingWorkAndItsProfileShowsTheSpin() throws Exception {
+        JsonNode sleep = run("sleep");
+        JsonNode spin = run("spin", "--profile");
+
+        for (JsonNode result : new JsonNode[] {sleep, spin}) {
+            assertThat(result.at("/cost/events").asLong()).isEqualTo(result.at("/events/consumed").asLong());
+            assertThat(result.at("/cost/jvmUserCpuMsPer1k").asDouble()).isPositive();
+            assertThat(result.at("/cost/workerCpuMsPer1k").asDouble()).isPositive();
+            assertThat(result.at("/cost/jvmAllocatedKbPer1k").asDouble()).isPositive();
+            assertThat(result.at("/cost/workerAllocatedKbPer1k").asDouble()).isPositive()
+                    .isLessThanOrEqualTo(result.at("/cost/jvmAllocatedKbPer1k").asDouble());
+            assertThat(result.at("/cost/redisUserCpuMsPer1k").isNumber()).isTrue();
+            assertThat(result.at("/clientEnvironment/settingsFile").asText()).isEqualTo(CLIENT);
+            assertThat(result.at("/clientEnvironment/settings").asText())
+                    .isEqualTo("computationThreadPoolSize=4, ioThreadPoolSize=4");
+            assertThat(result.at("/clientEnvironment/ioThreads").asText()).isEqualTo("4");
+        }
+        // 1,000 events × 500 µs spun is 500 ms of worker CPU; sleeping them costs a small fraction of that.
+        assertThat(spin.at("/cost/workerCpuMsPer1k").asDouble()).isGreaterThan(400);
+        assertThat(spin.at("/cost/workerCpuMsPer1k").asDouble())
+                .isGreaterThan(2 * sleep.at("/cost/workerCpuMsPer1k").asDouble());
+        // The JVM's figure holds the workers' and more (client I/O threads, producer, JIT, GC). Compared between
+        // the two runs it is too noisy for a run this short: the JIT alone adds hundreds of ms.
+        assertThat(spin.at("/cost/jvmUserCpuMsPer1k").asDouble() + spin.at("/cost/jvmSystemCpuMsPer1k").asDouble())
+                .isGreaterThanOrEqualTo(spin.at("/cost/workerCpuMsPer1k").asDouble() * 0.95);
+        assertThat(Files.readString(outDir.resolve("spin/summary.md"))).contains("## Cost per 1,000 events");
+
+        // The spinning run was profiled: its JFR file was written, and the report read its samples back.
+        assertThat(spin.at("/clientEnvironment/profile").asText()).isEqualTo(LABEL + ".jfr");
+        assertThat(outDir.resolve("spin").resolve(LABEL + ".jfr")).isNotEmptyFile();
+        String report = Files.readString(outDir.resolve("spin/summary.md"));
+        assertThat(report).contains("## Profile: " + LABEL + " (JFR, " + LABEL + ".jfr)");
+        // Two workers spinning 500 µs per event at 400 events/s: half a core in Work.spinNanos.
+        assertThat(report).containsPattern("\\| (dev\\.callq\\.bench\\.work\\.Work\\.spinNanos|java\\.lang\\.System\\.nanoTime|java\\.lang\\.Thread\\.onSpinWait) +\\| [0-9]+");
+    }
+
+    private JsonNode run(String work, String... extra) throws Exception {
+        Path dir = outDir.resolve(work);
+        List<String> args = new ArrayList<>(List.of("run", "--load", "synthetic", "--client", CLIENT, "--workers", "2",
+                "--rate", "400", "--duration", "2", "--warmup", "0.5", "--warmup-max", "1",
+                "--service-time", "fixed:500us", "--work", work, "--out", dir.toString()));
+        args.addAll(List.of(extra));
+        int exit = Main.execute(args.toArray(String[]::new));
+        assertThat(exit).isZero();
+        return new SummaryTree(dir).client(LABEL);
+    }
+}

@@ -1,0 +1,145 @@
+package dev.callq.bench.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.callq.bench.ExitCode;
+import dev.callq.bench.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each fault kind of a synthetic run, end to end against the redis-server the run starts: what the
+ * pattern promises is what the summary counts, the fault is recorded with its times, and the run ends
+ * by itself. Short runs (3 s at 200 events/s) so that the lot stays within a few tens of seconds.
+ */
+class FaultInjectionTest {
+    @TempDir
+    Path tmp;
+
+    /** BLPOP is at-most-once: the crashed worker's popped event, and only it, is lost. */
+    @Test
+    void aCrashedBlpopWorkerLosesExactlyTheEventItHeld() throws Exception {
+        Path out = tmp.resolve("crash");
+        int exit = run(out, "jedis", "--pattern", "blpop", "--fault", "consumer-crash:1@1s");
+
+        assertThat(exit).as("exit code").isEqualTo(ExitCode.UNTRUSTWORTHY);
+        JsonNode result = new SummaryTree(out).client("jedis");
+        assertThat(result.at("/events/lost").asLong()).as("lost").isEqualTo(1);
+        assertThat(result.at("/events/duplicates").asLong()).as("duplicates").isZero();
+        JsonNode fault = result.at("/faults/0");
+        assertThat(fault.get("spec").asText()).isEqualTo("consumer-crash:1@1s");
+        assertThat(fault.get("note").asText()).isEqualTo("1 worker(s) died holding 1 popped event(s)");
+        assertThat(fault.get("startedAtMicros").asLong()).isPositive();
+        assertThat(result.get("warnings").toString()).contains("consumer-crash:1@1s: 1 worker(s) died holding 1");
+        assertThat(Files.readAllLines(FaultInjector.file(out, "jedis"))).hasSize(2)
+                .first().isEqualTo(String.join(",", FaultInjector.COLUMNS));
+    }
+
+    /**
+     * Without persistence a restart loses exactly what Redis held at the kill; a slow single worker keeps a
+     * backlog so that there is something to lose.
+     */
+    @Test
+    void aRestartWithoutPersistenceLosesWhatTheQueueHeld() throws Exception {
+        Path out = tmp.resolve("restart");
+        int exit = run(out, "lettuce", "--pattern", "blpop", "--workers", "1", "--service-time", "fixed:8ms",
+                "--fault", "redis-restart@2s");
+
+        assertThat(exit).as("exit code").isEqualTo(ExitCode.UNTRUSTWORTHY);
+        JsonNode result = new SummaryTree(out).client("lettuce");
+        JsonNode fault = result.at("/faults/0");
+        long held = heldAtKill(fault.get("note").asText());
+        assertThat(held).as("events in the list at the kill").isPositive();
+        assertThat(result.at("/events/lost").asLong()).as("lost").isEqualTo(held);
+        assertThat(ChildProcesses.alive()).as("the killed and the restarted redis-server are both stopped").isEmpty();
+        assertThat(fault.get("endedAtMicros").asLong()).isGreaterThan(fault.get("startedAtMicros").asLong());
+    }
+
+    /** With every write fsynced, the restarted Redis has the whole queue back: nothing is lost. */
+    @Test
+    void aRestartWithAofAlwaysLosesNothing() throws Exception {
+        Path out = tmp.resolve("aof");
+        int exit = run(out, "jedis", "--pattern", "blpop", "--workers", "1", "--service-time", "fixed:8ms",
+                "--redis-persistence", "aof-always", "--fault", "redis-restart@2s");
+
+        assertThat(exit).as("exit code").isIn(0, ExitCode.UNTRUSTWORTHY);
+        JsonNode result = new SummaryTree(out).client("jedis");
+        assertThat(heldAtKill(result.at("/faults/0/note").asText())).isPositive();
+        assertThat(result.at("/events/lost").asLong()).as("lost").isZero();
+        assertThat(result.at("/events/duplicates").asLong()).as("duplicates").isZero();
+        assertThat(new SummaryTree(out).summary().at("/config/redisPersistence").asText()).isEqualTo("aof-always");
+    }
+
+    /** A paused Redis comes back with everything: both clients end with a summary and lose nothing. */
+    @ParameterizedTest
+    @ValueSource(strings = {"jedis", "lettuce"})
+    void aPausedRedisLosesNothing(String client) throws Exception {
+        Path out = tmp.resolve("pause-" + client);
+        // 5 s, so that the time series has three whole seconds after the pause to show the recovery in.
+        int exit = run(out, client, "--pattern", "blpop", "--duration", "5", "--fault", "redis-pause:1500ms@1s");
+
+        assertThat(exit).as("exit code").isIn(0, ExitCode.UNTRUSTWORTHY);
+        JsonNode result = new SummaryTree(out).client(client);
+        assertThat(result.at("/events/lost").asLong()).as("lost").isZero();
+        assertThat(result.at("/events/consumed").asLong()).isPositive();
+        JsonNode fault = result.at("/faults/0");
+        long lengthMicros = fault.get("endedAtMicros").asLong() - fault.get("startedAtMicros").asLong();
+        assertThat(lengthMicros).as("pause length").isBetween(1_400_000L, 3_000_000L);
+        // Four idle workers at 200 events/s clear the pause's backlog within a few seconds.
+        assertThat(fault.path("recoverySeconds").isNumber()).as("recovered: " + fault).isTrue();
+        assertThat(fault.get("recoverySeconds").asDouble()).isLessThan(5);
+    }
+
+    /**
+     * Through the sentinels: the primary is killed, Sentinel promotes the replica, and the client finds it
+     * and consumes again. What asynchronous replication had not copied is counted as lost (may be 0).
+     */
+    @Test
+    void afterAFailoverConsumptionResumesOnTheNewPrimary() throws Exception {
+        String client = "jedis";
+        Path out = tmp.resolve("failover-" + client);
+        int exit = run(out, client, "--pattern", "blpop", "--duration", "6", "--redis-sentinel",
+                "--fault", "redis-failover@1s");
+
+        assertThat(exit).as("exit code").isIn(0, ExitCode.UNTRUSTWORTHY);
+        JsonNode result = new SummaryTree(out).client(client);
+        JsonNode fault = result.at("/faults/0");
+        assertThat(fault.path("error").isMissingNode()).as("the failover was done: " + fault).isTrue();
+        assertThat(fault.get("note").asText()).startsWith("Sentinel promoted the replica 127.0.0.1:");
+        long promotedSecond = fault.get("endedAtMicros").asLong() / 1_000_000;
+        double consumedAfter = Timeseries.read(Timeseries.file(out, client)).stream()
+                .filter(second -> second.epochSecond() > promotedSecond + 1)
+                .mapToDouble(Timeseries.Second::consumedPerSec).sum();
+        assertThat(consumedAfter).as("events consumed after the promotion").isPositive();
+        assertThat(result.at("/events/lost").isIntegralNumber()).isTrue();
+        assertThat(result.at("/events/lost").asLong()).as("lost").isNotNegative();
+        assertThat(ChildProcesses.alive()).as("the primary, replica and sentinels are all stopped").isEmpty();
+    }
+
+    private static long heldAtKill(String note) {
+        Matcher m = Pattern.compile("the queue held (\\d+) events at the kill").matcher(note);
+        assertThat(m.matches()).as(note).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    private static int run(Path out, String client, String... extra) {
+        List<String> args = new ArrayList<>(List.of("run", "--load", "synthetic", "--client", client,
+                "--rate", "200", "--warmup", "0", "--pop-timeout-ms", "200",
+                "--drain-timeout", "10", "--out", out.toString()));
+        args.addAll(List.of(extra));
+        if (!args.contains("--duration")) {
+            args.addAll(List.of("--duration", "3"));
+        }
+        return Main.execute(args.toArray(String[]::new));
+    }
+}

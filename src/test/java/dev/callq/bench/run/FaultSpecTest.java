@@ -1,0 +1,71 @@
+package dev.callq.bench.run;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** --fault specs: each form read and spelled back, every mistake and unsupported fault one line. */
+class FaultSpecTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"redis-pause:3s@5s", "redis-restart@5s", "redis-failover@5s", "redis-latency:2ms@5s-15s",
+            "redis-partition:4s@5s", "consumer-crash:1@5s", "kamailio-restart@1500ms", "sip-loss:5%"})
+    void eachFormIsReadAndSpelledBack(String spec) {
+        assertThat(FaultSpec.parse(spec).toString()).isEqualTo(spec);
+    }
+
+    @Test
+    void timesAndAmountsAreRead() {
+        FaultSpec pause = FaultSpec.parse("redis-pause:1500ms@2.5s");
+        assertThat(pause.at()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(pause.end()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(FaultSpec.parse("consumer-crash:2@1s").crashedWorkers()).isEqualTo(2);
+        assertThat(FaultSpec.parse("redis-latency:2ms@5s-15s").length()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "redis-pause@5s|redis-pause needs a length",
+            "redis-restart|redis-restart needs @TIME",
+            "sip-loss:5%@2s|sip-loss takes a percentage and lasts the whole run",
+            "consumer-crash:1.5@2s|consumer-crash's count must be a whole number",
+            "disk-full@2s|unknown fault 'disk-full'",
+            "redis-pause:3s@5s-9s|only redis-latency takes a range"})
+    void aMistakeIsOneLineNamingTheForms(String spec, String why) {
+        assertThatThrownBy(() -> FaultSpec.parse(spec)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("--fault '" + spec + "': " + why)
+                .hasMessageContaining("the forms are redis-pause:3s@5s").hasMessageNotContaining("\n");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "redis-latency:2ms@1s-2s|synthetic|needs the latency proxy",
+            "redis-failover@1s|synthetic|needs --redis-sentinel",
+            "kamailio-restart@1s|synthetic|needs --load sip",
+            "consumer-crash:4@1s|synthetic|would kill 4 of 4 workers",
+            "redis-pause:1s@20s|synthetic|starts after the measured phase's 10.0 s"})
+    void aFaultTheRunCannotHaveIsRefusedBeforeItStarts(String spec, String load, String why) {
+        RunOptions options = RunOptions.builder().load(LoadKind.parse(load, "--load")).durationSeconds(10.0)
+                .workers(4).faults(List.of(FaultSpec.parse(spec))).build();
+
+        assertThatThrownBy(() -> options.toConfig(Path.of("out"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(why);
+    }
+
+    @Test
+    void aRedisFaultIsRefusedForAnExternalRedis() {
+        RunOptions options = RunArguments.parse(List.of("--load", "synthetic", "--redis", "127.0.0.1:6390",
+                "--fault", "redis-pause:1s@1s"));
+
+        assertThatThrownBy(() -> options.toConfig(Path.of("out")))
+                .hasMessage("--fault redis-pause:1s@1s needs the Redis callq starts; it does not signal an external "
+                        + "Redis (--redis)");
+    }
+}

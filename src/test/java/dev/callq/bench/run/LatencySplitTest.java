@@ -1,0 +1,100 @@
+package dev.callq.bench.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.callq.bench.cli.Main;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One short synthetic run of every client against a real redis-server, asserted several ways: the latency
+ * split is there and adds up, and the producer is the same neutral one whatever the client under test.
+ */
+class LatencySplitTest {
+    @TempDir
+    static Path outDir;
+    private static SummaryTree summary;
+
+    @BeforeAll
+    static void runEveryClientOnce() throws Exception {
+        int exit = Main.execute("run", "--load", "synthetic", "--client", "all", "--workers", "4", "--rate", "1000",
+                "--duration", "2", "--warmup", "0.5", "--warmup-max", "1", "--out", outDir.toString());
+        assertThat(exit).isZero();
+        summary = new SummaryTree(outDir);
+    }
+
+    @AfterAll
+    static void nothingStartedIsStillRunning() {
+        assertThat(ChildProcesses.alive()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jedis", "lettuce"})
+    void everyEventsReplyIsStampedAndEachPartSaysHowItWasGot(String client) {
+        JsonNode result = summary.client(client);
+        JsonNode split = result.at("/latencySplit");
+        long consumed = result.at("/events/consumed").asLong();
+
+        assertThat(consumed).isGreaterThan(0);
+        assertThat(split.at("/client/count").asLong()).isEqualTo(consumed);
+        assertThat(split.at("/total/count").asLong()).isEqualTo(consumed);
+        assertThat(split.at("/total/p50Micros").asLong()).isEqualTo(result.at("/latencyMicros/enqueueToDequeue/p50").asLong());
+        for (String part : List.of("producer", "client", "total", "pushRoundTrip")) {
+            assertThat(split.at("/" + part + "/basis").asText()).as(part).isEqualTo("measured");
+        }
+        assertThat(split.at("/redis/basis").asText()).isEqualTo("derived");
+        for (String part : List.of("producer", "redis", "client", "total", "pushRoundTrip")) {
+            assertThat(split.at("/" + part + "/p50Micros").asLong()).as(part + " p50").isNotNegative();
+            assertThat(split.at("/" + part + "/p99Micros").asLong()).as(part + " p99")
+                    .isGreaterThanOrEqualTo(split.at("/" + part + "/p50Micros").asLong());
+        }
+        assertThat(summary.hlogCount(client, "clientShare")).isEqualTo(consumed);
+    }
+
+    /**
+     * Per event, stamp → reply + client share = the total exactly, so p50(producer) + p50(redis) =
+     * p50(stamp → reply) ≤ p50(total). Percentiles of a sum are not sums of percentiles, so the whole stack
+     * may differ from the total's p50 by up to about the client's share: the bound allowed is the client's p99
+     * plus 5 % of the total (HdrHistogram's buckets and microsecond stamps) plus 2 µs.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"jedis", "lettuce"})
+    void theStackedMediansAddUpToTheTotalsMedian(String client) {
+        JsonNode split = summary.client(client).at("/latencySplit");
+        long producer = split.at("/producer/p50Micros").asLong();
+        long redis = split.at("/redis/p50Micros").asLong();
+        long clientShare = split.at("/client/p50Micros").asLong();
+        long total = split.at("/total/p50Micros").asLong();
+
+        assertThat(producer + redis).isLessThanOrEqualTo(Math.round(total * 1.001) + 1);
+        long bound = split.at("/client/p99Micros").asLong() + Math.round(total * 0.05) + 2;
+        assertThat(producer + redis + clientShare).isBetween(total - bound, total + bound);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jedis", "lettuce", "redisson"})
+    void theProducerIsJedisOnConnectionsOfItsOwnWhateverTheClientUnderTest(String client) {
+        JsonNode producer = summary.client(client).at("/producer");
+
+        assertThat(producer.at("/client").asText()).isEqualTo("jedis");
+        assertThat(producer.at("/pinned").asBoolean()).isFalse();
+        assertThat(producer.at("/notPinnedBecause").asText()).isNotBlank();
+        assertThat(summary.client(client).at("/clientEnvironment/producerClient").asText()).isEqualTo("jedis");
+    }
+
+    @Test
+    void theReportDrawsTheSplit() throws Exception {
+        String html = Files.readString(outDir.resolve("report.html"));
+
+        assertThat(html).contains("Where the latency goes", "split-p50", "split-p99", "derived");
+    }
+}

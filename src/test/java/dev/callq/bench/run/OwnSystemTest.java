@@ -1,0 +1,71 @@
+package dev.callq.bench.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.callq.bench.cli.Main;
+import dev.callq.bench.env.LocalRedis;
+import dev.callq.bench.event.PayloadFormat;
+import dev.callq.bench.sip.KamailioSettings;
+import dev.callq.bench.sip.LocalKamailio;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The user's own system: a Kamailio and a Redis the user started (here, the test), the user's SIPp UAC
+ * scenario; callq starts only SIPp and the workers and still accounts for every event.
+ */
+class OwnSystemTest {
+    private static final int CALLS = 60;
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void nothingStartedIsStillRunning() {
+        assertThat(ChildProcesses.alive()).isEmpty();
+    }
+
+    @Test
+    void aUsersScenarioThroughAKamailioTheUserStartedIsAccountedFromSippsStatistics() throws Exception {
+        Path outDir = dir.resolve("out");
+        Path scenario = Path.of("src/test/resources/sipp/uac-with-header.xml");
+        Files.createDirectories(dir.resolve("redis"));
+        Files.createDirectories(dir.resolve("kamailio"));
+        int exit;
+        try (LocalRedis redis = LocalRedis.start(dir.resolve("redis"));
+             LocalKamailio kamailio = LocalKamailio.start(dir.resolve("kamailio"),
+                     new KamailioSettings(redis.endpoint(), "calls", PayloadFormat.JSON))) {
+            exit = Main.execute("run", "--client", "jedis", "--workers", "2", "--rate", "60", "--calls",
+                    Integer.toString(CALLS), "--warmup", "0", "--key", "calls", "--redis", redis.endpoint().toString(),
+                    "--kamailio", "127.0.0.1:" + kamailio.sipPort(), "--uac-scenario", scenario.toString(),
+                    "--out", outDir.toString());
+        }
+
+        assertThat(exit).isZero();
+        SummaryTree results = new SummaryTree(outDir);
+        JsonNode result = results.client("jedis");
+        assertThat(result.at("/calls/attempted").asLong()).isEqualTo(CALLS);
+        assertThat(result.at("/calls/succeeded").asLong()).isEqualTo(CALLS);
+        // No counters of a Kamailio callq did not start: an INVITE and a BYE event expected per call, from SIPp.
+        assertThat(result.at("/calls/pushed").isMissingNode()).isTrue();
+        assertThat(result.at("/calls/kamailioErrors").isMissingNode()).isTrue();
+        assertThat(result.at("/events/expected").asLong()).isEqualTo(2 * CALLS);
+        assertThat(result.at("/events/consumed").asLong()).isEqualTo(2 * CALLS);
+        assertThat(result.at("/events/lost").asLong()).isZero();
+        assertThat(result.at("/events/duplicates").asLong()).isZero();
+        assertThat(result.at("/calls/postDialDelayMicros/count").asLong()).isEqualTo(CALLS);
+        assertThat(result.at("/calls/answers/2xx").asLong()).isEqualTo(CALLS);
+        assertThat(result.at("/clientEnvironment/kamailio").asText()).startsWith("started by the user, at 127.0.0.1:");
+        assertThat(result.at("/clientEnvironment/expectedEvents").asText()).contains("SIPp's statistics");
+        assertThat(results.summary().at("/config/uacScenario").asText()).endsWith("uac-with-header.xml");
+        // The run ran the user's scenario (its copy in the run's folder) and started no Kamailio of its own.
+        Path logs = outDir.resolve("logs/jedis");
+        assertThat(logs.resolve("user-uac.xml")).content().contains("X-Callq-Test: own-scenario");
+        assertThat(logs.resolve("kamailio.log")).doesNotExist();
+    }
+}

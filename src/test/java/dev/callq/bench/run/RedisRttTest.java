@@ -1,0 +1,77 @@
+package dev.callq.bench.run;
+
+import dev.callq.bench.cli.Main;
+import dev.callq.bench.measure.Metric;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code --redis-rtt}: the added round trip shows in the measured latency, for every client, and is recorded. */
+class RedisRttTest {
+    private static final long RTT_MICROS = 2_000;
+
+    @TempDir
+    Path tmp;
+
+    @AfterEach
+    void nothingStartedIsStillRunning() {
+        assertThat(ChildProcesses.alive()).isEmpty();
+    }
+
+    @Test
+    void twoMillisecondsOfRoundTripAreAFloorUnderEveryEventAndMoveTheMedian() throws Exception {
+        Path loopback = tmp.resolve("loopback");
+        Path network = tmp.resolve("network");
+        // Exit codes are not asserted: on a busy machine a run this short may trip the producer-lag
+        // check, which says nothing about the proxy. Every event must still arrive.
+        run(loopback);
+        run(network, "--redis-rtt", "2ms");
+
+        SummaryTree direct = new SummaryTree(loopback);
+        SummaryTree proxied = new SummaryTree(network);
+        for (String client : List.of("jedis", "lettuce")) {
+            // At 300 events/s four workers are idle, each blocked in BLPOP with its request long at Redis.
+            // An event's measured path is the producer's RPUSH crossing to Redis (one way, RTT/2) and the
+            // waiting worker's BLPOP reply crossing back (RTT/2): one round trip in all. The worker's next
+            // BLPOP request is off the path, and the RPUSH reply only paces the producer. So no event can
+            // be faster than the RTT, and the median moves by at least the RTT over the loopback run.
+            Histogram loopbackWaits = direct.hlog(client, Metric.ENQUEUE_TO_DEQUEUE.tag());
+            Histogram proxiedWaits = proxied.hlog(client, Metric.ENQUEUE_TO_DEQUEUE.tag());
+            assertThat(proxiedWaits.getTotalCount()).as(client + " samples").isGreaterThan(200);
+            assertThat(proxiedWaits.getMinValue()).as(client + ": fastest event through 2 ms of RTT, µs")
+                    .isGreaterThanOrEqualTo(RTT_MICROS);
+            // Against the loopback run's fastest events, not its median: on a busy 2-core machine a
+            // loopback median moves by a millisecond from run to run (368 µs for one client, 1,472 µs for
+            // the other in one run), which would hide the shift this test is about.
+            long proxiedP50 = proxiedWaits.getValueAtPercentile(50);
+            long loopbackFloor = loopbackWaits.getMinValue();
+            assertThat(proxiedP50 - loopbackFloor).as(client + ": p50 through 2 ms of RTT (%d µs) minus the fastest "
+                    + "loopback event (%d µs)", proxiedP50, loopbackFloor).isGreaterThanOrEqualTo(RTT_MICROS);
+            assertThat(proxied.client(client).at("/events/lost").asLong()).isZero();
+            assertThat(proxied.client(client).at("/events/consumed").asLong())
+                    .isEqualTo(proxied.client(client).at("/events/expected").asLong());
+        }
+        assertThat(proxied.summary().at("/config/redisRttMicros").asLong()).isEqualTo(RTT_MICROS);
+        assertThat(direct.summary().at("/config/redisRttMicros").asLong()).isZero();
+        assertThat(proxied.summary().at("/environment/redisProxy").asText())
+                .startsWith("to Redis +1 ms, from Redis +1 ms");
+        assertThat(direct.summary().at("/environment/redisProxy").isMissingNode()).isTrue();
+        assertThat(Files.readString(network.resolve("report.html"))).contains("redisRttMicros").contains("redisProxy");
+    }
+
+    private static int run(Path outDir, String... extra) {
+        List<String> args = new ArrayList<>(List.of("run", "--load", "synthetic", "--client", "all",
+                "--workers", "4", "--rate", "300", "--duration", "1", "--warmup", "1", "--warmup-max", "1",
+                "--out", outDir.toString()));
+        args.addAll(List.of(extra));
+        return Main.execute(args.toArray(String[]::new));
+    }
+}

@@ -1,0 +1,57 @@
+package dev.callq.bench.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.callq.bench.ExitCode;
+import dev.callq.bench.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The SIP faults end to end, through SIPp, Kamailio and the Redis the run starts. */
+class SipFaultTest {
+    @TempDir
+    Path tmp;
+
+    /** SIPp drops 5% of what it receives: both ends retransmit, and every pushed event still arrives once. */
+    @Test
+    void sipLossMakesRetransmissionsAndLosesNothing() throws Exception {
+        Path out = tmp.resolve("loss");
+        int exit = Main.execute("run", "--client", "jedis", "--workers", "4", "--rate", "100", "--calls", "300",
+                "--warmup", "0", "--fault", "sip-loss:5%", "--out", out.toString());
+
+        assertThat(exit).as("exit code").isIn(0, ExitCode.UNTRUSTWORTHY);
+        JsonNode result = new SummaryTree(out).client("jedis");
+        assertThat(result.at("/calls/retransmissions").asLong()).as("SIPp's retransmissions").isPositive();
+        assertThat(result.at("/events/lost").asLong()).as("lost").isZero();
+        assertThat(result.at("/events/duplicates").asLong()).as("duplicates").isZero();
+        assertThat(result.at("/events/unexpected").asLong()).as("unexpected").isZero();
+        assertThat(result.at("/faults/0/spec").asText()).isEqualTo("sip-loss:5%");
+    }
+
+    /** Kamailio restarted mid-run: the run ends by itself with a summary that names the calls that failed. */
+    @Test
+    void aKamailioRestartEndsWithASummaryNamingTheFailedCalls() throws Exception {
+        Path out = tmp.resolve("restart");
+        int exit = Main.execute("run", "--client", "lettuce", "--workers", "4", "--rate", "100", "--calls", "400",
+                "--warmup", "0", "--fault", "kamailio-restart@1500ms", "--drain-timeout", "10",
+                "--out", out.toString());
+
+        assertThat(exit).as("exit code").isIn(0, ExitCode.UNTRUSTWORTHY);
+        JsonNode result = new SummaryTree(out).client("lettuce");
+        JsonNode fault = result.at("/faults/0");
+        assertThat(fault.get("spec").asText()).isEqualTo("kamailio-restart@1500ms");
+        assertThat(fault.path("error").isMissingNode()).as("the restart was done: " + fault).isTrue();
+        assertThat(fault.get("endedAtMicros").asLong()).isGreaterThan(fault.get("startedAtMicros").asLong());
+        assertThat(result.at("/calls/attempted").asLong()).isEqualTo(400);
+        long failed = result.at("/calls/failed").asLong();
+        if (failed > 0) {
+            assertThat(result.get("warnings").toString()).contains(failed + " of 400 calls failed");
+        }
+        assertThat(result.at("/events/lost").asLong()).as("lost").isZero();
+        assertThat(result.at("/events/duplicates").asLong()).as("duplicates").isZero();
+        assertThat(ChildProcesses.alive()).as("both Kamailios, SIPp and Redis are stopped").isEmpty();
+    }
+}
