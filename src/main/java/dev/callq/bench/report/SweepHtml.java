@@ -1,10 +1,8 @@
 package dev.callq.bench.report;
 
-import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.queueing.UslFit;
-import dev.callq.bench.run.DeliveryPromise;
-import dev.callq.bench.run.RunOptions;
 import dev.callq.bench.sweep.CellResult;
+import dev.callq.bench.sweep.GuaranteeRow;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -184,24 +182,12 @@ public final class SweepHtml {
 
     /** The guarantee table: per cell with faults, what was lost and duplicated, and whether the promise held. */
     static Table guaranteeTable(List<CellResult> cells) {
-        List<List<String>> rows = new ArrayList<>();
-        List<Boolean> broken = new ArrayList<>();
-        for (CellResult c : cells) {
-            if (c.faults() == null) {
-                continue;
-            }
-            boolean ran = c.error() == null;
-            rows.add(List.of(c.client(), c.pattern(), String.join(" ", c.faults()),
-                    ran ? Long.toString(c.eventsLost()) : "-", ran ? Long.toString(c.eventsDuplicates()) : "-",
-                    !ran ? "-" : c.recoverySeconds() == null ? "never"
-                            : String.format(Locale.ROOT, "%.0f", c.recoverySeconds()),
-                    ran ? millis(c.faultMaxP99Micros()) : "-",
-                    DeliveryPromise.of(RunOptions.parseEnum(QueuePattern.class, c.pattern(), "pattern")).describe(),
-                    !ran ? "FAILED: " + c.error() : Boolean.TRUE.equals(c.promiseKept()) ? "yes" : "NO"));
-            broken.add(!Boolean.TRUE.equals(c.promiseKept()));
-        }
+        List<GuaranteeRow> rows = GuaranteeRow.of(cells);
         return Table.highlighting(List.of("client", "pattern", "fault", "lost", "duplicated", "recovery (s)",
-                "max p99 during fault (ms)", "promise", "kept"), List.copyOf(rows), List.copyOf(broken));
+                "max p99 during fault (ms)", "promise", "kept"),
+                rows.stream().map(r -> List.of(r.client(), r.pattern(), r.fault(), r.lost(), r.duplicated(), r.recovery(),
+                        r.maxP99Ms(), r.promise(), r.kept())).toList(),
+                rows.stream().map(GuaranteeRow::broken).toList());
     }
 
     static Table cellTable(List<CellResult> cells) {

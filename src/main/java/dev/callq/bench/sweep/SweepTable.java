@@ -89,19 +89,8 @@ public final class SweepTable {
      * recovery and whether the pattern kept its promise; empty without faults.
      */
     public static String guarantees(List<CellResult> cells) {
-        List<List<String>> rows = new ArrayList<>();
-        for (CellResult c : cells) {
-            if (c.faults() == null) {
-                continue;
-            }
-            boolean ran = c.error() == null;
-            rows.add(List.of(c.client(), c.pattern(), String.join(" ", c.faults()),
-                    ran ? Long.toString(c.eventsLost()) : "-", ran ? Long.toString(c.eventsDuplicates()) : "-",
-                    !ran ? "-" : c.recoverySeconds() == null ? "never" : String.format(Locale.ROOT, "%.0f", c.recoverySeconds()),
-                    !ran || c.faultMaxP99Micros() == null ? "-"
-                            : String.format(Locale.ROOT, "%.0f", c.faultMaxP99Micros() / 1000.0),
-                    !ran ? "failed" : Boolean.TRUE.equals(c.promiseKept()) ? "yes" : "NO"));
-        }
+        List<List<String>> rows = GuaranteeRow.of(cells).stream().map(r -> List.of(r.client(), r.pattern(), r.fault(),
+                r.lost(), r.duplicated(), r.recovery(), r.maxP99Ms(), r.kept())).toList();
         return rows.isEmpty() ? "" : format(List.of("client", "pattern", "fault", "lost", "dup", "recovery s",
                 "max p99 ms", "promise kept"), rows);
     }
