@@ -1,6 +1,7 @@
 package dev.callq.bench.cli;
 
 import dev.callq.bench.ExitCode;
+import dev.callq.bench.cli.CallqProcess.Outcome;
 import dev.callq.bench.env.FreePorts;
 import dev.callq.bench.env.LocalRedis;
 import org.junit.jupiter.api.Test;
@@ -9,13 +10,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,8 +23,6 @@ class BadInputTest {
     @TempDir
     Path tmp;
 
-    record Outcome(int exitCode, String stdout, String stderr) {
-    }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -177,17 +174,6 @@ class BadInputTest {
 
     /** Runs the CLI in a JVM of its own, so that its environment and exit code are a user's. */
     private Outcome callq(Map<String, String> environment, List<String> args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectOutput(tmp.resolve("stdout").toFile())
-                .redirectError(tmp.resolve("stderr").toFile());
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("callq finished").isTrue();
-        return new Outcome(process.exitValue(), Files.readString(tmp.resolve("stdout"), StandardCharsets.UTF_8),
-                Files.readString(tmp.resolve("stderr"), StandardCharsets.UTF_8));
+        return CallqProcess.run(tmp, environment, args);
     }
 }
