@@ -208,7 +208,7 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
 
     /** Events each SIP call pushes: the INVITE's, and the BYE's when those are enqueued too. */
     private static long eventsPerCall(EnqueuedEvents events) {
-        return events.includesBye() ? 2 : 1;
+        return events.perCall();
     }
 
     /** Redis connections the run holds at once: one per worker, producer lane or Kamailio worker, and the others. */
