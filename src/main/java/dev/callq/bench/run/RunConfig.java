@@ -198,7 +198,16 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
 
     /** What Kamailio is started with for this run, pushing to {@code redis} under {@code key}. */
     public KamailioSettings kamailioSettings(RedisEndpoint redis, String key) {
-        return new KamailioSettings(redis, key, payload, events, kamailioCfg, kamailioSharedMemoryMb(), kamailioChildren);
+        return kamailioSettings(redis, redis, key);
+    }
+
+    /**
+     * Kamailio pointed at {@code master}; when {@code asked} is a Sentinel endpoint, also told to ask its
+     * sentinels for the master again on every reconnect.
+     */
+    public KamailioSettings kamailioSettings(RedisEndpoint master, RedisEndpoint asked, String key) {
+        return new KamailioSettings(master, key, payload, events, kamailioCfg, kamailioSharedMemoryMb(), kamailioChildren,
+                asked.kind() == RedisEndpoint.Kind.SENTINEL ? asked : null);
     }
 
     /** Kamailio's shared memory in MB: as given, or sized for the rate. */
