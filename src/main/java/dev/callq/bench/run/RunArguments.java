@@ -10,6 +10,7 @@ import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.work.Work;
 import dev.callq.bench.sip.EnqueuedEvents;
 import dev.callq.bench.sip.ExternalKamailio;
+import dev.callq.bench.sip.ExternalUas;
 import dev.callq.bench.sip.KamailioSizing;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -176,6 +177,11 @@ public final class RunArguments {
             + "client's measured phase to <client>.jfr; the report shows its top frames")
     Boolean profile;
 
+    @Option(names = "--uas", paramLabel = "HOST:PORT", description = "with --kamailio: address each INVITE to a SIPp "
+            + "UAS you started (answering as sipp-scenarios/uas.xml does), which your Kamailio relays to; callq "
+            + "starts no UAS")
+    String uas;
+
     /**
      * Reads {@code callq run} arguments (without {@code --out}) exactly as the command does: how the
      * options of a forked run written elsewhere (a sweep file's) are read and checked before it starts.
@@ -211,7 +217,7 @@ public final class RunArguments {
                 faults == null ? null : faults.stream().map(FaultSpec::parse).toList(),
                 redisPersistence == null ? null : RedisPersistence.parse(redisPersistence), redisSentinel,
 
-                profile);
+                profile, uas == null ? null : ExternalUas.parse(uas));
     }
 
     /** {@code --redis}, its certificates checked against {@code --redis-ca} when that is given. */

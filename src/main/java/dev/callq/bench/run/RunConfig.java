@@ -14,6 +14,7 @@ import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.work.Work;
 import dev.callq.bench.sip.EnqueuedEvents;
 import dev.callq.bench.sip.ExternalKamailio;
+import dev.callq.bench.sip.ExternalUas;
 import dev.callq.bench.sip.SippScenario;
 import dev.callq.bench.sip.KamailioSettings;
 import dev.callq.bench.sip.KamailioSizing;
@@ -63,6 +64,7 @@ import java.util.List;
  * @param redisPersistence how the Redis the harness starts persists its data ({@code --redis-persistence})
  * @param redisSentinel  start a primary, a replica and three sentinels instead of one Redis ({@code --redis-sentinel})
  * @param profile        record a JFR profile of each client's measured phase ({@code <client>.jfr})
+ * @param uas            a SIPp UAS the user started, which their Kamailio relays the calls to, or null to start one
  */
 public record RunConfig(List<String> clients, int workers, LoadKind load, RateProfile rate, long calls,
                         Duration duration, Warmup warmup, Duration holdTime, PayloadFormat payload,
@@ -73,7 +75,7 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
                         Path kamailioCfg, LocalRedis.Security localRedis, Duration clientTimeout, Duration redisRtt,
                         Path uacScenario, Path uasScenario, ExternalKamailio kamailio, Duration redisStall,
                         List<FaultSpec> faults, RedisPersistence redisPersistence, boolean redisSentinel,
-                        boolean profile) {
+                        boolean profile, ExternalUas uas) {
 
     public static final String QUEUE_KEY = "callq:events";
     /** Between two stalls of {@code --redis-stall-ms}, Redis serves normally this long. */
@@ -160,6 +162,14 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
         }
         if (kamailio != null && redis == null) {
             throw new IllegalArgumentException("--kamailio needs --redis: the Redis your Kamailio pushes to");
+        }
+        if (uas != null && kamailio == null) {
+            throw new IllegalArgumentException("--uas needs --kamailio: the Kamailio callq starts listens on loopback "
+                    + "and relays to callq's own UAS");
+        }
+        if (uas != null && uasScenario != null) {
+            throw new IllegalArgumentException("--uas-scenario configures the UAS callq starts; with --uas, your UAS "
+                    + "runs your scenario");
         }
         uacScenario = uacScenario == null ? null : uacScenario.toAbsolutePath().normalize();
         uasScenario = uasScenario == null ? null : uasScenario.toAbsolutePath().normalize();

@@ -11,6 +11,7 @@ import dev.callq.bench.load.RateProfile;
 import dev.callq.bench.load.SyntheticLoad;
 import dev.callq.bench.sip.EnqueuedEvents;
 import dev.callq.bench.sip.ExternalKamailio;
+import dev.callq.bench.sip.ExternalUas;
 import dev.callq.bench.sip.KamailioSizing;
 import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.work.Work;
@@ -38,6 +39,7 @@ import java.util.function.Supplier;
  * @param redisRtt round-trip time added between every party and Redis (through the network proxy)
  * @param uacScenario {@code --uac-scenario}: the user's SIPp UAC scenario; likewise {@code uasScenario}
  * @param kamailio  {@code --kamailio}: a Kamailio the user started, which takes the SIP load
+ * @param uas       {@code --uas}: a SIPp UAS the user started, which their Kamailio relays the calls to
  * @param redisStallMillis {@code --redis-stall-ms}: Redis's writers paused this long, then 1 s of service, in the measured phase
  * @param faults    {@code --fault}, repeatable: faults injected into the measured phase
  * @param redisPersistence {@code --redis-persistence}: how the Redis the run starts keeps its data
@@ -82,7 +84,8 @@ public record RunOptions(String client,
                          RedisPersistence redisPersistence,
                          Boolean redisSentinel,
 
-                         Boolean profile) {
+                         Boolean profile,
+                         ExternalUas uas) {
 
     public static final String DEFAULT_CLIENT = QueueDrivers.ALL;
     public static final int DEFAULT_WORKERS = 4;
@@ -142,7 +145,8 @@ public record RunOptions(String client,
                 .redisPersistence(redisPersistence)
                 .redisSentinel(redisSentinel)
 
-                .profile(profile);
+                .profile(profile)
+                .uas(uas);
     }
 
     /** The set options as {@code callq run} arguments, without {@code --out}; parsing them gives these options back. */
@@ -188,6 +192,7 @@ public record RunOptions(String client,
         add(args, "--redis-persistence", redisPersistence, () -> redisPersistence.cliName());
         addFlag(args, "--redis-sentinel", redisSentinel);
         addFlag(args, "--profile", profile);
+        add(args, "--uas", uas, () -> uas.toString());
         return args;
     }
 
@@ -266,7 +271,7 @@ public record RunOptions(String client,
 
                 or(faults, List.of()), or(redisPersistence, RedisPersistence.NONE), or(redisSentinel, false),
 
-                Boolean.TRUE.equals(profile));
+                Boolean.TRUE.equals(profile), uas);
     }
 
     /** Reads an enum option in any letter case; a bad value is a one-line error listing the choices. */
@@ -357,6 +362,7 @@ public record RunOptions(String client,
         private RedisPersistence redisPersistence;
         private Boolean redisSentinel;
         private Boolean profile;
+        private ExternalUas uas;
 
         private Builder() {
         }
@@ -546,11 +552,16 @@ public record RunOptions(String client,
             return this;
         }
 
+        public Builder uas(ExternalUas uas) {
+            this.uas = uas;
+            return this;
+        }
+
         public RunOptions build() {
             return new RunOptions(client, load, pattern, workers, rate, serviceTime, workMode, arrivals, warmupSeconds, warmupMaxSeconds, calls, durationSeconds, drainTimeoutSeconds, holdMillis, payload, batchSize, producerConnections, popTimeoutMillis, respVersion, redis,
                     kamailioShmMb, kamailioChildren, key, events, kamailioCfg, redisAuth, redisTls, clientTimeoutMillis, redisRtt,
                     uacScenario, uasScenario, kamailio, redisStallMillis, faults, redisPersistence,
-                    redisSentinel, profile);
+                    redisSentinel, profile, uas);
         }
     }
 }

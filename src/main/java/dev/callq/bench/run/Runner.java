@@ -206,7 +206,8 @@ public final class Runner {
                 load = new SipLoad(logDir, config.kamailioSettings(RedisProbe.master(redis).asDefaultUser(),
                         redis.asDefaultUser(), spec.key()),
                         config.kamailio(), config.uacScenario(), config.uasScenario(),
-                        config.rate().meanRatePerSec(1), config.calls(), config.holdTime(), config.sipLossPercent());
+                        config.rate().meanRatePerSec(1), config.calls(), config.holdTime(), config.sipLossPercent(),
+                        config.uas());
             }
             return config.redisStall() == null ? load
                     : new StalledRedisLoad(load, RedisProbe.master(redis), config.redisStall());
