@@ -10,6 +10,7 @@ import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.work.Work;
 import dev.callq.bench.sip.EnqueuedEvents;
 import dev.callq.bench.sip.ExternalKamailio;
+import dev.callq.bench.sip.ExternalUas;
 import dev.callq.bench.sip.KamailioSizing;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -189,6 +190,11 @@ public final class RunArguments {
             + "client's measured phase to <client>.jfr; the report shows its top frames")
     Boolean profile;
 
+    @Option(names = "--uas", paramLabel = "HOST:PORT", description = "with --kamailio: address each INVITE to a SIPp "
+            + "UAS you started (answering as sipp-scenarios/uas.xml does), which your Kamailio relays to; callq "
+            + "starts no UAS")
+    String uas;
+
     /**
      * Reads {@code callq run} arguments (without {@code --out}) exactly as the command does: how the
      * options of a forked run written elsewhere (a sweep file's) are read and checked before it starts.
@@ -222,7 +228,7 @@ public final class RunArguments {
                 faults == null ? null : faults.stream().map(FaultSpec::parse).toList(),
                 redisPersistence == null ? null : RedisPersistence.parse(redisPersistence), redisSentinel,
                 profile, role == null ? null : Role.parse(role), shard == null ? null : Shard.parse(shard),
-                clockSkewMillis, clusterSeeds());
+                clockSkewMillis, clusterSeeds(), uas == null ? null : ExternalUas.parse(uas));
     }
 
     private List<RedisEndpoint> clusterSeeds() {

@@ -11,6 +11,7 @@ import dev.callq.bench.load.RateProfile;
 import dev.callq.bench.load.SyntheticLoad;
 import dev.callq.bench.sip.EnqueuedEvents;
 import dev.callq.bench.sip.ExternalKamailio;
+import dev.callq.bench.sip.ExternalUas;
 import dev.callq.bench.sip.KamailioSizing;
 import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.work.Work;
@@ -38,6 +39,7 @@ import java.util.function.Supplier;
  * @param redisRtt round-trip time added between every party and Redis (through the network proxy)
  * @param uacScenario {@code --uac-scenario}: the user's SIPp UAC scenario; likewise {@code uasScenario}
  * @param kamailio  {@code --kamailio}: a Kamailio the user started, which takes the SIP load
+ * @param uas       {@code --uas}: a SIPp UAS the user started, which their Kamailio relays the calls to
  * @param redisStallMillis {@code --redis-stall-ms}: Redis's writers paused this long, then 1 s of service, in the measured phase
  * @param faults    {@code --fault}, repeatable: faults injected into the measured phase
  * @param redisPersistence {@code --redis-persistence}: how the Redis the run starts keeps its data
@@ -84,7 +86,8 @@ public record RunOptions(String client,
                          Role role,
                          Shard shard,
                          Long clockSkewMillis,
-                         List<RedisEndpoint> redisCluster) {
+                         List<RedisEndpoint> redisCluster,
+                         ExternalUas uas) {
 
     public static final String DEFAULT_CLIENT = QueueDrivers.ALL;
     public static final int DEFAULT_WORKERS = 4;
@@ -146,7 +149,8 @@ public record RunOptions(String client,
                 .role(role)
                 .shard(shard)
                 .clockSkewMillis(clockSkewMillis)
-                .redisCluster(redisCluster);
+                .redisCluster(redisCluster)
+                .uas(uas);
     }
 
     /** The set options as {@code callq run} arguments, without {@code --out}; parsing them gives these options back. */
@@ -197,6 +201,7 @@ public record RunOptions(String client,
         add(args, "--role", role, () -> role.cliName());
         add(args, "--shard", shard, () -> shard.toString());
         add(args, "--clock-skew-ms", clockSkewMillis, () -> String.valueOf(clockSkewMillis));
+        add(args, "--uas", uas, () -> uas.toString());
         return args;
     }
 
@@ -274,7 +279,7 @@ public record RunOptions(String client,
                 redisStallMillis == null ? null : Duration.ofMillis(requirePositive(redisStallMillis, "--redis-stall-ms")),
                 or(faults, List.of()), or(redisPersistence, RedisPersistence.NONE), or(redisSentinel, false),
                 Boolean.TRUE.equals(profile),
-                or(role, Role.ALL), or(shard, Shard.WHOLE), or(clockSkewMillis, 0L), or(redisCluster, List.of()));
+                or(role, Role.ALL), or(shard, Shard.WHOLE), or(clockSkewMillis, 0L), or(redisCluster, List.of()), uas);
         ShardRun.requireValid(config);
         return config;
     }
@@ -388,6 +393,7 @@ public record RunOptions(String client,
         private Shard shard;
         private Long clockSkewMillis;
         private List<RedisEndpoint> redisCluster;
+        private ExternalUas uas;
 
         private Builder() {
         }
@@ -599,11 +605,16 @@ public record RunOptions(String client,
             return this;
         }
 
+        public Builder uas(ExternalUas uas) {
+            this.uas = uas;
+            return this;
+        }
+
         public RunOptions build() {
             return new RunOptions(client, load, pattern, workers, rate, serviceTime, workMode, arrivals, warmupSeconds, warmupMaxSeconds, calls, durationSeconds, drainTimeoutSeconds, holdMillis, payload, batchSize, producerConnections, popTimeoutMillis, respVersion, redis,
                     kamailioShmMb, kamailioChildren, key, events, kamailioCfg, redisAuth, redisTls, clientTimeoutMillis, redisRtt,
                     uacScenario, uasScenario, kamailio, redisStallMillis, faults, redisPersistence,
-                    redisSentinel, profile, role, shard, clockSkewMillis, redisCluster);
+                    redisSentinel, profile, role, shard, clockSkewMillis, redisCluster, uas);
         }
     }
 }

@@ -202,12 +202,15 @@ public final class Runner {
                         config.arrivals(), config.duration(), config.producerLanes(), recorders.producerLag(),
                         recorders.pushRoundTrip());
             } else {
-                // Kamailio is pointed at the master a Sentinel names at the start of the run. It logs in as the
-                // default user: RunConfig refuses any other for a SIP run, and the Redis callq starts gives
-                // the default user the run's password too.
-                load = new SipLoad(logDir, config.kamailioSettings(RedisProbe.master(redis).asDefaultUser(), spec.key()),
+                // Kamailio is pointed at the master a Sentinel names at the start of the run, and a script that
+                // uses REDIS_SENTINELS asks the sentinels again on reconnect. It logs in as the default user:
+                // RunConfig refuses any other for a SIP run, and the Redis callq starts gives the default user
+                // the run's password too.
+                load = new SipLoad(logDir, config.kamailioSettings(RedisProbe.master(redis).asDefaultUser(),
+                        redis.asDefaultUser(), spec.key()),
                         config.kamailio(), config.uacScenario(), config.uasScenario(),
-                        config.rate().meanRatePerSec(1), config.calls(), config.holdTime(), config.sipLossPercent());
+                        config.rate().meanRatePerSec(1), config.calls(), config.holdTime(), config.sipLossPercent(),
+                        config.uas());
             }
             return config.redisStall() == null ? load
                     : new StalledRedisLoad(load, RedisProbe.master(redis), config.redisStall());

@@ -8,6 +8,7 @@ import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.SyntheticLoad;
 import dev.callq.bench.sip.EnqueuedEvents;
 import dev.callq.bench.sip.ExternalKamailio;
+import dev.callq.bench.sip.ExternalUas;
 import dev.callq.bench.run.FaultSpec;
 import dev.callq.bench.run.LoadKind;
 import dev.callq.bench.run.Role;
@@ -39,7 +40,7 @@ class RunOptionsRoundTripTest {
                 null, 12.5, 9L, 150L, PayloadFormat.JSON, 32, 3, 250L, 3, new RedisEndpoint("127.0.0.1", 6400),
                 null, null, "calls", null, null, null, null, 1500L, Duration.ofNanos(500_000), null, null, null, 300L,
                 List.of(FaultSpec.parse("consumer-crash:1@2s")), null, null, true, Role.ALL, Shard.WHOLE, 250L,
-                null);
+                null, null);
 
         RunOptions parsed = parsedByRunCommand(options.toArgs());
 
@@ -130,6 +131,17 @@ class RunOptionsRoundTripTest {
         assertThat(parsed).isEqualTo(options);
         assertThat(parsed.toConfig(OUT)).isEqualTo(options.toConfig(OUT));
         assertThat(parsed.toConfig(OUT).kamailio()).isEqualTo(new ExternalKamailio("10.0.0.3", 5060));
+    }
+
+    @Test
+    void theUsersUasSurvivesArgumentsAndParsing() {
+        RunOptions options = RunOptions.builder().load(LoadKind.SIP).redis(new RedisEndpoint("10.0.0.2", 6379))
+                .kamailio(ExternalKamailio.parse("10.0.0.3:5060")).uas(ExternalUas.parse("sipp-uas:5070")).build();
+
+        RunOptions parsed = parsedByRunCommand(options.toArgs());
+
+        assertThat(parsed).isEqualTo(options);
+        assertThat(parsed.toConfig(OUT).uas()).isEqualTo(new ExternalUas("sipp-uas", 5070));
     }
 
     @Test
