@@ -79,6 +79,8 @@ class SweepEndToEndTest {
         assertThat(csv.get(0)).startsWith("index,name,client,pattern,workers,rate,");
         assertThat(csv.get(1)).startsWith("1,01-jedis-blpop-w2-r500-none-1,jedis,blpop,2,500,");
         assertThat(csv.get(2)).startsWith("2,02-jedis-blpop-w4-r500-none-1,jedis,blpop,4,500,");
+        assertThat(Files.readString(out.resolve("report.html")))
+                .contains("Cost per 1,000 events and where the latency goes", "client (µs)");
     }
 
     @Test
