@@ -56,6 +56,13 @@ public final class SweepHtml {
             latencyByRate(page, sweep);
         }
         page.heading("Cells").table(cellTable(cells));
+        if (cells.stream().anyMatch(c -> c.jvmCpuMsPer1k() != null || c.splitClientP50Micros() != null)) {
+            page.heading("Cost per 1,000 events and where the latency goes").table(costAndSplitTable(cells));
+            page.note("CPU: the consumer JVM's user + system time; allocation: bytes allocated by every JVM thread; "
+                    + "Redis: its INFO cpu time. Latency split, p50 / p99 in µs: producer (stamp → push sent), "
+                    + "redis (derived: push sent → reply at the client's socket), client (reply at the socket → "
+                    + "worker holds the event); '-' where the pops were not stamped.");
+        }
         page.noteMarkup("Rebuilt from <code>sweep.json</code> by <code>callq report</code>; each cell's own "
                 + "report is in its folder under <code>cells/</code>.");
         return page;
@@ -206,6 +213,29 @@ public final class SweepHtml {
         }
         return Table.highlighting(List.of("cell", "offered (ev/s)", "throughput (ev/s)", "p50 (ms)", "p99 (ms)", "max (ms)", "producer (ev/s)",
                 "lost / dup / left", "trustworthy"), List.copyOf(rows), List.copyOf(suspect));
+    }
+
+    /** Per cell, what it cost per 1,000 events and its latency split, for the cells that recorded them. */
+    static Table costAndSplitTable(List<CellResult> cells) {
+        List<List<String>> rows = new ArrayList<>();
+        List<Boolean> suspect = new ArrayList<>();
+        for (CellResult c : cells) {
+            rows.add(List.of(c.name(), oneDecimal(c.jvmCpuMsPer1k()), oneDecimal(c.jvmAllocatedKbPer1k()),
+                    oneDecimal(c.redisCpuMsPer1k()), p50p99(c.splitProducerP50Micros(), c.splitProducerP99Micros()),
+                    p50p99(c.splitRedisP50Micros(), c.splitRedisP99Micros()),
+                    p50p99(c.splitClientP50Micros(), c.splitClientP99Micros())));
+            suspect.add(!c.trustworthy());
+        }
+        return Table.highlighting(List.of("cell", "JVM CPU (ms)", "JVM allocation (KiB)", "Redis CPU (ms)",
+                "producer (µs)", "redis (µs)", "client (µs)"), List.copyOf(rows), List.copyOf(suspect));
+    }
+
+    private static String oneDecimal(Double value) {
+        return value == null ? "-" : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static String p50p99(Long p50Micros, Long p99Micros) {
+        return p50Micros == null ? "-" : p50Micros + " / " + p99Micros;
     }
 
     private static String lostDuplicatedLeft(CellResult c) {
