@@ -356,6 +356,21 @@ abstract class QueueDriverContractTest {
         assertThat(((List<?>) raw.call("XPENDING", spec.key(), spec.groupName())).get(0)).isEqualTo(0L);
     }
 
+    /**
+     * A push Redis answers with an error fails, also when its XADDs go in one pipeline: a pipeline's replies
+     * are read without raising their errors, so XADDs a restarted Redis refused (LOADING) counted as
+     * acknowledged. Here the key holds a string, and Redis refuses each XADD with WRONGTYPE.
+     */
+    @Test
+    void aStreamPushRedisRefusesFails() {
+        QueueSpec spec = resetQueue(QueuePattern.STREAM, 10);
+        raw.call("DEL", spec.key());
+        raw.call("SET", spec.key(), "not a stream");
+        try (QueueProducer producer = driver.createProducer(spec)) {
+            assertThatThrownBy(() -> producer.push(payloads(0, 3))).hasMessageContaining("WRONGTYPE");
+        }
+    }
+
     /** Lettuce hands XINFO GROUPS back in a different shape under RESP2 and RESP3, hence both. */
     @ParameterizedTest
     @ValueSource(ints = {2, 3})
