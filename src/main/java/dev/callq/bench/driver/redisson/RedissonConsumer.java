@@ -103,6 +103,24 @@ final class RedissonConsumer extends PatternConsumer {
         return handOver(read, sink);
     }
 
+    /** XREADGROUP GROUP g consumer COUNT n STREAMS key 0-0: this consumer's pending entries, then XACK. */
+    @Override
+    protected int readOwnPending(PayloadSink sink) {
+        Map<StreamMessageId, Map<String, String>> read = stream.readGroup(spec.groupName(), consumerName,
+                StreamReadGroupArgs.greaterThan(new StreamMessageId(0, 0)).count(spec.batchSize()));
+        if (read == null) {
+            return 0;
+        }
+        Map<StreamMessageId, Map<String, String>> entries = new LinkedHashMap<>();
+        // an entry deleted from the stream while pending comes back without fields
+        read.forEach((id, fields) -> {
+            if (fields != null && fields.containsKey(RedissonProducer.STREAM_FIELD)) {
+                entries.put(id, fields);
+            }
+        });
+        return entries.isEmpty() ? 0 : handOver(entries, sink);
+    }
+
     /** XAUTOCLAIM key group consumer min-idle 0-0 COUNT n: {@code RStream.autoClaim}, then XACK. */
     @Override
     protected int claimIdle(PayloadSink sink, Duration minIdle) {
