@@ -77,7 +77,7 @@ public final class ShardRun {
         Role role = config.role();
         if (role == Role.ALL) {
             if (config.shard().count() > 1) {
-                throw new IllegalArgumentException("--shard needs --role producer or consumer");
+                throw new IllegalArgumentException("--shard needs --role producer, consumer or sip-load");
             }
             if (!config.redisCluster().isEmpty()) {
                 throw new IllegalArgumentException("--redis " + RunOptions.CLUSTER_SCHEME + "… needs --role producer "
