@@ -203,7 +203,7 @@ public final class ShardRun {
      */
     private ShardPart loadSip(ShardQueues queues, ShardBarrier barrier, Path dir) throws IOException {
         double rateCps = config.rate().meanRatePerSec(1) / shard.count();
-        long shareOfCalls = config.calls() / shard.count() + (shard.index() < config.calls() % shard.count() ? 1 : 0);
+        long shareOfCalls = shard.shareOf(config.calls());
         QueueSpec spec = queues.spec(0);
         List<String> warnings = new ArrayList<>();
         try (SipLoad load = new SipLoad(dir, config.kamailioSettings(RedisProbe.master(config.redis()).asDefaultUser(),
