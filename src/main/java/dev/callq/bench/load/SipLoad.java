@@ -49,6 +49,9 @@ public final class SipLoad implements Load {
     public static final String STATS_END_FILE = "kamailio-stats-end.txt";
 
     private final Path runDir;
+    /** Starts every measured Call-ID; {@link #numberedCallIds}: followed by SIPp's call number alone. */
+    private final String measuredPrefix;
+    private final boolean numberedCallIds;
     private final PayloadFormat payload;
     private final boolean byeEnqueued;
     private final double rateCps;
@@ -71,7 +74,7 @@ public final class SipLoad implements Load {
 
     /** The harness's own Kamailio and the bundled scenarios, on loopback. */
     public SipLoad(Path runDir, KamailioSettings kamailioSettings, double rateCps, long calls, Duration holdTime) {
-        this(runDir, kamailioSettings, null, null, null, rateCps, calls, holdTime, 0, null);
+        this(runDir, kamailioSettings, null, null, null, rateCps, calls, holdTime, 0, null, null);
     }
 
     /**
@@ -84,6 +87,20 @@ public final class SipLoad implements Load {
     public SipLoad(Path runDir, KamailioSettings kamailioSettings, ExternalKamailio externalKamailio,
                    Path uacScenario, Path uasScenario, double rateCps, long calls, Duration holdTime,
                    double lostPercent, ExternalUas externalUas) {
+        this(runDir, kamailioSettings, externalKamailio, uacScenario, uasScenario, rateCps, calls, holdTime,
+                lostPercent, externalUas, null);
+    }
+
+    /**
+     * As above, one shard of a SIP load: with a {@code shardCallIdPrefix} ({@code sip-3-}) each measured
+     * Call-ID is that prefix and SIPp's call number ({@code sip-3-17}), so that the shard's calls are
+     * numbered apart from every other shard's; null for the Call-IDs of a whole run ({@code call-…}).
+     */
+    public SipLoad(Path runDir, KamailioSettings kamailioSettings, ExternalKamailio externalKamailio,
+                   Path uacScenario, Path uasScenario, double rateCps, long calls, Duration holdTime,
+                   double lostPercent, ExternalUas externalUas, String shardCallIdPrefix) {
+        this.measuredPrefix = shardCallIdPrefix != null ? shardCallIdPrefix : MEASURED_PREFIX;
+        this.numberedCallIds = shardCallIdPrefix != null;
         this.kamailioSettings = kamailioSettings;
         this.lostPercent = lostPercent;
         this.runDir = runDir;
@@ -135,7 +152,7 @@ public final class SipLoad implements Load {
         int logLinesBefore = kamailio == null ? 0 : kamailio.logLineCount();
         long startMicros = WallClock.nowMicros();
         SippUac.Outcome uac = SippUac.run(runDir, route, uacScenario, rateCps, Math.toIntExact(calls),
-                holdTime.toMillis(), MEASURED_PREFIX, lostPercent);
+                holdTime.toMillis(), measuredPrefix, lostPercent, numberedCallIds);
         long endMicros = WallClock.nowMicros();
         SippStats stats = uac.stats();
         LatencySummary postDialDelay = LatencySummary.of(uac.postDialDelayMicros(), 0);
@@ -153,7 +170,7 @@ public final class SipLoad implements Load {
         // Only the harness's own Kamailio's log names the pushes that failed; a Kamailio the user started tells nothing.
         FailedPushes failures = kamailio == null ? new FailedPushes(List.of(), List.of(), 0)
                 : kamailio.pushFailuresSince(logLinesBefore);
-        Map<String, Long> sentInvites = SippSendLog.read(SippUac.sendLogFile(runDir, MEASURED_PREFIX));
+        Map<String, Long> sentInvites = SippSendLog.read(SippUac.sendLogFile(runDir, measuredPrefix));
         // A call whose BYE push failed got a 500 to its BYE, so SIPp counts it failed, not succeeded: the BYEs
         // sent are the completed calls plus those, never less those a second time.
         long byesSent = byeEnqueued ? stats.succeeded() + failures.byes().size() : 0;

@@ -141,11 +141,11 @@ public final class RunArguments {
     Long clientTimeoutMillis;
 
     @Option(names = "--role", description = "all (everything in this process), or one role of a run spread over "
-            + "several processes: producer, consumer (default: all)")
+            + "several processes: producer, consumer, sip-load (SIPp and Kamailio as a producer) (default: all)")
     String role;
 
     @Option(names = "--shard", description = "I/N: this process is shard I (from 0) of N of its role; producers "
-            + "take 1/N of the rate, consumers 1/N of the workers (default: 0/1)")
+            + "and sip-load take 1/N of the rate, consumers 1/N of the workers (default: 0/1)")
     String shard;
 
     /** Test-only: plays a host whose clock is off, to check that the shards' clock alignment removes it. */

@@ -28,6 +28,11 @@ public record Shard(int index, int count) {
 
     /** This shard's share of {@code total}: an equal part, the first {@code total % count} shards one more. */
     public int shareOf(int total) {
+        return Math.toIntExact(shareOf((long) total));
+    }
+
+    /** As {@link #shareOf(int)}, for a count of calls. */
+    public long shareOf(long total) {
         return total / count + (index < total % count ? 1 : 0);
     }
 

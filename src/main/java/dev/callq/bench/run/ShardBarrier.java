@@ -44,9 +44,12 @@ final class ShardBarrier implements AutoCloseable {
         return server;
     }
 
-    /** Counts this shard in and waits for the others; returns the agreed start, on the Redis clock, in µs. */
+    /**
+     * Counts this shard in and waits for the others; returns the agreed start, on the Redis clock, in µs. A
+     * sip-load shard counts as a producer: a run has N shards that load the queue and N that consume it.
+     */
     long arrive(Role role) {
-        increment(role.cliName());
+        increment(role == Role.SIP_LOAD ? Role.PRODUCER.cliName() : role.cliName());
         long deadlineNanos = System.nanoTime() + ARRIVAL_TIMEOUT.toNanos();
         while (true) {
             String start = (String) redis.call("GET", prefix + "start");
@@ -62,7 +65,7 @@ final class ShardBarrier implements AutoCloseable {
             }
             if (System.nanoTime() > deadlineNanos) {
                 throw new HarnessException("the shards did not all arrive within " + ARRIVAL_TIMEOUT.toSeconds()
-                        + " s: " + producers + " of " + shards + " producers and " + consumers + " of " + shards
+                        + " s: " + producers + " of " + shards + " producers (or sip-load shards) and " + consumers + " of " + shards
                         + " consumers counted in at " + prefix + "*; are all shards started with the same --redis, "
                         + "--key, --out and N?");
             }
@@ -70,7 +73,7 @@ final class ShardBarrier implements AutoCloseable {
         }
     }
 
-    /** A producer's load is done: every event it expects is in the queue. */
+    /** A producer's (or sip-load shard's) load is done: every event it expects is in the queue. */
     void producerDone() {
         increment("done");
     }

@@ -1,6 +1,7 @@
 package dev.callq.bench.run;
 
 import dev.callq.bench.HarnessException;
+import dev.callq.bench.load.CallStats;
 import dev.callq.bench.measure.Accounting;
 import dev.callq.bench.env.Provenance;
 import dev.callq.bench.measure.EventSets;
@@ -67,7 +68,12 @@ public final class ShardMerge {
                 resultsDir.resolve(client + ".hlog"), client);
         mergeTimeseries(consumers, folders, measureFromMicros, Timeseries.file(resultsDir, client), client);
 
-        long producerUncertainty = producers.stream().mapToLong(ShardPart::clockUncertaintyMicros).max().orElse(0);
+        long producerUncertainty = producers.stream().mapToLong(ShardMerge::stampUncertaintyMicros).max().orElse(0);
+        if (producers.stream().anyMatch(p -> p.isSipLoad() && p.clientEnvironment().getOrDefault("kamailio", "")
+                .startsWith("started by the user"))) {
+            warnings.add("a Kamailio started by the user stamps the events with its host's clock, which no shard "
+                    + "measured: the stated clock uncertainty leaves it out");
+        }
         long consumerUncertainty = consumers.stream().mapToLong(ShardPart::clockUncertaintyMicros).max().orElse(0);
         Map<String, LatencySummary> latency = new LinkedHashMap<>();
         for (Metric metric : List.of(Metric.ENQUEUE_TO_DEQUEUE, Metric.SERVICE_TIME, Metric.ENQUEUE_TO_DONE)) {
@@ -92,19 +98,23 @@ public final class ShardMerge {
         long measureEnd = producers.stream().mapToLong(ShardPart::measureEndMicros).max().orElseThrow();
         long lastDequeued = consumers.stream().mapToLong(ShardPart::lastDequeuedMicros).max().orElseThrow();
         double consumingSeconds = (Math.max(lastDequeued, measureEnd) - measureStart) / 1e6;
-        ClientResult.Producer producer = producer(producers, cumulative.get(Metric.PRODUCER_LAG), warnings);
+        List<ShardPart> sipLoads = producers.stream().filter(ShardPart::isSipLoad).toList();
+        // A SIP run's results hold its calls, not a producer's schedule, as a whole SIP run's do.
+        ClientResult.Producer producer = sipLoads.size() == producers.size() ? null
+                : producer(producers, cumulative.get(Metric.PRODUCER_LAG), warnings);
+        CallStats calls = sipLoads.isEmpty() ? null : calls(sipLoads);
         ShardPart first = consumers.get(0);
         Map<String, String> clientEnvironment = new LinkedHashMap<>(first.clientEnvironment());
-        clientEnvironment.putAll(producers.get(0).clientEnvironment());
-        clientEnvironment.put("shards", producers.size() + " producers, " + consumers.size() + " consumers");
+        producers.forEach(p -> clientEnvironment.putAll(p.clientEnvironment()));
+        clientEnvironment.put("shards", shardCounts(producers, consumers));
         folders.forEach((part, dir) -> clientEnvironment.put("clockOffset " + dir.getFileName(),
                 part.clockOffsetMicros() + " µs ± " + part.clockUncertaintyMicros() + " µs"));
         Map<String, Object> config = new LinkedHashMap<>(first.config());
         config.put("workers", (int) sum(consumers, p -> p.workers().longValue()));
-        config.put("shards", producers.size() + " producers, " + consumers.size() + " consumers");
+        config.put("shards", shardCounts(producers, consumers));
         ClientResult result = new ClientResult(client, (int) sum(consumers, p -> p.workers().longValue()),
                 (String) config.get("pattern"), (String) config.get("payload"), (String) config.get("load"),
-                (String) config.get("serviceTime"), null,
+                (String) config.get("serviceTime"), calls,
                 new ClientResult.Events(accounting.expected(), accounting.consumed(), accounting.unique(),
                         accounting.lost(), accounting.duplicates(), accounting.unexpected(), accounting.malformed(),
                         accounting.leftInQueue(), sum(consumers, ShardPart::warmupConsumed),
@@ -145,6 +155,40 @@ public final class ShardMerge {
                 sum(consumers, ShardPart::leftInQueue));
     }
 
+    private static String shardCounts(List<ShardPart> producers, List<ShardPart> consumers) {
+        long sipLoads = producers.stream().filter(ShardPart::isSipLoad).count();
+        return (producers.size() - sipLoads > 0 ? (producers.size() - sipLoads) + " producers, " : "")
+                + (sipLoads > 0 ? sipLoads + " sip-load, " : "") + consumers.size() + " consumers";
+    }
+
+    /**
+     * How far an enqueue stamp may be off the Redis clock. A producer stamps on its corrected clock: its
+     * offset's uncertainty. Kamailio stamps on its host's own clock ({@code $TV}), which nothing corrects:
+     * a sip-load shard's measured offset (its Kamailio runs beside it) adds to the uncertainty.
+     */
+    static long stampUncertaintyMicros(ShardPart part) {
+        return part.isSipLoad() ? Math.abs(part.clockOffsetMicros()) + part.clockUncertaintyMicros()
+                : part.clockUncertaintyMicros();
+    }
+
+    /** The sip-load shards' calls added up: counts only (post-dial delays and answers stay in each part's folder). */
+    private static CallStats calls(List<ShardPart> sipLoads) {
+        long attempted = 0;
+        long succeeded = 0;
+        long failed = 0;
+        long pushFailures = 0;
+        Long pushed = 0L;
+        for (ShardPart part : sipLoads) {
+            CallStats calls = part.calls();
+            attempted += calls.attempted();
+            succeeded += calls.succeeded();
+            failed += calls.failed();
+            pushFailures += calls.pushFailures();
+            pushed = pushed == null || calls.pushed() == null ? null : pushed + calls.pushed();
+        }
+        return new CallStats(attempted, succeeded, failed, pushFailures, pushed, null);
+    }
+
     private static ClientResult.Producer producer(List<ShardPart> producers, Histogram lag, List<String> warnings) {
         double target = 0;
         double scheduled = 0;
@@ -177,6 +221,9 @@ public final class ShardMerge {
                                                          Path mergedHlog, String client) {
         Map<Metric, List<Histogram>> byIndex = new EnumMap<>(Metric.class);
         folders.forEach((part, dir) -> {
+            if (part.hlog() == null) {
+                return; // a sip-load shard: Kamailio stamps, the consumers measure
+            }
             Map<Metric, Integer> index = new EnumMap<>(Metric.class);
             for (Histogram interval : IntervalLogReader.intervals(dir.resolve(part.hlog()))) {
                 Metric metric = metric(interval.getTag());

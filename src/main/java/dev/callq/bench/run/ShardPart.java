@@ -2,6 +2,7 @@ package dev.callq.bench.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.callq.bench.HarnessException;
+import dev.callq.bench.load.CallStats;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,10 +23,12 @@ import java.util.Map;
  * @param measureEndMicros       a producer's last send, or a consumer's end of draining
  * @param lastDequeuedMicros     a consumer's last measured dequeue
  * @param leftInQueue            a consumer's count of what the drain left; only shard 0 counts (they share one queue)
+ * @param hlog                   this shard's interval log; null for a sip-load shard, which measures no latency
  * @param nonPositive            samples ≤ 0 per metric tag
  * @param events                 the events pushed (producer) or taken once or more (consumer), as
  *                               {@link dev.callq.bench.measure.EventSets#encode()} writes them
  * @param config                 the run's configuration, as summary.json holds it
+ * @param calls                  a sip-load shard's SIP calls (SIPp's counts, Kamailio's pushes); null otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ShardPart(String role, String shard, String client, long clockOffsetMicros, long clockUncertaintyMicros,
@@ -34,13 +37,18 @@ public record ShardPart(String role, String shard, String client, long clockOffs
                         String malformedSample, Long leftInQueue, Long warmupConsumed, Long pollErrors, Long maxBacklog,
                         Map<String, Long> nonPositive, ClientResult.Producer producer, Map<String, String> events,
                         String phases, Map<String, Object> config, Map<String, String> environment,
-                        Map<String, String> clientEnvironment, List<String> warnings) {
+                        Map<String, String> clientEnvironment, List<String> warnings, CallStats calls) {
     public static final String FILE_NAME = "part.json";
     /** The folder under a sharded run's results folder where each shard writes its part. */
     public static final String SHARDS_FOLDER = "shards";
 
+    /** A producer or a sip-load shard: what it put into the queue is what the consumers should take. */
     boolean isProducer() {
-        return Role.PRODUCER.cliName().equals(role);
+        return Role.PRODUCER.cliName().equals(role) || Role.SIP_LOAD.cliName().equals(role);
+    }
+
+    boolean isSipLoad() {
+        return Role.SIP_LOAD.cliName().equals(role);
     }
 
     void write(Path dir) {

@@ -9,19 +9,24 @@ import dev.callq.bench.env.RedisClock;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.env.RedisProbe;
 import dev.callq.bench.event.CallEvent;
+import dev.callq.bench.load.CallStats;
 import dev.callq.bench.load.LoadOutcome;
 import dev.callq.bench.load.RateProfile;
+import dev.callq.bench.load.SipLoad;
 import dev.callq.bench.load.SyntheticLoad;
 import dev.callq.bench.measure.ClockOffset;
 import dev.callq.bench.measure.DeferredLatencies;
 import dev.callq.bench.measure.EventLedger;
 import dev.callq.bench.measure.EventSets;
+import dev.callq.bench.measure.ExpectedEvents;
 import dev.callq.bench.measure.IntervalLog;
+import dev.callq.bench.measure.LatencyRecorder;
 import dev.callq.bench.measure.LatencySummary;
 import dev.callq.bench.measure.Metric;
 import dev.callq.bench.measure.Recorders;
 import dev.callq.bench.measure.WallClock;
 import dev.callq.bench.work.ServiceTime;
+import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +52,11 @@ import java.util.function.IntFunction;
 public final class ShardRun {
     private static final Logger log = LoggerFactory.getLogger(ShardRun.class);
     private static final Duration DRAIN_POLL = Duration.ofMillis(50);
+    /**
+     * Sip-load shard i's measured Call-IDs are {@code sip-<i>-<SIPp's call number>}: to the accounting, lane i
+     * of one numbered space ({@link dev.callq.bench.measure.SequenceIds}), so each shard's INVITEs are a bit set.
+     */
+    static final String SIP_CALL_ID_PREFIX = "sip-";
 
     private final RunConfig config;
     private final Shard shard;
@@ -67,7 +77,7 @@ public final class ShardRun {
         Role role = config.role();
         if (role == Role.ALL) {
             if (config.shard().count() > 1) {
-                throw new IllegalArgumentException("--shard needs --role producer or consumer");
+                throw new IllegalArgumentException("--shard needs --role producer, consumer or sip-load");
             }
             if (!config.redisCluster().isEmpty()) {
                 throw new IllegalArgumentException("--redis " + RunOptions.CLUSTER_SCHEME + "… needs --role producer "
@@ -76,12 +86,18 @@ public final class ShardRun {
             return;
         }
         String option = "--role " + role.cliName();
-        if (role == Role.SIP_LOAD) {
-            throw new IllegalArgumentException(option + " is not available yet: shard a synthetic load with "
-                    + "--role producer, or run SIP load with --role all");
+        // A consumer takes whatever lands in the queue: events from producer or sip-load shards alike.
+        if (role == Role.PRODUCER && config.load() != LoadKind.SYNTHETIC) {
+            throw new IllegalArgumentException(option + " needs --load synthetic (a SIP load is sharded with "
+                    + "--role sip-load)");
         }
-        if (config.load() != LoadKind.SYNTHETIC) {
-            throw new IllegalArgumentException(option + " needs --load synthetic");
+        if (role == Role.SIP_LOAD && config.load() != LoadKind.SIP) {
+            throw new IllegalArgumentException(option + " needs --load sip (a synthetic load is sharded with "
+                    + "--role producer)");
+        }
+        if (role == Role.SIP_LOAD && !config.redisCluster().isEmpty()) {
+            throw new IllegalArgumentException(option + " takes no --redis " + RunOptions.CLUSTER_SCHEME
+                    + "…: Kamailio pushes to the one list --key names");
         }
         if (config.redis() == null) {
             throw new IllegalArgumentException(option + " needs --redis: the shards meet in the Redis under test");
@@ -111,12 +127,17 @@ public final class ShardRun {
         WallClock.injectSkew(config.clockSkewMillis() * 1_000);
         Path dir = createDir(config.outDir().resolve(ShardPart.SHARDS_FOLDER).resolve(shard.folderName(role)));
         // A producer shard pushes with the same client whichever is under test, as a whole run's producer does.
-        String queueClient = role == Role.PRODUCER ? SyntheticLoad.PRODUCER_CLIENT : client;
+        // A sip-load shard pushes nothing itself (Kamailio does); its queue connection only finds the barrier.
+        String queueClient = role == Role.CONSUMER ? client : SyntheticLoad.PRODUCER_CLIENT;
         try (ShardQueues queues = new ShardQueues(config, queueClient);
              ShardBarrier barrier = new ShardBarrier(queues.serverOf(ShardBarrier.hashTag(config.key(), runName())),
                      config.key(), runName(), shard.count())) {
             reference = barrier.server();
-            ShardPart part = role == Role.PRODUCER ? produce(queues, barrier, dir) : consume(queues, barrier, dir);
+            ShardPart part = switch (role) {
+                case PRODUCER -> produce(queues, barrier, dir);
+                case SIP_LOAD -> loadSip(queues, barrier, dir);
+                default -> consume(queues, barrier, dir);
+            };
             part.write(dir);
             return dir;
         } catch (IOException e) {
@@ -171,7 +192,66 @@ public final class ShardRun {
                 null, Map.of(Metric.PRODUCER_LAG.tag(), 0L), producer,
                 EventSets.of(load.pushed()).encode(),
                 config.describePhases(), Runner.configMap(config), Runner.environment(Runner.describeRedis(reference, "external")),
-                new LinkedHashMap<>(load.describe()), warnings);
+                new LinkedHashMap<>(load.describe()), warnings, null);
+    }
+
+    /**
+     * The producer role played by SIP: SIPp's UAC and UAS and a Kamailio of this shard's own (or the user's,
+     * {@code --kamailio}) at 1/N of the calls/s, on Call-IDs {@code sip-<i>-<call number>}. What it expects
+     * is what a whole SIP run expects (SIPp's send log less the pushes Kamailio reported failed, checked
+     * against Kamailio's counters), written as the bit sets the merge unites.
+     */
+    private ShardPart loadSip(ShardQueues queues, ShardBarrier barrier, Path dir) throws IOException {
+        double rateCps = config.rate().meanRatePerSec(1) / shard.count();
+        long shareOfCalls = shard.shareOf(config.calls());
+        QueueSpec spec = queues.spec(0);
+        List<String> warnings = new ArrayList<>();
+        try (SipLoad load = new SipLoad(dir, config.kamailioSettings(RedisProbe.master(config.redis()).asDefaultUser(),
+                spec.key()), config.kamailio(), config.uacScenario(), config.uasScenario(), rateCps, shareOfCalls,
+                config.holdTime(), 0, config.uas(), SIP_CALL_ID_PREFIX + shard.index() + "-")) {
+            long startMicros = barrier.arrive(role);
+            ClockOffset clock = alignClock();
+            sleepUntil(startMicros);
+            load.warmUp(config.warmup().minimum(), CallEvent.WARMUP_PREFIX + "p" + shard.index() + "-");
+            long measureFromMicros = startMicros + config.warmup().minimum().toNanos() / 1_000;
+            sleepUntil(measureFromMicros);
+            LoadOutcome outcome;
+            try {
+                outcome = load.measure();
+            } finally {
+                // Even a failed shard lets the consumers drain rather than wait out the drain timeout.
+                barrier.producerDone();
+            }
+            ExpectedEvents expected = outcome.expected();
+            EventSets events = new EventSets();
+            if (expected.byIdentity()) {
+                List<String> keys = new ArrayList<>();
+                expected.ids().forEach(keys::add);
+                events = EventSets.ofUniqueKeys(keys);
+            } else {
+                warnings.add("this shard knows only how many events it expects (" + expected.count() + "), not which: "
+                        + expected.countOnlyReason());
+            }
+            outcome.crossChecks().stream().filter(check -> !check.ok())
+                    .forEach(check -> warnings.add("cross-check failed: " + check.name() + ": expected "
+                            + check.expected() + ", observed " + check.observed()));
+            CallStats calls = outcome.calls();
+            double seconds = Math.max(1e-6, (outcome.endMicros() - outcome.startMicros()) / 1e6);
+            ClientResult.Producer producer = new ClientResult.Producer(rateCps, rateCps, calls.attempted() / seconds,
+                    expected.count(), outcome.pushCommandsFailed(), true,
+                    LatencySummary.of(new Histogram(LatencyRecorder.SIGNIFICANT_DIGITS), 0));
+            Map<String, String> described = new LinkedHashMap<>(load.describe());
+            described.put("sipCalls " + shard.folderName(role), calls.attempted() + " attempted, " + calls.succeeded()
+                    + " succeeded, " + calls.failed() + " failed at " + String.format(Locale.ROOT, "%.1f", rateCps)
+                    + " calls/s");
+            // No .hlog: Kamailio stamps the events and the consumers measure them (SIPp's post-dial delays
+            // stay in this folder, sipp-post-dial-delay.hlog).
+            return new ShardPart(role.cliName(), shard.toString(), client, clock.offsetMicros(),
+                    clock.uncertaintyMicros(), startMicros, measureFromMicros, outcome.endMicros(), 0,
+                    null, null, null, null, null, null, null, null, null, null, Map.of(),
+                    producer, events.encode(), config.describePhases(), Runner.configMap(config),
+                    Runner.environment(Runner.describeRedis(reference, "external")), described, warnings, calls);
+        }
     }
 
     private ShardPart consume(ShardQueues queues, ShardBarrier barrier, Path dir) throws IOException {
@@ -236,7 +316,7 @@ public final class ShardRun {
                 ledger.warmupCount(), pollErrors, maxBacklog, nonPositive, null,
                 EventSets.ofUniqueKeys(ledger.uniqueKeys()).encode(), config.describePhases(),
                 Runner.configMap(config), Runner.environment(Runner.describeRedis(reference, "external")),
-                new LinkedHashMap<>(driver.describe()), warnings);
+                new LinkedHashMap<>(driver.describe()), warnings, null);
     }
 
     /**

@@ -60,6 +60,17 @@ public final class SippUac {
      */
     public static Outcome run(Path runDir, SipRoute route, Path scenario, double rateCps, int calls,
                               long holdMillis, String callIdPrefix, double lostPercent) {
+        return run(runDir, route, scenario, rateCps, calls, holdMillis, callIdPrefix, lostPercent, false);
+    }
+
+    /**
+     * As above; with {@code callNumberOnly} each Call-ID is the prefix and SIPp's call number alone
+     * ({@code sip-3-17}), unique within this SIPp run only: a shard's sequence numbers, which the accounting
+     * keeps as bit sets ({@link dev.callq.bench.measure.SequenceIds}). Otherwise the number, SIPp's pid and
+     * the local address follow ({@code call-17-4242@127.0.0.1}), unique across runs.
+     */
+    public static Outcome run(Path runDir, SipRoute route, Path scenario, double rateCps, int calls,
+                              long holdMillis, String callIdPrefix, double lostPercent, boolean callNumberOnly) {
         runDir = runDir.toAbsolutePath();
         validate(rateCps, calls, holdMillis, callIdPrefix);
         Path binary = Sipp.binary();
@@ -83,7 +94,7 @@ public final class SippUac {
                 "-rp", "1000",
                 "-l", Long.toString(concurrentCallLimit(rateCps, holdMillis)),
                 "-d", Long.toString(holdMillis),
-                "-cid_str", callIdPrefix + "%u-%p@%s",
+                "-cid_str", callIdPrefix + (callNumberOnly ? "%u" : "%u-%p@%s"),
                 "-trace_logs", "-log_file", sendLog.toString(),
                 "-trace_stat", "-stf", statCsv.toString(), "-fd", "1",
                 // Every call's response times, written as they come: SIPp writes the file only every

@@ -45,7 +45,7 @@ class BadInputTest {
             "--workers 100000 | --workers 100000 is above 1000",
             "--calls 3000000000 | would schedule 6,000,000,000 events, above the 20,000,000",
             "--shard 3/3 | --shard must be I/N with 0 ≤ I < N, not 3/3",
-            "--shard 1/3 | --shard needs --role producer or consumer",
+            "--shard 1/3 | --shard needs --role producer, consumer or sip-load",
             "--role producer --load synthetic --client jedis | --role producer needs --redis",
             "--role consumer --load synthetic --client jedis --redis 127.0.0.1:6379 --fault consumer-crash:1@1s | --role consumer takes no --fault",
             "--redis-rtt 2 | --redis-rtt: '2' is not a number with a unit us, ms or s",
@@ -53,6 +53,8 @@ class BadInputTest {
             "--uac-scenario src/test/resources/sipp/uac-without-bye.xml | does not send a BYE, but --events invite,bye expects",
             "--kamailio nowhere | --kamailio must be HOST:PORT, not 'nowhere'",
             "--kamailio 127.0.0.1:5060 | --kamailio needs --redis",
+            "--role sip-load --load synthetic --client jedis --redis 127.0.0.1:6379 | --role sip-load needs --load sip",
+            "--role producer --client jedis --redis 127.0.0.1:6379 | --role producer needs --load synthetic",
     })
     void rejectsBadOptionsWithOneLine(String arguments, String expectedMessage) throws Exception {
         List<String> args = new ArrayList<>(List.of("run", "--out", tmp.resolve("out").toString()));

@@ -32,7 +32,27 @@ class EventSetsTest {
         assertThat(expected.sizeOfIntersection(taken)).isEqualTo(2);
     }
 
+    @Test
+    void theByesOfNumberedCallIdsAreBitSetsApartFromTheirInvites() {
+        EventSets expected = EventSets.ofUniqueKeys(List.of(key("sip-0-1"), bye("sip-0-1"), key("sip-0-2"),
+                bye("sip-0-2"), key("sip-1-1"), bye("sip-1-1")));
+        EventSets taken = EventSets.decode(EventSets.ofUniqueKeys(List.of(key("sip-0-1"), bye("sip-0-1"),
+                bye("sip-0-2"), bye("sip-1-1"), bye("call-1-4242@127.0.0.1"))).encode());
+
+        assertThat(expected.encode()).containsKeys("sip-0-", "sip-1-", "BYE sip-0-", "BYE sip-1-")
+                .doesNotContainKey("others");
+        assertThat(EventSets.decode(expected.encode()).size()).isEqualTo(6);
+        // sip-0-2's INVITE was not taken; the un-numbered BYE is kept whole, under "others".
+        assertThat(taken.size()).isEqualTo(5);
+        assertThat(expected.sizeOfIntersection(taken)).isEqualTo(4);
+        assertThat(taken.encode().get("others")).isEqualTo("call-1-4242@127.0.0.1 BYE");
+    }
+
     private static String key(String callId) {
         return callId + '\u0000' + "INVITE";
+    }
+
+    private static String bye(String callId) {
+        return callId + '\u0000' + "BYE";
     }
 }

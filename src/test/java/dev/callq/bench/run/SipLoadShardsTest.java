@@ -1,0 +1,92 @@
+package dev.callq.bench.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.callq.bench.cli.Main;
+import dev.callq.bench.env.LocalRedis;
+import dev.callq.bench.measure.EventSets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A sharded SIP run on one machine: two sip-load shards (each SIPp UAC and UAS and a Kamailio of its own)
+ * and two consumer shards ({@code callq run --role … --shard i/2}) against one redis-server, then
+ * {@code callq merge}: every event each shard's SIPp and Kamailio account for is taken exactly once.
+ */
+class SipLoadShardsTest {
+    private static final int SHARDS = 2;
+    private static final int RATE_CPS = 50;
+    private static final int DURATION_SECONDS = 3;
+    private static final long CALLS = (long) RATE_CPS * DURATION_SECONDS;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void twoSipLoadShardsAndTwoConsumersMergeIntoExactAccounting() throws Exception {
+        Path out = tmp.resolve("sip-sharded");
+        try (LocalRedis redis = LocalRedis.start(Files.createDirectories(tmp.resolve("redis")))) {
+            List<Process> shards = new ArrayList<>();
+            for (Role role : List.of(Role.CONSUMER, Role.SIP_LOAD)) {
+                for (int i = 0; i < SHARDS; i++) {
+                    RunOptions options = RunOptions.builder().client("jedis").load(LoadKind.SIP)
+                            .rate(Integer.toString(RATE_CPS)).durationSeconds((double) DURATION_SECONDS)
+                            .warmupSeconds(0.5).workers(4).redis(redis.endpoint()).role(role)
+                            .shard(new Shard(i, SHARDS)).build();
+                    shards.add(ShardedRunTest.fork(options, out, tmp.resolve(role.cliName() + "-" + i + ".log")));
+                }
+            }
+            try {
+                for (Process shard : shards) {
+                    assertThat(shard.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                    assertThat(shard.exitValue()).isZero();
+                }
+            } finally {
+                shards.forEach(Process::destroyForcibly);
+            }
+        }
+
+        assertThat(Main.execute("merge", out.toString())).isZero();
+        JsonNode client = new SummaryTree(out).client("jedis");
+        JsonNode calls = client.path("calls");
+        assertThat(calls.path("attempted").asLong()).isEqualTo(CALLS);
+        // Each call pushed an INVITE and a BYE, as Kamailio's own counters say; each was taken exactly once.
+        long expected = client.at("/events/expected").asLong();
+        assertThat(calls.path("pushed").asLong()).isEqualTo(expected);
+        assertThat(expected).isEqualTo(2 * calls.path("succeeded").asLong()).isPositive();
+        JsonNode events = client.path("events");
+        assertThat(events.path("consumed").asLong()).isEqualTo(expected);
+        assertThat(events.path("unique").asLong()).isEqualTo(expected);
+        assertThat(events.path("lost").asLong()).isZero();
+        assertThat(events.path("duplicates").asLong()).isZero();
+        assertThat(events.path("unexpected").asLong()).isZero();
+        assertThat(events.path("leftInQueue").asLong()).isZero();
+        assertThat(client.at("/latencyMicros/enqueueToDequeue/count").asLong()).isEqualTo(expected);
+
+        // Each shard's Call-IDs are its own (sip-<i>-<n>): the shards' expected sets are disjoint, and what the
+        // consumers took is exactly their union, event by event.
+        EventSets first = EventSets.decode(ShardPart.read(out.resolve("shards/sip-load-0")).events());
+        EventSets second = EventSets.decode(ShardPart.read(out.resolve("shards/sip-load-1")).events());
+        // INVITEs and BYEs alike are bit sets of call numbers: nothing is written one event a line.
+        assertThat(first.encode()).containsKeys("sip-0-", "BYE sip-0-").doesNotContainKeys("sip-1-", "others");
+        assertThat(first.size()).isEqualTo(2 * (CALLS / SHARDS));
+        assertThat(first.sizeOfIntersection(second)).isZero();
+        EventSets union = new EventSets();
+        union.addAll(first);
+        union.addAll(second);
+        EventSets taken = new EventSets();
+        for (int i = 0; i < SHARDS; i++) {
+            taken.addAll(EventSets.decode(ShardPart.read(out.resolve("shards/consumer-" + i)).events()));
+        }
+        assertThat(union.size()).isEqualTo(expected);
+        assertThat(taken.sizeOfIntersection(union)).isEqualTo(expected);
+        assertThat(taken.size()).isEqualTo(expected);
+    }
+}
