@@ -10,6 +10,7 @@ import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.env.RedisProbe;
 import dev.callq.bench.event.CallEvent;
 import dev.callq.bench.load.CallStats;
+import dev.callq.bench.load.Load;
 import dev.callq.bench.load.LoadOutcome;
 import dev.callq.bench.load.RateProfile;
 import dev.callq.bench.load.SipLoad;
@@ -160,12 +161,10 @@ public final class ShardRun {
                 .createProducer(laneQueue.apply(lane)), new ShareOfRate(config.rate(), shard.count()),
                 config.arrivals(), config.duration(), lanes, recorders.producerLag(), recorders.pushRoundTrip(),
                 SyntheticLoad.MEASURED_PREFIX + "p" + shard.index() + "-");
-        long startMicros = barrier.arrive(role);
-        ClockOffset clock = alignClock();
-        sleepUntil(startMicros);
-        load.warmUp(config.warmup().minimum(), CallEvent.WARMUP_PREFIX + "p" + shard.index() + "-");
-        long measureFromMicros = startMicros + config.warmup().minimum().toNanos() / 1_000;
-        sleepUntil(measureFromMicros);
+        Start start = startTogether(barrier, load);
+        long startMicros = start.startMicros();
+        ClockOffset clock = start.clock();
+        long measureFromMicros = start.measureFromMicros();
         Path hlog = dir.resolve(client + ".hlog");
         LoadOutcome outcome;
         IntervalLog intervals = new IntervalLog(hlog, measureFromMicros / 1_000, "callq-bench " + client + " "
@@ -209,12 +208,10 @@ public final class ShardRun {
         try (SipLoad load = new SipLoad(dir, config.kamailioSettings(RedisProbe.master(config.redis()).asDefaultUser(),
                 spec.key()), config.kamailio(), config.uacScenario(), config.uasScenario(), rateCps, shareOfCalls,
                 config.holdTime(), 0, config.uas(), SIP_CALL_ID_PREFIX + shard.index() + "-")) {
-            long startMicros = barrier.arrive(role);
-            ClockOffset clock = alignClock();
-            sleepUntil(startMicros);
-            load.warmUp(config.warmup().minimum(), CallEvent.WARMUP_PREFIX + "p" + shard.index() + "-");
-            long measureFromMicros = startMicros + config.warmup().minimum().toNanos() / 1_000;
-            sleepUntil(measureFromMicros);
+            Start start = startTogether(barrier, load);
+            long startMicros = start.startMicros();
+            ClockOffset clock = start.clock();
+            long measureFromMicros = start.measureFromMicros();
             LoadOutcome outcome;
             try {
                 outcome = load.measure();
@@ -279,10 +276,11 @@ public final class ShardRun {
         ClockOffset clock;
         IntervalLog intervals;
         try (WorkerPool pool = new WorkerPool(driver, spec, workers, handler)) {
-            startMicros = barrier.arrive(role);
-            clock = alignClock();
-            measureFromMicros = startMicros + config.warmup().minimum().toNanos() / 1_000;
-            sleepUntil(measureFromMicros);
+            // The workers warm up on the producers' warm-up events as they come.
+            Start start = startTogether(barrier, null);
+            startMicros = start.startMicros();
+            clock = start.clock();
+            measureFromMicros = start.measureFromMicros();
             intervals = new IntervalLog(hlog, measureFromMicros / 1_000, "callq-bench " + client + " "
                     + shard.folderName(role) + ", latencies in microseconds");
             try (intervals;
@@ -324,6 +322,26 @@ public final class ShardRun {
      * shard has arrived, in the margin before the start: the hosts' JVMs have started by then, and round
      * trips taken while a host is busy starting one give a poor estimate.
      */
+    /** When this shard started and its measured phase begins, on the Redis clock, and its clock's offset to it. */
+    private record Start(long startMicros, ClockOffset clock, long measureFromMicros) {
+    }
+
+    /**
+     * Counts in at the barrier, aligns the clock, and from the common start instant runs {@code load}'s
+     * warm-up (a consumer has none of its own: null), then waits for the measured phase to begin.
+     */
+    private Start startTogether(ShardBarrier barrier, Load load) {
+        long startMicros = barrier.arrive(role);
+        ClockOffset clock = alignClock();
+        sleepUntil(startMicros);
+        if (load != null) {
+            load.warmUp(config.warmup().minimum(), CallEvent.WARMUP_PREFIX + "p" + shard.index() + "-");
+        }
+        long measureFromMicros = startMicros + config.warmup().minimum().toNanos() / 1_000;
+        sleepUntil(measureFromMicros);
+        return new Start(startMicros, clock, measureFromMicros);
+    }
+
     private ClockOffset alignClock() {
         ClockOffset clock = RedisClock.offset(reference);
         WallClock.correctBy(clock);
