@@ -67,12 +67,25 @@ final class ClientRun {
     /** The Sentinel topology callq started, for a failover; null without one. */
     private final LocalSentinels sentinels;
 
+    /** The network proxies the run goes through, for the faults they make; null without them. */
+    private final RedisLinks links;
+
     ClientRun(RunConfig config, String client, RedisEndpoint redis, Path outDir, Path logDir) {
         this(config, client, redis, null, null, outDir, logDir);
     }
 
     ClientRun(RunConfig config, String client, RedisEndpoint redis, LocalRedis localRedis, LocalSentinels sentinels,
               Path outDir, Path logDir) {
+        this(config, client, redis, localRedis, sentinels, null, outDir, logDir);
+    }
+
+    /**
+     * @param redis  where the workers and the harness's reads dial Redis: the workers' proxy when there are
+     *               {@code links}, and the producer dials the producer's
+     */
+    ClientRun(RunConfig config, String client, RedisEndpoint redis, LocalRedis localRedis, LocalSentinels sentinels,
+              RedisLinks links, Path outDir, Path logDir) {
+        this.links = links;
         this.sentinels = sentinels;
         this.config = config;
         this.choice = ClientChoice.parse(client);
@@ -120,7 +133,8 @@ final class ClientRun {
             double warmupSeconds;
             ClientResult.Cost cost;
             List<FaultRecord> faults = List.of();
-            try (Load load = loads.create(driver, spec, recorders, redis, logDir);
+            try (Load load = loads.create(driver, spec, recorders,
+                    links == null ? redis : links.producerEndpoint(), logDir);
                  WorkerPool pool = new WorkerPool(driver, spec, config.workers(), handler)) {
                 environment.putAll(load.describe());
                 warmupSeconds = warmUp(load, warnings);
@@ -140,7 +154,8 @@ final class ClientRun {
                      Sampler sampler = new Sampler(client, recorders, intervals, ledger, samplingAdmin, spec,
                              timeseries, progress);
                      FaultInjector injector = config.faults().isEmpty() ? null : new FaultInjector(config.faults(),
-                             new Fault.Targets(localRedis, pool, faultAdmin, spec, config.workers(), load, sentinels),
+                             new Fault.Targets(localRedis, pool, faultAdmin, spec, config.workers(), load, sentinels,
+                                     links),
                              FaultInjector.file(outDir, client), client)) {
                     reconciler = new Reconciler(admin, spec, config.workers(), config.payload(), ledger);
                     long consumedBefore = ledger.consumedCount();

@@ -151,6 +151,12 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
             // it works); refused until that is understood.
             throw new IllegalArgumentException("--redis-rtt does not work with TLS yet (--redis-tls, rediss://)");
         }
+        for (FaultSpec fault : faults) {
+            if (fault.kind().needsProxy() && redis != null && redis.kind() == RedisEndpoint.Kind.SENTINEL) {
+                throw new IllegalArgumentException("--fault " + fault + " cannot go with a Sentinel deployment: its "
+                        + "clients dial the master Sentinel names, around the proxy");
+            }
+        }
         if (load != LoadKind.SIP && (uacScenario != null || uasScenario != null || kamailio != null)) {
             throw new IllegalArgumentException("--uac-scenario, --uas-scenario and --kamailio need --load sip");
         }
