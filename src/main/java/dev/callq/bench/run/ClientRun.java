@@ -114,8 +114,12 @@ final class ClientRun {
                     + spec.popTimeout().toMillis() + " ms: a pop the client gives up on can still pop an event on the "
                     + "server, and that event is lost");
         }
+        // Behind the network proxies, the harness reads the queue directly, as an observer outside the network:
+        // a partition must not blind the backlog it measures recovery by, nor the accounting.
         try (QueueDriver driver = QueueDrivers.open(choice, settings);
-             QueueAdmin admin = driver.createAdmin();
+             QueueDriver direct = links == null ? null : QueueDrivers.open(choice, config.clientSettings(
+                     links.upstream(), spec, choice.respVersionOr(config.respVersion())));
+             QueueAdmin admin = (direct == null ? driver : direct).createAdmin();
              IntervalLog intervals = new IntervalLog(hlog, System.currentTimeMillis(),
                      "callq-bench " + client + ", latencies in microseconds")) {
             admin.reset(spec, config.workers());
@@ -149,8 +153,8 @@ final class ClientRun {
                 progress.phaseStarted(client, "measure", Math.max(1, config.duration().toSeconds()));
                 // The sampler polls from a thread of its own, so it gets a connection of its own: a Jedis
                 // connection shared by two threads crosses their replies.
-                try (QueueAdmin samplingAdmin = driver.createAdmin();
-                     QueueAdmin faultAdmin = driver.createAdmin();
+                try (QueueAdmin samplingAdmin = (direct == null ? driver : direct).createAdmin();
+                     QueueAdmin faultAdmin = (direct == null ? driver : direct).createAdmin();
                      Sampler sampler = new Sampler(client, recorders, intervals, ledger, samplingAdmin, spec,
                              timeseries, progress);
                      FaultInjector injector = config.faults().isEmpty() ? null : new FaultInjector(config.faults(),

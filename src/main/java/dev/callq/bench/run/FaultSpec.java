@@ -38,7 +38,7 @@ public record FaultSpec(Kind kind, Duration at, Duration length, double amount, 
     /**
      * Which links to Redis a proxy fault acts on: the workers' (what the queue's consumers see) or the
      * producer's (the synthetic producer, or Kamailio's ndb_redis on a SIP run: what the post-dial delay
-     * sees), or both. The harness's own reads of the queue travel with the workers.
+     * sees), or both. The harness's own reads of the queue (backlog, accounting) go around the proxies.
      */
     public enum Side {
         WORKERS, PRODUCER, ALL;

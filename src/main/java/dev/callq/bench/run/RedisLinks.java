@@ -10,9 +10,9 @@ import java.util.List;
 
 /**
  * The two links between a client's run and Redis when it needs the network proxy ({@code --redis-rtt}, or a
- * redis-latency or redis-partition fault): one proxy the workers (and the harness's own reads of the queue)
- * dial, one the producer dials (the synthetic producer, or Kamailio on a SIP run), so that a fault can act
- * on one side alone. Both carry the run's base round trip; a fault adds to it and restores it.
+ * redis-latency or redis-partition fault): one proxy the workers dial, one the producer dials (the synthetic producer, or Kamailio on a SIP run), so that a fault can act
+ * on one side alone. Both carry the run's base round trip; a fault adds to it and restores it. The
+ * harness's own reads of the queue (backlog, accounting) dial {@link #upstream()}, outside the network.
  */
 final class RedisLinks implements AutoCloseable {
     private final NetworkProxy workers;
@@ -40,7 +40,12 @@ final class RedisLinks implements AutoCloseable {
         return links;
     }
 
-    /** Where the workers, and the harness's reads of the queue, dial Redis. */
+    /** Redis itself, for the harness's reads of the queue. */
+    RedisEndpoint upstream() {
+        return workers.upstream();
+    }
+
+    /** Where the workers dial Redis. */
     RedisEndpoint workersEndpoint() {
         return workers.endpoint();
     }

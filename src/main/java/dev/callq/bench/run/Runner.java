@@ -106,9 +106,9 @@ public final class Runner {
 
     /**
      * One client's run. With {@code --redis-rtt}, or a redis-latency or redis-partition fault, every party of
-     * the run reaches Redis through a network proxy that adds half the round trip each way: the workers and
-     * the harness's reads of the queue through one, the producer (or Kamailio) through another, so that a
-     * fault can act on one side alone.
+     * the run reaches Redis through a network proxy that adds half the round trip each way: the workers
+     * through one, the producer (or Kamailio) through another, so that a fault can act on one side alone.
+     * The harness's own reads of the queue go to Redis directly.
      *
      * @param localRedis the Redis callq started, for the faults done to it, or null
      * @param sentinels  the Sentinel topology callq started, for a failover, or null
