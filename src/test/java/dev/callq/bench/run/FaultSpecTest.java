@@ -75,6 +75,17 @@ class FaultSpecTest {
                         + "master Sentinel names, around the proxy");
     }
 
+    /** TLS passes through the proxy, but a client checks the certificate's name against the proxy's address. */
+    @Test
+    void theProxyIsRefusedForATlsRedisNotOnLoopback() {
+        RunOptions options = RunArguments.parse(List.of("--load", "synthetic", "--redis",
+                "rediss://redis.example.com:6380", "--fault", "redis-latency:2ms@1s-2s"));
+
+        assertThatThrownBy(() -> options.toConfig(Path.of("out")))
+                .hasMessage("--redis-rtt and the proxy's faults go with rediss:// only for a Redis at 127.0.0.1: the "
+                        + "clients would check the certificate of redis.example.com against the proxy's address 127.0.0.1");
+    }
+
     @Test
     void aRedisFaultIsRefusedForAnExternalRedis() {
         RunOptions options = RunArguments.parse(List.of("--load", "synthetic", "--redis", "127.0.0.1:6390",

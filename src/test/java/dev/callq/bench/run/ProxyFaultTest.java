@@ -34,13 +34,15 @@ class ProxyFaultTest {
 
     /**
      * 5 ms of added round trip from 1 s to 3 s: every event of a second inside the fault crossed it (the
-     * producer's RPUSH one way, the worker's BLPOP reply the other), and events after it are fast again.
+     * producer's RPUSH one way, the worker's BLPOP reply the other), and events after it are fast again. Over
+     * TLS, which the proxy carries as bytes to the Redis callq starts (its certificate names 127.0.0.1).
      */
     @Test
-    void addedLatencyIsAFloorWhileItLastsAndIsTakenOffAfter() throws Exception {
+    void addedLatencyIsAFloorWhileItLastsAndIsTakenOffAfterOverTls() throws Exception {
         Path out = tmp.resolve("latency");
-        run(out, "lettuce", "--fault", "redis-latency:5ms@1s-3s");
+        run(out, "lettuce", "--redis-tls", "--fault", "redis-latency:5ms@1s-3s");
 
+        assertThat(new SummaryTree(out).summary().at("/environment/redisServer").asText()).contains("TLS");
         JsonNode result = new SummaryTree(out).client("lettuce");
         assertThat(result.at("/events/lost").asLong()).as("lost").isZero();
         assertThat(result.at("/events/duplicates").asLong()).as("duplicates").isZero();
