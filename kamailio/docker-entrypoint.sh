@@ -23,6 +23,9 @@ if [ -n "${REDIS_PASS:-}" ]; then
     printf '#!substdef "!REDIS_PASS!%s!g"\n' "$REDIS_PASS" > "$runtime/redis-login.cfg"
     set -- "$@" "--substdef=!REDIS_LOGIN_FILE!$runtime/redis-login.cfg!g"
 fi
+# Behind Sentinel: sentinel_group=<master>;sentinel_master=1;sentinel=<host>:<port> (one sentinel: see
+# README, "Your own Redis"); ndb_redis then asks it for the master at start and on every reconnect.
+[ -n "${REDIS_SENTINELS:-}" ] && set -- "$@" "--substdef=!REDIS_SENTINELS!$REDIS_SENTINELS!g"
 [ "${PAYLOAD:-json}" = callid ] && set -- "$@" -A PAYLOAD_CALLID
 case "${EVENTS:-invite,bye}" in *bye*) set -- "$@" -A ENQUEUE_BYE ;; esac
 exec kamailio "$@"

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import dev.callq.bench.run.LoadKind;
 import dev.callq.bench.run.RunOptions;
+import dev.callq.bench.sip.EnqueuedEvents;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -24,9 +25,13 @@ import java.util.concurrent.Callable;
  * {@code <out>/max-rate.json}.
  */
 @Command(name = "max-rate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Finds the highest offered rate (synthetic load) at which the backlog stays bounded, the "
-                + "latency SLO holds, the producer keeps its schedule and every event is accounted for.")
+        description = "Finds the highest offered rate at which the backlog stays bounded, the latency SLO holds, "
+                + "the producer keeps its schedule and every event is accounted for: events/s of synthetic load, or "
+                + "calls/s through SIPp, Kamailio and Redis (--load sip, where every call must also succeed).")
 public final class MaxRateCommand implements Callable<Integer> {
+    private static final long SYNTHETIC_START_RATE_PER_SEC = 1000;
+    private static final long SYNTHETIC_MAX_RATE_PER_SEC = 200_000;
+
     @Option(names = "--client", required = true, completionCandidates = QueueDrivers.Names.class,
             description = "one of ${COMPLETION-CANDIDATES}")
     String client;
@@ -46,11 +51,14 @@ public final class MaxRateCommand implements Callable<Integer> {
     @Option(names = "--work", defaultValue = "sleep", description = "sleep or spin (default: ${DEFAULT-VALUE})")
     String workMode;
 
-    @Option(names = "--start-rate", defaultValue = "1000", description = "first rate probed, events/s (default: ${DEFAULT-VALUE})")
-    long startRatePerSec;
+    @Option(names = "--start-rate", description = "first rate probed, events/s (synthetic, default: "
+            + SYNTHETIC_START_RATE_PER_SEC + ") or calls/s (sip, default: " + MaxRateSettings.SIP_START_RATE_PER_SEC + ")")
+    Long startRatePerSec;
 
-    @Option(names = "--max-rate", defaultValue = "200000", description = "highest rate probed, events/s (default: ${DEFAULT-VALUE})")
-    long maxRatePerSec;
+    @Option(names = "--max-rate", description = "highest rate probed, events/s (synthetic, default: "
+            + SYNTHETIC_MAX_RATE_PER_SEC + ") or calls/s (sip, default: " + MaxRateSettings.SIP_MAX_RATE_PER_SEC
+            + ", about what SIPp sustains on 2 cores)")
+    Long maxRatePerSec;
 
     @Option(names = "--precision", defaultValue = "0.05", description = "relative precision of the answer (default: ${DEFAULT-VALUE})")
     double precision;
@@ -79,6 +87,10 @@ public final class MaxRateCommand implements Callable<Integer> {
             + "(calls/s through SIPp, Kamailio and Redis; a probe also fails on any failed call) (default: ${DEFAULT-VALUE})")
     String load;
 
+    @Option(names = "--events", description = "with --load sip: invite or invite,bye, the requests each call "
+            + "pushes an event for; the answer says how many events/s its calls/s mean (default: invite,bye)")
+    String events;
+
     @Option(names = "--out", description = "folder for the probes and max-rate.json (default: results/max-rate-<client>-<time>)")
     Path outDir;
 
@@ -87,9 +99,7 @@ public final class MaxRateCommand implements Callable<Integer> {
         MaxRateSettings settings = toSettings();
         MaxRateJson result = ForkedMaxRateSearch.run(settings, System.out);
         boolean found = result.converged() && result.maxRatePerSec() > 0;
-        String unit = settings.load() == LoadKind.SIP ? " calls/s (" : " events/s (";
-        System.out.println((result.converged() ? "max sustainable rate: " + result.maxRatePerSec() + unit
-                : "NOT CONVERGED (") + result.outcome() + ")");
+        System.out.println(result.answer());
         System.out.println("results: " + settings.outDir().resolve(MaxRateJson.FILE_NAME));
         System.out.println("report: " + MaxRateHtml.write(settings.outDir()));
         return found ? ExitCode.OK : ExitCode.UNTRUSTWORTHY;
@@ -97,12 +107,18 @@ public final class MaxRateCommand implements Callable<Integer> {
 
     /** The search the options ask for, checked as {@code callq run} will check each probe, before the first fork. */
     MaxRateSettings toSettings() {
-        MaxRateSearch.Settings search = new MaxRateSearch.Settings(startRatePerSec, 2, precision, confirmations,
-                Math.min(10, startRatePerSec), maxRatePerSec, maxProbes);
+        LoadKind loadKind = RunOptions.parseEnum(LoadKind.class, load, "--load");
+        boolean sip = loadKind == LoadKind.SIP;
+        long start = startRatePerSec != null ? startRatePerSec
+                : sip ? MaxRateSettings.SIP_START_RATE_PER_SEC : SYNTHETIC_START_RATE_PER_SEC;
+        long max = maxRatePerSec != null ? maxRatePerSec
+                : sip ? MaxRateSettings.SIP_MAX_RATE_PER_SEC : SYNTHETIC_MAX_RATE_PER_SEC;
+        MaxRateSearch.Settings search = new MaxRateSearch.Settings(start, 2, precision, confirmations,
+                Math.min(10, start), max, maxProbes);
         MaxRateSettings settings = new MaxRateSettings(client, pattern, workers, serviceTime, workMode,
                 new SustainedRateRule(Slo.parse(slo)), search, warmupSeconds, durationSeconds, drainTimeoutSeconds,
-                outDir != null ? outDir : DefaultOutDir.timestamped("max-rate-" + client),
-                RunOptions.parseEnum(LoadKind.class, load, "--load"));
+                outDir != null ? outDir : DefaultOutDir.timestamped("max-rate-" + client), loadKind,
+                events == null ? null : EnqueuedEvents.parse(events));
         settings.validate();
         return settings;
     }

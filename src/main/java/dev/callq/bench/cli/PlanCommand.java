@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -107,14 +108,9 @@ public final class PlanCommand implements Callable<Integer> {
         System.out.println();
         System.out.println("plan: " + PlanJson.write(settings, outcomes, loadAverage, cpus));
         System.out.println("report: " + PlanHtml.write(settings.outDir()));
-        List<String> infeasible = outcomes.stream().filter(o -> !o.plan().feasible())
-                .map(o -> o.plan().client() + ": " + String.join("; ", o.plan().limits())).toList();
-        if (!infeasible.isEmpty()) {
-            System.out.println("no pool meets the objective at " + settings.ratePerSec() + " events/s, so the worker "
-                    + "count above is not a plan: " + String.join(" | ", infeasible));
-            return ExitCode.UNTRUSTWORTHY;
-        }
-        return ExitCode.OK;
+        Optional<String> notAPlan = ClientPlan.notAPlan(outcomes.stream().map(PlanOutcome::plan).toList());
+        notAPlan.ifPresent(System.out::println);
+        return notAPlan.isPresent() ? ExitCode.UNTRUSTWORTHY : ExitCode.OK;
     }
 
     PlanSettings toSettings() {

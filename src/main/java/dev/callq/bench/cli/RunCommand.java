@@ -9,6 +9,8 @@ import dev.callq.bench.run.RunArguments;
 import dev.callq.bench.run.RunConfig;
 import dev.callq.bench.run.RunSummary;
 import dev.callq.bench.run.RunVerdict;
+import dev.callq.bench.run.Role;
+import dev.callq.bench.run.ShardRun;
 import dev.callq.bench.run.Runner;
 import dev.callq.bench.run.Thresholds;
 import picocli.CommandLine.Command;
@@ -40,6 +42,11 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         Thresholds thresholds = Thresholds.parse(threshold);
         RunConfig config = toConfig();
+        if (config.role() != Role.ALL) {
+            Path part = new ShardRun(config).run();
+            System.out.println("shard part: " + part + " (when every shard is done: callq merge " + config.outDir() + ")");
+            return ExitCode.OK;
+        }
         RunSummary summary = new Runner(config, new ConsoleProgress(System.err)).run();
         Path file = SummaryJson.write(summary, config.outDir());
         System.out.println();

@@ -104,6 +104,8 @@ public final class SuiteCommand implements Callable<Integer> {
         if (baseline != null) {
             System.out.println();
             comparison = CompareCommand.gate(baseline, dir, tolerance);
+            Files.writeString(dir.resolve(SuiteHtml.BASELINE_FILE), baseline.toAbsolutePath().normalize() + "\n",
+                    StandardCharsets.UTF_8);
             summary.append("## Against the baseline\n\n")
                     .append(Files.readString(dir.resolve(CompareCommand.COMPARE_FILE), StandardCharsets.UTF_8));
         }

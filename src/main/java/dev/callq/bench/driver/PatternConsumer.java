@@ -7,8 +7,11 @@ import java.util.List;
  * What every client's consumer shares: the queue pattern picks the pop and the acknowledgement, and
  * {@link #close()} waits for a pop in flight so that the element the server popped is not cut off.
  * The at-least-once patterns recover what a dead worker left: {@link QueuePattern#RELIABLE} through heartbeats
- * and a reaper, {@link QueuePattern#STREAM} by claiming idle pending entries. A client's consumer only
- * supplies the Redis primitives, each one command. Polled by one thread; closed from any.
+ * and a reaper, {@link QueuePattern#STREAM} by claiming idle pending entries. A live worker also takes back
+ * its own: between two polls it holds no event, so whatever is still in its processing list or its pending
+ * entries was cut off by a broken connection (Redis moved or delivered it, the reply or the acknowledgement
+ * never made it) and is delivered again. A client's consumer only supplies the Redis primitives, each one
+ * command. Polled by one thread; closed from any.
  */
 public abstract class PatternConsumer implements QueueConsumer {
     protected final QueueSpec spec;
@@ -16,7 +19,7 @@ public abstract class PatternConsumer implements QueueConsumer {
     private final InFlightPoll inFlight;
     private final Runnable closeConnection;
     private final ReplyStamp replyStamp;
-    /** The first poll recovers: a worker starting up takes back what dead ones left. */
+    /** The first poll recovers: a worker starting up takes back what dead ones, and its own earlier self, left. */
     private long nextRecoveryNanos = System.nanoTime();
     private long nextHeartbeatNanos = System.nanoTime();
 
@@ -37,7 +40,20 @@ public abstract class PatternConsumer implements QueueConsumer {
 
     @Override
     public final int poll(PayloadSink sink) {
-        return inFlight.run(() -> switch (spec.pattern()) {
+        return inFlight.run(() -> {
+            try {
+                return pollPattern(sink);
+            } catch (RuntimeException e) {
+                // The connection may have broken between Redis's pop and its reply, or before the acknowledgement:
+                // the next poll, on the reconnected client, recovers first.
+                nextRecoveryNanos = System.nanoTime();
+                throw e;
+            }
+        });
+    }
+
+    private int pollPattern(PayloadSink sink) {
+        return switch (spec.pattern()) {
             case BLPOP -> popOne(stampedNext(sink));
             case RELIABLE -> {
                 recoverDeadWorkers();
@@ -45,10 +61,19 @@ public abstract class PatternConsumer implements QueueConsumer {
             }
             case BATCH -> popBatch(stampedNext(sink));
             case STREAM -> {
-                int claimed = recoveryDue() ? claimIdle(stampedNext(sink), spec.recoveryAfter()) : 0;
+                if (!recoveryDue()) {
+                    yield readGroup(stampedNext(sink));
+                }
+                int own = readOwnPending(stampedNext(sink));
+                if (own > 0) {
+                    // there may be more than one batch: the next poll goes on recovering
+                    nextRecoveryNanos = System.nanoTime();
+                    yield own;
+                }
+                int claimed = claimIdle(stampedNext(sink), spec.recoveryAfter());
                 yield claimed > 0 ? claimed : readGroup(stampedNext(sink));
             }
-        });
+        };
     }
 
     /**
@@ -62,16 +87,17 @@ public abstract class PatternConsumer implements QueueConsumer {
     }
 
     /**
-     * The {@link QueuePattern#RELIABLE} reaper, run by every worker on its first poll and every
-     * {@link QueueSpec#recoveryAfter()}: each processing list whose worker's heartbeat has expired goes back
-     * to the head of the queue, oldest first. Its events may have been handled already (the worker died
-     * before its LREM): they are delivered again, at-least-once. Then this worker's own heartbeat is renewed,
-     * a third of its time to live before it would expire.
+     * The {@link QueuePattern#RELIABLE} reaper, run by every worker on its first poll, after a failed one and
+     * every {@link QueueSpec#recoveryAfter()}: each processing list whose worker's heartbeat has expired, and
+     * this worker's own, goes back to the head of the queue, oldest first. Its events may have been handled
+     * already (the worker died, or its connection broke, before its LREM): they are delivered again,
+     * at-least-once. Then this worker's own heartbeat is renewed, a third of its time to live before it
+     * would expire.
      */
     private void recoverDeadWorkers() {
         if (recoveryDue()) {
             for (String list : processingKeys(spec.processingKeyPattern())) {
-                if (!exists(spec.heartbeatKey(list))) {
+                if (list.equals(processingKey) || !exists(spec.heartbeatKey(list))) {
                     while (moveBackToQueue(list, spec.key()) != null) {
                         // one event at a time: LMOVE is atomic, so nothing is lost between the lists
                     }
@@ -105,6 +131,12 @@ public abstract class PatternConsumer implements QueueConsumer {
 
     /** XREADGROUP as this worker's consumer, XACK once the sink is done. */
     protected abstract int readGroup(PayloadSink sink);
+
+    /**
+     * XREADGROUP as this worker's consumer from id 0 (no BLOCK): up to a batch of the entries delivered to it
+     * and not yet acknowledged, then the sink and XACK as after a read; returns how many it handed over.
+     */
+    protected abstract int readOwnPending(PayloadSink sink);
 
     /**
      * XAUTOCLAIM of up to a batch of entries pending longer than {@code minIdle}, as this worker's consumer,

@@ -4,7 +4,8 @@ import dev.callq.bench.measure.WallClock;
 
 /**
  * When the first bytes of a connection's latest reply reached the client: the socket's reader (Jedis's
- * worker thread, Lettuce's Netty event loop) marks it, the consumer reads it once the pop returns. The one
+ * worker thread, Lettuce's and Redisson's Netty event loops) marks it, the consumer reads it once the pop
+ * returns. The one
  * clock reading a driver takes, because only the socket sees that moment; it is read from
  * {@link WallClock}, the clock of every other stamp, so that the framework can split enqueue→dequeue
  * into the producer's, Redis's and the client's shares.

@@ -62,6 +62,11 @@ public final class LocalRedis implements AutoCloseable {
         return start(runDir, security, persistence, List.of());
     }
 
+    /** Starts redis-server with {@code extraArguments} after the usual ones (e.g. cluster mode). */
+    static LocalRedis start(Path runDir, List<String> extraArguments) {
+        return start(runDir, Security.NONE, RedisPersistence.NONE, extraArguments);
+    }
+
     /** A replica of {@code primary}, without a login, persisting as asked into {@code runDir}. */
     static LocalRedis startReplica(Path runDir, RedisPersistence persistence, RedisEndpoint.Address primary) {
         return start(runDir, Security.NONE, persistence, List.of("--replicaof", primary.host(),

@@ -37,59 +37,45 @@ public final class ManagedProcess implements AutoCloseable {
     }
 
     /**
-     * Kills a child, and the processes it forked, once the JVM that started it is gone ({@code kill -9}, the
-     * OOM killer), when no shutdown hook runs. It polls its own parent: that is the JVM until the JVM dies,
-     * and then whoever adopted it, even while the dead JVM is still a zombie. It ends by itself, killing
-     * nothing, once the child has ended. (PR_SET_PDEATHSIG, as {@code setpriv --pdeathsig} sets it, fires
-     * when the thread that started the child ends, not the JVM: a child started from a short-lived thread
-     * died with it.) Arguments: the JVM's pid, the child's pid.
+     * Starts a child through sh, which first starts the child's watchdog and then execs the child in its own
+     * place, with its own pid: the watchdog exists before the child runs, so a kill -9 of the JVM at any
+     * instant leaves no child running. The watchdog kills the child, and the processes it forked, once the
+     * child's parent is no longer the JVM that started it (the JVM is gone: {@code kill -9}, the OOM killer,
+     * and no shutdown hook ran; a JVM already gone before the wrapper ran counts the same). It ends by itself,
+     * killing nothing, once the child has ended. It is started by a subshell that exits at once, so it is no
+     * child of the child: Kamailio shuts down when a child of its own exits, and Redis reaps its own children.
+     * (PR_SET_PDEATHSIG, as {@code setpriv --pdeathsig} sets it, fires when the thread that started the child
+     * ends, not the JVM: a child started from a short-lived thread died with it.) Arguments: the JVM's pid,
+     * then the child's command.
      */
-    private static final String WATCHDOG = "parent() { cut -d' ' -f4 /proc/$$/stat; }; "
-            + "while [ \"$(parent)\" = \"$1\" ] && kill -0 \"$2\" 2>/dev/null; do sleep 1; done; "
-            + "if [ \"$(parent)\" != \"$1\" ]; then pkill -KILL -P \"$2\"; kill -KILL \"$2\"; fi";
+    private static final String WATCHED = "jvm=$1; shift; "
+            + "( ( while [ \"$(cut -d' ' -f4 /proc/$$/stat 2>/dev/null)\" = \"$jvm\" ]; do sleep 1; done; "
+            + "if [ -e /proc/$$ ]; then pkill -KILL -P $$; kill -KILL $$; fi ) </dev/null >/dev/null 2>&1 & ); "
+            + "exec \"$@\"";
 
     private final String name;
     private final Process process;
-    private final Process watchdog;
     private final Path logFile;
     private final List<String> arguments;
 
     private ManagedProcess(String name, Process process, Path logFile, List<String> arguments) {
         this.name = name;
         this.process = process;
-        this.watchdog = startWatchdog(process);
         this.logFile = logFile;
         this.arguments = List.copyOf(arguments);
     }
 
-    private static Process startWatchdog(Process child) {
-        try {
-            return new ProcessBuilder("sh", "-c", WATCHDOG, "callq-watchdog",
-                    Long.toString(ProcessHandle.current().pid()), Long.toString(child.pid()))
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .start();
-        } catch (IOException e) {
-            child.destroyForcibly();
-            throw new HarnessException("cannot start the watchdog that ties a child to callq (sh): "
-                    + e.getMessage(), e);
-        }
-    }
-
-    /** The child has ended: its watchdog has nothing left to guard (and must not linger as callq's child). */
-    private void stopWatchdog() {
-        watchdog.destroyForcibly();
-        try {
-            watchdog.waitFor(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** {@code command} run through {@link #WATCHED}: sh's arguments, then the command's own. */
+    private static List<String> watched(List<String> command) {
+        List<String> watched = new java.util.ArrayList<>(List.of("sh", "-c", WATCHED, "callq-watched",
+                Long.toString(ProcessHandle.current().pid())));
+        watched.addAll(command);
+        return watched;
     }
 
     /** Starts {@code command} with stdout and stderr appended to {@code logFile}. */
     public static ManagedProcess start(String name, List<String> command, Path workDir, Path logFile) {
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(watched(command))
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
@@ -153,7 +139,6 @@ public final class ManagedProcess implements AutoCloseable {
                 throw new HarnessException(name + " did not finish within " + timeout.toSeconds() + " s; see " + logFile);
             }
             LIVE.remove(this);
-            stopWatchdog();
             return process.exitValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -178,7 +163,6 @@ public final class ManagedProcess implements AutoCloseable {
             }
         }
         stopOrphanedForks();
-        stopWatchdog();
     }
 
     /**

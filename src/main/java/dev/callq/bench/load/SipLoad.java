@@ -12,6 +12,7 @@ import dev.callq.bench.measure.WallClock;
 import dev.callq.bench.sip.FailedPushes;
 import dev.callq.bench.measure.LatencySummary;
 import dev.callq.bench.sip.ExternalKamailio;
+import dev.callq.bench.sip.ExternalUas;
 import dev.callq.bench.sip.KamailioCounters;
 import dev.callq.bench.sip.KamailioSettings;
 import dev.callq.bench.sip.LocalKamailio;
@@ -57,7 +58,9 @@ public final class SipLoad implements Load {
     /** The harness's own Kamailio; null when the user's ({@link #externalKamailio}) takes the load. */
     private final LocalKamailio kamailio;
     private final ExternalKamailio externalKamailio;
+    /** The harness's own UAS; null when the user's ({@link #externalUas}) answers the calls. */
     private final SippUas uas;
+    private final ExternalUas externalUas;
     private final SipRoute route;
     private final KamailioSettings kamailioSettings;
     private final double lostPercent;
@@ -68,7 +71,7 @@ public final class SipLoad implements Load {
 
     /** The harness's own Kamailio and the bundled scenarios, on loopback. */
     public SipLoad(Path runDir, KamailioSettings kamailioSettings, double rateCps, long calls, Duration holdTime) {
-        this(runDir, kamailioSettings, null, null, null, rateCps, calls, holdTime, 0);
+        this(runDir, kamailioSettings, null, null, null, rateCps, calls, holdTime, 0, null);
     }
 
     /**
@@ -76,10 +79,11 @@ public final class SipLoad implements Load {
      *                         (whose payload and events then say what the user's script pushes)
      * @param uacScenario      the user's UAC scenario, or null for the bundled one; likewise {@code uasScenario}
      * @param lostPercent      the share of received messages SIPp's UAC drops (a sip-loss fault), 0 for none
+     * @param externalUas      the user's SIPp UAS, which the user's Kamailio relays to, or null to start one
      */
     public SipLoad(Path runDir, KamailioSettings kamailioSettings, ExternalKamailio externalKamailio,
                    Path uacScenario, Path uasScenario, double rateCps, long calls, Duration holdTime,
-                   double lostPercent) {
+                   double lostPercent, ExternalUas externalUas) {
         this.kamailioSettings = kamailioSettings;
         this.lostPercent = lostPercent;
         this.runDir = runDir;
@@ -90,6 +94,7 @@ public final class SipLoad implements Load {
         this.holdTime = holdTime;
         this.uacScenario = uacScenario;
         this.externalKamailio = externalKamailio;
+        this.externalUas = externalUas;
         if (externalKamailio != null && !SipOptionsProbe.answers200(externalKamailio.host(), externalKamailio.port(),
                 EXTERNAL_KAMAILIO_PROBE)) {
             throw new HarnessException("Kamailio at " + externalKamailio + " does not answer SIP OPTIONS with 200 within "
@@ -99,8 +104,10 @@ public final class SipLoad implements Load {
         this.kamailio = externalKamailio == null ? LocalKamailio.start(runDir, kamailioSettings) : null;
         try {
             String localAddress = externalKamailio == null ? FreePorts.LOOPBACK : externalKamailio.localAddressTowards();
-            this.uas = SippUas.start(runDir, localAddress, FreePorts.find(), uasScenario);
-            this.route = externalKamailio == null ? SipRoute.loopback(kamailio.sipPort(), uas.port())
+            this.uas = externalUas == null ? SippUas.start(runDir, localAddress, FreePorts.find(), uasScenario) : null;
+            this.route = externalUas != null ? new SipRoute(localAddress, externalKamailio.host(),
+                    externalKamailio.port(), externalUas.host(), externalUas.port())
+                    : externalKamailio == null ? SipRoute.loopback(kamailio.sipPort(), uas.port())
                     : new SipRoute(localAddress, externalKamailio.host(), externalKamailio.port(), uas.port());
         } catch (RuntimeException e) {
             if (kamailio != null) {
@@ -259,6 +266,9 @@ public final class SipLoad implements Load {
                     + (byeEnqueued ? " and completed calls' BYEs" : "") + "): the harness reads no counters of a "
                     + "Kamailio it did not start");
         }
+        if (externalUas != null) {
+            environment.put("uas", "started by the user, at " + externalUas);
+        }
         environment.put("sipp", Sipp.version());
         return environment;
     }
@@ -266,7 +276,9 @@ public final class SipLoad implements Load {
     @Override
     public void close() {
         try {
-            uas.close();
+            if (uas != null) {
+                uas.close();
+            }
         } finally {
             if (kamailio != null) {
                 kamailio.close();

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -43,7 +44,8 @@ public final class SyntheticLoad implements Load {
     public static final String PRODUCER_CLIENT = "jedis";
 
     private static final int MAX_PIPELINE = 512;
-    private static final String MEASURED_PREFIX = "syn-";
+    /** Measured Call-IDs read {@code <prefix><lane>-<sequence>}. */
+    public static final String MEASURED_PREFIX = "syn-";
     /**
      * How long after its phase's end a lane behind schedule still pushes. Then it stops: a schedule the
      * producer cannot keep (or a Redis that stalled it) would otherwise go on pushing long after the measured
@@ -51,14 +53,20 @@ public final class SyntheticLoad implements Load {
      */
     private static final long LATE_STOP_NANOS = Duration.ofMillis(200).toNanos();
 
-    private final QueueDriver driver;
-    private final QueueSpec spec;
+    private final QueueDriver ownDriver;
+    /** Opens lane k's connection: to the one queue, or to the queue lane k pushes to when there are several. */
+    private final IntFunction<QueueProducer> laneProducers;
+    /** The queue pattern every lane pushes with: how many commands a push sends. */
+    private final QueuePattern pattern;
     private final RateProfile rate;
     private final Arrivals arrivals;
     private final Duration duration;
     private final int lanes;
     private final LatencyRecorder lagRecorder;
     private final LatencyRecorder pushRoundTripRecorder;
+    private final String measuredPrefix;
+    /** The Call-IDs the measured phase pushed; set once {@link #measure} has run. */
+    private volatile SequenceIds measuredPushed;
 
     /**
      * Opens the producer's own {@link #PRODUCER_CLIENT} driver with {@code settings}; {@link #close()} closes it.
@@ -69,8 +77,37 @@ public final class SyntheticLoad implements Load {
     public SyntheticLoad(ClientSettings settings, QueueSpec spec, RateProfile rate, Arrivals arrivals,
                          Duration duration, int lanes, LatencyRecorder lagRecorder,
                          LatencyRecorder pushRoundTripRecorder) {
-        this.driver = QueueDrivers.open(PRODUCER_CLIENT, settings);
-        this.spec = spec;
+        this(QueueDrivers.open(PRODUCER_CLIENT, settings), spec, rate, arrivals, duration, lanes, lagRecorder,
+                pushRoundTripRecorder);
+    }
+
+    private SyntheticLoad(QueueDriver driver, QueueSpec spec, RateProfile rate, Arrivals arrivals, Duration duration,
+                          int lanes, LatencyRecorder lagRecorder, LatencyRecorder pushRoundTripRecorder) {
+        this(driver, spec.pattern(), lane -> driver.createProducer(spec), rate, arrivals, duration, lanes, lagRecorder,
+                pushRoundTripRecorder, MEASURED_PREFIX);
+    }
+
+    /**
+     * A producer whose lanes push where {@code laneProducers} connects them, with {@link #PRODUCER_CLIENT}
+     * connections the caller owns: a shard of a run over several queues (a Redis Cluster's hash slots) spreads
+     * its Call-IDs over them lane by lane, and its measured Call-IDs start with {@code measuredPrefix}, a
+     * Call-ID space of its own, so that the merged accounting can tell the shards' events apart.
+     */
+    public SyntheticLoad(QueuePattern pattern, IntFunction<QueueProducer> laneProducers, RateProfile rate,
+                         Arrivals arrivals, Duration duration, int lanes, LatencyRecorder lagRecorder,
+                         LatencyRecorder pushRoundTripRecorder, String measuredPrefix) {
+        this(null, pattern, laneProducers, rate, arrivals, duration, lanes, lagRecorder, pushRoundTripRecorder,
+                measuredPrefix);
+    }
+
+    /** @param ownDriver the driver {@link #close()} closes, or null when the caller owns the connections */
+    private SyntheticLoad(QueueDriver ownDriver, QueuePattern pattern, IntFunction<QueueProducer> laneProducers,
+                          RateProfile rate, Arrivals arrivals, Duration duration, int lanes,
+                          LatencyRecorder lagRecorder, LatencyRecorder pushRoundTripRecorder, String measuredPrefix) {
+        this.ownDriver = ownDriver;
+        this.laneProducers = laneProducers;
+        this.pattern = pattern;
+        this.measuredPrefix = measuredPrefix;
         this.rate = rate;
         this.arrivals = arrivals;
         this.duration = duration;
@@ -105,17 +142,26 @@ public final class SyntheticLoad implements Load {
     public LoadOutcome measure() {
         double durationSeconds = duration.toNanos() / 1e9;
         long startMicros = WallClock.nowMicros();
-        Identities identities = new Identities(MEASURED_PREFIX, lanes);
+        Identities identities = new Identities(measuredPrefix, lanes);
         LaneTotals totals = runSchedule(duration, identities, lagRecorder, pushRoundTripRecorder);
+        measuredPushed = identities.pushed();
         long endMicros = WallClock.nowMicros();
         double target = rate.meanRatePerSec(durationSeconds);
         double pushingSeconds = (totals.lastSendMicros() - totals.firstIntendedMicros()) / 1e6;
         ProducerStats producer = ProducerStats.of(target, durationSeconds, pushingSeconds, totals.pushed(), totals.failed(),
-                totals.notSent()).by(driver.name(), false,
+                totals.notSent()).by(PRODUCER_CLIENT, false,
                 notPinnedBecause(Runtime.getRuntime().availableProcessors()));
         ExpectedEvents expected = ExpectedEvents.byIdentity(identities.pushed(), identities.failed());
         return new LoadOutcome(expected, startMicros, endMicros, null, producer, Map.of(), totals.pushCommands(),
                 totals.failedCommands(), List.of());
+    }
+
+    /** What the measured phase pushed (Redis acknowledged); complete once {@link #measure} has returned. */
+    public SequenceIds pushed() {
+        if (measuredPushed == null) {
+            throw new IllegalStateException("the measured phase has not run");
+        }
+        return measuredPushed;
     }
 
     @Override
@@ -127,7 +173,9 @@ public final class SyntheticLoad implements Load {
     @Override
     public void close() {
         // every phase closed the producer connections it opened; the driver goes with the load
-        driver.close();
+        if (ownDriver != null) {
+            ownDriver.close();
+        }
     }
 
     private record LaneTotals(long pushed, long failed, long notSent, long firstIntendedMicros, long lastSendMicros,
@@ -147,7 +195,7 @@ public final class SyntheticLoad implements Load {
         List<QueueProducer> producers = new ArrayList<>();
         try {
             for (int lane = 0; lane < lanes; lane++) {
-                producers.add(driver.createProducer(spec));
+                producers.add(laneProducers.apply(lane));
             }
             return runSchedule(phase, identities, lag, roundTrip, producers);
         } finally {
@@ -287,7 +335,7 @@ public final class SyntheticLoad implements Load {
 
         /** Commands one push sends: one multi-value RPUSH, or one XADD per event ({@link QueueProducer#push}). */
         private long commands(int events) {
-            return spec.pattern() == QueuePattern.STREAM ? events : 1;
+            return pattern == QueuePattern.STREAM ? events : 1;
         }
 
         /** The gap to this lane's next arrival: every lane-th arrival of the whole schedule. */

@@ -17,9 +17,9 @@ public final class ForkedMaxRateSearch {
     public static MaxRateJson run(MaxRateSettings settings, PrintStream progress) {
         List<ForkedRateProbe.Evidence> soFar = new ArrayList<>();
         ForkedRateProbe probe = new ForkedRateProbe(settings.fixedOptions(), settings.outDir(),
-                settings.probeTimeout(), settings.rule(), evidence -> {
+                settings.probeTimeout(), settings.rule(), settings.eventsPerRateUnit(), evidence -> {
                     soFar.add(evidence);
-                    progress.println(progressLine(evidence));
+                    progress.println(progressLine(evidence, settings.rateUnit()));
                     MaxRateJson.of(settings, null, soFar).write(settings.outDir());
                 });
         MaxRateSearch.Result result = new MaxRateSearch(settings.search()).run(probe);
@@ -28,11 +28,11 @@ public final class ForkedMaxRateSearch {
         return record;
     }
 
-    private static String progressLine(ForkedRateProbe.Evidence e) {
+    private static String progressLine(ForkedRateProbe.Evidence e, String rateUnit) {
         String numbers = e.sloMeasuredMicros() == null ? "" : String.format(Locale.ROOT,
                 " %.0f ev/s, SLO percentile %.2f ms, backlog slope %.0f/s, final %d;", e.throughputPerSec(),
                 e.sloMeasuredMicros() / 1000.0, e.backlogSlopePerSec(), e.finalBacklog());
-        return String.format(Locale.ROOT, "probe %d at %d/s:%s %s", e.number(), e.ratePerSec(), numbers,
+        return String.format(Locale.ROOT, "probe %d at %d %s:%s %s", e.number(), e.ratePerSec(), rateUnit, numbers,
                 e.passed() ? "PASS" : "FAIL (" + e.reason() + ")");
     }
 }

@@ -27,16 +27,21 @@ public final class ForkedRateProbe implements Probe {
     private final Path dir;
     private final Duration timeout;
     private final SustainedRateRule rule;
+    private final int eventsPerRateUnit;
     private final Consumer<Evidence> onProbe;
     private final List<Evidence> evidence = new ArrayList<>();
 
-    /** @param fixedOptions every probe's options but the rate */
+    /**
+     * @param fixedOptions      every probe's options but the rate
+     * @param eventsPerRateUnit events one unit of the probed rate brings (events per call under SIP load)
+     */
     ForkedRateProbe(RunOptions fixedOptions, Path dir, Duration timeout, SustainedRateRule rule,
-                    Consumer<Evidence> onProbe) {
+                    int eventsPerRateUnit, Consumer<Evidence> onProbe) {
         this.fixedOptions = fixedOptions;
         this.dir = dir;
         this.timeout = timeout;
         this.rule = rule;
+        this.eventsPerRateUnit = eventsPerRateUnit;
         this.onProbe = onProbe;
     }
 
@@ -54,7 +59,7 @@ public final class ForkedRateProbe implements Probe {
             ClientResult result = outcome.summary().clients().get(0);
             BacklogTrend backlog = BacklogTrend.read(outcome.outDir().resolve(result.timeseries()),
                     result.measuredSeconds());
-            SustainedRateRule.Judgement judgement = rule.judge(ratePerSec, result, backlog);
+            SustainedRateRule.Judgement judgement = rule.judge(ratePerSec, eventsPerRateUnit, result, backlog);
             record = new Evidence(number, ratePerSec, folder, outcome.exitCode(), judgement.passed(),
                     judgement.reason(), judgement.sloMeasuredMicros(), judgement.backlogSlopePerSec(),
                     judgement.finalBacklog(), result.throughputPerSec(),

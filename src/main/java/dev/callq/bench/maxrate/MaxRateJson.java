@@ -2,21 +2,30 @@ package dev.callq.bench.maxrate;
 
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.Provenance;
+import dev.callq.bench.run.LoadKind;
 import dev.callq.bench.run.SummaryJson;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The contents of {@code max-rate.json}: the search's settings, its answer (null while it runs) and
  * every probe as evidence. Rewritten after each probe, so an interrupted search still leaves its record.
+ *
+ * @param rateUnit          the unit of every rate in the record: {@code calls/s} (SIP load) or {@code events/s}
+ * @param eventsPerRateUnit events one unit of the rate brings into the queue (events per call under SIP load)
+ * @param limitedByMaxRate  true when every rate up to the search's maximum passed: the bound, not the queue,
+ *                          is what the answer shows
+ * @param answer            the search's answer in one line, as {@code callq max-rate} prints it
  */
 public record MaxRateJson(int schema, String client, String pattern, int workers, String serviceTime, String slo,
                           String rule, MaxRateSearch.Settings search, Long maxRatePerSec, Boolean converged,
                           String outcome, List<MaxRateSearch.Step> steps, List<ForkedRateProbe.Evidence> probes,
-                          Provenance provenance) {
+                          Provenance provenance, String load, String rateUnit, int eventsPerRateUnit,
+                          Boolean limitedByMaxRate, String answer) {
     public static final String FILE_NAME = "max-rate.json";
 
     /** The record of a search that has run {@code probes} so far; {@code result} is null until it ends. */
@@ -25,7 +34,29 @@ public record MaxRateJson(int schema, String client, String pattern, int workers
                 settings.rule().slo().toString(), settings.rule().description(), settings.search(),
                 result == null ? null : result.maxRatePerSec(), result == null ? null : result.converged(),
                 result == null ? "running" : result.outcome(), result == null ? List.of() : result.steps(), probes,
-                Provenance.current());
+                Provenance.current(), settings.load().cliName(), settings.rateUnit(), settings.eventsPerRateUnit(),
+                result == null ? null : result.limitedByMaxRate(), result == null ? null : answer(settings, result));
+    }
+
+    /**
+     * {@code max sustainable rate: 800 calls/s (1600 events/s at 2 events per call, --events invite,bye)} and
+     * how the search got there; when every rate up to the search's maximum passed, that the maximum, not the
+     * queue, was the limit. {@code NOT CONVERGED (…)} otherwise.
+     */
+    static String answer(MaxRateSettings settings, MaxRateSearch.Result result) {
+        if (!result.converged()) {
+            return "NOT CONVERGED (" + result.outcome() + ")";
+        }
+        String rate = result.maxRatePerSec() + " " + settings.rateUnit() + (settings.load() != LoadKind.SIP ? ""
+                : String.format(Locale.ROOT, " (%d events/s at %d event%s per call, --events %s)",
+                result.maxRatePerSec() * settings.eventsPerRateUnit(), settings.eventsPerRateUnit(),
+                settings.eventsPerRateUnit() == 1 ? "" : "s", settings.sipEventsName()));
+        if (result.limitedByMaxRate()) {
+            return "max sustainable rate: at least " + rate + ": the search's maximum of "
+                    + settings.search().maxRatePerSec() + " " + settings.rateUnit() + ", not the queue, was the "
+                    + "limit, every rate up to it passed (raise --max-rate to look further)";
+        }
+        return "max sustainable rate: " + rate + " (" + result.outcome() + ")";
     }
 
     /** Writes {@code dir}/max-rate.json; returns its path. */

@@ -58,8 +58,11 @@ public final class MaxRateSearch {
      * @param maxRatePerSec the highest confirmed rate, or 0 when none was
      * @param converged     true when the answer was confirmed (or nothing down to the minimum passed)
      * @param outcome       one line: what was found, or why the search stopped
+     * @param limitedByMaxRate true when every rate up to the search's maximum passed: the answer is that
+     *                      bound, not the limit of what was probed
      */
-    public record Result(long maxRatePerSec, boolean converged, String outcome, List<Step> steps) {
+    public record Result(long maxRatePerSec, boolean converged, String outcome, List<Step> steps,
+                         boolean limitedByMaxRate) {
         public Result {
             steps = List.copyOf(steps);
         }
@@ -88,7 +91,7 @@ public final class MaxRateSearch {
             try {
                 bracket();
                 if (passing == 0) {
-                    return new Result(0, true, "no rate down to " + settings.minRatePerSec() + "/s passed", steps);
+                    return new Result(0, true, "no rate down to " + settings.minRatePerSec() + "/s passed", steps, false);
                 }
                 if (failing == 0) {
                     return confirm("every rate up to " + settings.maxRatePerSec() + "/s passed; ");
@@ -97,7 +100,7 @@ public final class MaxRateSearch {
                 return confirm("");
             } catch (OutOfProbes e) {
                 return new Result(0, false, "not converged within " + settings.maxProbes() + " probes; last bracket "
-                        + passing + "–" + failing + "/s", steps);
+                        + passing + "–" + failing + "/s", steps, false);
             }
         }
 
@@ -151,13 +154,14 @@ public final class MaxRateSearch {
                 }
                 if (passes == passesNeeded) {
                     return new Result(candidate, true, prefix + candidate + "/s passed " + (passesNeeded
-                            + (alreadyPassedOnce ? 1 : 0)) + " times in a row", steps);
+                            + (alreadyPassedOnce ? 1 : 0)) + " times in a row", steps, failing == 0);
                 }
                 failing = candidate;
                 candidate = Math.min(candidate - 1, Math.round(candidate * (1 - settings.relativePrecision())));
                 alreadyPassedOnce = false;
             }
-            return new Result(0, true, "no rate down to " + settings.minRatePerSec() + "/s passed its confirmation", steps);
+            return new Result(0, true, "no rate down to " + settings.minRatePerSec() + "/s passed its confirmation", steps,
+                    false);
         }
 
         private boolean narrowEnough() {

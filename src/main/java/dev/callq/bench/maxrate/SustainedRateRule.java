@@ -49,8 +49,8 @@ public final class SustainedRateRule {
     public String description() {
         return "passes when accounting is balanced, the producer kept its schedule, " + slo
                 + " on enqueue→dequeue, the backlog's least-squares slope over the measured seconds ≤ "
-                + MAX_GROWTH_FRACTION + " × rate per second, and the last measured backlog ≤ rate × max("
-                + MAX_FINAL_BACKLOG_SECONDS + " s, SLO bound)";
+                + MAX_GROWTH_FRACTION + " × offered events per second, and the last measured backlog ≤ offered "
+                + "events/s × max(" + MAX_FINAL_BACKLOG_SECONDS + " s, SLO bound); under SIP load also no failed call";
     }
 
     /** What one probe measured and the rule's verdict on it. */
@@ -76,7 +76,18 @@ public final class SustainedRateRule {
                 : "";
     }
 
+    /** Judges a probe whose rate is in events/s (synthetic load). */
     public Judgement judge(long offeredRatePerSec, ClientResult result, BacklogTrend backlog) {
+        return judge(offeredRatePerSec, 1, result, backlog);
+    }
+
+    /**
+     * Judges a probe offered {@code offeredRatePerSec}, each unit of which brings {@code eventsPerRateUnit}
+     * events into the queue (under SIP load the rate is calls/s, and a call pushes one or two events): the
+     * backlog's limits are in events.
+     */
+    public Judgement judge(long offeredRatePerSec, int eventsPerRateUnit, ClientResult result, BacklogTrend backlog) {
+        double offeredEventsPerSec = (double) offeredRatePerSec * eventsPerRateUnit;
         List<String> failures = new ArrayList<>();
         failures.addAll(RunVerdict.of(result).reasons());
         if (result.calls() != null) {
@@ -96,11 +107,11 @@ public final class SustainedRateRule {
                     + producerShare(result, measured));
         }
         double slope = backlog.slopePerSec();
-        if (slope > MAX_GROWTH_FRACTION * offeredRatePerSec) {
+        if (slope > MAX_GROWTH_FRACTION * offeredEventsPerSec) {
             failures.add(String.format(Locale.ROOT, "backlog grew %.0f events/s (limit %.0f)", slope,
-                    MAX_GROWTH_FRACTION * offeredRatePerSec));
+                    MAX_GROWTH_FRACTION * offeredEventsPerSec));
         }
-        double finalLimit = offeredRatePerSec * Math.max(MAX_FINAL_BACKLOG_SECONDS, slo.waitTargetMicros() / 1e6);
+        double finalLimit = offeredEventsPerSec * Math.max(MAX_FINAL_BACKLOG_SECONDS, slo.waitTargetMicros() / 1e6);
         if (backlog.finalBacklog() > finalLimit) {
             failures.add(String.format(Locale.ROOT, "final backlog %d > %.0f", backlog.finalBacklog(), finalLimit));
         }

@@ -102,6 +102,11 @@ public final class EventLedger {
         return seen.size();
     }
 
+    /** The distinct (Call-ID, kind) keys of the measured events, as {@link CallEvent#uniqueKey()} spells them. */
+    public Set<String> uniqueKeys() {
+        return Set.copyOf(seen);
+    }
+
     public long malformedCount() {
         return malformed.sum();
     }

@@ -31,6 +31,20 @@ public record ClientPlan(String client, double ratePerSec, Slo slo, HoldingTime 
         return limits.isEmpty();
     }
 
+    /**
+     * Why the worker counts of {@code plans} are not a plan, in one line, when any client's objective cannot
+     * be met by adding workers; empty when every one can. A plan command exits non-zero on it.
+     */
+    public static Optional<String> notAPlan(List<ClientPlan> plans) {
+        List<String> infeasible = plans.stream().filter(plan -> !plan.feasible())
+                .map(plan -> plan.client() + ": " + String.join("; ", plan.limits())).toList();
+        if (infeasible.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("no pool meets the objective at " + plans.get(0).ratePerSec() + " events/s, so the worker "
+                + "count above is not a plan: " + String.join(" | ", infeasible));
+    }
+
     /** The model's figures for any pool size, at the objective's percentile. */
     public PoolEstimate estimate(int workers, double percentile) {
         return model().estimate(workers, percentile);

@@ -49,6 +49,18 @@ public final class AbHtml {
         page.verdict(passed, compare == null ? "not compared yet (no compare.md)"
                 : compare.lines().filter(l -> l.startsWith("Result:")).findFirst().orElse("Result: unknown")
                 .replace("*", ""));
+        perRepeatP99(page, base, current);
+        page.heading("The gate");
+        if (compare != null) {
+            MarkdownTables.render(compare, page);
+        }
+        page.noteMarkup("Rebuilt from <code>base/</code>, <code>current/</code> and <code>compare.md</code> "
+                + "by <code>callq report</code>.");
+        return page;
+    }
+
+    /** The per-repeat p99 of every cell, base beside current: a bar chart and its table. */
+    static void perRepeatP99(HtmlPage page, ResultSet base, ResultSet current) {
         Set<CellKey> keys = new LinkedHashSet<>(base.cells().keySet());
         keys.addAll(current.cells().keySet());
         List<List<String>> rows = new ArrayList<>();
@@ -73,13 +85,6 @@ public final class AbHtml {
                 "no cell measured");
         page.table(Table.of(List.of("cell", "repeat", "base typical p99 (ms)", "current typical p99 (ms)",
                 "base whole-run p99 (ms)", "current whole-run p99 (ms)"), rows));
-        page.heading("The gate");
-        if (compare != null) {
-            MarkdownTables.render(compare, page);
-        }
-        page.noteMarkup("Rebuilt from <code>base/</code>, <code>current/</code> and <code>compare.md</code> "
-                + "by <code>callq report</code>.");
-        return page;
     }
 
     private static String readCompare(Path dir) {

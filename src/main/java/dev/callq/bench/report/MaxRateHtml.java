@@ -52,13 +52,19 @@ public final class MaxRateHtml {
             }
         }
         String slo = search.path("slo").asText().replaceFirst("=.*", "");
-        return (bestPass == null ? "no probe passed" : probeLine("highest passing", bestPass, slo)) + "; "
-                + (lowestFail == null ? "no probe failed" : probeLine("lowest failing", lowestFail, slo));
+        String unit = rateUnit(search);
+        return (bestPass == null ? "no probe passed" : probeLine("highest passing", bestPass, slo, unit)) + "; "
+                + (lowestFail == null ? "no probe failed" : probeLine("lowest failing", lowestFail, slo, unit));
     }
 
-    private static String probeLine(String what, JsonNode probe, String slo) {
-        return String.format(Locale.ROOT, "%s %.0f events/s (%s %.2f ms)", what, probe.path("ratePerSec").asDouble(), slo,
-                probe.path("sloMeasuredMicros").asDouble() / 1000.0);
+    /** {@code calls/s} for a SIP search, {@code events/s} otherwise (and for records written before SIP searches). */
+    static String rateUnit(JsonNode search) {
+        return search.path("rateUnit").asText("events/s");
+    }
+
+    private static String probeLine(String what, JsonNode probe, String slo, String unit) {
+        return String.format(Locale.ROOT, "%s %.0f %s (%s %.2f ms)", what, probe.path("ratePerSec").asDouble(), unit,
+                slo, probe.path("sloMeasuredMicros").asDouble() / 1000.0);
     }
 
     static HtmlPage render(JsonNode search) {
@@ -67,8 +73,10 @@ public final class MaxRateHtml {
                 search.path("serviceTime").asText(), search.path("slo").asText());
         HtmlPage page = new HtmlPage(title, title, search.path("rule").asText());
         boolean converged = search.path("converged").asBoolean(false) && search.path("maxRatePerSec").asLong() > 0;
-        page.verdict(converged, (converged ? "max sustainable rate " + search.path("maxRatePerSec").asLong()
-                + " events/s: " : "NOT CONVERGED: ") + search.path("outcome").asText("search unfinished"));
+        String unit = rateUnit(search);
+        page.verdict(converged, search.hasNonNull("answer") ? search.path("answer").asText()
+                : (converged ? "max sustainable rate " + search.path("maxRatePerSec").asLong() + " " + unit + ": "
+                : "NOT CONVERGED: ") + search.path("outcome").asText("search unfinished"));
         page.headline(headline(search));
         page.provenance(search.path("provenance"));
 
@@ -95,12 +103,12 @@ public final class MaxRateHtml {
                     probe.path("reason").asText("")));
         }
         page.heading("Search path");
-        page.chart(Charts.xy("maxrate-path", "offered rate of each probe", "probe", "offered rate (events/s)",
+        page.chart(Charts.xy("maxrate-path", "offered rate of each probe", "probe", "offered rate (" + unit + ")",
                 lines(passedNumber, passedRate, failedNumber, failedRate)), "no probe ran");
         page.chart(Charts.xy("maxrate-slo", search.path("slo").asText() + " measured against offered rate",
-                "offered rate (events/s)", "measured (ms)", lines(passedRate, passedSloMillis, failedRate,
+                "offered rate (" + unit + ")", "measured (ms)", lines(passedRate, passedSloMillis, failedRate,
                         failedSloMillis)), "no probe ran");
-        page.heading("Probes").table(Table.of(List.of("probe", "rate (events/s)", "verdict", "SLO measured (ms)",
+        page.heading("Probes").table(Table.of(List.of("probe", "rate (" + unit + ")", "verdict", "SLO measured (ms)",
                 "backlog slope (events/s²)", "final backlog", "throughput (events/s)", "producer (events/s)", "reason"),
                 rows));
         page.noteMarkup("Rebuilt from <code>max-rate.json</code> by <code>callq report</code>; each probe's run "

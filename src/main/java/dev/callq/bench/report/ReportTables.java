@@ -183,11 +183,24 @@ final class ReportTables {
 
     /** One metric, one row per client, in microseconds. */
     static Table latency(Map<String, LatencySummary> byClient) {
+        // Percentiles whose two clock readings came from different hosts say how well those clocks were aligned.
+        boolean acrossHosts = byClient.values().stream().anyMatch(s -> s.clockUncertaintyMicros() > 0);
         List<List<String>> rows = new ArrayList<>();
-        byClient.forEach((client, s) -> rows.add(List.of(client, num(s.count()), num(s.p50()), num(s.p90()),
-                num(s.p99()), num(s.p999()), num(s.p9999()), num(s.max()),
-                String.format(Locale.ROOT, "%.1f", s.mean()), num(s.nonPositive()))));
-        return Table.of(LATENCY_COLUMNS, rows);
+        byClient.forEach((client, s) -> {
+            List<String> row = new ArrayList<>(List.of(client, num(s.count()), num(s.p50()), num(s.p90()),
+                    num(s.p99()), num(s.p999()), num(s.p9999()), num(s.max()),
+                    String.format(Locale.ROOT, "%.1f", s.mean()), num(s.nonPositive())));
+            if (acrossHosts) {
+                row.add("± " + num(s.clockUncertaintyMicros()));
+            }
+            rows.add(row);
+        });
+        if (!acrossHosts) {
+            return Table.of(LATENCY_COLUMNS, rows);
+        }
+        List<String> columns = new ArrayList<>(LATENCY_COLUMNS);
+        columns.add("clock ± (each percentile)");
+        return Table.of(columns, rows);
     }
 
     /** Accounting and every metric's percentiles with the clients side by side, as CI job summaries show them. */

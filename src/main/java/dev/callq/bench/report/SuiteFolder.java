@@ -13,9 +13,12 @@ import java.util.stream.Stream;
 
 /**
  * A suite folder: one sweep folder per sweep, the suite's {@code summary.md} and, when it was gated
- * against a baseline, {@code compare.md}.
+ * against a baseline, {@code compare.md} and the baseline's path in {@code baseline.txt}.
+ *
+ * @param baseline the baseline folder the suite was gated against, when it is still there to read
  */
-record SuiteFolder(Path dir, String name, List<SweepFolder> sweeps, Optional<String> compareMarkdown) {
+record SuiteFolder(Path dir, String name, List<SweepFolder> sweeps, Optional<String> compareMarkdown,
+                   Optional<Path> baseline) {
     static final String SUMMARY_FILE = "summary.md";
     static final String COMPARE_FILE = "compare.md";
     private static final String TITLE_PREFIX = "# callq-bench suite: ";
@@ -26,7 +29,9 @@ record SuiteFolder(Path dir, String name, List<SweepFolder> sweeps, Optional<Str
         String name = summary.flatMap(md -> md.lines().filter(l -> l.startsWith(TITLE_PREFIX)).findFirst())
                 .map(l -> l.substring(TITLE_PREFIX.length()).strip())
                 .orElse(dir.toAbsolutePath().getFileName().toString());
-        return new SuiteFolder(dir, name, sweeps, text(dir.resolve(COMPARE_FILE)));
+        Optional<Path> baseline = text(dir.resolve(SuiteHtml.BASELINE_FILE)).map(text -> Path.of(text.strip()))
+                .filter(Files::isDirectory);
+        return new SuiteFolder(dir, name, sweeps, text(dir.resolve(COMPARE_FILE)), baseline);
     }
 
     /** The subfolders holding a sweep.json, by name. */

@@ -1,5 +1,7 @@
 package dev.callq.bench.report;
 
+import dev.callq.bench.HarnessException;
+import dev.callq.bench.compare.ResultSet;
 import dev.callq.bench.sweep.CellResult;
 
 import java.nio.file.Path;
@@ -8,9 +10,13 @@ import java.util.List;
 
 /**
  * A suite's index report.html: one line per sweep with a link to the sweep's own report (rebuilt here
- * too), and the comparison against the baseline when the suite was gated.
+ * too), every sweep's cells, and, when the suite was gated, the comparison against the baseline with each
+ * cell's per-repeat p99 beside the baseline's (when the baseline folder is still there to read).
  */
 public final class SuiteHtml {
+    /** Where {@code callq suite --compare} notes the baseline it gated against, for the report's A/B chart. */
+    public static final String BASELINE_FILE = "baseline.txt";
+
     private SuiteHtml() {
     }
 
@@ -41,11 +47,30 @@ public final class SuiteHtml {
             suspect.add(bad > 0);
         }
         page.table(Table.highlighting(List.of("sweep", "load", "cells", "untrustworthy cells", "clients"), rows, suspect));
+        for (SweepFolder sweep : suite.sweeps()) {
+            page.heading("Cells of " + sweep.name());
+            page.table(SweepHtml.cellTable(sweep.cells()));
+        }
         page.heading("Against the baseline");
+        suite.baseline().ifPresent(baseline -> perRepeatP99(page, baseline, suite.dir()));
         suite.compareMarkdown().ifPresentOrElse(md -> MarkdownTables.render(md, page),
                 () -> page.note("Not compared: the suite ran without --compare."));
         page.noteMarkup("Rebuilt from each sweep's <code>sweep.json</code> and the suite's <code>compare.md</code> "
                 + "by <code>callq report</code>.");
         return page;
+    }
+
+    private static void perRepeatP99(HtmlPage page, Path baseline, Path current) {
+        ResultSet base;
+        ResultSet now;
+        try {
+            base = ResultSet.load(baseline);
+            now = ResultSet.load(current);
+        } catch (HarnessException e) {
+            // A report rebuilt from a copy that kept only the sweeps' tables has no cells to chart.
+            page.note("No per-repeat chart: " + e.getMessage() + ".");
+            return;
+        }
+        AbHtml.perRepeatP99(page, base, now);
     }
 }

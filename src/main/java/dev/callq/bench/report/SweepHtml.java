@@ -1,10 +1,8 @@
 package dev.callq.bench.report;
 
-import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.queueing.UslFit;
-import dev.callq.bench.run.DeliveryPromise;
-import dev.callq.bench.run.RunOptions;
 import dev.callq.bench.sweep.CellResult;
+import dev.callq.bench.sweep.GuaranteeRow;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,6 +56,13 @@ public final class SweepHtml {
             latencyByRate(page, sweep);
         }
         page.heading("Cells").table(cellTable(cells));
+        if (cells.stream().anyMatch(c -> c.jvmCpuMsPer1k() != null || c.splitClientP50Micros() != null)) {
+            page.heading("Cost per 1,000 events and where the latency goes").table(costAndSplitTable(cells));
+            page.note("CPU: the consumer JVM's user + system time; allocation: bytes allocated by every JVM thread; "
+                    + "Redis: its INFO cpu time. Latency split, p50 / p99 in µs: producer (stamp → push sent), "
+                    + "redis (derived: push sent → reply at the client's socket), client (reply at the socket → "
+                    + "worker holds the event); '-' where the pops were not stamped.");
+        }
         page.noteMarkup("Rebuilt from <code>sweep.json</code> by <code>callq report</code>; each cell's own "
                 + "report is in its folder under <code>cells/</code>.");
         return page;
@@ -184,24 +189,12 @@ public final class SweepHtml {
 
     /** The guarantee table: per cell with faults, what was lost and duplicated, and whether the promise held. */
     static Table guaranteeTable(List<CellResult> cells) {
-        List<List<String>> rows = new ArrayList<>();
-        List<Boolean> broken = new ArrayList<>();
-        for (CellResult c : cells) {
-            if (c.faults() == null) {
-                continue;
-            }
-            boolean ran = c.error() == null;
-            rows.add(List.of(c.client(), c.pattern(), String.join(" ", c.faults()),
-                    ran ? Long.toString(c.eventsLost()) : "-", ran ? Long.toString(c.eventsDuplicates()) : "-",
-                    !ran ? "-" : c.recoverySeconds() == null ? "never"
-                            : String.format(Locale.ROOT, "%.0f", c.recoverySeconds()),
-                    ran ? millis(c.faultMaxP99Micros()) : "-",
-                    DeliveryPromise.of(RunOptions.parseEnum(QueuePattern.class, c.pattern(), "pattern")).describe(),
-                    !ran ? "FAILED: " + c.error() : Boolean.TRUE.equals(c.promiseKept()) ? "yes" : "NO"));
-            broken.add(!Boolean.TRUE.equals(c.promiseKept()));
-        }
+        List<GuaranteeRow> rows = GuaranteeRow.of(cells);
         return Table.highlighting(List.of("client", "pattern", "fault", "lost", "duplicated", "recovery (s)",
-                "max p99 during fault (ms)", "promise", "kept"), List.copyOf(rows), List.copyOf(broken));
+                "max p99 during fault (ms)", "promise", "kept"),
+                rows.stream().map(r -> List.of(r.client(), r.pattern(), r.fault(), r.lost(), r.duplicated(), r.recovery(),
+                        r.maxP99Ms(), r.promise(), r.kept())).toList(),
+                rows.stream().map(GuaranteeRow::broken).toList());
     }
 
     static Table cellTable(List<CellResult> cells) {
@@ -220,6 +213,29 @@ public final class SweepHtml {
         }
         return Table.highlighting(List.of("cell", "offered (ev/s)", "throughput (ev/s)", "p50 (ms)", "p99 (ms)", "max (ms)", "producer (ev/s)",
                 "lost / dup / left", "trustworthy"), List.copyOf(rows), List.copyOf(suspect));
+    }
+
+    /** Per cell, what it cost per 1,000 events and its latency split, for the cells that recorded them. */
+    static Table costAndSplitTable(List<CellResult> cells) {
+        List<List<String>> rows = new ArrayList<>();
+        List<Boolean> suspect = new ArrayList<>();
+        for (CellResult c : cells) {
+            rows.add(List.of(c.name(), oneDecimal(c.jvmCpuMsPer1k()), oneDecimal(c.jvmAllocatedKbPer1k()),
+                    oneDecimal(c.redisCpuMsPer1k()), p50p99(c.splitProducerP50Micros(), c.splitProducerP99Micros()),
+                    p50p99(c.splitRedisP50Micros(), c.splitRedisP99Micros()),
+                    p50p99(c.splitClientP50Micros(), c.splitClientP99Micros())));
+            suspect.add(!c.trustworthy());
+        }
+        return Table.highlighting(List.of("cell", "JVM CPU (ms)", "JVM allocation (KiB)", "Redis CPU (ms)",
+                "producer (µs)", "redis (µs)", "client (µs)"), List.copyOf(rows), List.copyOf(suspect));
+    }
+
+    private static String oneDecimal(Double value) {
+        return value == null ? "-" : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static String p50p99(Long p50Micros, Long p99Micros) {
+        return p50Micros == null ? "-" : p50Micros + " / " + p99Micros;
     }
 
     private static String lostDuplicatedLeft(CellResult c) {

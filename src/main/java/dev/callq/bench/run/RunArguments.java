@@ -10,6 +10,7 @@ import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.work.Work;
 import dev.callq.bench.sip.EnqueuedEvents;
 import dev.callq.bench.sip.ExternalKamailio;
+import dev.callq.bench.sip.ExternalUas;
 import dev.callq.bench.sip.KamailioSizing;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -101,7 +102,8 @@ public final class RunArguments {
     @Option(names = "--redis", defaultValue = "${env:" + REDIS_ENV + "}",
             description = "use this Redis instead of starting one: host:port, "
             + "redis://[user:password@]host:port[/db], rediss://… (TLS) or "
-            + "redis-sentinel://host:port[,host:port]/mastername[/db]; default: the environment variable "
+            + "redis-sentinel://host:port[,host:port]/mastername[/db], or a Redis Cluster as "
+            + "redis-cluster://host:port,… (with --role producer or consumer); default: the environment variable "
             + REDIS_ENV + ", which keeps a password out of the process list")
     String redis;
 
@@ -137,6 +139,18 @@ public final class RunArguments {
             + "timeout + 2000); at or below the pop timeout Lettuce abandons pops the server still serves, and the "
             + "events popped into them are lost: the run shows them")
     Long clientTimeoutMillis;
+
+    @Option(names = "--role", description = "all (everything in this process), or one role of a run spread over "
+            + "several processes: producer, consumer (default: all)")
+    String role;
+
+    @Option(names = "--shard", description = "I/N: this process is shard I (from 0) of N of its role; producers "
+            + "take 1/N of the rate, consumers 1/N of the workers (default: 0/1)")
+    String shard;
+
+    /** Test-only: plays a host whose clock is off, to check that the shards' clock alignment removes it. */
+    @Option(names = "--clock-skew-ms", hidden = true)
+    Long clockSkewMillis;
 
     @Option(names = "--redis-rtt", description = "round-trip time to add between every party and Redis, through a "
             + "proxy on loopback, such as 0.5ms: sizes a run for a real network (default: none)")
@@ -176,6 +190,11 @@ public final class RunArguments {
             + "client's measured phase to <client>.jfr; the report shows its top frames")
     Boolean profile;
 
+    @Option(names = "--uas", paramLabel = "HOST:PORT", description = "with --kamailio: address each INVITE to a SIPp "
+            + "UAS you started (answering as sipp-scenarios/uas.xml does), which your Kamailio relays to; callq "
+            + "starts no UAS")
+    String uas;
+
     /**
      * Reads {@code callq run} arguments (without {@code --out}) exactly as the command does: how the
      * options of a forked run written elsewhere (a sweep file's) are read and checked before it starts.
@@ -202,16 +221,18 @@ public final class RunArguments {
                 warmupSeconds, warmupMaxSeconds, length.calls, length.durationSeconds, drainTimeoutSeconds,
                 holdMillis, payload == null ? null : RunOptions.parseEnum(PayloadFormat.class, payload, "--payload"),
                 batchSize, producerConnections, popTimeoutMillis, respVersion,
-                redisEndpoint(), kamailioShmMb, kamailioChildren, key,
+                clusterSeeds() != null ? clusterSeeds().get(0) : redisEndpoint(), kamailioShmMb, kamailioChildren, key,
                 events == null ? null : EnqueuedEvents.parse(events), kamailioCfg, redisAuth, redisTls,
                 clientTimeoutMillis, redisRtt == null ? null : RunOptions.parseRtt(redisRtt),
-
                 uacScenario, uasScenario, kamailio == null ? null : ExternalKamailio.parse(kamailio), redisStallMillis,
-
                 faults == null ? null : faults.stream().map(FaultSpec::parse).toList(),
                 redisPersistence == null ? null : RedisPersistence.parse(redisPersistence), redisSentinel,
+                profile, role == null ? null : Role.parse(role), shard == null ? null : Shard.parse(shard),
+                clockSkewMillis, clusterSeeds(), uas == null ? null : ExternalUas.parse(uas));
+    }
 
-                profile);
+    private List<RedisEndpoint> clusterSeeds() {
+        return redis != null && redis.startsWith(RunOptions.CLUSTER_SCHEME) ? RunOptions.parseClusterSeeds(redis) : null;
     }
 
     /** {@code --redis}, its certificates checked against {@code --redis-ca} when that is given. */

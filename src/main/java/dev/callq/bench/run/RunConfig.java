@@ -15,6 +15,7 @@ import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.work.Work;
 import dev.callq.bench.sip.EnqueuedEvents;
 import dev.callq.bench.sip.ExternalKamailio;
+import dev.callq.bench.sip.ExternalUas;
 import dev.callq.bench.sip.SippScenario;
 import dev.callq.bench.sip.KamailioSettings;
 import dev.callq.bench.sip.KamailioSizing;
@@ -64,6 +65,12 @@ import java.util.List;
  * @param redisPersistence how the Redis the harness starts persists its data ({@code --redis-persistence})
  * @param redisSentinel  start a primary, a replica and three sentinels instead of one Redis ({@code --redis-sentinel})
  * @param profile        record a JFR profile of each client's measured phase ({@code <client>.jfr})
+ * @param role           what this process does: everything ({@link Role#ALL}) or one role of a sharded run
+ * @param shard          which share of its role this process takes
+ * @param clockSkewMillis test-only: a skew injected into this process's clock
+ * @param redisCluster   the seeds of a Redis Cluster the queues are spread over ({@code redis} is the first);
+ *                       empty for one Redis
+ * @param uas            a SIPp UAS the user started, which their Kamailio relays the calls to, or null to start one
  */
 public record RunConfig(List<String> clients, int workers, LoadKind load, RateProfile rate, long calls,
                         Duration duration, Warmup warmup, Duration holdTime, PayloadFormat payload,
@@ -74,7 +81,8 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
                         Path kamailioCfg, LocalRedis.Security localRedis, Duration clientTimeout, Duration redisRtt,
                         Path uacScenario, Path uasScenario, ExternalKamailio kamailio, Duration redisStall,
                         List<FaultSpec> faults, RedisPersistence redisPersistence, boolean redisSentinel,
-                        boolean profile) {
+                        boolean profile, Role role, Shard shard, long clockSkewMillis,
+                        List<RedisEndpoint> redisCluster, ExternalUas uas) {
 
     public static final String QUEUE_KEY = "callq:events";
     /** Between two stalls of {@code --redis-stall-ms}, Redis serves normally this long. */
@@ -101,6 +109,7 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
 
     public RunConfig {
         clients = List.copyOf(clients);
+        redisCluster = List.copyOf(redisCluster);
         // Kamailio and SIPp run in folders of their own: a relative path would point elsewhere for them.
         outDir = outDir.toAbsolutePath().normalize();
         if (workers < 1) {
@@ -171,6 +180,14 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
         if (kamailio != null && redis == null) {
             throw new IllegalArgumentException("--kamailio needs --redis: the Redis your Kamailio pushes to");
         }
+        if (uas != null && kamailio == null) {
+            throw new IllegalArgumentException("--uas needs --kamailio: the Kamailio callq starts listens on loopback "
+                    + "and relays to callq's own UAS");
+        }
+        if (uas != null && uasScenario != null) {
+            throw new IllegalArgumentException("--uas-scenario configures the UAS callq starts; with --uas, your UAS "
+                    + "runs your scenario");
+        }
         uacScenario = uacScenario == null ? null : uacScenario.toAbsolutePath().normalize();
         uasScenario = uasScenario == null ? null : uasScenario.toAbsolutePath().normalize();
         if (uacScenario != null) {
@@ -208,7 +225,16 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
 
     /** What Kamailio is started with for this run, pushing to {@code redis} under {@code key}. */
     public KamailioSettings kamailioSettings(RedisEndpoint redis, String key) {
-        return new KamailioSettings(redis, key, payload, events, kamailioCfg, kamailioSharedMemoryMb(), kamailioChildren);
+        return kamailioSettings(redis, redis, key);
+    }
+
+    /**
+     * Kamailio pointed at {@code master}; when {@code asked} is a Sentinel endpoint, also told to ask its
+     * sentinels for the master again on every reconnect.
+     */
+    public KamailioSettings kamailioSettings(RedisEndpoint master, RedisEndpoint asked, String key) {
+        return new KamailioSettings(master, key, payload, events, kamailioCfg, kamailioSharedMemoryMb(), kamailioChildren,
+                asked.kind() == RedisEndpoint.Kind.SENTINEL ? asked : null);
     }
 
     /** Kamailio's shared memory in MB: as given, or sized for the rate. */
@@ -218,7 +244,7 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
 
     /** Events each SIP call pushes: the INVITE's, and the BYE's when those are enqueued too. */
     private static long eventsPerCall(EnqueuedEvents events) {
-        return events.includesBye() ? 2 : 1;
+        return events.perCall();
     }
 
     /** Redis connections the run holds at once: one per worker, producer lane or Kamailio worker, and the others. */

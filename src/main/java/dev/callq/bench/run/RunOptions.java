@@ -11,6 +11,7 @@ import dev.callq.bench.load.RateProfile;
 import dev.callq.bench.load.SyntheticLoad;
 import dev.callq.bench.sip.EnqueuedEvents;
 import dev.callq.bench.sip.ExternalKamailio;
+import dev.callq.bench.sip.ExternalUas;
 import dev.callq.bench.sip.KamailioSizing;
 import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.work.Work;
@@ -38,6 +39,7 @@ import java.util.function.Supplier;
  * @param redisRtt round-trip time added between every party and Redis (through the network proxy)
  * @param uacScenario {@code --uac-scenario}: the user's SIPp UAC scenario; likewise {@code uasScenario}
  * @param kamailio  {@code --kamailio}: a Kamailio the user started, which takes the SIP load
+ * @param uas       {@code --uas}: a SIPp UAS the user started, which their Kamailio relays the calls to
  * @param redisStallMillis {@code --redis-stall-ms}: Redis's writers paused this long, then 1 s of service, in the measured phase
  * @param faults    {@code --fault}, repeatable: faults injected into the measured phase
  * @param redisPersistence {@code --redis-persistence}: how the Redis the run starts keeps its data
@@ -77,12 +79,15 @@ public record RunOptions(String client,
                          Path uasScenario,
                          ExternalKamailio kamailio,
                          Long redisStallMillis,
-
                          List<FaultSpec> faults,
                          RedisPersistence redisPersistence,
                          Boolean redisSentinel,
-
-                         Boolean profile) {
+                         Boolean profile,
+                         Role role,
+                         Shard shard,
+                         Long clockSkewMillis,
+                         List<RedisEndpoint> redisCluster,
+                         ExternalUas uas) {
 
     public static final String DEFAULT_CLIENT = QueueDrivers.ALL;
     public static final int DEFAULT_WORKERS = 4;
@@ -137,12 +142,15 @@ public record RunOptions(String client,
                 .uasScenario(uasScenario)
                 .kamailio(kamailio)
                 .redisStallMillis(redisStallMillis)
-
                 .faults(faults)
                 .redisPersistence(redisPersistence)
                 .redisSentinel(redisSentinel)
-
-                .profile(profile);
+                .profile(profile)
+                .role(role)
+                .shard(shard)
+                .clockSkewMillis(clockSkewMillis)
+                .redisCluster(redisCluster)
+                .uas(uas);
     }
 
     /** The set options as {@code callq run} arguments, without {@code --out}; parsing them gives these options back. */
@@ -167,7 +175,9 @@ public record RunOptions(String client,
         add(args, "--producer-connections", producerConnections, () -> String.valueOf(producerConnections));
         add(args, "--pop-timeout-ms", popTimeoutMillis, () -> String.valueOf(popTimeoutMillis));
         add(args, "--resp", respVersion, () -> String.valueOf(respVersion));
-        add(args, "--redis", redis, () -> redis.urlWithPassword());
+        add(args, "--redis", redisCluster == null ? redis : null, () -> redis.urlWithPassword());
+        add(args, "--redis", redisCluster, () -> CLUSTER_SCHEME + String.join(",",
+                redisCluster.stream().map(RedisEndpoint::urlWithPassword).toList()));
         add(args, "--redis-ca", redis == null ? null : redis.caFile(), () -> redis.caFile().toString());
         add(args, "--kamailio-shm-mb", kamailioShmMb, () -> String.valueOf(kamailioShmMb));
         add(args, "--kamailio-children", kamailioChildren, () -> String.valueOf(kamailioChildren));
@@ -188,6 +198,10 @@ public record RunOptions(String client,
         add(args, "--redis-persistence", redisPersistence, () -> redisPersistence.cliName());
         addFlag(args, "--redis-sentinel", redisSentinel);
         addFlag(args, "--profile", profile);
+        add(args, "--role", role, () -> role.cliName());
+        add(args, "--shard", shard, () -> shard.toString());
+        add(args, "--clock-skew-ms", clockSkewMillis, () -> String.valueOf(clockSkewMillis));
+        add(args, "--uas", uas, () -> uas.toString());
         return args;
     }
 
@@ -243,7 +257,7 @@ public record RunOptions(String client,
         Warmup warmup = new Warmup(Duration.ofNanos((long) (warmupMinimum * 1e9)),
                 Duration.ofNanos((long) (warmupMaximum * 1e9)));
         PayloadFormat payloadFormat = or(payload, PayloadFormat.JSON);
-        return new RunConfig(QueueDrivers.select(or(client, DEFAULT_CLIENT)), or(workers, DEFAULT_WORKERS), loadKind,
+        RunConfig config = new RunConfig(QueueDrivers.select(or(client, DEFAULT_CLIENT)), or(workers, DEFAULT_WORKERS), loadKind,
                 rateProfile, measuredCalls, duration, warmup,
                 Duration.ofMillis(requireNonNegative(or(holdMillis, DEFAULT_HOLD_MILLIS), "--hold-ms")),
                 payloadFormat, or(pattern, QueuePattern.BLPOP),
@@ -263,10 +277,11 @@ public record RunOptions(String client,
                 requireRtt(or(redisRtt, Duration.ZERO)),
                 uacScenario, uasScenario, kamailio,
                 redisStallMillis == null ? null : Duration.ofMillis(requirePositive(redisStallMillis, "--redis-stall-ms")),
-
                 or(faults, List.of()), or(redisPersistence, RedisPersistence.NONE), or(redisSentinel, false),
-
-                Boolean.TRUE.equals(profile));
+                Boolean.TRUE.equals(profile),
+                or(role, Role.ALL), or(shard, Shard.WHOLE), or(clockSkewMillis, 0L), or(redisCluster, List.of()), uas);
+        ShardRun.requireValid(config);
+        return config;
     }
 
     /** Reads an enum option in any letter case; a bad value is a one-line error listing the choices. */
@@ -279,6 +294,23 @@ public record RunOptions(String client,
             throw new IllegalArgumentException(option + " must be one of " + String.join(", ", names)
                     + ", not '" + value + "'");
         }
+    }
+
+    /** How {@code --redis} names a Redis Cluster: {@code redis-cluster://host:port,host:port,…} (seeds). */
+    public static final String CLUSTER_SCHEME = "redis-cluster://";
+
+    /** Reads the seeds of {@code --redis redis-cluster://host:port,…}. */
+    public static List<RedisEndpoint> parseClusterSeeds(String text) {
+        List<RedisEndpoint> seeds = new ArrayList<>();
+        for (String seed : text.substring(CLUSTER_SCHEME.length()).split(",")) {
+            if (!seed.isBlank()) {
+                seeds.add(RedisEndpoint.parse(seed.strip()));
+            }
+        }
+        if (seeds.isEmpty()) {
+            throw new IllegalArgumentException("--redis " + CLUSTER_SCHEME + " needs at least one host:port");
+        }
+        return List.copyOf(seeds);
     }
 
     /** Reads and checks {@code --redis-rtt 0.5ms}. */
@@ -357,6 +389,11 @@ public record RunOptions(String client,
         private RedisPersistence redisPersistence;
         private Boolean redisSentinel;
         private Boolean profile;
+        private Role role;
+        private Shard shard;
+        private Long clockSkewMillis;
+        private List<RedisEndpoint> redisCluster;
+        private ExternalUas uas;
 
         private Builder() {
         }
@@ -486,6 +523,28 @@ public record RunOptions(String client,
             return this;
         }
 
+        public Builder role(Role role) {
+            this.role = role;
+            return this;
+        }
+
+        public Builder shard(Shard shard) {
+            this.shard = shard;
+            return this;
+        }
+
+        /** Test-only: see {@code --clock-skew-ms}. */
+        public Builder clockSkewMillis(Long clockSkewMillis) {
+            this.clockSkewMillis = clockSkewMillis;
+            return this;
+        }
+
+        /** A Redis Cluster's seeds; {@code redis} is then the first of them. */
+        public Builder redisCluster(List<RedisEndpoint> redisCluster) {
+            this.redisCluster = redisCluster;
+            return this;
+        }
+
         public Builder redisAuth(Boolean redisAuth) {
             this.redisAuth = redisAuth;
             return this;
@@ -546,11 +605,16 @@ public record RunOptions(String client,
             return this;
         }
 
+        public Builder uas(ExternalUas uas) {
+            this.uas = uas;
+            return this;
+        }
+
         public RunOptions build() {
             return new RunOptions(client, load, pattern, workers, rate, serviceTime, workMode, arrivals, warmupSeconds, warmupMaxSeconds, calls, durationSeconds, drainTimeoutSeconds, holdMillis, payload, batchSize, producerConnections, popTimeoutMillis, respVersion, redis,
                     kamailioShmMb, kamailioChildren, key, events, kamailioCfg, redisAuth, redisTls, clientTimeoutMillis, redisRtt,
                     uacScenario, uasScenario, kamailio, redisStallMillis, faults, redisPersistence,
-                    redisSentinel, profile);
+                    redisSentinel, profile, role, shard, clockSkewMillis, redisCluster, uas);
         }
     }
 }

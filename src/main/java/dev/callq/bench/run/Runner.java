@@ -50,6 +50,10 @@ public final class Runner {
     }
 
     public RunSummary run() {
+        if (config.role() != Role.ALL) {
+            // A shard writes a part, not a summary: only callq run starts one (ShardRun), never a sweep or a plan.
+            throw new HarnessException("--role " + config.role().cliName() + " is for callq run only");
+        }
         Path outDir = config.outDir();
         try {
             Files.createDirectories(outDir);
@@ -100,7 +104,7 @@ public final class Runner {
         if (networkProxy != null) {
             environment.put("redisProxy", networkProxy);
         }
-        return new RunSummary(RunSummary.SCHEMA, startedAt, config.describePhases(), configMap(),
+        return new RunSummary(RunSummary.SCHEMA, startedAt, config.describePhases(), configMap(config),
                 environment, results, Provenance.current());
     }
 
@@ -181,7 +185,7 @@ public final class Runner {
     }
 
     /** Which Redis was measured, its address without the password. */
-    private static Map<String, String> describeRedis(RedisEndpoint endpoint, String origin) {
+    static Map<String, String> describeRedis(RedisEndpoint endpoint, String origin) {
         Map<String, String> redis = new LinkedHashMap<>();
         redis.put("redis", RedisProbe.version(endpoint));
         redis.put("redisServer", origin);
@@ -198,19 +202,22 @@ public final class Runner {
                         config.arrivals(), config.duration(), config.producerLanes(), recorders.producerLag(),
                         recorders.pushRoundTrip());
             } else {
-                // Kamailio is pointed at the master a Sentinel names at the start of the run. It logs in as the
-                // default user: RunConfig refuses any other for a SIP run, and the Redis callq starts gives
-                // the default user the run's password too.
-                load = new SipLoad(logDir, config.kamailioSettings(RedisProbe.master(redis).asDefaultUser(), spec.key()),
+                // Kamailio is pointed at the master a Sentinel names at the start of the run, and a script that
+                // uses REDIS_SENTINELS asks the sentinels again on reconnect. It logs in as the default user:
+                // RunConfig refuses any other for a SIP run, and the Redis callq starts gives the default user
+                // the run's password too.
+                load = new SipLoad(logDir, config.kamailioSettings(RedisProbe.master(redis).asDefaultUser(),
+                        redis.asDefaultUser(), spec.key()),
                         config.kamailio(), config.uacScenario(), config.uasScenario(),
-                        config.rate().meanRatePerSec(1), config.calls(), config.holdTime(), config.sipLossPercent());
+                        config.rate().meanRatePerSec(1), config.calls(), config.holdTime(), config.sipLossPercent(),
+                        config.uas());
             }
             return config.redisStall() == null ? load
                     : new StalledRedisLoad(load, RedisProbe.master(redis), config.redisStall());
         };
     }
 
-    private Map<String, Object> configMap() {
+    static Map<String, Object> configMap(RunConfig config) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("clients", config.clients());
         map.put("workers", config.workers());
@@ -268,7 +275,7 @@ public final class Runner {
         return map;
     }
 
-    private static Map<String, String> environment(Map<String, String> redisMeasured) {
+    static Map<String, String> environment(Map<String, String> redisMeasured) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("redis", "unknown");
         env.putAll(redisMeasured);

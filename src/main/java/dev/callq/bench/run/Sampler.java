@@ -7,6 +7,7 @@ import dev.callq.bench.measure.IntervalLog;
 import dev.callq.bench.measure.LatencyRecorder;
 import dev.callq.bench.measure.Metric;
 import dev.callq.bench.measure.Recorders;
+import dev.callq.bench.measure.WallClock;
 import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Once a second: writes each recorder's interval to the interval log, and appends a time-series row
- * with the events consumed in that second, the backlog (LLEN), and the interval's p99.
+ * with the events consumed in that second, the backlog (LLEN), and the interval's p99. Its timestamps are
+ * {@link WallClock}'s, the Redis clock in a shard of a run spread over several hosts.
  */
 final class Sampler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Sampler.class);
@@ -46,7 +48,7 @@ final class Sampler implements AutoCloseable {
         this.admin = admin;
         this.spec = spec;
         this.timeseries = new Timeseries.Writer(timeseriesCsv);
-        this.intervalStartMillis = System.currentTimeMillis();
+        this.intervalStartMillis = WallClock.nowMicros() / 1_000;
         this.startMillis = intervalStartMillis;
         this.consumedBefore = ledger.totalTaken();
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -66,7 +68,7 @@ final class Sampler implements AutoCloseable {
     }
 
     private synchronized void sample() {
-        long nowMillis = System.currentTimeMillis();
+        long nowMillis = WallClock.nowMicros() / 1_000;
         long p99 = 0;
         for (LatencyRecorder recorder : recorders.all()) {
             Histogram interval = recorder.takeInterval();

@@ -38,6 +38,11 @@ public enum EnqueuedEvents {
         return this == INVITE ? "invite" : "invite,bye";
     }
 
+    /** Events each completed call pushes: the INVITE's, and the BYE's when it is included. */
+    public int perCall() {
+        return includesBye() ? 2 : 1;
+    }
+
     public boolean includesBye() {
         return this == INVITE_BYE;
     }

@@ -14,18 +14,23 @@ public record ExternalKamailio(String host, int port) {
 
     /** {@code HOST:PORT}, as {@code --kamailio} takes it. */
     public static ExternalKamailio parse(String text) {
+        return parse(text, "--kamailio");
+    }
+
+    /** {@code HOST:PORT}, as {@code option} takes it (it names the option in the one-line error). */
+    static ExternalKamailio parse(String text, String option) {
         int colon = text.lastIndexOf(':');
         if (colon <= 0 || colon == text.length() - 1) {
-            throw new IllegalArgumentException("--kamailio must be HOST:PORT, not '" + text + "'");
+            throw new IllegalArgumentException(option + " must be HOST:PORT, not '" + text + "'");
         }
         int port;
         try {
             port = Integer.parseInt(text.substring(colon + 1));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--kamailio must be HOST:PORT, not '" + text + "'");
+            throw new IllegalArgumentException(option + " must be HOST:PORT, not '" + text + "'");
         }
         if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("--kamailio port must be 1 to 65535, not " + port);
+            throw new IllegalArgumentException(option + " port must be 1 to 65535, not " + port);
         }
         return new ExternalKamailio(text.substring(0, colon), port);
     }

@@ -46,6 +46,9 @@ public final class KamailioScript {
                 "--substdef=!REDIS_DB!" + settings.redis().database() + "!g",
                 // The password itself only in this file (see KamailioLogin), never on the command line.
                 "--substdef=!REDIS_LOGIN_FILE!" + loginFile + "!g"));
+        if (settings.ndbRedisSentinelSpec() != null) {
+            defines.add("--substdef=!REDIS_SENTINELS!" + settings.ndbRedisSentinelSpec() + "!g");
+        }
         if (settings.payloadFormat() == PayloadFormat.CALLID) {
             defines.addAll(List.of("-A", "PAYLOAD_CALLID"));
         }

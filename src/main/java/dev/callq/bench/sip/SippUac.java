@@ -73,7 +73,7 @@ public final class SippUac {
         deleteStale(List.of(statCsv, sendLog, errorFile, logFile));
 
         List<String> command = new ArrayList<>(List.of(binary.toString(),
-                route.localAddress() + ":" + route.uasPort(),
+                route.uasHost() + ":" + route.uasPort(),
                 "-sf", scenarioCopy.toString(),
                 "-rsa", route.kamailioHost() + ":" + route.kamailioPort()));
         command.addAll(Sipp.commonOptions(route.localAddress()));

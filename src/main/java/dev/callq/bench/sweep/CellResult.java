@@ -1,6 +1,7 @@
 package dev.callq.bench.sweep;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.callq.bench.measure.LatencySplit;
 import dev.callq.bench.measure.LatencySummary;
 import dev.callq.bench.measure.Metric;
 import dev.callq.bench.driver.QueuePattern;
@@ -11,6 +12,7 @@ import dev.callq.bench.run.RunOptions;
 import dev.callq.bench.run.ForkedRun;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One cell's row in {@code sweep.json} and {@code sweep.csv}: its axes, where its results folder is,
@@ -25,6 +27,8 @@ import java.util.List;
  * @param recoverySeconds the slowest recovery of the cell's faults; absent when one never recovered
  * @param faultMaxP99Micros the worst per-second p99 enqueue→dequeue while a fault lasted and until it had recovered
  * @param promiseKept  whether the pattern's {@link DeliveryPromise} held; absent without faults
+ * @param splitProducerP50Micros the {@link LatencySplit} of enqueue→dequeue, p50 and p99 of each stacked part;
+ *                     absent when the cell's pops were not stamped (or, for the producer, without one)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CellResult(int index, String name, String client, String pattern, int workers, String rate,
@@ -36,13 +40,16 @@ public record CellResult(int index, String name, String client, String pattern, 
                          Long producerLagP99Micros, Long eventsExpected, Long eventsLost, Long eventsDuplicates,
                          Long eventsLeftInQueue, Long maxBacklog, List<String> faults, Double recoverySeconds,
                          Long faultMaxP99Micros, Boolean promiseKept, Double jvmCpuMsPer1k, Double jvmAllocatedKbPer1k,
-                         Double redisCpuMsPer1k) {
+                         Double redisCpuMsPer1k, Long splitProducerP50Micros, Long splitProducerP99Micros,
+                         Long splitRedisP50Micros, Long splitRedisP99Micros, Long splitClientP50Micros,
+                         Long splitClientP99Micros) {
 
     static CellResult of(SweepCell cell, String folder, ForkedRun.Outcome outcome) {
         ClientResult result = outcome.summary().clients().get(0);
         LatencySummary wait = result.latencyMicros().get(Metric.ENQUEUE_TO_DEQUEUE.tag());
         ClientResult.Producer producer = result.producer();
         ClientResult.Cost cost = result.cost();
+        Map<String, LatencySplit.Part> split = result.latencySplit() == null ? Map.of() : result.latencySplit();
         return new CellResult(cell.index(), cell.name(), cell.client(), cell.pattern(), cell.workers(), cell.rate(),
                 cell.offeredRate(), cell.serviceTime(), cell.repeat(), folder, outcome.exitCode(),
                 outcome.trustworthy(), null, result.throughputPerSec(),
@@ -54,7 +61,18 @@ public record CellResult(int index, String name, String client, String pattern, 
                 slowestRecovery(result.faults()), worstP99(result.faults()),
                 cell.faults().isEmpty() ? null : promiseKept(outcome, result),
                 cost == null ? null : cost.jvmCpuMsPer1k(), cost == null ? null : cost.jvmAllocatedKbPer1k(),
-                cost == null ? null : cost.redisCpuMsPer1k());
+                cost == null ? null : cost.redisCpuMsPer1k(),
+                p50(split, LatencySplit.PRODUCER), p99(split, LatencySplit.PRODUCER),
+                p50(split, LatencySplit.REDIS), p99(split, LatencySplit.REDIS),
+                p50(split, LatencySplit.CLIENT), p99(split, LatencySplit.CLIENT));
+    }
+
+    private static Long p50(Map<String, LatencySplit.Part> split, String part) {
+        return split.containsKey(part) ? split.get(part).p50Micros() : null;
+    }
+
+    private static Long p99(Map<String, LatencySplit.Part> split, String part) {
+        return split.containsKey(part) ? split.get(part).p99Micros() : null;
     }
 
     /** The pattern's promise against what the cell lost and duplicated ({@link DeliveryPromise}). */
@@ -94,6 +112,6 @@ public record CellResult(int index, String name, String client, String pattern, 
                 cell.offeredRate(), cell.serviceTime(), cell.repeat(), folder, -1, false, error,
                 null, null, null, null, null, null, null, null, null, null, null, null, null,
                 cell.faults().isEmpty() ? null : cell.faults(), null, null, cell.faults().isEmpty() ? null : false,
-                null, null, null);
+                null, null, null, null, null, null, null, null, null);
     }
 }

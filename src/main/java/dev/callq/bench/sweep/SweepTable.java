@@ -9,11 +9,16 @@ import java.util.Map;
 
 /**
  * The console summary of a sweep: one row per combination of the axes other than the client (only the
- * axes that vary get a column, workers always), and per client its throughput and p99 enqueue→dequeue,
- * and, when the cells recorded it, the JVM's CPU and allocation per 1,000 events.
+ * axes that vary get a column, workers always; with more than three clients, one row per client too), and
+ * per client its throughput and p99 enqueue→dequeue,
+ * and, when the cells recorded them, the JVM's CPU and allocation per 1,000 events and the latency split's p50s
+ * stacked as producer+redis+client µs (without a producer, redis+client).
  * A value from a cell whose numbers are not trustworthy is marked {@code *}.
  */
 public final class SweepTable {
+    /** Up to this many clients get a column group each; more get a row each. */
+    private static final int MAX_CLIENT_COLUMN_GROUPS = 3;
+
     private SweepTable() {
     }
 
@@ -40,17 +45,26 @@ public final class SweepTable {
         if (faults) {
             header.add("fault");
         }
+        // Beyond three clients a row per client stays readable where a column group per client would not.
+        boolean rowPerClient = axes.clients().size() > MAX_CLIENT_COLUMN_GROUPS;
+        if (rowPerClient) {
+            header.add("client");
+        }
         int keyColumns = header.size();
         // Cost columns only for cells that recorded it, so sweeps written before keep their table.
         boolean costs = cells.stream().anyMatch(c -> c.jvmCpuMsPer1k() != null);
-        int perClient = costs ? 4 : 2;
-        for (String client : axes.clients()) {
-            String label = ClientChoice.labelOf(client);
-            header.add(label + " ev/s");
-            header.add(label + " p99 ms");
+        boolean splits = cells.stream().anyMatch(c -> c.splitClientP50Micros() != null);
+        int perClient = 2 + (costs ? 2 : 0) + (splits ? 1 : 0);
+        for (String client : rowPerClient ? List.of("") : axes.clients()) {
+            String label = rowPerClient ? "" : ClientChoice.labelOf(client) + " ";
+            header.add(label + "ev/s");
+            header.add(label + "p99 ms");
             if (costs) {
-                header.add(label + " CPU ms/1k");
-                header.add(label + " KiB/1k");
+                header.add(label + "CPU ms/1k");
+                header.add(label + "KiB/1k");
+            }
+            if (splits) {
+                header.add(label + "split p50 µs");
             }
         }
         Map<String, List<String>> rows = new LinkedHashMap<>();
@@ -72,13 +86,19 @@ public final class SweepTable {
             if (faults) {
                 key.add(cell.faults() == null ? "none" : String.join(" ", cell.faults()));
             }
+            if (rowPerClient) {
+                key.add(ClientChoice.labelOf(cell.client()));
+            }
             List<String> row = rows.computeIfAbsent(String.join("\u0000", key), k -> newRow(key, header.size()));
-            int column = keyColumns + perClient * axes.clients().indexOf(cell.client());
+            int column = keyColumns + (rowPerClient ? 0 : perClient * axes.clients().indexOf(cell.client()));
             row.set(column, throughput(cell));
             row.set(column + 1, p99Millis(cell));
             if (costs) {
                 row.set(column + 2, oneDecimal(cell.jvmCpuMsPer1k()));
                 row.set(column + 3, oneDecimal(cell.jvmAllocatedKbPer1k()));
+            }
+            if (splits) {
+                row.set(column + (costs ? 4 : 2), splitP50s(cell));
             }
         }
         return format(header, new ArrayList<>(rows.values()));
@@ -89,19 +109,8 @@ public final class SweepTable {
      * recovery and whether the pattern kept its promise; empty without faults.
      */
     public static String guarantees(List<CellResult> cells) {
-        List<List<String>> rows = new ArrayList<>();
-        for (CellResult c : cells) {
-            if (c.faults() == null) {
-                continue;
-            }
-            boolean ran = c.error() == null;
-            rows.add(List.of(c.client(), c.pattern(), String.join(" ", c.faults()),
-                    ran ? Long.toString(c.eventsLost()) : "-", ran ? Long.toString(c.eventsDuplicates()) : "-",
-                    !ran ? "-" : c.recoverySeconds() == null ? "never" : String.format(Locale.ROOT, "%.0f", c.recoverySeconds()),
-                    !ran || c.faultMaxP99Micros() == null ? "-"
-                            : String.format(Locale.ROOT, "%.0f", c.faultMaxP99Micros() / 1000.0),
-                    !ran ? "failed" : Boolean.TRUE.equals(c.promiseKept()) ? "yes" : "NO"));
-        }
+        List<List<String>> rows = GuaranteeRow.of(cells).stream().map(r -> List.of(r.client(), r.pattern(), r.fault(),
+                r.lost(), r.duplicated(), r.recovery(), r.maxP99Ms(), r.kept())).toList();
         return rows.isEmpty() ? "" : format(List.of("client", "pattern", "fault", "lost", "dup", "recovery s",
                 "max p99 ms", "promise kept"), rows);
     }
@@ -126,6 +135,15 @@ public final class SweepTable {
             return "failed";
         }
         return String.format(Locale.ROOT, "%.2f", cell.enqueueToDequeueP99Micros() / 1000.0) + mark(cell);
+    }
+
+    /** producer+redis+client p50s, µs; the parts' p50s sum to about the total's (LatencySplit). */
+    private static String splitP50s(CellResult cell) {
+        if (cell.splitClientP50Micros() == null) {
+            return "-";
+        }
+        return (cell.splitProducerP50Micros() == null ? "" : cell.splitProducerP50Micros() + "+")
+                + cell.splitRedisP50Micros() + "+" + cell.splitClientP50Micros();
     }
 
     private static String oneDecimal(Double value) {

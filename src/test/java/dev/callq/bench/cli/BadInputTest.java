@@ -1,6 +1,7 @@
 package dev.callq.bench.cli;
 
 import dev.callq.bench.ExitCode;
+import dev.callq.bench.cli.CallqProcess.Outcome;
 import dev.callq.bench.env.FreePorts;
 import dev.callq.bench.env.LocalRedis;
 import org.junit.jupiter.api.Test;
@@ -9,13 +10,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,8 +23,6 @@ class BadInputTest {
     @TempDir
     Path tmp;
 
-    record Outcome(int exitCode, String stdout, String stderr) {
-    }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -47,6 +44,10 @@ class BadInputTest {
             "--load synthetic --rate 1e9 --duration 1 | would schedule 1,000,000,000 events, above the 20,000,000",
             "--workers 100000 | --workers 100000 is above 1000",
             "--calls 3000000000 | would schedule 6,000,000,000 events, above the 20,000,000",
+            "--shard 3/3 | --shard must be I/N with 0 ≤ I < N, not 3/3",
+            "--shard 1/3 | --shard needs --role producer or consumer",
+            "--role producer --load synthetic --client jedis | --role producer needs --redis",
+            "--role consumer --load synthetic --client jedis --redis 127.0.0.1:6379 --fault consumer-crash:1@1s | --role consumer takes no --fault",
             "--redis-rtt 2 | --redis-rtt: '2' is not a number with a unit us, ms or s",
             "--redis redis-sentinel://127.0.0.1:26379/mymaster --redis-rtt 1ms | --redis-rtt cannot delay a Sentinel deployment",
             "--uac-scenario src/test/resources/sipp/uac-without-bye.xml | does not send a BYE, but --events invite,bye expects",
@@ -173,17 +174,6 @@ class BadInputTest {
 
     /** Runs the CLI in a JVM of its own, so that its environment and exit code are a user's. */
     private Outcome callq(Map<String, String> environment, List<String> args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectOutput(tmp.resolve("stdout").toFile())
-                .redirectError(tmp.resolve("stderr").toFile());
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("callq finished").isTrue();
-        return new Outcome(process.exitValue(), Files.readString(tmp.resolve("stdout"), StandardCharsets.UTF_8),
-                Files.readString(tmp.resolve("stderr"), StandardCharsets.UTF_8));
+        return CallqProcess.run(tmp, environment, args);
     }
 }

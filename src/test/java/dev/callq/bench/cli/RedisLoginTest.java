@@ -3,6 +3,7 @@ package dev.callq.bench.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callq.bench.ExitCode;
+import dev.callq.bench.cli.CallqProcess.Outcome;
 import dev.callq.bench.env.FreePorts;
 import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.RedisEndpoint;
@@ -19,9 +20,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,9 +44,6 @@ class RedisLoginTest {
     Path tmp;
 
     private static SecuredRedis redis;
-
-    record Outcome(int exitCode, String stderr) {
-    }
 
     @BeforeAll
     static void startRedis() throws IOException {
@@ -126,7 +123,8 @@ class RedisLoginTest {
     void kamailioLogsInWithTheDefaultUsersPassword() throws Exception {
         Path out = tmp.resolve("out");
 
-        int exit = Main.execute("run", "--load", "sip", "--client", "both", "--rate", "50", "--calls", "50",
+        // Lettuce here, Jedis with the classic script below: ndb_redis logs in beside each client.
+        int exit = Main.execute("run", "--load", "sip", "--client", "lettuce", "--rate", "50", "--calls", "50",
                 "--warmup", "0", "--hold-ms", "50",
                 "--redis", "redis://:" + DEFAULT_PASSWORD + "@127.0.0.1:" + redis.port, "--out", out.toString());
 
@@ -135,8 +133,8 @@ class RedisLoginTest {
         for (JsonNode client : summary.get("clients")) {
             assertThat(client.at("/events/consumed").asLong()).as("INVITE and BYE of 50 calls").isEqualTo(100);
         }
-        assertThat(out.resolve("logs/jedis/kamailio.cfg")).exists();
-        assertThat(out.resolve("logs/jedis/redis-login.cfg")).doesNotExist();
+        assertThat(out.resolve("logs/lettuce/kamailio.cfg")).exists();
+        assertThat(out.resolve("logs/lettuce/redis-login.cfg")).doesNotExist();
         assertNoFileHolds(out, DEFAULT_PASSWORD);
     }
 
@@ -336,16 +334,7 @@ class RedisLoginTest {
                 .doesNotContain("Exception");
     }
 
-    /** Runs the CLI in a JVM of its own, so that its exit code and stderr are a user's. */
     private Outcome callq(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        Path stderr = tmp.resolve("stderr");
-        Process process = new ProcessBuilder(command).redirectOutput(tmp.resolve("stdout").toFile())
-                .redirectError(stderr.toFile()).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("callq finished").isTrue();
-        return new Outcome(process.exitValue(), Files.readString(stderr, StandardCharsets.UTF_8));
+        return CallqProcess.run(tmp, Map.of(), List.of(args));
     }
 }

@@ -8,8 +8,11 @@ import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.SyntheticLoad;
 import dev.callq.bench.sip.EnqueuedEvents;
 import dev.callq.bench.sip.ExternalKamailio;
+import dev.callq.bench.sip.ExternalUas;
 import dev.callq.bench.run.FaultSpec;
 import dev.callq.bench.run.LoadKind;
+import dev.callq.bench.run.Role;
+import dev.callq.bench.run.Shard;
 import dev.callq.bench.run.RunArguments;
 import dev.callq.bench.run.RunOptions;
 import dev.callq.bench.work.ServiceTime;
@@ -36,7 +39,8 @@ class RunOptionsRoundTripTest {
                 ServiceTime.parse("lognormal:2.5ms,1.5"), Work.Mode.SPIN, SyntheticLoad.Arrivals.POISSON, 0.5, 7.0,
                 null, 12.5, 9L, 150L, PayloadFormat.JSON, 32, 3, 250L, 3, new RedisEndpoint("127.0.0.1", 6400),
                 null, null, "calls", null, null, null, null, 1500L, Duration.ofNanos(500_000), null, null, null, 300L,
-                List.of(FaultSpec.parse("consumer-crash:1@2s")), null, null, true);
+                List.of(FaultSpec.parse("consumer-crash:1@2s")), null, null, true, Role.ALL, Shard.WHOLE, 250L,
+                null, null);
 
         RunOptions parsed = parsedByRunCommand(options.toArgs());
 
@@ -100,6 +104,23 @@ class RunOptionsRoundTripTest {
     }
 
     @Test
+    void aRedisClusterTargetSurvivesArgumentsAndParsing() {
+        List<String> args = List.of("--client", "lettuce", "--load", "synthetic", "--role", "producer", "--shard", "2/3",
+                "--redis", "redis-cluster://10.0.0.1:7000,10.0.0.2:7000");
+
+        RunOptions parsed = parsedByRunCommand(args);
+
+        assertThat(parsed.redisCluster()).containsExactly(new RedisEndpoint("10.0.0.1", 7000),
+                new RedisEndpoint("10.0.0.2", 7000));
+        assertThat(parsed.redis()).isEqualTo(new RedisEndpoint("10.0.0.1", 7000));
+        assertThat(parsed.toArgs()).containsSubsequence("--redis", "redis-cluster://10.0.0.1:7000,10.0.0.2:7000")
+                .containsOnlyOnce("--redis");
+        assertThat(parsedByRunCommand(parsed.toArgs()).toConfig(OUT)).isEqualTo(parsed.toConfig(OUT));
+        assertThatThrownBy(() -> parsedByRunCommand(List.of("--redis", "redis-cluster://10.0.0.1:7000")).toConfig(OUT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs --role producer or consumer");
+    }
+
+    @Test
     void theUsersScenariosAndKamailioSurviveArgumentsAndParsing() {
         RunOptions options = RunOptions.builder().load(LoadKind.SIP).redis(new RedisEndpoint("10.0.0.2", 6379))
                 .uacScenario(Path.of("sipp-scenarios/uac.xml")).uasScenario(Path.of("sipp-scenarios/uas.xml"))
@@ -110,6 +131,17 @@ class RunOptionsRoundTripTest {
         assertThat(parsed).isEqualTo(options);
         assertThat(parsed.toConfig(OUT)).isEqualTo(options.toConfig(OUT));
         assertThat(parsed.toConfig(OUT).kamailio()).isEqualTo(new ExternalKamailio("10.0.0.3", 5060));
+    }
+
+    @Test
+    void theUsersUasSurvivesArgumentsAndParsing() {
+        RunOptions options = RunOptions.builder().load(LoadKind.SIP).redis(new RedisEndpoint("10.0.0.2", 6379))
+                .kamailio(ExternalKamailio.parse("10.0.0.3:5060")).uas(ExternalUas.parse("sipp-uas:5070")).build();
+
+        RunOptions parsed = parsedByRunCommand(options.toArgs());
+
+        assertThat(parsed).isEqualTo(options);
+        assertThat(parsed.toConfig(OUT).uas()).isEqualTo(new ExternalUas("sipp-uas", 5070));
     }
 
     @Test

@@ -322,6 +322,55 @@ abstract class QueueDriverContractTest {
         assertThat(((List<?>) raw.call("XPENDING", spec.key(), spec.groupName())).get(0)).isEqualTo(0L);
     }
 
+    /**
+     * A live worker (its heartbeat fresh) whose connection broke after Redis moved an event into its processing
+     * list: its next start, or its next poll after the failure, delivers that event again.
+     */
+    @Test
+    void aLiveWorkerTakesBackItsOwnProcessingList() {
+        QueueSpec spec = resetQueue(QueuePattern.RELIABLE, 1);
+        raw.call("RPUSH", spec.processingKey(0), "cut off");
+        raw.call("SET", spec.heartbeatKey(spec.processingKey(0)), "1", "PX", "60000");
+        List<String> popped = new ArrayList<>();
+        try (QueueConsumer consumer = driver.createConsumer(spec, 0)) {
+            assertThat(consumer.poll(popped::addAll)).isEqualTo(1);
+        }
+        assertThat(popped).containsExactly("cut off");
+        assertThat(raw.call("LLEN", spec.processingKey(0))).isEqualTo(0L);
+        raw.call("DEL", spec.heartbeatKey(spec.processingKey(0)));
+    }
+
+    /** The same for a stream: an entry delivered to this worker's consumer and never acknowledged, not yet idle. */
+    @Test
+    void aStreamConsumerReadsItsOwnPendingEntriesAgain() {
+        QueueSpec spec = resetQueue(QueuePattern.STREAM, 10);
+        try (QueueProducer producer = driver.createProducer(spec)) {
+            producer.push(List.of("cut off"));
+        }
+        raw.call("XREADGROUP", "GROUP", spec.groupName(), "consumer-0", "COUNT", "1", "STREAMS", spec.key(), ">");
+        List<String> popped = new ArrayList<>();
+        try (QueueConsumer consumer = driver.createConsumer(spec, 0)) {
+            assertThat(consumer.poll(popped::addAll)).isEqualTo(1);
+        }
+        assertThat(popped).containsExactly("cut off");
+        assertThat(((List<?>) raw.call("XPENDING", spec.key(), spec.groupName())).get(0)).isEqualTo(0L);
+    }
+
+    /**
+     * A push Redis answers with an error fails, also when its XADDs go in one pipeline: a pipeline's replies
+     * are read without raising their errors, so XADDs a restarted Redis refused (LOADING) counted as
+     * acknowledged. Here the key holds a string, and Redis refuses each XADD with WRONGTYPE.
+     */
+    @Test
+    void aStreamPushRedisRefusesFails() {
+        QueueSpec spec = resetQueue(QueuePattern.STREAM, 10);
+        raw.call("DEL", spec.key());
+        raw.call("SET", spec.key(), "not a stream");
+        try (QueueProducer producer = driver.createProducer(spec)) {
+            assertThatThrownBy(() -> producer.push(payloads(0, 3))).hasMessageContaining("WRONGTYPE");
+        }
+    }
+
     /** Lettuce hands XINFO GROUPS back in a different shape under RESP2 and RESP3, hence both. */
     @ParameterizedTest
     @ValueSource(ints = {2, 3})

@@ -28,6 +28,20 @@ class MaxRateSearchTest {
                 .containsExactly(500L, 1000L, 2000L, 4000L);
         assertLastStepsConfirm(result, 2);
         assertThat(result.steps()).filteredOn(s -> !s.passed()).allMatch(s -> s.reason().equals("backlog grew"));
+        assertThat(result.limitedByMaxRate()).as("a failing probe bounded it, not the maximum").isFalse();
+    }
+
+    @Test
+    void whenEveryRateUpToTheMaximumPassesTheAnswerSaysTheMaximumWasTheLimit() {
+        MaxRateSearch.Settings capped = new MaxRateSearch.Settings(100, 2, 0.05, 2, 10, 3000, 40);
+
+        Result result = new MaxRateSearch(capped).run(rate -> Probe.Verdict.pass());
+
+        assertThat(result.converged()).isTrue();
+        assertThat(result.maxRatePerSec()).isEqualTo(3000);
+        assertThat(result.limitedByMaxRate()).isTrue();
+        assertThat(result.steps()).extracting(Step::ratePerSec).containsExactly(100L, 200L, 400L, 800L, 1600L, 3000L,
+                3000L, 3000L);
     }
 
     @Test

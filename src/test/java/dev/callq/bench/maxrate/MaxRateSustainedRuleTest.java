@@ -53,6 +53,17 @@ class MaxRateSustainedRuleTest {
     }
 
     @Test
+    void underSipLoadTheBacklogLimitsCountTheEventsEachCallPushes() {
+        // 1,000 calls/s pushing an INVITE and a BYE each offer 2,000 events/s: a growth of 15 events/s is within
+        // 1 % of that, though not of 1,000 events/s.
+        BacklogTrend growing15 = new BacklogTrend(List.of(0L, 15L, 30L, 45L, 60L));
+
+        assertThat(RULE.judge(1000, 2, result(0, true, 15_000), growing15).passed()).isTrue();
+        assertThat(RULE.judge(1000, 1, result(0, true, 15_000), growing15).reason())
+                .isEqualTo("backlog grew 15 events/s (limit 10)");
+    }
+
+    @Test
     void aLatencyFailureCausedByALateProducerSaysSo() {
         ClientResult late = result(0, true, 25_000);
         ClientResult.Producer producer = late.producer();

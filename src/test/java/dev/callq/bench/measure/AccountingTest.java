@@ -111,7 +111,7 @@ class AccountingTest {
     }
 
     @Test
-    void sequenceIdsKeepContiguousPushesAsOneRangeAndTellTheirOwnCallIds() {
+    void sequenceIdsTellTheirOwnCallIds() {
         SequenceIds ids = new SequenceIds("syn-", 2);
         ids.add(1, 0, 512);
         ids.add(1, 512, 512);

@@ -109,6 +109,12 @@ class CapacityPlannerTest {
         assertThat(plan.feasible()).isFalse();
         assertThat(plan.limits()).singleElement().asString()
                 .contains("single Redis thread's ceiling of 4000 events/s");
+        ClientPlan feasible = CapacityPlanner.plan("lettuce", 5_000, P99_5MS, saturated(0.02, 0.0005),
+                HoldingTime.of(SERVICE_MICROS, SERVICE_MICROS, SERVICE_MICROS), NO_CEILING);
+        assertThat(ClientPlan.notAPlan(List.of(feasible))).isEmpty();
+        assertThat(ClientPlan.notAPlan(List.of(feasible, plan))).hasValueSatisfying(line -> assertThat(line)
+                .startsWith("no pool meets the objective at 5000.0 events/s").contains("jedis: ")
+                .doesNotContain("lettuce").doesNotContain("\n"));
     }
 
     @Test

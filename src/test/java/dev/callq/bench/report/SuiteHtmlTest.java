@@ -4,7 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static dev.callq.bench.report.ReportPages.readSelfContained;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,5 +42,25 @@ class SuiteHtmlTest {
                 .contains("<tr><td class=\"bad\">lettuce synthetic blpop w2 @500/s</td>")
                 .contains("<p>Result: regression.</p>")
                 .doesNotContain("---").doesNotContain("**");
+    }
+
+    @Test
+    void indexShowsEveryCellAndThePerRepeatP99BesideTheBaselinesWhenTheBaselineIsThere() throws IOException {
+        Path folder = GoldenRuns.copy(GoldenRuns.SUITE, tmp.resolve("current"));
+        Path baseline = GoldenRuns.copy(GoldenRuns.SUITE, tmp.resolve("baseline"));
+        Files.writeString(folder.resolve(SuiteHtml.BASELINE_FILE), baseline.toAbsolutePath() + "\n");
+        // The golden suite kept only its sweeps' tables: the chart needs each cell's summary.json.
+        String withoutCells = readSelfContained(SuiteHtml.write(folder));
+        for (Path side : List.of(folder, baseline)) {
+            GoldenRuns.copy(GoldenRuns.SYNTHETIC_LETTUCE, side.resolve("rates"));
+        }
+
+        String html = readSelfContained(SuiteHtml.write(folder));
+
+        assertThat(withoutCells).contains("<h2>Cells of rates</h2>").contains("<h2>Cells of workers</h2>")
+                .contains("No per-repeat chart: no summary.json under").doesNotContain("Per-repeat p99 per cell");
+        assertThat(html).contains("<h2>Per-repeat p99 per cell</h2>")
+                .contains("<th>base typical p99 (ms)</th><th>current typical p99 (ms)</th>")
+                .containsPattern("<td>lettuce synthetic [^<]+</td><td>1</td>");
     }
 }

@@ -14,9 +14,10 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * docker-compose.yml's own-system topology: Redis, Kamailio (kamailio/Dockerfile) and the harness as separate
- * containers, the harness using --redis and --kamailio. Skipped without a Docker engine; NetnsTopologyTest
- * proves the same topology with network namespaces where there is none.
+ * docker-compose.yml's own-system topology: Redis, Kamailio (kamailio/Dockerfile), the SIPp UAS and the harness
+ * as separate containers, the harness using --redis, --kamailio and --uas. Skipped without a Docker engine;
+ * ComposeFileTest checks the file's wiring and NetnsTopologyTest proves the same topology with network
+ * namespaces where there is none.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class ComposeTopologyTest {
@@ -29,7 +30,7 @@ class ComposeTopologyTest {
                 .withLocalCompose(true)
                 .withOptions("--profile own-system")
                 .withEnv("CALLQ_RESULTS", results.toString())
-                .withServices("redis", "kamailio", "harness")
+                .withServices("redis", "kamailio", "sipp-uas", "harness")
                 .waitingFor("harness", Wait.forLogMessage(".*results: .*summary\\.json.*", 1)
                         .withStartupTimeout(Duration.ofMinutes(20)))) {
             compose.start();
@@ -43,6 +44,7 @@ class ComposeTopologyTest {
             assertThat(result.at("/events/consumed").asLong()).isEqualTo(600);
             assertThat(result.at("/events/lost").asLong()).isZero();
             assertThat(result.at("/clientEnvironment/kamailio").asText()).startsWith("started by the user");
+            assertThat(result.at("/clientEnvironment/uas").asText()).isEqualTo("started by the user, at sipp-uas:5070");
         }
     }
 }

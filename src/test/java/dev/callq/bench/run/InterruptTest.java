@@ -64,8 +64,7 @@ class InterruptTest {
         List<ProcessHandle> started = List.of();
         try {
             RedisFaultTest.awaitMeasuring(out, "jedis");
-            // Kill once the measured phase's SIPp UAC runs beside its watchdog: a kill -9 in the instant
-            // between a child's start and its watchdog's is a window the watchdog cannot close.
+            // Kill once the measured phase's SIPp UAC has started, so that every kind of child is there to check.
             long uacDeadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (callq.descendants().noneMatch(p -> p.info().commandLine().orElse("").contains("call-%u"))
                     && System.nanoTime() < uacDeadlineNanos) {

@@ -38,7 +38,7 @@ class LatencySplitTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jedis", "lettuce"})
+    @ValueSource(strings = {"jedis", "lettuce", "redisson"})
     void everyEventsReplyIsStampedAndEachPartSaysHowItWasGot(String client) {
         JsonNode result = summary.client(client);
         JsonNode split = result.at("/latencySplit");
@@ -67,7 +67,7 @@ class LatencySplitTest {
      * plus 5 % of the total (HdrHistogram's buckets and microsecond stamps) plus 2 µs.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"jedis", "lettuce"})
+    @ValueSource(strings = {"jedis", "lettuce", "redisson"})
     void theStackedMediansAddUpToTheTotalsMedian(String client) {
         JsonNode split = summary.client(client).at("/latencySplit");
         long producer = split.at("/producer/p50Micros").asLong();

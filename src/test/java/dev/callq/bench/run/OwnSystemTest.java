@@ -2,10 +2,12 @@ package dev.callq.bench.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.cli.Main;
+import dev.callq.bench.env.FreePorts;
 import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.sip.KamailioSettings;
 import dev.callq.bench.sip.LocalKamailio;
+import dev.callq.bench.sip.SippUas;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,8 +18,9 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The user's own system: a Kamailio and a Redis the user started (here, the test), the user's SIPp UAC
- * scenario; callq starts only SIPp and the workers and still accounts for every event.
+ * The user's own system: a Kamailio, a SIPp UAS and a Redis the user started (here, the test), the user's
+ * SIPp UAC scenario; callq starts only its UAC and the workers (docker-compose.yml's own-system topology)
+ * and still accounts for every event.
  */
 class OwnSystemTest {
     private static final int CALLS = 60;
@@ -36,14 +39,16 @@ class OwnSystemTest {
         Path scenario = Path.of("src/test/resources/sipp/uac-with-header.xml");
         Files.createDirectories(dir.resolve("redis"));
         Files.createDirectories(dir.resolve("kamailio"));
+        Files.createDirectories(dir.resolve("uas"));
         int exit;
         try (LocalRedis redis = LocalRedis.start(dir.resolve("redis"));
              LocalKamailio kamailio = LocalKamailio.start(dir.resolve("kamailio"),
-                     new KamailioSettings(redis.endpoint(), "calls", PayloadFormat.JSON))) {
+                     new KamailioSettings(redis.endpoint(), "calls", PayloadFormat.JSON));
+             SippUas uas = SippUas.start(dir.resolve("uas"), FreePorts.find())) {
             exit = Main.execute("run", "--client", "jedis", "--workers", "2", "--rate", "60", "--calls",
                     Integer.toString(CALLS), "--warmup", "0", "--key", "calls", "--redis", redis.endpoint().toString(),
-                    "--kamailio", "127.0.0.1:" + kamailio.sipPort(), "--uac-scenario", scenario.toString(),
-                    "--out", outDir.toString());
+                    "--kamailio", "127.0.0.1:" + kamailio.sipPort(), "--uas", "127.0.0.1:" + uas.port(),
+                    "--uac-scenario", scenario.toString(), "--out", outDir.toString());
         }
 
         assertThat(exit).isZero();
@@ -67,5 +72,8 @@ class OwnSystemTest {
         Path logs = outDir.resolve("logs/jedis");
         assertThat(logs.resolve("user-uac.xml")).content().contains("X-Callq-Test: own-scenario");
         assertThat(logs.resolve("kamailio.log")).doesNotExist();
+        // Nor a UAS: the user's answered every call.
+        assertThat(logs.resolve("sipp-uas.log")).doesNotExist();
+        assertThat(result.at("/clientEnvironment/uas").asText()).startsWith("started by the user, at 127.0.0.1:");
     }
 }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,12 +66,21 @@ class SweepEndToEndTest {
             assertThat(summary.at("/clients/0/events/consumed").asLong()).isEqualTo(cell.get("eventsExpected").asLong());
             assertThat(summary.at("/provenance/commandLine").asText()).startsWith("callq run ")
                     .endsWith("--out " + folder);
+            for (String part : List.of("Producer", "Redis", "Client")) {
+                String name = part.toLowerCase(Locale.ROOT);
+                assertThat(cell.get("split" + part + "P50Micros").asLong()).as(name + " p50")
+                        .isEqualTo(summary.at("/clients/0/latencySplit/" + name + "/p50Micros").asLong());
+                assertThat(cell.get("split" + part + "P99Micros").asLong()).as(name + " p99")
+                        .isEqualTo(summary.at("/clients/0/latencySplit/" + name + "/p99Micros").asLong());
+            }
         }
         List<String> csv = Files.readAllLines(out.resolve("sweep.csv"));
         assertThat(csv).hasSize(3);
         assertThat(csv.get(0)).startsWith("index,name,client,pattern,workers,rate,");
         assertThat(csv.get(1)).startsWith("1,01-jedis-blpop-w2-r500-none-1,jedis,blpop,2,500,");
         assertThat(csv.get(2)).startsWith("2,02-jedis-blpop-w4-r500-none-1,jedis,blpop,4,500,");
+        assertThat(Files.readString(out.resolve("report.html")))
+                .contains("Cost per 1,000 events and where the latency goes", "client (µs)");
     }
 
     @Test

@@ -94,6 +94,19 @@ final class JedisConsumer extends PatternConsumer {
     }
 
     @Override
+    protected int readOwnPending(PayloadSink sink) {
+        XReadGroupParams params = XReadGroupParams.xReadGroupParams().count(spec.batchSize());
+        List<Map.Entry<String, List<StreamEntry>>> read = link.call(jedis -> jedis.xreadGroup(spec.groupName(),
+                consumerName, params, Map.of(spec.key(), new StreamEntryID(0, 0))));
+        if (read == null || read.isEmpty()) {
+            return 0;
+        }
+        // an entry deleted from the stream while pending comes back without fields
+        List<StreamEntry> entries = read.get(0).getValue().stream().filter(entry -> entry.getFields() != null).toList();
+        return entries.isEmpty() ? 0 : handOver(entries, sink);
+    }
+
+    @Override
     protected int claimIdle(PayloadSink sink, Duration minIdle) {
         Map.Entry<StreamEntryID, List<StreamEntry>> claimed = link.call(jedis -> jedis.xautoclaim(spec.key(),
                 spec.groupName(), consumerName, minIdle.toMillis(), new StreamEntryID(0, 0),

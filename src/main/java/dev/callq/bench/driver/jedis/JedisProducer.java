@@ -4,8 +4,10 @@ import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.driver.QueueProducer;
 import dev.callq.bench.driver.QueueSpec;
 import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.StreamEntryID;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -37,14 +39,21 @@ final class JedisProducer implements QueueProducer {
         }
     }
 
+    /**
+     * The pipeline's sync() reads every reply but raises none of the errors among them: each reply is read
+     * back, so that an XADD Redis refused (LOADING while a restarted server reads its append-only file) fails
+     * the push instead of counting as acknowledged.
+     */
     private void addToStream(List<String> payloads) {
         link.call(jedis -> {
+            List<Response<StreamEntryID>> replies = new ArrayList<>(payloads.size());
             try (Pipeline pipeline = jedis.pipelined()) {
                 for (String payload : payloads) {
-                    pipeline.xadd(spec.key(), StreamEntryID.NEW_ENTRY, Map.of(STREAM_FIELD, payload));
+                    replies.add(pipeline.xadd(spec.key(), StreamEntryID.NEW_ENTRY, Map.of(STREAM_FIELD, payload)));
                 }
                 pipeline.sync();
             }
+            replies.forEach(Response::get);
             return null;
         });
     }

@@ -81,6 +81,19 @@ final class LettuceConsumer extends PatternConsumer {
     }
 
     @Override
+    protected int readOwnPending(PayloadSink sink) {
+        List<StreamMessage<String, String>> messages = redis.xreadgroup(groupConsumer,
+                XReadArgs.Builder.count(spec.batchSize()), XReadArgs.StreamOffset.from(spec.key(), "0-0"));
+        if (messages == null) {
+            return 0;
+        }
+        // an entry deleted from the stream while pending comes back without a body
+        List<StreamMessage<String, String>> entries = messages.stream()
+                .filter(message -> message.getBody() != null && !message.getBody().isEmpty()).toList();
+        return entries.isEmpty() ? 0 : handOver(entries, sink);
+    }
+
+    @Override
     protected int claimIdle(PayloadSink sink, Duration minIdle) {
         ClaimedMessages<String, String> claimed = redis.xautoclaim(spec.key(),
                 XAutoClaimArgs.Builder.xautoclaim(groupConsumer, minIdle, "0-0").count(spec.batchSize()));

@@ -3,6 +3,7 @@ package dev.callq.bench.driver.redisson;
 import dev.callq.bench.driver.PatternConsumer;
 import dev.callq.bench.driver.PayloadSink;
 import dev.callq.bench.driver.QueueSpec;
+import dev.callq.bench.driver.ReplyStamp;
 import org.redisson.api.RBlockingDeque;
 import org.redisson.api.RList;
 import org.redisson.api.RStream;
@@ -23,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * How a worker pops in each pattern through Redisson's objects. Each blocking call borrows a connection
  * from the client's pool for its whole wait and returns it afterwards, so there is no connection of the
- * worker's own to close.
+ * worker's own to close. The queue and stream objects pop through the worker's own {@link StampedCodec},
+ * which tells {@link ReplyStamping} whose reply stamp a pop's command marks.
  */
 final class RedissonConsumer extends PatternConsumer {
     private final RBlockingDeque<String> queue;
@@ -32,12 +34,14 @@ final class RedissonConsumer extends PatternConsumer {
     private final String consumerName;
     private final RedissonClient redisson;
 
-    RedissonConsumer(RedissonClient redisson, QueueSpec spec, int workerId, Duration clientTimeout) {
-        super(spec, workerId, clientTimeout, () -> { });
+    RedissonConsumer(RedissonClient redisson, QueueSpec spec, int workerId, Duration clientTimeout,
+                     ReplyStamp replyStamp) {
+        super(spec, workerId, clientTimeout, () -> { }, replyStamp);
         this.redisson = redisson;
-        this.queue = redisson.getBlockingDeque(spec.key(), StringCodec.INSTANCE);
+        StampedCodec pops = new StampedCodec(replyStamp);
+        this.queue = redisson.getBlockingDeque(spec.key(), pops);
         this.processing = redisson.getList(spec.processingKey(workerId), StringCodec.INSTANCE);
-        this.stream = redisson.getStream(spec.key(), StringCodec.INSTANCE);
+        this.stream = redisson.getStream(spec.key(), pops);
         this.consumerName = "consumer-" + workerId;
     }
 
@@ -97,6 +101,24 @@ final class RedissonConsumer extends PatternConsumer {
             return 0;
         }
         return handOver(read, sink);
+    }
+
+    /** XREADGROUP GROUP g consumer COUNT n STREAMS key 0-0: this consumer's pending entries, then XACK. */
+    @Override
+    protected int readOwnPending(PayloadSink sink) {
+        Map<StreamMessageId, Map<String, String>> read = stream.readGroup(spec.groupName(), consumerName,
+                StreamReadGroupArgs.greaterThan(new StreamMessageId(0, 0)).count(spec.batchSize()));
+        if (read == null) {
+            return 0;
+        }
+        Map<StreamMessageId, Map<String, String>> entries = new LinkedHashMap<>();
+        // an entry deleted from the stream while pending comes back without fields
+        read.forEach((id, fields) -> {
+            if (fields != null && fields.containsKey(RedissonProducer.STREAM_FIELD)) {
+                entries.put(id, fields);
+            }
+        });
+        return entries.isEmpty() ? 0 : handOver(entries, sink);
     }
 
     /** XAUTOCLAIM key group consumer min-idle 0-0 COUNT n: {@code RStream.autoClaim}, then XACK. */

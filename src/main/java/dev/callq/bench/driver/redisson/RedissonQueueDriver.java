@@ -11,6 +11,7 @@ import dev.callq.bench.driver.QueueDriver;
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.driver.QueueProducer;
 import dev.callq.bench.driver.QueueSpec;
+import dev.callq.bench.driver.ReplyStamp;
 import dev.callq.bench.driver.Unreachable;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.env.RedisTls;
@@ -71,6 +72,9 @@ public final class RedissonQueueDriver implements QueueDriver {
                 .setProtocol(protocol)
                 .setNettyThreads(nettyThreads)
                 .setTransportMode(transport.equals("epoll") ? TransportMode.EPOLL : TransportMode.NIO);
+        if (ReplyStamp.ENABLED) {
+            config.setNettyHook(new ReplyStamping());
+        }
         if (endpoint.caFile() != null) {
             try {
                 config.setSslTrustManagerFactory(RedisTls.trustManagerFactory(endpoint.caFile()));
@@ -148,7 +152,7 @@ public final class RedissonQueueDriver implements QueueDriver {
             throw new HarnessException("redisson's connection pool of " + poolSize + " cannot hold worker "
                     + (workerId + 1) + " blocked in a pop beside the producer and admin: raise connectionPoolSize");
         }
-        return open.consumer(new RedissonConsumer(redisson, spec, workerId, settings.clientTimeout()));
+        return open.consumer(new RedissonConsumer(redisson, spec, workerId, settings.clientTimeout(), new ReplyStamp()));
     }
 
     @Override

@@ -1,0 +1,298 @@
+package dev.callq.bench.run;
+
+import dev.callq.bench.HarnessException;
+import dev.callq.bench.driver.QueueAdmin;
+import dev.callq.bench.driver.QueueDriver;
+import dev.callq.bench.driver.QueuePattern;
+import dev.callq.bench.driver.QueueSpec;
+import dev.callq.bench.env.RedisClock;
+import dev.callq.bench.env.RedisEndpoint;
+import dev.callq.bench.env.RedisProbe;
+import dev.callq.bench.event.CallEvent;
+import dev.callq.bench.load.LoadOutcome;
+import dev.callq.bench.load.RateProfile;
+import dev.callq.bench.load.SyntheticLoad;
+import dev.callq.bench.measure.ClockOffset;
+import dev.callq.bench.measure.DeferredLatencies;
+import dev.callq.bench.measure.EventLedger;
+import dev.callq.bench.measure.EventSets;
+import dev.callq.bench.measure.IntervalLog;
+import dev.callq.bench.measure.LatencySummary;
+import dev.callq.bench.measure.Metric;
+import dev.callq.bench.measure.Recorders;
+import dev.callq.bench.measure.WallClock;
+import dev.callq.bench.work.ServiceTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+/**
+ * One shard of a run spread over several processes: a producer (1/N of the rate, Call-IDs of its own)
+ * or a consumer (1/N of the workers). It aligns its clock to the Redis server's, meets the other shards
+ * at the {@link ShardBarrier}, runs its role from the agreed instant (warm-up, then the measured phase
+ * from start + warm-up, so that every shard's interval k covers the same second), and writes its
+ * {@link ShardPart} under {@code shards/<role>-<i>/}. {@code callq merge} adds the parts up.
+ */
+public final class ShardRun {
+    private static final Logger log = LoggerFactory.getLogger(ShardRun.class);
+    private static final Duration DRAIN_POLL = Duration.ofMillis(50);
+
+    private final RunConfig config;
+    private final Shard shard;
+    private final Role role;
+    private final String client;
+    /** The server whose clock every shard reads: the one that holds the barrier. */
+    private RedisEndpoint reference;
+
+    public ShardRun(RunConfig config) {
+        this.config = config;
+        this.shard = config.shard();
+        this.role = config.role();
+        this.client = config.clients().get(0);
+    }
+
+    /** The rules a sharded run adds to a run's options; checked with them, before anything starts. */
+    static void requireValid(RunConfig config) {
+        Role role = config.role();
+        if (role == Role.ALL) {
+            if (config.shard().count() > 1) {
+                throw new IllegalArgumentException("--shard needs --role producer or consumer");
+            }
+            if (!config.redisCluster().isEmpty()) {
+                throw new IllegalArgumentException("--redis " + RunOptions.CLUSTER_SCHEME + "… needs --role producer "
+                        + "or consumer: a run on a Redis Cluster is a sharded run");
+            }
+            return;
+        }
+        String option = "--role " + role.cliName();
+        if (role == Role.SIP_LOAD) {
+            throw new IllegalArgumentException(option + " is not available yet: shard a synthetic load with "
+                    + "--role producer, or run SIP load with --role all");
+        }
+        if (config.load() != LoadKind.SYNTHETIC) {
+            throw new IllegalArgumentException(option + " needs --load synthetic");
+        }
+        if (config.redis() == null) {
+            throw new IllegalArgumentException(option + " needs --redis: the shards meet in the Redis under test");
+        }
+        if (config.clients().size() != 1) {
+            throw new IllegalArgumentException(option + " needs one --client, not " + config.clients());
+        }
+        if (config.pattern() != QueuePattern.BLPOP && config.pattern() != QueuePattern.BATCH) {
+            throw new IllegalArgumentException(option + " takes --pattern blpop or batch, not "
+                    + config.pattern().cliName());
+        }
+        // What a whole run adds around its measurement (faults, a delaying proxy, a Sentinel topology, a
+        // profile) is not built into the shards: refused rather than silently left out.
+        if (!config.faults().isEmpty() || !config.redisRtt().isZero() || config.redisSentinel() || config.profile()) {
+            throw new IllegalArgumentException(option + " takes no --fault, --redis-rtt, --redis-sentinel or "
+                    + "--profile: use them in a whole run (--role all)");
+        }
+        if (role == Role.CONSUMER && config.workers() < config.shard().count()) {
+            throw new IllegalArgumentException("--workers " + config.workers() + " are fewer than the "
+                    + config.shard().count() + " consumer shards: each needs one");
+        }
+    }
+
+    /** Runs this shard and writes its part; returns the part's folder. */
+    public Path run() {
+        RedisProbe.requireReachable(config.redis());
+        WallClock.injectSkew(config.clockSkewMillis() * 1_000);
+        Path dir = createDir(config.outDir().resolve(ShardPart.SHARDS_FOLDER).resolve(shard.folderName(role)));
+        // A producer shard pushes with the same client whichever is under test, as a whole run's producer does.
+        String queueClient = role == Role.PRODUCER ? SyntheticLoad.PRODUCER_CLIENT : client;
+        try (ShardQueues queues = new ShardQueues(config, queueClient);
+             ShardBarrier barrier = new ShardBarrier(queues.serverOf(ShardBarrier.hashTag(config.key(), runName())),
+                     config.key(), runName(), shard.count())) {
+            reference = barrier.server();
+            ShardPart part = role == Role.PRODUCER ? produce(queues, barrier, dir) : consume(queues, barrier, dir);
+            part.write(dir);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String runName() {
+        return config.outDir().getFileName().toString();
+    }
+
+    private ShardPart produce(ShardQueues queues, ShardBarrier barrier, Path dir) throws IOException {
+        Recorders recorders = Recorders.create();
+        // Lane k of producer i pushes to queue (i × lanes + k) mod queues: the producers' lanes cover every queue.
+        int lanes = config.producerLanes();
+        IntFunction<QueueSpec> laneQueue = lane -> queues.spec((shard.index() * lanes + lane) % queues.count());
+        QueueSpec spec = laneQueue.apply(0);
+        QueueDriver driver = queues.driver(spec);
+        SyntheticLoad load = new SyntheticLoad(config.pattern(), lane -> queues.driver(laneQueue.apply(lane))
+                .createProducer(laneQueue.apply(lane)), new ShareOfRate(config.rate(), shard.count()),
+                config.arrivals(), config.duration(), lanes, recorders.producerLag(), recorders.pushRoundTrip(),
+                SyntheticLoad.MEASURED_PREFIX + "p" + shard.index() + "-");
+        long startMicros = barrier.arrive(role);
+        ClockOffset clock = alignClock();
+        sleepUntil(startMicros);
+        load.warmUp(config.warmup().minimum(), CallEvent.WARMUP_PREFIX + "p" + shard.index() + "-");
+        long measureFromMicros = startMicros + config.warmup().minimum().toNanos() / 1_000;
+        sleepUntil(measureFromMicros);
+        Path hlog = dir.resolve(client + ".hlog");
+        LoadOutcome outcome;
+        IntervalLog intervals = new IntervalLog(hlog, measureFromMicros / 1_000, "callq-bench " + client + " "
+                + shard.folderName(role) + ", latencies in microseconds");
+        try (intervals;
+             QueueAdmin samplingAdmin = driver.createAdmin();
+             Sampler sampler = new Sampler(shard.folderName(role), recorders, intervals, new EventLedger(), samplingAdmin,
+                     spec, Timeseries.file(dir, client), ProgressListener.NONE)) {
+            outcome = load.measure();
+            barrier.producerDone();
+        }
+        var stats = outcome.producer();
+        List<String> warnings = new ArrayList<>();
+        if (!stats.keptSchedule()) {
+            warnings.add(String.format(Locale.ROOT, "PRODUCER FELL BEHIND: achieved %.0f events/s against "
+                    + "a schedule of %.0f", stats.achievedRate(), stats.scheduledRate()));
+        }
+        ClientResult.Producer producer = new ClientResult.Producer(stats.targetRate(), stats.scheduledRate(),
+                stats.achievedRate(), stats.pushed(), stats.pushFailures(), stats.keptSchedule(),
+                LatencySummary.of(intervals.cumulative(Metric.PRODUCER_LAG), 0));
+        return new ShardPart(role.cliName(), shard.toString(), client, clock.offsetMicros(), clock.uncertaintyMicros(),
+                startMicros, measureFromMicros, outcome.endMicros(), 0, dir.relativize(hlog).toString(),
+                dir.relativize(Timeseries.file(dir, client)).toString(), null, null, null, null, null, null, null,
+                null, Map.of(Metric.PRODUCER_LAG.tag(), 0L), producer,
+                EventSets.of(load.pushed()).encode(),
+                config.describePhases(), Runner.configMap(config), Runner.environment(Runner.describeRedis(reference, "external")),
+                new LinkedHashMap<>(load.describe()), warnings);
+    }
+
+    private ShardPart consume(ShardQueues queues, ShardBarrier barrier, Path dir) throws IOException {
+        int workers = shard.shareOf(config.workers());
+        // One queue: every consumer shard takes from it. Several: consumer i owns queue i.
+        QueueSpec spec = queues.spec(queues.count() == 1 ? 0 : shard.index());
+        QueueDriver driver = queues.driver(spec);
+        QueueAdmin admin = queues.admin(spec);
+        boolean countsTheQueue = queues.count() > 1 || shard.index() == 0;
+        if (countsTheQueue) {
+            // Before counting in: no producer pushes before every shard has, so nothing is deleted unseen.
+            admin.reset(spec, config.workers());
+        }
+        Recorders recorders = Recorders.create();
+        EventLedger ledger = new EventLedger();
+        EventHandler handler = new EventHandler(config.payload(), recorders, ledger, new DeferredLatencies(),
+                WorkFactory.create(config.serviceTime(), config.workMode()),
+                !(config.serviceTime() instanceof ServiceTime.None));
+        List<String> warnings = new ArrayList<>();
+        Path hlog = dir.resolve(client + ".hlog");
+        long startMicros;
+        long measureFromMicros;
+        long maxBacklog;
+        long pollErrors;
+        ClockOffset clock;
+        IntervalLog intervals;
+        try (WorkerPool pool = new WorkerPool(driver, spec, workers, handler)) {
+            startMicros = barrier.arrive(role);
+            clock = alignClock();
+            measureFromMicros = startMicros + config.warmup().minimum().toNanos() / 1_000;
+            sleepUntil(measureFromMicros);
+            intervals = new IntervalLog(hlog, measureFromMicros / 1_000, "callq-bench " + client + " "
+                    + shard.folderName(role) + ", latencies in microseconds");
+            try (intervals;
+                 QueueAdmin samplingAdmin = driver.createAdmin();
+                 Sampler sampler = new Sampler(shard.folderName(role), recorders, intervals, ledger, samplingAdmin, spec,
+                         Timeseries.file(dir, client), ProgressListener.NONE)) {
+                long deadlineMicros = measureFromMicros + (config.duration().plus(config.drainTimeout())).toNanos() / 1_000;
+                if (!barrier.awaitProducers(deadlineMicros)) {
+                    warnings.add("not every producer had finished by the end of the drain timeout");
+                }
+                if (!awaitDrained(admin, spec, handler, ledger)) {
+                    warnings.add("the queue did not drain within " + config.drainTimeout().toSeconds() + " s");
+                }
+                pool.close();
+                maxBacklog = sampler.maxBacklog();
+            }
+            pollErrors = pool.pollErrors();
+            if (pollErrors > 0) {
+                warnings.add(pollErrors + " pops failed; first: " + pool.firstError());
+            }
+        }
+        long leftInQueue = countsTheQueue ? admin.backlog(spec) + admin.pending(spec, config.workers()) : 0;
+        Map<String, Long> nonPositive = new LinkedHashMap<>();
+        for (Metric metric : List.of(Metric.ENQUEUE_TO_DEQUEUE, Metric.SERVICE_TIME, Metric.ENQUEUE_TO_DONE)) {
+            nonPositive.put(metric.tag(), recorders.of(metric).nonPositiveCount());
+        }
+        return new ShardPart(role.cliName(), shard.toString(), client, clock.offsetMicros(), clock.uncertaintyMicros(),
+                startMicros, measureFromMicros, WallClock.nowMicros(), handler.lastDequeuedMicros(),
+                dir.relativize(hlog).toString(), dir.relativize(Timeseries.file(dir, client)).toString(), workers,
+                ledger.consumedCount(), ledger.malformedCount(), ledger.malformedSample(), leftInQueue,
+                ledger.warmupCount(), pollErrors, maxBacklog, nonPositive, null,
+                EventSets.ofUniqueKeys(ledger.uniqueKeys()).encode(), config.describePhases(),
+                Runner.configMap(config), Runner.environment(Runner.describeRedis(reference, "external")),
+                new LinkedHashMap<>(driver.describe()), warnings);
+    }
+
+    /**
+     * Measures this host's clock's offset to Redis and reads the Redis clock from then on. Done once every
+     * shard has arrived, in the margin before the start: the hosts' JVMs have started by then, and round
+     * trips taken while a host is busy starting one give a poor estimate.
+     */
+    private ClockOffset alignClock() {
+        ClockOffset clock = RedisClock.offset(reference);
+        WallClock.correctBy(clock);
+        log.info("shard {} {}: clock offset to Redis {}", role.cliName(), shard, clock);
+        return clock;
+    }
+
+    /** As a single run drains: empty list, nothing pending or in a worker's hands, nothing taken over one poll. */
+    private boolean awaitDrained(QueueAdmin admin, QueueSpec spec, EventHandler handler, EventLedger ledger) {
+        long deadlineNanos = System.nanoTime() + config.drainTimeout().toNanos();
+        long takenBefore = -1;
+        while (System.nanoTime() < deadlineNanos) {
+            long taken = ledger.totalTaken();
+            boolean idle = admin.backlog(spec) == 0 && admin.pending(spec, config.workers()) == 0
+                    && handler.inFlight() == 0;
+            if (idle && taken == takenBefore) {
+                return true;
+            }
+            takenBefore = idle ? taken : -1;
+            ShardBarrier.pause(DRAIN_POLL);
+        }
+        return false;
+    }
+
+    private static void sleepUntil(long referenceMicros) {
+        long waitMicros = referenceMicros - WallClock.nowMicros();
+        if (waitMicros > 0) {
+            ShardBarrier.pause(Duration.ofNanos(waitMicros * 1_000));
+        }
+    }
+
+    private static Path createDir(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new HarnessException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One producer shard's part of the whole run's rate profile: the same shape, 1/N of the height. */
+    record ShareOfRate(RateProfile whole, int shards) implements RateProfile {
+        @Override
+        public double ratePerSecAt(double elapsedSeconds, double durationSeconds) {
+            return whole.ratePerSecAt(elapsedSeconds, durationSeconds) / shards;
+        }
+
+        @Override
+        public String describe() {
+            return whole.describe() + " ÷ " + shards + " producers";
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.callq.bench.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.callq.bench.cli.Main;
+import dev.callq.bench.env.LocalRedisCluster;
+import dev.callq.bench.env.RedisClusterSlots;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code --redis redis-cluster://…}: two producer and two consumer shards against a local three-primary
+ * Redis Cluster, the queues under hash tags of their own on different primaries, each consumer on its own
+ * queue; merged, every event is accounted for exactly once. Short: one second of load per client.
+ */
+class RedisClusterShardsTest {
+    private static final int SHARDS = 2;
+    private static final int RATE_PER_SEC = 600;
+
+    @TempDir
+    Path tmp;
+
+    @AfterEach
+    void nothingStartedIsStillRunning() {
+        assertThat(ChildProcesses.alive()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jedis", "lettuce"})
+    void shardsOverAClusterAccountForEveryEventExactlyOnce(String client) throws Exception {
+        Path out = tmp.resolve("cluster-" + client);
+        try (LocalRedisCluster cluster = LocalRedisCluster.start(Files.createDirectories(tmp.resolve("cluster")))) {
+            RedisClusterSlots slots = RedisClusterSlots.read(cluster.endpoints());
+            assertThat(slots.primaryFor(ShardQueues.clusterKey(RunConfig.QUEUE_KEY, 0)))
+                    .isNotEqualTo(slots.primaryFor(ShardQueues.clusterKey(RunConfig.QUEUE_KEY, 1)));
+            List<Process> shards = new ArrayList<>();
+            try {
+                for (Role role : List.of(Role.CONSUMER, Role.PRODUCER)) {
+                    for (int i = 0; i < SHARDS; i++) {
+                        RunOptions options = RunOptions.builder().client(client).load(LoadKind.SYNTHETIC)
+                                .rate(Integer.toString(RATE_PER_SEC)).durationSeconds(1.0).warmupSeconds(0.5)
+                                .workers(2 * SHARDS).redis(cluster.endpoints().get(0))
+                                .redisCluster(cluster.endpoints()).role(role).shard(new Shard(i, SHARDS)).build();
+                        shards.add(ShardedRunTest.fork(options, out, tmp.resolve(client + "-" + role.cliName() + i + ".log")));
+                    }
+                }
+                for (Process shard : shards) {
+                    assertThat(shard.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                    assertThat(shard.exitValue()).isZero();
+                }
+            } finally {
+                shards.forEach(Process::destroyForcibly);
+            }
+        }
+
+        assertThat(Main.execute("merge", out.toString())).isIn(0, 1);
+        JsonNode result = new SummaryTree(out).client(client);
+        JsonNode events = result.path("events");
+        long pushed = result.at("/producer/pushed").asLong();
+        // Each producer's schedule may hold one more arrival at the phase's edge, as a single run's does.
+        assertThat(pushed).isBetween((long) RATE_PER_SEC, (long) RATE_PER_SEC + SHARDS);
+        assertThat(events.path("expected").asLong()).isEqualTo(pushed);
+        assertThat(events.path("consumed").asLong()).isEqualTo(pushed);
+        assertThat(events.path("unique").asLong()).isEqualTo(pushed);
+        assertThat(events.path("lost").asLong()).isZero();
+        assertThat(events.path("duplicates").asLong()).isZero();
+        assertThat(events.path("leftInQueue").asLong()).isZero();
+        // Each consumer shard took only from its own queue, and both queues were fed.
+        for (int i = 0; i < SHARDS; i++) {
+            ShardPart consumer = ShardPart.read(out.resolve("shards/consumer-" + i));
+            assertThat(consumer.consumed()).isPositive();
+        }
+    }
+}

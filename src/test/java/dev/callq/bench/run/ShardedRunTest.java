@@ -1,0 +1,126 @@
+package dev.callq.bench.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.callq.bench.cli.Main;
+import dev.callq.bench.env.LocalRedis;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole sharded protocol on one machine: three producer and three consumer processes
+ * ({@code callq run --role … --shard i/3}) against one redis-server, one producer with its clock
+ * three seconds fast, then {@code callq merge}. One short run, asserted several ways.
+ */
+class ShardedRunTest {
+    private static final int SHARDS = 3;
+    private static final int RATE_PER_SEC = 1_500;
+    private static final int DURATION_SECONDS = 2;
+    private static final long SKEW_MILLIS = 3_000;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void threeShardsMergeIntoOneRunWithExactAccountingSummedHistogramsAndAlignedClocks() throws Exception {
+        Path out = tmp.resolve("sharded");
+        try (LocalRedis redis = LocalRedis.start(Files.createDirectories(tmp.resolve("redis")))) {
+            List<Process> shards = new ArrayList<>();
+            for (Role role : List.of(Role.CONSUMER, Role.PRODUCER)) {
+                for (int i = 0; i < SHARDS; i++) {
+                    RunOptions.Builder options = RunOptions.builder().client("jedis").load(LoadKind.SYNTHETIC)
+                            .rate(Integer.toString(RATE_PER_SEC)).durationSeconds((double) DURATION_SECONDS)
+                            .warmupSeconds(0.5).workers(6).redis(redis.endpoint()).role(role).shard(new Shard(i, SHARDS));
+                    if (role == Role.PRODUCER && i == 1) {
+                        options.clockSkewMillis(SKEW_MILLIS);
+                    }
+                    shards.add(fork(options.build(), out, tmp.resolve(role.cliName() + "-" + i + ".log")));
+                }
+            }
+            try {
+                for (Process shard : shards) {
+                    assertThat(shard.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                    assertThat(shard.exitValue()).isZero();
+                }
+            } finally {
+                shards.forEach(Process::destroyForcibly);
+            }
+        }
+
+        int mergeExit = Main.execute("merge", out.toString());
+
+        assertThat(mergeExit).isIn(0, 1);
+        SummaryTree summary = new SummaryTree(out);
+        JsonNode events = summary.client("jedis").path("events");
+        // What one process running the whole load accounts: rate × duration (a schedule may hold one more
+        // arrival at the phase's edge, here one per producer), each taken exactly once.
+        long expected = summary.client("jedis").at("/producer/pushed").asLong();
+        assertThat(expected).isBetween((long) RATE_PER_SEC * DURATION_SECONDS, (long) RATE_PER_SEC * DURATION_SECONDS + SHARDS);
+        assertThat(events.path("expected").asLong()).isEqualTo(expected);
+        assertThat(events.path("consumed").asLong()).isEqualTo(expected);
+        assertThat(events.path("unique").asLong()).isEqualTo(expected);
+        assertThat(events.path("lost").asLong()).isZero();
+        assertThat(events.path("duplicates").asLong()).isZero();
+        assertThat(events.path("leftInQueue").asLong()).isZero();
+
+        // Merged percentiles are those of every shard's raw intervals added up, read here with HdrHistogram's own reader.
+        Histogram union = new Histogram(3);
+        try (var dirs = Files.list(out.resolve(ShardPart.SHARDS_FOLDER))) {
+            for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith("consumer")).toList()) {
+                addTagged(dir.resolve("jedis.hlog").toFile(), "enqueueToDequeue", union);
+            }
+        }
+        JsonNode latency = summary.client("jedis").path("latencyMicros").path("enqueueToDequeue");
+        assertThat(latency.path("count").asLong()).isEqualTo(union.getTotalCount()).isEqualTo(expected);
+        assertThat(latency.path("p50").asLong()).isEqualTo(union.getValueAtPercentile(50));
+        assertThat(latency.path("p99").asLong()).isEqualTo(union.getValueAtPercentile(99));
+        assertThat(latency.path("p999").asLong()).isEqualTo(union.getValueAtPercentile(99.9));
+        assertThat(latency.path("max").asLong()).isEqualTo(union.getMaxValue());
+        Histogram merged = new Histogram(3);
+        addTagged(out.resolve("jedis.hlog").toFile(), "enqueueToDequeue", merged);
+        assertThat(merged).isEqualTo(union);
+
+        // The fast clock was measured to within the stated uncertainty and corrected: uncorrected, that
+        // producer's third of the events would show as -3 s (counted as ≤ 0).
+        ShardPart skewed = ShardPart.read(out.resolve("shards/producer-1"));
+        ShardPart reference = ShardPart.read(out.resolve("shards/producer-0"));
+        assertThat(Math.abs(skewed.clockOffsetMicros() - reference.clockOffsetMicros() + SKEW_MILLIS * 1_000))
+                .isLessThanOrEqualTo(skewed.clockUncertaintyMicros() + reference.clockUncertaintyMicros());
+        assertThat(latency.path("nonPositive").asLong()).isZero();
+        assertThat(latency.path("max").asLong()).isLessThan(SKEW_MILLIS * 1_000);
+        long statedUncertainty = latency.path("clockUncertaintyMicros").asLong();
+        assertThat(statedUncertainty).isPositive().isLessThan(10_000);
+        assertThat(Files.readString(out.resolve("report.html"))).contains("clock ±", "± " + statedUncertainty);
+    }
+
+    static Process fork(RunOptions options, Path out, Path log) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // Six JVMs share two cores here: C1 only and a serial collector start them with less CPU.
+                "-Xmx128m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run"));
+        command.addAll(options.toArgs());
+        command.addAll(List.of("--out", out.toString()));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static void addTagged(File hlog, String tag, Histogram sum) throws Exception {
+        try (HistogramLogReader reader = new HistogramLogReader(hlog)) {
+            EncodableHistogram interval;
+            while ((interval = reader.nextIntervalHistogram()) != null) {
+                if (tag.equals(interval.getTag())) {
+                    sum.add((Histogram) interval);
+                }
+            }
+        }
+    }
+}
