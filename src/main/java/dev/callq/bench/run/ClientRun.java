@@ -67,12 +67,25 @@ final class ClientRun {
     /** The Sentinel topology callq started, for a failover; null without one. */
     private final LocalSentinels sentinels;
 
+    /** The network proxies the run goes through, for the faults they make; null without them. */
+    private final RedisLinks links;
+
     ClientRun(RunConfig config, String client, RedisEndpoint redis, Path outDir, Path logDir) {
         this(config, client, redis, null, null, outDir, logDir);
     }
 
     ClientRun(RunConfig config, String client, RedisEndpoint redis, LocalRedis localRedis, LocalSentinels sentinels,
               Path outDir, Path logDir) {
+        this(config, client, redis, localRedis, sentinels, null, outDir, logDir);
+    }
+
+    /**
+     * @param redis  where the workers and the harness's reads dial Redis: the workers' proxy when there are
+     *               {@code links}, and the producer dials the producer's
+     */
+    ClientRun(RunConfig config, String client, RedisEndpoint redis, LocalRedis localRedis, LocalSentinels sentinels,
+              RedisLinks links, Path outDir, Path logDir) {
+        this.links = links;
         this.sentinels = sentinels;
         this.config = config;
         this.choice = ClientChoice.parse(client);
@@ -101,8 +114,12 @@ final class ClientRun {
                     + spec.popTimeout().toMillis() + " ms: a pop the client gives up on can still pop an event on the "
                     + "server, and that event is lost");
         }
+        // Behind the network proxies, the harness reads the queue directly, as an observer outside the network:
+        // a partition must not blind the backlog it measures recovery by, nor the accounting.
         try (QueueDriver driver = QueueDrivers.open(choice, settings);
-             QueueAdmin admin = driver.createAdmin();
+             QueueDriver direct = links == null ? null : QueueDrivers.open(choice, config.clientSettings(
+                     links.upstream(), spec, choice.respVersionOr(config.respVersion())));
+             QueueAdmin admin = (direct == null ? driver : direct).createAdmin();
              IntervalLog intervals = new IntervalLog(hlog, System.currentTimeMillis(),
                      "callq-bench " + client + ", latencies in microseconds")) {
             admin.reset(spec, config.workers());
@@ -120,7 +137,8 @@ final class ClientRun {
             double warmupSeconds;
             ClientResult.Cost cost;
             List<FaultRecord> faults = List.of();
-            try (Load load = loads.create(driver, spec, recorders, redis, logDir);
+            try (Load load = loads.create(driver, spec, recorders,
+                    links == null ? redis : links.producerEndpoint(), logDir);
                  WorkerPool pool = new WorkerPool(driver, spec, config.workers(), handler)) {
                 environment.putAll(load.describe());
                 warmupSeconds = warmUp(load, warnings);
@@ -135,12 +153,13 @@ final class ClientRun {
                 progress.phaseStarted(client, "measure", Math.max(1, config.duration().toSeconds()));
                 // The sampler polls from a thread of its own, so it gets a connection of its own: a Jedis
                 // connection shared by two threads crosses their replies.
-                try (QueueAdmin samplingAdmin = driver.createAdmin();
-                     QueueAdmin faultAdmin = driver.createAdmin();
+                try (QueueAdmin samplingAdmin = (direct == null ? driver : direct).createAdmin();
+                     QueueAdmin faultAdmin = (direct == null ? driver : direct).createAdmin();
                      Sampler sampler = new Sampler(client, recorders, intervals, ledger, samplingAdmin, spec,
                              timeseries, progress);
                      FaultInjector injector = config.faults().isEmpty() ? null : new FaultInjector(config.faults(),
-                             new Fault.Targets(localRedis, pool, faultAdmin, spec, config.workers(), load, sentinels),
+                             new Fault.Targets(localRedis, pool, faultAdmin, spec, config.workers(), load, sentinels,
+                                     links),
                              FaultInjector.file(outDir, client), client)) {
                     reconciler = new Reconciler(admin, spec, config.workers(), config.payload(), ledger);
                     long consumedBefore = ledger.consumedCount();

@@ -34,8 +34,9 @@ interface Fault {
      * @param workerCount the workers the run started with, whose processing lists a queue's length counts
      * @param load    the load, for faults of Kamailio
      * @param sentinels the Sentinel topology callq started ({@code --redis-sentinel}), or null
+     * @param links   the network proxies between the run and Redis, for redis-latency and redis-partition, or null
      */
     record Targets(LocalRedis redis, WorkerPool workers, QueueAdmin admin, QueueSpec spec, int workerCount, Load load,
-                   LocalSentinels sentinels) {
+                   LocalSentinels sentinels, RedisLinks links) {
     }
 }

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  *   redis-pause:3s@5s       SIGSTOP the Redis callq started 5 s into the measured phase, SIGCONT 3 s later
  *   redis-restart@5s        kill -9 it and start it again on the same port with the same configuration
  *   redis-failover@5s       kill the primary of --redis-sentinel's topology; Sentinel promotes the replica
- *   redis-latency:2ms@5s-15s  add a round trip through the latency proxy from 5 s to 15 s
+ *   redis-latency:2ms@5s-15s  add 2 ms of round trip through the latency proxy from 5 s to 15 s
  *   redis-partition:4s@5s   blackhole Redis's traffic through the latency proxy for 4 s
+ *   redis-partition:4s@5s/workers   the same on one side only: /workers, /producer or /all (the default)
  *   consumer-crash:1@5s     one worker dies after its pop, before its work is done, and never acknowledges
  *   kamailio-restart@5s     stop Kamailio and start it again on the same port
  *   sip-loss:5%             SIPp drops 5% of the messages it receives (-lost), the whole run
@@ -23,9 +24,37 @@ import java.util.regex.Pattern;
  * @param kind    what fails
  * @param at      when into the measured phase it starts
  * @param length  how long it lasts before it is undone (zero for a fault that is over once done)
- * @param amount  the count (consumer-crash), percentage (sip-loss) or added milliseconds (redis-latency)
+ * @param amount  the count (consumer-crash), percentage (sip-loss) or added round-trip milliseconds
+ *                (redis-latency)
+ * @param side    which links to Redis a proxy fault acts on; {@link Side#ALL} for every other kind
  */
-public record FaultSpec(Kind kind, Duration at, Duration length, double amount) {
+public record FaultSpec(Kind kind, Duration at, Duration length, double amount, Side side) {
+
+    /** A fault on every link (all that a fault not made by the proxy can be). */
+    public FaultSpec(Kind kind, Duration at, Duration length, double amount) {
+        this(kind, at, length, amount, Side.ALL);
+    }
+
+    /**
+     * Which links to Redis a proxy fault acts on: the workers' (what the queue's consumers see) or the
+     * producer's (the synthetic producer, or Kamailio's ndb_redis on a SIP run: what the post-dial delay
+     * sees), or both. The harness's own reads of the queue (backlog, accounting) go around the proxies.
+     */
+    public enum Side {
+        WORKERS, PRODUCER, ALL;
+
+        public String cliName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public boolean includesWorkers() {
+            return this != PRODUCER;
+        }
+
+        public boolean includesProducer() {
+            return this != WORKERS;
+        }
+    }
 
     /** The kinds of fault, by their spelling on the command line. */
     public enum Kind {
@@ -48,9 +77,9 @@ public record FaultSpec(Kind kind, Duration at, Duration length, double amount) 
     }
 
     private static final Pattern SPEC = Pattern.compile(
-            "(?<kind>[a-z-]+)(?::(?<arg>[0-9.]+(?:ms|s|%)?))?(?:@(?<at>[0-9.]+(?:ms|s)?)(?:-(?<until>[0-9.]+(?:ms|s)?))?)?");
+            "(?<kind>[a-z-]+)(?::(?<arg>[0-9.]+(?:ms|s|%)?))?(?:@(?<at>[0-9.]+(?:ms|s)?)(?:-(?<until>[0-9.]+(?:ms|s)?))?)?(?:/(?<side>[a-z]+))?");
     private static final String FORMS = "redis-pause:3s@5s, redis-restart@5s, redis-failover@5s, "
-            + "redis-latency:2ms@5s-15s, redis-partition:4s@5s, consumer-crash:1@5s, kamailio-restart@5s, sip-loss:5%";
+            + "redis-latency:2ms@5s-15s, redis-partition:4s@5s[/workers|/producer|/all], consumer-crash:1@5s, kamailio-restart@5s, sip-loss:5%";
 
     /**
      * Reads a fault as {@code --fault} takes it.
@@ -72,6 +101,7 @@ public record FaultSpec(Kind kind, Duration at, Duration length, double amount) 
         String arg = m.group("arg");
         String at = m.group("at");
         String until = m.group("until");
+        Side side = side(m.group("side"), kind, text);
         if (kind == Kind.SIP_LOSS) {
             if (arg == null || !arg.endsWith("%") || at != null) {
                 throw bad(text, "sip-loss takes a percentage and lasts the whole run; ");
@@ -104,7 +134,7 @@ public record FaultSpec(Kind kind, Duration at, Duration length, double amount) 
                 if (length.isZero()) {
                     throw bad(text, kind.cliName() + "'s length must be positive; ");
                 }
-                yield new FaultSpec(kind, start, length, 0);
+                yield new FaultSpec(kind, start, length, 0, side);
             }
             case REDIS_LATENCY -> {
                 if (arg == null || !arg.endsWith("ms") || until == null) {
@@ -114,7 +144,7 @@ public record FaultSpec(Kind kind, Duration at, Duration length, double amount) 
                 if (end.compareTo(start) <= 0) {
                     throw bad(text, "redis-latency's range must end after it starts; ");
                 }
-                yield new FaultSpec(kind, start, end.minus(start), number(arg.substring(0, arg.length() - 2), text));
+                yield new FaultSpec(kind, start, end.minus(start), number(arg.substring(0, arg.length() - 2), text), side);
             }
             case CONSUMER_CRASH -> {
                 double count = arg == null ? 1 : number(arg, text);
@@ -125,6 +155,25 @@ public record FaultSpec(Kind kind, Duration at, Duration length, double amount) 
             }
             case SIP_LOSS -> throw new IllegalStateException("handled above");
         };
+    }
+
+    private static Side side(String text, Kind kind, String spec) {
+        if (text == null) {
+            return Side.ALL;
+        }
+        if (!kind.needsProxy()) {
+            throw bad(spec, "only redis-latency and redis-partition take a side (/workers, /producer, /all); ");
+        }
+        try {
+            return Side.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw bad(spec, "the side must be /workers, /producer or /all; ");
+        }
+    }
+
+    /** The added one-way delay of a redis-latency: half its round trip. */
+    public Duration oneWayDelay() {
+        return kind == Kind.REDIS_LATENCY ? Duration.ofNanos((long) (amount * 1e6 / 2)) : Duration.ZERO;
     }
 
     /** Workers a consumer-crash kills. */
@@ -140,11 +189,13 @@ public record FaultSpec(Kind kind, Duration at, Duration length, double amount) 
     @Override
     public String toString() {
         String name = kind.cliName();
+        String onSide = side == Side.ALL ? "" : "/" + side.cliName();
         return switch (kind) {
             case SIP_LOSS -> name + ":" + number(amount) + "%";
             case REDIS_RESTART, REDIS_FAILOVER, KAMAILIO_RESTART -> name + "@" + text(at);
-            case REDIS_PAUSE, REDIS_PARTITION -> name + ":" + text(length) + "@" + text(at);
-            case REDIS_LATENCY -> name + ":" + number(amount) + "ms@" + text(at) + "-" + text(end());
+            case REDIS_PAUSE -> name + ":" + text(length) + "@" + text(at);
+            case REDIS_PARTITION -> name + ":" + text(length) + "@" + text(at) + onSide;
+            case REDIS_LATENCY -> name + ":" + number(amount) + "ms@" + text(at) + "-" + text(end()) + onSide;
             case CONSUMER_CRASH -> name + ":" + (int) amount + "@" + text(at);
         };
     }

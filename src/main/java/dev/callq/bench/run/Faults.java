@@ -23,8 +23,8 @@ final class Faults {
             case KAMAILIO_RESTART -> new KamailioRestart(spec);
             case SIP_LOSS -> new WholeRun(spec);
             case REDIS_FAILOVER -> new RedisFailover(spec);
-            case REDIS_LATENCY, REDIS_PARTITION ->
-                    throw new IllegalStateException(spec + " is refused by Faults.requireSupported");
+            case REDIS_LATENCY -> new RedisLatency(spec);
+            case REDIS_PARTITION -> new RedisPartition(spec);
         };
     }
 
@@ -37,9 +37,9 @@ final class Faults {
                                  int workers) {
         int crashed = 0;
         for (FaultSpec fault : faults) {
-            if (fault.kind().needsProxy()) {
-                throw new IllegalArgumentException("--fault " + fault + " needs the latency proxy, which this "
-                        + "callq does not have yet");
+            if (fault.kind().needsProxy() && sentinels) {
+                throw new IllegalArgumentException("--fault " + fault + " cannot go with --redis-sentinel: its "
+                        + "clients dial the master Sentinel names, around the proxy");
             }
             if (fault.kind() == FaultSpec.Kind.REDIS_FAILOVER && !sentinels) {
                 throw new IllegalArgumentException("--fault " + fault + " needs --redis-sentinel: a primary, a "
@@ -128,6 +128,43 @@ final class Faults {
                 throw new HarnessException("this load has no Kamailio to restart");
             }
             return null;
+        }
+    }
+
+    /**
+     * The spec's round trip added to the base delay of its side's links (through the network proxy), then
+     * taken off again. Bytes already held keep their release time, so the change applies to what is sent
+     * after it.
+     */
+    private record RedisLatency(FaultSpec spec) implements Fault {
+        @Override
+        public String start(Targets targets) {
+            targets.links().addLatency(spec.side(), spec.oneWayDelay());
+            return null;
+        }
+
+        @Override
+        public void stop(Targets targets) {
+            targets.links().restoreLatency(spec.side());
+        }
+    }
+
+    /**
+     * A partition of its side's links: packets vanish. The proxy stops forwarding and reading either way and
+     * accepts no new connection, but closes nothing, so parties see silence rather than an error, as across
+     * a real partition: their own timeouts decide when to give up and reconnect. When it heals, what the
+     * proxy held is delivered, as TCP retransmission would, to whichever connections are still open.
+     */
+    private record RedisPartition(FaultSpec spec) implements Fault {
+        @Override
+        public String start(Targets targets) {
+            targets.links().proxies(spec.side()).forEach(proxy -> proxy.blackhole(true));
+            return null;
+        }
+
+        @Override
+        public void stop(Targets targets) {
+            targets.links().proxies(spec.side()).forEach(proxy -> proxy.blackhole(false));
         }
     }
 

@@ -4,6 +4,7 @@ import dev.callq.bench.driver.ClientSettings;
 import dev.callq.bench.driver.LibrarySettings;
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.driver.QueueSpec;
+import dev.callq.bench.env.FreePorts;
 import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.env.RedisPersistence;
@@ -155,10 +156,19 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
             throw new IllegalArgumentException("--redis-rtt cannot delay a Sentinel deployment: its clients dial "
                     + "the master Sentinel names, around the proxy");
         }
-        if (!redisRtt.isZero() && (redis != null ? redis.tls() : localRedis.tls())) {
-            // A Jedis TLS connection through the proxy timed out in its handshake (a plain TLS probe through
-            // it works); refused until that is understood.
-            throw new IllegalArgumentException("--redis-rtt does not work with TLS yet (--redis-tls, rediss://)");
+        boolean proxied = !redisRtt.isZero() || faults.stream().anyMatch(fault -> fault.kind().needsProxy());
+        if (proxied && redis != null && redis.tls() && !redis.host().equals(FreePorts.LOOPBACK)) {
+            // TLS passes through the proxy as bytes, but the clients check the certificate's name against the
+            // address they dial, the proxy's 127.0.0.1, not the name the certificate was issued for.
+            throw new IllegalArgumentException("--redis-rtt and the proxy's faults go with rediss:// only for a Redis "
+                    + "at " + FreePorts.LOOPBACK + ": the clients would check the certificate of " + redis.host()
+                    + " against the proxy's address " + FreePorts.LOOPBACK);
+        }
+        for (FaultSpec fault : faults) {
+            if (fault.kind().needsProxy() && redis != null && redis.kind() == RedisEndpoint.Kind.SENTINEL) {
+                throw new IllegalArgumentException("--fault " + fault + " cannot go with a Sentinel deployment: its "
+                        + "clients dial the master Sentinel names, around the proxy");
+            }
         }
         if (load != LoadKind.SIP && (uacScenario != null || uasScenario != null || kamailio != null)) {
             throw new IllegalArgumentException("--uac-scenario, --uas-scenario and --kamailio need --load sip");

@@ -15,7 +15,6 @@ import dev.callq.bench.load.SipLoad;
 import dev.callq.bench.sip.KamailioScript;
 import dev.callq.bench.measure.Recorders;
 import dev.callq.bench.load.SyntheticLoad;
-import dev.callq.bench.netem.NetworkProxy;
 import dev.callq.bench.netem.ProxyCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,25 +109,26 @@ public final class Runner {
     }
 
     /**
-     * One client's run. With {@code --redis-rtt}, every party of the run (workers, producer, admin and
-     * Kamailio alike) reaches Redis through a proxy that adds half the round trip each way.
+     * One client's run. With {@code --redis-rtt}, or a redis-latency or redis-partition fault, every party of
+     * the run reaches Redis through a network proxy that adds half the round trip each way: the workers
+     * through one, the producer (or Kamailio) through another, so that a fault can act on one side alone.
+     * The harness's own reads of the queue go to Redis directly.
      *
      * @param localRedis the Redis callq started, for the faults done to it, or null
      * @param sentinels  the Sentinel topology callq started, for a failover, or null
      */
     private ClientResult measure(String client, RedisEndpoint redis, LocalRedis localRedis, LocalSentinels sentinels,
                                  Path outDir, Path logDir, Runnable work) {
-        if (config.redisRtt().isZero()) {
+        if (config.redisRtt().isZero() && config.faults().stream().noneMatch(fault -> fault.kind().needsProxy())) {
             return new ClientRun(config, client, redis, localRedis, sentinels, outDir, logDir)
                     .execute(loads(config), work, progress);
         }
-        try (NetworkProxy proxy = NetworkProxy.start(redis)) {
-            proxy.setLatency(config.redisRtt().dividedBy(2), Duration.ZERO);
-            networkProxy = proxy.describe();
-            ClientResult result = new ClientRun(config, client, proxy.endpoint(), localRedis, sentinels, outDir, logDir)
-                    .execute(loads(config), work, progress);
-            ProxyCounters counters = proxy.counters();
-            log.info("{}: the network proxy carried {} connections, {} bytes to Redis and {} from it", client,
+        try (RedisLinks links = RedisLinks.start(redis, config.redisRtt())) {
+            networkProxy = links.describe();
+            ClientResult result = new ClientRun(config, client, links.workersEndpoint(), localRedis, sentinels, links,
+                    outDir, logDir).execute(loads(config), work, progress);
+            ProxyCounters counters = links.counters();
+            log.info("{}: the network proxies carried {} connections, {} bytes to Redis and {} from it", client,
                     counters.connectionsAccepted(), counters.bytesToUpstream(), counters.bytesFromUpstream());
             return result;
         }

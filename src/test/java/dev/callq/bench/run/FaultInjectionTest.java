@@ -143,11 +143,12 @@ class FaultInjectionTest {
 
     /**
      * Through the sentinels: the primary is killed, Sentinel promotes the replica, and the client finds it
-     * and consumes again. What asynchronous replication had not copied is counted as lost (may be 0).
+     * and consumes again. What asynchronous replication had not copied is counted as lost (may be 0). Jedis
+     * and Lettuce each find the new primary through the sentinels their own way.
      */
-    @Test
-    void afterAFailoverConsumptionResumesOnTheNewPrimary() throws Exception {
-        String client = "jedis";
+    @ParameterizedTest
+    @ValueSource(strings = {"jedis", "lettuce"})
+    void afterAFailoverConsumptionResumesOnTheNewPrimary(String client) throws Exception {
         Path out = tmp.resolve("failover-" + client);
         int exit = run(out, client, "--pattern", "blpop", "--duration", "6", "--redis-sentinel",
                 "--fault", "redis-failover@1s");

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class FaultSpecTest {
     @ParameterizedTest
     @ValueSource(strings = {"redis-pause:3s@5s", "redis-restart@5s", "redis-failover@5s", "redis-latency:2ms@5s-15s",
-            "redis-partition:4s@5s", "consumer-crash:1@5s", "kamailio-restart@1500ms", "sip-loss:5%"})
+            "redis-partition:4s@5s", "consumer-crash:1@5s", "kamailio-restart@1500ms", "sip-loss:5%",
+            "redis-partition:4s@5s/workers", "redis-latency:2ms@5s-15s/producer"})
     void eachFormIsReadAndSpelledBack(String spec) {
         assertThat(FaultSpec.parse(spec).toString()).isEqualTo(spec);
     }
@@ -28,6 +29,10 @@ class FaultSpecTest {
         assertThat(pause.end()).isEqualTo(Duration.ofSeconds(4));
         assertThat(FaultSpec.parse("consumer-crash:2@1s").crashedWorkers()).isEqualTo(2);
         assertThat(FaultSpec.parse("redis-latency:2ms@5s-15s").length()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(FaultSpec.parse("redis-latency:2ms@5s-15s").oneWayDelay()).isEqualTo(Duration.ofMillis(1));
+        assertThat(FaultSpec.parse("redis-partition:4s@5s").side()).isEqualTo(FaultSpec.Side.ALL);
+        assertThat(FaultSpec.parse("redis-partition:4s@5s/all").toString()).isEqualTo("redis-partition:4s@5s");
+        assertThat(FaultSpec.parse("redis-partition:4s@5s/producer").side()).isEqualTo(FaultSpec.Side.PRODUCER);
     }
 
     @ParameterizedTest
@@ -37,7 +42,9 @@ class FaultSpecTest {
             "sip-loss:5%@2s|sip-loss takes a percentage and lasts the whole run",
             "consumer-crash:1.5@2s|consumer-crash's count must be a whole number",
             "disk-full@2s|unknown fault 'disk-full'",
-            "redis-pause:3s@5s-9s|only redis-latency takes a range"})
+            "redis-pause:3s@5s-9s|only redis-latency takes a range",
+            "redis-pause:3s@5s/workers|only redis-latency and redis-partition take a side",
+            "redis-partition:3s@5s/kamailio|the side must be /workers, /producer or /all"})
     void aMistakeIsOneLineNamingTheForms(String spec, String why) {
         assertThatThrownBy(() -> FaultSpec.parse(spec)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("--fault '" + spec + "': " + why)
@@ -46,7 +53,6 @@ class FaultSpecTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "redis-latency:2ms@1s-2s|synthetic|needs the latency proxy",
             "redis-failover@1s|synthetic|needs --redis-sentinel",
             "kamailio-restart@1s|synthetic|needs --load sip",
             "consumer-crash:4@1s|synthetic|would kill 4 of 4 workers",
@@ -57,6 +63,27 @@ class FaultSpecTest {
 
         assertThatThrownBy(() -> options.toConfig(Path.of("out"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(why);
+    }
+
+    @Test
+    void aProxyFaultIsRefusedWithSentinel() {
+        RunOptions options = RunArguments.parse(List.of("--load", "synthetic", "--redis-sentinel",
+                "--fault", "redis-partition:1s@1s"));
+
+        assertThatThrownBy(() -> options.toConfig(Path.of("out")))
+                .hasMessage("--fault redis-partition:1s@1s cannot go with --redis-sentinel: its clients dial the "
+                        + "master Sentinel names, around the proxy");
+    }
+
+    /** TLS passes through the proxy, but a client checks the certificate's name against the proxy's address. */
+    @Test
+    void theProxyIsRefusedForATlsRedisNotOnLoopback() {
+        RunOptions options = RunArguments.parse(List.of("--load", "synthetic", "--redis",
+                "rediss://redis.example.com:6380", "--fault", "redis-latency:2ms@1s-2s"));
+
+        assertThatThrownBy(() -> options.toConfig(Path.of("out")))
+                .hasMessage("--redis-rtt and the proxy's faults go with rediss:// only for a Redis at 127.0.0.1: the "
+                        + "clients would check the certificate of redis.example.com against the proxy's address 127.0.0.1");
     }
 
     @Test

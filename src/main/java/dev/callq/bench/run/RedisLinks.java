@@ -1,0 +1,100 @@
+package dev.callq.bench.run;
+
+import dev.callq.bench.env.RedisEndpoint;
+import dev.callq.bench.netem.NetworkProxy;
+import dev.callq.bench.netem.ProxyCounters;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The two links between a client's run and Redis when it needs the network proxy ({@code --redis-rtt}, or a
+ * redis-latency or redis-partition fault): one proxy the workers dial, one the producer dials (the synthetic producer, or Kamailio on a SIP run), so that a fault can act
+ * on one side alone. Both carry the run's base round trip; a fault adds to it and restores it. The
+ * harness's own reads of the queue (backlog, accounting) dial {@link #upstream()}, outside the network.
+ */
+final class RedisLinks implements AutoCloseable {
+    private final NetworkProxy workers;
+    private final NetworkProxy producer;
+    private final Duration baseOneWay;
+
+    private RedisLinks(NetworkProxy workers, NetworkProxy producer, Duration baseOneWay) {
+        this.workers = workers;
+        this.producer = producer;
+        this.baseOneWay = baseOneWay;
+    }
+
+    /** Starts both proxies in front of {@code redis}, each adding half of {@code baseRtt} each way. */
+    static RedisLinks start(RedisEndpoint redis, Duration baseRtt) {
+        NetworkProxy workers = NetworkProxy.start(redis);
+        NetworkProxy producer;
+        try {
+            producer = NetworkProxy.start(redis);
+        } catch (RuntimeException e) {
+            workers.close();
+            throw e;
+        }
+        RedisLinks links = new RedisLinks(workers, producer, baseRtt.dividedBy(2));
+        links.proxies(FaultSpec.Side.ALL).forEach(proxy -> proxy.setLatency(links.baseOneWay, Duration.ZERO));
+        return links;
+    }
+
+    /** Redis itself, for the harness's reads of the queue. */
+    RedisEndpoint upstream() {
+        return workers.upstream();
+    }
+
+    /** Where the workers dial Redis. */
+    RedisEndpoint workersEndpoint() {
+        return workers.endpoint();
+    }
+
+    /** Where the producer dials Redis. */
+    RedisEndpoint producerEndpoint() {
+        return producer.endpoint();
+    }
+
+    /** The proxies of one side. */
+    List<NetworkProxy> proxies(FaultSpec.Side side) {
+        List<NetworkProxy> proxies = new ArrayList<>(2);
+        if (side.includesWorkers()) {
+            proxies.add(workers);
+        }
+        if (side.includesProducer()) {
+            proxies.add(producer);
+        }
+        return proxies;
+    }
+
+    /** Adds {@code oneWay} to the base delay of a side's links, each way. */
+    void addLatency(FaultSpec.Side side, Duration oneWay) {
+        proxies(side).forEach(proxy -> proxy.setLatency(baseOneWay.plus(oneWay), Duration.ZERO));
+    }
+
+    /** Back to the base delay. */
+    void restoreLatency(FaultSpec.Side side) {
+        proxies(side).forEach(proxy -> proxy.setLatency(baseOneWay, Duration.ZERO));
+    }
+
+    /** For the run's environment record: how the workers' link is shaped (the producer's is the same). */
+    String describe() {
+        return workers.describe() + "; the producer through a second proxy alike";
+    }
+
+    /** Connections and bytes of both links, summed. */
+    ProxyCounters counters() {
+        ProxyCounters w = workers.counters();
+        ProxyCounters p = producer.counters();
+        return new ProxyCounters(w.connectionsAccepted() + p.connectionsAccepted(), w.connectionsOpen() + p.connectionsOpen(),
+                w.connectionsReset() + p.connectionsReset(), w.bytesToUpstream() + p.bytesToUpstream(),
+                w.bytesFromUpstream() + p.bytesFromUpstream());
+    }
+
+    @Override
+    public void close() {
+        try (producer) {
+            workers.close();
+        }
+    }
+}
