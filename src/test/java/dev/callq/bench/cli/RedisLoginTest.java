@@ -65,7 +65,7 @@ class RedisLoginTest {
 
         // The stream pattern leaves its stream behind, which shows the database the clients used.
         int exit = Main.execute("run", "--load", "synthetic", "--client", "both", "--pattern", "stream",
-                "--rate", "200", "--duration", "1", "--warmup", "1", "--redis", url, "--out", out.toString());
+                "--rate", "200", "--duration", "1", "--warmup", "1", "--warmup-max", "1", "--redis", url, "--out", out.toString());
 
         JsonNode summary = assertMeasured(exit, out);
         assertThat(summary.at("/environment/redisServer").asText()).isEqualTo("external");
@@ -197,7 +197,7 @@ class RedisLoginTest {
             String url = "rediss://" + server.user() + ":" + server.password() + "@127.0.0.1:" + server.port();
 
             int exit = Main.execute("run", "--load", "synthetic", "--client", "both", "--rate", "200",
-                    "--duration", "1", "--warmup", "1", "--redis", url, "--redis-ca", server.caFile().toString(),
+                    "--duration", "1", "--warmup", "1", "--warmup-max", "1", "--redis", url, "--redis-ca", server.caFile().toString(),
                     "--out", out.toString());
 
             JsonNode summary = assertMeasured(exit, out);
@@ -226,7 +226,7 @@ class RedisLoginTest {
         Path out = tmp.resolve("out");
 
         int exit = Main.execute("run", "--load", "synthetic", "--client", "both", "--rate", "200", "--duration", "1",
-                "--warmup", "1", "--redis-auth", "--redis-tls", "--out", out.toString());
+                "--warmup", "1", "--warmup-max", "1", "--redis-auth", "--redis-tls", "--out", out.toString());
 
         JsonNode summary = assertMeasured(exit, out);
         assertThat(summary.at("/environment/redisServer").asText()).startsWith("started by callq")
@@ -256,7 +256,7 @@ class RedisLoginTest {
             String url = "redis-sentinel://alice:" + ALICE_PASSWORD + "@127.0.0.1:" + sentinel.port + "/queue";
 
             int exit = Main.execute("run", "--load", "synthetic", "--client", "both", "--rate", "200",
-                    "--duration", "1", "--warmup", "1", "--redis", url, "--out", out.toString());
+                    "--duration", "1", "--warmup", "1", "--warmup-max", "1", "--redis", url, "--out", out.toString());
 
             JsonNode summary = assertMeasured(exit, out);
             assertThat(summary.at("/environment/redisAddress").asText())

@@ -34,7 +34,7 @@ class ExternalRedisTest {
 
     static void assertBalancedRunAgainst(RedisEndpoint endpoint, Path outDir) throws Exception {
         int exit = Main.execute("run", "--load", "synthetic", "--client", "both", "--rate", "1000",
-                "--duration", "2", "--warmup", "1", "--redis", endpoint.toString(), "--out", outDir.toString());
+                "--duration", "2", "--warmup", "1", "--warmup-max", "1", "--redis", endpoint.toString(), "--out", outDir.toString());
 
         assertThat(exit).isZero();
         SummaryTree results = new SummaryTree(outDir);

@@ -37,7 +37,7 @@ class KamailioScriptEndToEndTest {
     @ValueSource(strings = {"jedis", "lettuce"})
     void theClassicRouteEnqueuesEachCallsIdOnceUnderItsOwnKey(String client) throws Exception {
         int exit = Main.execute("run", "--client", client, "--kamailio-cfg", CLASSIC.toString(), "--key", "calls",
-                "--payload", "callid", "--events", "invite", "--rate", "50", "--calls", "100", "--warmup", "1",
+                "--payload", "callid", "--events", "invite", "--rate", "50", "--calls", "100", "--warmup", "1", "--warmup-max", "1",
                 "--out", outDir.toString());
 
         assertThat(exit).isZero();
