@@ -38,7 +38,7 @@ public final class RunHtml {
                         fault.startedAtMicros() == 0 ? "-" : java.time.Instant.ofEpochMilli(fault.startedAtMicros() / 1000).toString(),
                         fault.startedAtMicros() == 0 ? "-" : String.format(java.util.Locale.ROOT, "%.1f",
                                 (fault.endedAtMicros() - fault.startedAtMicros()) / 1e6),
-                        fault.recoverySeconds() == null ? "never" : String.format(java.util.Locale.ROOT, "%.0f", fault.recoverySeconds()),
+                        FaultRecord.recoveryText(fault.recoverySeconds()),
                         fault.maxP99DuringMicros() == null ? "-" : String.format(java.util.Locale.ROOT, "%.2f", fault.maxP99DuringMicros() / 1000.0),
                         fault.error() != null ? "NOT DONE: " + fault.error() : fault.note() == null ? "" : fault.note()));
             }

@@ -19,6 +19,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record FaultRecord(String spec, long startedAtMicros, long endedAtMicros, String note, String error,
                           Double recoverySeconds, Long maxP99DuringMicros) {
 
+    /** What tables show when a fault's recovery was not seen: the run ended first, which is not "never". */
+    public static final String NOT_RECOVERED = "not within the run";
+
+    /** {@code recoverySeconds} as tables show it: "0.7", or {@link #NOT_RECOVERED}. */
+    public static String recoveryText(Double recoverySeconds) {
+        return recoverySeconds == null ? NOT_RECOVERED : String.format(java.util.Locale.ROOT, "%.1f", recoverySeconds);
+    }
+
     FaultRecord withRecovery(Double recoverySeconds, Long maxP99DuringMicros) {
         return new FaultRecord(spec, startedAtMicros, endedAtMicros, note, error, recoverySeconds, maxP99DuringMicros);
     }

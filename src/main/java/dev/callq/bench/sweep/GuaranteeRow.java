@@ -2,6 +2,7 @@ package dev.callq.bench.sweep;
 
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.run.DeliveryPromise;
+import dev.callq.bench.run.FaultRecord;
 import dev.callq.bench.run.RunOptions;
 
 import java.util.ArrayList;
@@ -13,7 +14,8 @@ import java.util.Locale;
  * recover, its worst p99 during the fault, and whether its pattern kept its promise. The sweep's text
  * table and the report's HTML table both show these rows.
  *
- * @param recovery  seconds from the fault's end until the backlog was back to its steady level, "never",
+ * @param recovery  seconds from the fault's end until the backlog was back to its steady level,
+ *                  {@link FaultRecord#NOT_RECOVERED},
  *                  or "-" when the cell did not run
  * @param maxP99Ms  the worst per-second p99 during the fault in ms, or "-"
  * @param kept      "yes", "NO", or "FAILED: …" when the cell did not run
@@ -31,8 +33,7 @@ public record GuaranteeRow(String client, String pattern, String fault, String l
             boolean ran = c.error() == null;
             rows.add(new GuaranteeRow(c.client(), c.pattern(), String.join(" ", c.faults()),
                     ran ? Long.toString(c.eventsLost()) : "-", ran ? Long.toString(c.eventsDuplicates()) : "-",
-                    !ran ? "-" : c.recoverySeconds() == null ? "never"
-                            : String.format(Locale.ROOT, "%.0f", c.recoverySeconds()),
+                    !ran ? "-" : FaultRecord.recoveryText(c.recoverySeconds()),
                     !ran || c.faultMaxP99Micros() == null ? "-"
                             : String.format(Locale.ROOT, "%.2f", c.faultMaxP99Micros() / 1000.0),
                     DeliveryPromise.of(RunOptions.parseEnum(QueuePattern.class, c.pattern(), "pattern")).describe(),

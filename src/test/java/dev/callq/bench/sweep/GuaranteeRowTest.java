@@ -18,10 +18,10 @@ class GuaranteeRowTest {
         List<GuaranteeRow> rows = GuaranteeRow.of(List.of(noFault, kept, broken, failed));
 
         assertThat(rows).hasSize(3);
-        assertThat(rows.get(0)).isEqualTo(new GuaranteeRow("jedis", "reliable", "redis-restart@3s", "0", "1", "2",
+        assertThat(rows.get(0)).isEqualTo(new GuaranteeRow("jedis", "reliable", "redis-restart@3s", "0", "1", "2.0",
                 "12.34", rows.get(0).promise(), "yes", false));
         assertThat(rows.get(0).promise()).contains("at-least-once");
-        assertThat(rows.get(1).recovery()).isEqualTo("never");
+        assertThat(rows.get(1).recovery()).isEqualTo("not within the run");
         assertThat(rows.get(1).kept()).isEqualTo("NO");
         assertThat(rows.get(1).broken()).isTrue();
         assertThat(rows.get(2).lost()).isEqualTo("-");
