@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "jmh", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs the JMH microbenchmarks (RPUSH+BLPOP, pipelined RPUSH, payload encode/decode, "
-                + "latency recording) and puts the registered clients side by side; no ratio where their 99.9 % confidence intervals overlap.")
+                + "latency recording) and puts the registered clients side by side; no ratio where their 99.9 %% confidence intervals overlap.")
 public final class JmhCommand implements Callable<Integer> {
     /**
      * Measured on a loaded 2-core machine (README, "Microbenchmarks"): the round trip is still being

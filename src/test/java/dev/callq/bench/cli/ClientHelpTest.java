@@ -24,4 +24,22 @@ class ClientHelpTest {
         }
         assertThat(callq.getSubcommands().get("report").getUsageMessage()).doesNotContain("Clients (--client)");
     }
+
+    @Test
+    void everyCommandsHelpRendersWithoutAFormatWarning() {
+        CommandLine callq = new CommandLine(new Main());
+        ClientHelp.addTo(callq);
+        java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        System.setErr(new java.io.PrintStream(stderr, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            callq.getUsageMessage();
+            callq.getSubcommands().values().forEach(CommandLine::getUsageMessage);
+        } finally {
+            System.setErr(original);
+        }
+
+        // picocli formats descriptions with String.format: a bare "99.9 % confidence" is a broken "% c".
+        assertThat(stderr.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("WARN");
+    }
 }
