@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * The evaluation half of benchmarks/gate-power.sh: draws comparisons from a pool of runs and counts how
  * often the gate flags them. Run as a source file: java -cp target/callq-bench.jar benchmarks/GatePower.java POOL
  * <p>
- * The pool holds unchanged runs (same/) and regressed ones (slower15/, slower30/, slower100/). Each draw picks
+ * The pool holds unchanged runs (same/) and regressed ones (slower15/, slower30/, slower50/, slower70/, slower100/). Each draw picks
  * distinct runs (a run never sits on both sides), the way a CI A/B run of {@code repeats: N} measures N
  * fresh runs a side. Draws share runs, so the rates are estimates from a pool, not from independent CI
  * runs; the pool size is printed beside them. A run whose own numbers were untrustworthy is left out
@@ -37,7 +37,7 @@ public class GatePower {
                 continue;
             }
             report("unchanged vs unchanged", repeats, same, same, random);
-            for (String slower : new String[] {"slower15", "slower30", "slower100"}) {
+            for (String slower : new String[] {"slower15", "slower30", "slower50", "slower70", "slower100"}) {
                 if (!Files.isDirectory(pool.resolve(slower))) {
                     continue;
                 }

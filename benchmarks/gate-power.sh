@@ -5,11 +5,11 @@
 #
 # Runs one CI-like cell (Jedis, 4 BLPOP workers, 1,500 events/s Poisson, exp:1ms sleep work, 1 s warm-up,
 # 4 s measured) in blocks of fresh JVMs: unchanged, 30 % slower work (exp:1.3ms), 15 % slower work
-# (exp:1.15ms), twice as slow (exp:2ms), unchanged again; BLOCKS blocks (default 8: 16 unchanged runs,
-# 8 of each regression).
+# (exp:1.15ms), twice as slow (exp:2ms), 50 % and 70 % slower (exp:1.5ms, exp:1.7ms), unchanged again;
+# BLOCKS blocks (default 8: 16 unchanged runs, 8 of each regression).
 # Then benchmarks/GatePower.java draws 3-vs-3 comparisons from that pool (disjoint repeats, as a CI A/B
 # run of `repeats: 3` would have) and prints how often the gate flags each: unchanged vs unchanged (the
-# false-alarm rate), and unchanged vs each regression (the detection rate). About 8 s a run on 2 cores.
+# false-alarm rate), and unchanged vs each regression (the detection rate). About 8 s a run on a quiet 2-core machine: 8 blocks of 7 runs in about 8 minutes.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$here/results/gate-power-$(date -u +%Y%m%d-%H%M%S)}"
@@ -33,6 +33,8 @@ for ((b = 0; b < blocks; b++)); do
   run "slower30/b$b" exp:1.3ms
   run "slower15/c$b" exp:1.15ms
   run "slower100/e$b" exp:2ms
+  run "slower50/f$b" exp:1.5ms
+  run "slower70/g$b" exp:1.7ms
   run "same/d$b" exp:1ms
   echo "block $((b + 1))/$blocks done, load $(cut -d' ' -f1-3 /proc/loadavg)"
 done
