@@ -37,6 +37,14 @@ public final class ManagedProcess implements AutoCloseable {
     }
 
     /**
+     * The watchdog, a shell of its own so that its command line names only the two pids (the child's
+     * arguments, a run folder among them, stay the child's): while the child's parent is the JVM, wait;
+     * then kill the child's own children and the child.
+     */
+    private static final String WATCHDOG = "while [ \"$(cut -d' ' -f4 /proc/$1/stat 2>/dev/null)\" = \"$2\" ]; "
+            + "do sleep 1; done; if [ -e /proc/$1 ]; then pkill -KILL -P $1; kill -KILL $1; fi";
+
+    /**
      * Starts a child through sh, which first starts the child's watchdog and then execs the child in its own
      * place, with its own pid: the watchdog exists before the child runs, so a kill -9 of the JVM at any
      * instant leaves no child running. The watchdog kills the child, and the processes it forked, once the
@@ -49,8 +57,7 @@ public final class ManagedProcess implements AutoCloseable {
      * then the child's command.
      */
     private static final String WATCHED = "jvm=$1; shift; "
-            + "( ( while [ \"$(cut -d' ' -f4 /proc/$$/stat 2>/dev/null)\" = \"$jvm\" ]; do sleep 1; done; "
-            + "if [ -e /proc/$$ ]; then pkill -KILL -P $$; kill -KILL $$; fi ) </dev/null >/dev/null 2>&1 & ); "
+            + "( sh -c " + quoted(WATCHDOG) + " callq-watchdog $$ \"$jvm\" </dev/null >/dev/null 2>&1 & ); "
             + "exec \"$@\"";
 
     private final String name;
@@ -63,6 +70,11 @@ public final class ManagedProcess implements AutoCloseable {
         this.process = process;
         this.logFile = logFile;
         this.arguments = List.copyOf(arguments);
+    }
+
+    /** {@code text} as one single-quoted shell word. */
+    private static String quoted(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
     }
 
     /** {@code command} run through {@link #WATCHED}: sh's arguments, then the command's own. */

@@ -42,8 +42,8 @@ final class Faults {
                         + "clients dial the master Sentinel names, around the proxy");
             }
             if (fault.kind() == FaultSpec.Kind.REDIS_FAILOVER && !sentinels) {
-                throw new IllegalArgumentException("--fault " + fault + " needs --redis-sentinel: a primary, a "
-                        + "replica and the sentinels that promote it");
+                throw new IllegalArgumentException("--fault " + fault + " needs the Sentinel topology callq starts "
+                        + "(a primary, a replica and the sentinels that promote it), not --redis");
             }
             if (fault.kind().needsLocalRedis() && externalRedis) {
                 throw new IllegalArgumentException("--fault " + fault + " needs the Redis callq starts; "

@@ -277,11 +277,21 @@ public record RunOptions(String client,
                 requireRtt(or(redisRtt, Duration.ZERO)),
                 uacScenario, uasScenario, kamailio,
                 redisStallMillis == null ? null : Duration.ofMillis(requirePositive(redisStallMillis, "--redis-stall-ms")),
-                or(faults, List.of()), or(redisPersistence, RedisPersistence.NONE), or(redisSentinel, false),
+                or(faults, List.of()), or(redisPersistence, RedisPersistence.NONE), startsSentinels(),
                 Boolean.TRUE.equals(profile),
                 or(role, Role.ALL), or(shard, Shard.WHOLE), or(clockSkewMillis, 0L), or(redisCluster, List.of()), uas);
         ShardRun.requireValid(config);
         return config;
+    }
+
+    /**
+     * {@code --redis-sentinel}, or a {@code redis-failover} fault on the Redis callq starts: a failover needs
+     * the primary, replica and sentinels, so asking for it is asking for them (a sweep's faults axis can then
+     * mix a failover with faults on one Redis).
+     */
+    private boolean startsSentinels() {
+        boolean failover = faults != null && faults.stream().anyMatch(f -> f.kind() == FaultSpec.Kind.REDIS_FAILOVER);
+        return or(redisSentinel, false) || (failover && redis == null);
     }
 
     /** Reads an enum option in any letter case; a bad value is a one-line error listing the choices. */

@@ -1,5 +1,6 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.env.RedisEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,7 +54,6 @@ class FaultSpecTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "redis-failover@1s|synthetic|needs --redis-sentinel",
             "kamailio-restart@1s|synthetic|needs --load sip",
             "consumer-crash:4@1s|synthetic|would kill 4 of 4 workers",
             "redis-pause:1s@20s|synthetic|starts after the measured phase's 10.0 s"})
@@ -63,6 +63,19 @@ class FaultSpecTest {
 
         assertThatThrownBy(() -> options.toConfig(Path.of("out"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(why);
+    }
+
+    @Test
+    void aFailoverStartsTheSentinelTopologyUnlessTheRedisIsTheUsers() {
+        RunOptions failover = RunOptions.builder().load(LoadKind.SYNTHETIC).durationSeconds(10.0).workers(4)
+                .faults(List.of(FaultSpec.parse("redis-failover@1s"))).build();
+
+        assertThat(failover.toConfig(Path.of("out")).redisSentinel()).isTrue();
+        assertThat(failover.toBuilder().faults(List.of(FaultSpec.parse("redis-pause:1s@1s"))).build()
+                .toConfig(Path.of("out")).redisSentinel()).isFalse();
+        assertThatThrownBy(() -> failover.toBuilder().redis(RedisEndpoint.parse("127.0.0.1:6379")).build()
+                .toConfig(Path.of("out"))).hasMessage("--fault redis-failover@1s needs the Sentinel topology callq "
+                + "starts (a primary, a replica and the sentinels that promote it), not --redis");
     }
 
     @Test

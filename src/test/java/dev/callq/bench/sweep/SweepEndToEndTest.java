@@ -120,10 +120,11 @@ class SweepEndToEndTest {
 
         assertThat(exit).isZero();
         String listing = stdout.toString(StandardCharsets.UTF_8);
-        assertThat(listing).contains("faults: 18 cells",
+        assertThat(listing).contains("faults: 24 cells",
                 "01-jedis-blpop-w4-r500-fixed2ms-1-consumer_crash_1_3s  callq run --client jedis",
                 "--fault consumer-crash:1@3s", "--fault redis-restart@3s", "--fault redis-pause:3s@3s",
-                "--redis-persistence aof-always", "18-lettuce-stream-w4-r500-fixed2ms-1-redis_pause_3s_3s");
+                "--fault redis-failover@3s", "--redis-persistence aof-always",
+                "24-lettuce-stream-w4-r500-fixed2ms-1-redis_failover_3s");
     }
 
     @Test
