@@ -32,7 +32,7 @@ class ResultFilesInteropTest {
     @Test
     void histogramLogProcessorPrintsTheSummaryP99AndTheSummaryRecordsWhatProducedIt() throws Exception {
         int exit = Main.execute("run", "--load", "synthetic", "--client", "jedis", "--workers", "2", "--rate", "1000",
-                "--duration", "3", "--warmup", "0.5", "--warmup-max", "0.5", "--service-time", "exp:200us", "--out", outDir.toString());
+                "--duration", "3", "--warmup", "0.5", "--service-time", "exp:200us", "--out", outDir.toString());
         assertThat(exit).isZero();
         SummaryTree tree = new SummaryTree(outDir);
         JsonNode jedis = tree.client("jedis");
