@@ -34,10 +34,11 @@ public final class JmhCommand implements Callable<Integer> {
      * Measured on a loaded 2-core machine (README, "Microbenchmarks"): the round trip is still being
      * compiled 6 s into a fork (Jedis 40 → 22 µs, Lettuce 346 → 45 µs, Redisson slower still), hence
      * 10 s of warm-up; and two JVMs settle at different costs (Redisson 500 µs in one fork, 80 µs in the
-     * next), which one fork would hide from the error, hence two forks of five 2 s iterations.
-     * About 45 s per benchmark and client.
+     * next), which one fork would hide from the error, hence several forks of five 2 s iterations. On the
+     * quiet machine two forks left Jedis's round trip at 13 % error (one iteration of 123 µs among
+     * 150–170), three at 2.7 %: three forks. About 65 s per benchmark and client.
      */
-    static final int FORKS = 2;
+    static final int FORKS = 3;
     static final int WARMUP_ITERATIONS = 5;
     static final TimeValue WARMUP_TIME = TimeValue.seconds(2);
     static final int MEASUREMENT_ITERATIONS = 5;
