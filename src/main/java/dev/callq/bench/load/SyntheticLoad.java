@@ -1,6 +1,7 @@
 package dev.callq.bench.load;
 
 import dev.callq.bench.driver.ClientSettings;
+import dev.callq.bench.env.CpuPinning;
 import dev.callq.bench.driver.QueueDriver;
 import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.driver.QueueProducer;
@@ -65,6 +66,9 @@ public final class SyntheticLoad implements Load {
     private final LatencyRecorder lagRecorder;
     private final LatencyRecorder pushRoundTripRecorder;
     private final String measuredPrefix;
+    private final Cores cores = Cores.forMachine(Runtime.getRuntime().availableProcessors());
+    /** Why the last phase's lanes could not be pinned, or null. */
+    private volatile String pinFailure;
     /** The Call-IDs the measured phase pushed; set once {@link #measure} has run. */
     private volatile SequenceIds measuredPushed;
 
@@ -117,16 +121,24 @@ public final class SyntheticLoad implements Load {
     }
 
     /**
-     * Why the producer is not on cores of its own: Java cannot pin a thread without native code, and pinning
-     * the whole process (taskset) would pin the consumers with it. On 4 or more cores, run the producer as a
-     * process of its own under {@code taskset}.
+     * Where the producer runs: on 4 or more cores, its lanes on cores 0 and 1 and every other thread of
+     * the JVM (the workers among them) on the rest, so that producer and consumers do not take each other's
+     * time slices; on fewer, shared, and why. Pinned with taskset once the lanes run (see {@link CpuPinning}).
      */
-    static String notPinnedBecause(int cores) {
-        if (cores < 4) {
-            return cores + " cores: pinning needs 4 or more, so that producer and consumers each keep 2";
+    record Cores(String producerCpus, String otherCpus, String notPinnedBecause) {
+        static final String LANE_THREAD_PREFIX = "producer-";
+
+        static Cores forMachine(int cores) {
+            if (cores < 4) {
+                return new Cores(null, null, cores + " cores: pinning needs 4 or more, so that producer and "
+                        + "consumers each keep 2");
+            }
+            return new Cores("0-1", "2-" + (cores - 1), null);
         }
-        return "threads cannot be pinned from Java without native code; pin a producer process of its own "
-                + "with taskset";
+
+        boolean pins() {
+            return producerCpus != null;
+        }
     }
 
     @Override
@@ -149,8 +161,8 @@ public final class SyntheticLoad implements Load {
         double target = rate.meanRatePerSec(durationSeconds);
         double pushingSeconds = (totals.lastSendMicros() - totals.firstIntendedMicros()) / 1e6;
         ProducerStats producer = ProducerStats.of(target, durationSeconds, pushingSeconds, totals.pushed(), totals.failed(),
-                totals.notSent()).by(PRODUCER_CLIENT, false,
-                notPinnedBecause(Runtime.getRuntime().availableProcessors()));
+                totals.notSent()).by(PRODUCER_CLIENT, pinFailure == null && cores.pins(),
+                cores.pins() ? pinFailure : cores.notPinnedBecause());
         ExpectedEvents expected = ExpectedEvents.byIdentity(identities.pushed(), identities.failed());
         return new LoadOutcome(expected, startMicros, endMicros, null, producer, Map.of(), totals.pushCommands(),
                 totals.failedCommands(), List.of());
@@ -176,6 +188,14 @@ public final class SyntheticLoad implements Load {
         if (ownDriver != null) {
             ownDriver.close();
         }
+    }
+
+    /** Every other thread off the producer's cores first (threads started later inherit that), then the lanes on them. */
+    private void pin() {
+        CpuPinning.Result others = CpuPinning.pinProcess(cores.otherCpus());
+        CpuPinning.Result lanes = others.ok() ? CpuPinning.pinThreads(Cores.LANE_THREAD_PREFIX, cores.producerCpus())
+                : others;
+        pinFailure = lanes.ok() ? null : lanes.failure();
     }
 
     private record LaneTotals(long pushed, long failed, long notSent, long firstIntendedMicros, long lastSendMicros,
@@ -218,11 +238,14 @@ public final class SyntheticLoad implements Load {
         for (int lane = 0; lane < lanes; lane++) {
             Lane worker = new Lane(lane, producers.get(lane), identities, startNanos, wallStartMicros, phaseNanos, lag,
                     roundTrip, pushed, failed, notSent, pushCommands, failedCommands, lastSendMicros);
-            Thread thread = new Thread(worker, "producer-" + lane);
+            Thread thread = new Thread(worker, Cores.LANE_THREAD_PREFIX + lane);
             thread.setDaemon(true);
             threads.add(thread);
         }
         threads.forEach(Thread::start);
+        if (cores.pins()) {
+            pin();
+        }
         for (Thread thread : threads) {
             try {
                 thread.join();

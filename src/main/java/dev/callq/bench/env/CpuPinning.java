@@ -1,0 +1,95 @@
+package dev.callq.bench.env;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Pins threads of this JVM to CPUs with {@code taskset}, found by their names in {@code /proc/self/task}
+ * (Java cannot set a thread's affinity itself). Linux only; a failure leaves the threads where they were
+ * and says why.
+ */
+public final class CpuPinning {
+    private static final Path TASKS = Path.of("/proc/self/task");
+
+    private CpuPinning() {
+    }
+
+    /** What a pinning did: how many threads it moved, or why it moved none. */
+    public record Result(int pinned, String failure) {
+        public boolean ok() {
+            return failure == null && pinned > 0;
+        }
+    }
+
+    /**
+     * Pins every live thread whose name starts with {@code namePrefix} (the kernel keeps the first 15
+     * characters of a name) to {@code cpus}, a taskset list such as "0-1".
+     */
+    public static Result pinThreads(String namePrefix, String cpus) {
+        List<String> tids = new ArrayList<>();
+        try (Stream<Path> tasks = Files.list(TASKS)) {
+            for (Path task : tasks.toList()) {
+                String name = Files.readString(task.resolve("comm"), StandardCharsets.UTF_8).strip();
+                if (name.startsWith(namePrefix.length() > 15 ? namePrefix.substring(0, 15) : namePrefix)) {
+                    tids.add(task.getFileName().toString());
+                }
+            }
+        } catch (IOException e) {
+            return new Result(0, "cannot list " + TASKS + ": " + e.getMessage());
+        }
+        if (tids.isEmpty()) {
+            return new Result(0, "no thread named " + namePrefix + "…");
+        }
+        for (String tid : tids) {
+            String failure = taskset(List.of("-p", "-c", cpus, tid));
+            if (failure != null) {
+                return new Result(0, failure);
+            }
+        }
+        return new Result(tids.size(), null);
+    }
+
+    /** Pins every thread of this JVM, the ones it starts later included (they inherit it), to {@code cpus}. */
+    public static Result pinProcess(String cpus) {
+        String failure = taskset(List.of("-a", "-p", "-c", cpus, Long.toString(ProcessHandle.current().pid())));
+        return failure == null ? new Result(1, null) : new Result(0, failure);
+    }
+
+    /** The CPUs a thread of this JVM may run on, as the kernel lists them ("0-1"), or null. */
+    public static String allowedCpus(long tid) {
+        try {
+            for (String line : Files.readAllLines(TASKS.resolve(Long.toString(tid)).resolve("status"))) {
+                if (line.startsWith("Cpus_allowed_list:")) {
+                    return line.substring("Cpus_allowed_list:".length()).strip();
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
+    }
+
+    private static String taskset(List<String> arguments) {
+        List<String> command = new ArrayList<>(List.of("taskset"));
+        command.addAll(arguments);
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!process.waitFor(5, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                return "taskset " + String.join(" ", arguments) + " failed: " + output;
+            }
+            return null;
+        } catch (IOException e) {
+            return "taskset could not run: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while pinning";
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.callq.bench.env;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CpuPinningTest {
+
+    @Test
+    void threadsFoundByNameRunOnlyOnTheCpusTheyWerePinnedTo() throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        Thread probe = new Thread(() -> {
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "pin-probe-0");
+        probe.start();
+        try {
+            long tid = tidNamed("pin-probe-0");
+            assertThat(CpuPinning.allowedCpus(tid)).isNotEqualTo("0");
+
+            CpuPinning.Result result = CpuPinning.pinThreads("pin-probe-", "0");
+
+            assertThat(result.ok()).as(String.valueOf(result.failure())).isTrue();
+            assertThat(result.pinned()).isEqualTo(1);
+            assertThat(CpuPinning.allowedCpus(tid)).isEqualTo("0");
+            assertThat(CpuPinning.pinThreads("no-such-thread-", "0").failure()).contains("no thread named");
+        } finally {
+            done.countDown();
+            probe.join();
+        }
+    }
+
+    private static long tidNamed(String name) throws Exception {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                if (Files.readString(task.resolve("comm")).strip().equals(name)) {
+                    return Long.parseLong(task.getFileName().toString());
+                }
+            }
+        }
+        throw new AssertionError("no thread named " + name);
+    }
+}
