@@ -35,8 +35,9 @@ interface Fault {
      * @param load    the load, for faults of Kamailio
      * @param sentinels the Sentinel topology callq started ({@code --redis-sentinel}), or null
      * @param links   the network proxies between the run and Redis, for redis-latency and redis-partition, or null
+     * @param restarts where a restart leaves the killed server's command counters
      */
     record Targets(LocalRedis redis, WorkerPool workers, QueueAdmin admin, QueueSpec spec, int workerCount, Load load,
-                   LocalSentinels sentinels, RedisLinks links) {
+                   LocalSentinels sentinels, RedisLinks links, CountersAcrossRestarts restarts) {
     }
 }

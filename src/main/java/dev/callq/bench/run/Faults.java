@@ -95,8 +95,18 @@ final class Faults {
             } catch (RuntimeException e) {
                 held = "the queue's length before the kill is unknown (" + e.getMessage() + ")";
             }
+            targets.restarts().killed(callsBeforeKill(targets));
             targets.redis().killAndRestart();
             return held;
+        }
+    }
+
+    /** The killed server's command counters, read while its writers are paused; null when they cannot be. */
+    private static java.util.Map<String, Long> callsBeforeKill(Fault.Targets targets) {
+        try {
+            return targets.admin().commandCalls();
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

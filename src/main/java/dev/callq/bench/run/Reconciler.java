@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,11 +36,14 @@ final class Reconciler {
     private final int workers;
     private final PayloadFormat payload;
     private final Map<String, Long> callsBefore;
+    private final CountersAcrossRestarts restarts;
     private final String runIdBefore;
     private final long takenBefore;
 
     /** Takes the counters at the start of the measured phase. */
-    Reconciler(QueueAdmin admin, QueueSpec spec, int workers, PayloadFormat payload, EventLedger ledger) {
+    Reconciler(QueueAdmin admin, QueueSpec spec, int workers, PayloadFormat payload, EventLedger ledger,
+               CountersAcrossRestarts restarts) {
+        this.restarts = restarts;
         this.spec = spec;
         this.workers = workers;
         this.payload = payload;
@@ -67,23 +71,33 @@ final class Reconciler {
         Accounting.Reconciliation reconciliation = Accounting.reconcile(load.expected(), ledger, leftKeys, left.size());
         Map<String, Long> callsAfter = admin.commandCalls();
         List<String> warnings = new ArrayList<>();
-        // a restarted server counts its commands from zero: its statistics no longer cover the phase
-        boolean sameServer = runIdBefore.equals(admin.serverRunId());
-        if (!sameServer) {
-            warnings.add("Redis restarted during the measured phase: its command statistics were not checked");
+        // A restarted server counts its commands from zero: the counters read at each kill bridge the phase.
+        Map<String, Long> phaseCalls;
+        if (runIdBefore.equals(admin.serverRunId())) {
+            phaseCalls = new HashMap<>();
+            for (Map.Entry<String, Long> after : callsAfter.entrySet()) {
+                phaseCalls.put(after.getKey(), after.getValue() - callsBefore.getOrDefault(after.getKey(), 0L));
+            }
+        } else {
+            phaseCalls = restarts.overThePhase(callsBefore, callsAfter).orElse(null);
+            if (phaseCalls == null) {
+                warnings.add("Redis was replaced during the measured phase (a failover, or a restart whose counters "
+                        + "could not be read before the kill): its command statistics were not checked");
+            }
         }
+        boolean countersCoverThePhase = phaseCalls != null;
 
         List<CrossCheck> checks = new ArrayList<>(load.crossChecks());
         checks.add(CrossCheck.equal("events left: LLEN/XPENDING/lag = payloads read back", countedLeft, left.size()));
-        if (sameServer && load.pushCommands() != null) {
+        if (countersCoverThePhase && load.pushCommands() != null) {
             String push = spec.pattern() == QueuePattern.STREAM ? "xadd" : "rpush";
             checks.add(CrossCheck.atLeast(push + " calls = acknowledged push commands", load.pushCommands(),
-                    load.pushCommandsFailed(), delta(callsAfter, push)));
+                    load.pushCommandsFailed(), phaseCalls.getOrDefault(push, 0L)));
         }
-        if (sameServer && spec.pattern() == QueuePattern.RELIABLE) {
+        if (countersCoverThePhase && spec.pattern() == QueuePattern.RELIABLE) {
             // one LREM per payload taken, malformed ones included
             checks.add(CrossCheck.equal("lrem calls = payloads taken", ledger.totalTaken() - takenBefore,
-                    delta(callsAfter, "lrem")));
+                    phaseCalls.getOrDefault("lrem", 0L)));
         }
 
         return outcome(reconciliation, load, checks, outDir, client, warnings);
@@ -110,10 +124,6 @@ final class Reconciler {
                 accounting.byIdentity() ? "identity" : "counts", load.expected().countOnlyReason(),
                 accounting.pushedDespiteFailure(), List.copyOf(checks), files);
         return new Outcome(accounting, details, warnings);
-    }
-
-    private long delta(Map<String, Long> callsAfter, String command) {
-        return callsAfter.getOrDefault(command, 0L) - callsBefore.getOrDefault(command, 0L);
     }
 
     /** {@code <client>-<what>.txt}, one "{@code <Call-ID> <kind>}" a line; only when it names any. */

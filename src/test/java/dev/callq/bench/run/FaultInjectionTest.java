@@ -97,6 +97,11 @@ class FaultInjectionTest {
         assertThat(events.get("leftInQueue").asLong()).as("left in Redis").isZero();
         assertThat(events.get("duplicates").asLong()).as("duplicates").isLessThanOrEqualTo(4);
         assertThat(events.get("consumed").asLong()).isPositive();
+        // Redis's counters bridge the restart: read before the kill, added to the restarted server's.
+        JsonNode checks = new SummaryTree(out).client("jedis").at("/accounting/crossCheck");
+        assertThat(checks.findValuesAsText("name")).contains("rpush calls = acknowledged push commands",
+                "lrem calls = payloads taken");
+        assertThat(checks.findValues("ok")).allSatisfy(ok -> assertThat(ok.asBoolean()).isTrue());
     }
 
     /**
