@@ -16,6 +16,7 @@ import java.util.stream.Stream;
  */
 public final class CpuPinning {
     private static final Path TASKS = Path.of("/proc/self/task");
+    private static final java.time.Duration NAMED_WITHIN = java.time.Duration.ofSeconds(1);
 
     private CpuPinning() {
     }
@@ -28,23 +29,28 @@ public final class CpuPinning {
     }
 
     /**
-     * Pins every live thread whose name starts with {@code namePrefix} (the kernel keeps the first 15
-     * characters of a name) to {@code cpus}, a taskset list such as "0-1".
+     * Pins the {@code count} live threads whose names start with {@code namePrefix} (the kernel keeps the
+     * first 15 characters of a name) to {@code cpus}, a taskset list such as "0-1". A thread names itself
+     * once it runs, a moment after {@code Thread.start} returns, so this waits up to a second for all of them.
      */
-    public static Result pinThreads(String namePrefix, String cpus) {
-        List<String> tids = new ArrayList<>();
-        try (Stream<Path> tasks = Files.list(TASKS)) {
-            for (Path task : tasks.toList()) {
-                String name = Files.readString(task.resolve("comm"), StandardCharsets.UTF_8).strip();
-                if (name.startsWith(namePrefix.length() > 15 ? namePrefix.substring(0, 15) : namePrefix)) {
-                    tids.add(task.getFileName().toString());
-                }
+    public static Result pinThreads(String namePrefix, int count, String cpus) {
+        String prefix = namePrefix.length() > 15 ? namePrefix.substring(0, 15) : namePrefix;
+        long deadline = System.nanoTime() + NAMED_WITHIN.toNanos();
+        List<String> tids;
+        try {
+            tids = tidsNamed(prefix);
+            while (tids.size() < count && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+                tids = tidsNamed(prefix);
             }
         } catch (IOException e) {
             return new Result(0, "cannot list " + TASKS + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(0, "interrupted while pinning");
         }
-        if (tids.isEmpty()) {
-            return new Result(0, "no thread named " + namePrefix + "…");
+        if (tids.size() < count) {
+            return new Result(0, "found " + tids.size() + " of " + count + " threads named " + namePrefix + "…");
         }
         for (String tid : tids) {
             String failure = taskset(List.of("-p", "-c", cpus, tid));
@@ -53,6 +59,22 @@ public final class CpuPinning {
             }
         }
         return new Result(tids.size(), null);
+    }
+
+    private static List<String> tidsNamed(String prefix) throws IOException {
+        List<String> tids = new ArrayList<>();
+        try (Stream<Path> tasks = Files.list(TASKS)) {
+            for (Path task : tasks.toList()) {
+                try {
+                    if (Files.readString(task.resolve("comm"), StandardCharsets.UTF_8).strip().startsWith(prefix)) {
+                        tids.add(task.getFileName().toString());
+                    }
+                } catch (IOException ended) {
+                    // the thread ended while the list was read
+                }
+            }
+        }
+        return tids;
     }
 
     /** Pins every thread of this JVM, the ones it starts later included (they inherit it), to {@code cpus}. */

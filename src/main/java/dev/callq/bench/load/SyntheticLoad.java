@@ -193,8 +193,8 @@ public final class SyntheticLoad implements Load {
     /** Every other thread off the producer's cores first (threads started later inherit that), then the lanes on them. */
     private void pin() {
         CpuPinning.Result others = CpuPinning.pinProcess(cores.otherCpus());
-        CpuPinning.Result lanes = others.ok() ? CpuPinning.pinThreads(Cores.LANE_THREAD_PREFIX, cores.producerCpus())
-                : others;
+        CpuPinning.Result lanes = others.ok()
+                ? CpuPinning.pinThreads(Cores.LANE_THREAD_PREFIX, this.lanes, cores.producerCpus()) : others;
         pinFailure = lanes.ok() ? null : lanes.failure();
     }
 

@@ -14,7 +14,9 @@ class CpuPinningTest {
     @Test
     void threadsFoundByNameRunOnlyOnTheCpusTheyWerePinnedTo() throws Exception {
         CountDownLatch done = new CountDownLatch(1);
+        CountDownLatch running = new CountDownLatch(1);
         Thread probe = new Thread(() -> {
+            running.countDown();
             try {
                 done.await();
             } catch (InterruptedException e) {
@@ -22,16 +24,18 @@ class CpuPinningTest {
             }
         }, "pin-probe-0");
         probe.start();
+        running.await();
         try {
             long tid = tidNamed("pin-probe-0");
             assertThat(CpuPinning.allowedCpus(tid)).isNotEqualTo("0");
 
-            CpuPinning.Result result = CpuPinning.pinThreads("pin-probe-", "0");
+            CpuPinning.Result result = CpuPinning.pinThreads("pin-probe-", 1, "0");
 
             assertThat(result.ok()).as(String.valueOf(result.failure())).isTrue();
             assertThat(result.pinned()).isEqualTo(1);
             assertThat(CpuPinning.allowedCpus(tid)).isEqualTo("0");
-            assertThat(CpuPinning.pinThreads("no-such-thread-", "0").failure()).contains("no thread named");
+            assertThat(CpuPinning.pinThreads("no-such-thread-", 1, "0").failure())
+                    .isEqualTo("found 0 of 1 threads named no-such-thread-…");
         } finally {
             done.countDown();
             probe.join();
