@@ -11,6 +11,7 @@ set -euo pipefail
 client="${1:?usage: benchmarks/jmh-run-queue-wait.sh jedis|lettuce|redisson}"
 here="$(cd "$(dirname "$0")/.." && pwd)"
 log="$(mktemp /tmp/jmh-run-queue-wait.XXXXXX)"
+trap 'rm -f "$log"' EXIT
 java -cp "$here/target/callq-bench.jar" org.openjdk.jmh.Main roundTripRpushBlpop -p "client=$client" \
     -f 1 -wi 4 -w 1 -i 4 -r 1 >"$log" 2>&1 &
 jmh=$!
@@ -56,4 +57,3 @@ bench, loops, redis, run = ((b - a) / round_trips for a, b in zip(first, last))
 print(f"{sys.argv[4]}: {score:.1f} µs/op; per round trip waited for a CPU: benchmark thread {bench:.1f} µs "
       f"(ran {run:.1f} µs), event loops {loops:.1f} µs, redis-server {redis:.1f} µs; load average {sys.argv[5]}")
 PY
-rm -f "$log"
