@@ -65,7 +65,7 @@ public final class AbCommand implements Callable<Integer> {
         try {
             System.out.println("building the base " + base + " (" + commit.substring(0, 12) + ") in " + worktree);
             git(repository, "worktree", "add", "--detach", worktree.toString(), commit);
-            build(worktree, dir.resolve("base-build.log"));
+            build(worktree, commit, dir.resolve("base-build.log"));
             Path baseJar = worktree.resolve("target/callq-bench.jar");
             if (!Files.isRegularFile(baseJar)) {
                 throw new HarnessException("the base " + base + " built no target/callq-bench.jar");
@@ -87,9 +87,11 @@ public final class AbCommand implements Callable<Integer> {
         return Files.isDirectory(first) ? first : first.getParent();
     }
 
-    private static void build(Path worktree, Path log) {
+    /** Builds the base as the launcher builds any revision, recording its commit in the base's results. */
+    private static void build(Path worktree, String commit, Path log) {
         for (boolean offline : new boolean[] {true, false}) {
-            List<String> command = new ArrayList<>(List.of("mvn", "-B", "-q", "-DskipTests", "package"));
+            List<String> command = new ArrayList<>(List.of("mvn", "-B", "-q", "-DskipTests",
+                    "-Dcallq.commit=" + commit.substring(0, 12), "package"));
             if (offline) {
                 command.add(1, "-o");
             }

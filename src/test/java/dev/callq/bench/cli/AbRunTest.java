@@ -1,30 +1,34 @@
 package dev.callq.bench.cli;
 
+import dev.callq.bench.ExitCode;
 import dev.callq.bench.compare.Comparison;
 import dev.callq.bench.compare.Tolerance;
-import dev.callq.bench.compare.Verdict;
 import dev.callq.bench.run.ForkedRun;
-import dev.callq.bench.suite.SuiteSpec;
 import dev.callq.bench.suite.SuiteSpecParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The same-runner A/B gate on two callq launchers: the same build twice passes, and a build whose workers
- * take 3 ms longer per event (injected by a test-only system property, so no second revision has to be
- * built) fails. Building a base revision in a git worktree is the thin part left to {@code callq ab}.
+ * {@code callq ab} end to end, as a pull request meets it: a small git repository made here from this
+ * project's build files, with two revisions, the second with a per-event delay injected into the workers'
+ * code. Its HEAD is built, and that build's {@code callq ab} builds the first revision in a worktree of its
+ * own, runs both sides and fails; the same build on both sides (an unchanged pair) passes.
  */
 class AbRunTest {
-    private static final SuiteSpec SUITE = SuiteSpecParser.parse("""
+    private static final String SUITE = """
             name: ab-test
             sweeps:
               - name: tiny
@@ -32,7 +36,17 @@ class AbRunTest {
                 phases: {warmupSeconds: 0.5, durationSeconds: 1.5, drainTimeoutSeconds: 10}
                 options: {arrivals: poisson}
                 axes: {clients: [jedis], workers: [1], rates: [200], serviceTimes: ['fixed:1ms'], repeats: 2}
-            """);
+            """;
+
+    /** What the jar is built from (the launcher's own list); tests, docs and results are left out. */
+    private static final List<String> BUILD_FILES = List.of("pom.xml", "src/main", "benchmarks/jmh", "kamailio",
+            "sipp-scenarios");
+
+    /** The workers' per-event work, and the same with 3 ms more: at 200 events/s a 1 ms service becomes 4 ms. */
+    private static final Path WORK_SOURCE = Path.of("src/main/java/dev/callq/bench/run/WorkFactory.java");
+    private static final String WORK = "return () -> perThread.get().perform();";
+    private static final String SLOWER_WORK = "return () -> { perThread.get().perform(); "
+            + "java.util.concurrent.locks.LockSupport.parkNanos(3_000_000); };";
 
     @TempDir
     Path dir;
@@ -42,31 +56,114 @@ class AbRunTest {
         int exit = Main.execute("ab", "--base", "no-such-revision", "benchmarks/ci.yaml", "--out",
                 dir.resolve("never").toString());
 
-        assertThat(exit).isEqualTo(dev.callq.bench.ExitCode.USAGE);
+        assertThat(exit).isEqualTo(ExitCode.USAGE);
         assertThat(dir.resolve("never")).doesNotExist();
     }
 
     @Test
-    void anUnchangedPairPassesAndASlowerConsumerFails() throws Exception {
-        List<String> unchanged = ForkedRun.thisCallq();
-        List<String> slower = ForkedRun.launcher(System.getProperty("java.class.path"),
-                List.of("-Dcallq.gate-test.extra-work-us=3000"));
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
+    void onTwoRevisionsOfARepositoryAnInjectedDelayFailsAndAnUnchangedPairPasses() throws Exception {
+        Path repository = dir.resolve("repository");
+        for (String file : BUILD_FILES) {
+            copy(Path.of(file), repository.resolve(file));
+        }
+        git(repository, "init", "-q");
+        git(repository, "add", "-A");
+        git(repository, "commit", "-qm", "base");
+        String work = Files.readString(repository.resolve(WORK_SOURCE));
+        assertThat(work).as("the workers' work, where the test injects its delay").contains(WORK);
+        Files.writeString(repository.resolve(WORK_SOURCE), work.replace(WORK, SLOWER_WORK));
+        git(repository, "commit", "-qam", "workers sleep 3 ms more per event");
+        build(repository);
+        Path suite = dir.resolve("ab-test.yaml");
+        Files.writeString(suite, SUITE);
 
-        Comparison same = new AbRun(SUITE, unchanged, unchanged, dir.resolve("same"), out).run(Tolerance.DEFAULT);
-        Comparison regressed = new AbRun(SUITE, unchanged, slower, dir.resolve("regressed"), out).run(Tolerance.DEFAULT);
-
-        assertThat(same.hasRegression()).as(log.toString(StandardCharsets.UTF_8)).isFalse();
-        assertThat(same.rows()).allSatisfy(row -> assertThat(row.baselineRepeats()).isEqualTo(2));
-        assertThat(regressed.rows().get(0).verdict()).as(log.toString(StandardCharsets.UTF_8))
-                .isEqualTo(Verdict.REGRESSION);
-        assertThat(Files.readString(dir.resolve("regressed/compare.md"))).contains("**REGRESSION**");
-        assertThat(Files.readString(dir.resolve("regressed/report.html"))).contains("<svg").contains("Per-repeat p99 per cell");
-        assertThat(dir.resolve("regressed/base/tiny/cells")).isDirectory();
-        assertThat(dir.resolve("regressed/current/tiny/cells")).isDirectory();
+        Path regressed = dir.resolve("regressed");
+        String log = ab(repository, "HEAD~1", suite, regressed, ExitCode.REGRESSION);
+        assertThat(Files.readString(regressed.resolve("compare.md"))).as(log).contains("**REGRESSION**");
+        assertThat(Files.readString(regressed.resolve("report.html"))).contains("<svg").contains("Per-repeat p99 per cell");
+        assertThat(regressed.resolve("base/tiny/cells")).isDirectory();
+        assertThat(regressed.resolve("current/tiny/cells")).isDirectory();
         // ABBA: the first cell runs base first, the second current first.
-        assertThat(log.toString(StandardCharsets.UTF_8).lines().filter(l -> l.matches("^(base|current) .*")).limit(4)
-                .map(l -> l.split(" ")[0])).containsExactly("base", "current", "current", "base");
+        assertThat(log.lines().filter(l -> l.matches("^(base|current) .*")).map(l -> l.split(" ")[0]))
+                .containsExactly("base", "current", "current", "base");
+        assertThat(git(repository, "worktree", "list").lines()).as("the base's worktree is removed").hasSize(1);
+        String baseCommit = git(repository, "rev-parse", "--short=12", "HEAD~1").trim();
+        assertThat(Files.readString(regressed.resolve("base/tiny/cells/01-jedis-blpop-w1-r200-fixed1ms-1/summary.json")))
+                .as("the base's results name its commit").contains("\"commit\" : \"" + baseCommit + "\"");
+
+        // The unchanged pair runs the same build on both sides, without building it again.
+        List<String> head = ForkedRun.launcher(repository.resolve("target/callq-bench.jar").toString(), List.of());
+        ByteArrayOutputStream unchangedLog = new ByteArrayOutputStream();
+        Comparison unchanged = new AbRun(SuiteSpecParser.parse(SUITE), head, head, dir.resolve("same"),
+                new PrintStream(unchangedLog, true, StandardCharsets.UTF_8)).run(Tolerance.DEFAULT);
+        assertThat(unchanged.hasRegression()).as(unchangedLog.toString(StandardCharsets.UTF_8)).isFalse();
+        assertThat(unchanged.rows()).allSatisfy(row -> assertThat(row.baselineRepeats()).isEqualTo(2));
+    }
+
+    /** Runs the repository's own build's {@code callq ab}; returns its output, having checked its exit code. */
+    private static String ab(Path repository, String base, Path suite, Path out, int expectedExit)
+            throws IOException, InterruptedException {
+        Path log = Files.createTempFile(out.getParent(), "ab-", ".log");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", repository.resolve("target/callq-bench.jar").toString(),
+                "ab", "--base", base, suite.toString(), "--out", out.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertThat(process.waitFor(10, TimeUnit.MINUTES)).as("callq ab finished").isTrue();
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(output).isEqualTo(expectedExit);
+        return output;
+    }
+
+    /** The build {@code callq ab} itself makes of a base: offline first, as the local repository usually holds it all. */
+    private static void build(Path repository) throws IOException, InterruptedException {
+        for (boolean offline : new boolean[] {true, false}) {
+            List<String> command = new ArrayList<>(List.of("mvn", "-B", "-q", "-DskipTests", "package"));
+            if (offline) {
+                command.add(1, "-o");
+            }
+            if (exec(repository, command) == 0) {
+                return;
+            }
+        }
+        throw new AssertionError("the test repository does not build");
+    }
+
+    private static String git(Path repository, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=callq test",
+                "-c", "user.email=test@callq.invalid", "-C", repository.toString()));
+        command.addAll(List.of(arguments));
+        Path output = Files.createTempFile("callq-git-", ".out");
+        try {
+            assertThat(exec(repository, command, output)).as(String.join(" ", command)).isZero();
+            return Files.readString(output);
+        } finally {
+            Files.delete(output);
+        }
+    }
+
+    private static int exec(Path directory, List<String> command) throws IOException, InterruptedException {
+        return exec(directory, command, Files.createTempFile(directory.getParent(), "exec-", ".log"));
+    }
+
+    private static int exec(Path directory, List<String> command, Path log) throws IOException, InterruptedException {
+        Files.createDirectories(directory);
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        assertThat(process.waitFor(10, TimeUnit.MINUTES)).as(String.join(" ", command)).isTrue();
+        return process.exitValue();
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(file, target);
+                }
+            }
+        }
     }
 }
