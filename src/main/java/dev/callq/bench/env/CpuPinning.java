@@ -85,8 +85,40 @@ public final class CpuPinning {
 
     /** The CPUs a thread of this JVM may run on, as the kernel lists them ("0-1"), or null. */
     public static String allowedCpus(long tid) {
+        return cpusAllowed(TASKS.resolve(Long.toString(tid)).resolve("status"));
+    }
+
+    /**
+     * The CPUs this process may run on, in order: not always 0 to n−1 (a container's cpuset, or a
+     * {@code taskset} the harness was started under, may give it 4-7); empty when the kernel does not say.
+     */
+    public static List<Integer> processCpus() {
+        String list = cpusAllowed(Path.of("/proc/self/status"));
+        return list == null ? List.of() : parseCpuList(list);
+    }
+
+    /** A kernel CPU list ("0-3,8,10-11") as the CPUs it names, in order. */
+    static List<Integer> parseCpuList(String list) {
+        List<Integer> cpus = new ArrayList<>();
+        for (String part : list.strip().split(",")) {
+            String[] range = part.split("-");
+            int first = Integer.parseInt(range[0].strip());
+            int last = range.length > 1 ? Integer.parseInt(range[1].strip()) : first;
+            for (int cpu = first; cpu <= last; cpu++) {
+                cpus.add(cpu);
+            }
+        }
+        return cpus;
+    }
+
+    /** CPUs as a taskset list ("4,5"). */
+    public static String cpuList(List<Integer> cpus) {
+        return String.join(",", cpus.stream().map(String::valueOf).toList());
+    }
+
+    private static String cpusAllowed(Path status) {
         try {
-            for (String line : Files.readAllLines(TASKS.resolve(Long.toString(tid)).resolve("status"))) {
+            for (String line : Files.readAllLines(status)) {
                 if (line.startsWith("Cpus_allowed_list:")) {
                     return line.substring("Cpus_allowed_list:".length()).strip();
                 }

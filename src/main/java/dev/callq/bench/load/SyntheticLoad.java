@@ -66,7 +66,7 @@ public final class SyntheticLoad implements Load {
     private final LatencyRecorder lagRecorder;
     private final LatencyRecorder pushRoundTripRecorder;
     private final String measuredPrefix;
-    private final Cores cores = Cores.forMachine(Runtime.getRuntime().availableProcessors());
+    private final Cores cores = Cores.forThisProcess();
     /** Why the last phase's lanes could not be pinned, or null. */
     private volatile String pinFailure;
     /** The Call-IDs the measured phase pushed; set once {@link #measure} has run. */
@@ -121,19 +121,26 @@ public final class SyntheticLoad implements Load {
     }
 
     /**
-     * Where the producer runs: on 4 or more cores, its lanes on cores 0 and 1 and every other thread of
-     * the JVM (the workers among them) on the rest, so that producer and consumers do not take each other's
-     * time slices; on fewer, shared, and why. Pinned with taskset once the lanes run (see {@link CpuPinning}).
+     * Where the producer runs: given 4 or more CPUs, its lanes on the first two this process may use and every
+     * other thread of the JVM (the workers among them) on the rest, so that producer and consumers do not take
+     * each other's time slices; on fewer, shared, and why. Pinned with taskset once the lanes run (see
+     * {@link CpuPinning}).
      */
     record Cores(String producerCpus, String otherCpus, String notPinnedBecause) {
         static final String LANE_THREAD_PREFIX = "producer-";
+        private static final int PRODUCER_CPUS = 2;
 
-        static Cores forMachine(int cores) {
-            if (cores < 4) {
-                return new Cores(null, null, cores + " cores: pinning needs 4 or more, so that producer and "
+        static Cores forThisProcess() {
+            return forCpus(CpuPinning.processCpus());
+        }
+
+        static Cores forCpus(List<Integer> cpus) {
+            if (cpus.size() < 2 * PRODUCER_CPUS) {
+                return new Cores(null, null, cpus.size() + " cores: pinning needs 4 or more, so that producer and "
                         + "consumers each keep 2");
             }
-            return new Cores("0-1", "2-" + (cores - 1), null);
+            return new Cores(CpuPinning.cpuList(cpus.subList(0, PRODUCER_CPUS)),
+                    CpuPinning.cpuList(cpus.subList(PRODUCER_CPUS, cpus.size())), null);
         }
 
         boolean pins() {

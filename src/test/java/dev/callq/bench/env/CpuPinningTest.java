@@ -2,8 +2,10 @@ package dev.callq.bench.env;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
@@ -40,6 +42,19 @@ class CpuPinningTest {
             done.countDown();
             probe.join();
         }
+    }
+
+    @Test
+    void theProcessCpusAreTheAffinityTasksetReports() throws Exception {
+        Process taskset = new ProcessBuilder("taskset", "-cp", Long.toString(ProcessHandle.current().pid())).start();
+        String output = new String(taskset.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(taskset.waitFor()).as(output).isZero();
+        // "pid 123's current affinity list: 0,1"
+        String list = output.substring(output.lastIndexOf(':') + 1).strip();
+
+        assertThat(CpuPinning.processCpus()).isNotEmpty().isEqualTo(CpuPinning.parseCpuList(list));
+        assertThat(CpuPinning.parseCpuList("0-3,8,10-11")).containsExactly(0, 1, 2, 3, 8, 10, 11);
+        assertThat(CpuPinning.cpuList(List.of(4, 5))).isEqualTo("4,5");
     }
 
     private static long tidNamed(String name) throws Exception {
