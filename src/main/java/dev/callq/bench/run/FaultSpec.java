@@ -199,7 +199,12 @@ public record FaultSpec(Kind kind, Duration at, Duration length, double amount, 
     }
 
     private static long bitsPer(String unit) {
-        return (long) Math.pow(1000, BIT_RATE_UNITS.size() - 1 - BIT_RATE_UNITS.indexOf(unit));
+        return switch (unit) {
+            case "gbit" -> 1_000_000_000L;
+            case "mbit" -> 1_000_000L;
+            case "kbit" -> 1_000L;
+            default -> 1L;
+        };
     }
 
     private static Side side(String text, Kind kind, String spec) {
