@@ -34,7 +34,7 @@ interface Fault {
      * @param workerCount the workers the run started with, whose processing lists a queue's length counts
      * @param load    the load, for faults of Kamailio
      * @param sentinels the Sentinel topology callq started ({@code --redis-sentinel}), or null
-     * @param links   the network proxies between the run and Redis, for redis-latency and redis-partition, or null
+     * @param links   the network proxies between the run and Redis, for the proxy's faults (redis-latency, -partition, -reset, -bandwidth), or null
      * @param restarts where a restart leaves the killed server's command counters
      */
     record Targets(LocalRedis redis, WorkerPool workers, QueueAdmin admin, QueueSpec spec, int workerCount, Load load,

@@ -1,6 +1,7 @@
 package dev.callq.bench.run;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +17,9 @@ import java.util.regex.Pattern;
  *   redis-latency:2ms@5s-15s  add 2 ms of round trip through the latency proxy from 5 s to 15 s
  *   redis-partition:4s@5s   blackhole Redis's traffic through the latency proxy for 4 s
  *   redis-partition:4s@5s/workers   the same on one side only: /workers, /producer or /all (the default)
+ *   redis-latency:2ms~1ms@5s-15s   2 ms of round trip ± 1 ms: each chunk's delay drawn anew (order kept)
+ *   redis-reset@5s          reset (TCP RST) every connection through the proxy once; the clients reconnect
+ *   redis-bandwidth:8mbit@5s-15s   cap each direction of the link at 8 megabits/s (1 MB/s) from 5 s to 15 s
  *   consumer-crash:1@5s     one worker dies after its pop, before its work is done, and never acknowledges
  *   kamailio-restart@5s     stop Kamailio and start it again on the same port
  *   sip-loss:5%             SIPp drops 5% of the messages it receives (-lost), the whole run
@@ -24,15 +28,21 @@ import java.util.regex.Pattern;
  * @param kind    what fails
  * @param at      when into the measured phase it starts
  * @param length  how long it lasts before it is undone (zero for a fault that is over once done)
- * @param amount  the count (consumer-crash), percentage (sip-loss) or added round-trip milliseconds
- *                (redis-latency)
+ * @param amount  the count (consumer-crash), percentage (sip-loss), added round-trip milliseconds
+ *                (redis-latency) or bits per second (redis-bandwidth)
  * @param side    which links to Redis a proxy fault acts on; {@link Side#ALL} for every other kind
+ * @param jitter  a redis-latency's round trip is drawn within amount ± jitter; zero for every other kind
  */
-public record FaultSpec(Kind kind, Duration at, Duration length, double amount, Side side) {
+public record FaultSpec(Kind kind, Duration at, Duration length, double amount, Side side, Duration jitter) {
 
     /** A fault on every link (all that a fault not made by the proxy can be). */
     public FaultSpec(Kind kind, Duration at, Duration length, double amount) {
         this(kind, at, length, amount, Side.ALL);
+    }
+
+    /** A fault without jitter. */
+    public FaultSpec(Kind kind, Duration at, Duration length, double amount, Side side) {
+        this(kind, at, length, amount, side, Duration.ZERO);
     }
 
     /**
@@ -59,7 +69,7 @@ public record FaultSpec(Kind kind, Duration at, Duration length, double amount, 
     /** The kinds of fault, by their spelling on the command line. */
     public enum Kind {
         REDIS_PAUSE, REDIS_RESTART, REDIS_FAILOVER, REDIS_LATENCY, REDIS_PARTITION, CONSUMER_CRASH,
-        KAMAILIO_RESTART, SIP_LOSS;
+        KAMAILIO_RESTART, SIP_LOSS, REDIS_RESET, REDIS_BANDWIDTH;
 
         public String cliName() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -67,7 +77,12 @@ public record FaultSpec(Kind kind, Duration at, Duration length, double amount, 
 
         /** Faults made by the latency proxy between the parties and Redis. */
         public boolean needsProxy() {
-            return this == REDIS_LATENCY || this == REDIS_PARTITION;
+            return this == REDIS_LATENCY || this == REDIS_PARTITION || this == REDIS_RESET || this == REDIS_BANDWIDTH;
+        }
+
+        /** Kinds that last from @START to END rather than for a length. */
+        boolean takesRange() {
+            return this == REDIS_LATENCY || this == REDIS_BANDWIDTH;
         }
 
         /** Faults done to the Redis callq started: refused for an external Redis. */
@@ -77,9 +92,12 @@ public record FaultSpec(Kind kind, Duration at, Duration length, double amount, 
     }
 
     private static final Pattern SPEC = Pattern.compile(
-            "(?<kind>[a-z-]+)(?::(?<arg>[0-9.]+(?:ms|s|%)?))?(?:@(?<at>[0-9.]+(?:ms|s)?)(?:-(?<until>[0-9.]+(?:ms|s)?))?)?(?:/(?<side>[a-z]+))?");
+            "(?<kind>[a-z-]+)(?::(?<arg>[0-9.]+(?:ms|s|%|[kmg]?bit)?)(?:~(?<jitter>[0-9.]+ms))?)?(?:@(?<at>[0-9.]+(?:ms|s)?)(?:-(?<until>[0-9.]+(?:ms|s)?))?)?(?:/(?<side>[a-z]+))?");
     private static final String FORMS = "redis-pause:3s@5s, redis-restart@5s, redis-failover@5s, "
-            + "redis-latency:2ms@5s-15s, redis-partition:4s@5s[/workers|/producer|/all], consumer-crash:1@5s, kamailio-restart@5s, sip-loss:5%";
+            + "redis-latency:2ms[~1ms]@5s-15s, redis-partition:4s@5s[/workers|/producer|/all], redis-reset@5s, "
+            + "redis-bandwidth:8mbit@5s-15s (bits/s: kbit, mbit, gbit), consumer-crash:1@5s, kamailio-restart@5s, sip-loss:5%";
+    /** redis-bandwidth's units, bits per second as tc spells them (decimal: 1mbit is 10^6 bits/s), largest first. */
+    private static final List<String> BIT_RATE_UNITS = List.of("gbit", "mbit", "kbit", "bit");
 
     /**
      * Reads a fault as {@code --fault} takes it.
@@ -101,6 +119,9 @@ public record FaultSpec(Kind kind, Duration at, Duration length, double amount, 
         String arg = m.group("arg");
         String at = m.group("at");
         String until = m.group("until");
+        if (m.group("jitter") != null && kind != Kind.REDIS_LATENCY) {
+            throw bad(text, "only redis-latency takes a jitter ~TIME; ");
+        }
         Side side = side(m.group("side"), kind, text);
         if (kind == Kind.SIP_LOSS) {
             if (arg == null || !arg.endsWith("%") || at != null) {
@@ -116,15 +137,15 @@ public record FaultSpec(Kind kind, Duration at, Duration length, double amount, 
             throw bad(text, kind.cliName() + " needs @TIME, when into the measured phase it starts; ");
         }
         Duration start = duration(at, text);
-        if (until != null && kind != Kind.REDIS_LATENCY) {
-            throw bad(text, "only redis-latency takes a range @START-END; ");
+        if (until != null && !kind.takesRange()) {
+            throw bad(text, "only redis-latency and redis-bandwidth take a range @START-END; ");
         }
         return switch (kind) {
-            case REDIS_RESTART, REDIS_FAILOVER, KAMAILIO_RESTART -> {
+            case REDIS_RESTART, REDIS_FAILOVER, KAMAILIO_RESTART, REDIS_RESET -> {
                 if (arg != null) {
                     throw bad(text, kind.cliName() + " takes no argument; ");
                 }
-                yield new FaultSpec(kind, start, Duration.ZERO, 0);
+                yield new FaultSpec(kind, start, Duration.ZERO, 0, side);
             }
             case REDIS_PAUSE, REDIS_PARTITION -> {
                 if (arg == null || arg.endsWith("%")) {
@@ -140,11 +161,24 @@ public record FaultSpec(Kind kind, Duration at, Duration length, double amount, 
                 if (arg == null || !arg.endsWith("ms") || until == null) {
                     throw bad(text, "redis-latency needs an added time and a range, e.g. :2ms@5s-15s; ");
                 }
-                Duration end = duration(until, text);
-                if (end.compareTo(start) <= 0) {
-                    throw bad(text, "redis-latency's range must end after it starts; ");
+                double rttMillis = number(arg.substring(0, arg.length() - 2), text);
+                Duration jitter = m.group("jitter") == null ? Duration.ZERO : duration(m.group("jitter"), text);
+                if (jitter.toNanos() > rttMillis * 1e6) {
+                    throw bad(text, "redis-latency's jitter must not exceed its round trip (a delay is never negative); ");
                 }
-                yield new FaultSpec(kind, start, end.minus(start), number(arg.substring(0, arg.length() - 2), text), side);
+                yield new FaultSpec(kind, start, range(start, until, text), rttMillis, side, jitter);
+            }
+            case REDIS_BANDWIDTH -> {
+                String unit = arg == null ? null
+                        : BIT_RATE_UNITS.stream().filter(arg::endsWith).findFirst().orElse(null);
+                if (unit == null || until == null) {
+                    throw bad(text, "redis-bandwidth needs a rate in bits/s and a range, e.g. :8mbit@5s-15s; ");
+                }
+                double bitsPerSecond = number(arg.substring(0, arg.length() - unit.length()), text) * bitsPer(unit);
+                if (bitsPerSecond < 8) {
+                    throw bad(text, "redis-bandwidth's rate must be at least 8bit (a byte a second); ");
+                }
+                yield new FaultSpec(kind, start, range(start, until, text), Math.rint(bitsPerSecond), side);
             }
             case CONSUMER_CRASH -> {
                 double count = arg == null ? 1 : number(arg, text);
@@ -157,12 +191,29 @@ public record FaultSpec(Kind kind, Duration at, Duration length, double amount, 
         };
     }
 
+    private static Duration range(Duration start, String until, String spec) {
+        if (duration(until, spec).compareTo(start) <= 0) {
+            throw bad(spec, "the range must end after it starts; ");
+        }
+        return duration(until, spec).minus(start);
+    }
+
+    private static long bitsPer(String unit) {
+        return switch (unit) {
+            case "gbit" -> 1_000_000_000L;
+            case "mbit" -> 1_000_000L;
+            case "kbit" -> 1_000L;
+            default -> 1L;
+        };
+    }
+
     private static Side side(String text, Kind kind, String spec) {
         if (text == null) {
             return Side.ALL;
         }
         if (!kind.needsProxy()) {
-            throw bad(spec, "only redis-latency and redis-partition take a side (/workers, /producer, /all); ");
+            throw bad(spec, "only the proxy's faults (redis-latency, redis-partition, redis-reset, redis-bandwidth) "
+                    + "take a side (/workers, /producer, /all); ");
         }
         try {
             return Side.valueOf(text.toUpperCase(Locale.ROOT));
@@ -174,6 +225,16 @@ public record FaultSpec(Kind kind, Duration at, Duration length, double amount, 
     /** The added one-way delay of a redis-latency: half its round trip. */
     public Duration oneWayDelay() {
         return kind == Kind.REDIS_LATENCY ? Duration.ofNanos((long) (amount * 1e6 / 2)) : Duration.ZERO;
+    }
+
+    /** The jitter of each one-way delay of a redis-latency: half its round trip's, as the delay is half the round trip. */
+    public Duration oneWayJitter() {
+        return jitter.dividedBy(2);
+    }
+
+    /** The cap of a redis-bandwidth, each direction, in bytes a second. */
+    public long bytesPerSecond() {
+        return kind == Kind.REDIS_BANDWIDTH ? (long) (amount / 8) : 0;
     }
 
     /** Workers a consumer-crash kills. */
@@ -193,11 +254,20 @@ public record FaultSpec(Kind kind, Duration at, Duration length, double amount, 
         return switch (kind) {
             case SIP_LOSS -> name + ":" + number(amount) + "%";
             case REDIS_RESTART, REDIS_FAILOVER, KAMAILIO_RESTART -> name + "@" + text(at);
+            case REDIS_RESET -> name + "@" + text(at) + onSide;
             case REDIS_PAUSE -> name + ":" + text(length) + "@" + text(at);
             case REDIS_PARTITION -> name + ":" + text(length) + "@" + text(at) + onSide;
-            case REDIS_LATENCY -> name + ":" + number(amount) + "ms@" + text(at) + "-" + text(end()) + onSide;
+            case REDIS_LATENCY -> name + ":" + number(amount) + "ms" + (jitter.isZero() ? "" : "~" + number(jitter.toNanos() / 1e6) + "ms")
+                    + "@" + text(at) + "-" + text(end()) + onSide;
+            case REDIS_BANDWIDTH -> name + ":" + bitRate((long) amount) + "@" + text(at) + "-" + text(end()) + onSide;
             case CONSUMER_CRASH -> name + ":" + (int) amount + "@" + text(at);
         };
+    }
+
+    /** In the largest unit that spells it whole: 8000000 → "8mbit". */
+    private static String bitRate(long bitsPerSecond) {
+        String unit = BIT_RATE_UNITS.stream().filter(u -> bitsPerSecond % bitsPer(u) == 0).findFirst().orElseThrow();
+        return bitsPerSecond / bitsPer(unit) + unit;
     }
 
     private static String text(Duration duration) {

@@ -25,6 +25,8 @@ final class Faults {
             case REDIS_FAILOVER -> new RedisFailover(spec);
             case REDIS_LATENCY -> new RedisLatency(spec);
             case REDIS_PARTITION -> new RedisPartition(spec);
+            case REDIS_RESET -> new RedisReset(spec);
+            case REDIS_BANDWIDTH -> new RedisBandwidth(spec);
         };
     }
 
@@ -149,7 +151,7 @@ final class Faults {
     private record RedisLatency(FaultSpec spec) implements Fault {
         @Override
         public String start(Targets targets) {
-            targets.links().addLatency(spec.side(), spec.oneWayDelay());
+            targets.links().addLatency(spec.side(), spec.oneWayDelay(), spec.oneWayJitter());
             return null;
         }
 
@@ -175,6 +177,34 @@ final class Faults {
         @Override
         public void stop(Targets targets) {
             targets.links().proxies(spec.side()).forEach(proxy -> proxy.blackhole(false));
+        }
+    }
+
+    /**
+     * Every connection of its side's links closed once with a TCP reset on both sides, as when a NAT or a
+     * firewall forgets the flow: what was in flight either way is gone, and each client sees "connection
+     * reset" at once and reconnects through the same proxy. Redis drops the blocked pops of the closed
+     * connections; a reply it had already sent (a popped event) is lost with the connection.
+     */
+    private record RedisReset(FaultSpec spec) implements Fault {
+        @Override
+        public String start(Targets targets) {
+            int reset = targets.links().proxies(spec.side()).stream().mapToInt(proxy -> proxy.resetAll()).sum();
+            return reset + " connection(s) reset";
+        }
+    }
+
+    /** Each direction of its side's links capped at the spec's rate (each proxy is one link), then uncapped. */
+    private record RedisBandwidth(FaultSpec spec) implements Fault {
+        @Override
+        public String start(Targets targets) {
+            targets.links().capBandwidth(spec.side(), spec.bytesPerSecond());
+            return null;
+        }
+
+        @Override
+        public void stop(Targets targets) {
+            targets.links().capBandwidth(spec.side(), 0);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.callq.bench.run;
 
 import dev.callq.bench.env.RedisEndpoint;
+import dev.callq.bench.netem.Direction;
 import dev.callq.bench.netem.NetworkProxy;
 import dev.callq.bench.netem.ProxyCounters;
 
@@ -10,7 +11,7 @@ import java.util.List;
 
 /**
  * The two links between a client's run and Redis when it needs the network proxy ({@code --redis-rtt}, or a
- * redis-latency or redis-partition fault): one proxy the workers dial, one the producer dials (the synthetic producer, or Kamailio on a SIP run), so that a fault can act
+ * fault of the proxy: redis-latency, -partition, -reset or -bandwidth): one proxy the workers dial, one the producer dials (the synthetic producer, or Kamailio on a SIP run), so that a fault can act
  * on one side alone. Both carry the run's base round trip; a fault adds to it and restores it. The
  * harness's own reads of the queue (backlog, accounting) dial {@link #upstream()}, outside the network.
  */
@@ -67,9 +68,18 @@ final class RedisLinks implements AutoCloseable {
         return proxies;
     }
 
-    /** Adds {@code oneWay} to the base delay of a side's links, each way. */
-    void addLatency(FaultSpec.Side side, Duration oneWay) {
-        proxies(side).forEach(proxy -> proxy.setLatency(baseOneWay.plus(oneWay), Duration.ZERO));
+    /** Adds {@code oneWay} (± {@code jitter}) to the base delay of a side's links, each way. */
+    void addLatency(FaultSpec.Side side, Duration oneWay, Duration jitter) {
+        proxies(side).forEach(proxy -> proxy.setLatency(baseOneWay.plus(oneWay), jitter));
+    }
+
+    /** Caps each direction of a side's links at {@code bytesPerSecond}; 0 removes the cap. */
+    void capBandwidth(FaultSpec.Side side, long bytesPerSecond) {
+        for (NetworkProxy proxy : proxies(side)) {
+            for (Direction direction : Direction.values()) {
+                proxy.setBandwidth(direction, bytesPerSecond);
+            }
+        }
     }
 
     /** Back to the base delay. */

@@ -175,7 +175,9 @@ public final class RunArguments {
 
     @Option(names = "--fault", paramLabel = "SPEC", description = "inject a fault into the measured phase "
             + "(repeatable): redis-pause:3s@5s, redis-restart@5s, consumer-crash:1@5s, kamailio-restart@5s, "
-            + "sip-loss:5%%; see README.md")
+            + "sip-loss:5%%; through the proxy to Redis (side /workers, /producer or /all): redis-latency:2ms~1ms@5s-15s "
+            + "(round trip ± jitter), redis-partition:4s@5s, redis-reset@5s, redis-bandwidth:8mbit@5s-15s "
+            + "(bits/s each way: kbit, mbit, gbit); see README.md")
     List<String> faults;
 
     @Option(names = "--redis-persistence", description = "how the Redis callq starts keeps its data across a "

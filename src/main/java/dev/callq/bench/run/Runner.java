@@ -109,7 +109,7 @@ public final class Runner {
     }
 
     /**
-     * One client's run. With {@code --redis-rtt}, or a redis-latency or redis-partition fault, every party of
+     * One client's run. With {@code --redis-rtt}, or a fault of the proxy (redis-latency, -partition, -reset, -bandwidth), every party of
      * the run reaches Redis through a network proxy that adds half the round trip each way: the workers
      * through one, the producer (or Kamailio) through another, so that a fault can act on one side alone.
      * The harness's own reads of the queue go to Redis directly.

@@ -103,6 +103,32 @@ class NetworkProxyTest {
         assertThat(proxy.describe()).contains("to Redis +5 ms, from Redis +5 ms");
     }
 
+    /**
+     * 5 ms ± 4 ms each way: a round trip is drawn between 2 and 18 ms (the proxy's own wake-ups add to it).
+     * Without jitter none could be faster than 10 ms; with it, about a fifth of them are under 7 ms, so the
+     * fastest of 50 is below 8 ms but for a chance of about 1 in 10^5, and they spread over several ms.
+     */
+    @Test
+    void jitterSpreadsRoundTripsBelowAndAboveTheDelay() throws IOException {
+        proxy.setLatency(Duration.ofMillis(5), Duration.ofMillis(4));
+        try (Socket socket = connect(proxy.endpoint())) {
+            long fastestNanos = Long.MAX_VALUE;
+            long slowestNanos = 0;
+            for (int i = 0; i < 50; i++) {
+                long startNanos = System.nanoTime();
+                assertThat(ping(socket)).isEqualTo(PONG);
+                long roundTripNanos = System.nanoTime() - startNanos;
+                fastestNanos = Math.min(fastestNanos, roundTripNanos);
+                slowestNanos = Math.max(slowestNanos, roundTripNanos);
+            }
+            assertThat(fastestNanos).as("fastest of 50 PINGs, ns").isGreaterThanOrEqualTo(2_000_000L)
+                    .isLessThan(8_000_000L);
+            assertThat(slowestNanos - fastestNanos).as("slowest − fastest of 50 PINGs, ns")
+                    .isGreaterThanOrEqualTo(4_000_000L);
+        }
+        assertThat(proxy.describe()).contains("to Redis +5 ms ±4 ms, from Redis +5 ms ±4 ms");
+    }
+
     @Test
     void aDelayShiftsAStreamInsteadOfSpacingItOut() throws Exception {
         proxy.setLatency(Duration.ofMillis(5), Duration.ofMillis(2));

@@ -18,7 +18,10 @@ class FaultSpecTest {
     @ParameterizedTest
     @ValueSource(strings = {"redis-pause:3s@5s", "redis-restart@5s", "redis-failover@5s", "redis-latency:2ms@5s-15s",
             "redis-partition:4s@5s", "consumer-crash:1@5s", "kamailio-restart@1500ms", "sip-loss:5%",
-            "redis-partition:4s@5s/workers", "redis-latency:2ms@5s-15s/producer"})
+            "redis-partition:4s@5s/workers", "redis-latency:2ms@5s-15s/producer", "redis-latency:2ms~1ms@5s-15s",
+            "redis-latency:0.5ms~0.2ms@1500ms-3s/workers", "redis-reset@5s", "redis-reset@2500ms/producer",
+            "redis-bandwidth:8mbit@5s-15s", "redis-bandwidth:1500kbit@1s-2s/workers", "redis-bandwidth:2gbit@1s-2s",
+            "redis-bandwidth:100bit@1s-2s"})
     void eachFormIsReadAndSpelledBack(String spec) {
         assertThat(FaultSpec.parse(spec).toString()).isEqualTo(spec);
     }
@@ -34,6 +37,17 @@ class FaultSpecTest {
         assertThat(FaultSpec.parse("redis-partition:4s@5s").side()).isEqualTo(FaultSpec.Side.ALL);
         assertThat(FaultSpec.parse("redis-partition:4s@5s/all").toString()).isEqualTo("redis-partition:4s@5s");
         assertThat(FaultSpec.parse("redis-partition:4s@5s/producer").side()).isEqualTo(FaultSpec.Side.PRODUCER);
+        FaultSpec jittered = FaultSpec.parse("redis-latency:2ms~1ms@5s-15s");
+        assertThat(jittered.oneWayDelay()).isEqualTo(Duration.ofMillis(1));
+        assertThat(jittered.oneWayJitter()).isEqualTo(Duration.ofNanos(500_000));
+        assertThat(FaultSpec.parse("redis-latency:2ms@5s-15s").oneWayJitter()).isZero();
+        FaultSpec reset = FaultSpec.parse("redis-reset@5s/workers");
+        assertThat(reset.length()).isZero();
+        assertThat(reset.side()).isEqualTo(FaultSpec.Side.WORKERS);
+        FaultSpec capped = FaultSpec.parse("redis-bandwidth:1.5mbit@5s-15s");
+        assertThat(capped.bytesPerSecond()).isEqualTo(187_500);
+        assertThat(capped.length()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(capped.toString()).isEqualTo("redis-bandwidth:1500kbit@5s-15s");
     }
 
     @ParameterizedTest
@@ -43,8 +57,20 @@ class FaultSpecTest {
             "sip-loss:5%@2s|sip-loss takes a percentage and lasts the whole run",
             "consumer-crash:1.5@2s|consumer-crash's count must be a whole number",
             "disk-full@2s|unknown fault 'disk-full'",
-            "redis-pause:3s@5s-9s|only redis-latency takes a range",
-            "redis-pause:3s@5s/workers|only redis-latency and redis-partition take a side",
+            "redis-pause:3s@5s-9s|only redis-latency and redis-bandwidth take a range",
+            "redis-pause:3s@5s/workers|only the proxy's faults (redis-latency, redis-partition, redis-reset, redis-bandwidth) take a side",
+            "redis-latency:2ms~3ms@5s-15s|redis-latency's jitter must not exceed its round trip",
+            "redis-latency:2ms~2.5ms@5s-15s|redis-latency's jitter must not exceed its round trip",
+            "redis-latency:2ms~1@5s-15s|the forms are",
+            "redis-partition:4s~1ms@5s|only redis-latency takes a jitter",
+            "redis-latency:2ms@5s-4s|the range must end after it starts",
+            "redis-reset:1s@5s|redis-reset takes no argument",
+            "redis-reset@5s-6s|only redis-latency and redis-bandwidth take a range",
+            "redis-reset@5s/kamailio|the side must be /workers, /producer or /all",
+            "redis-bandwidth:8mbps@5s-15s|the forms are",
+            "redis-bandwidth:8mbit@5s|redis-bandwidth needs a rate in bits/s and a range",
+            "redis-bandwidth:8ms@5s-15s|redis-bandwidth needs a rate in bits/s and a range",
+            "redis-bandwidth:4bit@5s-15s|redis-bandwidth's rate must be at least 8bit",
             "redis-partition:3s@5s/kamailio|the side must be /workers, /producer or /all"})
     void aMistakeIsOneLineNamingTheForms(String spec, String why) {
         assertThatThrownBy(() -> FaultSpec.parse(spec)).isInstanceOf(IllegalArgumentException.class)

@@ -8,6 +8,8 @@ import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -104,11 +106,46 @@ class ProxyFaultTest {
         assertThat(fault.get("recoverySeconds").asDouble()).isLessThan(3);
     }
 
+    /**
+     * Every connection through both proxies reset 1 s into a 3 s run of the reliable pattern, for each client:
+     * the workers see the error, reconnect and consume again, and the accounting stays exact. A push whose
+     * reply the reset took may have landed; the accounting counts such events instead of calling them
+     * unexpected. An acknowledgement the reset took may deliver an event twice (at least once), never lose it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"jedis", "lettuce"})
+    void aResetOfEveryConnectionLosesNothingReliableAndConsumptionResumes(String client) throws Exception {
+        Path out = tmp.resolve("reset-" + client);
+        run(out, client, 3, "--pattern", "reliable", "--fault", "redis-reset@1s");
+
+        JsonNode result = new SummaryTree(out).client(client);
+        assertThat(result.at("/events/lost").asLong()).as("lost").isZero();
+        assertThat(result.at("/events/unique").asLong()).as("unique events consumed")
+                .isEqualTo(result.at("/events/expected").asLong() + result.at("/accounting/pushedDespiteFailure").asLong());
+        for (JsonNode check : result.at("/accounting/crossCheck")) {
+            assertThat(check.get("ok").asBoolean()).as(check.toString()).isTrue();
+        }
+        JsonNode fault = result.at("/faults/0");
+        assertThat(fault.get("spec").asText()).isEqualTo("redis-reset@1s");
+        // 4 workers and the producer at least were connected when it struck.
+        assertThat(Integer.parseInt(fault.get("note").asText().replaceAll("\\D.*", ""))).as(fault.get("note").asText())
+                .isGreaterThanOrEqualTo(5);
+        assertThat(result.at("/pollErrors").asLong()).as("pops that saw the reset").isPositive();
+        long firstWholeSecondAfter = fault.get("endedAtMicros").asLong() / 1_000_000 + 1;
+        assertThat(Timeseries.read(Timeseries.file(out, client)))
+                .as("a second after the reset in which events were consumed")
+                .anyMatch(second -> second.epochSecond() >= firstWholeSecondAfter && second.consumedPerSec() > 0);
+    }
+
     private static void run(Path out, String client, String... extra) {
+        run(out, client, 5, extra);
+    }
+
+    private static void run(Path out, String client, int measuredSeconds, String... extra) {
         // Exit codes are not asserted: on a busy machine a run this short may trip the producer-lag check,
         // which says nothing about the proxy; the accounting is asserted instead.
         List<String> args = new ArrayList<>(List.of("run", "--load", "synthetic", "--client", client,
-                "--rate", "200", "--warmup", "0", "--pop-timeout-ms", "200", "--duration", "5",
+                "--rate", "200", "--warmup", "0", "--pop-timeout-ms", "200", "--duration", Integer.toString(measuredSeconds),
                 "--drain-timeout", "10", "--out", out.toString()));
         args.addAll(List.of(extra));
         Main.execute(args.toArray(String[]::new));
