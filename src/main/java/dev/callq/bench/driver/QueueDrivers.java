@@ -7,6 +7,7 @@ import dev.callq.bench.driver.redisson.RedissonQueueDriver;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -16,20 +17,23 @@ import java.util.function.Function;
  */
 public final class QueueDrivers {
     /**
-     * A registered client: its command-line name, one line for help, how to open it, and the library
-     * settings a client settings file may give it (by the library's own names).
+     * A registered client: its command-line name, one line for help, how to open it, the library settings
+     * a client settings file may give it (by the library's own names), and what queues it refuses (in one
+     * line, before a run starts anything).
      */
     public record Registration(String name, String description, Function<ClientSettings, QueueDriver> factory,
-                               List<String> settings) {
+                               List<String> settings, Consumer<QueueSpec> checkQueue) {
     }
+
+    private static final Consumer<QueueSpec> ANY_QUEUE = spec -> { };
 
     private static final List<Registration> REGISTERED = List.of(
             new Registration("jedis", "Jedis, one plain blocking connection per worker", JedisQueueDriver::new,
-                    JedisQueueDriver.SETTINGS),
+                    JedisQueueDriver.SETTINGS, ANY_QUEUE),
             new Registration("lettuce", "Lettuce, one dedicated Netty connection per worker", LettuceQueueDriver::new,
-                    LettuceQueueDriver.SETTINGS),
+                    LettuceQueueDriver.SETTINGS, ANY_QUEUE),
             new Registration("redisson", "Redisson, RBlockingDeque and RStream over one pooled client",
-                    RedissonQueueDriver::new, RedissonQueueDriver.SETTINGS));
+                    RedissonQueueDriver::new, RedissonQueueDriver.SETTINGS, RedissonQueueDriver::checkQueue));
 
     /** Every registered client's name, in registration order. */
     public static final List<String> NAMES = REGISTERED.stream().map(Registration::name).toList();
@@ -54,6 +58,11 @@ public final class QueueDrivers {
     /** Opens a client as {@code --client} chose it, with its settings file's settings applied. */
     public static QueueDriver open(ClientChoice choice, ClientSettings settings) {
         return open(choice.library(), settings.with(choice.settings()));
+    }
+
+    /** Refuses, in one line, a queue the client {@code --client} chose cannot serve. */
+    public static void checkQueue(String clientChoice, QueueSpec spec) {
+        registration(ClientChoice.parse(clientChoice).library()).checkQueue().accept(spec);
     }
 
     /** The registration of {@code name}; an unknown name fails in one line that lists the known ones. */

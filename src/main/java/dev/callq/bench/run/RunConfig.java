@@ -2,6 +2,7 @@ package dev.callq.bench.run;
 
 import dev.callq.bench.driver.ClientSettings;
 import dev.callq.bench.driver.LibrarySettings;
+import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.driver.QueueSpec;
 import dev.callq.bench.env.FreePorts;
@@ -211,6 +212,9 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
                 throw new IllegalArgumentException("--fault " + fault + " starts after the measured phase's "
                         + duration.toMillis() / 1000.0 + " s");
             }
+        }
+        for (String client : clients) {
+            QueueDrivers.checkQueue(client, new QueueSpec(key, pattern, popTimeout, batchSize));
         }
         if (redis != null && redisPersistence != RedisPersistence.NONE) {
             throw new IllegalArgumentException("--redis-persistence configures the Redis callq starts, not --redis");

@@ -55,6 +55,7 @@ class BadInputTest {
             "--kamailio 127.0.0.1:5060 | --kamailio needs --redis",
             "--role sip-load --load synthetic --client jedis --redis 127.0.0.1:6379 | --role sip-load needs --load sip",
             "--role producer --client jedis --redis 127.0.0.1:6379 | --role producer needs --load synthetic",
+            "--client all --pop-timeout-ms 200 | redisson sends pop timeouts in whole seconds",
     })
     void rejectsBadOptionsWithOneLine(String arguments, String expectedMessage) throws Exception {
         List<String> args = new ArrayList<>(List.of("run", "--out", tmp.resolve("out").toString()));

@@ -141,13 +141,18 @@ public final class RedissonQueueDriver implements QueueDriver {
         return description;
     }
 
-    @Override
-    public QueueConsumer createConsumer(QueueSpec spec, int workerId) {
-        settings.requireAbovePopTimeout(spec);
+    /** What Redisson cannot do with a queue, refused in one line; a run checks it before anything starts. */
+    public static void checkQueue(QueueSpec spec) {
         if (spec.pattern() != QueuePattern.STREAM && spec.popTimeout().toMillis() % 1000 != 0) {
             throw new HarnessException("redisson sends pop timeouts in whole seconds: --pop-timeout-ms "
                     + spec.popTimeout().toMillis() + " must be a multiple of 1000");
         }
+    }
+
+    @Override
+    public QueueConsumer createConsumer(QueueSpec spec, int workerId) {
+        settings.requireAbovePopTimeout(spec);
+        checkQueue(spec);
         if (workerId + NON_WORKER_CONNECTIONS >= poolSize) {
             throw new HarnessException("redisson's connection pool of " + poolSize + " cannot hold worker "
                     + (workerId + 1) + " blocked in a pop beside the producer and admin: raise connectionPoolSize");
