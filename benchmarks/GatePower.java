@@ -9,14 +9,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Stream;
 
 /**
  * The evaluation half of benchmarks/gate-power.sh: draws comparisons from a pool of runs and counts how
- * often the gate flags them. Run as a source file: java -cp target/callq-bench.jar benchmarks/GatePower.java POOL
+ * often the gate fails them, and how often each of its metrics (p99, p50 enqueue→done, throughput) is flagged. Run as a source file: java -cp target/callq-bench.jar benchmarks/GatePower.java POOL
  * <p>
  * The pool holds unchanged runs (same/) and regressed ones (slower15/, slower30/, slower50/, slower70/, slower100/). Each draw picks
  * distinct runs (a run never sits on both sides), the way a CI A/B run of {@code repeats: N} measures N
@@ -51,8 +53,7 @@ public class GatePower {
 
     static void report(String what, int repeats, List<ResultSet> base, List<ResultSet> current, Random random) {
         int flagged = 0;
-        List<Double> effects = new ArrayList<>();
-        List<Double> detectable = new ArrayList<>();
+        Map<String, Metric> byMetric = new LinkedHashMap<>();
         for (int draw = 0; draw < DRAWS; draw++) {
             List<ResultSet> shuffledBase = new ArrayList<>(base);
             Collections.shuffle(shuffledBase, random);
@@ -67,14 +68,28 @@ public class GatePower {
             }
             Comparison comparison = Comparison.of(ResultSet.union(Path.of("base"), a),
                     ResultSet.union(Path.of("current"), b), Tolerance.DEFAULT);
-            MetricComparison p99 = comparison.rows().get(0);
-            flagged += p99.verdict().fails() ? 1 : 0;
-            effects.add(p99.worseBy());
-            detectable.add(p99.detectable());
+            flagged += comparison.hasRegression() ? 1 : 0;
+            for (MetricComparison row : comparison.rows()) {
+                Metric metric = byMetric.computeIfAbsent(row.metric(), name -> new Metric());
+                metric.flagged += row.verdict().fails() ? 1 : 0;
+                metric.effects.add(row.worseBy());
+                metric.detectable.add(row.detectable());
+            }
         }
-        System.out.printf(Locale.ROOT, "%d vs %d repeats, %-36s flagged %5.1f %% of %d draws; effect median %+.1f %%, "
-                        + "detectable (9 in 10) median %.1f %%%n", repeats, repeats, what + ":", 100.0 * flagged / DRAWS,
-                DRAWS, 100 * median(effects), 100 * median(detectable));
+        System.out.printf(Locale.ROOT, "%d vs %d repeats, %-36s gate fails %5.1f %% of %d draws%n", repeats, repeats,
+                what + ":", 100.0 * flagged / DRAWS, DRAWS);
+        byMetric.forEach((name, metric) -> System.out.printf(Locale.ROOT,
+                "    %-42s flagged %5.1f %%; effect median %+.1f %%, detectable (9 in 10) median %s%n", name + ":",
+                100.0 * metric.flagged / DRAWS, 100 * median(metric.effects),
+                Double.isNaN(median(metric.detectable)) ? "-" : String.format(Locale.ROOT, "%.1f %%",
+                        100 * median(metric.detectable))));
+    }
+
+    /** How one metric of the gate fared over the draws. */
+    static final class Metric {
+        int flagged;
+        final List<Double> effects = new ArrayList<>();
+        final List<Double> detectable = new ArrayList<>();
     }
 
     static List<ResultSet> runs(Path folder) throws Exception {

@@ -43,7 +43,7 @@ public final class AbCommand implements Callable<Integer> {
     @Option(names = "--out", description = "A/B folder (default: results/ab-<name>-<time>)")
     Path outDir;
 
-    @Option(names = "--max-regression", defaultValue = "p99=10%,throughput=5%",
+    @Option(names = "--max-regression", defaultValue = Tolerance.DEFAULT_TEXT,
             description = "how much worse a cell may get (default: ${DEFAULT-VALUE})")
     String maxRegression;
 

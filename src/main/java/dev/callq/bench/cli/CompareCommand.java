@@ -32,7 +32,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "CURRENT", description = "results folder to judge")
     Path current;
 
-    @Option(names = "--max-regression", defaultValue = "p99=10%,throughput=5%",
+    @Option(names = "--max-regression", defaultValue = Tolerance.DEFAULT_TEXT,
             description = "how much worse a cell may get (default: ${DEFAULT-VALUE})")
     String maxRegression;
 

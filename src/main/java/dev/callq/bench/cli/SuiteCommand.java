@@ -47,7 +47,7 @@ public final class SuiteCommand implements Callable<Integer> {
     @Option(names = "--compare", paramLabel = "BASELINE", description = "results folder to gate against")
     Path baseline;
 
-    @Option(names = "--max-regression", defaultValue = "p99=10%,throughput=5%",
+    @Option(names = "--max-regression", defaultValue = Tolerance.DEFAULT_TEXT,
             description = "how much worse a cell may get (default: ${DEFAULT-VALUE})")
     String maxRegression;
 

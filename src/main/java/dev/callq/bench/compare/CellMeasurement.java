@@ -13,9 +13,11 @@ import java.util.List;
  *                           the gate's test (see {@link Comparison}); empty when measured elsewhere
  * @param samples            enqueue→dequeue latencies recorded in the measured phase; −1 when unknown
  * @param untrustworthy      why the run's numbers cannot be trusted ({@code run.RunVerdict}); null when they can
+ * @param p50DoneMicros      p50 enqueue→done (the event's whole cost: wait, pop and work) over the measured phase,
+ *                           from the .hlog; −1 when the log has none
  */
 public record CellMeasurement(CellKey key, String serviceTime, Path folder, long p99Micros, double throughputPerSec,
-                              List<Long> intervalP99Micros, long samples, String untrustworthy) {
+                              List<Long> intervalP99Micros, long samples, String untrustworthy, long p50DoneMicros) {
     /**
      * A p99 of fewer latencies is the maximum of a handful: a cell below this many is no evidence either way,
      * and the gate fails it rather than pass it.
@@ -30,7 +32,7 @@ public record CellMeasurement(CellKey key, String serviceTime, Path folder, long
 
     /** A repeat measured elsewhere, known only by its p99 and throughput. */
     public CellMeasurement(CellKey key, String serviceTime, Path folder, long p99Micros, double throughputPerSec) {
-        this(key, serviceTime, folder, p99Micros, throughputPerSec, List.of(), -1, null);
+        this(key, serviceTime, folder, p99Micros, throughputPerSec, List.of(), -1, null, -1);
     }
 
     /** True when the repeat recorded too few latencies for its p99 to mean anything. */

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 /**
  * Compares two result sets cell by cell. A metric regresses only when it got worse by more than the
  * tolerance AND by more than the noise seen between repeats can explain: the p99 by a test on every
- * repeat's per-second p99s ({@link TypicalP99Test}), throughput (and a p99 measured without interval logs)
+ * repeat's per-second p99s and the p50 enqueue→done by a test on every repeat's ({@link RepeatsTTest}), throughput (and a p99 measured without interval logs)
  * by the repeats' ranges ({@link #compare}); without repeats the comparison cannot tell noise from change,
  * and says so. Broken or missing evidence fails: a cell missing from the current run, a cell with too few
  * latencies for a p99, a cell whose numbers were untrustworthy.
@@ -51,8 +51,11 @@ public final class Comparison {
             String note = serviceTimeNote(before, after);
             boolean intervals = before.size() > 1 && after.size() > 1
                     && Stream.concat(before.stream(), after.stream()).noneMatch(m -> m.intervalP99Micros().isEmpty());
-            rows.add(intervals ? TypicalP99Test.compare(key, before, after, tolerance.p99Rise(), note)
+            rows.add(intervals ? RepeatsTTest.typicalP99(key, before, after, tolerance.p99Rise(), note)
                     : compare(key, P99_METRIC, before, after, m -> m.p99Micros(), +1, tolerance.p99Rise(), note));
+            if (intervals && Stream.concat(before.stream(), after.stream()).allMatch(m -> m.p50DoneMicros() > 0)) {
+                rows.add(RepeatsTTest.p50Done(key, before, after, tolerance.p50DoneRise(), note));
+            }
             rows.add(compare(key, "throughput (events/s)", before, after, CellMeasurement::throughputPerSec, -1,
                     tolerance.throughputDrop(), note));
         }

@@ -9,8 +9,8 @@ public final class ComparisonMarkdown {
 
     public static String render(Comparison comparison, Tolerance tolerance) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Tolerance: p99 +%.0f %%, throughput −%.0f %%.%n%n",
-                tolerance.p99Rise() * 100, tolerance.throughputDrop() * 100));
+        out.append(String.format(Locale.ROOT, "Tolerance: p99 +%.0f %%, p50 enqueue→done +%.0f %%, throughput −%.0f %%.%n%n",
+                tolerance.p99Rise() * 100, tolerance.p50DoneRise() * 100, tolerance.throughputDrop() * 100));
         if (!comparison.guarded()) {
             out.append("**Unguarded:** some cells were not repeated, so noise cannot be told from change there; "
                     + "ask the suite for `repeats: 3`.\n\n");
@@ -27,7 +27,8 @@ public final class ComparisonMarkdown {
                             : row.verdict().label(), row.note()));
         }
         out.append("\nThe p99 of a repeated cell is each repeat's typical second (the median of its per-second p99s), "
-                + "compared on a log scale by Student's t: a regression when worse beyond the tolerance and the 95 % "
+                + "and its p50 enqueue→done (the event's whole cost: wait, pop and work) each repeat's median; both "
+                + "are compared on a log scale by Student's t: a regression when worse beyond the tolerance and the 95 % "
                 + "interval lies above no change. *Detectable* is the smallest worsening this run would flag 9 "
                 + "times in 10. A cell missing from the current run, with too few latencies, or with untrustworthy "
                 + "numbers fails.\n");

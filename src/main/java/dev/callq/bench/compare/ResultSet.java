@@ -97,8 +97,12 @@ public final class ResultSet {
             CellKey key = new CellKey(client.client(), client.load(), client.pattern(), client.workers(),
                     String.valueOf(rate), client.payload());
             Histogram total = new Histogram(LatencyRecorder.SIGNIFICANT_DIGITS);
+            Histogram done = new Histogram(LatencyRecorder.SIGNIFICANT_DIGITS);
             List<Long> intervalP99s = new ArrayList<>();
             for (Histogram interval : IntervalLogReader.intervals(folder.resolve(client.hlog()))) {
+                if (Metric.ENQUEUE_TO_DONE.tag().equals(interval.getTag())) {
+                    done.add(interval);
+                }
                 if (!Metric.ENQUEUE_TO_DEQUEUE.tag().equals(interval.getTag())) {
                     continue;
                 }
@@ -110,7 +114,8 @@ public final class ResultSet {
             RunVerdict verdict = RunVerdict.of(client);
             measurements.add(new CellMeasurement(key, client.serviceTime(), folder, total.getValueAtPercentile(99),
                     client.throughputPerSec(), intervalP99s, total.getTotalCount(),
-                    verdict.trustworthy() ? null : String.join("; ", verdict.reasons())));
+                    verdict.trustworthy() ? null : String.join("; ", verdict.reasons()),
+                    done.getTotalCount() == 0 ? -1 : done.getValueAtPercentile(50)));
         }
         return measurements;
     }

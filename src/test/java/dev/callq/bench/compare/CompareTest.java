@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The regression gate on real runs: a slower worker is flagged, a rerun of the same configuration is not. */
@@ -87,9 +89,11 @@ class CompareTest {
 
     @Test
     void toleranceParsingRejectsNonsenseInOneLine() {
-        assertThat(Tolerance.parse("p99=20%,throughput=2%")).isEqualTo(new Tolerance(0.20, 0.02));
+        assertThat(Tolerance.parse("p99=20%,throughput=2%")).isEqualTo(new Tolerance(0.20, 0.02, 0.10));
+        assertThat(Tolerance.parse("p50-done=15%")).isEqualTo(new Tolerance(0.10, 0.05, 0.15));
+        assertThat(Tolerance.parse(Tolerance.DEFAULT_TEXT)).isEqualTo(Tolerance.DEFAULT);
         assertThatThrownBy(() -> Tolerance.parse("p99=lots")).hasMessage(
-                "--max-regression 'p99=lots' is not like p99=10%,throughput=5%");
+                "--max-regression 'p99=lots' is not like p99=10%,p50-done=10%,throughput=5%");
         assertThat(Main.execute("compare", results.resolve("nowhere").toString(), results.toString()))
                 .isEqualTo(ExitCode.USAGE);
     }
@@ -168,7 +172,7 @@ class CompareTest {
     void aMissingCellOrOneWithTooFewLatenciesFailsTheGate() {
         CellKey other = new CellKey("lettuce", "synthetic", "blpop", 1, "200", "json");
         ResultSet current = ResultSet.of(results, java.util.Map.of(other,
-                List.of(new CellMeasurement(other, "fixed:1ms", results, 900, 200.0, List.of(), 50, null))));
+                List.of(new CellMeasurement(other, "fixed:1ms", results, 900, 200.0, List.of(), 50, null, -1))));
         Comparison comparison = Comparison.of(fake(1000, 1100, 1050), current, Tolerance.DEFAULT);
 
         assertThat(comparison.rows()).extracting(MetricComparison::verdict)
@@ -194,6 +198,28 @@ class CompareTest {
     }
 
     @Test
+    void aSlowerConsumerShowsInTheP50EnqueueToDoneWhileTheP99IsLostInNoise() {
+        long[] noisy1 = {900, 2600, 1500};
+        long[] noisy2 = {1300, 800, 2900};
+        long[] noisy3 = {2000, 1100, 1700};
+        ResultSet base = withP50Done(new long[] {1000, 1020, 990}, noisy1, noisy2, noisy3);
+        ResultSet slower = withP50Done(new long[] {1300, 1290, 1320}, noisy2, noisy3, noisy1);
+        ResultSet same = withP50Done(new long[] {1005, 990, 1015}, noisy3, noisy1, noisy2);
+
+        Comparison regressed = Comparison.of(base, slower, Tolerance.DEFAULT);
+        assertThat(regressed.rows()).extracting(MetricComparison::metric, MetricComparison::verdict).containsExactly(
+                tuple("p99 enqueue→dequeue, typical second (µs)", Verdict.OK),
+                tuple("p50 enqueue→done (µs)", Verdict.REGRESSION),
+                tuple("throughput (events/s)", Verdict.OK));
+        assertThat(regressed.rows().get(1).worseBy()).isCloseTo(0.29, within(0.02));
+        assertThat(Comparison.of(base, same, Tolerance.DEFAULT).hasRegression()).isFalse();
+        assertThat(Comparison.of(base, slower, Tolerance.parse("p50-done=40%")).hasRegression()).isFalse();
+        // Results whose logs hold no enqueue→done (another tool's) are judged without that row.
+        assertThat(Comparison.of(perSecond(noisy1, noisy2), perSecond(noisy2, noisy1), Tolerance.DEFAULT).rows())
+                .extracting(MetricComparison::metric).doesNotContain("p50 enqueue→done (µs)");
+    }
+
+    @Test
     void thresholdsAreJudgedPerClientOnTheSummary() {
         dev.callq.bench.run.RunSummary summary = SummaryJson.read(results.resolve("baseline/r0"));
         long p99 = summary.clients().get(0).latencyMicros().get("enqueueToDequeue").p99();
@@ -212,12 +238,21 @@ class CompareTest {
         assertThat(results.resolve("never")).doesNotExist();
     }
 
-    /** A cell measured once per array of per-second p99s given. */
+    /** A cell measured once per array of per-second p99s given, without a p50 enqueue→done. */
     private static ResultSet perSecond(long[]... secondsP99Micros) {
+        return withP50Done(new long[secondsP99Micros.length], secondsP99Micros);
+    }
+
+    /** A cell measured once per array of per-second p99s given, each repeat with its p50 enqueue→done (0: none). */
+    private static ResultSet withP50Done(long[] p50DoneMicros, long[]... secondsP99Micros) {
         CellKey key = new CellKey("jedis", "synthetic", "blpop", 1, "200", "json");
-        List<CellMeasurement> repeats = java.util.Arrays.stream(secondsP99Micros).map(seconds -> new CellMeasurement(key,
-                "fixed:1ms", results, java.util.Arrays.stream(seconds).max().orElseThrow(), 200.0,
-                java.util.Arrays.stream(seconds).boxed().toList(), 600, null)).toList();
+        List<CellMeasurement> repeats = new java.util.ArrayList<>();
+        for (int i = 0; i < secondsP99Micros.length; i++) {
+            long[] seconds = secondsP99Micros[i];
+            repeats.add(new CellMeasurement(key, "fixed:1ms", results, java.util.Arrays.stream(seconds).max().orElseThrow(),
+                    200.0, java.util.Arrays.stream(seconds).boxed().toList(), 600, null,
+                    p50DoneMicros[i] == 0 ? -1 : p50DoneMicros[i]));
+        }
         return ResultSet.of(results, java.util.Map.of(key, repeats));
     }
 

@@ -4,17 +4,19 @@ import org.apache.commons.math3.distribution.TDistribution;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
- * The p99 test of the gate, on many numbers a side rather than one per repeat, without pretending they
- * are independent. Each repeat's per-second p99s are summarised by their median, the repeat's typical
+ * The gate's test of a latency metric over repeats: one number per repeat, compared on a log scale. For
+ * the p99 that number comes from many: each repeat's per-second p99s are summarised by their median, the repeat's typical
  * p99 ({@link CellMeasurement#typicalP99Micros()}): seconds of one run are autocorrelated and share that
  * run's JVM, placement and neighbours, so they are not independent draws, and pooling them into one
  * rank test flags unchanged reruns far more often than its nominal rate. The unit of evidence is the
  * repeat; the seconds only make each repeat's number steady (a GC pause or a neighbour's burst moves the
- * median by one second's worth, while it sets the whole-run p99).
+ * median by one second's worth, while it sets the whole-run p99). For the p50 enqueue→done (the per-event
+ * cost, where a slower consumer shows first and with little noise) it is the repeat's whole-phase median.
  * <p>
- * The typical p99s are compared on a log scale by Student's t with the variance pooled over both sides:
+ * The repeats' numbers are compared on a log scale by Student's t with the variance pooled over both sides:
  * noise on a latency is multiplicative, so on a log scale an unchanged rerun has the same spread on both
  * sides, and pooling gives n<sub>base</sub> + n<sub>current</sub> − 2 degrees of freedom where Welch's
  * correction leaves about one with 2 or 3 repeats a side (a critical t of 12.7 rather than 3.2: no power
@@ -24,19 +26,33 @@ import java.util.List;
  * errors, or the tolerance when that is larger. Measured on this project's 2-core machine by
  * benchmarks/gate-power.sh (figures in README.md).
  */
-final class TypicalP99Test {
+final class RepeatsTTest {
     /** Two-sided confidence of the interval; its lower end must clear zero for a regression. */
     static final double CONFIDENCE = 0.95;
     /** The probability of detection behind {@link MetricComparison#detectable()}. */
     static final double POWER = 0.90;
 
-    private TypicalP99Test() {
+    private RepeatsTTest() {
     }
 
-    static MetricComparison compare(CellKey key, List<CellMeasurement> before, List<CellMeasurement> after,
+    /** The p99 row: each repeat's typical second. */
+    static MetricComparison typicalP99(CellKey key, List<CellMeasurement> before, List<CellMeasurement> after,
+                                       double tolerance, String note) {
+        return compare(key, "p99 enqueue→dequeue, typical second (µs)", before, after,
+                CellMeasurement::typicalP99Micros, tolerance, note);
+    }
+
+    /** The p50 enqueue→done row: each repeat's median over its measured phase. */
+    static MetricComparison p50Done(CellKey key, List<CellMeasurement> before, List<CellMeasurement> after,
                                     double tolerance, String note) {
-        double[] base = logs(before);
-        double[] now = logs(after);
+        return compare(key, "p50 enqueue→done (µs)", before, after, CellMeasurement::p50DoneMicros, tolerance, note);
+    }
+
+    private static MetricComparison compare(CellKey key, String metric, List<CellMeasurement> before,
+                                            List<CellMeasurement> after, ToDoubleFunction<CellMeasurement> value,
+                                            double tolerance, String note) {
+        double[] base = logs(before, value);
+        double[] now = logs(after, value);
         int degrees = base.length + now.length - 2;
         double pooledVariance = (variance(base) * (base.length - 1) + variance(now) * (now.length - 1)) / degrees;
         double logRatio = mean(now) - mean(base);
@@ -54,18 +70,18 @@ final class TypicalP99Test {
         } else {
             verdict = -worseBy > tolerance && high < 0 ? Verdict.IMPROVED : Verdict.OK;
         }
-        double noise = Math.max(Comparison.spread(typical(before)), Comparison.spread(typical(after)));
-        return new MetricComparison(key, "p99 enqueue→dequeue, typical second (µs)", Math.exp(mean(base)),
-                Math.exp(mean(now)), worseBy, noise, before.size(), after.size(), note, verdict, low, high, detectable);
+        double noise = Math.max(Comparison.spread(values(before, value)), Comparison.spread(values(after, value)));
+        return new MetricComparison(key, metric, Math.exp(mean(base)), Math.exp(mean(now)), worseBy, noise,
+                before.size(), after.size(), note, verdict, low, high, detectable);
     }
 
-    private static double[] typical(List<CellMeasurement> repeats) {
-        return repeats.stream().mapToDouble(CellMeasurement::typicalP99Micros).toArray();
+    private static double[] values(List<CellMeasurement> repeats, ToDoubleFunction<CellMeasurement> value) {
+        return repeats.stream().mapToDouble(value).toArray();
     }
 
-    /** A p99 of 0 µs (a clock step) would be −∞ on a log scale; 1 µs is the log's resolution anyway. */
-    private static double[] logs(List<CellMeasurement> repeats) {
-        return Arrays.stream(typical(repeats)).map(v -> Math.log(Math.max(v, 1))).toArray();
+    /** A latency of 0 µs (a clock step) would be −∞ on a log scale; 1 µs is the log's resolution anyway. */
+    private static double[] logs(List<CellMeasurement> repeats, ToDoubleFunction<CellMeasurement> value) {
+        return Arrays.stream(values(repeats, value)).map(v -> Math.log(Math.max(v, 1))).toArray();
     }
 
     private static double mean(double[] values) {
