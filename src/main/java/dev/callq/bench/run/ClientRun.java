@@ -127,7 +127,7 @@ final class ClientRun {
                     !(config.serviceTime() instanceof ServiceTime.None));
             LoadOutcome outcome;
             Reconciler reconciler;
-            CountersAcrossRestarts restarts = new CountersAcrossRestarts();
+            CountersAcrossServers servers = new CountersAcrossServers();
             String failure = null;
             long measureStartMicros;
             long measureEndMicros;
@@ -160,9 +160,9 @@ final class ClientRun {
                              timeseries, progress);
                      FaultInjector injector = config.faults().isEmpty() ? null : new FaultInjector(config.faults(),
                              new Fault.Targets(localRedis, pool, faultAdmin, spec, config.workers(), load, sentinels,
-                                     links, restarts),
+                                     links, servers),
                              FaultInjector.file(outDir, client), client)) {
-                    reconciler = new Reconciler(admin, spec, config.workers(), config.payload(), ledger, restarts);
+                    reconciler = new Reconciler(admin, spec, config.workers(), config.payload(), ledger, servers);
                     long consumedBefore = ledger.consumedCount();
                     CostMeter costMeter = CostMeter.start(redis, pool.threads());
                     JfrProfile profile = config.profile() ? JfrProfile.start(client) : null;
