@@ -135,6 +135,7 @@ final class ClientRun {
             environment.putAll(choice.describe());
             long maxBacklog;
             long pollErrors;
+            long acknowledgementsFailed;
             double warmupSeconds;
             ClientResult.Cost cost;
             List<FaultRecord> faults = List.of();
@@ -203,6 +204,7 @@ final class ClientRun {
                     maxBacklog = sampler.maxBacklog();
                 }
                 pollErrors = pool.pollErrors();
+                acknowledgementsFailed = pool.acknowledgementsFailed();
                 if (pollErrors > 0) {
                     warnings.add(pollErrors + " pops failed; first: " + pool.firstError());
                 }
@@ -236,7 +238,7 @@ final class ClientRun {
                 }
             }
             Reconciler.Outcome reconciled = redisAnswered
-                    ? reconciler.reconcile(admin, outcome, ledger, outDir, client)
+                    ? reconciler.reconcile(admin, outcome, ledger, acknowledgementsFailed, outDir, client)
                     : reconciler.withoutRedis(outcome, ledger, outDir, client);
             faults = withRecovery(faults, timeseries, warnings);
             return result(environment, spec, recorders, intervals, ledger, reconciled, outcome, warmupSeconds,
