@@ -1,12 +1,10 @@
 package dev.callq.bench.driver;
 
+import dev.callq.bench.env.RedisProbe;
+
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What every client's admin shares: which Redis structures a queue pattern uses, how to reset them and
@@ -14,8 +12,6 @@ import java.util.regex.Pattern;
  * each one command.
  */
 public abstract class PatternAdmin implements QueueAdmin {
-    private static final Pattern COMMAND_CALLS = Pattern.compile("^cmdstat_([^:]+):calls=(\\d+)");
-
     @Override
     public final void reset(QueueSpec spec, int workers) {
         List<String> keys = new ArrayList<>(workers + 1);
@@ -77,15 +73,7 @@ public abstract class PatternAdmin implements QueueAdmin {
 
     @Override
     public final Map<String, Long> commandCalls() {
-        Map<String, Long> calls = new LinkedHashMap<>();
-        for (String line : info("commandstats").split("\\r?\\n")) {
-            // cmdstat_rpush:calls=12,usec=40,usec_per_call=3.33,rejected_calls=0,failed_calls=0
-            Matcher matcher = COMMAND_CALLS.matcher(line);
-            if (matcher.find()) {
-                calls.put(matcher.group(1).toLowerCase(Locale.ROOT), Long.parseLong(matcher.group(2)));
-            }
-        }
-        return calls;
+        return RedisProbe.commandCalls(info("commandstats"));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A Sentinel topology on 127.0.0.1, as users deploy one for failover: a primary, one replica and three
@@ -22,6 +23,8 @@ public final class LocalSentinels implements AutoCloseable {
     private static final int SENTINELS = 3;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration FAILOVER_WAIT = Duration.ofSeconds(30);
+    /** A replica sees a killed primary's connection close at once; the sentinels take a second to agree. */
+    private static final Duration LINK_DOWN_WAIT = Duration.ofMillis(DOWN_AFTER_MILLIS / 2);
 
     private final LocalRedis primary;
     private final LocalRedis replica;
@@ -123,15 +126,52 @@ public final class LocalSentinels implements AutoCloseable {
         return primary;
     }
 
-    /**
-     * Kills the primary with SIGKILL and waits (bounded) until the sentinels name the replica as master.
-     *
-     * @return what happened, e.g. "Sentinel promoted the replica 127.0.0.1:41234 2.8 s after the kill"
-     */
-    public String failover() {
-        RedisEndpoint.Address replicaAddress = replica.endpoint().nodes().get(0);
+    /** Kills the primary with SIGKILL; returns when, in {@link System#nanoTime()}, for {@link #awaitPromotion}. */
+    public long killPrimary() {
         long killedNanos = System.nanoTime();
         primary.kill();
+        return killedNanos;
+    }
+
+    /**
+     * The replica's calls per command once its link to the killed primary is down and before it is promoted:
+     * from then on nothing replicates to it, so its counters grow only by what it serves itself. A replica
+     * applies every byte it received before it sees the link close, so none of the primary's commands counts
+     * after this read.
+     *
+     * @throws HarnessException when the replica was promoted first, or its link did not go down in time
+     */
+    public Map<String, Long> replicaCallsCutOffFromPrimary() {
+        long deadlineNanos = System.nanoTime() + LINK_DOWN_WAIT.toNanos();
+        while (System.nanoTime() < deadlineNanos) {
+            String replication = RedisProbe.info(replica.endpoint(), "replication");
+            if (replication != null && replication.contains("master_link_status:down")) {
+                requireStillReplica(replication);
+                Map<String, Long> calls = RedisProbe.commandCalls(replica.endpoint());
+                // Still a replica after the read: no write of its own had been let in yet.
+                requireStillReplica(RedisProbe.info(replica.endpoint(), "replication"));
+                return calls;
+            }
+            Pause.millis(5);
+        }
+        throw new HarnessException("the replica's link to the killed primary was not down within "
+                + LINK_DOWN_WAIT.toMillis() + " ms");
+    }
+
+    private static void requireStillReplica(String replication) {
+        if (replication == null || !replication.contains("role:slave")) {
+            throw new HarnessException("the replica was promoted (or stopped answering) before its counters were read");
+        }
+    }
+
+    /**
+     * Waits (bounded) until the sentinels name the replica as master.
+     *
+     * @param killedNanos when the primary was killed ({@link #killPrimary})
+     * @return what happened, e.g. "Sentinel promoted the replica 127.0.0.1:41234 2.8 s after the kill"
+     */
+    public String awaitPromotion(long killedNanos) {
+        RedisEndpoint.Address replicaAddress = replica.endpoint().nodes().get(0);
         long deadlineNanos = killedNanos + FAILOVER_WAIT.toNanos();
         while (System.nanoTime() < deadlineNanos) {
             try {

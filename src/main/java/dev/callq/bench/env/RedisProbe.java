@@ -10,8 +10,12 @@ import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Readiness, login, permission and version checks against a Redis server, spoken in plain RESP so
@@ -20,6 +24,7 @@ import java.util.Locale;
  */
 public final class RedisProbe {
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    private static final Pattern COMMAND_CALLS = Pattern.compile("^cmdstat_([^:]+):calls=(\\d+)");
 
     private RedisProbe() {
     }
@@ -159,6 +164,32 @@ public final class RedisProbe {
         } catch (IOException | HarnessException e) {
             return null;
         }
+    }
+
+    /**
+     * Calls per command (lower case, e.g. rpush; a subcommand as xgroup|create) in the text of INFO commandstats,
+     * or of an INFO reply holding that section among others. Commands a server refused count in its
+     * {@code rejected_calls}, not here.
+     */
+    public static Map<String, Long> commandCalls(String info) {
+        Map<String, Long> calls = new LinkedHashMap<>();
+        for (String line : info.split("\\r?\\n")) {
+            // cmdstat_rpush:calls=12,usec=40,usec_per_call=3.33,rejected_calls=0,failed_calls=0
+            Matcher matcher = COMMAND_CALLS.matcher(line);
+            if (matcher.find()) {
+                calls.put(matcher.group(1).toLowerCase(Locale.ROOT), Long.parseLong(matcher.group(2)));
+            }
+        }
+        return calls;
+    }
+
+    /** A server's calls per command now (INFO commandstats); a {@link HarnessException} when it does not answer. */
+    public static Map<String, Long> commandCalls(RedisEndpoint endpoint) {
+        String info = info(endpoint, "commandstats");
+        if (info == null) {
+            throw new HarnessException("Redis at " + endpoint + " did not answer INFO commandstats");
+        }
+        return commandCalls(info);
     }
 
     /** The endpoint itself, or for Sentinel the master the first answering sentinel names. */

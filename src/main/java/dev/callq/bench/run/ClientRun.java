@@ -127,7 +127,7 @@ final class ClientRun {
                     !(config.serviceTime() instanceof ServiceTime.None));
             LoadOutcome outcome;
             Reconciler reconciler;
-            CountersAcrossRestarts restarts = new CountersAcrossRestarts();
+            CountersAcrossServers servers = new CountersAcrossServers();
             String failure = null;
             long measureStartMicros;
             long measureEndMicros;
@@ -135,6 +135,7 @@ final class ClientRun {
             environment.putAll(choice.describe());
             long maxBacklog;
             long pollErrors;
+            long acknowledgementsFailed;
             double warmupSeconds;
             ClientResult.Cost cost;
             List<FaultRecord> faults = List.of();
@@ -160,9 +161,9 @@ final class ClientRun {
                              timeseries, progress);
                      FaultInjector injector = config.faults().isEmpty() ? null : new FaultInjector(config.faults(),
                              new Fault.Targets(localRedis, pool, faultAdmin, spec, config.workers(), load, sentinels,
-                                     links, restarts),
+                                     links, servers),
                              FaultInjector.file(outDir, client), client)) {
-                    reconciler = new Reconciler(admin, spec, config.workers(), config.payload(), ledger, restarts);
+                    reconciler = new Reconciler(admin, spec, config.workers(), config.payload(), ledger, servers);
                     long consumedBefore = ledger.consumedCount();
                     CostMeter costMeter = CostMeter.start(redis, pool.threads());
                     JfrProfile profile = config.profile() ? JfrProfile.start(client) : null;
@@ -203,6 +204,7 @@ final class ClientRun {
                     maxBacklog = sampler.maxBacklog();
                 }
                 pollErrors = pool.pollErrors();
+                acknowledgementsFailed = pool.acknowledgementsFailed();
                 if (pollErrors > 0) {
                     warnings.add(pollErrors + " pops failed; first: " + pool.firstError());
                 }
@@ -236,7 +238,7 @@ final class ClientRun {
                 }
             }
             Reconciler.Outcome reconciled = redisAnswered
-                    ? reconciler.reconcile(admin, outcome, ledger, outDir, client)
+                    ? reconciler.reconcile(admin, outcome, ledger, acknowledgementsFailed, outDir, client)
                     : reconciler.withoutRedis(outcome, ledger, outDir, client);
             faults = withRecovery(faults, timeseries, warnings);
             return result(environment, spec, recorders, intervals, ledger, reconciled, outcome, warmupSeconds,

@@ -35,9 +35,10 @@ interface Fault {
      * @param load    the load, for faults of Kamailio
      * @param sentinels the Sentinel topology callq started ({@code --redis-sentinel}), or null
      * @param links   the network proxies between the run and Redis, for the proxy's faults (redis-latency, -partition, -reset, -bandwidth), or null
-     * @param restarts where a restart leaves the killed server's command counters
+     * @param servers where a fault that replaces the server (restart, failover) leaves the command counters
+     *                that bridge the change
      */
     record Targets(LocalRedis redis, WorkerPool workers, QueueAdmin admin, QueueSpec spec, int workerCount, Load load,
-                   LocalSentinels sentinels, RedisLinks links, CountersAcrossRestarts restarts) {
+                   LocalSentinels sentinels, RedisLinks links, CountersAcrossServers servers) {
     }
 }

@@ -1,15 +1,20 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.env.LocalRedis;
+import dev.callq.bench.env.LocalSentinels;
 import dev.callq.bench.env.RedisProbe;
 import dev.callq.bench.HarnessException;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** The implementation of each kind of fault, and the checks that a run can have the faults it asks for. */
 final class Faults {
     /** How long a consumer-crash waits for its workers to pop something and die. */
     private static final Duration CRASH_WAIT = Duration.ofSeconds(5);
+    /** Longer than the reads before a kill and the kill take; the server that follows is not paused. */
+    private static final Duration WRITES_PAUSED_FOR_KILL = Duration.ofSeconds(2);
 
     private Faults() {
     }
@@ -80,46 +85,78 @@ final class Faults {
     /**
      * kill -9 and the same Redis again. What the queue held is read just before the kill: without
      * persistence those events are what the restart loses: writes are paused (CLIENT PAUSE WRITE) from the
-     * read to the kill.
+     * read to the kill. The restarted server counts its commands from zero.
      */
     private record RedisRestart(FaultSpec spec) implements Fault {
-        /** Longer than the read and the kill take; the restarted server is not paused. */
-        private static final Duration WRITES_PAUSED_FOR_KILL = Duration.ofSeconds(2);
-
         @Override
         public String start(Targets targets) {
             String held;
             try {
                 // Writes (pushes and pops) wait from here to the kill, so the length read is what the kill loses.
-                RedisProbe.pauseWriters(targets.redis().endpoint(), WRITES_PAUSED_FOR_KILL);
+                pauseWritersForKill(targets.redis());
                 held = "the queue held " + (targets.admin().backlog(targets.spec())
                         + targets.admin().pending(targets.spec(), targets.workerCount())) + " events at the kill";
             } catch (RuntimeException e) {
                 held = "the queue's length before the kill is unknown (" + e.getMessage() + ")";
             }
-            targets.restarts().killed(callsBeforeKill(targets));
+            Map<String, Long> callsAtKill = callsBeforeKill(targets.redis(), targets.servers());
             targets.redis().killAndRestart();
+            if (callsAtKill != null) {
+                targets.servers().replaced(callsAtKill, Map.of());
+            }
             return held;
         }
     }
 
-    /** The killed server's command counters, read while its writers are paused; null when they cannot be. */
-    private static java.util.Map<String, Long> callsBeforeKill(Fault.Targets targets) {
+    private static void pauseWritersForKill(LocalRedis server) {
+        RedisProbe.pauseWriters(server.endpoint(), WRITES_PAUSED_FOR_KILL);
+    }
+
+    /**
+     * The command counters of a server about to be killed, its writers paused (so that none runs between this
+     * read and the kill); null, with the reason given to {@code servers}, when they cannot be read.
+     */
+    private static Map<String, Long> callsBeforeKill(LocalRedis server, CountersAcrossServers servers) {
         try {
-            return targets.admin().commandCalls();
+            return RedisProbe.commandCalls(server.endpoint());
         } catch (RuntimeException e) {
+            servers.unreadable("the killed server's counters could not be read before the kill (" + e.getMessage()
+                    + ")");
             return null;
         }
     }
 
     /**
      * kill -9 of the primary; Sentinel promotes the replica. What replication had not yet copied is lost,
-     * and the accounting counts it; the clients find the new primary through the sentinels, or do not.
+     * and the accounting counts it; the clients find the new primary through the sentinels, or do not. The
+     * primary's counters are read in the instant before the kill, writers paused, and the replica's once its
+     * link to the primary is down, so that the phase's commands are the primary's up to the kill plus what the
+     * replica served itself once promoted.
      */
     private record RedisFailover(FaultSpec spec) implements Fault {
         @Override
         public String start(Targets targets) {
-            return targets.sentinels().failover();
+            LocalSentinels topology = targets.sentinels();
+            Map<String, Long> primaryAtKill;
+            try {
+                pauseWritersForKill(topology.primary());
+                primaryAtKill = callsBeforeKill(topology.primary(), targets.servers());
+            } catch (RuntimeException e) {
+                targets.servers().unreadable("the primary's writers could not be paused before the kill ("
+                        + e.getMessage() + ")");
+                primaryAtKill = null;
+            }
+            long killedNanos = topology.killPrimary();
+            try {
+                Map<String, Long> replicaAtCutOff = topology.replicaCallsCutOffFromPrimary();
+                if (primaryAtKill != null) {
+                    targets.servers().replaced(primaryAtKill, replicaAtCutOff);
+                }
+            } catch (RuntimeException e) {
+                targets.servers().unreadable("the counters of the replica could not be read between the kill and "
+                        + "its promotion (" + e.getMessage() + ")");
+            }
+            return topology.awaitPromotion(killedNanos);
         }
     }
 

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,14 +35,14 @@ final class Reconciler {
     private final int workers;
     private final PayloadFormat payload;
     private final Map<String, Long> callsBefore;
-    private final CountersAcrossRestarts restarts;
+    private final CountersAcrossServers servers;
     private final String runIdBefore;
     private final long takenBefore;
 
     /** Takes the counters at the start of the measured phase. */
     Reconciler(QueueAdmin admin, QueueSpec spec, int workers, PayloadFormat payload, EventLedger ledger,
-               CountersAcrossRestarts restarts) {
-        this.restarts = restarts;
+               CountersAcrossServers servers) {
+        this.servers = servers;
         this.spec = spec;
         this.workers = workers;
         this.payload = payload;
@@ -56,8 +55,14 @@ final class Reconciler {
     record Outcome(Accounting accounting, ClientResult.Reconciled details, List<String> warnings) {
     }
 
-    /** Once the workers have stopped: what is left, where every event went, and whether Redis agrees. */
-    Outcome reconcile(QueueAdmin admin, LoadOutcome load, EventLedger ledger, Path outDir, String client) {
+    /**
+     * Once the workers have stopped: what is left, where every event went, and whether Redis agrees.
+     *
+     * @param acknowledgementsFailed polls whose acknowledgement failed after their events were handed over
+     *                               ({@link WorkerPool#acknowledgementsFailed()})
+     */
+    Outcome reconcile(QueueAdmin admin, LoadOutcome load, EventLedger ledger, long acknowledgementsFailed,
+                      Path outDir, String client) {
         long countedLeft = admin.backlog(spec) + admin.pending(spec, workers);
         List<String> left = admin.remaining(spec, workers);
         Set<String> leftKeys = new HashSet<>();
@@ -71,33 +76,28 @@ final class Reconciler {
         Accounting.Reconciliation reconciliation = Accounting.reconcile(load.expected(), ledger, leftKeys, left.size());
         Map<String, Long> callsAfter = admin.commandCalls();
         List<String> warnings = new ArrayList<>();
-        // A restarted server counts its commands from zero: the counters read at each kill bridge the phase.
-        Map<String, Long> phaseCalls;
-        if (runIdBefore.equals(admin.serverRunId())) {
-            phaseCalls = new HashMap<>();
-            for (Map.Entry<String, Long> after : callsAfter.entrySet()) {
-                phaseCalls.put(after.getKey(), after.getValue() - callsBefore.getOrDefault(after.getKey(), 0L));
-            }
-        } else {
-            phaseCalls = restarts.overThePhase(callsBefore, callsAfter).orElse(null);
-            if (phaseCalls == null) {
-                warnings.add("Redis was replaced during the measured phase (a failover, or a restart whose counters "
-                        + "could not be read before the kill): its command statistics were not checked");
-            }
+        // A server that replaced another (restarted, promoted) counts from its own start: the phase is summed
+        // segment by segment, from the counters read at each change.
+        CountersAcrossServers.PhaseCalls phaseCalls = servers.overThePhase(callsBefore, callsAfter,
+                !runIdBefore.equals(admin.serverRunId()));
+        if (phaseCalls.uncheckedWhy() != null) {
+            warnings.add(phaseCalls.uncheckedWhy());
         }
-        boolean countersCoverThePhase = phaseCalls != null;
+        boolean countersCoverThePhase = phaseCalls.calls() != null;
 
         List<CrossCheck> checks = new ArrayList<>(load.crossChecks());
         checks.add(CrossCheck.equal("events left: LLEN/XPENDING/lag = payloads read back", countedLeft, left.size()));
         if (countersCoverThePhase && load.pushCommands() != null) {
             String push = spec.pattern() == QueuePattern.STREAM ? "xadd" : "rpush";
             checks.add(CrossCheck.atLeast(push + " calls = acknowledged push commands", load.pushCommands(),
-                    load.pushCommandsFailed(), phaseCalls.getOrDefault(push, 0L)));
+                    load.pushCommandsFailed(), phaseCalls.of(push)));
         }
         if (countersCoverThePhase && spec.pattern() == QueuePattern.RELIABLE) {
-            // one LREM per payload taken, malformed ones included
-            checks.add(CrossCheck.equal("lrem calls = payloads taken", ledger.totalTaken() - takenBefore,
-                    phaseCalls.getOrDefault("lrem", 0L)));
+            // One LREM per payload taken, malformed ones included; an LREM whose reply failed (the connection
+            // broke, the server was read-only) may or may not have run.
+            checks.add(CrossCheck.atLeast("lrem calls = payloads taken",
+                    ledger.totalTaken() - takenBefore - acknowledgementsFailed, acknowledgementsFailed,
+                    phaseCalls.of("lrem")));
         }
 
         return outcome(reconciliation, load, checks, outDir, client, warnings);

@@ -27,6 +27,7 @@ final class WorkerPool implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private final List<QueueConsumer> consumers = new ArrayList<>();
     private final LongAdder pollErrors = new LongAdder();
+    private final LongAdder acknowledgementsFailed = new LongAdder();
     private final Duration popTimeout;
     private volatile boolean running = true;
     private volatile String firstError;
@@ -47,23 +48,7 @@ final class WorkerPool implements AutoCloseable {
         }
         for (int id = 0; id < workers; id++) {
             QueueConsumer consumer = consumers.get(id);
-            PayloadSink crashable = new PayloadSink() {
-                @Override
-                public void accept(List<String> payloads) {
-                    accept(payloads, ReplyStamp.NONE);
-                }
-
-                @Override
-                public void accept(List<String> payloads, long replyArrivedMicros) {
-                    if (takeCrash()) {
-                        // After its pop, before its work: the events die with the worker, unacknowledged.
-                        eventsLostInCrashes.add(payloads.size());
-                        throw new WorkerCrashed();
-                    }
-                    // The reply's arrival goes on with the payloads: the latency split needs it.
-                    sink.accept(payloads, replyArrivedMicros);
-                }
-            };
+            WorkerSink crashable = new WorkerSink(sink);
             Thread thread = new Thread(() -> pollUntilStopped(consumer, crashable), driver.name() + "-worker-" + id);
             thread.setDaemon(true);
             threads.add(thread);
@@ -71,9 +56,10 @@ final class WorkerPool implements AutoCloseable {
         threads.forEach(Thread::start);
     }
 
-    private void pollUntilStopped(QueueConsumer consumer, PayloadSink sink) {
+    private void pollUntilStopped(QueueConsumer consumer, WorkerSink sink) {
         while (running) {
             try {
+                sink.handedOver = false;
                 consumer.poll(sink);
             } catch (WorkerCrashed crashed) {
                 // The worker's connection goes with it, as a killed process's would: nothing is acknowledged.
@@ -84,6 +70,9 @@ final class WorkerPool implements AutoCloseable {
             } catch (RuntimeException e) {
                 // A worker outlives a failed pop (Redis restarting, a timeout): count it and go on.
                 pollErrors.increment();
+                if (sink.handedOver) {
+                    acknowledgementsFailed.increment();
+                }
                 if (firstError == null) {
                     firstError = e.toString();
                     log.warn("{}: pop failed ({}); further failures are counted", Thread.currentThread().getName(),
@@ -125,6 +114,36 @@ final class WorkerPool implements AutoCloseable {
         return true;
     }
 
+    /**
+     * One worker's sink: dies at its pop when a crash is asked for, and notes whether this poll's events were
+     * handed over, so that a failure after it is known to be the acknowledgement's. Used by its worker's thread.
+     */
+    private final class WorkerSink implements PayloadSink {
+        private final PayloadSink sink;
+        private boolean handedOver;
+
+        WorkerSink(PayloadSink sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void accept(List<String> payloads) {
+            accept(payloads, ReplyStamp.NONE);
+        }
+
+        @Override
+        public void accept(List<String> payloads, long replyArrivedMicros) {
+            if (takeCrash()) {
+                // After its pop, before its work: the events die with the worker, unacknowledged.
+                eventsLostInCrashes.add(payloads.size());
+                throw new WorkerCrashed();
+            }
+            // The reply's arrival goes on with the payloads: the latency split needs it.
+            sink.accept(payloads, replyArrivedMicros);
+            handedOver = true;
+        }
+    }
+
     /** Thrown through the driver's pop so that it acknowledges nothing. */
     private static final class WorkerCrashed extends RuntimeException {
         WorkerCrashed() {
@@ -134,6 +153,14 @@ final class WorkerPool implements AutoCloseable {
 
     long pollErrors() {
         return pollErrors.sum();
+    }
+
+    /**
+     * Polls that failed after handing their events over: their acknowledgement (LREM, XACK) failed, and may or
+     * may not have reached Redis.
+     */
+    long acknowledgementsFailed() {
+        return acknowledgementsFailed.sum();
     }
 
     String firstError() {
