@@ -25,7 +25,7 @@ slower="return () -> { perThread.get().perform(); java.util.concurrent.locks.Loc
 for side in same slower; do
   [[ -d "$out/$side" ]] || git clone -q "$here" "$out/$side"
 done
-if ! git -C "$out/slower" log -1 --format=%s | grep -q "per event"; then
+if ! grep -qF "$slower" "$out/slower/$work_source"; then
   grep -qF "$anchor" "$out/slower/$work_source" || { echo "no '$anchor' in $work_source" >&2; exit 2; }
   python3 - "$out/slower/$work_source" "$anchor" "$slower" <<'PY'
 import sys

@@ -23,6 +23,18 @@ public record CrossCheck(String name, long expected, long observed, boolean ok) 
         return new CrossCheck(name, expected, observed, observed >= expected && observed <= expected + slack);
     }
 
+    /** What is counted, the name up to its comparison: "rpush calls", "events left". */
+    public String subject() {
+        int end = name.length();
+        for (String mark : new String[] {":", " = ", " <= "}) {
+            int at = name.indexOf(mark);
+            if (at > 0) {
+                end = Math.min(end, at);
+            }
+        }
+        return name.substring(0, end);
+    }
+
     /** Agrees when observed does not exceed expected: the other party may legitimately have done less. */
     public static CrossCheck atMost(String name, long expected, long observed) {
         return new CrossCheck(name, expected, observed, observed <= expected);

@@ -191,9 +191,9 @@ public final class SweepHtml {
     static Table guaranteeTable(List<CellResult> cells) {
         List<GuaranteeRow> rows = GuaranteeRow.of(cells);
         return Table.highlighting(List.of("client", "pattern", "fault", "lost", "duplicated", "recovery (s)",
-                "max p99 during fault (ms)", "promise", "kept"),
+                "max p99 during fault (ms)", "promise", "kept", "Redis's counters agree"),
                 rows.stream().map(r -> List.of(r.client(), r.pattern(), r.fault(), r.lost(), r.duplicated(), r.recovery(),
-                        r.maxP99Ms(), r.promise(), r.kept())).toList(),
+                        r.maxP99Ms(), r.promise(), r.kept(), r.crossChecks())).toList(),
                 rows.stream().map(GuaranteeRow::broken).toList());
     }
 

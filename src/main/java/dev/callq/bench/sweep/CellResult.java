@@ -1,6 +1,7 @@
 package dev.callq.bench.sweep;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.callq.bench.measure.CrossCheck;
 import dev.callq.bench.measure.LatencySplit;
 import dev.callq.bench.measure.LatencySummary;
 import dev.callq.bench.measure.Metric;
@@ -13,6 +14,7 @@ import dev.callq.bench.run.ForkedRun;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * One cell's row in {@code sweep.json} and {@code sweep.csv}: its axes, where its results folder is,
@@ -29,6 +31,8 @@ import java.util.Map;
  * @param promiseKept  whether the pattern's {@link DeliveryPromise} held; absent without faults
  * @param splitProducerP50Micros the {@link LatencySplit} of enqueue→dequeue, p50 and p99 of each stacked part;
  *                     absent when the cell's pops were not stamped (or, for the producer, without one)
+ * @param crossChecks  the accounting's totals against Redis's (and Kamailio's) own counters: "yes: " and what
+ *                     was checked, or "NO: " and what disagreed, with both counts; absent when nothing was
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CellResult(int index, String name, String client, String pattern, int workers, String rate,
@@ -42,7 +46,7 @@ public record CellResult(int index, String name, String client, String pattern, 
                          Long faultMaxP99Micros, Boolean promiseKept, Double jvmCpuMsPer1k, Double jvmAllocatedKbPer1k,
                          Double redisCpuMsPer1k, Long splitProducerP50Micros, Long splitProducerP99Micros,
                          Long splitRedisP50Micros, Long splitRedisP99Micros, Long splitClientP50Micros,
-                         Long splitClientP99Micros) {
+                         Long splitClientP99Micros, String crossChecks) {
 
     static CellResult of(SweepCell cell, String folder, ForkedRun.Outcome outcome) {
         ClientResult result = outcome.summary().clients().get(0);
@@ -64,7 +68,21 @@ public record CellResult(int index, String name, String client, String pattern, 
                 cost == null ? null : cost.redisCpuMsPer1k(),
                 p50(split, LatencySplit.PRODUCER), p99(split, LatencySplit.PRODUCER),
                 p50(split, LatencySplit.REDIS), p99(split, LatencySplit.REDIS),
-                p50(split, LatencySplit.CLIENT), p99(split, LatencySplit.CLIENT));
+                p50(split, LatencySplit.CLIENT), p99(split, LatencySplit.CLIENT), crossChecks(result));
+    }
+
+    private static String crossChecks(ClientResult result) {
+        List<CrossCheck> checks = result.accounting() == null || result.accounting().crossCheck() == null ? List.of()
+                : result.accounting().crossCheck();
+        if (checks.isEmpty()) {
+            return null;
+        }
+        List<CrossCheck> failed = result.accounting().failedChecks();
+        if (!failed.isEmpty()) {
+            return "NO: " + failed.stream().map(c -> c.subject() + " " + c.expected() + " vs " + c.observed())
+                    .collect(Collectors.joining(", "));
+        }
+        return "yes: " + checks.stream().map(CrossCheck::subject).collect(Collectors.joining(", "));
     }
 
     private static Long p50(Map<String, LatencySplit.Part> split, String part) {
@@ -112,6 +130,6 @@ public record CellResult(int index, String name, String client, String pattern, 
                 cell.offeredRate(), cell.serviceTime(), cell.repeat(), folder, -1, false, error,
                 null, null, null, null, null, null, null, null, null, null, null, null, null,
                 cell.faults().isEmpty() ? null : cell.faults(), null, null, cell.faults().isEmpty() ? null : false,
-                null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -19,9 +19,11 @@ import java.util.Locale;
  *                  or "-" when the cell did not run
  * @param maxP99Ms  the worst per-second p99 during the fault in ms, or "-"
  * @param kept      "yes", "NO", or "FAILED: …" when the cell did not run
+ * @param crossChecks whether the accounting agreed with Redis's own counters ({@link CellResult#crossChecks}), or "-"
  */
 public record GuaranteeRow(String client, String pattern, String fault, String lost, String duplicated,
-                           String recovery, String maxP99Ms, String promise, String kept, boolean broken) {
+                           String recovery, String maxP99Ms, String promise, String kept, boolean broken,
+                           String crossChecks) {
 
     /** The rows of the cells that had faults, in order; empty when none had. */
     public static List<GuaranteeRow> of(List<CellResult> cells) {
@@ -38,7 +40,8 @@ public record GuaranteeRow(String client, String pattern, String fault, String l
                             : String.format(Locale.ROOT, "%.2f", c.faultMaxP99Micros() / 1000.0),
                     DeliveryPromise.of(RunOptions.parseEnum(QueuePattern.class, c.pattern(), "pattern")).describe(),
                     !ran ? "FAILED: " + c.error() : Boolean.TRUE.equals(c.promiseKept()) ? "yes" : "NO",
-                    !Boolean.TRUE.equals(c.promiseKept())));
+                    !Boolean.TRUE.equals(c.promiseKept()) || (c.crossChecks() != null && c.crossChecks().startsWith("NO")),
+                    c.crossChecks() == null ? "-" : c.crossChecks()));
         }
         return rows;
     }

@@ -110,9 +110,9 @@ public final class SweepTable {
      */
     public static String guarantees(List<CellResult> cells) {
         List<List<String>> rows = GuaranteeRow.of(cells).stream().map(r -> List.of(r.client(), r.pattern(), r.fault(),
-                r.lost(), r.duplicated(), r.recovery(), r.maxP99Ms(), r.kept())).toList();
+                r.lost(), r.duplicated(), r.recovery(), r.maxP99Ms(), r.kept(), r.crossChecks())).toList();
         return rows.isEmpty() ? "" : format(List.of("client", "pattern", "fault", "lost", "dup", "recovery s",
-                "max p99 ms", "promise kept"), rows);
+                "max p99 ms", "promise kept", "counters agree"), rows);
     }
 
     private static List<String> newRow(List<String> key, int width) {

@@ -84,6 +84,34 @@ class SweepEndToEndTest {
     }
 
     @Test
+    @Timeout(120)
+    void aCellWithAFaultMakesAGuaranteeRowThatSaysWhetherRedisCountersAgree() throws Exception {
+        Path out = dir.resolve("out");
+        String crash = """
+                name: crash
+                load: synthetic
+                phases: {warmupSeconds: 0.5, durationSeconds: 2, drainTimeoutSeconds: 10}
+                options: {producer-connections: 1}
+                axes:
+                  clients: [jedis]
+                  patterns: [reliable]
+                  workers: [2]
+                  rates: [200]
+                  serviceTimes: ['fixed:1ms']
+                  faults: ['consumer-crash:1@1s']
+                """;
+
+        Main.execute("sweep", write(crash).toString(), "--out", out.toString());
+
+        JsonNode cell = new ObjectMapper().readTree(out.resolve("sweep.json").toFile()).get("cells").get(0);
+        assertThat(cell.get("promiseKept").asBoolean()).as(cell.toString()).isTrue();
+        assertThat(cell.get("eventsLost").asLong()).isZero();
+        assertThat(cell.get("crossChecks").asText()).isEqualTo("yes: events left, rpush calls, lrem calls");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("Redis's counters agree",
+                "yes: events left, rpush calls, lrem calls");
+    }
+
+    @Test
     void aDryRunListsTheCellsAndRunsNothing() throws Exception {
         Path out = dir.resolve("out");
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
