@@ -33,9 +33,14 @@ public record ProducerStats(double targetRate, double scheduledRate, double achi
                                    long pushFailures, long notSent) {
         double scheduledRate = (pushed + pushFailures + notSent) / phaseSeconds;
         double achievedRate = pushed / Math.max(phaseSeconds, pushingSeconds);
-        boolean kept = pushFailures == 0 && notSent == 0 && achievedRate >= scheduledRate * (1 - SCHEDULE_TOLERANCE);
+        boolean kept = pushFailures == 0 && notSent == 0 && onPace(achievedRate, scheduledRate);
         return new ProducerStats(targetRate, scheduledRate, achievedRate, pushed, pushFailures, notSent, kept, null,
                 false, null);
+    }
+
+    /** Whether a rate is within {@link #SCHEDULE_TOLERANCE} of the schedule's (or above it). */
+    public static boolean onPace(double achievedRatePerSec, double scheduledRatePerSec) {
+        return achievedRatePerSec >= scheduledRatePerSec * (1 - SCHEDULE_TOLERANCE);
     }
 
     /** These figures, from a producer that pushed with {@code client} and was or was not pinned. */

@@ -412,12 +412,15 @@ final class ClientRun {
                     stats.pushFailures(), stats.notSent(), stats.keptSchedule(),
                     LatencySummary.of(intervals.cumulative(Metric.PRODUCER_LAG), 0), stats.client(), stats.pinned(),
                     stats.notPinnedBecause());
-            if (!stats.keptSchedule()) {
+            if (RunVerdict.producerProblem(producer, !config.faults().isEmpty()) != null) {
                 warnings.add(String.format(java.util.Locale.ROOT,
                         "PRODUCER FELL BEHIND: achieved %.0f events/s against a schedule of %.0f (%d push "
                                 + "failures, %d not sent when the phase's time was up); the offered load was lower "
                                 + "than asked", stats.achievedRate(), stats.scheduledRate(), stats.pushFailures(),
                         stats.notSent()));
+            } else if (stats.pushFailures() > 0) {
+                warnings.add(stats.pushFailures() + " pushes failed while the run's faults lasted: offered on time "
+                        + "and refused or cut off, counted as failed pushes, not as expected events");
             }
         }
         return new ClientResult(client, config.workers(), spec.pattern().cliName(), config.payload().cliName(),

@@ -1,5 +1,6 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.load.ProducerStats;
 import dev.callq.bench.measure.Accounting;
 
 import java.util.ArrayList;
@@ -14,7 +15,8 @@ import java.util.Locale;
  *   <li>the accounting balances ({@link Accounting#balanced()}): every expected event consumed exactly once,
  *       nothing lost, duplicated, unexpected, malformed or left in the queue. A malformed payload counts: it
  *       is an event the consumer could not account for;</li>
- *   <li>the synthetic producer kept its schedule; otherwise the rate was never really offered;</li>
+ *   <li>the synthetic producer kept its schedule; otherwise the rate was never really offered (pushes a
+ *       fault made fail count as offered);</li>
  *   <li>nothing failed once measuring had begun (Redis stopped answering, SIPp or Kamailio gone);</li>
  *   <li>the accounting's totals agree with Redis's own command statistics and Kamailio's counters
  *       ({@code accounting.crossCheck}); otherwise two records of the same events disagree.</li>
@@ -42,13 +44,30 @@ public record RunVerdict(String client, String accountingProblem, String produce
                 : result.accounting().failedChecks().stream().map(check -> String.format(Locale.ROOT,
                 "%s: expected %d, observed %d", check.name(), check.expected(), check.observed())).toList();
         String crossCheckProblem = failedChecks.isEmpty() ? null : String.join("; ", failedChecks);
-        ClientResult.Producer producer = result.producer();
-        String producerProblem = producer == null || producer.keptSchedule() ? null
-                : String.format(Locale.ROOT, "achieved %.0f of %.0f/s", producer.achievedRate(),
+        boolean withFaults = result.faults() != null && !result.faults().isEmpty();
+        return new RunVerdict(result.client(), accountingProblem, producerProblem(result.producer(), withFaults),
+                result.failure(), crossCheckProblem);
+    }
+
+    /**
+     * How far the producer fell behind, or null. A push that failed while a fault lasted (Redis paused,
+     * killed, failing over, cut off) was offered on time and refused: the fault's doing, counted in the
+     * accounting as a failed push, not the harness failing to offer its load. So in a run with faults the
+     * producer is judged by the pushes it attempted, all of them sent, on pace.
+     */
+    static String producerProblem(ClientResult.Producer producer, boolean withFaults) {
+        if (producer == null || producer.keptSchedule()) {
+            return null;
+        }
+        if (withFaults && producer.notSent() == 0 && producer.pushed() > 0) {
+            double attemptedRate = producer.achievedRate() * (producer.pushed() + producer.pushFailures()) / producer.pushed();
+            if (ProducerStats.onPace(attemptedRate, producer.scheduledRate())) {
+                return null;
+            }
+        }
+        return String.format(Locale.ROOT, "achieved %.0f of %.0f/s", producer.achievedRate(),
                 // results written before the scheduled rate was recorded hold 0 there
                 producer.scheduledRate() > 0 ? producer.scheduledRate() : producer.targetRate());
-        return new RunVerdict(result.client(), accountingProblem, producerProblem, result.failure(),
-                crossCheckProblem);
     }
 
     /** One verdict per client, in the summary's order. */
