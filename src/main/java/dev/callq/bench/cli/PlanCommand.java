@@ -14,6 +14,7 @@ import dev.callq.bench.plan.SaturationSweep;
 import dev.callq.bench.plan.Validation;
 import dev.callq.bench.plan.ValidationRun;
 import dev.callq.bench.report.PlanHtml;
+import dev.callq.bench.run.RoundTrip;
 import dev.callq.bench.run.RunOptions;
 import dev.callq.bench.work.ServiceTime;
 import picocli.CommandLine.Command;
@@ -21,7 +22,6 @@ import picocli.CommandLine.Option;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -86,7 +86,7 @@ public final class PlanCommand implements Callable<Integer> {
     double validationWarmupSeconds;
 
     @Option(names = "--redis-rtt", description = "round trip to add between every party and Redis in each run, "
-            + "such as 0.5ms, to size the pool for a real network (default: none, loopback)")
+            + "such as 0.5ms, or 0.5ms~0.2ms for 0.5 ms ± 0.2 ms, to size the pool for a real network (default: none, loopback)")
     String redisRtt;
 
     @Override
@@ -140,7 +140,11 @@ public final class PlanCommand implements Callable<Integer> {
                 sweepWorkerCounts.stream().distinct().sorted().toList(), overload, sweepWarmupSeconds, sweepSeconds,
                 ceilingWorkers, ceilingRatePerSec, ceilingSeconds, validate, validationWarmupSeconds,
                 validationSeconds, outDir != null ? outDir : defaultOutDir(),
-                redisRtt == null ? Duration.ZERO : RunOptions.parseRtt(redisRtt));
+                redisRoundTrip().rtt(), redisRoundTrip().jitter());
+    }
+
+    private RoundTrip redisRoundTrip() {
+        return redisRtt == null ? RoundTrip.NONE : RunOptions.parseRtt(redisRtt);
     }
 
     private List<String> clients() {

@@ -52,7 +52,8 @@ final class ForkedCell {
                 .serviceTime(ServiceTime.parse(serviceTimeSpec)).workMode(Work.Mode.SLEEP)
                 .arrivals(RunOptions.parseEnum(SyntheticLoad.Arrivals.class, arrivals, "--arrivals"))
                 .drainTimeoutSeconds((long) PlanSettings.DRAIN_TIMEOUT_SECONDS)
-                .redisRtt(settings.redisRtt().isZero() ? null : settings.redisRtt()).build();
+                .redisRtt(settings.redisRtt().isZero() ? null : settings.redisRtt())
+                .redisRttJitter(settings.redisRttJitter().isZero() ? null : settings.redisRttJitter()).build();
         ForkedRun.Outcome outcome = ForkedRun.run(options, outDir, settings.forkTimeout(warmupSeconds, measuredSeconds));
         return new Result(outcome, outcome.summary().clients().get(0));
     }

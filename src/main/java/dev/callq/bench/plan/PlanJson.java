@@ -34,6 +34,7 @@ public final class PlanJson {
         root.put("serviceTime", settings.serviceTimeSpec());
         root.put("arrivalsAssumed", "poisson");
         root.put("redisRttMicros", settings.redisRtt().toNanos() / 1_000);
+        root.put("redisRttJitterMicros", settings.redisRttJitter().toNanos() / 1_000);
         ObjectNode environment = root.putObject("environment");
         environment.put("cpus", cpus);
         environment.put("loadAverageAtEnd", loadAverage);

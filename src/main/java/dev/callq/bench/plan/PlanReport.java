@@ -28,8 +28,9 @@ public final class PlanReport {
                 settings.ratePerSec(), settings.slo(), settings.serviceTimeSpec());
         out.println("Model: Erlang C (M/M/c) with Allen–Cunneen for Cs² ≠ 1; assumes Poisson arrivals.");
         if (!settings.redisRtt().isZero()) {
-            out.printf(Locale.ROOT, "Network: every run reached Redis through a proxy adding %.0f µs of round trip%n",
-                    settings.redisRtt().toNanos() / 1e3);
+            out.printf(Locale.ROOT, "Network: every run reached Redis through a proxy adding %.0f µs of round trip%s%n",
+                    settings.redisRtt().toNanos() / 1e3, settings.redisRttJitter().isZero() ? ""
+                            : String.format(Locale.ROOT, " ± %.0f µs", settings.redisRttJitter().toNanos() / 1e3));
         }
         out.printf(Locale.ROOT, "Machine: %d cores, 1-minute load average %.1f at the end%s%n", cpus, loadAverage,
                 loadAverage > cpus ? " — busier than its cores: scheduling delays are in every measurement" : "");

@@ -14,13 +14,14 @@ import java.util.List;
  *                            N workers could ever do; above 1, the queue never empties
  * @param redisRtt            round trip added between every party and Redis in each forked run (zero for
  *                            loopback): a plan sized for the network the pool will really run on
+ * @param redisRttJitter      how far each of those round trips is drawn from redisRtt, either way (zero for none)
  */
 public record PlanSettings(double ratePerSec, Slo slo, String serviceTimeSpec, List<String> clients,
                            List<Integer> sweepWorkerCounts, double saturationOverload,
                            double sweepWarmupSeconds, double sweepSeconds,
                            int ceilingWorkers, double ceilingRatePerSec, double ceilingSeconds,
                            boolean validate, double validationWarmupSeconds, double validationSeconds,
-                           Path outDir, Duration redisRtt) {
+                           Path outDir, Duration redisRtt, Duration redisRttJitter) {
 
     public PlanSettings {
         sweepWorkerCounts = List.copyOf(sweepWorkerCounts);

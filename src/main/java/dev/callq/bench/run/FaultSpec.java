@@ -161,12 +161,13 @@ public record FaultSpec(Kind kind, Duration at, Duration length, double amount, 
                 if (arg == null || !arg.endsWith("ms") || until == null) {
                     throw bad(text, "redis-latency needs an added time and a range, e.g. :2ms@5s-15s; ");
                 }
-                double rttMillis = number(arg.substring(0, arg.length() - 2), text);
-                Duration jitter = m.group("jitter") == null ? Duration.ZERO : duration(m.group("jitter"), text);
-                if (jitter.toNanos() > rttMillis * 1e6) {
-                    throw bad(text, "redis-latency's jitter must not exceed its round trip (a delay is never negative); ");
+                RoundTrip added;
+                try {
+                    added = RoundTrip.parse(m.group("jitter") == null ? arg : arg + "~" + m.group("jitter"), kind.cliName());
+                } catch (IllegalArgumentException e) {
+                    throw bad(text, e.getMessage() + "; ");
                 }
-                yield new FaultSpec(kind, start, range(start, until, text), rttMillis, side, jitter);
+                yield new FaultSpec(kind, start, range(start, until, text), added.rtt().toNanos() / 1e6, side, added.jitter());
             }
             case REDIS_BANDWIDTH -> {
                 String unit = arg == null ? null

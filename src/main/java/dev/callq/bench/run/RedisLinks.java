@@ -12,22 +12,24 @@ import java.util.List;
 /**
  * The two links between a client's run and Redis when it needs the network proxy ({@code --redis-rtt}, or a
  * fault of the proxy: redis-latency, -partition, -reset or -bandwidth): one proxy the workers dial, one the producer dials (the synthetic producer, or Kamailio on a SIP run), so that a fault can act
- * on one side alone. Both carry the run's base round trip; a fault adds to it and restores it. The
+ * on one side alone. Both carry the run's base round trip (and its jitter); a fault adds to it and restores it. The
  * harness's own reads of the queue (backlog, accounting) dial {@link #upstream()}, outside the network.
  */
 final class RedisLinks implements AutoCloseable {
     private final NetworkProxy workers;
     private final NetworkProxy producer;
     private final Duration baseOneWay;
+    private final Duration baseJitter;
 
-    private RedisLinks(NetworkProxy workers, NetworkProxy producer, Duration baseOneWay) {
+    private RedisLinks(NetworkProxy workers, NetworkProxy producer, RoundTrip base) {
         this.workers = workers;
         this.producer = producer;
-        this.baseOneWay = baseOneWay;
+        this.baseOneWay = base.oneWay();
+        this.baseJitter = base.oneWayJitter();
     }
 
-    /** Starts both proxies in front of {@code redis}, each adding half of {@code baseRtt} each way. */
-    static RedisLinks start(RedisEndpoint redis, Duration baseRtt) {
+    /** Starts both proxies in front of {@code redis}, each adding half of {@code base}'s round trip (± half its jitter) each way. */
+    static RedisLinks start(RedisEndpoint redis, RoundTrip base) {
         NetworkProxy workers = NetworkProxy.start(redis);
         NetworkProxy producer;
         try {
@@ -36,8 +38,8 @@ final class RedisLinks implements AutoCloseable {
             workers.close();
             throw e;
         }
-        RedisLinks links = new RedisLinks(workers, producer, baseRtt.dividedBy(2));
-        links.proxies(FaultSpec.Side.ALL).forEach(proxy -> proxy.setLatency(links.baseOneWay, Duration.ZERO));
+        RedisLinks links = new RedisLinks(workers, producer, base);
+        links.restoreLatency(FaultSpec.Side.ALL);
         return links;
     }
 
@@ -68,9 +70,9 @@ final class RedisLinks implements AutoCloseable {
         return proxies;
     }
 
-    /** Adds {@code oneWay} (± {@code jitter}) to the base delay of a side's links, each way. */
+    /** Adds {@code oneWay} (± {@code jitter}) to the base delay (± its jitter) of a side's links, each way. */
     void addLatency(FaultSpec.Side side, Duration oneWay, Duration jitter) {
-        proxies(side).forEach(proxy -> proxy.setLatency(baseOneWay.plus(oneWay), jitter));
+        proxies(side).forEach(proxy -> proxy.setLatency(baseOneWay.plus(oneWay), baseJitter.plus(jitter)));
     }
 
     /** Caps each direction of a side's links at {@code bytesPerSecond}; 0 removes the cap. */
@@ -84,7 +86,7 @@ final class RedisLinks implements AutoCloseable {
 
     /** Back to the base delay. */
     void restoreLatency(FaultSpec.Side side) {
-        proxies(side).forEach(proxy -> proxy.setLatency(baseOneWay, Duration.ZERO));
+        proxies(side).forEach(proxy -> proxy.setLatency(baseOneWay, baseJitter));
     }
 
     /** For the run's environment record: how the workers' link is shaped (the producer's is the same). */

@@ -153,7 +153,8 @@ public final class RunArguments {
     Long clockSkewMillis;
 
     @Option(names = "--redis-rtt", description = "round-trip time to add between every party and Redis, through a "
-            + "proxy on loopback, such as 0.5ms: sizes a run for a real network (default: none)")
+            + "proxy on loopback, such as 0.5ms, or 0.5ms~0.2ms for a round trip drawn within 0.5 ms ± 0.2 ms: "
+            + "sizes a run for a real network (default: none)")
     String redisRtt;
 
     @Option(names = "--uac-scenario", paramLabel = "FILE", description = "the SIPp UAC scenario to run instead of "
@@ -225,12 +226,17 @@ public final class RunArguments {
                 batchSize, producerConnections, popTimeoutMillis, respVersion,
                 clusterSeeds() != null ? clusterSeeds().get(0) : redisEndpoint(), kamailioShmMb, kamailioChildren, key,
                 events == null ? null : EnqueuedEvents.parse(events), kamailioCfg, redisAuth, redisTls,
-                clientTimeoutMillis, redisRtt == null ? null : RunOptions.parseRtt(redisRtt),
+                clientTimeoutMillis, redisRoundTrip() == null ? null : redisRoundTrip().rtt(),
                 uacScenario, uasScenario, kamailio == null ? null : ExternalKamailio.parse(kamailio), redisStallMillis,
                 faults == null ? null : faults.stream().map(FaultSpec::parse).toList(),
                 redisPersistence == null ? null : RedisPersistence.parse(redisPersistence), redisSentinel,
                 profile, role == null ? null : Role.parse(role), shard == null ? null : Shard.parse(shard),
-                clockSkewMillis, clusterSeeds(), uas == null ? null : ExternalUas.parse(uas));
+                clockSkewMillis, clusterSeeds(), uas == null ? null : ExternalUas.parse(uas),
+                redisRoundTrip() == null || redisRoundTrip().jitter().isZero() ? null : redisRoundTrip().jitter());
+    }
+
+    private RoundTrip redisRoundTrip() {
+        return redisRtt == null ? null : RunOptions.parseRtt(redisRtt);
     }
 
     private List<RedisEndpoint> clusterSeeds() {

@@ -72,6 +72,7 @@ import java.util.List;
  * @param redisCluster   the seeds of a Redis Cluster the queues are spread over ({@code redis} is the first);
  *                       empty for one Redis
  * @param uas            a SIPp UAS the user started, which their Kamailio relays the calls to, or null to start one
+ * @param redisRttJitter how far each of {@code redisRtt}'s round trips is drawn from it, either way; zero for none
  */
 public record RunConfig(List<String> clients, int workers, LoadKind load, RateProfile rate, long calls,
                         Duration duration, Warmup warmup, Duration holdTime, PayloadFormat payload,
@@ -83,7 +84,7 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
                         Path uacScenario, Path uasScenario, ExternalKamailio kamailio, Duration redisStall,
                         List<FaultSpec> faults, RedisPersistence redisPersistence, boolean redisSentinel,
                         boolean profile, Role role, Shard shard, long clockSkewMillis,
-                        List<RedisEndpoint> redisCluster, ExternalUas uas) {
+                        List<RedisEndpoint> redisCluster, ExternalUas uas, Duration redisRttJitter) {
 
     public static final String QUEUE_KEY = "callq:events";
     /** Between two stalls of {@code --redis-stall-ms}, Redis serves normally this long. */
@@ -219,6 +220,8 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
         if (redis != null && redisPersistence != RedisPersistence.NONE) {
             throw new IllegalArgumentException("--redis-persistence configures the Redis callq starts, not --redis");
         }
+        redisRttJitter = redisRttJitter == null ? Duration.ZERO : redisRttJitter;
+        RoundTrip.checked(redisRtt, redisRttJitter, "--redis-rtt");
     }
 
     /** The SIPp -lost percentage a sip-loss fault asks for, or 0. */
@@ -254,6 +257,11 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
     /** Redis connections the run holds at once: one per worker, producer lane or Kamailio worker, and the others. */
     public int redisConnections() {
         return workers + (load == LoadKind.SYNTHETIC ? producerLanes : kamailioChildren) + OTHER_CONNECTIONS;
+    }
+
+    /** {@code --redis-rtt}: the round trip the proxy adds, and its jitter. */
+    public RoundTrip redisRoundTrip() {
+        return new RoundTrip(redisRtt, redisRttJitter);
     }
 
     /** The phases' events as a plain description for the summary. */

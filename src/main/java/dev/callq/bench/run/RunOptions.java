@@ -45,6 +45,7 @@ import java.util.function.Supplier;
  * @param redisPersistence {@code --redis-persistence}: how the Redis the run starts keeps its data
  * @param redisSentinel {@code --redis-sentinel}: the run starts a primary, a replica and three sentinels
  * @param profile  {@code --profile}: record a JFR profile of each client's measured phase
+ * @param redisRttJitter the jitter of {@code --redis-rtt 0.5ms~0.2ms}: each round trip is drawn within redisRtt ± it
  */
 public record RunOptions(String client,
                          LoadKind load,
@@ -87,7 +88,8 @@ public record RunOptions(String client,
                          Shard shard,
                          Long clockSkewMillis,
                          List<RedisEndpoint> redisCluster,
-                         ExternalUas uas) {
+                         ExternalUas uas,
+                         Duration redisRttJitter) {
 
     public static final String DEFAULT_CLIENT = QueueDrivers.ALL;
     public static final int DEFAULT_WORKERS = 4;
@@ -150,7 +152,8 @@ public record RunOptions(String client,
                 .shard(shard)
                 .clockSkewMillis(clockSkewMillis)
                 .redisCluster(redisCluster)
-                .uas(uas);
+                .uas(uas)
+                .redisRttJitter(redisRttJitter);
     }
 
     /** The set options as {@code callq run} arguments, without {@code --out}; parsing them gives these options back. */
@@ -187,7 +190,8 @@ public record RunOptions(String client,
         addFlag(args, "--redis-auth", redisAuth);
         addFlag(args, "--redis-tls", redisTls);
         add(args, "--client-timeout-ms", clientTimeoutMillis, () -> String.valueOf(clientTimeoutMillis));
-        add(args, "--redis-rtt", redisRtt, () -> DurationText.format(redisRtt.toNanos()));
+        add(args, "--redis-rtt", redisRtt != null ? redisRtt : redisRttJitter,
+                () -> RoundTrip.text(or(redisRtt, Duration.ZERO), or(redisRttJitter, Duration.ZERO)));
         add(args, "--uac-scenario", uacScenario, () -> uacScenario.toString());
         add(args, "--uas-scenario", uasScenario, () -> uasScenario.toString());
         add(args, "--kamailio", kamailio, () -> kamailio.toString());
@@ -257,6 +261,8 @@ public record RunOptions(String client,
         Warmup warmup = new Warmup(Duration.ofNanos((long) (warmupMinimum * 1e9)),
                 Duration.ofNanos((long) (warmupMaximum * 1e9)));
         PayloadFormat payloadFormat = or(payload, PayloadFormat.JSON);
+        RoundTrip redisRoundTrip = requireRtt(RoundTrip.checked(or(redisRtt, Duration.ZERO),
+                or(redisRttJitter, Duration.ZERO), "--redis-rtt"));
         RunConfig config = new RunConfig(QueueDrivers.select(or(client, DEFAULT_CLIENT)), or(workers, DEFAULT_WORKERS), loadKind,
                 rateProfile, measuredCalls, duration, warmup,
                 Duration.ofMillis(requireNonNegative(or(holdMillis, DEFAULT_HOLD_MILLIS), "--hold-ms")),
@@ -274,12 +280,13 @@ public record RunOptions(String client,
                 new LocalRedis.Security(or(redisAuth, false), or(redisTls, false), loadKind == LoadKind.SIP),
                 clientTimeoutMillis == null ? null
                         : Duration.ofMillis(requirePositive(clientTimeoutMillis, "--client-timeout-ms")),
-                requireRtt(or(redisRtt, Duration.ZERO)),
+                redisRoundTrip.rtt(),
                 uacScenario, uasScenario, kamailio,
                 redisStallMillis == null ? null : Duration.ofMillis(requirePositive(redisStallMillis, "--redis-stall-ms")),
                 or(faults, List.of()), or(redisPersistence, RedisPersistence.NONE), startsSentinels(),
                 Boolean.TRUE.equals(profile),
-                or(role, Role.ALL), or(shard, Shard.WHOLE), or(clockSkewMillis, 0L), or(redisCluster, List.of()), uas);
+                or(role, Role.ALL), or(shard, Shard.WHOLE), or(clockSkewMillis, 0L), or(redisCluster, List.of()), uas,
+                redisRoundTrip.jitter());
         ShardRun.requireValid(config);
         return config;
     }
@@ -323,23 +330,17 @@ public record RunOptions(String client,
         return List.copyOf(seeds);
     }
 
-    /** Reads and checks {@code --redis-rtt 0.5ms}. */
-    public static Duration parseRtt(String text) {
-        Duration rtt;
-        try {
-            rtt = Duration.ofNanos(DurationText.parseNanos(text));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--redis-rtt: " + e.getMessage());
-        }
-        return requireRtt(rtt);
+    /** Reads and checks {@code --redis-rtt 0.5ms} or, with jitter, {@code --redis-rtt 0.5ms~0.2ms}. */
+    public static RoundTrip parseRtt(String text) {
+        return requireRtt(RoundTrip.parse(text, "--redis-rtt"));
     }
 
-    private static Duration requireRtt(Duration rtt) {
-        if (rtt.isNegative() || rtt.compareTo(MAX_REDIS_RTT) > 0) {
+    private static RoundTrip requireRtt(RoundTrip roundTrip) {
+        if (roundTrip.rtt().compareTo(MAX_REDIS_RTT) > 0) {
             throw new IllegalArgumentException("--redis-rtt must be between 0 and " + MAX_REDIS_RTT.toMillis()
-                    + " ms, not " + DurationText.format(rtt.toNanos()));
+                    + " ms, not " + DurationText.format(roundTrip.rtt().toNanos()));
         }
-        return rtt;
+        return roundTrip;
     }
 
     private static <T> T or(T value, T defaultValue) {
@@ -404,6 +405,7 @@ public record RunOptions(String client,
         private Long clockSkewMillis;
         private List<RedisEndpoint> redisCluster;
         private ExternalUas uas;
+        private Duration redisRttJitter;
 
         private Builder() {
         }
@@ -620,11 +622,17 @@ public record RunOptions(String client,
             return this;
         }
 
+        /** The jitter of {@code --redis-rtt}: set with {@link #redisRtt}, at most it. */
+        public Builder redisRttJitter(Duration redisRttJitter) {
+            this.redisRttJitter = redisRttJitter;
+            return this;
+        }
+
         public RunOptions build() {
             return new RunOptions(client, load, pattern, workers, rate, serviceTime, workMode, arrivals, warmupSeconds, warmupMaxSeconds, calls, durationSeconds, drainTimeoutSeconds, holdMillis, payload, batchSize, producerConnections, popTimeoutMillis, respVersion, redis,
                     kamailioShmMb, kamailioChildren, key, events, kamailioCfg, redisAuth, redisTls, clientTimeoutMillis, redisRtt,
                     uacScenario, uasScenario, kamailio, redisStallMillis, faults, redisPersistence,
-                    redisSentinel, profile, role, shard, clockSkewMillis, redisCluster, uas);
+                    redisSentinel, profile, role, shard, clockSkewMillis, redisCluster, uas, redisRttJitter);
         }
     }
 }

@@ -123,7 +123,7 @@ public final class Runner {
             return new ClientRun(config, client, redis, localRedis, sentinels, outDir, logDir)
                     .execute(loads(config), work, progress);
         }
-        try (RedisLinks links = RedisLinks.start(redis, config.redisRtt())) {
+        try (RedisLinks links = RedisLinks.start(redis, config.redisRoundTrip())) {
             networkProxy = links.describe();
             ClientResult result = new ClientRun(config, client, links.workersEndpoint(), localRedis, sentinels, links,
                     outDir, logDir).execute(loads(config), work, progress);
@@ -272,6 +272,7 @@ public final class Runner {
             map.put("redisStallMillis", config.redisStall().toMillis());
         }
         map.put("redisRttMicros", config.redisRtt().toNanos() / 1_000);
+        map.put("redisRttJitterMicros", config.redisRttJitter().toNanos() / 1_000);
         return map;
     }
 

@@ -12,6 +12,7 @@ import dev.callq.bench.sip.ExternalUas;
 import dev.callq.bench.run.FaultSpec;
 import dev.callq.bench.run.LoadKind;
 import dev.callq.bench.run.Role;
+import dev.callq.bench.run.RoundTrip;
 import dev.callq.bench.run.Shard;
 import dev.callq.bench.run.RunArguments;
 import dev.callq.bench.run.RunOptions;
@@ -40,7 +41,7 @@ class RunOptionsRoundTripTest {
                 null, 12.5, 9L, 150L, PayloadFormat.JSON, 32, 3, 250L, 3, new RedisEndpoint("127.0.0.1", 6400),
                 null, null, "calls", null, null, null, null, 1500L, Duration.ofNanos(500_000), null, null, null, 300L,
                 List.of(FaultSpec.parse("consumer-crash:1@2s")), null, null, true, Role.ALL, Shard.WHOLE, 250L,
-                null, null);
+                null, null, Duration.ofNanos(200_000));
 
         RunOptions parsed = parsedByRunCommand(options.toArgs());
 
@@ -92,6 +93,22 @@ class RunOptionsRoundTripTest {
                 "redis-restart@5s", "--fault", "consumer-crash:2@500ms", "--redis-persistence", "aof-always");
         assertThat(parsedByRunCommand(options.toArgs())).isEqualTo(options);
         assertThat(parsedByRunCommand(options.toArgs()).toConfig(OUT)).isEqualTo(options.toConfig(OUT));
+    }
+
+    @Test
+    void aRoundTripWithJitterSurvivesArgumentsAndParsing() {
+        RunOptions options = RunOptions.builder().load(LoadKind.SYNTHETIC).redisRtt(Duration.ofNanos(500_000))
+                .redisRttJitter(Duration.ofNanos(200_000)).build();
+
+        assertThat(options.toArgs()).containsExactly("--load", "synthetic", "--redis-rtt", "500us~200us");
+        assertThat(parsedByRunCommand(options.toArgs())).isEqualTo(options);
+        assertThat(parsedByRunCommand(List.of("--load", "synthetic", "--redis-rtt", "0.5ms~0.2ms"))).isEqualTo(options);
+        assertThat(options.toConfig(OUT).redisRoundTrip()).isEqualTo(new RoundTrip(Duration.ofNanos(500_000),
+                Duration.ofNanos(200_000)));
+        assertThat(parsedByRunCommand(List.of("--redis-rtt", "2ms")).redisRttJitter()).as("no jitter").isNull();
+        assertThatThrownBy(() -> RunOptions.builder().load(LoadKind.SYNTHETIC).redisRttJitter(Duration.ofMillis(1))
+                .build().toConfig(OUT)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--redis-rtt's jitter must not exceed its round trip (a delay is never negative), not 0us~1ms");
     }
 
     @Test

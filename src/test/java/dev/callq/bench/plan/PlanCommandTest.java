@@ -39,6 +39,7 @@ class PlanCommandTest {
             "--rate 0 | --rate must be a positive number",
             "--service-time none | --service-time must have a positive mean",
             "--client glide | unknown client 'glide'",
+            "--redis-rtt 1ms~2ms | --redis-rtt's jitter must not exceed its round trip",
     })
     void badInputIsOneLineAndExitTwo(String badOption, String expectedMessage) {
         Map<String, String> options = new LinkedHashMap<>(Map.of("--rate", "800", "--slo", "p99=20ms",

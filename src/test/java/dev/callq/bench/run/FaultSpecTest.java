@@ -50,6 +50,23 @@ class FaultSpecTest {
         assertThat(capped.toString()).isEqualTo("redis-bandwidth:1500kbit@5s-15s");
     }
 
+    @Test
+    void redisLatencyAndRedisRttReadTheirRoundTripAlike() {
+        RoundTrip added = RoundTrip.parse("2ms~1ms", "--redis-rtt");
+        FaultSpec fault = FaultSpec.parse("redis-latency:2ms~1ms@5s-15s");
+
+        assertThat(added).isEqualTo(new RoundTrip(Duration.ofMillis(2), Duration.ofMillis(1)));
+        assertThat(added.oneWay()).isEqualTo(fault.oneWayDelay());
+        assertThat(added.oneWayJitter()).isEqualTo(fault.oneWayJitter());
+        assertThat(RoundTrip.parse("500us", "--redis-rtt")).isEqualTo(new RoundTrip(Duration.ofNanos(500_000), Duration.ZERO));
+        assertThat(RoundTrip.parse("0.5ms~0.2ms", "--redis-rtt").toString()).isEqualTo("500us~200us");
+        assertThat(RoundTrip.parse("2ms~2ms", "--redis-rtt").jitter()).as("as large as the round trip").isEqualTo(Duration.ofMillis(2));
+        assertThatThrownBy(() -> RoundTrip.parse("2ms~3ms", "--redis-rtt")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--redis-rtt's jitter must not exceed its round trip (a delay is never negative), not 2ms~3ms");
+        assertThatThrownBy(() -> RoundTrip.parse("~1ms", "--redis-rtt")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--redis-rtt: '' is not a number with a unit us, ms or s, such as 0.5ms");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "redis-pause@5s|redis-pause needs a length",

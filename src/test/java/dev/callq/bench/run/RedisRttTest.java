@@ -32,8 +32,8 @@ class RedisRttTest {
         Path network = tmp.resolve("network");
         // Exit codes are not asserted: on a busy machine a run this short may trip the producer-lag
         // check, which says nothing about the proxy. Every event must still arrive.
-        run(loopback);
-        run(network, "--redis-rtt", "2ms");
+        run(loopback, "all");
+        run(network, "all", "--redis-rtt", "2ms");
 
         SummaryTree direct = new SummaryTree(loopback);
         SummaryTree proxied = new SummaryTree(network);
@@ -67,8 +67,27 @@ class RedisRttTest {
         assertThat(Files.readString(network.resolve("report.html"))).contains("redisRttMicros").contains("redisProxy");
     }
 
-    private static int run(Path outDir, String... extra) {
-        List<String> args = new ArrayList<>(List.of("run", "--load", "synthetic", "--client", "all",
+    @Test
+    void aRoundTripWithJitterLetsSomeEventsUnderTheFloorOfAFixedOne() throws Exception {
+        Path network = tmp.resolve("jittered");
+        run(network, "jedis", "--redis-rtt", "2ms~1.6ms");
+
+        SummaryTree proxied = new SummaryTree(network);
+        // Each way is drawn from 1 ms ± 0.8 ms, so an event's round trip lies within 0.4–3.6 ms: half of
+        // them under the 2 ms that a fixed round trip makes a floor (see above), one in eight under 1.2 ms,
+        // which leaves 0.8 ms of the machine's own delay before the fastest of some 300 events reaches 2 ms.
+        Histogram waits = proxied.hlog("jedis", Metric.ENQUEUE_TO_DEQUEUE.tag());
+        assertThat(waits.getTotalCount()).as("samples").isGreaterThan(200);
+        assertThat(waits.getMinValue()).as("fastest event through 2 ms ± 1.6 ms of RTT, µs").isLessThan(RTT_MICROS);
+        assertThat(proxied.client("jedis").at("/events/lost").asLong()).isZero();
+        assertThat(proxied.summary().at("/config/redisRttMicros").asLong()).isEqualTo(RTT_MICROS);
+        assertThat(proxied.summary().at("/config/redisRttJitterMicros").asLong()).isEqualTo(1_600);
+        assertThat(proxied.summary().at("/environment/redisProxy").asText())
+                .startsWith("to Redis +1 ms ±800 µs, from Redis +1 ms ±800 µs");
+    }
+
+    private static int run(Path outDir, String client, String... extra) {
+        List<String> args = new ArrayList<>(List.of("run", "--load", "synthetic", "--client", client,
                 "--workers", "4", "--rate", "300", "--duration", "1", "--warmup", "1", "--warmup-max", "1",
                 "--out", outDir.toString()));
         args.addAll(List.of(extra));

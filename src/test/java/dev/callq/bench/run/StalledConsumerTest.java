@@ -36,7 +36,7 @@ class StalledConsumerTest {
                 new ServiceTime.None(), Work.Mode.SLEEP, SyntheticLoad.Arrivals.CONSTANT, 1, Duration.ofMillis(500), Duration.ofSeconds(10),
                 2, null, outDir, null, 4, RunConfig.QUEUE_KEY, EnqueuedEvents.INVITE_BYE, null,
                 LocalRedis.Security.NONE, null, Duration.ZERO, null, null, null, null, List.of(),
-                RedisPersistence.NONE, false, false, Role.ALL, Shard.WHOLE, 0, List.of(), null);
+                RedisPersistence.NONE, false, false, Role.ALL, Shard.WHOLE, 0, List.of(), null, Duration.ZERO);
         AtomicLong events = new AtomicLong();
         // The only worker stalls once, a second into the measured phase.
         Runnable stallOnce = () -> {

@@ -1,5 +1,7 @@
 package dev.callq.bench.sweep;
 
+import dev.callq.bench.run.RoundTrip;
+import dev.callq.bench.run.RunOptions;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -52,5 +54,16 @@ class SweepCellTest {
 
         assertThat(String.join(" ", args)).isEqualTo("--client lettuce --load synthetic --pattern batch --workers 4 "
                 + "--rate 2000 --service-time fixed:1ms --warmup 0.5 --duration 1.0 --drain-timeout 10 --payload json");
+    }
+
+    @Test
+    void aSweepFilesRoundTripWithJitterReachesTheCell() {
+        SweepSpec spec = SweepSpecParser.parse("name: s\nload: synthetic\noptions:\n  redis-rtt: 0.5ms~0.2ms\n");
+
+        RunOptions cell = SweepCell.expand(spec.axes()).get(0).runOptions(spec);
+
+        assertThat(cell.toArgs()).containsSubsequence("--redis-rtt", "500us~200us");
+        assertThat(cell.toConfig(java.nio.file.Path.of("out")).redisRoundTrip())
+                .isEqualTo(new RoundTrip(java.time.Duration.ofNanos(500_000), java.time.Duration.ofNanos(200_000)));
     }
 }
