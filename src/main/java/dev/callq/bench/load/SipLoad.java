@@ -263,7 +263,7 @@ public final class SipLoad implements Load {
             return false; // a Kamailio the user started is theirs to restart
         }
         Path before = runDir.resolve("kamailio-stats-restart-" + (++restarts) + ".txt");
-        Optional<KamailioCounters> counted = kamailio.counters(before)
+        Optional<KamailioCounters> counted = kamailio.countersBeforeStop(before)
                 .flatMap(at -> countersBefore.map(start -> countedBeforeRestarts == null ? at.since(start)
                         : at.plus(countedBeforeRestarts)));
         countedBeforeRestarts = counted.orElse(null);
