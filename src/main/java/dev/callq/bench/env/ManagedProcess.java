@@ -128,14 +128,25 @@ public final class ManagedProcess implements AutoCloseable {
      * sent it. A process already gone is not an error: the fault found nothing to do.
      */
     public void signal(String signal) {
+        signal(signal, List.of(process.pid()), name);
+    }
+
+    /**
+     * Sends a signal to each of {@code pids} (processes of {@code name}) with one {@code kill}; true when it
+     * reached them all, false when one was already gone (or the wait was interrupted).
+     */
+    public static boolean signal(String signal, List<Long> pids, String name) {
+        List<String> command = new java.util.ArrayList<>(List.of("kill", "-" + signal));
+        pids.forEach(pid -> command.add(Long.toString(pid)));
         try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            kill.waitFor(5, TimeUnit.SECONDS);
+            Process kill = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return kill.waitFor(5, TimeUnit.SECONDS) && kill.exitValue() == 0;
         } catch (IOException e) {
             throw new HarnessException("cannot send SIG" + signal + " to " + name + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 

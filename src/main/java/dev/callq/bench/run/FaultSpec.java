@@ -223,14 +223,20 @@ public record FaultSpec(Kind kind, Duration at, Duration length, double amount, 
         }
     }
 
-    /** The added one-way delay of a redis-latency: half its round trip. */
-    public Duration oneWayDelay() {
-        return kind == Kind.REDIS_LATENCY ? Duration.ofNanos((long) (amount * 1e6 / 2)) : Duration.ZERO;
+    /** The round trip (and jitter) a redis-latency adds; none for every other kind. */
+    public RoundTrip addedRoundTrip() {
+        return kind == Kind.REDIS_LATENCY ? new RoundTrip(Duration.ofNanos(Math.round(amount * 1e6)), jitter)
+                : RoundTrip.NONE;
     }
 
-    /** The jitter of each one-way delay of a redis-latency: half its round trip's, as the delay is half the round trip. */
+    /** The added one-way delay of a redis-latency: half its round trip. */
+    public Duration oneWayDelay() {
+        return addedRoundTrip().oneWay();
+    }
+
+    /** The jitter of each one-way delay of a redis-latency: half its round trip's. */
     public Duration oneWayJitter() {
-        return jitter.dividedBy(2);
+        return addedRoundTrip().oneWayJitter();
     }
 
     /** The cap of a redis-bandwidth, each direction, in bytes a second. */

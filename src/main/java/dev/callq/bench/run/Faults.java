@@ -91,15 +91,23 @@ final class Faults {
         @Override
         public String start(Targets targets) {
             String held;
+            boolean paused = false;
             try {
                 // Writes (pushes and pops) wait from here to the kill, so the length read is what the kill loses.
                 pauseWritersForKill(targets.redis());
+                paused = true;
                 held = "the queue held " + (targets.admin().backlog(targets.spec())
                         + targets.admin().pending(targets.spec(), targets.workerCount())) + " events at the kill";
             } catch (RuntimeException e) {
                 held = "the queue's length before the kill is unknown (" + e.getMessage() + ")";
             }
-            Map<String, Long> callsAtKill = callsBeforeKill(targets.redis(), targets.servers());
+            Map<String, Long> callsAtKill = null;
+            if (paused) {
+                callsAtKill = callsBeforeKill(targets.redis(), targets.servers());
+            } else {
+                // Counters read while writers run would miss what ran between the read and the kill.
+                targets.servers().unreadable("the server's writers could not be paused before the kill");
+            }
             targets.redis().killAndRestart();
             if (callsAtKill != null) {
                 targets.servers().replaced(callsAtKill, Map.of());
@@ -188,7 +196,7 @@ final class Faults {
     private record RedisLatency(FaultSpec spec) implements Fault {
         @Override
         public String start(Targets targets) {
-            targets.links().addLatency(spec.side(), spec.oneWayDelay(), spec.oneWayJitter());
+            targets.links().addLatency(spec.side(), spec.addedRoundTrip());
             return null;
         }
 

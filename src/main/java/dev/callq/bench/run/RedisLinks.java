@@ -70,9 +70,10 @@ final class RedisLinks implements AutoCloseable {
         return proxies;
     }
 
-    /** Adds {@code oneWay} (± {@code jitter}) to the base delay (± its jitter) of a side's links, each way. */
-    void addLatency(FaultSpec.Side side, Duration oneWay, Duration jitter) {
-        proxies(side).forEach(proxy -> proxy.setLatency(baseOneWay.plus(oneWay), baseJitter.plus(jitter)));
+    /** Adds {@code added}'s half round trip (± half its jitter) to the base delay of a side's links, each way. */
+    void addLatency(FaultSpec.Side side, RoundTrip added) {
+        proxies(side).forEach(proxy -> proxy.setLatency(baseOneWay.plus(added.oneWay()),
+                baseJitter.plus(added.oneWayJitter())));
     }
 
     /** Caps each direction of a side's links at {@code bytesPerSecond}; 0 removes the cap. */

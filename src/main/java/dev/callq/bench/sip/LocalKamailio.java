@@ -232,22 +232,14 @@ public final class LocalKamailio implements AutoCloseable {
                             .ifPresent(children::add);
                 }
             }
-            if (children.isEmpty()) {
-                return children;
-            }
-            List<String> command = new ArrayList<>(List.of("kill", "-STOP"));
-            children.forEach(child -> command.add(Long.toString(child.pid())));
-            Process kill = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!kill.waitFor(KAMCMD_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) || kill.exitValue() != 0) {
-                throw new HarnessException("could not freeze Kamailio's SIP processes before reading its counters");
+            if (!children.isEmpty()) {
+                // kill reports a failure when one of them is already gone; a process gone pushes nothing either.
+                ManagedProcess.signal("STOP", children.stream().map(ProcessHandle::pid).toList(),
+                        "Kamailio's SIP processes");
             }
             return children;
         } catch (IOException e) {
             throw new HarnessException("cannot freeze Kamailio's SIP processes: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HarnessException("interrupted while freezing Kamailio's SIP processes", e);
         }
     }
 

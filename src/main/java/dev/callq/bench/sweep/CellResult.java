@@ -71,6 +71,14 @@ public record CellResult(int index, String name, String client, String pattern, 
                 p50(split, LatencySplit.CLIENT), p99(split, LatencySplit.CLIENT), crossChecks(result));
     }
 
+    /** How {@link #crossChecks} begins when a check failed. */
+    private static final String COUNTERS_DISAGREE = "NO: ";
+
+    /** True when the accounting disagreed with Redis's (or Kamailio's) own counters. */
+    public boolean countersDisagree() {
+        return crossChecks != null && crossChecks.startsWith(COUNTERS_DISAGREE);
+    }
+
     private static String crossChecks(ClientResult result) {
         List<CrossCheck> checks = result.accounting() == null || result.accounting().crossCheck() == null ? List.of()
                 : result.accounting().crossCheck();
@@ -79,7 +87,7 @@ public record CellResult(int index, String name, String client, String pattern, 
         }
         List<CrossCheck> failed = result.accounting().failedChecks();
         if (!failed.isEmpty()) {
-            return "NO: " + failed.stream().map(c -> c.subject() + " " + c.expected() + " vs " + c.observed())
+            return COUNTERS_DISAGREE + failed.stream().map(c -> c.subject() + " " + c.expected() + " vs " + c.observed())
                     .collect(Collectors.joining(", "));
         }
         return "yes: " + checks.stream().map(CrossCheck::subject).collect(Collectors.joining(", "));

@@ -40,7 +40,7 @@ public record GuaranteeRow(String client, String pattern, String fault, String l
                             : String.format(Locale.ROOT, "%.2f", c.faultMaxP99Micros() / 1000.0),
                     DeliveryPromise.of(RunOptions.parseEnum(QueuePattern.class, c.pattern(), "pattern")).describe(),
                     !ran ? "FAILED: " + c.error() : Boolean.TRUE.equals(c.promiseKept()) ? "yes" : "NO",
-                    !Boolean.TRUE.equals(c.promiseKept()) || (c.crossChecks() != null && c.crossChecks().startsWith("NO")),
+                    !Boolean.TRUE.equals(c.promiseKept()) || c.countersDisagree(),
                     c.crossChecks() == null ? "-" : c.crossChecks()));
         }
         return rows;
