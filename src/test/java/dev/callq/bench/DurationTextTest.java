@@ -23,4 +23,19 @@ class DurationTextTest {
         assertThatThrownBy(() -> DurationText.parseNanos("-1ms")).hasMessageContaining("is not");
         assertThatThrownBy(() -> DurationText.parseNanos("99999999999999s")).hasMessageContaining("too long");
     }
+
+    @Test
+    void theMicroSignIsAnotherSpellingOfUs() {
+        assertThat(DurationText.parseNanos("500µs")).isEqualTo(500_000);
+        assertThat(DurationText.parseNanos("500μs")).isEqualTo(500_000);
+        assertThat(DurationText.parseMicros("0.5ms")).isEqualTo(500.0);
+    }
+
+    @Test
+    void aBareNumberIsSecondsOnlyWhereAFaultTakesIt() {
+        assertThat(DurationText.parseNanosBareSeconds("5")).isEqualTo(5_000_000_000L);
+        assertThat(DurationText.parseNanosBareSeconds("1.5")).isEqualTo(1_500_000_000L);
+        assertThat(DurationText.parseNanosBareSeconds("250ms")).isEqualTo(250_000_000L);
+        assertThatThrownBy(() -> DurationText.parseNanosBareSeconds("5min")).hasMessageContaining("is not");
+    }
 }

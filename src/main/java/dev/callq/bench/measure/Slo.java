@@ -1,5 +1,7 @@
 package dev.callq.bench.measure;
 
+import dev.callq.bench.DurationText;
+
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -9,7 +11,7 @@ import java.util.regex.Pattern;
  * A queue-wait objective such as {@code p99=20ms}: the p-quantile of the enqueue → dequeue wait
  * may be at most the target. Percentiles are written as users write them, with or without the dot
  * ({@code p99}, {@code p99.9} or {@code p999}, {@code p99.99} or {@code p9999}, {@code p50});
- * targets carry a unit, {@code us}, {@code ms} or {@code s}. Every command that takes {@code --slo}
+ * targets are durations as {@link DurationText} reads them. Every command that takes {@code --slo}
  * reads it here, so one spelling works everywhere.
  *
  * @param label             the percentile in one form, dotted and without trailing zeros: {@code p99.9}
@@ -24,7 +26,7 @@ public record Slo(String label, double percentile, double waitTargetMicros) {
      * reads that way, so {@code p100} stays an error rather than becoming p10.0.
      */
     private static final Pattern FORM = Pattern.compile(
-            "p(?:(\\d{1,2}(?:\\.\\d+)?)|99(\\d+))=(\\d+(?:\\.\\d+)?)(us|ms|s)");
+            "p(?:(\\d{1,2}(?:\\.\\d+)?)|99(\\d+))=(.+)");
     /** How to write an objective, for the help of every {@code --slo} option. */
     public static final String HELP = "e.g. p99=20ms, p99.9=50ms or p999=50ms (units us, ms, s)";
     private static final String USAGE = "expected p<percentile>=<time><us|ms|s>, such as p99=20ms, p99.9=50ms "
@@ -48,28 +50,21 @@ public record Slo(String label, double percentile, double waitTargetMicros) {
             throw new IllegalArgumentException("--slo percentile must be between p0 and p100 exclusive, not p"
                     + percentText);
         }
-        double target = new BigDecimal(matcher.group(3)).multiply(microsPerUnit(matcher.group(4))).doubleValue();
+        double target;
+        try {
+            target = DurationText.parseMicros(matcher.group(3));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--slo '" + text.strip() + "' is not understood; " + USAGE);
+        }
         if (!(target > 0.0)) {
-            throw new IllegalArgumentException("--slo wait target must be positive, not " + matcher.group(3)
-                    + matcher.group(4));
+            throw new IllegalArgumentException("--slo wait target must be positive, not " + matcher.group(3));
         }
         return new Slo("p" + percentText, percent.movePointLeft(2).doubleValue(), target);
     }
 
-    private static BigDecimal microsPerUnit(String unit) {
-        return switch (unit) {
-            case "us" -> BigDecimal.ONE;
-            case "ms" -> BigDecimal.valueOf(1_000);
-            default -> BigDecimal.valueOf(1_000_000);
-        };
-    }
-
-    /** Whether a run's {@link LatencySummary} holds this percentile (p50, p90, p99, p99.9, p99.99). */
+    /** Whether a run's {@link LatencySummary} holds this percentile ({@link Percentile}). */
     public boolean inLatencySummary() {
-        return switch (label) {
-            case "p50", "p90", "p99", "p99.9", "p99.99" -> true;
-            default -> false;
-        };
+        return Percentile.byLabel(label).isPresent();
     }
 
     /**
@@ -77,14 +72,9 @@ public record Slo(String label, double percentile, double waitTargetMicros) {
      * {@link #inLatencySummary()} accepts, which a caller checks when it reads the objective.
      */
     public long measuredMicros(LatencySummary summary) {
-        return switch (label) {
-            case "p50" -> summary.p50();
-            case "p90" -> summary.p90();
-            case "p99" -> summary.p99();
-            case "p99.9" -> summary.p999();
-            case "p99.99" -> summary.p9999();
-            default -> throw new IllegalStateException("a run's summary holds no " + label);
-        };
+        return Percentile.byLabel(label)
+                .orElseThrow(() -> new IllegalStateException("a run's summary holds no " + label))
+                .micros(summary);
     }
 
     /** {@code p99=20ms} in canonical form. */
@@ -94,12 +84,6 @@ public record Slo(String label, double percentile, double waitTargetMicros) {
     }
 
     static String formatMicros(double micros) {
-        if (micros >= 1_000_000.0 && micros % 1_000_000.0 == 0.0) {
-            return (long) (micros / 1_000_000.0) + "s";
-        }
-        if (micros >= 1_000.0 && micros % 1_000.0 == 0.0) {
-            return (long) (micros / 1_000.0) + "ms";
-        }
-        return (micros == Math.rint(micros) ? String.valueOf((long) micros) : String.valueOf(micros)) + "us";
+        return DurationText.format(Math.round(micros * 1_000));
     }
 }

@@ -2,6 +2,7 @@ package dev.callq.bench.report;
 
 import dev.callq.bench.measure.LatencySplit;
 import dev.callq.bench.measure.LatencySummary;
+import dev.callq.bench.measure.Percentile;
 import dev.callq.bench.measure.Metric;
 import dev.callq.bench.sip.CallAnswers;
 import dev.callq.bench.run.ClientResult;
@@ -209,10 +210,9 @@ final class ReportTables {
         List<List<String>> rows = new ArrayList<>(accounting.rows());
         List<Boolean> zero = new ArrayList<>(accounting.mustBeZero());
         Map<String, Function<LatencySummary, Long>> percentiles = new LinkedHashMap<>();
-        percentiles.put("p50", LatencySummary::p50);
-        percentiles.put("p90", LatencySummary::p90);
-        percentiles.put("p99", LatencySummary::p99);
-        percentiles.put("p99.9", LatencySummary::p999);
+        for (Percentile p : List.of(Percentile.P50, Percentile.P90, Percentile.P99, Percentile.P99_9)) {
+            percentiles.put(p.label(), p::micros);
+        }
         percentiles.put("max", LatencySummary::max);
         latencyByMetric(clients).forEach((metric, byClient) -> percentiles.forEach((name, percentile) -> {
             List<String> row = new ArrayList<>();

@@ -1,5 +1,7 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.DurationText;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -91,8 +93,11 @@ public record FaultSpec(Kind kind, Duration at, Duration length, double amount, 
         }
     }
 
+    /** The units {@link DurationText} takes; a time without one is in seconds. */
+    private static final String TIME_UNIT = "us|µs|μs|ms|s";
     private static final Pattern SPEC = Pattern.compile(
-            "(?<kind>[a-z-]+)(?::(?<arg>[0-9.]+(?:ms|s|%|[kmg]?bit)?)(?:~(?<jitter>[0-9.]+ms))?)?(?:@(?<at>[0-9.]+(?:ms|s)?)(?:-(?<until>[0-9.]+(?:ms|s)?))?)?(?:/(?<side>[a-z]+))?");
+            "(?<kind>[a-z-]+)(?::(?<arg>[0-9.]+(?:" + TIME_UNIT + "|%|[kmg]?bit)?)(?:~(?<jitter>[0-9.]+(?:" + TIME_UNIT + ")))?)?"
+                    + "(?:@(?<at>[0-9.]+(?:" + TIME_UNIT + ")?)(?:-(?<until>[0-9.]+(?:" + TIME_UNIT + ")?))?)?(?:/(?<side>[a-z]+))?");
     private static final String FORMS = "redis-pause:3s@5s, redis-restart@5s, redis-failover@5s, "
             + "redis-latency:2ms[~1ms]@5s-15s, redis-partition:4s@5s[/workers|/producer|/all], redis-reset@5s, "
             + "redis-bandwidth:8mbit@5s-15s (bits/s: kbit, mbit, gbit), consumer-crash:1@5s, kamailio-restart@5s, sip-loss:5%";
@@ -158,7 +163,7 @@ public record FaultSpec(Kind kind, Duration at, Duration length, double amount, 
                 yield new FaultSpec(kind, start, length, 0, side);
             }
             case REDIS_LATENCY -> {
-                if (arg == null || !arg.endsWith("ms") || until == null) {
+                if (arg == null || !arg.matches("[0-9.]+(?:" + TIME_UNIT + ")") || until == null) {
                     throw bad(text, "redis-latency needs an added time and a range, e.g. :2ms@5s-15s; ");
                 }
                 RoundTrip added;
@@ -287,11 +292,11 @@ public record FaultSpec(Kind kind, Duration at, Duration length, double amount, 
     }
 
     private static Duration duration(String text, String spec) {
-        if (text.endsWith("ms")) {
-            return Duration.ofNanos((long) (number(text.substring(0, text.length() - 2), spec) * 1e6));
+        try {
+            return Duration.ofNanos(DurationText.parseNanosBareSeconds(text));
+        } catch (IllegalArgumentException e) {
+            throw bad(spec, "");
         }
-        String seconds = text.endsWith("s") ? text.substring(0, text.length() - 1) : text;
-        return Duration.ofNanos((long) (number(seconds, spec) * 1e9));
     }
 
     private static double number(String text, String spec) {

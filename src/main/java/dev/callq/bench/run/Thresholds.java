@@ -1,6 +1,8 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.DurationText;
 import dev.callq.bench.measure.LatencySummary;
+import dev.callq.bench.measure.Percentile;
 import dev.callq.bench.measure.Metric;
 
 import java.util.ArrayList;
@@ -20,11 +22,14 @@ import java.util.regex.Pattern;
 public record Thresholds(List<Threshold> all) {
     public static final Thresholds NONE = new Thresholds(List.of());
 
-    /** The metrics a threshold may name, as {@code name: what it reads}. */
-    public static final String METRICS = "p50, p90, p99, p99.9, max (enqueue→dequeue), throughput (events/s), "
+    /**
+     * The metrics a threshold may name, as {@code name: what it reads}. A constant, for help texts; it opens
+     * with {@link Percentile#labels()}, as a test checks.
+     */
+    public static final String METRICS = "p50, p90, p99, p99.9, p99.99, max (enqueue→dequeue), throughput (events/s), "
             + "lost, duplicates, left (in the queue), backlog (max), pollErrors";
 
-    private static final Pattern ONE = Pattern.compile("\\s*([A-Za-z][A-Za-z0-9.]*)\\s*(<=|>=|==|!=|<|>)\\s*([0-9.]+)\\s*(us|µs|ms|s)?\\s*");
+    private static final Pattern ONE = Pattern.compile("\\s*([A-Za-z][A-Za-z0-9.]*)\\s*(<=|>=|==|!=|<|>)\\s*([0-9.]+)\\s*([^0-9.\\s]+)?\\s*");
 
     public Thresholds {
         all = List.copyOf(all);
@@ -77,25 +82,7 @@ public record Thresholds(List<Threshold> all) {
             }
             String metric = m.group(1).toLowerCase(Locale.ROOT);
             reader(metric, entry);
-            double limit;
-            try {
-                limit = Double.parseDouble(m.group(3));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("threshold '" + entry.trim() + "': '" + m.group(3) + "' is not a number");
-            }
-            String unit = m.group(4);
-            if (latency(metric)) {
-                if (unit == null) {
-                    throw new IllegalArgumentException("threshold '" + entry.trim() + "': a latency needs a unit (us, ms or s)");
-                }
-                limit *= switch (unit) {
-                    case "s" -> 1_000_000;
-                    case "ms" -> 1_000;
-                    default -> 1;
-                };
-            } else if (unit != null) {
-                throw new IllegalArgumentException("threshold '" + entry.trim() + "': " + metric + " takes no unit");
-            }
+            double limit = limit(metric, m.group(3), m.group(4), entry);
             parsed.add(new Threshold(metric, m.group(2), limit, entry.trim()));
         }
         return new Thresholds(parsed);
@@ -124,16 +111,38 @@ public record Thresholds(List<Threshold> all) {
         return checks;
     }
 
+    /** The limit in the metric's unit: a latency is a duration ({@link DurationText}), read in µs; the rest are bare. */
+    private static double limit(String metric, String number, String unit, String entry) {
+        if (latency(metric)) {
+            if (unit == null) {
+                throw new IllegalArgumentException("threshold '" + entry.trim() + "': a latency needs a unit (us, ms or s)");
+            }
+            try {
+                return DurationText.parseMicros(number + unit);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("threshold '" + entry.trim() + "': " + e.getMessage());
+            }
+        }
+        if (unit != null) {
+            throw new IllegalArgumentException("threshold '" + entry.trim() + "': " + metric + " takes no unit");
+        }
+        try {
+            return Double.parseDouble(number);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("threshold '" + entry.trim() + "': '" + number + "' is not a number");
+        }
+    }
+
     private static boolean latency(String metric) {
-        return List.of("p50", "p90", "p99", "p99.9", "p999", "max").contains(metric);
+        return metric.equals("max") || Percentile.byLabel(metric).isPresent();
     }
 
     private static ToDoubleFunction<ClientResult> reader(String metric, String entry) {
+        Percentile percentile = Percentile.byLabel(metric).orElse(null);
+        if (percentile != null) {
+            return c -> recorded(percentile.micros(latency(c)));
+        }
         return switch (metric) {
-            case "p50" -> c -> recorded(latency(c).p50());
-            case "p90" -> c -> recorded(latency(c).p90());
-            case "p99" -> c -> recorded(latency(c).p99());
-            case "p99.9", "p999" -> c -> recorded(latency(c).p999());
             case "max" -> c -> recorded(latency(c).max());
             case "throughput" -> ClientResult::throughputPerSec;
             case "lost" -> c -> c.events().lost();

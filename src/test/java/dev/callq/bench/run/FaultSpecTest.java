@@ -51,6 +51,15 @@ class FaultSpecTest {
     }
 
     @Test
+    void timesTakeEveryUnitOfTheDurationGrammarAndABareNumberIsSeconds() {
+        FaultSpec pause = FaultSpec.parse("redis-pause:250000us@5");
+        assertThat(pause.length()).isEqualTo(Duration.ofMillis(250));
+        assertThat(pause.at()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(FaultSpec.parse("redis-pause:3@1500µs").at()).isEqualTo(Duration.ofNanos(1_500_000));
+        assertThat(FaultSpec.parse("redis-latency:500us@1s-2s").oneWayDelay()).isEqualTo(Duration.ofNanos(250_000));
+    }
+
+    @Test
     void redisLatencyAndRedisRttReadTheirRoundTripAlike() {
         RoundTrip added = RoundTrip.parse("2ms~1ms", "--redis-rtt");
         FaultSpec fault = FaultSpec.parse("redis-latency:2ms~1ms@5s-15s");
