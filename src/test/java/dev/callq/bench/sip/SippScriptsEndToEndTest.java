@@ -43,10 +43,7 @@ class SippScriptsEndToEndTest {
         int uasPort = FreePorts.find();
         try (LocalRedis redis = LocalRedis.start(dir);
              LocalKamailio kamailio = LocalKamailio.start(dir, new KamailioSettings(redis.endpoint(), KEY, PayloadFormat.JSON));
-             ManagedProcess uas = ManagedProcess.start("uas.sh", List.of(UAS_SCRIPT.toString(),
-                     "--port", Integer.toString(uasPort), "--trace-dir", dir.resolve("uas").toString()),
-                     dir, dir.resolve("uas.out"))) {
-            awaitBound(uas, uasPort);
+             ManagedProcess uas = startUasScript(uasPort)) {
 
             int exitCode;
             try (ManagedProcess uac = ManagedProcess.start("uac.sh", List.of(UAC_SCRIPT.toString(),
@@ -73,6 +70,30 @@ class SippScriptsEndToEndTest {
             assertThat(kindsByCallId).hasSize(CALLS);
             assertThat(kindsByCallId.values()).allSatisfy(kinds -> assertThat(kinds).containsExactly("INVITE", "BYE"));
             assertThat(kamailio.pushFailures()).isZero();
+        }
+    }
+
+    @Test
+    void stepsRunOneUacPerRateAndSayWhatEachStepDid() throws Exception {
+        int uasPort = FreePorts.find();
+        try (LocalRedis redis = LocalRedis.start(dir);
+             LocalKamailio kamailio = LocalKamailio.start(dir, new KamailioSettings(redis.endpoint(), KEY, PayloadFormat.JSON));
+             ManagedProcess uas = startUasScript(uasPort)) {
+
+            int exitCode;
+            try (ManagedProcess steps = ManagedProcess.start("steps.sh", List.of(SippScriptsTest.STEPS_SCRIPT.toString(),
+                    "--from", "50", "--to", "100", "--step", "50", "--seconds", "1", "--trace-dir", dir.resolve("uac").toString(),
+                    "--", "--kamailio", "127.0.0.1:" + kamailio.sipPort(), "--uas", "127.0.0.1:" + uasPort),
+                    dir, dir.resolve("steps.out"))) {
+                exitCode = steps.waitFor(UAC_TIMEOUT);
+            }
+
+            String output = Files.readString(dir.resolve("steps.out"));
+            assertThat(exitCode).as(output).isZero();
+            assertThat(output.lines().filter(line -> line.startsWith("steps.sh: ")).toList()).containsExactly(
+                    "steps.sh: 50 calls/s for 1 s: 50 calls, 50 succeeded, 0 failed (SIPp exit code 0)",
+                    "steps.sh: 100 calls/s for 1 s: 100 calls, 100 succeeded, 0 failed (SIPp exit code 0)");
+            assertThat(RedisList.readAll(redis.endpoint(), KEY)).hasSize(2 * 150);
         }
     }
 
@@ -109,6 +130,19 @@ class SippScriptsEndToEndTest {
             List<String> uasRan = Files.readAllLines(Sipp.commandFile(dir, SippUas.NAME));
             assertThat(uasRan).hasSize(2);
             assertThat(uasRan.get(1) + "\n").isEqualTo(uasBuilt).startsWith(sipp + " -sf ");
+        }
+    }
+
+    /** uas.sh by itself, with its defaults but the port; returns once SIPp has bound it. */
+    private ManagedProcess startUasScript(int port) {
+        ManagedProcess uas = ManagedProcess.start("uas.sh", List.of(UAS_SCRIPT.toString(),
+                "--port", Integer.toString(port), "--trace-dir", dir.resolve("uas").toString()), dir, dir.resolve("uas.out"));
+        try {
+            awaitBound(uas, port);
+            return uas;
+        } catch (RuntimeException | AssertionError e) {
+            uas.close();
+            throw e;
         }
     }
 

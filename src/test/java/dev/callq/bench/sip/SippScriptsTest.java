@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 class SippScriptsTest {
     static final Path UAC_SCRIPT = Path.of("sipp-scenarios/uac.sh").toAbsolutePath();
     static final Path UAS_SCRIPT = Path.of("sipp-scenarios/uas.sh").toAbsolutePath();
+    static final Path STEPS_SCRIPT = Path.of("sipp-scenarios/steps.sh").toAbsolutePath();
 
     /** What a script printed and how it exited. */
     record Ran(int exitCode, String stdout, String stderr) {
@@ -32,19 +33,21 @@ class SippScriptsTest {
         assumeThat(Binaries.find("shellcheck")).as("shellcheck is not installed (apt-get install -y shellcheck)")
                 .isPresent();
 
-        Ran shellcheck = run(List.of("shellcheck", UAC_SCRIPT.toString(), UAS_SCRIPT.toString()));
+        Ran shellcheck = run(List.of("shellcheck", UAC_SCRIPT.toString(), UAS_SCRIPT.toString(),
+                STEPS_SCRIPT.toString()));
 
         assertThat(shellcheck.exitCode()).as(shellcheck.stdout()).isZero();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"uac.sh", "uas.sh"})
+    @ValueSource(strings = {"uac.sh", "uas.sh", "steps.sh"})
     void anUnknownOptionIsOneLineAndExitCode2(String script) throws Exception {
-        Ran ran = script(script, "--sipp", "true", "--bogus");
+        Ran ran = script(script, "--bogus");
 
         assertThat(ran.exitCode()).isEqualTo(2);
         assertThat(ran.stdout()).isEmpty();
-        assertThat(ran.stderr()).isEqualTo(script + ": unknown option: --bogus (see " + script + " --help)\n");
+        assertThat(ran.stderr()).startsWith(script + ": unknown option: --bogus").endsWith(" (see " + script + " --help)\n")
+                .hasLineCount(1);
     }
 
     @Test
@@ -54,9 +57,10 @@ class SippScriptsTest {
                 List.of("uac.sh", "--calls", "-3"), List.of("uac.sh", "--kamailio", "127.0.0.1"),
                 List.of("uac.sh", "--call-id-prefix", "a%b"), List.of("uac.sh", "--scenario", "/no/such.xml"),
                 List.of("uac.sh", "--hold-ms"), List.of("uas.sh", "--port", "x"),
-                List.of("uas.sh", "--sipp", "/no/such/sipp"));
+                List.of("uas.sh", "--sipp", "/no/such/sipp"), List.of("steps.sh", "--from", "50", "--to", "10"),
+                List.of("steps.sh", "--seconds", "0"), List.of("steps.sh", "--", "--rate", "5"));
         for (List<String> arguments : bad) {
-            List<String> options = new ArrayList<>(List.of("--sipp", "true"));
+            List<String> options = new ArrayList<>(arguments.get(0).equals("steps.sh") ? List.of() : List.of("--sipp", "true"));
             options.addAll(arguments.subList(1, arguments.size()));
             Ran ran = script(arguments.get(0), options.toArray(String[]::new));
 
@@ -78,6 +82,25 @@ class SippScriptsTest {
         assertThat(uas.exitCode()).isZero();
         assertThat(uas.stdout()).contains("--local ADDRESS", "--port PORT", "--scenario FILE", "--trace-dir DIR",
                 "--name NAME", "--sipp PATH", "--print-command");
+        Ran steps = script("steps.sh", "--help");
+        assertThat(steps.exitCode()).isZero();
+        assertThat(steps.stdout()).contains("--from CPS", "--to CPS", "--step CPS", "--seconds S", "--keep-going",
+                "--trace-dir DIR", "--name NAME", "--print-command");
+    }
+
+    @Test
+    void stepsRunUacOncePerRateForTheSecondsGiven() throws Exception {
+        Ran ran = script("steps.sh", "--from", "100", "--to", "300", "--step", "100", "--seconds", "2.5", "--name", "s",
+                "--trace-dir", "/tmp/steps", "--print-command", "--", "--sipp", "true", "--kamailio", "10.0.0.3:5060");
+
+        assertThat(ran.exitCode()).as(ran.stderr()).isZero();
+        List<String> commands = ran.stdout().lines().toList();
+        assertThat(commands).hasSize(3);
+        for (int step = 0; step < 3; step++) {
+            int rate = 100 * (step + 1);
+            assertThat(commands.get(step)).contains(" -rsa 10.0.0.3:5060 ", " -m " + (rate * 5 / 2) + " -r " + rate + " ",
+                    " -stf /tmp/steps/s-" + rate + "cps-stats.csv ");
+        }
     }
 
     /** SIPp silently lowers the rate at -l open calls: the cap allows twice a steady state, at least 10. */
