@@ -16,11 +16,17 @@ final class BundledFiles {
     static final String KAMAILIO_CFG = "callq/kamailio/kamailio.cfg";
     static final String UAC_SCENARIO = "callq/sipp-scenarios/uac.xml";
     static final String UAS_SCENARIO = "callq/sipp-scenarios/uas.xml";
+    /** The scripts that spell SIPp's command lines; the harness runs SIPp through them, as a user would by hand. */
+    static final String UAC_SCRIPT = "callq/sipp-scenarios/uac.sh";
+    static final String UAS_SCRIPT = "callq/sipp-scenarios/uas.sh";
 
     private BundledFiles() {
     }
 
-    /** Copies the resource into {@code runDir} under its file name, unless it is already there. */
+    /**
+     * Copies the resource into {@code runDir} under its file name, unless it is already there; a script
+     * ({@code .sh}) is made executable, as it is in the source tree.
+     */
     static Path copyInto(Path runDir, String resource) {
         Path target = runDir.resolve(resource.substring(resource.lastIndexOf('/') + 1));
         if (Files.exists(target)) {
@@ -32,6 +38,9 @@ final class BundledFiles {
             }
             Files.createDirectories(runDir);
             Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            if (resource.endsWith(".sh") && !target.toFile().setExecutable(true)) {
+                throw new HarnessException("cannot make " + target + " executable");
+            }
             return target;
         } catch (IOException e) {
             throw new HarnessException("cannot copy " + resource + " into " + runDir + ": " + e.getMessage(), e);

@@ -3,6 +3,7 @@ package dev.callq.bench.sip;
 import dev.callq.bench.env.Binaries;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -19,9 +20,24 @@ public final class Sipp {
         return Binaries.require("sipp", "sip-tester");
     }
 
-    /** Options of every instance: UDP, one socket, bound to {@code localAddress}, no keyboard (it runs as a child without a terminal). */
-    static List<String> commonOptions(String localAddress) {
-        return List.of("-i", localAddress, "-t", "u1", "-nostdin");
+    /**
+     * The start of a command that runs SIPp through one of the bundled scripts ({@code uac.sh}, {@code uas.sh}),
+     * which spell SIPp's command line: the script, copied into {@code runDir}, with the options both take. The
+     * script runs SIPp in {@code runDir}, names its files there after {@code name}, writes the SIPp command
+     * line it ran to {@code <name>.cmd}, and execs SIPp, so the process started is SIPp itself.
+     */
+    static List<String> scriptCommand(String script, Path runDir, String name, String localAddress, Path scenario) {
+        return new ArrayList<>(List.of(BundledFiles.copyInto(runDir, script).toString(),
+                "--sipp", binary().toString(),
+                "--local", localAddress,
+                "--scenario", scenario.toString(),
+                "--trace-dir", runDir.toString(),
+                "--name", name));
+    }
+
+    /** Where a script run with {@code --trace-dir runDir --name name} wrote the SIPp command line it ran. */
+    public static Path commandFile(Path runDir, String name) {
+        return runDir.resolve(name + ".cmd");
     }
 
     /** The installed version, e.g. "3.6.1-SCTP-PCAP-RTPSTREAM", from {@code sipp -v}. */

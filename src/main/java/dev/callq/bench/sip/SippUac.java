@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -18,14 +17,14 @@ import java.util.stream.Stream;
 
 /**
  * Runs the SIPp UAC (uac.xml) to completion: {@code calls} calls at {@code rateCps} through
- * Kamailio to the UAS, each held {@code holdMillis} between ACK and BYE.
+ * Kamailio to the UAS, each held {@code holdMillis} between ACK and BYE. SIPp runs through
+ * sipp-scenarios/uac.sh, the command a user runs by hand: this class passes the values and reads the files.
  */
 public final class SippUac {
     private static final Pattern SAFE_PREFIX = Pattern.compile("[A-Za-z0-9._-]*");
     // A call whose INVITE or BYE gets no final reply fails after SIPp's UDP retransmissions
     // (timer B, 32 s); allow that plus a margin before declaring SIPp stuck.
     private static final Duration LAST_CALL_ALLOWANCE = Duration.ofSeconds(45);
-    private static final int MIN_CONCURRENT_CALLS = 10;
 
     private SippUac() {
     }
@@ -73,37 +72,30 @@ public final class SippUac {
                               long holdMillis, String callIdPrefix, double lostPercent, boolean callNumberOnly) {
         runDir = runDir.toAbsolutePath();
         validate(rateCps, calls, holdMillis, callIdPrefix);
-        Path binary = Sipp.binary();
         Path scenarioCopy = scenario == null ? BundledFiles.copyInto(runDir, BundledFiles.UAC_SCENARIO)
                 : SippScenario.copyInto(runDir, scenario, SippScenario.Role.UAC);
         String label = label(callIdPrefix);
+        // The names uac.sh gives its files after --name.
         Path statCsv = runDir.resolve(label + "-stats.csv");
-        Path sendLog = sendLogFile(runDir, callIdPrefix);
         Path errorFile = runDir.resolve(label + "-errors.log");
         Path logFile = runDir.resolve(label + ".log");
-        deleteStale(List.of(statCsv, sendLog, errorFile, logFile));
+        // The script removes its own stale files; this log is the harness's, and appended to.
+        deleteStale(logFile);
 
-        List<String> command = new ArrayList<>(List.of(binary.toString(),
-                route.uasHost() + ":" + route.uasPort(),
-                "-sf", scenarioCopy.toString(),
-                "-rsa", route.kamailioHost() + ":" + route.kamailioPort()));
-        command.addAll(Sipp.commonOptions(route.localAddress()));
+        List<String> command = Sipp.scriptCommand(BundledFiles.UAC_SCRIPT, runDir, label, route.localAddress(),
+                scenarioCopy);
         command.addAll(List.of(
-                "-m", Integer.toString(calls),
-                "-r", new BigDecimal(Double.toString(rateCps)).stripTrailingZeros().toPlainString(),
-                "-rp", "1000",
-                "-l", Long.toString(concurrentCallLimit(rateCps, holdMillis)),
-                "-d", Long.toString(holdMillis),
-                "-cid_str", callIdPrefix + (callNumberOnly ? "%u" : "%u-%p@%s"),
-                "-trace_logs", "-log_file", sendLog.toString(),
-                "-trace_stat", "-stf", statCsv.toString(), "-fd", "1",
-                // Every call's response times, written as they come: SIPp writes the file only every
-                // -rtt_freq calls and never flushes the rest at exit.
-                "-trace_rtt", "-rtt_freq", "1",
-                "-trace_err", "-error_file", errorFile.toString()));
+                "--kamailio", route.kamailioHost() + ":" + route.kamailioPort(),
+                "--uas", route.uasHost() + ":" + route.uasPort(),
+                "--rate", plain(rateCps),
+                "--calls", Integer.toString(calls),
+                "--hold-ms", Long.toString(holdMillis),
+                "--call-id-prefix", callIdPrefix));
+        if (callNumberOnly) {
+            command.add("--call-number-only");
+        }
         if (lostPercent > 0) {
-            command.addAll(List.of("-lost", new BigDecimal(Double.toString(lostPercent)).stripTrailingZeros()
-                    .toPlainString()));
+            command.addAll(List.of("--lost", plain(lostPercent)));
         }
 
         int exitCode;
@@ -140,13 +132,9 @@ public final class SippUac {
         return runDir.resolve(label(callIdPrefix) + "-invites.log");
     }
 
-    /**
-     * SIPp stops starting calls while {@code -l} calls are open, silently lowering the rate:
-     * allow twice the calls a steady state holds (rate × (hold + 1 s for setup and teardown)).
-     */
-    static long concurrentCallLimit(double rateCps, long holdMillis) {
-        double steadyStateCalls = rateCps * (holdMillis + 1000) / 1000.0;
-        return Math.max(MIN_CONCURRENT_CALLS, (long) Math.ceil(2 * steadyStateCalls));
+    /** Where {@link #run} keeps the SIPp command line uac.sh ran, to replay it. */
+    public static Path commandFile(Path runDir, String callIdPrefix) {
+        return Sipp.commandFile(runDir, label(callIdPrefix));
     }
 
     static Duration timeout(double rateCps, int calls, long holdMillis) {
@@ -169,14 +157,17 @@ public final class SippUac {
         }
     }
 
-    /** SIPp appends to its log files; a rerun with the same prefix must not mix with the last one. */
-    private static void deleteStale(List<Path> files) {
-        for (Path file : files) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                throw new HarnessException("cannot remove stale " + file + ": " + e.getMessage(), e);
-            }
+    /** A rerun with the same prefix must not mix with the last one. */
+    private static void deleteStale(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new HarnessException("cannot remove stale " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The number as a user would type it: 100, not 100.0. */
+    private static String plain(double value) {
+        return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
     }
 }

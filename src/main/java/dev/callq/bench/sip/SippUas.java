@@ -7,12 +7,16 @@ import dev.callq.bench.env.ManagedProcess;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
-/** The SIPp UAS behind Kamailio (uas.xml), answering every call until closed. */
+/**
+ * The SIPp UAS behind Kamailio (uas.xml), answering every call until closed; SIPp runs through
+ * sipp-scenarios/uas.sh, the command a user runs by hand.
+ */
 public final class SippUas implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(10);
+    /** Names the UAS's files in the run folder (uas.sh's --name): sipp-uas.log, -errors.log, .cmd. */
+    public static final String NAME = "sipp-uas";
 
     private final ManagedProcess process;
     private final int port;
@@ -36,14 +40,12 @@ public final class SippUas implements AutoCloseable {
      */
     public static SippUas start(Path runDir, String localAddress, int port, Path scenario) {
         runDir = runDir.toAbsolutePath();
-        Path binary = Sipp.binary();
         Path scenarioCopy = scenario == null ? BundledFiles.copyInto(runDir, BundledFiles.UAS_SCENARIO)
                 : SippScenario.copyInto(runDir, scenario, SippScenario.Role.UAS);
-        Path errorFile = runDir.resolve("sipp-uas-errors.log");
-        List<String> command = new ArrayList<>(List.of(binary.toString(), "-sf", scenarioCopy.toString()));
-        command.addAll(Sipp.commonOptions(localAddress));
-        command.addAll(List.of("-p", Integer.toString(port), "-trace_err", "-error_file", errorFile.toString()));
-        ManagedProcess process = ManagedProcess.start("sipp-uas", command, runDir, runDir.resolve("sipp-uas.log"));
+        Path errorFile = runDir.resolve(NAME + "-errors.log");
+        List<String> command = Sipp.scriptCommand(BundledFiles.UAS_SCRIPT, runDir, NAME, localAddress, scenarioCopy);
+        command.addAll(List.of("--port", Integer.toString(port)));
+        ManagedProcess process = ManagedProcess.start(NAME, command, runDir, runDir.resolve(NAME + ".log"));
         SippUas uas = new SippUas(process, port, errorFile);
         uas.awaitBound();
         return uas;

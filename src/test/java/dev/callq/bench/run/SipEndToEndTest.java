@@ -79,5 +79,8 @@ class SipEndToEndTest {
         assertThat(result.at("/calls/answers/5xx").asLong()).isZero();
         assertThat(result.at("/calls/answers/timeouts").asLong()).isZero();
         assertThat(outDir.resolve("logs/jedis/" + PostDialDelay.HLOG_FILE)).isNotEmptyFile();
+        // SIPp ran through sipp-scenarios/uac.sh and uas.sh; the folder keeps the commands, to replay them.
+        assertThat(outDir.resolve("logs/jedis/sipp-uac-call.cmd")).content().contains("/uac.sh --sipp ");
+        assertThat(outDir.resolve("logs/jedis/sipp-uas.cmd")).content().contains("/uas.sh --sipp ");
     }
 }
