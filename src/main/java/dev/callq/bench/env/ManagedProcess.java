@@ -150,6 +150,16 @@ public final class ManagedProcess implements AutoCloseable {
         }
     }
 
+    /** Waits up to {@code timeout} for the process to exit; true once it has (or the wait was interrupted: false). */
+    public boolean awaitExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** SIGKILL to the process alone, sent from the JVM at once (no kill command to start first). */
     public void killNow() {
         process.destroyForcibly();
