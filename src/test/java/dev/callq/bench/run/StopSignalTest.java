@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("processes")
 class StopSignalTest {
-    /** Loose: the stop itself takes about a second (SIPp, Kamailio and Redis stopping) on a quiet machine. */
-    private static final Duration GONE_WITHIN = Duration.ofSeconds(10);
+    /** Loose: a few seconds on a quiet machine; a machine loaded 15 times over its cores took 11 s. */
+    private static final Duration GONE_WITHIN = Duration.ofSeconds(12);
 
     @TempDir
     Path tmp;
