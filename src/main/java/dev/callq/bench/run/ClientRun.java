@@ -178,7 +178,11 @@ final class ClientRun {
                     } catch (RuntimeException e) {
                         // From here on a run always ends with its results, saying what failed: a dead part
                         // (the watchdog's finding) rather than what its death did to the load.
-                        failure = watchdog.failure() != null ? watchdog.failure() : failure(e, "the load failed mid-run");
+                        String partFailure = watchdog.failure();
+                        failure = partFailure != null ? partFailure : failure(e, "the load failed mid-run");
+                        if (partFailure != null) {
+                            warnings.add("the load then failed: " + firstLine(e));
+                        }
                         outcome = null;
                     }
                     measureEndMicros = WallClock.nowMicros();
@@ -390,8 +394,12 @@ final class ClientRun {
         if (ManagedProcess.shuttingDown()) {
             throw e;
         }
+        return what + ": " + firstLine(e);
+    }
+
+    private static String firstLine(RuntimeException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return what + ": " + message.lines().findFirst().orElse(message).strip();
+        return message.lines().findFirst().orElse(message).strip();
     }
 
     private ClientResult result(Map<String, String> environment, QueueSpec spec, Recorders recorders, IntervalLog intervals,
