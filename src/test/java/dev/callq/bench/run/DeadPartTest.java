@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,8 +42,7 @@ class DeadPartTest {
     void killingEveryKamailioProcessEndsTheRunNamingKamailio() throws Exception {
         Path out = tmp.resolve("out");
         CompletableFuture<Integer> run = startSipRun(out);
-        RedisFaultTest.awaitMeasuring(out, "jedis");
-        Thread.sleep(1_500);
+        awaitSippCounts(out.resolve("logs/jedis"));
 
         Kill kill = Kill.all(command -> command.contains("kamailio") && command.contains(out.toString()));
 
@@ -56,8 +56,7 @@ class DeadPartTest {
     void killingTheUasEndsTheRunNamingIt() throws Exception {
         Path out = tmp.resolve("out");
         CompletableFuture<Integer> run = startSipRun(out);
-        RedisFaultTest.awaitMeasuring(out, "jedis");
-        Thread.sleep(1_500);
+        awaitSippCounts(out.resolve("logs/jedis"));
 
         Kill kill = Kill.all(command -> command.contains("uas.xml") && command.contains(out.toString()));
 
@@ -138,7 +137,7 @@ class DeadPartTest {
         }
     }
 
-    /** A SIP run, jedis, 20 s of calls: a kill at 1.5 s ends it long before SIPp would finish. */
+    /** A SIP run, jedis, 20 s of calls: a kill in its first seconds ends it long before SIPp would finish. */
     private static CompletableFuture<Integer> startSipRun(Path out) {
         return CompletableFuture.supplyAsync(() -> Main.execute("run", "--client", "jedis", "--workers", "2",
                 "--rate", "50", "--calls", "1000", "--warmup", "0", "--drain-timeout", "5", "--out", out.toString()));
@@ -169,6 +168,19 @@ class DeadPartTest {
         Duration noticed = Duration.between(kill.at(), LocalTime.parse(time.group(1)));
         assertThat(noticed).as("from the kill to the failure's time: " + failure)
                 .isBetween(Duration.ofMillis(-50), NOTICED_WITHIN);
+    }
+
+    /**
+     * Until the measured phase's SIPp UAC has written a line of counts to its statistics file: the UAC is
+     * running, and what it did is known. (A kill before it started stops a run that made no calls.)
+     */
+    static void awaitSippCounts(Path logDir) throws Exception {
+        Path statCsv = logDir.resolve("sipp-uac-call-stats.csv");
+        long deadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(statCsv) || Files.readAllLines(statCsv).size() < 2) {
+            assertThat(System.nanoTime()).as("SIPp wrote its first counts within 60 s").isLessThan(deadlineNanos);
+            Thread.sleep(100);
+        }
     }
 
     /** The node at {@code pointer}; fails when it is missing, so that a renamed field fails the test. */

@@ -39,7 +39,7 @@ class StopSignalTest {
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("callq.log").toFile()).start();
         try {
             RedisFaultTest.awaitMeasuring(out, "lettuce");
-            awaitSippCounts(out.resolve("logs/lettuce/sipp-uac-call-stats.csv"));
+            DeadPartTest.awaitSippCounts(out.resolve("logs/lettuce"));
             Thread.sleep(1_000);
             List<ProcessHandle> started = callq.descendants().toList();
 
@@ -62,15 +62,6 @@ class StopSignalTest {
         } finally {
             callq.descendants().forEach(ProcessHandle::destroyForcibly);
             callq.destroyForcibly();
-        }
-    }
-
-    /** Until SIPp's statistics file holds a line of counts: before it, what the UAC did is unknown. */
-    private static void awaitSippCounts(Path statCsv) throws Exception {
-        long deadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!Files.exists(statCsv) || Files.readAllLines(statCsv).size() < 2) {
-            assertThat(System.nanoTime()).as("SIPp wrote its first counts within 30 s").isLessThan(deadlineNanos);
-            Thread.sleep(100);
         }
     }
 }
