@@ -196,11 +196,12 @@ final class ClientRun {
                             notDrained = awaitDrained(admin, spec, handler, ledger, watchdog::redisUnusable);
                         }
                     }
-                    if (watchdog.failure() != null) {
-                        failure = watchdog.failure();
-                        notDrained = null;
-                    }
+                    // A part that died after the load ended (while draining) is the failure too.
+                    failure = failure != null ? failure : watchdog.failure();
                     redisUnusable = watchdog.redisUnusable();
+                    if (redisUnusable) {
+                        notDrained = null; // the drain was given up on: the failure says why
+                    }
                     warnings.addAll(watchdog.stalls());
                     if (notDrained != null && notDrained.startsWith(REDIS_SILENT)) {
                         failure = failure != null ? failure : notDrained;
