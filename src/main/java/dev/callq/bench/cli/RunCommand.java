@@ -1,6 +1,7 @@
 package dev.callq.bench.cli;
 
 import dev.callq.bench.ExitCode;
+import dev.callq.bench.env.ManagedProcess;
 import dev.callq.bench.report.SideBySideTable;
 import dev.callq.bench.report.RunHtml;
 import dev.callq.bench.run.SummaryJson;
@@ -57,6 +58,12 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         System.out.println("results: " + file);
+        if (ManagedProcess.shuttingDown()) {
+            // The JVM is on its way out: the report, seconds of rendering, is left to callq report.
+            System.err.println("callq: stopped (SIGINT or SIGTERM) before the run finished; " + file
+                    + " holds what was measured until then (callq report " + config.outDir() + " makes its report)");
+            return ExitCode.INTERRUPTED;
+        }
         System.out.println("report: " + RunHtml.write(config.outDir()));
         ThresholdGate gate = new ThresholdGate(thresholds, System.out);
         gate.judge("", config.outDir());

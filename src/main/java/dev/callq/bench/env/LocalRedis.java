@@ -150,6 +150,10 @@ public final class LocalRedis implements AutoCloseable {
         return process.pid();
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** kill -9, and no restart: a failover's dead primary. */
     public void kill() {
         process.killNow();

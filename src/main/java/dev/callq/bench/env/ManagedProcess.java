@@ -64,6 +64,7 @@ public final class ManagedProcess implements AutoCloseable {
     private final Process process;
     private final Path logFile;
     private final List<String> arguments;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private ManagedProcess(String name, Process process, Path logFile, List<String> arguments) {
         this.name = name;
@@ -150,6 +151,16 @@ public final class ManagedProcess implements AutoCloseable {
         }
     }
 
+    /** Waits up to {@code timeout} for the process to exit; true once it has (or the wait was interrupted: false). */
+    public boolean awaitExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** SIGKILL to the process alone, sent from the JVM at once (no kill command to start first). */
     public void killNow() {
         process.destroyForcibly();
@@ -169,9 +180,16 @@ public final class ManagedProcess implements AutoCloseable {
         }
     }
 
-    /** SIGTERM to the process and its descendants, then SIGKILL to whatever is left after 5 s. */
+    /**
+     * SIGTERM to the process and its descendants, then SIGKILL to whatever is left after 5 s. Once only: a
+     * second close (the shutdown hook's, then the run's own on its way out) has nothing left to do, and
+     * looking for forks again would cost a scan of every process.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         LIVE.remove(this);
         List<ProcessHandle> tree = new java.util.ArrayList<>(process.descendants().toList());
         tree.add(process.toHandle());
@@ -228,8 +246,17 @@ public final class ManagedProcess implements AutoCloseable {
                 System.err.println("callq: stopping " + left.stream().map(ManagedProcess::name).toList()
                         + " before exiting");
             }
-            for (ManagedProcess process : left) {
-                process.close();
+            // All at once: each close waits for its process to exit, and the JVM's exit waits for them all.
+            List<Thread> closing = left.stream().map(process -> new Thread(process::close, "callq-stop-" + process.name))
+                    .toList();
+            closing.forEach(Thread::start);
+            for (Thread thread : closing) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         } finally {
             STOPPED_ALL.countDown();

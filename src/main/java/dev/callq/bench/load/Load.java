@@ -2,6 +2,7 @@ package dev.callq.bench.load;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * What puts events into the queue: SIPp through Kamailio, or the synthetic producer. A load runs a
@@ -25,6 +26,21 @@ public interface Load extends AutoCloseable {
      */
     default boolean restartKamailio() {
         return false;
+    }
+
+    /**
+     * Ends the measured phase early, from another thread (a part of the run died, or callq is stopping):
+     * {@link #measure} returns soon after with what was done so far. Safe to call more than once.
+     */
+    default void stop() {
+    }
+
+    /**
+     * The processes this load started and keeps running through the measured phase, by name, each with
+     * whether it still runs: the run's watchdog checks them. None for a load that starts none.
+     */
+    default Map<String, BooleanSupplier> processes() {
+        return Map.of();
     }
 
     @Override

@@ -35,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * SIP calls from a SIPp UAC through Kamailio to a SIPp UAS; Kamailio pushes the events. Kamailio's
@@ -71,6 +72,8 @@ public final class SipLoad implements Load {
     private KamailioCounters countedBeforeRestarts;
     private Optional<KamailioCounters> countersBefore = Optional.empty();
     private int restarts;
+    /** Ends the measured phase's UAC early ({@link #stop}). */
+    private final SippUac.Stopper measuredUac = new SippUac.Stopper();
 
     /** The harness's own Kamailio and the bundled scenarios, on loopback. */
     public SipLoad(Path runDir, KamailioSettings kamailioSettings, double rateCps, long calls, Duration holdTime) {
@@ -152,14 +155,15 @@ public final class SipLoad implements Load {
         int logLinesBefore = kamailio == null ? 0 : kamailio.logLineCount();
         long startMicros = WallClock.nowMicros();
         SippUac.Outcome uac = SippUac.run(runDir, route, uacScenario, rateCps, Math.toIntExact(calls),
-                holdTime.toMillis(), measuredPrefix, lostPercent, numberedCallIds);
+                holdTime.toMillis(), measuredPrefix, lostPercent, numberedCallIds, measuredUac);
         long endMicros = WallClock.nowMicros();
         SippStats stats = uac.stats();
         LatencySummary postDialDelay = LatencySummary.of(uac.postDialDelayMicros(), 0);
         PostDialDelay.writeHlog(uac.postDialDelayMicros(), runDir.resolve(PostDialDelay.HLOG_FILE),
                 startMicros / 1000, endMicros / 1000);
         Optional<KamailioCounters> counters = Optional.empty();
-        if (kamailio != null) {
+        // A Kamailio that died mid-run has no counters to read: the accounting falls back on SIPp's records.
+        if (kamailio != null && kamailio.isAlive()) {
             synchronized (this) {
                 // After a restart the new Kamailio counted from 0: what the old one counted is added on.
                 counters = kamailio.counters(runDir.resolve(STATS_END_FILE))
@@ -269,6 +273,24 @@ public final class SipLoad implements Load {
         countedBeforeRestarts = counted.orElse(null);
         kamailio.restart(kamailioSettings);
         return true;
+    }
+
+    @Override
+    public void stop() {
+        measuredUac.stop();
+    }
+
+    @Override
+    public Map<String, BooleanSupplier> processes() {
+        // The UAC is not among them: SippUac.run sees it end, by itself or not.
+        Map<String, BooleanSupplier> processes = new LinkedHashMap<>();
+        if (kamailio != null) {
+            processes.put("kamailio", kamailio::isAlive);
+        }
+        if (uas != null) {
+            processes.put("sipp-uas", uas::isAlive);
+        }
+        return processes;
     }
 
     @Override

@@ -69,6 +69,8 @@ public final class SyntheticLoad implements Load {
     private final Cores cores = Cores.forThisProcess();
     /** Why the last phase's lanes could not be pinned, or null. */
     private volatile String pinFailure;
+    /** Set by {@link #stop}: every lane stops, counting the rest of its schedule as not sent. */
+    private volatile boolean stopped;
     /** The Call-IDs the measured phase pushed; set once {@link #measure} has run. */
     private volatile SequenceIds measuredPushed;
 
@@ -181,6 +183,11 @@ public final class SyntheticLoad implements Load {
             throw new IllegalStateException("the measured phase has not run");
         }
         return measuredPushed;
+    }
+
+    @Override
+    public void stop() {
+        stopped = true;
     }
 
     @Override
@@ -313,7 +320,7 @@ public final class SyntheticLoad implements Load {
             long[] intendedMicros = new long[MAX_PIPELINE];
             while (nextNanos < phaseNanos) {
                 long nowNanos = System.nanoTime() - startNanos;
-                if (nowNanos >= phaseNanos + LATE_STOP_NANOS) {
+                if (nowNanos >= phaseNanos + LATE_STOP_NANOS || stopped) {
                     notSent.addAndGet(arrivalsLeft(nextNanos, phaseSeconds));
                     return;
                 }

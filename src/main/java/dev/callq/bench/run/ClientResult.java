@@ -26,6 +26,8 @@ import java.util.Map;
  * @param faults         the faults injected into the run ({@code --fault}), each with its start, end and
  *                       recovery; absent when none was
  * @param cost           what consuming cost per 1,000 events; null in older results
+ * @param backlogUnknownSeconds how long the sampler could not read the backlog (Redis not answering); absent
+ *                       when it read every second. With it, {@code maxBacklog} is the largest of the seconds seen
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClientResult(String client, int workers, String pattern, String payload, String load,
@@ -34,7 +36,28 @@ public record ClientResult(String client, int workers, String pattern, String pa
                            double measuredSeconds, double warmupSeconds, long maxBacklog, Producer producer, long pollErrors,
                            String hlog, String timeseries, Map<String, String> clientEnvironment,
                            List<String> warnings, String failure, Reconciled accounting,
-                           Map<String, LatencySplit.Part> latencySplit, List<FaultRecord> faults, Cost cost) {
+                           Map<String, LatencySplit.Part> latencySplit, List<FaultRecord> faults, Cost cost,
+                           Double backlogUnknownSeconds) {
+
+    /** A result whose backlog was read every second. */
+    public ClientResult(String client, int workers, String pattern, String payload, String load,
+                        String serviceTime, CallStats calls, Events events,
+                        Map<String, LatencySummary> latencyMicros, double throughputPerSec,
+                        double measuredSeconds, double warmupSeconds, long maxBacklog, Producer producer, long pollErrors,
+                        String hlog, String timeseries, Map<String, String> clientEnvironment,
+                        List<String> warnings, String failure, Reconciled accounting,
+                        Map<String, LatencySplit.Part> latencySplit, List<FaultRecord> faults, Cost cost) {
+        this(client, workers, pattern, payload, load, serviceTime, calls, events, latencyMicros, throughputPerSec,
+                measuredSeconds, warmupSeconds, maxBacklog, producer, pollErrors, hlog, timeseries, clientEnvironment,
+                warnings, failure, accounting, latencySplit, faults, cost, null);
+    }
+
+    /** This result with the time the sampler could not read the backlog, null for none. */
+    ClientResult withBacklogUnknownSeconds(Double seconds) {
+        return new ClientResult(client, workers, pattern, payload, load, serviceTime, calls, events, latencyMicros,
+                throughputPerSec, measuredSeconds, warmupSeconds, maxBacklog, producer, pollErrors, hlog, timeseries,
+                clientEnvironment, warnings, failure, accounting, latencySplit, faults, cost, seconds);
+    }
 
     /**
      * A result without the reconciliation's details, a latency split, faults or cost figures, as results
@@ -56,7 +79,7 @@ public record ClientResult(String client, int workers, String pattern, String pa
         return new ClientResult(client, workers, pattern, payload, load, serviceTime, calls, events, latencyMicros,
                 throughputPerSec, measuredSeconds, warmupSeconds, maxBacklog, producer, pollErrors, hlog, timeseries,
                 clientEnvironment, warnings, failure, accounting, latencySplit,
-                faults == null || faults.isEmpty() ? null : List.copyOf(faults), cost);
+                faults == null || faults.isEmpty() ? null : List.copyOf(faults), cost, backlogUnknownSeconds);
     }
 
     /** A result in which nothing failed. */

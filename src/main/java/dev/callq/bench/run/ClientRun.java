@@ -38,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * One client measured on one load, through the phases: reset the queue, start the workers, warm up
@@ -139,12 +140,14 @@ final class ClientRun {
             double warmupSeconds;
             ClientResult.Cost cost;
             List<FaultRecord> faults = List.of();
+            boolean redisUnusable;
+            Double backlogUnknownSeconds;
             try (Load load = loads.create(driver, spec, recorders,
                     links == null ? redis : links.producerEndpoint(), logDir);
                  WorkerPool pool = new WorkerPool(driver, spec, config.workers(), handler)) {
                 environment.putAll(load.describe());
                 warmupSeconds = warmUp(load, warnings);
-                if (awaitDrained(admin, spec, handler, ledger) != null) {
+                if (awaitDrained(admin, spec, handler, ledger, () -> false) != null) {
                     warnings.add("the warm-up's events had not drained when measuring began");
                 }
                 ledger.forgetWarmupCallIds();
@@ -162,7 +165,9 @@ final class ClientRun {
                      FaultInjector injector = config.faults().isEmpty() ? null : new FaultInjector(config.faults(),
                              new Fault.Targets(localRedis, pool, faultAdmin, spec, config.workers(), load, sentinels,
                                      links, servers),
-                             FaultInjector.file(outDir, client), client)) {
+                             FaultInjector.file(outDir, client), client);
+                     PartsWatchdog watchdog = PartsWatchdog.forRun(config.faults(), localRedis,
+                             links == null ? redis : links.upstream(), load, spec.popTimeout())) {
                     reconciler = new Reconciler(admin, spec, config.workers(), config.payload(), ledger, servers);
                     long consumedBefore = ledger.consumedCount();
                     CostMeter costMeter = CostMeter.start(redis, pool.threads());
@@ -171,21 +176,33 @@ final class ClientRun {
                     try {
                         outcome = load.measure();
                     } catch (RuntimeException e) {
-                        // From here on a run always ends with its results, saying what failed.
-                        failure = failure(e, "the load failed mid-run");
+                        // From here on a run always ends with its results, saying what failed: a dead part
+                        // (the watchdog's finding) rather than what its death did to the load.
+                        String partFailure = watchdog.failure();
+                        failure = partFailure != null ? partFailure : failure(e, "the load failed mid-run");
+                        if (partFailure != null) {
+                            warnings.add("the load then failed: " + firstLine(e));
+                        }
                         outcome = null;
                     }
                     measureEndMicros = WallClock.nowMicros();
                     progress.phaseEnded();
                     log.info("{}: load done, draining (up to {} s)", client, config.drainTimeout().toSeconds());
-                    String notDrained = awaitDrained(admin, spec, handler, ledger);
+                    String notDrained = awaitDrained(admin, spec, handler, ledger, watchdog::redisUnusable);
                     if (injector != null) {
                         // A fault still on (a pause longer than the phase) is undone before the drain's verdict.
                         faults = injector.stopAll();
                         if (notDrained != null) {
-                            notDrained = awaitDrained(admin, spec, handler, ledger);
+                            notDrained = awaitDrained(admin, spec, handler, ledger, watchdog::redisUnusable);
                         }
                     }
+                    // A part that died after the load ended (while draining) is the failure too.
+                    failure = failure != null ? failure : watchdog.failure();
+                    redisUnusable = watchdog.redisUnusable();
+                    if (redisUnusable) {
+                        notDrained = null; // the drain was given up on: the failure says why
+                    }
+                    warnings.addAll(watchdog.stalls());
                     if (notDrained != null && notDrained.startsWith(REDIS_SILENT)) {
                         failure = failure != null ? failure : notDrained;
                     } else if (notDrained != null) {
@@ -200,8 +217,14 @@ final class ClientRun {
                         }
                     }
                     // Workers stop before the sampler's closing sample, so that it holds every measured event.
-                    pool.close();
+                    if (redisUnusable) {
+                        pool.abandon();
+                    } else {
+                        pool.close();
+                    }
+                    sampler.close(!redisUnusable);
                     maxBacklog = sampler.maxBacklog();
+                    backlogUnknownSeconds = sampler.backlogUnknownSeconds();
                 }
                 pollErrors = pool.pollErrors();
                 acknowledgementsFailed = pool.acknowledgementsFailed();
@@ -209,10 +232,12 @@ final class ClientRun {
                     warnings.add(pollErrors + " pops failed; first: " + pool.firstError());
                 }
             }
-            long leftInQueue;
-            boolean redisAnswered = true;
+            long leftInQueue = 0;
+            boolean redisAnswered = !redisUnusable;
             try {
-                leftInQueue = admin.backlog(spec) + admin.pending(spec, config.workers());
+                if (redisAnswered) {
+                    leftInQueue = admin.backlog(spec) + admin.pending(spec, config.workers());
+                }
             } catch (RuntimeException e) {
                 failure = failure != null ? failure : failure(e, REDIS_SILENT + " after the run; what it held is "
                         + "counted as lost");
@@ -241,9 +266,14 @@ final class ClientRun {
                     ? reconciler.reconcile(admin, outcome, ledger, acknowledgementsFailed, outDir, client)
                     : reconciler.withoutRedis(outcome, ledger, outDir, client);
             faults = withRecovery(faults, timeseries, warnings);
+            if (backlogUnknownSeconds != null) {
+                warnings.add("the backlog could not be read for " + backlogUnknownSeconds + " s (Redis did not "
+                        + "answer): unknown for that time; maxBacklog is the largest of the seconds seen");
+            }
             return result(environment, spec, recorders, intervals, ledger, reconciled, outcome, warmupSeconds,
                     maxBacklog, pollErrors,
-                    handler.lastDequeuedMicros(), hlog, timeseries, warnings, failure, cost).withFaults(faults);
+                    handler.lastDequeuedMicros(), hlog, timeseries, warnings, failure, cost).withFaults(faults)
+                    .withBacklogUnknownSeconds(backlogUnknownSeconds);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -322,13 +352,19 @@ final class ClientRun {
      * Redis may fail to answer for a while (a pause, a restart); only when it never answers again before
      * the drain timeout is that the reason.
      *
-     * @return null once drained; else why not, starting {@link #REDIS_SILENT} when Redis stopped answering
+     * @param redisUnusable true once Redis cannot be asked any more (the watchdog's finding): stop waiting
+     * @return null once drained (or given up on Redis); else why not, starting {@link #REDIS_SILENT} when Redis
+     *         stopped answering
      */
-    private String awaitDrained(QueueAdmin admin, QueueSpec spec, EventHandler handler, EventLedger ledger) {
+    private String awaitDrained(QueueAdmin admin, QueueSpec spec, EventHandler handler, EventLedger ledger,
+                                BooleanSupplier redisUnusable) {
         long deadlineNanos = System.nanoTime() + config.drainTimeout().toNanos();
         long takenBefore = -1;
         RuntimeException unanswered = null;
         while (System.nanoTime() < deadlineNanos) {
+            if (redisUnusable.getAsBoolean()) {
+                return null;
+            }
             long taken = ledger.totalTaken();
             boolean idle;
             try {
@@ -359,8 +395,12 @@ final class ClientRun {
         if (ManagedProcess.shuttingDown()) {
             throw e;
         }
+        return what + ": " + firstLine(e);
+    }
+
+    private static String firstLine(RuntimeException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return what + ": " + message.lines().findFirst().orElse(message).strip();
+        return message.lines().findFirst().orElse(message).strip();
     }
 
     private ClientResult result(Map<String, String> environment, QueueSpec spec, Recorders recorders, IntervalLog intervals,

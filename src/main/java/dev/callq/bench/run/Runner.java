@@ -2,6 +2,7 @@ package dev.callq.bench.run;
 
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.LocalRedis;
+import dev.callq.bench.env.ManagedProcess;
 import dev.callq.bench.env.Provenance;
 import dev.callq.bench.env.LocalSentinels;
 import dev.callq.bench.env.RedisEndpoint;
@@ -76,6 +77,11 @@ public final class Runner {
         List<ClientResult> results = new ArrayList<>();
         Map<String, String> redisMeasured = Map.of();
         for (String client : config.clients()) {
+            if (ManagedProcess.shuttingDown()) {
+                // Stopped (Ctrl-C, SIGTERM): the summary holds the clients measured so far, the last one interrupted.
+                log.warn("{}: not run, callq is stopping", client);
+                break;
+            }
             Path logDir = createDir(outDir.resolve("logs").resolve(ClientChoice.labelOf(client)));
             if (config.redis() != null) {
                 if (results.stream().anyMatch(result -> result.failure() != null)) {

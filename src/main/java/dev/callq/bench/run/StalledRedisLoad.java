@@ -8,6 +8,7 @@ import dev.callq.bench.load.LoadOutcome;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /** A load whose measured phase runs against a Redis that stalls ({@code --redis-stall-ms}); the warm-up does not. */
 final class StalledRedisLoad implements Load {
@@ -36,6 +37,16 @@ final class StalledRedisLoad implements Load {
     @Override
     public boolean restartKamailio() {
         return load.restartKamailio();
+    }
+
+    @Override
+    public void stop() {
+        load.stop();
+    }
+
+    @Override
+    public Map<String, BooleanSupplier> processes() {
+        return load.processes();
     }
 
     @Override

@@ -30,6 +30,9 @@ final class WorkerPool implements AutoCloseable {
     private final LongAdder acknowledgementsFailed = new LongAdder();
     private final Duration popTimeout;
     private volatile boolean running = true;
+    private boolean closed;
+    /** How long {@link #abandon} waits for the workers once their connections are closed. */
+    private static final Duration ABANDON_WAIT = Duration.ofMillis(500);
     private volatile String firstError;
     /** Workers still to die at their next pop (a consumer-crash fault), and the events each took with it. */
     private final AtomicInteger crashesAsked = new AtomicInteger();
@@ -167,9 +170,37 @@ final class WorkerPool implements AutoCloseable {
         return firstError;
     }
 
+    /**
+     * Stops the workers without waiting on Redis (gone, or callq stopping): each worker is interrupted,
+     * which ends a pop waiting on a silent Redis (a blocked Lettuce call gives up at once), gets a moment to
+     * stop, and its connection is closed.
+     */
+    void abandon() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        running = false;
+        threads.forEach(Thread::interrupt);
+        long deadlineNanos = System.nanoTime() + ABANDON_WAIT.toNanos();
+        for (Thread thread : threads) {
+            try {
+                thread.join(Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000L));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        consumers.forEach(QueueConsumer::close);
+    }
+
     /** Stops every worker and closes its connection; returns once all have stopped. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         running = false;
         long deadlineNanos = System.nanoTime() + popTimeout.plusSeconds(3).toNanos();
         for (Thread thread : threads) {

@@ -161,6 +161,11 @@ public final class LocalKamailio implements AutoCloseable {
         return process.pid();
     }
 
+    /** False once Kamailio's main process has exited (it exits when any of its own processes dies). */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     public Path logFile() {
         return process.logFile();
     }

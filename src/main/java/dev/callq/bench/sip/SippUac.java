@@ -70,6 +70,17 @@ public final class SippUac {
      */
     public static Outcome run(Path runDir, SipRoute route, Path scenario, double rateCps, int calls,
                               long holdMillis, String callIdPrefix, double lostPercent, boolean callNumberOnly) {
+        return run(runDir, route, scenario, rateCps, calls, holdMillis, callIdPrefix, lostPercent, callNumberOnly,
+                new Stopper());
+    }
+
+    /**
+     * As above; {@code stopper} can end the run early from another thread, and the run then returns what
+     * SIPp counted until it stopped.
+     */
+    public static Outcome run(Path runDir, SipRoute route, Path scenario, double rateCps, int calls,
+                              long holdMillis, String callIdPrefix, double lostPercent, boolean callNumberOnly,
+                              Stopper stopper) {
         runDir = runDir.toAbsolutePath();
         validate(rateCps, calls, holdMillis, callIdPrefix);
         Path scenarioCopy = scenario == null ? BundledFiles.copyInto(runDir, BundledFiles.UAC_SCENARIO)
@@ -102,9 +113,14 @@ public final class SippUac {
         long pid;
         try (ManagedProcess process = ManagedProcess.start("sipp-uac", command, runDir, logFile)) {
             pid = process.pid();
+            stopper.started(process);
             exitCode = process.waitFor(timeout(rateCps, calls, holdMillis));
+        } finally {
+            stopper.ended();
         }
-        if (exitCode != Sipp.EXIT_ALL_SUCCEEDED && exitCode != Sipp.EXIT_SOME_FAILED) {
+        // Stopped on purpose (a part of the run died, or callq is stopping), SIPp's counts so far are the result.
+        boolean stoppedOnPurpose = stopper.stopped() || ManagedProcess.shuttingDown();
+        if (exitCode != Sipp.EXIT_ALL_SUCCEEDED && exitCode != Sipp.EXIT_SOME_FAILED && !stoppedOnPurpose) {
             throw new HarnessException("sipp UAC failed (exit code " + exitCode + "); see " + logFile
                     + (Files.exists(errorFile) ? " and " + errorFile : ""));
         }
@@ -114,6 +130,53 @@ public final class SippUac {
         SippStats stats = SippStats.parse(statCsv);
         Histogram postDialDelay = responseTimes(runDir, pid);
         return new Outcome(stats, postDialDelay, CallAnswers.read(postDialDelay.getTotalCount(), errorFile, statCsv));
+    }
+
+    /**
+     * Ends a UAC run early from another thread: SIGTERM, on which SIPp stops at once and writes its last
+     * statistics; SIGKILL when it has not gone after {@link #TERM_GRACE}, its counts then as of its last
+     * statistics line (written every second).
+     */
+    public static final class Stopper {
+        private static final Duration TERM_GRACE = Duration.ofSeconds(1);
+        private ManagedProcess running;
+        private boolean stopped;
+
+        synchronized void started(ManagedProcess process) {
+            running = process;
+            if (stopped) {
+                process.signal("TERM");
+            }
+        }
+
+        synchronized void ended() {
+            running = null;
+        }
+
+        synchronized boolean stopped() {
+            return stopped;
+        }
+
+        /** The running UAC, or null between runs. */
+        public synchronized ManagedProcess running() {
+            return running;
+        }
+
+        /** Stops the UAC running now, and any started after; returns once it has exited (bounded). */
+        public void stop() {
+            ManagedProcess process;
+            synchronized (this) {
+                stopped = true;
+                process = running;
+            }
+            if (process == null) {
+                return;
+            }
+            process.signal("TERM");
+            if (!process.awaitExit(TERM_GRACE)) {
+                process.killNow();
+            }
+        }
     }
 
     /** SIPp names its rtt file after the scenario and its pid, in its working folder; none when no call was timed. */

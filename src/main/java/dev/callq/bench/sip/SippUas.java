@@ -76,6 +76,10 @@ public final class SippUas implements AutoCloseable {
         return process.pid();
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     public Path logFile() {
         return process.logFile();
     }

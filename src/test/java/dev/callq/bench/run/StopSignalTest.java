@@ -1,0 +1,67 @@
+package dev.callq.bench.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.callq.bench.ExitCode;
+import dev.callq.bench.cli.Main;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static dev.callq.bench.run.DeadPartTest.required;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * SIGTERM (a CI job cancelled; Ctrl-C runs the same shutdown hooks, but a JVM started in the background
+ * ignores SIGINT) in the middle of a measured SIP run: the run writes summary.json with what it measured and
+ * {@code failure: interrupted}, and the JVM exits with 130 within seconds, not after the 15 s grace it had.
+ */
+@Tag("processes")
+class StopSignalTest {
+    /** Loose: a few seconds on a quiet machine; a machine loaded 15 times over its cores took 11 s. */
+    private static final Duration GONE_WITHIN = Duration.ofSeconds(12);
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void sigtermMidRunWritesTheSummaryAndExitsWithinSeconds() throws Exception {
+        Path out = tmp.resolve("out");
+        Process callq = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "run", "--client", "lettuce", "--workers", "2", "--rate", "50", "--calls", "1000", "--warmup", "0",
+                "--out", out.toString())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("callq.log").toFile()).start();
+        try {
+            RedisFaultTest.awaitMeasuring(out, "lettuce");
+            DeadPartTest.awaitSippCounts(out.resolve("logs/lettuce"));
+            Thread.sleep(1_000);
+            List<ProcessHandle> started = callq.descendants().toList();
+
+            long stopNanos = System.nanoTime();
+            callq.destroy();
+
+            assertThat(callq.waitFor(60, TimeUnit.SECONDS)).as("callq exited").isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - stopNanos)).as("from SIGTERM to the JVM's exit")
+                    .isLessThan(GONE_WITHIN);
+            assertThat(callq.exitValue()).as("exit status of a stopped run").isEqualTo(ExitCode.INTERRUPTED);
+            for (ProcessHandle child : started) {
+                child.onExit().get(10, TimeUnit.SECONDS);
+            }
+            String log = Files.readString(tmp.resolve("callq.log"));
+            assertThat(log).doesNotContain("sampling failed").contains("summary.json holds what was measured");
+            JsonNode result = new SummaryTree(out).client("lettuce");
+            assertThat(required(result, "/failure").asText()).startsWith("interrupted");
+            assertThat(required(result, "/calls/attempted").asLong()).as("calls attempted").isPositive();
+            assertThat(required(result, "/events/consumed").asLong()).as("events consumed").isPositive();
+        } finally {
+            callq.descendants().forEach(ProcessHandle::destroyForcibly);
+            callq.destroyForcibly();
+        }
+    }
+}
