@@ -4,6 +4,8 @@ import dev.callq.bench.compare.CellKey;
 import dev.callq.bench.compare.MachineRecord;
 import dev.callq.bench.run.ClientResult;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -27,7 +29,7 @@ public record HistoryEntry(int schema, String commit, String time, MachineRecord
     public static final int SCHEMA = 1;
 
     public HistoryEntry {
-        metrics = metrics == null ? null : Map.copyOf(metrics);
+        metrics = metrics == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     }
 
     /** The figure, or NaN when this run has none. */

@@ -12,6 +12,8 @@ import static org.assertj.core.api.Assertions.within;
 class EDivisiveTest {
     private static final double P = HistoryAnalysis.DEFAULT_MAX_P;
     private static final double MIN_CHANGE = HistoryAnalysis.DEFAULT_MIN_CHANGE;
+    /** Simulated series per rate; the rates asserted are the ones the Javadoc of EDivisive publishes. */
+    private static final int SERIES = 1000;
 
     @Test
     void findsOtavasExampleStepWhereOtavaDoes() {
@@ -56,23 +58,29 @@ class EDivisiveTest {
     }
 
     @Test
-    void namesTheFirstSlowerRunOfATwentyPercentStepAndNothingElse() {
-        for (long seed = 0; seed < 100; seed++) {
+    void namesTheFirstSlowerRunOfATwentyPercentStepAndNothingElseNearlyAlways() {
+        int exactly = 0;
+        for (long seed = 0; seed < SERIES; seed++) {
             double[] series = noisy(new Random(seed), 20, 0.03);
             for (int i = 12; i < 20; i++) {
                 series[i] *= 1.20;
             }
-            assertThat(EDivisive.changePoints(series, P, MIN_CHANGE)).as("seed %d", seed)
-                    .extracting(ChangePoint::index).containsExactly(12);
+            List<ChangePoint> points = EDivisive.changePoints(series, P, MIN_CHANGE);
+            exactly += points.size() == 1 && points.get(0).index() == 12 ? 1 : 0;
         }
+        System.out.printf("a 20 %% step after run 12 of 20, 3 %% noise: named alone at run 13 in %d of %d series%n",
+                exactly, SERIES);
+        assertThat(exactly).as("series of %d with the step and nothing else", SERIES).isGreaterThanOrEqualTo(SERIES * 98 / 100);
     }
 
     @Test
-    void namesNoChangeInAFlatSeries() {
-        for (long seed = 0; seed < 100; seed++) {
-            assertThat(EDivisive.changePoints(noisy(new Random(seed), 20, 0.03), P, MIN_CHANGE)).as("seed %d", seed)
-                    .isEmpty();
+    void namesAChangeInHardlyAnyFlatSeries() {
+        int falseAlarms = 0;
+        for (long seed = 0; seed < SERIES; seed++) {
+            falseAlarms += EDivisive.changePoints(noisy(new Random(seed), 20, 0.03), P, MIN_CHANGE).isEmpty() ? 0 : 1;
         }
+        System.out.printf("20 flat runs, 3 %% noise: a change point in %d of %d series%n", falseAlarms, SERIES);
+        assertThat(falseAlarms).as("flat series of %d with a change point", SERIES).isLessThanOrEqualTo(SERIES / 200);
     }
 
     @Test
@@ -106,9 +114,10 @@ class EDivisiveTest {
 
     @Test
     void aStepIsNamedOnceEnoughRunsFollowIt() {
-        double[] series = noisy(new Random(11), 15, 0.03);
+        int after = EDivisive.MIN_POINTS_A_SIDE;
+        double[] series = noisy(new Random(11), 12 + after, 0.03);
         Arrays.setAll(series, i -> i >= 12 ? series[i] * 1.3 : series[i]);
-        assertThat(EDivisive.changePoints(Arrays.copyOf(series, 14), P, MIN_CHANGE)).isEmpty();
+        assertThat(EDivisive.changePoints(Arrays.copyOf(series, 12 + after - 1), P, MIN_CHANGE)).isEmpty();
         assertThat(EDivisive.changePoints(series, P, MIN_CHANGE)).extracting(ChangePoint::index).containsExactly(12);
     }
 
