@@ -12,7 +12,7 @@
 # as the workflow does on a push, recording whether that push would have failed. Then the same for FLAT
 # (default 20) commits of unchanged work in OUT/flat-repo and OUT/flat-history.
 # Expected: the step history names the first exp:1.2ms commit and no other, the gate fails on one push only
-# (the one that makes the step certain: 3 runs after it); the flat history names nothing and never fails.
+# (the one that makes the step certain: 4 runs after it); the flat history names nothing and never fails.
 # About 10 s a run on a quiet 2-core machine: 40 runs in about 7 minutes.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
