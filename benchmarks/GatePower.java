@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * The evaluation half of benchmarks/gate-power.sh: draws comparisons from a pool of runs and counts how
  * often the gate fails them, and how often each of its metrics (p99, p50 enqueue→done, throughput) is flagged. Run as a source file: java -cp target/callq-bench.jar benchmarks/GatePower.java POOL
  * <p>
- * The pool holds unchanged runs (same/) and regressed ones (slower15/, slower30/, slower50/, slower70/, slower100/). Each draw picks
+ * The pool holds unchanged runs (same/) and regressed ones (slowerN/: work N % slower, e.g. slower10/, slower30/). Each draw picks
  * distinct runs (a run never sits on both sides), the way a CI A/B run of {@code repeats: N} measures N
  * fresh runs a side. Draws share runs, so the rates are estimates from a pool, not from independent CI
  * runs; the pool size is printed beside them. A run whose own numbers were untrustworthy is left out
@@ -39,15 +39,22 @@ public class GatePower {
                 continue;
             }
             report("unchanged vs unchanged", repeats, same, same, random);
-            for (String slower : new String[] {"slower15", "slower30", "slower50", "slower70", "slower100"}) {
-                if (!Files.isDirectory(pool.resolve(slower))) {
-                    continue;
-                }
+            for (String slower : slowerFolders(pool)) {
                 List<ResultSet> regressed = runs(pool.resolve(slower));
                 if (regressed.size() >= repeats) {
                     report("unchanged vs " + slower + " (" + regressed.size() + " runs)", repeats, same, regressed, random);
                 }
             }
+        }
+    }
+
+    /** The pool's regressed runs, slower10/, slower15/, …, by how much slower, smallest first. */
+    static List<String> slowerFolders(Path pool) throws java.io.IOException {
+        try (Stream<Path> children = Files.list(pool)) {
+            return children.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(name -> name.matches("slower\\d+"))
+                    .sorted(java.util.Comparator.comparingInt(name -> Integer.parseInt(name.substring("slower".length()))))
+                    .toList();
         }
     }
 

@@ -31,7 +31,7 @@ class LayersTest {
             List.of("run"),
             List.of("plan", "maxrate", "sweep"),
             List.of("suite"),
-            List.of("compare"),
+            List.of("compare", "history"),
             List.of("report"),
             // the JMH benchmarks (benchmarks/jmh) run from the command line, and nothing imports them
             List.of("cli", "jmh"));

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 @Command(name = "callq", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Benchmarks a SIP proxy → Redis list → BLPOP worker pool pipeline.",
         subcommands = {RunCommand.class, SweepCommand.class, SuiteCommand.class, MaxRateCommand.class, PlanCommand.class,
-                ReportCommand.class, CompareCommand.class, JmhCommand.class, AbCommand.class, MergeCommand.class,
+                ReportCommand.class, CompareCommand.class, HistoryCommand.class, JmhCommand.class, AbCommand.class, MergeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     /** How long a stop signal waits for the command to end by itself before the JVM exits with 130. */
