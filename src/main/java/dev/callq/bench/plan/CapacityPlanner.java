@@ -3,6 +3,7 @@ package dev.callq.bench.plan;
 import dev.callq.bench.measure.Slo;
 import dev.callq.bench.queueing.HoldingTime;
 import dev.callq.bench.queueing.Sizing;
+import dev.callq.bench.queueing.UslBootstrap;
 import dev.callq.bench.queueing.UslFit;
 import dev.callq.bench.queueing.WaitModel;
 
@@ -46,8 +47,10 @@ public final class CapacityPlanner {
         Sizing sizing = model.size(slo.percentile(), slo.waitTargetMicros());
         Optional<UslFit> usl = saturated.stream().mapToDouble(UslFit.Point::concurrency).distinct().count()
                 >= USL_MINIMUM_POINTS ? Optional.of(UslFit.fit(saturated)) : Optional.empty();
+        Optional<UslBootstrap> intervals = UslBootstrap.possible(saturated)
+                ? Optional.of(UslBootstrap.of(saturated)) : Optional.empty();
         List<String> limits = limits(ratePerSec, sizing.workers(), usl, redisCeilingPerSec);
-        return new ClientPlan(client, ratePerSec, slo, holding, sizing, usl, redisCeilingPerSec, limits);
+        return new ClientPlan(client, ratePerSec, slo, holding, sizing, usl, intervals, redisCeilingPerSec, limits);
     }
 
     private static List<String> limits(double ratePerSec, int workers, Optional<UslFit> usl,

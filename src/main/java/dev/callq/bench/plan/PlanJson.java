@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.Provenance;
+import dev.callq.bench.queueing.ConfidenceInterval;
 import dev.callq.bench.queueing.PoolEstimate;
+import dev.callq.bench.queueing.UslBootstrap;
 import dev.callq.bench.queueing.UslFit;
 import dev.callq.bench.run.SummaryJson;
 
@@ -98,15 +100,50 @@ public final class PlanJson {
                 node.putNull("peakWorkers");
                 node.putNull("peakThroughput");
             }
+            putFinite(node, "amdahlLimit", fit.amdahlLimit());
         }, () -> {
-            for (String field : List.of("sigma", "kappa", "lambda", "rSquared", "peakWorkers", "peakThroughput")) {
+            for (String field : List.of("sigma", "kappa", "lambda", "rSquared", "peakWorkers", "peakThroughput",
+                    "amdahlLimit")) {
                 node.putNull(field);
             }
         });
+        plan.uslIntervals().ifPresentOrElse(intervals -> node.set("intervals", intervals(mapper, intervals)),
+                () -> node.putNull("intervals"));
         ArrayNode points = node.putArray("points");
         for (UslFit.Point point : measurement.saturated()) {
             points.addObject().put("workers", (int) point.concurrency()).put("throughputPerSec", point.throughputPerSec());
         }
         return node;
+    }
+
+    /** Each figure's interval as {low, high}; an unbounded end (no peak in some resamples) is null. */
+    private static ObjectNode intervals(ObjectMapper mapper, UslBootstrap usl) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("confidence", usl.confidence());
+        node.put("resamples", usl.resamples());
+        node.put("failedResamples", usl.failedResamples());
+        node.put("method", usl.method().name().toLowerCase(java.util.Locale.ROOT));
+        node.put("seed", UslBootstrap.SEED);
+        interval(node, "sigma", usl.sigma());
+        interval(node, "kappa", usl.kappa());
+        interval(node, "lambda", usl.lambda());
+        interval(node, "peakWorkers", usl.peakWorkers());
+        interval(node, "highestThroughput", usl.highestThroughput());
+        interval(node, "amdahlLimit", usl.amdahlLimit());
+        return node;
+    }
+
+    private static void interval(ObjectNode parent, String name, ConfidenceInterval interval) {
+        ObjectNode node = parent.putObject(name);
+        putFinite(node, "low", interval.low());
+        putFinite(node, "high", interval.high());
+    }
+
+    private static void putFinite(ObjectNode node, String name, double value) {
+        if (Double.isInfinite(value)) {
+            node.putNull(name);
+        } else {
+            node.put(name, value);
+        }
     }
 }

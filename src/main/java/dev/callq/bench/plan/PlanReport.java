@@ -3,6 +3,7 @@ package dev.callq.bench.plan;
 import dev.callq.bench.measure.Slo;
 import dev.callq.bench.queueing.HoldingTime;
 import dev.callq.bench.queueing.PoolEstimate;
+import dev.callq.bench.queueing.UslBootstrap;
 import dev.callq.bench.queueing.UslFit;
 import dev.callq.bench.ExitCode;
 
@@ -50,6 +51,7 @@ public final class PlanReport {
                 + " Cs² %.2f%n", s.meanMicros(), s.workMeanMicros(), s.workStddevMicros(), s.popRoundTripMicros(),
                 s.squaredCoefficientOfVariation());
         out.println("  USL                         " + usl(plan));
+        out.println("                              " + uslIntervals(plan));
         out.printf(Locale.ROOT, "  Redis ceiling (no work)     %.0f events/s (one Redis thread caps every plan)%n",
                 plan.redisCeilingPerSec());
         PoolEstimate.Stable best = plan.sizing().recommended();
@@ -123,7 +125,24 @@ public final class PlanReport {
                 ? String.format(Locale.ROOT, "N* %.1f, peak %.0f events/s", fit.peakWorkers().getAsDouble(),
                 fit.peakThroughput().getAsDouble())
                 : "κ = 0: no peak within the law, throughput still rising";
-        return String.format(Locale.ROOT, "σ %.4f  κ %.6f  λ %.1f events/s per worker  %s  (R² %.4f)",
-                fit.sigma(), fit.kappa(), fit.lambda(), peak, fit.rSquared());
+        String amdahl = Double.isInfinite(fit.amdahlLimit()) ? "none (σ = 0)"
+                : String.format(Locale.ROOT, "%.0f events/s", fit.amdahlLimit());
+        return String.format(Locale.ROOT, "σ %.4f  κ %.6f  λ %.1f events/s per worker  %s  Amdahl limit λ/σ %s  "
+                + "(R² %.4f)", fit.sigma(), fit.kappa(), fit.lambda(), peak, amdahl, fit.rSquared());
+    }
+
+    private static String uslIntervals(ClientPlan plan) {
+        if (plan.uslIntervals().isEmpty()) {
+            return "no intervals: they need " + UslBootstrap.MINIMUM_POINTS + " or more saturated runs "
+                    + "(a three-parameter fit through three points says nothing of the noise)";
+        }
+        UslBootstrap usl = plan.uslIntervals().get();
+        return String.format(Locale.ROOT, "%s intervals (bootstrap, %d resamples of the %s, seed %d%s): σ %s  κ %s  "
+                        + "λ %s  N* %s  peak %s events/s  λ/σ %s events/s", usl.sigma().levelLabel(), usl.resamples(),
+                usl.method() == UslBootstrap.Method.REPEATS ? "repeats" : "fit's residuals", UslBootstrap.SEED,
+                usl.failedResamples() == 0 ? "" : ", " + usl.failedResamples() + " did not converge",
+                usl.sigma().format("%.4f"), usl.kappa().format("%.6f"), usl.lambda().format("%.1f"),
+                usl.peakWorkers().format("%.1f"), usl.highestThroughput().format("%.0f"),
+                usl.amdahlLimit().format("%.0f"));
     }
 }

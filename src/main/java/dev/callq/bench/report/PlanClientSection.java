@@ -54,8 +54,9 @@ final class PlanClientSection {
         lines.add(new Charts.Line("recommended: " + recommended + " workers", List.of((double) recommended,
                 (double) recommended), List.of(0.0, Math.max(top, curveTop)), false, 5));
         page.chart(Charts.xy("plan-" + name, name + ": saturated throughput against workers", "workers",
-                "throughput (events/s)", lines), "no saturated runs to draw");
+                "throughput (events/s)", lines, curves.bands()), "no saturated runs to draw");
         page.table(curves.table());
+        page.note(UslCurves.intervalsNote());
     }
 
     private static void holdingTime(JsonNode client, HtmlPage page) {
