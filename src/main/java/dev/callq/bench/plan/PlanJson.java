@@ -18,7 +18,7 @@ import java.util.List;
 /** Writes {@code plan.json}; results/README.md documents its fields. */
 public final class PlanJson {
     public static final String FILE_NAME = "plan.json";
-    public static final int SCHEMA = 1;
+    public static final int SCHEMA = 2;
     private static final double P99 = 0.99;
 
     private PlanJson() {
@@ -59,6 +59,7 @@ public final class PlanJson {
         ObjectNode node = mapper.createObjectNode();
         node.put("client", plan.client());
         node.put("recommendedWorkers", plan.recommendedWorkers());
+        node.set("workerInterval", workerInterval(mapper, outcome));
         node.put("feasible", plan.feasible());
         node.set("limits", mapper.valueToTree(plan.limits()));
         node.put("holdingTimeMicros", plan.holding().meanMicros());
@@ -67,6 +68,18 @@ public final class PlanJson {
         node.set("usl", usl(mapper, outcome.measurement(), plan));
         node.put("redisCeilingPerSec", plan.redisCeilingPerSec());
         node.set("validation", mapper.valueToTree(outcome.validation()));
+        node.set("validationSummary", mapper.valueToTree(outcome.validationSummaries()));
+        outcome.agreement().ifPresentOrElse(agreement -> {
+            ObjectNode agree = node.putObject("agreement");
+            agree.put("agree", agreement.agree());
+            agree.put("modelWorkers", agreement.modelWorkers());
+            if (agreement.measuredWorkers().isPresent()) {
+                agree.put("measuredWorkers", agreement.measuredWorkers().getAsInt());
+            } else {
+                agree.putNull("measuredWorkers");
+            }
+            agree.put("text", agreement.text());
+        }, () -> node.putNull("agreement"));
         node.set("evidence", mapper.valueToTree(outcome.measurement().runs()));
         return node;
     }
@@ -113,6 +126,24 @@ public final class PlanJson {
         for (UslFit.Point point : measurement.saturated()) {
             points.addObject().put("workers", (int) point.concurrency()).put("throughputPerSec", point.throughputPerSec());
         }
+        return node;
+    }
+
+    private static ObjectNode workerInterval(ObjectMapper mapper, PlanOutcome outcome) {
+        WorkerCountInterval interval = outcome.workerInterval();
+        ObjectNode node = mapper.createObjectNode();
+        node.put("workers", interval.workers());
+        node.put("low", interval.low());
+        node.put("high", interval.high());
+        node.put("confidence", interval.confidence());
+        node.put("resamples", interval.resamples());
+        node.put("seed", UslBootstrap.SEED);
+        node.put("workDurations", outcome.measurement().holdingSamples().workCount());
+        node.put("saturatedRepeats", outcome.measurement().holdingSamples().repeats());
+        interval(node, "holdingTimeMicros", interval.holdingMicros());
+        node.put("text", interval.headline());
+        ArrayNode chances = node.putArray("sloChance");
+        interval.chances().forEach(c -> chances.addObject().put("workers", c.workers()).put("probability", c.probability()));
         return node;
     }
 

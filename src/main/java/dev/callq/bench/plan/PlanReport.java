@@ -56,7 +56,15 @@ public final class PlanReport {
                 plan.redisCeilingPerSec());
         PoolEstimate.Stable best = plan.sizing().recommended();
         out.printf(Locale.ROOT, "  offered load A = λ·S        %.2f Erlangs%n", best.offeredLoadErlangs());
-        out.printf(Locale.ROOT, "  recommended workers         %d%n", best.workers());
+        WorkerCountInterval interval = outcome.workerInterval();
+        out.printf(Locale.ROOT, "  recommended workers         %s%n", interval.headline());
+        out.printf(Locale.ROOT, "    (bootstrap, %,d resamples, seed %d: of the %,d work durations and the %d saturated "
+                + "run(s) at the smallest pool; S %s µs)%n", interval.resamples(), UslBootstrap.SEED,
+                outcome.measurement().holdingSamples().workCount(), outcome.measurement().holdingSamples().repeats(),
+                interval.holdingMicros().format("%.0f"));
+        out.printf(Locale.ROOT, "    P(%s holds) under the model: %s%n", settings.slo(), interval.chances().stream()
+                .map(c -> String.format(Locale.ROOT, "%d: %.2f", c.workers(), c.probability()))
+                .collect(Collectors.joining("  ")));
         coresNeeded(outcome).ifPresent(line -> out.println("  CPU                         " + line));
         printEstimate("    ", best, out);
         plan.sizing().oneFewer().ifPresent(fewer -> printEstimate("    ", fewer, out));
@@ -99,21 +107,24 @@ public final class PlanReport {
 
     private void printValidation(PlanOutcome outcome, PrintStream out) {
         Slo slo = outcome.plan().slo();
-        out.printf(Locale.ROOT, "  validation at %.0f events/s, Poisson arrivals, %.0f s measured:%n",
-                settings.ratePerSec(), settings.validationSeconds());
-        out.printf(Locale.ROOT, "    workers  predicted %-6s measured %-6s  SLO %s%n", slo.label(), slo.label(), slo);
-        for (ValidationRun run : outcome.validation()) {
-            String predicted = run.predictedSloWaitMicros() == null ? "unstable"
-                    : String.format(Locale.ROOT, "%.2f ms", run.predictedSloWaitMicros() / 1000.0);
-            out.printf(Locale.ROOT, "    %7d  %-16s %-16s %s%s%n", run.workers(), predicted,
-                    String.format(Locale.ROOT, "%.2f ms", run.measuredSloWaitMicros() / 1000.0),
-                    run.sloMet() ? "held" : "MISSED", run.exitCode() == ExitCode.OK ? "" : " (run exit " + run.exitCode()
-                            + ", see its warnings)");
+        out.printf(Locale.ROOT, "  validation at %.0f events/s, Poisson arrivals, %.0f s measured, %d repeat(s) each:%n",
+                settings.ratePerSec(), settings.validationSeconds(), settings.validationRepeats());
+        for (ValidationSummary summary : outcome.validationSummaries()) {
+            out.println("    " + summary.describe(slo.toString(), slo.label()));
         }
-        for (ValidationRun run : outcome.validation()) {
-            Disagreement.explain(outcome.plan(), run, settings.validationSeconds(), cpus)
-                    .ifPresent(text -> out.println("    note: " + text));
+        long untrustworthy = outcome.validation().stream().filter(run -> run.exitCode() != ExitCode.OK).count();
+        if (untrustworthy > 0) {
+            out.printf(Locale.ROOT, "    %d validation run(s) exited %d: read them with their warnings (runs/)%n",
+                    untrustworthy, ExitCode.UNTRUSTWORTHY);
         }
+        outcome.agreement().ifPresent(agreement -> out.println("  " + agreement.text()));
+        // One note per pool size: the same cause repeats across its runs.
+        outcome.validation().stream().collect(Collectors.groupingBy(ValidationRun::workers, java.util.TreeMap::new,
+                        Collectors.toList()))
+                .forEach((workers, runs) -> runs.stream()
+                        .map(run -> Disagreement.explain(outcome.plan(), run, settings.validationSeconds(), cpus))
+                        .flatMap(java.util.Optional::stream).findFirst()
+                        .ifPresent(text -> out.println("    note: " + text)));
     }
 
     private static String usl(ClientPlan plan) {

@@ -15,17 +15,24 @@ import java.util.List;
  * @param redisRtt            round trip added between every party and Redis in each forked run (zero for
  *                            loopback): a plan sized for the network the pool will really run on
  * @param redisRttJitter      how far each of those round trips is drawn from redisRtt, either way (zero for none)
+ * @param sweepRepeats        runs at each worker count of the saturated sweep: repeats are what the worker
+ *                            count's and the USL's intervals resample
+ * @param validationRepeats   runs at each of N − 1, N and N + 1 when validating
  */
 public record PlanSettings(double ratePerSec, Slo slo, String serviceTimeSpec, List<String> clients,
                            List<Integer> sweepWorkerCounts, double saturationOverload,
                            double sweepWarmupSeconds, double sweepSeconds,
                            int ceilingWorkers, double ceilingRatePerSec, double ceilingSeconds,
                            boolean validate, double validationWarmupSeconds, double validationSeconds,
-                           Path outDir, Duration redisRtt, Duration redisRttJitter) {
+                           Path outDir, Duration redisRtt, Duration redisRttJitter, int sweepRepeats,
+                           int validationRepeats) {
 
     public PlanSettings {
         sweepWorkerCounts = List.copyOf(sweepWorkerCounts);
         clients = List.copyOf(clients);
+        if (sweepRepeats < 1 || validationRepeats < 1) {
+            throw new IllegalArgumentException("--sweep-repeats and --repeats must be at least 1");
+        }
     }
 
     /** Bound on one forked run: its load, a generous drain, and JVM and Redis start-up. */
