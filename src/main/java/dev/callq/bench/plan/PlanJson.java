@@ -14,6 +14,7 @@ import dev.callq.bench.run.SummaryJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /** Writes {@code plan.json}; results/README.md documents its fields. */
 public final class PlanJson {
@@ -153,7 +154,7 @@ public final class PlanJson {
         node.put("confidence", usl.confidence());
         node.put("resamples", usl.resamples());
         node.put("failedResamples", usl.failedResamples());
-        node.put("method", usl.method().name().toLowerCase(java.util.Locale.ROOT));
+        node.put("method", usl.method().name().toLowerCase(Locale.ROOT));
         node.put("seed", UslBootstrap.SEED);
         interval(node, "sigma", usl.sigma());
         interval(node, "kappa", usl.kappa());

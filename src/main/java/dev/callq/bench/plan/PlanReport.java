@@ -10,6 +10,8 @@ import dev.callq.bench.ExitCode;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** The plan as a telephony engineer reads it: Erlangs, utilisation, probability of waiting, wait percentiles. */
@@ -118,13 +120,18 @@ public final class PlanReport {
                     untrustworthy, ExitCode.UNTRUSTWORTHY);
         }
         outcome.agreement().ifPresent(agreement -> out.println("  " + agreement.text()));
-        // One note per pool size: the same cause repeats across its runs.
-        outcome.validation().stream().collect(Collectors.groupingBy(ValidationRun::workers, java.util.TreeMap::new,
+        // One note per pool size, and only where most of its repeats part from the model: a single repeat
+        // against two is a sample of the tail, not a disagreement.
+        outcome.validation().stream().collect(Collectors.groupingBy(ValidationRun::workers, TreeMap::new,
                         Collectors.toList()))
-                .forEach((workers, runs) -> runs.stream()
-                        .map(run -> Disagreement.explain(outcome.plan(), run, settings.validationSeconds(), cpus))
-                        .flatMap(java.util.Optional::stream).findFirst()
-                        .ifPresent(text -> out.println("    note: " + text)));
+                .forEach((workers, runs) -> {
+                    List<String> notes = runs.stream()
+                            .map(run -> Disagreement.explain(outcome.plan(), run, settings.validationSeconds(), cpus))
+                            .flatMap(Optional::stream).toList();
+                    if (2 * notes.size() > runs.size()) {
+                        out.println("    note: " + notes.get(0));
+                    }
+                });
     }
 
     private static String usl(ClientPlan plan) {
@@ -148,7 +155,7 @@ public final class PlanReport {
                     + "(a three-parameter fit through three points says nothing of the noise)";
         }
         UslBootstrap usl = plan.uslIntervals().get();
-        return String.format(Locale.ROOT, "%s intervals (bootstrap, %d resamples of the %s, seed %d%s): σ %s  κ %s  "
+        return String.format(Locale.ROOT, "%s intervals (bootstrap, %,d resamples of the %s, seed %d%s): σ %s  κ %s  "
                         + "λ %s  N* %s  peak %s events/s  λ/σ %s events/s", usl.sigma().levelLabel(), usl.resamples(),
                 usl.method() == UslBootstrap.Method.REPEATS ? "repeats" : "fit's residuals", UslBootstrap.SEED,
                 usl.failedResamples() == 0 ? "" : ", " + usl.failedResamples() + " did not converge",

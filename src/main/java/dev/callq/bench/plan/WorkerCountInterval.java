@@ -6,6 +6,7 @@ import dev.callq.bench.queueing.UslBootstrap;
 import dev.callq.bench.queueing.WaitModel;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -16,7 +17,8 @@ import java.util.SplittableRandom;
  * its own smallest pool. The interval is the percentile interval of those pools; the probability that
  * the objective holds at N, under the model, is the fraction of replicates whose pool is at most N
  * (the model's wait falls as N grows, so a replicate that needs at most N is met by N). The seed is
- * fixed, as for the USL.
+ * fixed, as for the USL. The interval is widened to include the plan's own N when the replicates'
+ * percentiles miss it (a point estimate at the edge of a skewed spread).
  *
  * @param workers        the plan's own answer, from the point estimates
  * @param low            lower end of the interval, in workers
@@ -50,7 +52,7 @@ public record WorkerCountInterval(int workers, int low, int high, double confide
         List<Chance> chances = new ArrayList<>();
         for (int n = Math.max(1, low - 1); n <= high + 1; n++) {
             int pool = n;
-            chances.add(new Chance(n, java.util.Arrays.stream(pools).filter(p -> p <= pool).count() / (double) resamples));
+            chances.add(new Chance(n, Arrays.stream(pools).filter(p -> p <= pool).count() / (double) resamples));
         }
         return new WorkerCountInterval(workers, low, high, UslBootstrap.CONFIDENCE, resamples,
                 ConfidenceInterval.ofReplicates(holding, UslBootstrap.CONFIDENCE), List.copyOf(chances));
