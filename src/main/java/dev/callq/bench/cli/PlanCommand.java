@@ -15,6 +15,7 @@ import dev.callq.bench.plan.Validation;
 import dev.callq.bench.plan.ValidationRun;
 import dev.callq.bench.plan.WorkerCountInterval;
 import dev.callq.bench.report.PlanHtml;
+import dev.callq.bench.run.LoadKind;
 import dev.callq.bench.run.RoundTrip;
 import dev.callq.bench.run.RunOptions;
 import dev.callq.bench.work.ServiceTime;
@@ -60,6 +61,12 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "3",
             description = "validation runs at each of N − 1, N and N + 1 (default: ${DEFAULT-VALUE})")
     int validationRepeats;
+
+    @Option(names = "--load", defaultValue = "synthetic",
+            description = "where the events will come from: synthetic, or sip (Kamailio's ndb_redis pushes them, so the "
+                    + "plan also sizes Kamailio's SIP workers for the push rate); the runs are synthetic either way "
+                    + "(default: ${DEFAULT-VALUE})")
+    String load;
 
     @Option(names = "--sweep-repeats", defaultValue = "1",
             description = "saturated runs at each worker count; 2 or more lets the intervals resample the repeats "
@@ -159,7 +166,8 @@ public final class PlanCommand implements Callable<Integer> {
                 sweepWorkerCounts.stream().distinct().sorted().toList(), overload, sweepWarmupSeconds, sweepSeconds,
                 ceilingWorkers, ceilingRatePerSec, ceilingSeconds, validate, validationWarmupSeconds,
                 validationSeconds, outDir != null ? outDir : defaultOutDir(),
-                redisRoundTrip().rtt(), redisRoundTrip().jitter(), sweepRepeats, validationRepeats);
+                redisRoundTrip().rtt(), redisRoundTrip().jitter(), sweepRepeats, validationRepeats,
+                RunOptions.parseEnum(LoadKind.class, load, "--load") == LoadKind.SIP);
     }
 
     private RoundTrip redisRoundTrip() {

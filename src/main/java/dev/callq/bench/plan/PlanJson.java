@@ -36,6 +36,7 @@ public final class PlanJson {
         slo.put("waitTargetMicros", settings.slo().waitTargetMicros());
         root.put("serviceTime", settings.serviceTimeSpec());
         root.put("arrivalsAssumed", "poisson");
+        root.put("load", settings.sipLoad() ? "sip" : "synthetic");
         root.put("redisRttMicros", settings.redisRtt().toNanos() / 1_000);
         root.put("redisRttJitterMicros", settings.redisRttJitter().toNanos() / 1_000);
         ObjectNode environment = root.putObject("environment");
@@ -43,7 +44,7 @@ public final class PlanJson {
         environment.put("loadAverageAtEnd", loadAverage);
         ArrayNode clients = root.putArray("clients");
         for (PlanOutcome outcome : outcomes) {
-            clients.add(client(mapper, outcome));
+            clients.add(client(mapper, settings, outcome));
         }
         root.putPOJO("provenance", Provenance.current());
         Path file = settings.outDir().resolve(FILE_NAME);
@@ -55,7 +56,7 @@ public final class PlanJson {
         }
     }
 
-    private static ObjectNode client(ObjectMapper mapper, PlanOutcome outcome) {
+    private static ObjectNode client(ObjectMapper mapper, PlanSettings settings, PlanOutcome outcome) {
         ClientPlan plan = outcome.plan();
         ObjectNode node = mapper.createObjectNode();
         node.put("client", plan.client());
@@ -68,6 +69,10 @@ public final class PlanJson {
         node.set("erlangC", erlangC(mapper, plan));
         node.set("usl", usl(mapper, outcome.measurement(), plan));
         node.put("redisCeilingPerSec", plan.redisCeilingPerSec());
+        if (settings.sipLoad()) {
+            node.set("kamailioWorkers", mapper.valueToTree(KamailioWorkers.of(settings.ratePerSec(),
+                    plan.holding().popRoundTripMicros())));
+        }
         node.set("validation", mapper.valueToTree(outcome.validation()));
         node.set("validationSummary", mapper.valueToTree(outcome.validationSummaries()));
         outcome.agreement().ifPresentOrElse(agreement -> {

@@ -18,6 +18,7 @@ import java.util.List;
  * @param sweepRepeats        runs at each worker count of the saturated sweep: repeats are what the worker
  *                            count's and the USL's intervals resample
  * @param validationRepeats   runs at each of N − 1, N and N + 1 when validating
+ * @param sipLoad             the events come from Kamailio: the plan also sizes Kamailio's SIP workers
  */
 public record PlanSettings(double ratePerSec, Slo slo, String serviceTimeSpec, List<String> clients,
                            List<Integer> sweepWorkerCounts, double saturationOverload,
@@ -25,7 +26,7 @@ public record PlanSettings(double ratePerSec, Slo slo, String serviceTimeSpec, L
                            int ceilingWorkers, double ceilingRatePerSec, double ceilingSeconds,
                            boolean validate, double validationWarmupSeconds, double validationSeconds,
                            Path outDir, Duration redisRtt, Duration redisRttJitter, int sweepRepeats,
-                           int validationRepeats) {
+                           int validationRepeats, boolean sipLoad) {
 
     public PlanSettings {
         sweepWorkerCounts = List.copyOf(sweepWorkerCounts);

@@ -45,6 +45,7 @@ class PlanCommandTest {
             "--client glide | unknown client 'glide'",
             "--redis-rtt 1ms~2ms | --redis-rtt's jitter must not exceed its round trip",
             "--repeats 0 | --repeats and --sweep-repeats must be at least 1",
+            "--load fax | --load must be one of sip, synthetic, not 'fax'",
     })
     void badInputIsOneLineAndExitTwo(String badOption, String expectedMessage) {
         Map<String, String> options = new LinkedHashMap<>(Map.of("--rate", "800", "--slo", "p99=20ms",
