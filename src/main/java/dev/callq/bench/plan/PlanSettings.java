@@ -1,6 +1,7 @@
 package dev.callq.bench.plan;
 
 import dev.callq.bench.measure.Slo;
+import dev.callq.bench.run.Warmup;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,9 +37,14 @@ public record PlanSettings(double ratePerSec, Slo slo, String serviceTimeSpec, L
         }
     }
 
-    /** Bound on one forked run: its load, a generous drain, and JVM and Redis start-up. */
+    /**
+     * Bound on one forked run: a warm-up the JIT may stretch to its default maximum, the measured seconds,
+     * a drain after the warm-up and one at the end, and JVM and Redis start-up (as a sweep cell's bound).
+     * A saturated run's warm-up leaves a backlog behind it, so on a busy machine both drains are used.
+     */
     Duration forkTimeout(double warmupSeconds, double measuredSeconds) {
-        return Duration.ofSeconds((long) Math.ceil(warmupSeconds + measuredSeconds) + DRAIN_TIMEOUT_SECONDS + 60);
+        double longestWarmupSeconds = Math.max(warmupSeconds, Warmup.DEFAULT_MAXIMUM_SECONDS);
+        return Duration.ofSeconds((long) Math.ceil(longestWarmupSeconds + measuredSeconds) + 2L * DRAIN_TIMEOUT_SECONDS + 60);
     }
 
     static final int DRAIN_TIMEOUT_SECONDS = 30;

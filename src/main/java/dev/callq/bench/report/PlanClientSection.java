@@ -31,6 +31,14 @@ final class PlanClientSection {
         }
         capacity(name, recommended, client, page);
         holdingTime(client, page);
+        JsonNode kamailio = client.path("kamailioWorkers");
+        if (kamailio.isObject()) {
+            page.note(String.format(Locale.ROOT, "Kamailio SIP workers: %d (--kamailio-children %d) for %.0f pushes/s "
+                    + "over a %.0f µs Redis round trip: %.2f busy pushing on average (Little's law), P(wait) %.3f; "
+                    + "pushes only, so a floor.", kamailio.path("workers").asInt(), kamailio.path("workers").asInt(),
+                    kamailio.path("pushesPerSec").asDouble(), kamailio.path("roundTripMicros").asDouble(),
+                    kamailio.path("busyOnAverage").asDouble(), kamailio.path("probabilityOfWaiting").asDouble()));
+        }
         page.subheading("Erlang C around the recommendation").table(erlangC(plan, client, recommended));
         if (client.path("workerInterval").isObject()) {
             page.subheading("How sure: the worker count resampled").table(chances(plan, client.path("workerInterval")));
