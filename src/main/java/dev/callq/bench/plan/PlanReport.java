@@ -68,12 +68,12 @@ public final class PlanReport {
                 .map(c -> String.format(Locale.ROOT, "%d: %.2f", c.workers(), c.probability()))
                 .collect(Collectors.joining("  ")));
         coresNeeded(outcome).ifPresent(line -> out.println("  CPU                         " + line));
+        printEstimate("    ", best, out);
+        plan.sizing().oneFewer().ifPresent(fewer -> printEstimate("    ", fewer, out));
         if (settings.sipLoad()) {
             out.println("  Kamailio SIP workers        " + KamailioWorkers.of(settings.ratePerSec(),
                     s.popRoundTripMicros()).describe());
         }
-        printEstimate("    ", best, out);
-        plan.sizing().oneFewer().ifPresent(fewer -> printEstimate("    ", fewer, out));
         for (String limit : plan.limits()) {
             out.println("  CANNOT BE MET BY ADDING WORKERS: " + limit);
         }
