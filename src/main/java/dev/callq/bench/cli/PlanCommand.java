@@ -13,7 +13,9 @@ import dev.callq.bench.plan.PlanSettings;
 import dev.callq.bench.plan.SaturationSweep;
 import dev.callq.bench.plan.Validation;
 import dev.callq.bench.plan.ValidationRun;
+import dev.callq.bench.plan.WorkerCountInterval;
 import dev.callq.bench.report.PlanHtml;
+import dev.callq.bench.run.LoadKind;
 import dev.callq.bench.run.RoundTrip;
 import dev.callq.bench.run.RunOptions;
 import dev.callq.bench.work.ServiceTime;
@@ -29,8 +31,9 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code callq plan}: how many workers, with which client, for a rate and a queue-wait objective.
- * Measures each client in forked synthetic runs, sizes the pool with Erlang C, and with
- * {@code --validate} runs the recommendation and one worker fewer at the target rate.
+ * Measures each client in forked synthetic runs, sizes the pool with Erlang C with an interval from
+ * resampling what it measured, and (unless {@code --no-validate}) runs one worker fewer, the
+ * recommendation and one more, {@code --repeats} times each, at the target rate.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Sizes the worker pool for a rate and a queue-wait objective, from measurement (Erlang C, USL).",
@@ -50,8 +53,25 @@ public final class PlanCommand implements Callable<Integer> {
             description = "${COMPLETION-CANDIDATES}, or all of them (also: both) (default: ${DEFAULT-VALUE})")
     String client;
 
-    @Option(names = "--validate", description = "run the recommended pool and one worker fewer at the target rate")
+    @Option(names = "--validate", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "run N − 1, N and N + 1 workers at the target rate, --repeats times each; --no-validate "
+                    + "gives the model's answer alone (default: ${DEFAULT-VALUE})")
     boolean validate;
+
+    @Option(names = "--repeats", defaultValue = "3",
+            description = "validation runs at each of N − 1, N and N + 1 (default: ${DEFAULT-VALUE})")
+    int validationRepeats;
+
+    @Option(names = "--load", defaultValue = "synthetic",
+            description = "where the events will come from: synthetic, or sip (Kamailio's ndb_redis pushes them, so the "
+                    + "plan also sizes Kamailio's SIP workers for the push rate); the runs are synthetic either way "
+                    + "(default: ${DEFAULT-VALUE})")
+    String load;
+
+    @Option(names = "--sweep-repeats", defaultValue = "1",
+            description = "saturated runs at each worker count; 2 or more lets the intervals resample the repeats "
+                    + "themselves (default: ${DEFAULT-VALUE})")
+    int sweepRepeats;
 
     @Option(names = "--out", description = "results folder (default: results/plan-<time>)")
     Path outDir;
@@ -79,7 +99,7 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--ceiling-seconds", defaultValue = "2", description = "measured seconds of the Redis ceiling run (default: ${DEFAULT-VALUE})")
     double ceilingSeconds;
 
-    @Option(names = "--validation-seconds", defaultValue = "8", description = "measured seconds of each validation run (default: ${DEFAULT-VALUE})")
+    @Option(names = "--validation-seconds", defaultValue = "5", description = "measured seconds of each validation run (default: ${DEFAULT-VALUE})")
     double validationSeconds;
 
     @Option(names = "--validation-warmup", defaultValue = "2", description = "warm-up seconds of each validation run (default: ${DEFAULT-VALUE})")
@@ -98,9 +118,12 @@ public final class PlanCommand implements Callable<Integer> {
             ClientMeasurement measurement = new SaturationSweep(settings, System.out).measure(name);
             ClientPlan plan = CapacityPlanner.plan(name, settings.ratePerSec(), settings.slo(),
                     measurement.saturated(), measurement.holding(), measurement.redisCeilingPerSec());
+            WorkerCountInterval interval = WorkerCountInterval.of(plan.recommendedWorkers(), settings.ratePerSec(),
+                    settings.slo(), measurement.holdingSamples());
+            System.out.println("  " + name + ": " + interval.headline() + " (model, before validation)");
             List<ValidationRun> validation = settings.validate()
                     ? new Validation(settings, System.out).validate(plan) : List.of();
-            outcomes.add(new PlanOutcome(measurement, plan, validation));
+            outcomes.add(new PlanOutcome(measurement, plan, interval, validation));
         }
         double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         int cpus = Runtime.getRuntime().availableProcessors();
@@ -133,6 +156,9 @@ public final class PlanCommand implements Callable<Integer> {
         if (!(overload > 1.0)) {
             throw new IllegalArgumentException("--overload must be above 1, or the pool is not saturated, not " + overload);
         }
+        if (validationRepeats < 1 || sweepRepeats < 1) {
+            throw new IllegalArgumentException("--repeats and --sweep-repeats must be at least 1");
+        }
         if (ceilingWorkers < 1 || sweepWarmupSeconds < 0 || validationWarmupSeconds < 0) {
             throw new IllegalArgumentException("--ceiling-workers must be at least 1 and warm-ups must not be negative");
         }
@@ -140,7 +166,8 @@ public final class PlanCommand implements Callable<Integer> {
                 sweepWorkerCounts.stream().distinct().sorted().toList(), overload, sweepWarmupSeconds, sweepSeconds,
                 ceilingWorkers, ceilingRatePerSec, ceilingSeconds, validate, validationWarmupSeconds,
                 validationSeconds, outDir != null ? outDir : defaultOutDir(),
-                redisRoundTrip().rtt(), redisRoundTrip().jitter());
+                redisRoundTrip().rtt(), redisRoundTrip().jitter(), sweepRepeats, validationRepeats,
+                RunOptions.parseEnum(LoadKind.class, load, "--load") == LoadKind.SIP);
     }
 
     private RoundTrip redisRoundTrip() {

@@ -3,11 +3,11 @@ package dev.callq.bench.plan;
 import dev.callq.bench.measure.Slo;
 import dev.callq.bench.queueing.HoldingTime;
 import dev.callq.bench.queueing.Sizing;
+import dev.callq.bench.queueing.UslBootstrap;
 import dev.callq.bench.queueing.UslFit;
 import dev.callq.bench.queueing.WaitModel;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,16 +25,27 @@ public final class CapacityPlanner {
 
     /**
      * S from saturated runs: N / X(N) at the smallest measured N, where the pool is busy all the time
-     * and Redis is not the bottleneck, so the figure is the holding time and not contention.
+     * and Redis is not the bottleneck, so the figure is the holding time and not contention; the mean
+     * over the repeats at that N.
      */
     public static double holdingMicrosFromSaturatedRuns(List<UslFit.Point> saturated) {
-        UslFit.Point lowest = saturated.stream().min(Comparator.comparingDouble(UslFit.Point::concurrency))
-                .orElseThrow(() -> new IllegalArgumentException("no saturated run to take the holding time from"));
-        if (!(lowest.throughputPerSec() > 0.0)) {
-            throw new IllegalArgumentException("the saturated run at " + (int) lowest.concurrency()
+        return lowestPoolRuns(saturated).stream().mapToDouble(CapacityPlanner::holdingMicros).average().orElseThrow();
+    }
+
+    /** N / X(N) of one saturated run, in µs. */
+    static double holdingMicros(UslFit.Point run) {
+        if (!(run.throughputPerSec() > 0.0)) {
+            throw new IllegalArgumentException("the saturated run at " + (int) run.concurrency()
                     + " workers consumed nothing; no holding time can be derived");
         }
-        return lowest.concurrency() / lowest.throughputPerSec() * 1e6;
+        return run.concurrency() / run.throughputPerSec() * 1e6;
+    }
+
+    /** The runs (repeats) at the smallest measured pool. */
+    static List<UslFit.Point> lowestPoolRuns(List<UslFit.Point> saturated) {
+        double lowest = saturated.stream().mapToDouble(UslFit.Point::concurrency).min()
+                .orElseThrow(() -> new IllegalArgumentException("no saturated run to take the holding time from"));
+        return saturated.stream().filter(p -> p.concurrency() == lowest).toList();
     }
 
     public static ClientPlan plan(String client, double ratePerSec, Slo slo, List<UslFit.Point> saturated,
@@ -46,8 +57,10 @@ public final class CapacityPlanner {
         Sizing sizing = model.size(slo.percentile(), slo.waitTargetMicros());
         Optional<UslFit> usl = saturated.stream().mapToDouble(UslFit.Point::concurrency).distinct().count()
                 >= USL_MINIMUM_POINTS ? Optional.of(UslFit.fit(saturated)) : Optional.empty();
+        Optional<UslBootstrap> intervals = UslBootstrap.possible(saturated)
+                ? Optional.of(UslBootstrap.of(saturated)) : Optional.empty();
         List<String> limits = limits(ratePerSec, sizing.workers(), usl, redisCeilingPerSec);
-        return new ClientPlan(client, ratePerSec, slo, holding, sizing, usl, redisCeilingPerSec, limits);
+        return new ClientPlan(client, ratePerSec, slo, holding, sizing, usl, intervals, redisCeilingPerSec, limits);
     }
 
     private static List<String> limits(double ratePerSec, int workers, Optional<UslFit> usl,

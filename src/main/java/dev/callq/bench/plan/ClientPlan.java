@@ -4,6 +4,7 @@ import dev.callq.bench.measure.Slo;
 import dev.callq.bench.queueing.HoldingTime;
 import dev.callq.bench.queueing.PoolEstimate;
 import dev.callq.bench.queueing.Sizing;
+import dev.callq.bench.queueing.UslBootstrap;
 import dev.callq.bench.queueing.UslFit;
 import dev.callq.bench.queueing.WaitModel;
 
@@ -17,9 +18,12 @@ import java.util.Optional;
  *
  * @param redisCeilingPerSec  the highest rate this Redis carried with no work at all (NaN when not measured)
  * @param usl                 the fit to the saturated throughputs; empty with fewer than three worker counts
+ * @param uslIntervals        the fit's bootstrap intervals; empty with fewer than {@value UslBootstrap#MINIMUM_POINTS}
+ *                            points, where a three-parameter fit says nothing of the noise
  */
 public record ClientPlan(String client, double ratePerSec, Slo slo, HoldingTime holding, Sizing sizing,
-                         Optional<UslFit> usl, double redisCeilingPerSec, List<String> limits) {
+                         Optional<UslFit> usl, Optional<UslBootstrap> uslIntervals, double redisCeilingPerSec,
+                         List<String> limits) {
 
     /** The recommended pool, or the pool Erlang C asks for when the objective cannot be met anyway. */
     public int recommendedWorkers() {

@@ -3,12 +3,15 @@ package dev.callq.bench.plan;
 import dev.callq.bench.measure.Slo;
 import dev.callq.bench.queueing.HoldingTime;
 import dev.callq.bench.queueing.PoolEstimate;
+import dev.callq.bench.queueing.UslBootstrap;
 import dev.callq.bench.queueing.UslFit;
 import dev.callq.bench.ExitCode;
 
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** The plan as a telephony engineer reads it: Erlangs, utilisation, probability of waiting, wait percentiles. */
@@ -50,14 +53,27 @@ public final class PlanReport {
                 + " Cs² %.2f%n", s.meanMicros(), s.workMeanMicros(), s.workStddevMicros(), s.popRoundTripMicros(),
                 s.squaredCoefficientOfVariation());
         out.println("  USL                         " + usl(plan));
+        out.println("                              " + uslIntervals(plan));
         out.printf(Locale.ROOT, "  Redis ceiling (no work)     %.0f events/s (one Redis thread caps every plan)%n",
                 plan.redisCeilingPerSec());
         PoolEstimate.Stable best = plan.sizing().recommended();
         out.printf(Locale.ROOT, "  offered load A = λ·S        %.2f Erlangs%n", best.offeredLoadErlangs());
-        out.printf(Locale.ROOT, "  recommended workers         %d%n", best.workers());
+        WorkerCountInterval interval = outcome.workerInterval();
+        out.printf(Locale.ROOT, "  recommended workers         %s%n", interval.headline());
+        out.printf(Locale.ROOT, "    (bootstrap, %,d resamples, seed %d: of the %,d work durations and the %d saturated "
+                + "run(s) at the smallest pool; S %s µs)%n", interval.resamples(), UslBootstrap.SEED,
+                outcome.measurement().holdingSamples().workCount(), outcome.measurement().holdingSamples().repeats(),
+                interval.holdingMicros().format("%.0f"));
+        out.printf(Locale.ROOT, "    P(%s holds) under the model: %s%n", settings.slo(), interval.chances().stream()
+                .map(c -> String.format(Locale.ROOT, "%d: %.2f", c.workers(), c.probability()))
+                .collect(Collectors.joining("  ")));
         coresNeeded(outcome).ifPresent(line -> out.println("  CPU                         " + line));
         printEstimate("    ", best, out);
         plan.sizing().oneFewer().ifPresent(fewer -> printEstimate("    ", fewer, out));
+        if (settings.sipLoad()) {
+            out.println("  Kamailio SIP workers        " + KamailioWorkers.of(settings.ratePerSec(),
+                    s.popRoundTripMicros()).describe());
+        }
         for (String limit : plan.limits()) {
             out.println("  CANNOT BE MET BY ADDING WORKERS: " + limit);
         }
@@ -97,21 +113,29 @@ public final class PlanReport {
 
     private void printValidation(PlanOutcome outcome, PrintStream out) {
         Slo slo = outcome.plan().slo();
-        out.printf(Locale.ROOT, "  validation at %.0f events/s, Poisson arrivals, %.0f s measured:%n",
-                settings.ratePerSec(), settings.validationSeconds());
-        out.printf(Locale.ROOT, "    workers  predicted %-6s measured %-6s  SLO %s%n", slo.label(), slo.label(), slo);
-        for (ValidationRun run : outcome.validation()) {
-            String predicted = run.predictedSloWaitMicros() == null ? "unstable"
-                    : String.format(Locale.ROOT, "%.2f ms", run.predictedSloWaitMicros() / 1000.0);
-            out.printf(Locale.ROOT, "    %7d  %-16s %-16s %s%s%n", run.workers(), predicted,
-                    String.format(Locale.ROOT, "%.2f ms", run.measuredSloWaitMicros() / 1000.0),
-                    run.sloMet() ? "held" : "MISSED", run.exitCode() == ExitCode.OK ? "" : " (run exit " + run.exitCode()
-                            + ", see its warnings)");
+        out.printf(Locale.ROOT, "  validation at %.0f events/s, Poisson arrivals, %.0f s measured, %d repeat(s) each:%n",
+                settings.ratePerSec(), settings.validationSeconds(), settings.validationRepeats());
+        for (ValidationSummary summary : outcome.validationSummaries()) {
+            out.println("    " + summary.describe(slo.toString(), slo.label()));
         }
-        for (ValidationRun run : outcome.validation()) {
-            Disagreement.explain(outcome.plan(), run, settings.validationSeconds(), cpus)
-                    .ifPresent(text -> out.println("    note: " + text));
+        long untrustworthy = outcome.validation().stream().filter(run -> run.exitCode() != ExitCode.OK).count();
+        if (untrustworthy > 0) {
+            out.printf(Locale.ROOT, "    %d validation run(s) exited %d: read them with their warnings (runs/)%n",
+                    untrustworthy, ExitCode.UNTRUSTWORTHY);
         }
+        outcome.agreement().ifPresent(agreement -> out.println("  " + agreement.text()));
+        // One note per pool size, and only where most of its repeats part from the model: a single repeat
+        // against two is a sample of the tail, not a disagreement.
+        outcome.validation().stream().collect(Collectors.groupingBy(ValidationRun::workers, TreeMap::new,
+                        Collectors.toList()))
+                .forEach((workers, runs) -> {
+                    List<String> notes = runs.stream()
+                            .map(run -> Disagreement.explain(outcome.plan(), run, settings.validationSeconds(), cpus))
+                            .flatMap(Optional::stream).toList();
+                    if (2 * notes.size() > runs.size()) {
+                        out.println("    note: " + notes.get(0));
+                    }
+                });
     }
 
     private static String usl(ClientPlan plan) {
@@ -123,7 +147,24 @@ public final class PlanReport {
                 ? String.format(Locale.ROOT, "N* %.1f, peak %.0f events/s", fit.peakWorkers().getAsDouble(),
                 fit.peakThroughput().getAsDouble())
                 : "κ = 0: no peak within the law, throughput still rising";
-        return String.format(Locale.ROOT, "σ %.4f  κ %.6f  λ %.1f events/s per worker  %s  (R² %.4f)",
-                fit.sigma(), fit.kappa(), fit.lambda(), peak, fit.rSquared());
+        String amdahl = Double.isInfinite(fit.amdahlLimit()) ? "none (σ = 0)"
+                : String.format(Locale.ROOT, "%.0f events/s", fit.amdahlLimit());
+        return String.format(Locale.ROOT, "σ %.4f  κ %.6f  λ %.1f events/s per worker  %s  Amdahl limit λ/σ %s  "
+                + "(R² %.4f)", fit.sigma(), fit.kappa(), fit.lambda(), peak, amdahl, fit.rSquared());
+    }
+
+    private static String uslIntervals(ClientPlan plan) {
+        if (plan.uslIntervals().isEmpty()) {
+            return "no intervals: they need " + UslBootstrap.MINIMUM_POINTS + " or more saturated runs "
+                    + "(a three-parameter fit through three points says nothing of the noise)";
+        }
+        UslBootstrap usl = plan.uslIntervals().get();
+        return String.format(Locale.ROOT, "%s intervals (bootstrap, %,d resamples of the %s, seed %d%s): σ %s  κ %s  "
+                        + "λ %s  N* %s  peak %s events/s  λ/σ %s events/s", usl.sigma().levelLabel(), usl.resamples(),
+                usl.method() == UslBootstrap.Method.REPEATS ? "repeats" : "fit's residuals", UslBootstrap.SEED,
+                usl.failedResamples() == 0 ? "" : ", " + usl.failedResamples() + " did not converge",
+                usl.sigma().format("%.4f"), usl.kappa().format("%.6f"), usl.lambda().format("%.1f"),
+                usl.peakWorkers().format("%.1f"), usl.highestThroughput().format("%.0f"),
+                usl.amdahlLimit().format("%.0f"));
     }
 }

@@ -5,6 +5,7 @@ package dev.callq.bench.plan;
  * ones. The measured wait is enqueue → dequeue as the harness records it, so it includes the pop round
  * trip that the model counts in the holding time instead.
  *
+ * @param repeat                  which run of this pool size, from 1
  * @param predictedP99Micros      the model's p99 queue wait; null when c ≤ A (no steady state)
  * @param measuredP99Micros       p99 enqueue → dequeue from the run's .hlog
  * @param predictedSloWaitMicros  the model's wait at the objective's percentile; null when c ≤ A
@@ -14,7 +15,7 @@ package dev.callq.bench.plan;
  * @param producerLagP99Micros    how late the producer pushed (already inside the measured wait)
  * @param loadAverage             the machine's 1-minute load average when the run ended
  */
-public record ValidationRun(int workers, Double predictedP99Micros, long measuredP99Micros,
+public record ValidationRun(int workers, int repeat, Double predictedP99Micros, long measuredP99Micros,
                             Double predictedSloWaitMicros, long measuredSloWaitMicros, boolean sloMet,
                             boolean predictedSloMet, double measuredMeanWaitMicros, Double predictedMeanWaitMicros,
                             long producerLagP99Micros, double loadAverage, double throughputPerSec, int exitCode, String dir) {

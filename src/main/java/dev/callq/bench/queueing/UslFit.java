@@ -79,6 +79,19 @@ public record UslFit(double sigma, double kappa, double lambda, double rSquared)
     }
 
     /**
+     * λ/σ, Amdahl's limit: the throughput the law approaches as N grows when coherency costs nothing
+     * (κ = 0); with κ &gt; 0 the peak X(N*) lies below it. +∞ when σ = 0.
+     */
+    public double amdahlLimit() {
+        return sigma > 0.0 ? lambda / sigma : Double.POSITIVE_INFINITY;
+    }
+
+    /** The most the law lets the pool carry at any N: X(N*) with a peak, otherwise Amdahl's limit λ/σ. */
+    public double highestThroughput() {
+        return peakThroughput().orElse(amdahlLimit());
+    }
+
+    /**
      * Fits the law to at least three distinct concurrencies (three parameters).
      *
      * <p>The start comes from the linearised law: with λ₀ = max X/N (X/N ≤ λ whenever σ, κ ≥ 0),

@@ -148,12 +148,28 @@ final class Charts {
     record Line(String name, List<Double> x, List<Double> y, boolean measured, int colour) {
     }
 
+    /**
+     * A shaded region between {@code low} and {@code high} over {@code x}, such as a confidence band
+     * around a fitted curve; drawn in {@code colour}, translucent, behind the lines.
+     */
+    record Band(String name, List<Double> x, List<Double> low, List<Double> high, int colour) {
+    }
+
     /** An x–y chart of the given lines; empty when there is none. */
     static Optional<String> xy(String id, String title, String xAxisTitle, String yAxisTitle, List<Line> lines) {
+        return xy(id, title, xAxisTitle, yAxisTitle, lines, List.of());
+    }
+
+    /** An x–y chart of the given bands and lines; empty when there is no line. */
+    static Optional<String> xy(String id, String title, String xAxisTitle, String yAxisTitle, List<Line> lines,
+                               List<Band> bands) {
         if (lines.isEmpty()) {
             return Optional.empty();
         }
         XYChart chart = chart(title, xAxisTitle, yAxisTitle);
+        for (Band band : bands) {
+            polygon(chart, band);
+        }
         for (Line line : lines) {
             XYSeries series = chart.addSeries(line.name(), line.x(), line.y());
             series.setLineColor(colour(line.colour()));
@@ -167,6 +183,23 @@ final class Charts {
         }
         chart.getStyler().setMarkerSize(8);
         return Optional.of(svg(chart, id));
+    }
+
+    /** The band as one closed polygon: along the low edge, then back along the high edge. */
+    private static void polygon(XYChart chart, Band band) {
+        List<Double> x = new ArrayList<>(band.x());
+        List<Double> y = new ArrayList<>(band.low());
+        for (int i = band.x().size() - 1; i >= 0; i--) {
+            x.add(band.x().get(i));
+            y.add(band.high().get(i));
+        }
+        Color solid = colour(band.colour());
+        Color shade = new Color(solid.getRed(), solid.getGreen(), solid.getBlue(), 0x40);
+        XYSeries series = chart.addSeries(band.name(), x, y);
+        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+        series.setFillColor(shade);
+        series.setLineColor(shade);
+        series.setMarker(SeriesMarkers.NONE);
     }
 
     /** Grouped bars: one group per category, one bar per series in it; empty when there is no category. */

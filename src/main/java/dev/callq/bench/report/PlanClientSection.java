@@ -31,10 +31,28 @@ final class PlanClientSection {
         }
         capacity(name, recommended, client, page);
         holdingTime(client, page);
+        JsonNode kamailio = client.path("kamailioWorkers");
+        if (kamailio.isObject()) {
+            page.note(String.format(Locale.ROOT, "Kamailio SIP workers: %d (--kamailio-children %d) for %.0f pushes/s "
+                    + "over a %.0f µs Redis round trip: %.2f busy pushing on average (Little's law), P(wait) %.3f; "
+                    + "pushes only, so a floor.", kamailio.path("workers").asInt(), kamailio.path("workers").asInt(),
+                    kamailio.path("pushesPerSec").asDouble(), kamailio.path("roundTripMicros").asDouble(),
+                    kamailio.path("busyOnAverage").asDouble(), kamailio.path("probabilityOfWaiting").asDouble()));
+        }
         page.subheading("Erlang C around the recommendation").table(erlangC(plan, client, recommended));
+        if (client.path("workerInterval").isObject()) {
+            page.subheading("How sure: the worker count resampled").table(chances(plan, client.path("workerInterval")));
+        }
         if (!client.path("validation").isEmpty()) {
             page.subheading(String.format(Locale.ROOT, "Validation at %.0f events/s, Poisson arrivals",
-                    plan.path("rate").asDouble())).table(validation(plan, client));
+                    plan.path("rate").asDouble()));
+            if (client.path("validationSummary").isArray() && !client.path("validationSummary").isEmpty()) {
+                page.table(validationSummary(plan, client));
+            }
+            if (client.path("agreement").path("text").isTextual()) {
+                page.note(client.path("agreement").path("text").asText());
+            }
+            page.table(validation(plan, client));
         }
     }
 
@@ -54,8 +72,9 @@ final class PlanClientSection {
         lines.add(new Charts.Line("recommended: " + recommended + " workers", List.of((double) recommended,
                 (double) recommended), List.of(0.0, Math.max(top, curveTop)), false, 5));
         page.chart(Charts.xy("plan-" + name, name + ": saturated throughput against workers", "workers",
-                "throughput (events/s)", lines), "no saturated runs to draw");
+                "throughput (events/s)", lines, curves.bands()), "no saturated runs to draw");
         page.table(curves.table());
+        page.note(UslCurves.intervalsNote());
     }
 
     private static void holdingTime(JsonNode client, HtmlPage page) {
@@ -94,6 +113,37 @@ final class PlanClientSection {
         List<String> header = List.of("workers N", "A (Erlangs)", "ρ", "P(wait)", "mean wait (ms)", "p99 wait (ms)",
                 label + " wait (ms)", "meets " + plan.path("slo").path("text").asText(), "");
         return P99.equals(label) ? withoutColumn(Table.of(header, rows), 6) : Table.of(header, rows);
+    }
+
+    /** P(objective holds) under the model at each pool size around the interval. */
+    static Table chances(JsonNode plan, JsonNode interval) {
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonNode chance : interval.path("sloChance")) {
+            int workers = chance.path("workers").asInt();
+            rows.add(List.of(Integer.toString(workers), String.format(Locale.ROOT, "%.2f", chance.path("probability").asDouble()),
+                    workers == interval.path("workers").asInt() ? "recommended" : workers >= interval.path("low").asInt()
+                            && workers <= interval.path("high").asInt() ? "in the interval" : ""));
+        }
+        return Table.of(List.of("workers N", String.format(Locale.ROOT, "P(%s holds) under the model (%s; %,d resamples "
+                + "of %,d work durations and %d saturated run(s), seed %d)", plan.path("slo").path("text").asText(),
+                interval.path("text").asText(), interval.path("resamples").asInt(), interval.path("workDurations").asLong(),
+                interval.path("saturatedRepeats").asInt(), interval.path("seed").asLong()), ""), rows);
+    }
+
+    static Table validationSummary(JsonNode plan, JsonNode client) {
+        String slo = plan.path("slo").path("text").asText();
+        List<List<String>> rows = new ArrayList<>();
+        List<Boolean> missed = new ArrayList<>();
+        for (JsonNode summary : client.path("validationSummary")) {
+            rows.add(List.of(Integer.toString(summary.path("workers").asInt()),
+                    summary.path("met").asInt() + " of " + summary.path("repeats").asInt(),
+                    ms(summary.path("lowestP99Micros").asDouble()) + "–" + ms(summary.path("highestP99Micros").asDouble()),
+                    summary.path("predictedSloMet").asBoolean() ? "met" : "missed",
+                    String.format(Locale.ROOT, "%.2f", summary.path("modelChance").asDouble())));
+            missed.add(summary.path("met").asInt() < summary.path("repeats").asInt());
+        }
+        return Table.highlighting(List.of("workers", "repeats that met " + slo, "measured p99 (ms)", "model says",
+                "model P(met)"), rows, missed);
     }
 
     static Table validation(JsonNode plan, JsonNode client) {

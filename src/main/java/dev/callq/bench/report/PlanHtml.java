@@ -46,12 +46,22 @@ public final class PlanHtml {
         String slo = plan.path("slo").path("text").asText();
         List<String> parts = new ArrayList<>();
         for (JsonNode client : plan.path("clients")) {
-            JsonNode validation = client.path("validation").path(0);
-            parts.add(String.format(Locale.ROOT, "%s %d workers: %s wait predicted %.2f ms%s", client.path("client").asText(),
-                    client.path("recommendedWorkers").asInt(), slo.replaceFirst("=.*", ""),
-                    client.path("erlangC").path("predictedSloWaitMicros").asDouble() / 1000.0,
-                    validation.isMissingNode() ? ", not validated"
-                            : String.format(Locale.ROOT, ", measured %.2f ms", validation.path("measuredSloWaitMicros").asDouble() / 1000.0)));
+            int recommended = client.path("recommendedWorkers").asInt();
+            List<Double> measured = new ArrayList<>();
+            client.path("validation").forEach(run -> {
+                if (run.path("workers").asInt() == recommended) {
+                    measured.add(run.path("measuredSloWaitMicros").asDouble() / 1000.0);
+                }
+            });
+            JsonNode interval = client.path("workerInterval");
+            parts.add(String.format(Locale.ROOT, "%s %s: %s wait predicted %.2f ms%s", client.path("client").asText(),
+                    interval.path("text").isTextual() ? interval.path("text").asText() : recommended + " workers",
+                    slo.replaceFirst("=.*", ""), client.path("erlangC").path("predictedSloWaitMicros").asDouble() / 1000.0,
+                    measured.isEmpty() ? ", not validated" : measured.size() == 1
+                            ? String.format(Locale.ROOT, ", measured %.2f ms", measured.get(0))
+                            : String.format(Locale.ROOT, ", measured %.2f–%.2f ms in %d repeats",
+                            measured.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+                            measured.stream().mapToDouble(Double::doubleValue).max().orElseThrow(), measured.size())));
         }
         return String.join("; ", parts) + " (objective " + slo + ")";
     }

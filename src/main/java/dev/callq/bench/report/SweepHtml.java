@@ -97,8 +97,9 @@ public final class SweepHtml {
                     name, cellsKeptUp, SATURATED_BELOW_OFFERED * 100));
         });
         page.chart(Charts.xy("usl", "throughput against workers, Universal Scalability Law fitted", "workers",
-                "throughput (events/s)", curves.lines()), "no trustworthy cell to draw");
+                "throughput (events/s)", curves.lines(), curves.bands()), "no trustworthy cell to draw");
         page.subheading("Universal Scalability Law: X(N) = λN / (1 + σ(N−1) + κN(N−1))").table(curves.table());
+        page.note(UslCurves.intervalsNote());
     }
 
     /**

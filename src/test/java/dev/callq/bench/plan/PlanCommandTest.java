@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.Main;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,12 +21,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code callq plan} as a user runs it: bad input is one line and exit 2; a real, small plan against
- * redis-server measures, sizes, validates and writes every field of plan.json.
+ * redis-server measures, sizes with an interval, validates N − 1, N and N + 1 three times each and
+ * writes plan.json.
  */
 class PlanCommandTest {
     @TempDir
@@ -40,6 +44,8 @@ class PlanCommandTest {
             "--service-time none | --service-time must have a positive mean",
             "--client glide | unknown client 'glide'",
             "--redis-rtt 1ms~2ms | --redis-rtt's jitter must not exceed its round trip",
+            "--repeats 0 | --repeats and --sweep-repeats must be at least 1",
+            "--load fax | --load must be one of sip, synthetic, not 'fax'",
     })
     void badInputIsOneLineAndExitTwo(String badOption, String expectedMessage) {
         Map<String, String> options = new LinkedHashMap<>(Map.of("--rate", "800", "--slo", "p99=20ms",
@@ -66,57 +72,89 @@ class PlanCommandTest {
     }
 
     @Test
-    @Timeout(value = 150, unit = TimeUnit.SECONDS)
-    void smallRealPlanWritesEveryFieldAndValidatesTheRecommendationAndOneFewer() throws Exception {
-        // 400 events/s of 2 ms exponential work: about 1 Erlang, so the plan needs at least 2 workers.
-        int exit = Main.execute("plan", "--rate", "400", "--slo", "p99=20ms", "--service-time", "exp:2ms",
-                "--client", "jedis", "--validate", "--sweep-workers", "1,2,4", "--sweep-seconds", "1.5",
-                "--sweep-warmup", "0.3", "--overload", "1.2", "--ceiling-workers", "8", "--ceiling-rate", "10000",
-                "--ceiling-seconds", "0.5", "--validation-seconds", "2", "--validation-warmup", "0.3",
-                "--out", outDir.toString());
+    @Tag("processes")
+    @Timeout(value = 1200, unit = TimeUnit.SECONDS)
+    void planPrintsTheWorkerCountWithItsIntervalAndTheRepeatsAroundIt() throws Exception {
+        // The check, with short cells: 5,000 events/s of 1 ms exponential work, p99 ≤ 20 ms.
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int exit;
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        try {
+            exit = Main.execute("plan", "--rate", "5000", "--slo", "p99=20ms", "--service-time", "exp:1ms",
+                    "--client", "jedis", "--sweep-workers", "1,2,4,8", "--sweep-seconds", "1.5", "--sweep-warmup", "0.3",
+                    "--ceiling-workers", "8", "--ceiling-rate", "20000", "--ceiling-seconds", "0.5",
+                    "--validation-seconds", "1.5", "--validation-warmup", "0.5", "--out", outDir.toString());
+        } finally {
+            System.setOut(original);
+        }
+        String printed = stdout.toString(StandardCharsets.UTF_8);
+        original.println(printed);
 
-        assertThat(exit).isZero();
+        assertThat(exit).as(printed).isIn(ExitCode.OK, ExitCode.UNTRUSTWORTHY);
+        Matcher headline = Pattern.compile("recommended workers\\s+(\\d+) workers; (\\d+)(?:–(\\d+))? at 90 %")
+                .matcher(printed);
+        assertThat(headline.find()).as(printed).isTrue();
+        int recommended = Integer.parseInt(headline.group(1));
+        int low = Integer.parseInt(headline.group(2));
+        int high = headline.group(3) == null ? low : Integer.parseInt(headline.group(3));
+        assertThat(recommended).isBetween(low, high);
+        for (int workers = Math.max(1, recommended - 1); workers <= recommended + 1; workers++) {
+            assertThat(printed).containsPattern(" " + workers + " workers: [0-3] of 3 repeats met p99=20ms, "
+                    + "p99 [0-9.]+–[0-9.]+ ms; model: (met|missed), P\\(met\\) [01]\\.[0-9]{2}");
+        }
+        assertThat(printed).containsPattern("measurement and model (agree on \\d+ workers|DISAGREE)");
+
+        // An Erlang C written in the test, from the printed mean holding time and Cs², lands in the interval.
+        Matcher holding = Pattern.compile("holding time S\\s+(\\d+) µs = .*; Cs² ([0-9.]+)").matcher(printed);
+        assertThat(holding.find()).as(printed).isTrue();
+        int independent = WorkerCountIntervalTest.independentSize(5_000, Double.parseDouble(holding.group(1)),
+                Double.parseDouble(holding.group(2)), 0.99, 20_000);
+        assertThat(independent).isBetween(low, high);
+
         JsonNode plan = new ObjectMapper().readTree(outDir.resolve(PlanJson.FILE_NAME).toFile());
-        assertThat(plan.get("rate").asDouble()).isEqualTo(400.0);
-        assertThat(plan.at("/slo/text").asText()).isEqualTo("p99=20ms");
-        assertThat(plan.at("/slo/waitTargetMicros").asDouble()).isEqualTo(20_000.0);
-        assertThat(plan.at("/provenance/commandLine").asText()).startsWith("callq plan --rate 400 --slo p99=20ms ");
-        assertThat(plan.at("/provenance/machine/cores").asInt()).isPositive();
-        JsonNode client = plan.get("clients").get(0);
-        assertThat(client.get("client").asText()).isEqualTo("jedis");
-
-        int recommended = client.get("recommendedWorkers").asInt();
-        assertThat(recommended).isGreaterThanOrEqualTo(2);
-        double holdingMicros = client.get("holdingTimeMicros").asDouble();
-        assertThat(holdingMicros).as("S is at least the mean work").isGreaterThan(1_900.0).isLessThan(10_000.0);
-        assertThat(client.at("/erlangC/offeredLoadErlangs").asDouble())
-                .isCloseTo(400 * holdingMicros / 1e6, org.assertj.core.api.Assertions.within(1e-9));
-        assertThat(client.at("/erlangC/probabilityOfWaiting").asDouble()).isBetween(0.0, 1.0);
-        assertThat(client.at("/erlangC/predictedP99WaitMicros").asDouble()).isBetween(0.0, 20_000.0);
-        for (String field : List.of("sigma", "kappa", "lambda", "peakWorkers", "peakThroughput")) {
-            assertThat(client.get("usl").has(field)).as("usl." + field).isTrue();
+        JsonNode client = required(required(plan, "clients"), 0);
+        assertThat(required(client, "recommendedWorkers").asInt()).isEqualTo(recommended);
+        JsonNode interval = required(client, "workerInterval");
+        assertThat(required(interval, "low").asInt()).isEqualTo(low);
+        assertThat(required(interval, "high").asInt()).isEqualTo(high);
+        assertThat(required(interval, "confidence").asDouble()).isEqualTo(0.90);
+        assertThat(required(interval, "resamples").asInt()).isEqualTo(1_000);
+        assertThat(required(interval, "sloChance").size()).isGreaterThanOrEqualTo(3);
+        JsonNode usl = required(client, "usl");
+        JsonNode uslIntervals = required(usl, "intervals");
+        for (String figure : List.of("sigma", "kappa", "lambda", "peakWorkers", "highestThroughput", "amdahlLimit")) {
+            JsonNode range = required(uslIntervals, figure);
+            assertThat(range.has("low") && range.has("high")).as("usl.intervals." + figure).isTrue();
         }
-        assertThat(client.at("/usl/lambda").asDouble()).isPositive();
-        assertThat(client.at("/usl/points")).hasSize(3);
-        assertThat(client.get("redisCeilingPerSec").asDouble()).isGreaterThan(400.0);
-
-        JsonNode validation = client.get("validation");
-        assertThat(validation).hasSize(2);
-        assertThat(validation.get(0).get("workers").asInt()).isEqualTo(recommended);
-        assertThat(validation.get(1).get("workers").asInt()).isEqualTo(recommended - 1);
-        for (JsonNode run : validation) {
-            for (String field : List.of("workers", "predictedP99Micros", "measuredP99Micros", "sloMet")) {
-                assertThat(run.has(field)).as("validation." + field).isTrue();
-            }
-            assertThat(run.get("measuredP99Micros").asLong()).isPositive();
-            assertThat(Path.of(run.get("dir").asText()).resolve("summary.json")).exists();
+        assertThat(required(required(uslIntervals, "lambda"), "low").asDouble())
+                .isLessThanOrEqualTo(required(usl, "lambda").asDouble());
+        assertThat(required(client, "validation")).hasSize(3 * (recommended == 1 ? 2 : 3));
+        for (JsonNode run : required(client, "validation")) {
+            assertThat(required(run, "measuredP99Micros").asLong()).isPositive();
+            assertThat(Path.of(required(run, "dir").asText()).resolve("summary.json")).exists();
         }
-        assertThat(validation.get(0).get("predictedP99Micros").asDouble()).isBetween(0.0, 20_000.0);
-
-        JsonNode evidence = client.get("evidence");
-        assertThat(evidence).hasSize(4);
-        for (JsonNode run : evidence) {
-            assertThat(Files.exists(Path.of(run.get("dir").asText()).resolve("summary.json"))).isTrue();
+        assertThat(required(client, "validationSummary")).hasSize(recommended == 1 ? 2 : 3);
+        assertThat(required(required(client, "agreement"), "text").asText()).startsWith("measurement and model");
+        for (JsonNode run : required(client, "evidence")) {
+            assertThat(Files.exists(Path.of(required(run, "dir").asText()).resolve("summary.json"))).isTrue();
         }
+    }
+
+    /** A field that must be there: a renamed field fails here instead of reading as 0. */
+    private static JsonNode required(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new AssertionError("missing field '" + field + "' in " + node);
+        }
+        return value;
+    }
+
+    private static JsonNode required(JsonNode array, int index) {
+        JsonNode value = array.get(index);
+        if (value == null) {
+            throw new AssertionError("missing element " + index + " in " + array);
+        }
+        return value;
     }
 }

@@ -27,10 +27,14 @@ class SweepHtmlTest {
         assertThat(html).contains("<h1>callq-bench sweep: tiny-workers</h1>")
                 .contains("<p class=\"verdict ok\">every cell trustworthy</p>");
         assertThat(countOf(html, "<svg")).as("throughput against workers only: the rate does not vary").isEqualTo(1);
+        // three worker counts, one cell each: a fit, but no intervals (nothing left to estimate the noise from)
         assertThat(html).contains("<tr><td>jedis</td><td>3</td><td>0.0000</td><td>0.011432</td><td>722.2</td>"
-                        + "<td>9.4</td><td>3568</td><td>0.9994</td></tr>")
+                        + "<td>9.4</td><td>3568</td><td>none (σ = 0)</td><td>0.9994</td>"
+                        + "<td>none: fewer than 4 points</td></tr>")
                 .contains("<tr><td>lettuce</td><td>3</td><td>0.0000</td><td>0.000000</td><td>626.2</td>"
-                        + "<td>none (κ = 0)</td><td>-</td><td>0.9974</td></tr>");
+                        + "<td>none (κ = 0)</td><td>-</td><td>none (σ = 0)</td><td>0.9974</td>"
+                        + "<td>none: fewer than 4 points</td></tr>")
+                .doesNotContain("fill-opacity:0.25");
         // sweep.json: 694.135 events/s, p50 604671 µs, p99 1183743 µs, max 1188863 µs, producer 1520.35/s
         assertThat(html).contains("<tr><td>01-jedis-blpop-w1-r1500pw-exp1ms-1</td><td>1500</td><td>694</td>"
                 + "<td>604.67</td><td>1183.74</td><td>1188.86</td><td>1520</td><td>0 / 0 / 0</td><td>yes</td></tr>");
