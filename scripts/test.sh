@@ -4,5 +4,10 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$here/scripts/setup.sh"
+# Where a Docker engine answers, the compose and Testcontainers tests run on images made from this build:
+# build the jar and the images first (minutes the first time, seconds after; see docs/docker.md).
+if docker info >/dev/null 2>&1; then
+  "$here/scripts/docker-base-images.sh"
+fi
 cd "$here"
 exec mvn -B test "$@"
