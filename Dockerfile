@@ -4,6 +4,7 @@
 #   ./callq --version && docker build -t callq-bench:local .    (or scripts/docker-base-images.sh)
 #   docker compose run --rm callq run --client both
 FROM debian:bookworm-slim
+LABEL dev.callq.bench=image
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       openjdk-17-jre-headless procps redis-server redis-sentinel kamailio kamailio-redis-modules sip-tester \

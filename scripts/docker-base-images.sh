@@ -8,13 +8,15 @@
 # Idempotent: what exists is kept, except the project's images, rebuilt from Docker's layer cache.
 #   scripts/docker-base-images.sh            everything above
 #   scripts/docker-base-images.sh --base     only debian:bookworm-slim and callq/redis:bookworm
-# Environment: CALLQ_DEBIAN_MIRROR (default http://deb.debian.org/debian); http_proxy and https_proxy are
-# passed to the image builds (apt-get) as Docker passes them.
+# Environment: CALLQ_DEBIAN_MIRROR (default http://deb.debian.org/debian) and CALLQ_DEBIAN_SECURITY_MIRROR
+# (http://deb.debian.org/debian-security), written into the base image's apt sources, so that the image
+# builds use them too; http_proxy and https_proxy reach debootstrap and the image builds (apt-get).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 base=debian:bookworm-slim
 redis_image=callq/redis:bookworm
 mirror=${CALLQ_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+security_mirror=${CALLQ_DEBIAN_SECURITY_MIRROR:-http://deb.debian.org/debian-security}
 
 say() { echo "docker-base-images: $*" >&2; }
 
@@ -31,12 +33,30 @@ else
   [[ $(id -u) -eq 0 ]] || { say "$base cannot be pulled; making it with debootstrap needs root"; exit 2; }
   root=$(mktemp -d /tmp/callq-bookworm.XXXXXX)
   trap 'rm -rf "$root"' EXIT
-  say "$base cannot be pulled: making it with debootstrap from $mirror (about a minute)"
+  say "$base cannot be pulled: making it with debootstrap from $mirror (a minute or more)"
   debootstrap --variant=minbase bookworm "$root" "$mirror" >"$root.log" 2>&1 \
     || { say "debootstrap failed; its log: $root.log"; exit 2; }
-  # What a slim image leaves out: package lists and caches.
+  # As the official image: the release's updates and security fixes, and what a slim image leaves out
+  # (package lists, caches, and the documentation of the packages installed later).
+  rm -f "$root/etc/apt/sources.list"
+  cat >"$root/etc/apt/sources.list.d/debian.sources" <<SOURCES
+Types: deb
+URIs: $mirror
+Suites: bookworm bookworm-updates
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+
+Types: deb
+URIs: $security_mirror
+Suites: bookworm-security
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SOURCES
+  printf '%s\n' 'path-exclude /usr/share/doc/*' 'path-include /usr/share/doc/*/copyright' \
+    'path-exclude /usr/share/man/*' 'path-exclude /usr/share/info/*' 'path-exclude /usr/share/locale/*' \
+    >"$root/etc/dpkg/dpkg.cfg.d/slim"
   rm -rf "$root"/var/lib/apt/lists/* "$root"/var/cache/apt/*.bin "$root"/var/cache/apt/archives/*.deb
-  tar -C "$root" -c . | docker import - "$base" >/dev/null
+  tar -C "$root" -c . | docker import -c 'CMD ["bash"]' - "$base" >/dev/null
   rm -rf "$root" "$root.log"
   trap - EXIT
   say "$base made"
@@ -61,4 +81,6 @@ if [[ "${1:-}" == "--base" ]]; then say "base images ready in $SECONDS s"; exit 
 "$here/callq" --version >/dev/null
 build callq-bench:local "$here"
 build callq/kamailio:bookworm "$here/kamailio"
+# The images a rebuild replaced (a new jar), and nothing else of the engine's: they carry the project's label.
+docker image prune -f --filter label=dev.callq.bench >/dev/null
 say "images ready in $SECONDS s"
