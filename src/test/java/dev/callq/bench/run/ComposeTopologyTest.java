@@ -5,7 +5,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testcontainers.junit.jupiter.Testcontainers;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("docker")
 @Tag("processes")
-@Testcontainers(disabledWithoutDocker = true)
+@RequiresDocker
 class ComposeTopologyTest {
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
 

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.utility.DockerImageName;
 
 import java.nio.file.Path;
@@ -24,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("docker")
 @Tag("processes")
-@Testcontainers(disabledWithoutDocker = true)
+@RequiresDocker
 class ExternalRedisTest {
     @TempDir
     Path outDir;
