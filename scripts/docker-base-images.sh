@@ -71,7 +71,8 @@ build() {
     exit 2
   fi
   rm -f "$log"
-  say "$tag built from ${dir#"$here"/}/"
+  local relative=${dir#"$here"}
+  say "$tag built from ${relative#/}/"
 }
 
 has_image "$redis_image" && say "$redis_image is there" || build "$redis_image" "$here/redis"
