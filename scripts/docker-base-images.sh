@@ -72,7 +72,7 @@ build() {
   fi
   rm -f "$log"
   local relative=${dir#"$here"}
-  say "$tag built from ${relative#/}/"
+  say "$tag built from ./${relative#/}"
 }
 
 has_image "$redis_image" && say "$redis_image is there" || build "$redis_image" "$here/redis"
