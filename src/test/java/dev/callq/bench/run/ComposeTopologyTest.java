@@ -1,6 +1,7 @@
 package dev.callq.bench.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.callq.bench.ExitCode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RequiresDocker
 class ComposeTopologyTest {
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
+    /**
+     * The harness's exit codes of a run that ended with its table: trustworthy, or not (a starved machine earns
+     * that: a producer behind its schedule). What these tests pin is the accounting, read from summary.json.
+     */
+    private static final Integer[] RAN_TO_THE_END = {ExitCode.OK, ExitCode.UNTRUSTWORTHY};
 
     @TempDir
     Path results;
@@ -38,7 +44,7 @@ class ComposeTopologyTest {
     void theOwnSystemTopologyConsumesEveryCallsEventsOnce() throws Exception {
         try (ComposeProject compose = new ComposeProject("own-system", results)) {
             ComposeProject.Outcome up = compose.run(RUN_TIMEOUT, "up", "--exit-code-from", "harness", "harness");
-            assertThat(up.exitCode()).as(up.output()).isZero();
+            assertThat(up.exitCode()).as(up.output()).isIn(RAN_TO_THE_END);
         }
 
         SummaryTree tree = new SummaryTree(results.resolve("own-system"));
@@ -48,7 +54,8 @@ class ComposeTopologyTest {
             assertThat(longAt(result, "/events/expected")).isEqualTo(600);
             assertThat(longAt(result, "/events/consumed")).isEqualTo(600);
             assertThat(longAt(result, "/events/lost")).isZero();
-            assertThat(longAt(result, "/events/duplicated")).isZero();
+            assertThat(longAt(result, "/events/duplicates")).isZero();
+            assertThat(longAt(result, "/events/unexpected")).isZero();
             assertThat(textAt(result, "/clientEnvironment/kamailio")).startsWith("started by the user");
             assertThat(textAt(result, "/clientEnvironment/uas")).isEqualTo("started by the user, at sipp-uas:5070");
         }
@@ -58,7 +65,7 @@ class ComposeTopologyTest {
     void theExternalRedisProfileMeasuresTheRedisContainer() throws Exception {
         try (ComposeProject compose = new ComposeProject("external-redis", results)) {
             ComposeProject.Outcome run = compose.run(RUN_TIMEOUT, "run", "--rm", "-T", "bench");
-            assertThat(run.exitCode()).as(run.output()).isZero();
+            assertThat(run.exitCode()).as(run.output()).isIn(RAN_TO_THE_END);
         }
 
         SummaryTree tree = new SummaryTree(results.resolve("external-redis"));
@@ -75,7 +82,7 @@ class ComposeTopologyTest {
         try (ComposeProject compose = new ComposeProject(null, results)) {
             run = compose.run(RUN_TIMEOUT, "run", "--rm", "-T", "callq", "run", "--client", "jedis", "--rate", "100",
                     "--calls", "300", "--warmup", "1", "--out", "results/all-in-one");
-            assertThat(run.exitCode()).as(run.output()).isZero();
+            assertThat(run.exitCode()).as(run.output()).isIn(RAN_TO_THE_END);
         }
 
         // Without a UTF-8 locale Java 17 prints → and µ as '?'.
