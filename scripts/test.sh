@@ -4,5 +4,16 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$here/scripts/setup.sh"
+# Where a Docker engine answers, the compose and Testcontainers tests run on images made from this build:
+# build the jar and the images first (minutes the first time, seconds after; see docs/docker.md).
+if docker info >/dev/null 2>&1; then
+  "$here/scripts/docker-base-images.sh"
+  # On a machine that is itself a container (/.dockerenv), Testcontainers takes the engine for the outer
+  # host's and looks up that host's address by running alpine (from Docker Hub). An engine running right
+  # here (dockerd started inside this machine, as .ci/run does) publishes container ports here.
+  if [[ -f /.dockerenv && -z "${TESTCONTAINERS_HOST_OVERRIDE:-}" ]] && pgrep -x dockerd >/dev/null; then
+    export TESTCONTAINERS_HOST_OVERRIDE=localhost
+  fi
+fi
 cd "$here"
 exec mvn -B test "$@"

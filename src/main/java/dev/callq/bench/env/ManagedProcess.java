@@ -210,8 +210,13 @@ public final class ManagedProcess implements AutoCloseable {
      * Kills forks of the process that escaped the tree above: Kamailio forks its workers after binding its
      * port, so a close() right after start can miss a worker that then outlives its parent (found left
      * running after a test). A fork keeps its parent's arguments, and those name this run's own files.
+     * A command without arguments names nothing of its own: every process started without arguments on the
+     * machine (dockerd, a shell) would match, so there is no fork to recognise.
      */
     private void stopOrphanedForks() {
+        if (arguments.isEmpty()) {
+            return;
+        }
         ProcessHandle.allProcesses()
                 .filter(handle -> handle.pid() != process.pid() && handle.isAlive())
                 .filter(handle -> handle.info().arguments().map(List::of).map(arguments::equals).orElse(false))

@@ -61,6 +61,24 @@ class ManagedProcessTest {
         }
     }
 
+    /**
+     * Closing a command started without arguments kills no other process: forks are recognised by their
+     * arguments, and an empty list matched every argument-less process on the machine (a dockerd died so).
+     */
+    @Test
+    void closingACommandWithoutArgumentsLeavesOtherArgumentlessProcessesAlone() throws Exception {
+        // cat with no arguments, alive while its stdin stays open.
+        Process bystander = new ProcessBuilder("cat").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            try (ManagedProcess child = ManagedProcess.start("true", List.of("true"), tmp, tmp.resolve("t.log"))) {
+                assertThat(child.waitFor(java.time.Duration.ofSeconds(10))).isZero();
+            }
+            assertThat(bystander.waitFor(500, TimeUnit.MILLISECONDS)).as("cat was killed").isFalse();
+        } finally {
+            bystander.destroy();
+        }
+    }
+
     /** The parent: starts a long sleep as a managed child, prints its pid, and waits to be killed. */
     public static final class Parent {
         public static void main(String[] args) throws Exception {

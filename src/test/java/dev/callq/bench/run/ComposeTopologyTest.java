@@ -1,50 +1,94 @@
 package dev.callq.bench.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.callq.bench.ExitCode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testcontainers.containers.ComposeContainer;
-import org.testcontainers.containers.wait.strategy.Wait;
-import org.testcontainers.junit.jupiter.Testcontainers;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import static dev.callq.bench.run.RequiredJson.longAt;
+import static dev.callq.bench.run.RequiredJson.textAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * docker-compose.yml's own-system topology: Redis, Kamailio (kamailio/Dockerfile), the SIPp UAS and the harness
- * as separate containers, the harness using --redis, --kamailio and --uas. Skipped without a Docker engine;
- * ComposeFileTest checks the file's wiring and NetnsTopologyTest proves the same topology with network
- * namespaces where there is none.
+ * docker-compose.yml run as docs/docker.md runs it, each service on the project's own bridge network: the
+ * own-system topology (Redis, Kamailio from kamailio/Dockerfile, the SIPp UAS and the harness as separate
+ * containers, the harness using --redis, --kamailio and --uas), the external-redis profile, and the all-in-one
+ * image. Skipped without a Docker engine (Testcontainers looks for one); ComposeFileTest checks the file's
+ * wiring and NetnsTopologyTest the same topology with network namespaces where there is none.
  */
-@Testcontainers(disabledWithoutDocker = true)
+@Tag("docker")
+@Tag("processes")
+@RequiresDocker
 class ComposeTopologyTest {
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
+    /**
+     * The harness's exit codes of a run that ended with its table: trustworthy, or not (a starved machine earns
+     * that: a producer behind its schedule). What these tests pin is the accounting, read from summary.json.
+     */
+    private static final Integer[] RAN_TO_THE_END = {ExitCode.OK, ExitCode.UNTRUSTWORTHY};
+
     @TempDir
     Path results;
 
+    @BeforeAll
+    static void images(@TempDir Path logs) {
+        DockerImages.prepareAll(logs);
+    }
+
     @Test
-    void theComposeTopologyConsumesEveryCallsEventsOnce() throws Exception {
-        try (ComposeContainer compose = new ComposeContainer(new File("docker-compose.yml"))
-                .withLocalCompose(true)
-                .withOptions("--profile own-system")
-                .withEnv("CALLQ_RESULTS", results.toString())
-                .withServices("redis", "kamailio", "sipp-uas", "harness")
-                .waitingFor("harness", Wait.forLogMessage(".*results: .*summary\\.json.*", 1)
-                        .withStartupTimeout(Duration.ofMinutes(20)))) {
-            compose.start();
+    void theOwnSystemTopologyConsumesEveryCallsEventsOnce() throws Exception {
+        try (ComposeProject compose = new ComposeProject("own-system", results)) {
+            ComposeProject.Outcome up = compose.run(RUN_TIMEOUT, "up", "--exit-code-from", "harness", "harness");
+            assertThat(up.exitCode()).as(up.output()).isIn(RAN_TO_THE_END);
         }
 
         SummaryTree tree = new SummaryTree(results.resolve("own-system"));
         for (String client : new String[] {"jedis", "lettuce"}) {
             JsonNode result = tree.client(client);
-            assertThat(result.at("/calls/attempted").asLong()).isEqualTo(300);
-            assertThat(result.at("/events/expected").asLong()).isEqualTo(600);
-            assertThat(result.at("/events/consumed").asLong()).isEqualTo(600);
-            assertThat(result.at("/events/lost").asLong()).isZero();
-            assertThat(result.at("/clientEnvironment/kamailio").asText()).startsWith("started by the user");
-            assertThat(result.at("/clientEnvironment/uas").asText()).isEqualTo("started by the user, at sipp-uas:5070");
+            assertThat(longAt(result, "/calls/attempted")).isEqualTo(300);
+            assertThat(longAt(result, "/events/expected")).isEqualTo(600);
+            assertThat(longAt(result, "/events/consumed")).isEqualTo(600);
+            assertThat(longAt(result, "/events/lost")).isZero();
+            assertThat(longAt(result, "/events/duplicates")).isZero();
+            assertThat(longAt(result, "/events/unexpected")).isZero();
+            assertThat(textAt(result, "/clientEnvironment/kamailio")).startsWith("started by the user");
+            assertThat(textAt(result, "/clientEnvironment/uas")).isEqualTo("started by the user, at sipp-uas:5070");
         }
+    }
+
+    @Test
+    void theExternalRedisProfileMeasuresTheRedisContainer() throws Exception {
+        try (ComposeProject compose = new ComposeProject("external-redis", results)) {
+            ComposeProject.Outcome run = compose.run(RUN_TIMEOUT, "run", "--rm", "-T", "bench");
+            assertThat(run.exitCode()).as(run.output()).isIn(RAN_TO_THE_END);
+        }
+
+        SummaryTree tree = new SummaryTree(results.resolve("external-redis"));
+        for (String client : new String[] {"jedis", "lettuce"}) {
+            JsonNode result = tree.client(client);
+            assertThat(longAt(result, "/events/consumed")).isEqualTo(longAt(result, "/events/expected")).isPositive();
+            assertThat(longAt(result, "/events/lost")).isZero();
+        }
+    }
+
+    @Test
+    void theAllInOneImagePrintsItsTableInUtf8() throws Exception {
+        ComposeProject.Outcome run;
+        try (ComposeProject compose = new ComposeProject(null, results)) {
+            run = compose.run(RUN_TIMEOUT, "run", "--rm", "-T", "callq", "run", "--client", "jedis", "--rate", "100",
+                    "--calls", "300", "--warmup", "1", "--out", "results/all-in-one");
+            assertThat(run.exitCode()).as(run.output()).isIn(RAN_TO_THE_END);
+        }
+
+        // Without a UTF-8 locale Java 17 prints → and µ as '?'.
+        assertThat(run.output()).contains("→", "µ").doesNotContain("enqueue?dequeue", "(?s)");
+        JsonNode result = new SummaryTree(results.resolve("all-in-one")).client("jedis");
+        assertThat(longAt(result, "/events/expected")).isEqualTo(600);
+        assertThat(longAt(result, "/events/consumed")).isEqualTo(600);
     }
 }
