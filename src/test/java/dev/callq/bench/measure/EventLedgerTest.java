@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The ledger's warm-up count while workers are still taking warm-up events. */
 class EventLedgerTest {
     private static final int WORKERS = 4;
-    private static final int EVENTS_PER_WORKER = 200_000;
+    private static final int EVENTS_PER_WORKER = 100_000;
 
     /**
      * An overloaded warm-up has not drained when measuring begins: its Call-IDs are forgotten while the
