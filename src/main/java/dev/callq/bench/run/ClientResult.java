@@ -15,7 +15,7 @@ import java.util.Map;
  *
  * @param hlog           the interval log, relative to the results folder
  * @param timeseries     the per-second CSV (consumed/s, backlog, interval p99), relative to the results folder
- * @param throughputPerSec measured events consumed / (last dequeue − start of the measured phase)
+ * @param throughputPerSec events consumed during the measured phase / its length; the drain after it is in {@code drain}
  * @param warmupSeconds  how long the warm-up ran (it goes on while the JIT compiles; 0 in older results)
  * @param warnings       anything that makes these numbers less than they seem; empty when clean
  * @param failure        what broke once measuring had begun (Redis, Kamailio or SIPp gone); absent when
@@ -26,6 +26,9 @@ import java.util.Map;
  * @param faults         the faults injected into the run ({@code --fault}), each with its start, end and
  *                       recovery; absent when none was
  * @param cost           what consuming cost per 1,000 events; null in older results
+ * @param sustained      whether the consumers kept up with the offered load ({@link SustainedLoad}); null in
+ *                       older results
+ * @param drain          what was consumed after the measured phase ended; null in older results
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClientResult(String client, int workers, String pattern, String payload, String load,
@@ -34,7 +37,21 @@ public record ClientResult(String client, int workers, String pattern, String pa
                            double measuredSeconds, double warmupSeconds, long maxBacklog, Producer producer, long pollErrors,
                            String hlog, String timeseries, Map<String, String> clientEnvironment,
                            List<String> warnings, String failure, Reconciled accounting,
-                           Map<String, LatencySplit.Part> latencySplit, List<FaultRecord> faults, Cost cost) {
+                           Map<String, LatencySplit.Part> latencySplit, List<FaultRecord> faults, Cost cost,
+                           SustainedLoad sustained, Drain drain) {
+
+    /** A result without the sustained verdict and the drain, as results written before them. */
+    public ClientResult(String client, int workers, String pattern, String payload, String load,
+                        String serviceTime, CallStats calls, Events events,
+                        Map<String, LatencySummary> latencyMicros, double throughputPerSec,
+                        double measuredSeconds, double warmupSeconds, long maxBacklog, Producer producer, long pollErrors,
+                        String hlog, String timeseries, Map<String, String> clientEnvironment,
+                        List<String> warnings, String failure, Reconciled accounting,
+                        Map<String, LatencySplit.Part> latencySplit, List<FaultRecord> faults, Cost cost) {
+        this(client, workers, pattern, payload, load, serviceTime, calls, events, latencyMicros, throughputPerSec,
+                measuredSeconds, warmupSeconds, maxBacklog, producer, pollErrors, hlog, timeseries, clientEnvironment,
+                warnings, failure, accounting, latencySplit, faults, cost, null, null);
+    }
 
     /**
      * A result without the reconciliation's details, a latency split, faults or cost figures, as results
@@ -56,7 +73,36 @@ public record ClientResult(String client, int workers, String pattern, String pa
         return new ClientResult(client, workers, pattern, payload, load, serviceTime, calls, events, latencyMicros,
                 throughputPerSec, measuredSeconds, warmupSeconds, maxBacklog, producer, pollErrors, hlog, timeseries,
                 clientEnvironment, warnings, failure, accounting, latencySplit,
-                faults == null || faults.isEmpty() ? null : List.copyOf(faults), cost);
+                faults == null || faults.isEmpty() ? null : List.copyOf(faults), cost, sustained, drain);
+    }
+
+    /**
+     * This result judged by the sustained rule, with the drain apart; a run that did not sustain its load
+     * says so first among its warnings.
+     */
+    ClientResult withSustained(SustainedLoad sustained, Drain drain) {
+        List<String> warned = warnings;
+        if (!sustained.sustained()) {
+            warned = new java.util.ArrayList<>(warnings);
+            warned.add(failure == null ? 0 : 1, sustained.line());
+        }
+        return new ClientResult(client, workers, pattern, payload, load, serviceTime, calls, events, latencyMicros,
+                throughputPerSec, measuredSeconds, warmupSeconds, maxBacklog, producer, pollErrors, hlog, timeseries,
+                clientEnvironment, warned, failure, accounting, latencySplit, faults, cost, sustained, drain);
+    }
+
+    /**
+     * What the workers consumed after the measured phase ended, until the queue was empty: reported apart,
+     * so that an overloaded run's headline throughput is not raised by a drain running alone on the machine.
+     *
+     * @param events       events consumed after the measured phase
+     * @param seconds      from the end of the measured phase to the last dequeue
+     * @param eventsPerSec events / seconds; 0 when nothing was left to drain
+     */
+    public record Drain(long events, double seconds, double eventsPerSec) {
+        static Drain of(long events, double seconds) {
+            return new Drain(events, Math.max(0, seconds), events == 0 || seconds <= 0 ? 0 : events / seconds);
+        }
     }
 
     /** A result in which nothing failed. */

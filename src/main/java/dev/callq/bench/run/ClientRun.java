@@ -131,6 +131,8 @@ final class ClientRun {
             String failure = null;
             long measureStartMicros;
             long measureEndMicros;
+            long consumedDuringMeasure;
+            long drainedEvents;
             Map<String, String> environment = new LinkedHashMap<>(driver.describe());
             environment.putAll(choice.describe());
             long maxBacklog;
@@ -176,6 +178,7 @@ final class ClientRun {
                         outcome = null;
                     }
                     measureEndMicros = WallClock.nowMicros();
+                    consumedDuringMeasure = ledger.consumedCount() - consumedBefore;
                     progress.phaseEnded();
                     log.info("{}: load done, draining (up to {} s)", client, config.drainTimeout().toSeconds());
                     String notDrained = awaitDrained(admin, spec, handler, ledger);
@@ -201,6 +204,7 @@ final class ClientRun {
                     }
                     // Workers stop before the sampler's closing sample, so that it holds every measured event.
                     pool.close();
+                    drainedEvents = ledger.consumedCount() - consumedBefore - consumedDuringMeasure;
                     maxBacklog = sampler.maxBacklog();
                 }
                 pollErrors = pool.pollErrors();
@@ -241,12 +245,35 @@ final class ClientRun {
                     ? reconciler.reconcile(admin, outcome, ledger, acknowledgementsFailed, outDir, client)
                     : reconciler.withoutRedis(outcome, ledger, outDir, client);
             faults = withRecovery(faults, timeseries, warnings);
-            return result(environment, spec, recorders, intervals, ledger, reconciled, outcome, warmupSeconds,
-                    maxBacklog, pollErrors,
-                    handler.lastDequeuedMicros(), hlog, timeseries, warnings, failure, cost).withFaults(faults);
+            String contract = RunVerdict.contractProblem(outcome.calls());
+            if (contract != null) {
+                warnings.add(0, "CONTRACT BROKEN: " + contract);
+            }
+            ClientResult result = result(environment, spec, recorders, intervals, ledger, reconciled, outcome,
+                    warmupSeconds, maxBacklog, pollErrors, consumedDuringMeasure, hlog, timeseries, warnings, failure,
+                    cost).withFaults(faults);
+            return result.withSustained(sustained(result, consumedDuringMeasure, timeseries),
+                    ClientResult.Drain.of(drainedEvents,
+                            (handler.lastDequeuedMicros() - outcome.endMicros()) / 1e6));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The sustained rule on the measured phase: offered is what entered the queue (the expected events), so
+     * that a SIP run, whose rate is in calls/s, is judged in events as a synthetic one.
+     */
+    private SustainedLoad sustained(ClientResult result, long consumedDuringMeasure, Path timeseries) {
+        double seconds = Math.max(1e-6, result.measuredSeconds());
+        double offeredPerSec = result.events().expected() / seconds;
+        double consumedPerSec = consumedDuringMeasure / seconds;
+        BacklogTrend backlog = BacklogTrend.read(timeseries, result.measuredSeconds());
+        if (!config.faults().isEmpty() || config.redisStall() != null) {
+            return SustainedLoad.notJudged("faults stalled the queue on purpose: each fault's recovery says whether "
+                    + "it caught up", offeredPerSec, consumedPerSec, backlog);
+        }
+        return SustainedLoad.judge(offeredPerSec, consumedPerSec, backlog, SustainedLoad.MAX_FINAL_BACKLOG_SECONDS);
     }
 
     /** Each fault with its recovery from the time series; what each found and any that failed go to the warnings. */
@@ -367,7 +394,7 @@ final class ClientRun {
                                 EventLedger ledger, Reconciler.Outcome reconciled, LoadOutcome outcome,
                                 double warmupSeconds,
                                 long maxBacklog,
-                                long pollErrors, long lastDequeuedMicros, Path hlog, Path timeseries, List<String> warnings,
+                                long pollErrors, long consumedDuringMeasure, Path hlog, Path timeseries, List<String> warnings,
                                 String failure, ClientResult.Cost cost) {
         Map<String, LatencySummary> latency = new LinkedHashMap<>();
         for (Metric metric : List.of(Metric.ENQUEUE_TO_DEQUEUE, Metric.SERVICE_TIME, Metric.ENQUEUE_TO_DONE)) {
@@ -403,8 +430,9 @@ final class ClientRun {
                     + outcome.calls().failureCauses());
         }
         double measuredSeconds = (outcome.endMicros() - outcome.startMicros()) / 1e6;
-        double consumingSeconds = (Math.max(lastDequeuedMicros, outcome.endMicros()) - outcome.startMicros()) / 1e6;
-        double throughput = accounting.consumed() / Math.max(1e-6, consumingSeconds);
+        // The measured phase alone: a drain after an overloaded phase runs without the producer beside it,
+        // faster, and would raise the figure (ClientResult.Drain reports it apart).
+        double throughput = consumedDuringMeasure / Math.max(1e-6, measuredSeconds);
         ClientResult.Producer producer = null;
         if (outcome.producer() != null) {
             var stats = outcome.producer();

@@ -97,7 +97,6 @@ public final class ShardMerge {
         long measureStart = producers.stream().mapToLong(ShardPart::measureFromMicros).min().orElseThrow();
         long measureEnd = producers.stream().mapToLong(ShardPart::measureEndMicros).max().orElseThrow();
         long lastDequeued = consumers.stream().mapToLong(ShardPart::lastDequeuedMicros).max().orElseThrow();
-        double consumingSeconds = (Math.max(lastDequeued, measureEnd) - measureStart) / 1e6;
         List<ShardPart> sipLoads = producers.stream().filter(ShardPart::isSipLoad).toList();
         // A SIP run's results hold its calls, not a producer's schedule, as a whole SIP run's do.
         ClientResult.Producer producer = sipLoads.size() == producers.size() ? null
@@ -119,13 +118,40 @@ public final class ShardMerge {
                         accounting.lost(), accounting.duplicates(), accounting.unexpected(), accounting.malformed(),
                         accounting.leftInQueue(), sum(consumers, ShardPart::warmupConsumed),
                         consumers.stream().map(ShardPart::malformedSample).filter(s -> s != null).findFirst().orElse(null)),
-                latency, accounting.consumed() / Math.max(1e-6, consumingSeconds), (measureEnd - measureStart) / 1e6,
+                latency, consumedDuringMeasurePerSec(Timeseries.file(resultsDir, client), (measureEnd - measureStart) / 1e6),
+                (measureEnd - measureStart) / 1e6,
                 (measureFromMicros - first.startMicros()) / 1e6,
                 consumers.stream().mapToLong(ShardPart::maxBacklog).max().orElse(0), producer,
                 sum(consumers, ShardPart::pollErrors), client + ".hlog", Timeseries.file(resultsDir, client)
                 .getFileName().toString(), clientEnvironment, warnings);
+        Path mergedCsv = Timeseries.file(resultsDir, client);
+        double measuredSeconds = (measureEnd - measureStart) / 1e6;
+        double drainSeconds = Math.max(0, (lastDequeued - measureEnd) / 1e6);
+        result = result.withSustained(sustained(accounting.expected(), measuredSeconds, mergedCsv, config),
+                // The merged time series counts every consumer's second; what the drain took is the rest.
+                ClientResult.Drain.of(Math.max(0, accounting.consumed()
+                        - Math.round(consumedDuringMeasurePerSec(mergedCsv, measuredSeconds) * measuredSeconds)),
+                        drainSeconds));
         return new RunSummary(RunSummary.SCHEMA, Instant.ofEpochSecond(0, first.startMicros() * 1_000).toString(),
                 first.phases(), config, first.environment(), List.of(result), Provenance.current());
+    }
+
+    /** The sustained rule on the merged run, as on one run: the shards' measured seconds of one shared queue. */
+    private static SustainedLoad sustained(long expected, double measuredSeconds, Path mergedCsv,
+                                           Map<String, Object> config) {
+        double offeredPerSec = expected / Math.max(1e-6, measuredSeconds);
+        double consumedPerSec = consumedDuringMeasurePerSec(mergedCsv, measuredSeconds);
+        BacklogTrend backlog = BacklogTrend.read(mergedCsv, measuredSeconds);
+        if (config.get("faults") != null) {
+            return SustainedLoad.notJudged("faults stalled the queue on purpose", offeredPerSec, consumedPerSec, backlog);
+        }
+        return SustainedLoad.judge(offeredPerSec, consumedPerSec, backlog, SustainedLoad.MAX_FINAL_BACKLOG_SECONDS);
+    }
+
+    /** Events consumed per second over the whole measured seconds of the merged time series. */
+    private static double consumedDuringMeasurePerSec(Path mergedCsv, double measuredSeconds) {
+        int rows = Math.max(1, (int) Math.floor(measuredSeconds));
+        return Timeseries.read(mergedCsv).stream().limit(rows).mapToDouble(Timeseries.Second::consumedPerSec).sum() / rows;
     }
 
     /**
