@@ -245,7 +245,7 @@ final class ClientRun {
                     ? reconciler.reconcile(admin, outcome, ledger, acknowledgementsFailed, outDir, client)
                     : reconciler.withoutRedis(outcome, ledger, outDir, client);
             faults = withRecovery(faults, timeseries, warnings);
-            String contract = RunVerdict.contractProblem(outcome.calls());
+            String contract = outcome.calls() == null ? null : outcome.calls().contractProblem();
             if (contract != null) {
                 warnings.add(0, "CONTRACT BROKEN: " + contract);
             }

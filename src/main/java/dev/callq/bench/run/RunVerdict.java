@@ -1,6 +1,5 @@
 package dev.callq.bench.run;
 
-import dev.callq.bench.load.CallStats;
 import dev.callq.bench.load.ProducerStats;
 import dev.callq.bench.measure.Accounting;
 
@@ -59,20 +58,8 @@ public record RunVerdict(String client, String accountingProblem, String produce
         String sustainedProblem = sustained == null || sustained.sustained() ? null
                 : sustained.line();
         return new RunVerdict(result.client(), accountingProblem, producerProblem(result.producer(), withFaults),
-                result.failure(), crossCheckProblem, contractProblem(result.calls()), sustainedProblem);
-    }
-
-    /**
-     * A script that answered calls but whose counters show no push: it never put an event in the queue, or
-     * it counts under other names. Null when the script keeps no counters (the expectation then comes from
-     * SIPp) or nothing was answered.
-     */
-    public static String contractProblem(CallStats calls) {
-        if (calls == null || calls.pushed() == null || calls.pushed() > 0 || calls.succeeded() == 0) {
-            return null;
-        }
-        return "the Kamailio script's callq_pushed_* counters show 0 pushes while " + calls.succeeded()
-                + " calls were answered: it does not push the events the run measures";
+                result.failure(), crossCheckProblem, result.calls() == null ? null : result.calls().contractProblem(),
+                sustainedProblem);
     }
 
     /** This verdict without its sustained condition, for a caller that judges that condition its own way. */

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -47,6 +48,7 @@ public final class ShardMerge {
             folders.put(part, dir);
             (part.isProducer() ? producers : consumers).add(part);
         }
+        requireEveryShardOnce(shardsDir, folders);
         if (producers.isEmpty() || consumers.isEmpty()) {
             throw new HarnessException(shardsDir + " holds " + producers.size() + " producer and " + consumers.size()
                     + " consumer parts; a merge needs at least one of each");
@@ -152,6 +154,44 @@ public final class ShardMerge {
     private static double consumedDuringMeasurePerSec(Path mergedCsv, double measuredSeconds) {
         int rows = Math.max(1, (int) Math.floor(measuredSeconds));
         return Timeseries.read(mergedCsv).stream().limit(rows).mapToDouble(Timeseries.Second::consumedPerSec).sum() / rows;
+    }
+
+    /**
+     * Each role's parts must be its shards 0 to N−1 of one N, each once: a part missing would count its
+     * events lost (a consumer) or unexpected (a producer), and an extra one would add another run's.
+     */
+    static void requireEveryShardOnce(Path shardsDir, Map<ShardPart, Path> folders) {
+        Map<String, Map<Integer, Path>> byRole = new TreeMap<>();
+        Map<String, Integer> countByRole = new TreeMap<>();
+        for (Map.Entry<ShardPart, Path> entry : folders.entrySet()) {
+            ShardPart part = entry.getKey();
+            String where = shardsDir.relativize(entry.getValue()) + "/" + ShardPart.FILE_NAME;
+            Shard shard;
+            try {
+                shard = Shard.parse(String.valueOf(part.shard()));
+            } catch (IllegalArgumentException e) {
+                throw new HarnessException(where + " says shard '" + part.shard() + "', not I/N");
+            }
+            Integer count = countByRole.putIfAbsent(part.role(), shard.count());
+            if (count != null && count != shard.count()) {
+                throw new HarnessException(shardsDir + " holds an extra " + part.role() + " shard: " + where + " is "
+                        + shard + ", the others of its role are of " + count + " (parts of another run?)");
+            }
+            Path before = byRole.computeIfAbsent(part.role(), r -> new TreeMap<>()).put(shard.index(), entry.getValue());
+            if (before != null) {
+                throw new HarnessException(shardsDir + " holds an extra " + part.role() + " shard: " + where + " and "
+                        + shardsDir.relativize(before) + " are both " + shard);
+            }
+        }
+        for (Map.Entry<String, Integer> role : countByRole.entrySet()) {
+            for (int index = 0; index < role.getValue(); index++) {
+                if (!byRole.get(role.getKey()).containsKey(index)) {
+                    throw new HarnessException(shardsDir + " lacks " + role.getKey() + " shard " + index + "/"
+                            + role.getValue() + " (no " + role.getKey() + "-" + index + "/" + ShardPart.FILE_NAME
+                            + "): merging without it would count its events as lost or unexpected");
+                }
+            }
+        }
     }
 
     /**
