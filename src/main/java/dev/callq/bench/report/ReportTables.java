@@ -187,6 +187,8 @@ final class ReportTables {
                 .row("achieved rate (events/s)", orDash.apply(p -> String.format(Locale.ROOT, "%.1f", p.achievedRate())))
                 .row("pushed", orDash.apply(p -> num(p.pushed())))
                 .zeroRow("push failures", c -> c.producer() == null ? "0" : num(c.producer().pushFailures()))
+                .row("push failures by Redis's error", c -> c.producer() == null
+                        || c.producer().describeFailureCauses().isEmpty() ? "-" : c.producer().describeFailureCauses())
                 .row("kept its schedule", orDash.apply(p -> p.keptSchedule() ? "yes" : "NO"))
                 .row("lag p99 (µs)", orDash.apply(p -> num(p.lagMicros().p99())))
                 .row("lag max (µs)", orDash.apply(p -> num(p.lagMicros().max())))

@@ -165,10 +165,27 @@ public record ClientResult(String client, int workers, String pattern, String pa
      *                         results from before the producer was neutral: it was then the client under test)
      * @param pinned           whether it ran on cores of its own
      * @param notPinnedBecause why not
+     * @param pushFailureCauses failed pushes (events) by Redis's error class: OOM, LOADING, READONLY, NOAUTH,
+     *                         connection lost…; absent when none failed and in older results
      */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record Producer(double targetRate, double scheduledRate, double achievedRate, long pushed, long pushFailures,
                            long notSent, boolean keptSchedule, LatencySummary lagMicros, String client, boolean pinned,
-                           String notPinnedBecause) {
+                           String notPinnedBecause, Map<String, Long> pushFailureCauses) {
+        /** A producer whose failed pushes were not counted by cause. */
+        public Producer(double targetRate, double scheduledRate, double achievedRate, long pushed, long pushFailures,
+                        long notSent, boolean keptSchedule, LatencySummary lagMicros, String client, boolean pinned,
+                        String notPinnedBecause) {
+            this(targetRate, scheduledRate, achievedRate, pushed, pushFailures, notSent, keptSchedule, lagMicros, client,
+                    pinned, notPinnedBecause, null);
+        }
+
+        /** The failed pushes by cause, "OOM 1834, connection lost 12"; empty when none was counted. */
+        public String describeFailureCauses() {
+            return pushFailureCauses == null ? "" : String.join(", ", pushFailureCauses.entrySet().stream()
+                    .map(cause -> cause.getKey() + " " + cause.getValue()).toList());
+        }
+
         /** A producer whose client and pinning were not recorded. */
         public Producer(double targetRate, double scheduledRate, double achievedRate, long pushed, long pushFailures,
                         long notSent, boolean keptSchedule, LatencySummary lagMicros) {

@@ -439,16 +439,23 @@ final class ClientRun {
             producer = new ClientResult.Producer(stats.targetRate(), stats.scheduledRate(), stats.achievedRate(), stats.pushed(),
                     stats.pushFailures(), stats.notSent(), stats.keptSchedule(),
                     LatencySummary.of(intervals.cumulative(Metric.PRODUCER_LAG), 0), stats.client(), stats.pinned(),
-                    stats.notPinnedBecause());
-            if (RunVerdict.producerProblem(producer, !config.faults().isEmpty()) != null) {
+                    stats.notPinnedBecause(), stats.pushFailureCauses().isEmpty() ? null : stats.pushFailureCauses());
+            String producerProblem = RunVerdict.producerProblem(producer, !config.faults().isEmpty());
+            if (producerProblem != null && producerProblem.startsWith(RunVerdict.PUSHES_REFUSED)) {
+                warnings.add(producerProblem.toUpperCase(Locale.ROOT).substring(0, RunVerdict.PUSHES_REFUSED.length())
+                        + producerProblem.substring(RunVerdict.PUSHES_REFUSED.length())
+                        + ": the producer kept its schedule; the refused events are failed pushes, not expected events");
+            } else if (producerProblem != null) {
                 warnings.add(String.format(java.util.Locale.ROOT,
                         "PRODUCER FELL BEHIND: achieved %.0f events/s against a schedule of %.0f (%d push "
                                 + "failures, %d not sent when the phase's time was up); the offered load was lower "
                                 + "than asked", stats.achievedRate(), stats.scheduledRate(), stats.pushFailures(),
-                        stats.notSent()));
+                        stats.notSent()) + (producer.describeFailureCauses().isEmpty() ? ""
+                        : "; failed pushes by cause: " + producer.describeFailureCauses()));
             } else if (stats.pushFailures() > 0) {
                 warnings.add(stats.pushFailures() + " pushes failed while the run's faults lasted: offered on time "
-                        + "and refused or cut off, counted as failed pushes, not as expected events");
+                        + "and refused or cut off, counted as failed pushes, not as expected events"
+                        + (producer.describeFailureCauses().isEmpty() ? "" : " (" + producer.describeFailureCauses() + ")"));
             }
         }
         return new ClientResult(client, config.workers(), spec.pattern().cliName(), config.payload().cliName(),

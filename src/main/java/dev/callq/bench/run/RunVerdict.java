@@ -41,6 +41,9 @@ import java.util.Locale;
 public record RunVerdict(String client, String accountingProblem, String producerProblem, String failure,
                          String crossCheckProblem, String contractProblem, String sustainedProblem) {
 
+    /** How a producer problem that is Redis refusing pushes, not the producer falling behind, begins. */
+    static final String PUSHES_REFUSED = "Redis refused pushes:";
+
     public static RunVerdict of(ClientResult result) {
         ClientResult.Events e = result.events();
         Accounting accounting = new Accounting(e.expected(), e.consumed(), e.unique(), e.lost(), e.duplicates(),
@@ -84,9 +87,19 @@ public record RunVerdict(String client, String accountingProblem, String produce
                 return null;
             }
         }
-        return String.format(Locale.ROOT, "achieved %.0f of %.0f/s", producer.achievedRate(),
-                // results written before the scheduled rate was recorded hold 0 there
-                producer.scheduledRate() > 0 ? producer.scheduledRate() : producer.targetRate());
+        // results written before the scheduled rate was recorded hold 0 there
+        double scheduled = producer.scheduledRate() > 0 ? producer.scheduledRate() : producer.targetRate();
+        // Every push sent, and those Redis acknowledged on pace for all sent: Redis refused some (all, when none
+        // was acknowledged), the producer did not fall behind.
+        boolean refusedNotLate = producer.notSent() == 0 && producer.pushFailures() > 0 && (producer.pushed() == 0
+                || ProducerStats.onPace(producer.achievedRate() * (producer.pushed() + producer.pushFailures())
+                / producer.pushed(), scheduled));
+        if (refusedNotLate) {
+            String causes = producer.describeFailureCauses();
+            return String.format(Locale.ROOT, "%s %d of %d pushes failed%s", PUSHES_REFUSED, producer.pushFailures(),
+                    producer.pushed() + producer.pushFailures(), causes.isEmpty() ? "" : " (" + causes + ")");
+        }
+        return String.format(Locale.ROOT, "achieved %.0f of %.0f/s", producer.achievedRate(), scheduled);
     }
 
     /** One verdict per client, in the summary's order. */
@@ -133,7 +146,8 @@ public record RunVerdict(String client, String accountingProblem, String produce
             reasons.add("accounting: " + accountingProblem);
         }
         if (producerProblem != null) {
-            reasons.add("producer behind schedule: " + producerProblem);
+            reasons.add(producerProblem.startsWith(PUSHES_REFUSED) ? "producer: " + producerProblem
+                    : "producer behind schedule: " + producerProblem);
         }
         if (crossCheckProblem != null) {
             reasons.add("cross-check against Redis/Kamailio counters failed: " + crossCheckProblem);
