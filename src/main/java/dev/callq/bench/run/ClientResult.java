@@ -100,8 +100,12 @@ public record ClientResult(String client, int workers, String pattern, String pa
      * @param eventsPerSec events / seconds; 0 when nothing was left to drain
      */
     public record Drain(long events, double seconds, double eventsPerSec) {
+        /** Nothing drained is 0 s: with no measured event dequeued, the last dequeue time means nothing. */
         static Drain of(long events, double seconds) {
-            return new Drain(events, Math.max(0, seconds), events == 0 || seconds <= 0 ? 0 : events / seconds);
+            if (events <= 0 || !(seconds > 0)) {
+                return new Drain(Math.max(0, events), 0, 0);
+            }
+            return new Drain(events, seconds, events / seconds);
         }
     }
 
