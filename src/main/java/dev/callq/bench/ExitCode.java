@@ -12,8 +12,14 @@ public final class ExitCode {
     /** Bad input or environment: a one-line error, nothing run. */
     public static final int USAGE = 2;
     /**
-     * Finished, but its numbers are not trustworthy (see {@code run.RunVerdict}); for {@code callq plan},
-     * no pool can meet the objective at that rate, so the worker count it printed is not a plan.
+     * Finished, but its numbers are not trustworthy (see {@code run.RunVerdict}): events lost, duplicated or
+     * malformed, the producer behind schedule, a part failed mid-run, a cross-check failed, the Kamailio
+     * script broke its contract, or the load was NOT SUSTAINED. Not sustained shares this code rather than
+     * taking one of its own: an open-loop run whose queue grew measured the queue's wait, not the pipeline at
+     * that rate, so its latencies cannot be trusted as the figures asked for, exactly as a lost event's
+     * accounting cannot. For {@code callq plan}, no pool can meet the objective at that rate, so the worker
+     * count it printed is not a plan; for {@code callq max-rate}, no rate passed. docs/exit-codes.md holds
+     * the table of every command.
      */
     public static final int UNTRUSTWORTHY = 3;
     /**

@@ -48,7 +48,7 @@ final class ConsoleProgress implements ProgressListener {
         if (bar != null) {
             bar.stepTo(Math.min(elapsedSeconds, expectedSeconds));
             bar.setExtraMessage(String.format(Locale.ROOT, " %.0f events/s, p99 %s, backlog %d", consumedPerSec,
-                    millis(p99Micros), backlog));
+                    p99(p99Micros), backlog));
             return;
         }
         consumedSinceLine += consumedPerSec;
@@ -59,7 +59,7 @@ final class ConsoleProgress implements ProgressListener {
             // Samples go on through the drain; the log says "load done, draining" for those.
             out.printf(Locale.ROOT, "%s: %d/%d s, mean %.0f events/s, worst p99 %s, backlog %d%n", client,
                     elapsedSeconds, expectedSeconds, consumedSinceLine / secondsSinceLine,
-                    millis(worstP99MicrosSinceLine), backlog);
+                    p99(worstP99MicrosSinceLine), backlog);
             resetInterval();
         }
     }
@@ -79,7 +79,11 @@ final class ConsoleProgress implements ProgressListener {
         worstP99MicrosSinceLine = 0;
     }
 
-    private static String millis(long micros) {
-        return String.format(Locale.ROOT, "%.1f ms", micros / 1000.0);
+    /**
+     * A p99 of 0 is no sample yet, not a 0 ms latency: events without an enqueue stamp (--payload callid) get
+     * their latency from SIPp's log after the run.
+     */
+    private static String p99(long micros) {
+        return micros <= 0 ? "not measured yet" : String.format(Locale.ROOT, "%.1f ms", micros / 1000.0);
     }
 }

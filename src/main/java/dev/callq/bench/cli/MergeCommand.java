@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
                 + "histograms interval by interval (never averaging percentiles), the accounting across shards "
                 + "(duplicates taken by two consumer shards included), the time series second by second. Writes "
                 + "DIR/summary.json, the merged .hlog and time series, and report.html, as one run does.",
-                "Exit 3 when the merged run is not trustworthy (as for one run); 2 with one line when DIR holds no complete set of parts."})
+                "Exit 3 when the merged run is not trustworthy (as for one run, NOT SUSTAINED included); 2 with one line "
+                        + "when DIR holds no complete set of parts (a shard missing or extra is named)."})
 final class MergeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "the results folder every shard was given as --out")

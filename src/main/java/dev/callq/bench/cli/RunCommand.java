@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs a load through Redis to a pool of BLPOP workers and measures it, once per client.",
                 "Exit codes: 0 clean; 2 bad input; 3 some client's numbers are untrustworthy (events lost, producer "
-                        + "behind); 5 a --threshold was not met (before 3)."})
+                        + "behind, load NOT SUSTAINED); 5 a --threshold was not met (before 3)."})
 public final class RunCommand implements Callable<Integer> {
     @Mixin
     RunArguments arguments = new RunArguments();

@@ -29,6 +29,20 @@ public record CallStats(long attempted, long succeeded, long failed, long pushFa
         this(attempted, succeeded, failed, pushFailures, pushed, kamailioErrors, null, null, null);
     }
 
+    /**
+     * How the Kamailio script broke its contract, or null: calls were answered but its
+     * {@code callq_pushed_*} counters show no push, so it never put an event in the queue (or counts under
+     * other names). A script without counters ({@code pushed} null) is judged by SIPp's counts instead.
+     * Without this, such a run passes every check: 0 expected, 0 consumed, 0 ≤ INVITEs sent.
+     */
+    public String contractProblem() {
+        if (pushed == null || pushed > 0 || succeeded == 0) {
+            return null;
+        }
+        return "the Kamailio script's callq_pushed_* counters show 0 pushes while " + succeeded
+                + " calls were answered: it does not push the events the run measures";
+    }
+
     /** Why calls failed, as far as Kamailio says, e.g. "12 pushes failed; Kamailio out of shared memory 3 times". */
     public String failureCauses() {
         String kamailio = kamailioErrors == null ? "" : kamailioErrors.describe();

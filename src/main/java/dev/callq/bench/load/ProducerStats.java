@@ -1,5 +1,7 @@
 package dev.callq.bench.load;
 
+import java.util.Map;
+
 /**
  * How the synthetic producer kept its schedule.
  *
@@ -16,9 +18,11 @@ package dev.callq.bench.load;
  *                      null when not known
  * @param pinned        whether the producer ran on cores of its own
  * @param notPinnedBecause why it did not; null when it did
+ * @param pushFailureCauses failed pushes (events) by Redis's error class ({@code env.RedisErrorClass}); empty when none failed
  */
 public record ProducerStats(double targetRate, double scheduledRate, double achievedRate, long pushed, long pushFailures,
-                            long notSent, boolean keptSchedule, String client, boolean pinned, String notPinnedBecause) {
+                            long notSent, boolean keptSchedule, String client, boolean pinned, String notPinnedBecause,
+                            Map<String, Long> pushFailureCauses) {
     /** The achieved rate may fall short of the scheduled rate by this fraction before the run says so. */
     public static final double SCHEDULE_TOLERANCE = 0.01;
 
@@ -35,7 +39,7 @@ public record ProducerStats(double targetRate, double scheduledRate, double achi
         double achievedRate = pushed / Math.max(phaseSeconds, pushingSeconds);
         boolean kept = pushFailures == 0 && notSent == 0 && onPace(achievedRate, scheduledRate);
         return new ProducerStats(targetRate, scheduledRate, achievedRate, pushed, pushFailures, notSent, kept, null,
-                false, null);
+                false, null, Map.of());
     }
 
     /** Whether a rate is within {@link #SCHEDULE_TOLERANCE} of the schedule's (or above it). */
@@ -46,6 +50,12 @@ public record ProducerStats(double targetRate, double scheduledRate, double achi
     /** These figures, from a producer that pushed with {@code client} and was or was not pinned. */
     public ProducerStats by(String client, boolean pinned, String notPinnedBecause) {
         return new ProducerStats(targetRate, scheduledRate, achievedRate, pushed, pushFailures, notSent, keptSchedule,
-                client, pinned, notPinnedBecause);
+                client, pinned, notPinnedBecause, pushFailureCauses);
+    }
+
+    /** These figures with the failed pushes counted by Redis's error class (OOM, LOADING, connection lost…). */
+    public ProducerStats withFailureCauses(Map<String, Long> causes) {
+        return new ProducerStats(targetRate, scheduledRate, achievedRate, pushed, pushFailures, notSent, keptSchedule,
+                client, pinned, notPinnedBecause, Map.copyOf(causes));
     }
 }

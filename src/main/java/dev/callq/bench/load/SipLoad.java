@@ -48,6 +48,8 @@ public final class SipLoad implements Load {
     /** Kamailio's counters before and after the measured phase, as kamcmd printed them. */
     public static final String STATS_START_FILE = "kamailio-stats-start.txt";
     public static final String STATS_END_FILE = "kamailio-stats-end.txt";
+    static final String STATS_WARMUP_START_FILE = "kamailio-stats-warmup-start.txt";
+    static final String STATS_WARMUP_END_FILE = "kamailio-stats-warmup-end.txt";
 
     private final Path runDir;
     /** Starts every measured Call-ID; {@link #numberedCallIds}: followed by SIPp's call number alone. */
@@ -141,9 +143,28 @@ public final class SipLoad implements Load {
     public void warmUp(Duration length, String callIdPrefix) {
         int warmupCalls = (int) Math.round(rateCps * length.toNanos() / 1e9);
         if (warmupCalls > 0) {
-            SippUac.run(runDir, route, uacScenario, rateCps, warmupCalls, holdTime.toMillis(), callIdPrefix,
-                    lostPercent);
+            Optional<KamailioCounters> before = kamailio == null ? Optional.empty()
+                    : kamailio.counters(runDir.resolve(STATS_WARMUP_START_FILE));
+            SippUac.Outcome uac = SippUac.run(runDir, route, uacScenario, rateCps, warmupCalls, holdTime.toMillis(),
+                    callIdPrefix, lostPercent);
+            if (before.isPresent() && before.get().countsPushes()) {
+                requireContract(before.get(), uac.stats());
+            }
         }
+    }
+
+    /** A script that answered the warm-up's calls and pushed nothing is refused before anything is measured. */
+    private void requireContract(KamailioCounters before, SippStats warmup) {
+        kamailio.counters(runDir.resolve(STATS_WARMUP_END_FILE)).ifPresent(after -> {
+            KamailioCounters delta = after.since(before);
+            String problem = new CallStats(warmup.attempted(), warmup.succeeded(), warmup.failed(), 0,
+                    delta.get(KamailioCounters.PUSHED_INVITE) + delta.get(KamailioCounters.PUSHED_BYE), null)
+                    .contractProblem();
+            if (problem != null) {
+                throw new HarnessException("during the warm-up, " + problem + " (see " + runDir.resolve(
+                        STATS_WARMUP_END_FILE) + ")");
+            }
+        });
     }
 
     @Override

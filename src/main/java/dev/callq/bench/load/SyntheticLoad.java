@@ -2,6 +2,7 @@ package dev.callq.bench.load;
 
 import dev.callq.bench.driver.ClientSettings;
 import dev.callq.bench.env.CpuPinning;
+import dev.callq.bench.env.RedisErrorClass;
 import dev.callq.bench.driver.QueueDriver;
 import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.driver.QueueProducer;
@@ -20,6 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicLong;
@@ -171,7 +175,7 @@ public final class SyntheticLoad implements Load {
         double pushingSeconds = (totals.lastSendMicros() - totals.firstIntendedMicros()) / 1e6;
         ProducerStats producer = ProducerStats.of(target, durationSeconds, pushingSeconds, totals.pushed(), totals.failed(),
                 totals.notSent()).by(PRODUCER_CLIENT, pinFailure == null && cores.pins(),
-                cores.pins() ? pinFailure : cores.notPinnedBecause());
+                cores.pins() ? pinFailure : cores.notPinnedBecause()).withFailureCauses(identities.failureCounts());
         ExpectedEvents expected = ExpectedEvents.byIdentity(identities.pushed(), identities.failed());
         return new LoadOutcome(expected, startMicros, endMicros, null, producer, Map.of(), totals.pushCommands(),
                 totals.failedCommands(), List.of());
@@ -216,10 +220,19 @@ public final class SyntheticLoad implements Load {
                               long pushCommands, long failedCommands) {
     }
 
-    /** The Call-IDs of one phase, by lane: those Redis acknowledged and those whose push failed. */
-    private record Identities(SequenceIds pushed, SequenceIds failed) {
+    /**
+     * The Call-IDs of one phase, by lane: those Redis acknowledged and those whose push failed, and the
+     * failed ones counted by Redis's error class.
+     */
+    private record Identities(SequenceIds pushed, SequenceIds failed, Map<String, LongAdder> failureCauses) {
         Identities(String callIdPrefix, int lanes) {
-            this(new SequenceIds(callIdPrefix, lanes), new SequenceIds(callIdPrefix, lanes));
+            this(new SequenceIds(callIdPrefix, lanes), new SequenceIds(callIdPrefix, lanes), new ConcurrentHashMap<>());
+        }
+
+        Map<String, Long> failureCounts() {
+            Map<String, Long> counts = new TreeMap<>();
+            failureCauses.forEach((cause, count) -> counts.put(cause, count.sum()));
+            return counts;
         }
     }
 
@@ -356,6 +369,8 @@ public final class SyntheticLoad implements Load {
             } catch (RuntimeException e) {
                 failed.addAndGet(pipeline.size());
                 identities.failed().add(lane, firstSequence, pipeline.size());
+                identities.failureCauses().computeIfAbsent(RedisErrorClass.of(e), cause -> new LongAdder())
+                        .add(pipeline.size());
                 failedCommands.addAndGet(commands(pipeline.size()));
             }
             pipeline.clear();

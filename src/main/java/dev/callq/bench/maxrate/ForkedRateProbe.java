@@ -1,6 +1,7 @@
 package dev.callq.bench.maxrate;
 
 import dev.callq.bench.HarnessException;
+import dev.callq.bench.run.BacklogTrend;
 import dev.callq.bench.run.ClientResult;
 import dev.callq.bench.run.ForkedRun;
 import dev.callq.bench.run.RunOptions;

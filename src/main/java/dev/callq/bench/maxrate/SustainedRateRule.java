@@ -3,8 +3,10 @@ package dev.callq.bench.maxrate;
 import dev.callq.bench.measure.LatencySummary;
 import dev.callq.bench.measure.Metric;
 import dev.callq.bench.measure.Slo;
+import dev.callq.bench.run.BacklogTrend;
 import dev.callq.bench.run.ClientResult;
 import dev.callq.bench.run.RunVerdict;
+import dev.callq.bench.run.SustainedLoad;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,16 +20,12 @@ import java.util.Locale;
  *       the rate was never really offered. Under SIP load (rates in calls/s) instead: no call failed (no 5xx,
  *       408 or timeout).</li>
  *   <li><b>Latency</b>: the SLO's percentile of enqueue → dequeue is within its bound.</li>
- *   <li><b>Backlog bounded</b>: over the measured seconds the backlog grows by at most
- *       {@value #MAX_GROWTH_FRACTION} of the rate per second (least-squares slope), and the last measured
- *       second's backlog is at most what arrives in {@value #MAX_FINAL_BACKLOG_SECONDS} s or in the SLO's
- *       bound, whichever is longer. An overloaded queue grows by (offered − capacity) every second; a
- *       stable one hovers near empty, so a snapshot of LLEN stays far below 100 ms of arrivals.</li>
+ *   <li><b>Sustained</b>: the rule every run is judged by ({@link SustainedLoad}), at the probe's offered
+ *       rate, the final backlog allowed the SLO's bound of arrivals when that is longer than its
+ *       {@value SustainedLoad#MAX_FINAL_BACKLOG_SECONDS} s.</li>
  * </ol>
  */
 public final class SustainedRateRule {
-    public static final double MAX_GROWTH_FRACTION = 0.01;
-    public static final double MAX_FINAL_BACKLOG_SECONDS = 0.1;
 
     private final Slo slo;
 
@@ -48,9 +46,11 @@ public final class SustainedRateRule {
     /** The rule in one sentence, as {@code max-rate.json} records it. */
     public String description() {
         return "passes when accounting is balanced, the producer kept its schedule, " + slo
-                + " on enqueue→dequeue, the backlog's least-squares slope over the measured seconds ≤ "
-                + MAX_GROWTH_FRACTION + " × offered events per second, and the last measured backlog ≤ offered "
-                + "events/s × max(" + MAX_FINAL_BACKLOG_SECONDS + " s, SLO bound); under SIP load also no failed call";
+                + " on enqueue→dequeue, the events consumed during the measured phase ≥ "
+                + SustainedLoad.MIN_CONSUMED_FRACTION + " × offered, the backlog's least-squares slope over the "
+                + "measured seconds ≤ " + SustainedLoad.MAX_GROWTH_FRACTION + " × offered events per second, and the "
+                + "last measured backlog ≤ offered events/s × max(" + SustainedLoad.MAX_FINAL_BACKLOG_SECONDS
+                + " s, SLO bound); under SIP load also no failed call";
     }
 
     /** What one probe measured and the rule's verdict on it. */
@@ -89,7 +89,8 @@ public final class SustainedRateRule {
     public Judgement judge(long offeredRatePerSec, int eventsPerRateUnit, ClientResult result, BacklogTrend backlog) {
         double offeredEventsPerSec = (double) offeredRatePerSec * eventsPerRateUnit;
         List<String> failures = new ArrayList<>();
-        failures.addAll(RunVerdict.of(result).reasons());
+        // The run judged itself sustained or not with its own allowance; the probe judges again with the SLO's.
+        failures.addAll(RunVerdict.of(result).withoutSustained().reasons());
         if (result.calls() != null) {
             // SIP load: the rate is calls/s, offered by SIPp; every call must succeed (a 5xx, a 408 or a
             // timeout is Kamailio or Redis not keeping up).
@@ -106,15 +107,11 @@ public final class SustainedRateRule {
             failures.add(String.format(Locale.ROOT, "%s %d us > %.0f us", slo.label(), measured, slo.waitTargetMicros())
                     + producerShare(result, measured));
         }
-        double slope = backlog.slopePerSec();
-        if (slope > MAX_GROWTH_FRACTION * offeredEventsPerSec) {
-            failures.add(String.format(Locale.ROOT, "backlog grew %.0f events/s (limit %.0f)", slope,
-                    MAX_GROWTH_FRACTION * offeredEventsPerSec));
-        }
-        double finalLimit = offeredEventsPerSec * Math.max(MAX_FINAL_BACKLOG_SECONDS, slo.waitTargetMicros() / 1e6);
-        if (backlog.finalBacklog() > finalLimit) {
-            failures.add(String.format(Locale.ROOT, "final backlog %d > %.0f", backlog.finalBacklog(), finalLimit));
-        }
-        return new Judgement(failures.isEmpty(), failures, measured, slope, backlog.finalBacklog());
+        Double consumedPerSec = result.sustained() == null ? null : result.sustained().consumedDuringMeasurePerSec();
+        SustainedLoad sustained = SustainedLoad.judge(offeredEventsPerSec, consumedPerSec, backlog,
+                slo.waitTargetMicros() / 1e6);
+        failures.addAll(sustained.reasons());
+        return new Judgement(failures.isEmpty(), failures, measured, sustained.backlogGrowthPerSecond(),
+                sustained.finalBacklog());
     }
 }

@@ -20,7 +20,12 @@ public final class EventLedger {
 
     private final LongAdder consumed = new LongAdder();
     private final LongAdder warmupConsumed = new LongAdder();
-    private final LongAdder warmupUnique = new LongAdder();
+    /**
+     * Counted when taken, not derived from the set's size: a count derived while workers were still adding
+     * (consumed counted, identity not yet in the set, or added between reading the size and clearing the
+     * set) reported warm-up events as taken twice that were taken once.
+     */
+    private final LongAdder warmupDuplicates = new LongAdder();
     private final LongAdder malformed = new LongAdder();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final Set<String> warmupSeen = ConcurrentHashMap.newKeySet();
@@ -61,7 +66,11 @@ public final class EventLedger {
      */
     public boolean warmupConsumed(CallEvent event) {
         warmupConsumed.increment();
-        return warmupSeen.add(event.uniqueKey());
+        if (warmupSeen.add(event.uniqueKey())) {
+            return true;
+        }
+        warmupDuplicates.increment();
+        return false;
     }
 
     /** A payload that could not be decoded: counted, and the first one logged with a sample. */
@@ -84,17 +93,20 @@ public final class EventLedger {
         return warmupConsumed.sum();
     }
 
-    /** Warm-up events taken more than once. */
+    /**
+     * Warm-up events taken again while their first taking was remembered: a warm-up event re-delivered
+     * after {@link #forgetWarmupCallIds()} is not recognised.
+     */
     public long warmupDuplicateCount() {
-        return warmupConsumed.sum() - warmupUnique.sum() - warmupSeen.size();
+        return warmupDuplicates.sum();
     }
 
     /**
-     * Forgets the warm-up's Call-IDs once they have all been taken, keeping their count: a set of
-     * a few hundred thousand strings that stays live through the measured phase lengthens its GC pauses.
+     * Forgets the warm-up's Call-IDs, keeping their count: a set of a few hundred thousand strings that
+     * stays live through the measured phase lengthens its GC pauses. Safe while warm-up events are still
+     * being taken (an overloaded warm-up that had not drained).
      */
     public void forgetWarmupCallIds() {
-        warmupUnique.add(warmupSeen.size());
         warmupSeen.clear();
     }
 

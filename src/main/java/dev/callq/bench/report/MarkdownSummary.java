@@ -33,6 +33,7 @@ final class MarkdownSummary {
         }
         md.append("## Results\n\n");
         table(md, ReportTables.sideBySide(summary.clients()));
+        ReportTables.sustained(summary.clients()).ifPresent(t -> section(md, "Sustained: the measured phase, the drain apart", t));
         ReportTables.sipCalls(summary.clients()).ifPresent(t -> section(md, "SIP calls", t));
         ReportTables.producer(summary.clients()).ifPresent(t -> section(md, "Producer", t));
         ReportTables.cost(summary.clients()).ifPresent(t -> section(md, "Cost per 1,000 events", t));

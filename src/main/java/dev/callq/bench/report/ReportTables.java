@@ -8,6 +8,7 @@ import dev.callq.bench.sip.CallAnswers;
 import dev.callq.bench.run.ClientResult;
 import dev.callq.bench.run.RunSummary;
 import dev.callq.bench.run.RunVerdict;
+import dev.callq.bench.run.SustainedLoad;
 import dev.callq.bench.sip.KamailioErrors;
 
 import java.util.ArrayList;
@@ -47,6 +48,12 @@ final class ReportTables {
         for (int i = 0; i < verdicts.size(); i++) {
             RunVerdict verdict = verdicts.get(i);
             ClientResult.Events e = summary.clients().get(i).events();
+            if (verdict.contractProblem() != null) {
+                problems.add(verdict.client() + " contract broken: " + verdict.contractProblem());
+            }
+            if (verdict.failure() != null) {
+                problems.add(verdict.client() + " failed mid-run: " + verdict.failure());
+            }
             if (!verdict.accountingBalanced()) {
                 problems.add(verdict.client() + " consumed " + e.consumed() + " of " + e.expected() + ", "
                         + verdict.accountingProblem());
@@ -59,7 +66,13 @@ final class ReportTables {
             }
         }
         boolean unbalanced = verdicts.stream().anyMatch(v -> !v.accountingBalanced());
-        return (unbalanced ? "accounting NOT balanced: " : "NOT trustworthy: ") + String.join("; ", problems);
+        // A load not sustained leads: the latencies shown are then the queue's growing wait.
+        List<String> notSustained = verdicts.stream().filter(v -> !v.sustained())
+                .map(v -> v.client() + " " + v.sustainedProblem()).toList();
+        String lead = notSustained.isEmpty() ? "" : String.join("; ", notSustained)
+                + (problems.isEmpty() ? "" : "; ");
+        return lead + (problems.isEmpty() ? "" : (unbalanced ? "accounting NOT balanced: " : "NOT trustworthy: ")
+                + String.join("; ", problems));
     }
 
     static Table accounting(List<ClientResult> clients) {
@@ -73,12 +86,36 @@ final class ReportTables {
                 .zeroRow("malformed", c -> num(c.events().malformed()))
                 .zeroRow("left in queue", c -> num(c.events().leftInQueue()))
                 .row("warm-up consumed (not measured)", c -> num(c.events().warmupConsumed()))
-                .row("throughput (events/s)", c -> String.format(Locale.ROOT, "%.1f", c.throughputPerSec()))
+                .row("throughput, measured phase (events/s)", c -> String.format(Locale.ROOT, "%.1f", c.throughputPerSec()))
                 .row("warm-up (s)", c -> c.warmupSeconds() == 0 ? "-" : String.format(Locale.ROOT, "%.1f", c.warmupSeconds()))
                 .row("measured (s)", c -> String.format(Locale.ROOT, "%.3f", c.measuredSeconds()))
                 .row("max backlog (events)", c -> num(c.maxBacklog()))
                 .zeroRow("poll errors", c -> num(c.pollErrors()))
                 .build();
+    }
+
+    /**
+     * The sustained rule's figures ({@code run.SustainedLoad}) and the drain after the measured phase;
+     * empty for results written before them.
+     */
+    static Optional<Table> sustained(List<ClientResult> clients) {
+        if (clients.stream().allMatch(c -> c.sustained() == null)) {
+            return Optional.empty();
+        }
+        Function<Function<SustainedLoad, String>, Function<ClientResult, String>> orDash =
+                f -> c -> c.sustained() == null ? "-" : f.apply(c.sustained());
+        return Optional.of(new Table.SideBySide<>("measured phase", clients, ClientResult::client)
+                .row("verdict", orDash.apply(SustainedLoad::verdict))
+                .row("offered (events/s)", orDash.apply(s -> String.format(Locale.ROOT, "%.1f", s.offeredPerSec())))
+                .row("consumed during the measured phase (events/s)", orDash.apply(s ->
+                        s.consumedDuringMeasurePerSec() == null ? "-"
+                                : String.format(Locale.ROOT, "%.1f", s.consumedDuringMeasurePerSec())))
+                .row("backlog growth (events/s)", orDash.apply(s -> String.format(Locale.ROOT, "%.1f",
+                        s.backlogGrowthPerSecond())))
+                .row("final backlog (events)", orDash.apply(s -> num(s.finalBacklog())))
+                .row("drained after it (events)", c -> c.drain() == null ? "-" : num(c.drain().events()))
+                .row("drain (s)", c -> c.drain() == null ? "-" : String.format(Locale.ROOT, "%.2f", c.drain().seconds()))
+                .build());
     }
 
     static Optional<Table> sipCalls(List<ClientResult> clients) {
@@ -151,6 +188,8 @@ final class ReportTables {
                 .row("achieved rate (events/s)", orDash.apply(p -> String.format(Locale.ROOT, "%.1f", p.achievedRate())))
                 .row("pushed", orDash.apply(p -> num(p.pushed())))
                 .zeroRow("push failures", c -> c.producer() == null ? "0" : num(c.producer().pushFailures()))
+                .row("push failures by Redis's error", c -> c.producer() == null
+                        || c.producer().describeFailureCauses().isEmpty() ? "-" : c.producer().describeFailureCauses())
                 .row("kept its schedule", orDash.apply(p -> p.keptSchedule() ? "yes" : "NO"))
                 .row("lag p99 (µs)", orDash.apply(p -> num(p.lagMicros().p99())))
                 .row("lag max (µs)", orDash.apply(p -> num(p.lagMicros().max())))

@@ -61,7 +61,8 @@ public final class RunHtml {
         List<ClientResult> clients = summary.clients();
         boolean trustworthy = RunVerdict.trustworthy(summary);
         HtmlPage page = new HtmlPage("callq-bench: " + String.join(" vs ", clients.stream().map(ClientResult::client).toList())
-                + ", " + (trustworthy ? "trustworthy" : "NOT trustworthy"), "callq-bench: " + describe(summary),
+                + ", " + (trustworthy ? "trustworthy" : RunVerdict.of(summary).stream().allMatch(RunVerdict::sustained)
+                ? "NOT trustworthy" : "NOT SUSTAINED"), "callq-bench: " + describe(summary),
                 summary.phases() + " · started " + HtmlPage.readableTime(summary.startedAt()));
         page.verdict(trustworthy, ReportTables.verdict(summary));
         page.headline(ReportTables.headline(summary));
@@ -70,6 +71,7 @@ public final class RunHtml {
         folder.missing().forEach(m -> warnings.add("missing raw file, " + m));
         page.warnings(warnings);
 
+        ReportTables.sustained(clients).ifPresent(t -> page.section("Sustained: the measured phase, the drain apart", t));
         page.section("Accounting", ReportTables.accounting(clients));
         ReportTables.sipCalls(clients).ifPresent(t -> page.section("SIP calls", t));
         ReportTables.producer(clients).ifPresent(t -> page.section("Producer", t));

@@ -37,7 +37,15 @@ public final class SideBySideTable {
                 + c.events().duplicates() + " / " + c.events().malformed()));
         rows.add(row("left in queue", clients, c -> Long.toString(c.events().leftInQueue())));
         rows.add(row("trustworthy", clients, c -> RunVerdict.of(c).trustworthy() ? "yes" : "NO (see warnings)"));
-        rows.add(row("throughput (events/s)", clients, c -> String.format(Locale.ROOT, "%.1f", c.throughputPerSec())));
+        rows.add(row("sustained", clients, c -> c.sustained() == null ? "-" : c.sustained().verdict()));
+        rows.add(row("offered (events/s)", clients, c -> c.sustained() == null ? "-"
+                : String.format(Locale.ROOT, "%.1f", c.sustained().offeredPerSec())));
+        rows.add(row("throughput, measured phase (events/s)", clients,
+                c -> String.format(Locale.ROOT, "%.1f", c.throughputPerSec())));
+        rows.add(row("backlog growth (events/s)", clients, c -> c.sustained() == null ? "-"
+                : String.format(Locale.ROOT, "%.1f", c.sustained().backlogGrowthPerSecond())));
+        rows.add(row("drained after it (events / s)", clients, c -> c.drain() == null ? "-"
+                : String.format(Locale.ROOT, "%d / %.1f", c.drain().events(), c.drain().seconds())));
         rows.add(row("max backlog (events)", clients, c -> Long.toString(c.maxBacklog())));
         Function<ClientResult, LatencySummary> e2d = c -> c.latencyMicros().get("enqueueToDequeue");
         rows.add(row("enqueue→dequeue samples", clients, c -> Long.toString(e2d.apply(c).count())));
@@ -68,7 +76,19 @@ public final class SideBySideTable {
                     c -> perThousand(c, ClientResult.Cost::jvmAllocatedKbPer1k)));
             rows.add(row("Redis CPU per 1,000 events (ms)", clients, c -> perThousand(c, ClientResult.Cost::redisCpuMsPer1k)));
         }
-        return format(rows);
+        return notSustained(clients) + format(rows);
+    }
+
+    /** The lines that lead the table when a client did not sustain its load, its figures first. */
+    static String notSustained(List<ClientResult> clients) {
+        StringBuilder lines = new StringBuilder();
+        for (ClientResult c : clients) {
+            String problem = RunVerdict.of(c).sustainedProblem();
+            if (problem != null) {
+                lines.append(c.client()).append(": ").append(problem).append('\n');
+            }
+        }
+        return lines.toString();
     }
 
     private static String perThousand(ClientResult c, Function<ClientResult.Cost, Double> figure) {

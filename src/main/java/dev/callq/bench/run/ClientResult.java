@@ -15,7 +15,7 @@ import java.util.Map;
  *
  * @param hlog           the interval log, relative to the results folder
  * @param timeseries     the per-second CSV (consumed/s, backlog, interval p99), relative to the results folder
- * @param throughputPerSec measured events consumed / (last dequeue − start of the measured phase)
+ * @param throughputPerSec events consumed during the measured phase / its length; the drain after it is in {@code drain}
  * @param warmupSeconds  how long the warm-up ran (it goes on while the JIT compiles; 0 in older results)
  * @param warnings       anything that makes these numbers less than they seem; empty when clean
  * @param failure        what broke once measuring had begun (Redis, Kamailio or SIPp gone); absent when
@@ -28,6 +28,9 @@ import java.util.Map;
  * @param cost           what consuming cost per 1,000 events; null in older results
  * @param backlogUnknownSeconds how long the sampler could not read the backlog (Redis not answering); absent
  *                       when it read every second. With it, {@code maxBacklog} is the largest of the seconds seen
+ * @param sustained      whether the consumers kept up with the offered load ({@link SustainedLoad}); null in
+ *                       older results
+ * @param drain          what was consumed after the measured phase ended; null in older results
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClientResult(String client, int workers, String pattern, String payload, String load,
@@ -37,9 +40,9 @@ public record ClientResult(String client, int workers, String pattern, String pa
                            String hlog, String timeseries, Map<String, String> clientEnvironment,
                            List<String> warnings, String failure, Reconciled accounting,
                            Map<String, LatencySplit.Part> latencySplit, List<FaultRecord> faults, Cost cost,
-                           Double backlogUnknownSeconds) {
+                           Double backlogUnknownSeconds, SustainedLoad sustained, Drain drain) {
 
-    /** A result whose backlog was read every second. */
+    /** A result without the unknown backlog, the sustained verdict and the drain, as results written before them. */
     public ClientResult(String client, int workers, String pattern, String payload, String load,
                         String serviceTime, CallStats calls, Events events,
                         Map<String, LatencySummary> latencyMicros, double throughputPerSec,
@@ -49,14 +52,14 @@ public record ClientResult(String client, int workers, String pattern, String pa
                         Map<String, LatencySplit.Part> latencySplit, List<FaultRecord> faults, Cost cost) {
         this(client, workers, pattern, payload, load, serviceTime, calls, events, latencyMicros, throughputPerSec,
                 measuredSeconds, warmupSeconds, maxBacklog, producer, pollErrors, hlog, timeseries, clientEnvironment,
-                warnings, failure, accounting, latencySplit, faults, cost, null);
+                warnings, failure, accounting, latencySplit, faults, cost, null, null, null);
     }
 
     /** This result with the time the sampler could not read the backlog, null for none. */
     ClientResult withBacklogUnknownSeconds(Double seconds) {
         return new ClientResult(client, workers, pattern, payload, load, serviceTime, calls, events, latencyMicros,
                 throughputPerSec, measuredSeconds, warmupSeconds, maxBacklog, producer, pollErrors, hlog, timeseries,
-                clientEnvironment, warnings, failure, accounting, latencySplit, faults, cost, seconds);
+                clientEnvironment, warnings, failure, accounting, latencySplit, faults, cost, seconds, sustained, drain);
     }
 
     /**
@@ -79,7 +82,42 @@ public record ClientResult(String client, int workers, String pattern, String pa
         return new ClientResult(client, workers, pattern, payload, load, serviceTime, calls, events, latencyMicros,
                 throughputPerSec, measuredSeconds, warmupSeconds, maxBacklog, producer, pollErrors, hlog, timeseries,
                 clientEnvironment, warnings, failure, accounting, latencySplit,
-                faults == null || faults.isEmpty() ? null : List.copyOf(faults), cost, backlogUnknownSeconds);
+                faults == null || faults.isEmpty() ? null : List.copyOf(faults), cost, backlogUnknownSeconds, sustained,
+                drain);
+    }
+
+    /**
+     * This result judged by the sustained rule, with the drain apart; a run that did not sustain its load
+     * says so first among its warnings.
+     */
+    ClientResult withSustained(SustainedLoad sustained, Drain drain) {
+        List<String> warned = warnings;
+        if (!sustained.sustained()) {
+            warned = new java.util.ArrayList<>(warnings);
+            warned.add(failure == null ? 0 : 1, sustained.line());
+        }
+        return new ClientResult(client, workers, pattern, payload, load, serviceTime, calls, events, latencyMicros,
+                throughputPerSec, measuredSeconds, warmupSeconds, maxBacklog, producer, pollErrors, hlog, timeseries,
+                clientEnvironment, warned, failure, accounting, latencySplit, faults, cost, backlogUnknownSeconds, sustained,
+                drain);
+    }
+
+    /**
+     * What the workers consumed after the measured phase ended, until the queue was empty: reported apart,
+     * so that an overloaded run's headline throughput is not raised by a drain running alone on the machine.
+     *
+     * @param events       events consumed after the measured phase
+     * @param seconds      from the end of the measured phase to the last dequeue
+     * @param eventsPerSec events / seconds; 0 when nothing was left to drain
+     */
+    public record Drain(long events, double seconds, double eventsPerSec) {
+        /** Nothing drained is 0 s: with no measured event dequeued, the last dequeue time means nothing. */
+        static Drain of(long events, double seconds) {
+            if (events <= 0 || !(seconds > 0)) {
+                return new Drain(Math.max(0, events), 0, 0);
+            }
+            return new Drain(events, seconds, events / seconds);
+        }
     }
 
     /** A result in which nothing failed. */
@@ -142,10 +180,27 @@ public record ClientResult(String client, int workers, String pattern, String pa
      *                         results from before the producer was neutral: it was then the client under test)
      * @param pinned           whether it ran on cores of its own
      * @param notPinnedBecause why not
+     * @param pushFailureCauses failed pushes (events) by Redis's error class: OOM, LOADING, READONLY, NOAUTH,
+     *                         connection lost…; absent when none failed and in older results
      */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record Producer(double targetRate, double scheduledRate, double achievedRate, long pushed, long pushFailures,
                            long notSent, boolean keptSchedule, LatencySummary lagMicros, String client, boolean pinned,
-                           String notPinnedBecause) {
+                           String notPinnedBecause, Map<String, Long> pushFailureCauses) {
+        /** A producer whose failed pushes were not counted by cause. */
+        public Producer(double targetRate, double scheduledRate, double achievedRate, long pushed, long pushFailures,
+                        long notSent, boolean keptSchedule, LatencySummary lagMicros, String client, boolean pinned,
+                        String notPinnedBecause) {
+            this(targetRate, scheduledRate, achievedRate, pushed, pushFailures, notSent, keptSchedule, lagMicros, client,
+                    pinned, notPinnedBecause, null);
+        }
+
+        /** The failed pushes by cause, "OOM 1834, connection lost 12"; empty when none was counted. */
+        public String describeFailureCauses() {
+            return pushFailureCauses == null ? "" : String.join(", ", pushFailureCauses.entrySet().stream()
+                    .map(cause -> cause.getKey() + " " + cause.getValue()).toList());
+        }
+
         /** A producer whose client and pinning were not recorded. */
         public Producer(double targetRate, double scheduledRate, double achievedRate, long pushed, long pushFailures,
                         long notSent, boolean keptSchedule, LatencySummary lagMicros) {

@@ -132,6 +132,8 @@ final class ClientRun {
             String failure = null;
             long measureStartMicros;
             long measureEndMicros;
+            long consumedDuringMeasure;
+            long drainedEvents;
             Map<String, String> environment = new LinkedHashMap<>(driver.describe());
             environment.putAll(choice.describe());
             long maxBacklog;
@@ -186,6 +188,7 @@ final class ClientRun {
                         outcome = null;
                     }
                     measureEndMicros = WallClock.nowMicros();
+                    consumedDuringMeasure = ledger.consumedCount() - consumedBefore;
                     progress.phaseEnded();
                     log.info("{}: load done, draining (up to {} s)", client, config.drainTimeout().toSeconds());
                     String notDrained = awaitDrained(admin, spec, handler, ledger, watchdog::redisUnusable);
@@ -222,6 +225,7 @@ final class ClientRun {
                     } else {
                         pool.close();
                     }
+                    drainedEvents = ledger.consumedCount() - consumedBefore - consumedDuringMeasure;
                     sampler.close(!redisUnusable);
                     maxBacklog = sampler.maxBacklog();
                     backlogUnknownSeconds = sampler.backlogUnknownSeconds();
@@ -270,13 +274,35 @@ final class ClientRun {
                 warnings.add("the backlog could not be read for " + backlogUnknownSeconds + " s (Redis did not "
                         + "answer): unknown for that time; maxBacklog is the largest of the seconds seen");
             }
-            return result(environment, spec, recorders, intervals, ledger, reconciled, outcome, warmupSeconds,
-                    maxBacklog, pollErrors,
-                    handler.lastDequeuedMicros(), hlog, timeseries, warnings, failure, cost).withFaults(faults)
-                    .withBacklogUnknownSeconds(backlogUnknownSeconds);
+            String contract = outcome.calls() == null ? null : outcome.calls().contractProblem();
+            if (contract != null) {
+                warnings.add(0, "CONTRACT BROKEN: " + contract);
+            }
+            ClientResult result = result(environment, spec, recorders, intervals, ledger, reconciled, outcome,
+                    warmupSeconds, maxBacklog, pollErrors, consumedDuringMeasure, hlog, timeseries, warnings, failure,
+                    cost).withFaults(faults).withBacklogUnknownSeconds(backlogUnknownSeconds);
+            return result.withSustained(sustained(result, consumedDuringMeasure, timeseries),
+                    ClientResult.Drain.of(drainedEvents,
+                            (handler.lastDequeuedMicros() - outcome.endMicros()) / 1e6));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The sustained rule on the measured phase: offered is what entered the queue (the expected events), so
+     * that a SIP run, whose rate is in calls/s, is judged in events as a synthetic one.
+     */
+    private SustainedLoad sustained(ClientResult result, long consumedDuringMeasure, Path timeseries) {
+        double seconds = Math.max(1e-6, result.measuredSeconds());
+        double offeredPerSec = result.events().expected() / seconds;
+        double consumedPerSec = consumedDuringMeasure / seconds;
+        BacklogTrend backlog = BacklogTrend.read(timeseries, result.measuredSeconds());
+        if (!config.faults().isEmpty() || config.redisStall() != null) {
+            return SustainedLoad.notJudged("faults stalled the queue on purpose: each fault's recovery says whether "
+                    + "it caught up", offeredPerSec, consumedPerSec, backlog);
+        }
+        return SustainedLoad.judge(offeredPerSec, consumedPerSec, backlog, SustainedLoad.MAX_FINAL_BACKLOG_SECONDS);
     }
 
     /** Each fault with its recovery from the time series; what each found and any that failed go to the warnings. */
@@ -407,7 +433,7 @@ final class ClientRun {
                                 EventLedger ledger, Reconciler.Outcome reconciled, LoadOutcome outcome,
                                 double warmupSeconds,
                                 long maxBacklog,
-                                long pollErrors, long lastDequeuedMicros, Path hlog, Path timeseries, List<String> warnings,
+                                long pollErrors, long consumedDuringMeasure, Path hlog, Path timeseries, List<String> warnings,
                                 String failure, ClientResult.Cost cost) {
         Map<String, LatencySummary> latency = new LinkedHashMap<>();
         for (Metric metric : List.of(Metric.ENQUEUE_TO_DEQUEUE, Metric.SERVICE_TIME, Metric.ENQUEUE_TO_DONE)) {
@@ -443,24 +469,32 @@ final class ClientRun {
                     + outcome.calls().failureCauses());
         }
         double measuredSeconds = (outcome.endMicros() - outcome.startMicros()) / 1e6;
-        double consumingSeconds = (Math.max(lastDequeuedMicros, outcome.endMicros()) - outcome.startMicros()) / 1e6;
-        double throughput = accounting.consumed() / Math.max(1e-6, consumingSeconds);
+        // The measured phase alone: a drain after an overloaded phase runs without the producer beside it,
+        // faster, and would raise the figure (ClientResult.Drain reports it apart).
+        double throughput = consumedDuringMeasure / Math.max(1e-6, measuredSeconds);
         ClientResult.Producer producer = null;
         if (outcome.producer() != null) {
             var stats = outcome.producer();
             producer = new ClientResult.Producer(stats.targetRate(), stats.scheduledRate(), stats.achievedRate(), stats.pushed(),
                     stats.pushFailures(), stats.notSent(), stats.keptSchedule(),
                     LatencySummary.of(intervals.cumulative(Metric.PRODUCER_LAG), 0), stats.client(), stats.pinned(),
-                    stats.notPinnedBecause());
-            if (RunVerdict.producerProblem(producer, !config.faults().isEmpty()) != null) {
+                    stats.notPinnedBecause(), stats.pushFailureCauses().isEmpty() ? null : stats.pushFailureCauses());
+            String producerProblem = RunVerdict.producerProblem(producer, !config.faults().isEmpty());
+            if (producerProblem != null && producerProblem.startsWith(RunVerdict.PUSHES_REFUSED)) {
+                warnings.add(producerProblem.toUpperCase(Locale.ROOT).substring(0, RunVerdict.PUSHES_REFUSED.length())
+                        + producerProblem.substring(RunVerdict.PUSHES_REFUSED.length())
+                        + ": the producer kept its schedule; the refused events are failed pushes, not expected events");
+            } else if (producerProblem != null) {
                 warnings.add(String.format(java.util.Locale.ROOT,
                         "PRODUCER FELL BEHIND: achieved %.0f events/s against a schedule of %.0f (%d push "
                                 + "failures, %d not sent when the phase's time was up); the offered load was lower "
                                 + "than asked", stats.achievedRate(), stats.scheduledRate(), stats.pushFailures(),
-                        stats.notSent()));
+                        stats.notSent()) + (producer.describeFailureCauses().isEmpty() ? ""
+                        : "; failed pushes by cause: " + producer.describeFailureCauses()));
             } else if (stats.pushFailures() > 0) {
                 warnings.add(stats.pushFailures() + " pushes failed while the run's faults lasted: offered on time "
-                        + "and refused or cut off, counted as failed pushes, not as expected events");
+                        + "and refused or cut off, counted as failed pushes, not as expected events"
+                        + (producer.describeFailureCauses().isEmpty() ? "" : " (" + producer.describeFailureCauses() + ")"));
             }
         }
         return new ClientResult(client, config.workers(), spec.pattern().cliName(), config.payload().cliName(),

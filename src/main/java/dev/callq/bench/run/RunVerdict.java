@@ -10,8 +10,14 @@ import java.util.Locale;
 /**
  * Whether one client's numbers can be trusted, and if not, why. The one definition: {@code callq run}'s
  * exit code (3 when any client is untrustworthy), every report's verdict, and through the exit code the
- * sweep's and the planner's forked runs; the max-rate rule adds its own criteria on top. Three conditions:
+ * sweep's and the planner's forked runs; the max-rate rule adds its own criteria on top. The conditions:
  * <ul>
+ *   <li>the Kamailio script kept its contract: when calls were answered, its {@code callq_pushed_*} counters
+ *       show pushes. A script that answers calls and pushes nothing would otherwise pass every check
+ *       (0 expected, 0 consumed, 0 ≤ INVITEs sent);</li>
+ *   <li>the load was sustained ({@link SustainedLoad}): consumed about as fast as offered during the
+ *       measured phase, the backlog not growing, the final backlog small. An open-loop run that falls behind
+ *       measures the queue's growing wait, not the pipeline's latency at that rate;</li>
  *   <li>the accounting balances ({@link Accounting#balanced()}): every expected event consumed exactly once,
  *       nothing lost, duplicated, unexpected, malformed or left in the queue. A malformed payload counts: it
  *       is an event the consumer could not account for;</li>
@@ -28,9 +34,15 @@ import java.util.Locale;
  * @param failure           what broke mid-run ({@link ClientResult#failure()}); null when nothing did
  * @param crossCheckProblem which of the accounting's cross-checks against Redis's and Kamailio's own counters
  *                          failed; null when all agreed or there were none
+ * @param contractProblem   how the Kamailio script broke its contract; null when it kept it or there was none
+ * @param sustainedProblem  {@link SustainedLoad#line()} when the load was not sustained; null
+ *                          when it was, was not judged, or the result predates the rule
  */
 public record RunVerdict(String client, String accountingProblem, String producerProblem, String failure,
-                         String crossCheckProblem) {
+                         String crossCheckProblem, String contractProblem, String sustainedProblem) {
+
+    /** How a producer problem that is Redis refusing pushes, not the producer falling behind, begins. */
+    static final String PUSHES_REFUSED = "Redis refused pushes:";
 
     public static RunVerdict of(ClientResult result) {
         ClientResult.Events e = result.events();
@@ -45,8 +57,18 @@ public record RunVerdict(String client, String accountingProblem, String produce
                 "%s: expected %d, observed %d", check.name(), check.expected(), check.observed())).toList();
         String crossCheckProblem = failedChecks.isEmpty() ? null : String.join("; ", failedChecks);
         boolean withFaults = result.faults() != null && !result.faults().isEmpty();
+        SustainedLoad sustained = result.sustained();
+        String sustainedProblem = sustained == null || sustained.sustained() ? null
+                : sustained.line();
         return new RunVerdict(result.client(), accountingProblem, producerProblem(result.producer(), withFaults),
-                result.failure(), crossCheckProblem);
+                result.failure(), crossCheckProblem, result.calls() == null ? null : result.calls().contractProblem(),
+                sustainedProblem);
+    }
+
+    /** This verdict without its sustained condition, for a caller that judges that condition its own way. */
+    public RunVerdict withoutSustained() {
+        return new RunVerdict(client, accountingProblem, producerProblem, failure, crossCheckProblem, contractProblem,
+                null);
     }
 
     /**
@@ -65,9 +87,19 @@ public record RunVerdict(String client, String accountingProblem, String produce
                 return null;
             }
         }
-        return String.format(Locale.ROOT, "achieved %.0f of %.0f/s", producer.achievedRate(),
-                // results written before the scheduled rate was recorded hold 0 there
-                producer.scheduledRate() > 0 ? producer.scheduledRate() : producer.targetRate());
+        // results written before the scheduled rate was recorded hold 0 there
+        double scheduled = producer.scheduledRate() > 0 ? producer.scheduledRate() : producer.targetRate();
+        // Every push sent, and those Redis acknowledged on pace for all sent: Redis refused some (all, when none
+        // was acknowledged), the producer did not fall behind.
+        boolean refusedNotLate = producer.notSent() == 0 && producer.pushFailures() > 0 && (producer.pushed() == 0
+                || ProducerStats.onPace(producer.achievedRate() * (producer.pushed() + producer.pushFailures())
+                / producer.pushed(), scheduled));
+        if (refusedNotLate) {
+            String causes = producer.describeFailureCauses();
+            return String.format(Locale.ROOT, "%s %d of %d pushes failed%s", PUSHES_REFUSED, producer.pushFailures(),
+                    producer.pushed() + producer.pushFailures(), causes.isEmpty() ? "" : " (" + causes + ")");
+        }
+        return String.format(Locale.ROOT, "achieved %.0f of %.0f/s", producer.achievedRate(), scheduled);
     }
 
     /** One verdict per client, in the summary's order. */
@@ -92,13 +124,21 @@ public record RunVerdict(String client, String accountingProblem, String produce
         return crossCheckProblem == null;
     }
 
+    public boolean sustained() {
+        return sustainedProblem == null;
+    }
+
     public boolean trustworthy() {
-        return accountingBalanced() && producerKeptSchedule() && failure == null && crossChecksAgree();
+        return contractProblem == null && accountingBalanced() && producerKeptSchedule() && failure == null
+                && crossChecksAgree() && sustained();
     }
 
     /** Why the numbers are not trustworthy, one reason a line; empty when they are. */
     public List<String> reasons() {
         List<String> reasons = new ArrayList<>();
+        if (contractProblem != null) {
+            reasons.add("contract broken: " + contractProblem);
+        }
         if (failure != null) {
             reasons.add("failed mid-run: " + failure);
         }
@@ -106,10 +146,14 @@ public record RunVerdict(String client, String accountingProblem, String produce
             reasons.add("accounting: " + accountingProblem);
         }
         if (producerProblem != null) {
-            reasons.add("producer behind schedule: " + producerProblem);
+            reasons.add(producerProblem.startsWith(PUSHES_REFUSED) ? "producer: " + producerProblem
+                    : "producer behind schedule: " + producerProblem);
         }
         if (crossCheckProblem != null) {
             reasons.add("cross-check against Redis/Kamailio counters failed: " + crossCheckProblem);
+        }
+        if (sustainedProblem != null) {
+            reasons.add(sustainedProblem);
         }
         return reasons;
     }

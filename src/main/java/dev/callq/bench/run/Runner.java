@@ -1,5 +1,6 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.FileErrors;
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.ManagedProcess;
@@ -59,7 +60,7 @@ public final class Runner {
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
-            throw new HarnessException("cannot create the results folder " + outDir + ": " + e.getMessage(), e);
+            throw new HarnessException("cannot create the results folder " + outDir + ": " + FileErrors.cause(e), e);
         }
         if (config.redis() != null) {
             RedisProbe.requireReachable(config.redis());
@@ -297,7 +298,7 @@ public final class Runner {
         try {
             return Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new HarnessException("cannot create " + dir + ": " + e.getMessage(), e);
+            throw new HarnessException("cannot create " + dir + ": " + FileErrors.cause(e), e);
         }
     }
 }

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -47,6 +48,7 @@ public final class ShardMerge {
             folders.put(part, dir);
             (part.isProducer() ? producers : consumers).add(part);
         }
+        requireEveryShardOnce(shardsDir, folders);
         if (producers.isEmpty() || consumers.isEmpty()) {
             throw new HarnessException(shardsDir + " holds " + producers.size() + " producer and " + consumers.size()
                     + " consumer parts; a merge needs at least one of each");
@@ -97,7 +99,6 @@ public final class ShardMerge {
         long measureStart = producers.stream().mapToLong(ShardPart::measureFromMicros).min().orElseThrow();
         long measureEnd = producers.stream().mapToLong(ShardPart::measureEndMicros).max().orElseThrow();
         long lastDequeued = consumers.stream().mapToLong(ShardPart::lastDequeuedMicros).max().orElseThrow();
-        double consumingSeconds = (Math.max(lastDequeued, measureEnd) - measureStart) / 1e6;
         List<ShardPart> sipLoads = producers.stream().filter(ShardPart::isSipLoad).toList();
         // A SIP run's results hold its calls, not a producer's schedule, as a whole SIP run's do.
         ClientResult.Producer producer = sipLoads.size() == producers.size() ? null
@@ -119,13 +120,78 @@ public final class ShardMerge {
                         accounting.lost(), accounting.duplicates(), accounting.unexpected(), accounting.malformed(),
                         accounting.leftInQueue(), sum(consumers, ShardPart::warmupConsumed),
                         consumers.stream().map(ShardPart::malformedSample).filter(s -> s != null).findFirst().orElse(null)),
-                latency, accounting.consumed() / Math.max(1e-6, consumingSeconds), (measureEnd - measureStart) / 1e6,
+                latency, consumedDuringMeasurePerSec(Timeseries.file(resultsDir, client), (measureEnd - measureStart) / 1e6),
+                (measureEnd - measureStart) / 1e6,
                 (measureFromMicros - first.startMicros()) / 1e6,
                 consumers.stream().mapToLong(ShardPart::maxBacklog).max().orElse(0), producer,
                 sum(consumers, ShardPart::pollErrors), client + ".hlog", Timeseries.file(resultsDir, client)
                 .getFileName().toString(), clientEnvironment, warnings);
+        Path mergedCsv = Timeseries.file(resultsDir, client);
+        double measuredSeconds = (measureEnd - measureStart) / 1e6;
+        double drainSeconds = Math.max(0, (lastDequeued - measureEnd) / 1e6);
+        result = result.withSustained(sustained(accounting.expected(), measuredSeconds, mergedCsv, config),
+                // The merged time series counts every consumer's second; what the drain took is the rest.
+                ClientResult.Drain.of(Math.max(0, accounting.consumed()
+                        - Math.round(consumedDuringMeasurePerSec(mergedCsv, measuredSeconds) * measuredSeconds)),
+                        drainSeconds));
         return new RunSummary(RunSummary.SCHEMA, Instant.ofEpochSecond(0, first.startMicros() * 1_000).toString(),
                 first.phases(), config, first.environment(), List.of(result), Provenance.current());
+    }
+
+    /** The sustained rule on the merged run, as on one run: the shards' measured seconds of one shared queue. */
+    private static SustainedLoad sustained(long expected, double measuredSeconds, Path mergedCsv,
+                                           Map<String, Object> config) {
+        double offeredPerSec = expected / Math.max(1e-6, measuredSeconds);
+        double consumedPerSec = consumedDuringMeasurePerSec(mergedCsv, measuredSeconds);
+        BacklogTrend backlog = BacklogTrend.read(mergedCsv, measuredSeconds);
+        if (config.get("faults") != null) {
+            return SustainedLoad.notJudged("faults stalled the queue on purpose", offeredPerSec, consumedPerSec, backlog);
+        }
+        return SustainedLoad.judge(offeredPerSec, consumedPerSec, backlog, SustainedLoad.MAX_FINAL_BACKLOG_SECONDS);
+    }
+
+    /** Events consumed per second over the whole measured seconds of the merged time series. */
+    private static double consumedDuringMeasurePerSec(Path mergedCsv, double measuredSeconds) {
+        int rows = Math.max(1, (int) Math.floor(measuredSeconds));
+        return Timeseries.read(mergedCsv).stream().limit(rows).mapToDouble(Timeseries.Second::consumedPerSec).sum() / rows;
+    }
+
+    /**
+     * Each role's parts must be its shards 0 to N−1 of one N, each once: a part missing would count its
+     * events lost (a consumer) or unexpected (a producer), and an extra one would add another run's.
+     */
+    static void requireEveryShardOnce(Path shardsDir, Map<ShardPart, Path> folders) {
+        Map<String, Map<Integer, Path>> byRole = new TreeMap<>();
+        Map<String, Integer> countByRole = new TreeMap<>();
+        for (Map.Entry<ShardPart, Path> entry : folders.entrySet()) {
+            ShardPart part = entry.getKey();
+            String where = shardsDir.relativize(entry.getValue()) + "/" + ShardPart.FILE_NAME;
+            Shard shard;
+            try {
+                shard = Shard.parse(String.valueOf(part.shard()));
+            } catch (IllegalArgumentException e) {
+                throw new HarnessException(where + " says shard '" + part.shard() + "', not I/N");
+            }
+            Integer count = countByRole.putIfAbsent(part.role(), shard.count());
+            if (count != null && count != shard.count()) {
+                throw new HarnessException(shardsDir + " holds an extra " + part.role() + " shard: " + where + " is "
+                        + shard + ", the others of its role are of " + count + " (parts of another run?)");
+            }
+            Path before = byRole.computeIfAbsent(part.role(), r -> new TreeMap<>()).put(shard.index(), entry.getValue());
+            if (before != null) {
+                throw new HarnessException(shardsDir + " holds an extra " + part.role() + " shard: " + where + " and "
+                        + shardsDir.relativize(before) + " are both " + shard);
+            }
+        }
+        for (Map.Entry<String, Integer> role : countByRole.entrySet()) {
+            for (int index = 0; index < role.getValue(); index++) {
+                if (!byRole.get(role.getKey()).containsKey(index)) {
+                    throw new HarnessException(shardsDir + " lacks " + role.getKey() + " shard " + index + "/"
+                            + role.getValue() + " (no " + role.getKey() + "-" + index + "/" + ShardPart.FILE_NAME
+                            + "): merging without it would count its events as lost or unexpected");
+                }
+            }
+        }
     }
 
     /**

@@ -27,8 +27,10 @@ public record Thresholds(List<Threshold> all) {
      * with {@link Percentile#labels()}, as a test checks.
      */
     public static final String METRICS = "p50, p90, p99, p99.9, p99.99, max (enqueue→dequeue), throughput (events/s), "
-            + "lost, duplicates, left (in the queue), backlog (max), pollErrors";
+            + "lost, duplicates, left (in the queue), backlog (max), pollErrors, sustained (1 when the load was "
+            + "sustained, 0 when not; alone, 'sustained' means sustained==1)";
 
+    private static final String SUSTAINED = "sustained";
     private static final Pattern ONE = Pattern.compile("\\s*([A-Za-z][A-Za-z0-9.]*)\\s*(<=|>=|==|!=|<|>)\\s*([0-9.]+)\\s*([^0-9.\\s]+)?\\s*");
 
     public Thresholds {
@@ -75,6 +77,10 @@ public record Thresholds(List<Threshold> all) {
     public static Thresholds parse(List<String> entries) {
         List<Threshold> parsed = new ArrayList<>();
         for (String entry : entries) {
+            if (entry.strip().equalsIgnoreCase(SUSTAINED)) {
+                parsed.add(new Threshold(SUSTAINED, "==", 1, entry.strip()));
+                continue;
+            }
             Matcher m = ONE.matcher(entry);
             if (!m.matches()) {
                 throw new IllegalArgumentException("threshold '" + entry.trim() + "' is not like p99<20ms, lost==0 or "
@@ -150,6 +156,9 @@ public record Thresholds(List<Threshold> all) {
             case "left" -> c -> c.events().leftInQueue();
             case "backlog" -> ClientResult::maxBacklog;
             case "pollerrors" -> ClientResult::pollErrors;
+            // Not judged (faults) or not recorded (older results) is no evidence of a sustained load: it fails.
+            case SUSTAINED -> c -> c.sustained() == null || SustainedLoad.NOT_JUDGED.equals(c.sustained().verdict())
+                    ? Double.NaN : c.sustained().sustained() ? 1 : 0;
             default -> throw new IllegalArgumentException("threshold '" + entry.trim() + "': no metric '" + metric
                     + "'; one of " + METRICS);
         };

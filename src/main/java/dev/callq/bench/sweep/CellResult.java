@@ -33,6 +33,8 @@ import java.util.stream.Collectors;
  *                     absent when the cell's pops were not stamped (or, for the producer, without one)
  * @param crossChecks  the accounting's totals against Redis's (and Kamailio's) own counters: "yes: " and what
  *                     was checked, or "NO: " and what disagreed, with both counts; absent when nothing was
+ * @param sustained    the run's sustained verdict ({@code run.SustainedLoad}): "sustained", "NOT SUSTAINED" or
+ *                     "not judged"; absent for a failed cell and in older results
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CellResult(int index, String name, String client, String pattern, int workers, String rate,
@@ -46,7 +48,7 @@ public record CellResult(int index, String name, String client, String pattern, 
                          Long faultMaxP99Micros, Boolean promiseKept, Double jvmCpuMsPer1k, Double jvmAllocatedKbPer1k,
                          Double redisCpuMsPer1k, Long splitProducerP50Micros, Long splitProducerP99Micros,
                          Long splitRedisP50Micros, Long splitRedisP99Micros, Long splitClientP50Micros,
-                         Long splitClientP99Micros, String crossChecks) {
+                         Long splitClientP99Micros, String crossChecks, String sustained) {
 
     static CellResult of(SweepCell cell, String folder, ForkedRun.Outcome outcome) {
         ClientResult result = outcome.summary().clients().get(0);
@@ -68,7 +70,8 @@ public record CellResult(int index, String name, String client, String pattern, 
                 cost == null ? null : cost.redisCpuMsPer1k(),
                 p50(split, LatencySplit.PRODUCER), p99(split, LatencySplit.PRODUCER),
                 p50(split, LatencySplit.REDIS), p99(split, LatencySplit.REDIS),
-                p50(split, LatencySplit.CLIENT), p99(split, LatencySplit.CLIENT), crossChecks(result));
+                p50(split, LatencySplit.CLIENT), p99(split, LatencySplit.CLIENT), crossChecks(result),
+                result.sustained() == null ? null : result.sustained().verdict());
     }
 
     /** How {@link #crossChecks} begins when a check failed. */
@@ -138,6 +141,12 @@ public record CellResult(int index, String name, String client, String pattern, 
                 cell.offeredRate(), cell.serviceTime(), cell.repeat(), folder, -1, false, error,
                 null, null, null, null, null, null, null, null, null, null, null, null, null,
                 cell.faults().isEmpty() ? null : cell.faults(), null, null, cell.faults().isEmpty() ? null : false,
-                null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** False only when the cell's run was judged and did not sustain its load. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean notSustained() {
+        return dev.callq.bench.run.SustainedLoad.NOT_SUSTAINED.equals(sustained);
     }
 }

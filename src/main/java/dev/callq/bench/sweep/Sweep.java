@@ -77,7 +77,8 @@ public final class Sweep {
             return "FAILED (" + result.error() + ")";
         }
         return String.format(Locale.ROOT, "%.0f ev/s, p99 %.2f ms%s", result.throughputPerSec(),
-                result.enqueueToDequeueP99Micros() / 1000.0, result.trustworthy() ? "" : ", NOT TRUSTWORTHY (exit "
+                result.enqueueToDequeueP99Micros() / 1000.0, result.trustworthy() ? ""
+                        : (result.notSustained() ? ", NOT SUSTAINED" : ", NOT TRUSTWORTHY") + " (exit "
                         + result.exitCode() + ", see " + result.folder() + "/summary.json warnings)");
     }
 }

@@ -73,6 +73,17 @@ class BadInputTest {
     }
 
     @Test
+    void anOutThatIsARegularFileSaysSo() throws Exception {
+        Path file = Files.writeString(tmp.resolve("not-a-folder"), "x");
+
+        Outcome outcome = callq(Map.of(), List.of("run", "--load", "synthetic", "--out", file.toString()));
+
+        assertThat(outcome.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(outcome.stderr().strip()).isEqualTo("callq: error: cannot create the results folder " + file
+                + ": " + file + " exists and is a regular file, not a folder");
+    }
+
+    @Test
     void unreachableRedisIsAOneLineError() throws Exception {
         int closedPort = FreePorts.find();
 

@@ -44,4 +44,20 @@ class ConsoleProgressTest {
                 "lettuce: 5/10 s, mean 1000 events/s, worst p99 2.5 ms, backlog 0",
                 "lettuce: 10/10 s, mean 1000 events/s, worst p99 4.2 ms, backlog 0");
     }
+
+    /** A line whose seconds had no latency sample says so rather than show a p99 of 0.0 ms. */
+    @Test
+    void aLineWithoutALatencySampleSaysSo() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ConsoleProgress progress = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        progress.phaseStarted("jedis", "measure", 5);
+        for (long second = 1; second <= 5; second++) {
+            progress.second(second, 100, 0, 0);
+        }
+        progress.phaseEnded();
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+                "jedis: 5/5 s, mean 100 events/s, worst p99 not measured yet, backlog 0");
+    }
 }

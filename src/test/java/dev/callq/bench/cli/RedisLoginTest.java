@@ -267,13 +267,15 @@ class RedisLoginTest {
 
     /**
      * A synthetic run measured every event: exit 0, or 3 only because a busy machine (these tests share
-     * two cores with builds) kept the producer off its schedule, which says nothing about the login.
+     * two cores with builds) kept the producer off its schedule or the workers behind it (NOT SUSTAINED),
+     * which says nothing about the login.
      */
     private static JsonNode assertMeasured(int exit, Path out) throws IOException {
         if (exit == ExitCode.UNTRUSTWORTHY) {
             JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
             for (JsonNode warning : summary.findValues("warnings")) {
-                warning.forEach(text -> assertThat(text.asText()).as("the only warning").startsWith("PRODUCER FELL BEHIND"));
+                warning.forEach(text -> assertThat(text.asText()).as("the only warning")
+                        .matches("(?s)^(PRODUCER FELL BEHIND|NOT SUSTAINED).*"));
             }
         } else {
             assertThat(exit).as(() -> warnings(out)).isZero();

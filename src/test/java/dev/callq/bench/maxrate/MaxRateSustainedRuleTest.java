@@ -3,6 +3,7 @@ package dev.callq.bench.maxrate;
 import dev.callq.bench.load.CallStats;
 import dev.callq.bench.measure.LatencySummary;
 import dev.callq.bench.measure.Slo;
+import dev.callq.bench.run.BacklogTrend;
 import dev.callq.bench.run.ClientResult;
 import dev.callq.bench.sip.CallAnswers;
 import org.junit.jupiter.api.Test;

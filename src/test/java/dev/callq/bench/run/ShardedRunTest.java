@@ -102,6 +102,14 @@ class ShardedRunTest {
         long statedUncertainty = latency.path("clockUncertaintyMicros").asLong();
         assertThat(statedUncertainty).isPositive().isLessThan(10_000);
         assertThat(Files.readString(out.resolve("report.html"))).contains("clock ±", "± " + statedUncertainty);
+
+        // Without one consumer's part, merge refuses and names it, rather than count that third as lost.
+        try (var files = Files.walk(out.resolve("shards/consumer-1"))) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+        assertThat(Main.execute("merge", out.toString())).isEqualTo(dev.callq.bench.ExitCode.USAGE);
     }
 
     static Process fork(RunOptions options, Path out, Path log) throws Exception {

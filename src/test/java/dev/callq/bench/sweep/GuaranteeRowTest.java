@@ -56,6 +56,6 @@ class GuaranteeRowTest {
         return new CellResult(1, "cell", "jedis", pattern, 4, "500", "500", "fixed:2ms", 1, "01-cell", 0,
                 error == null, error, 500.0, 100L, 200L, 300L, 400L, 500L, 500.0, 10L, 4000L, 0L, 1L, 0L, 10L,
                 faults, recoverySeconds, faultMaxP99Micros, promiseKept, null, null, null, null, null, null, null, null, null,
-                crossChecks);
+                crossChecks, null);
     }
 }

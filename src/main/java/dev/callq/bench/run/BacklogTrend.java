@@ -1,6 +1,5 @@
-package dev.callq.bench.maxrate;
+package dev.callq.bench.run;
 
-import dev.callq.bench.run.Timeseries;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 import java.nio.file.Path;
