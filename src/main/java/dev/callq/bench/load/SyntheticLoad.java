@@ -13,6 +13,7 @@ import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.measure.ExpectedEvents;
 import dev.callq.bench.measure.LatencyRecorder;
 import dev.callq.bench.measure.SequenceIds;
+import dev.callq.bench.measure.ThreadCpu;
 import dev.callq.bench.measure.WallClock;
 
 import java.time.Duration;
@@ -305,6 +306,14 @@ public final class SyntheticLoad implements Load {
 
         @Override
         public void run() {
+            try {
+                runSchedule();
+            } finally {
+                ThreadCpu.beforeExit();  // the lane ends before the run's cost is read: keep its counters
+            }
+        }
+
+        private void runSchedule() {
             double phaseSeconds = phaseNanos / 1e9;
             // Lanes interleave: lane k's first arrival is k arrivals into the schedule.
             double nextNanos = lane * gapNanos(0, phaseSeconds, 1);

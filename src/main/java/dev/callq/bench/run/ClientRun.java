@@ -176,6 +176,7 @@ final class ClientRun {
                         outcome = null;
                     }
                     measureEndMicros = WallClock.nowMicros();
+                    costMeter.phaseEnded();
                     progress.phaseEnded();
                     log.info("{}: load done, draining (up to {} s)", client, config.drainTimeout().toSeconds());
                     String notDrained = awaitDrained(admin, spec, handler, ledger);
