@@ -157,11 +157,11 @@ for side in ("before", "after"):
         path = os.path.join(out, f"max-rate-{side}-{cl}")
         try:
             answer = json.load(open(os.path.join(path, "max-rate.json")))
-            rate = answer.get("maxRatePerSec")
-        except (OSError, ValueError):
-            rate = None
+            rate = str(answer["maxRatePerSec"]) if answer.get("converged") else "NOT CONVERGED"
+        except (OSError, ValueError, KeyError):
+            rate = "-"
         ld = load(path)
-        print(f"  {side:<7} {cl:<8} {fmt(rate, 0):>10}                                  {ld[0]}-{ld[1]}")
+        print(f"  {side:<7} {cl:<8} {rate:>13}                               {ld[0]}-{ld[1]}")
 try:
     text = open(os.path.join(out, "redis-benchmark.txt")).read()
     rps = re.findall(r"LPUSH: ([0-9.]+) requests per second", text)

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -143,7 +144,7 @@ final class ReportTables {
     private static void threadShares(Table.SideBySide<ClientResult> table, List<ClientResult> clients) {
         for (ThreadRole role : ThreadRole.values()) {
             Function<ClientResult, ClientResult.ThreadShare> share = c -> c.cost() == null ? null : c.cost().share(role);
-            if (clients.stream().map(share).allMatch(java.util.Objects::isNull)) {
+            if (clients.stream().map(share).allMatch(Objects::isNull)) {
                 continue;
             }
             Function<Function<ClientResult.ThreadShare, Double>, Function<ClientResult, String>> orDash =
