@@ -6,6 +6,7 @@ import dev.callq.bench.measure.Percentile;
 import dev.callq.bench.measure.Metric;
 import dev.callq.bench.sip.CallAnswers;
 import dev.callq.bench.run.ClientResult;
+import dev.callq.bench.run.ThreadRole;
 import dev.callq.bench.run.RunSummary;
 import dev.callq.bench.run.RunVerdict;
 import dev.callq.bench.run.SustainedLoad;
@@ -18,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -163,7 +165,7 @@ final class ReportTables {
         Function<Function<ClientResult.Cost, Double>, Function<ClientResult, String>> orDash =
                 f -> c -> c.cost() == null || f.apply(c.cost()) == null ? "-"
                         : String.format(Locale.ROOT, "%.1f", f.apply(c.cost()));
-        return Optional.of(new Table.SideBySide<>("per 1,000 events", clients, ClientResult::client)
+        var table = new Table.SideBySide<>("per 1,000 events", clients, ClientResult::client)
                 .row("JVM CPU, user + system (ms)", orDash.apply(ClientResult.Cost::jvmCpuMsPer1k))
                 .row("JVM CPU, system (ms)", orDash.apply(ClientResult.Cost::jvmSystemCpuMsPer1k))
                 .row("worker threads' CPU (ms)", orDash.apply(ClientResult.Cost::workerCpuMsPer1k))
@@ -171,8 +173,28 @@ final class ReportTables {
                 .row("worker threads' allocation (KiB)", orDash.apply(ClientResult.Cost::workerAllocatedKbPer1k))
                 .row("Redis CPU, user + system (ms)", orDash.apply(ClientResult.Cost::redisCpuMsPer1k))
                 .row("JVM cores busy (average)", c -> c.cost() == null || c.cost().jvmCores() == null ? "-"
-                        : String.format(Locale.ROOT, "%.2f", c.cost().jvmCores()))
-                .build());
+                        : String.format(Locale.ROOT, "%.2f", c.cost().jvmCores()));
+        threadShares(table, clients);
+        return Optional.of(table.build());
+    }
+
+    /** The JVM's CPU and allocation split by group of threads, for results that recorded it. */
+    private static void threadShares(Table.SideBySide<ClientResult> table, List<ClientResult> clients) {
+        for (ThreadRole role : ThreadRole.values()) {
+            Function<ClientResult, ClientResult.ThreadShare> share = c -> c.cost() == null ? null : c.cost().share(role);
+            if (clients.stream().map(share).allMatch(Objects::isNull)) {
+                continue;
+            }
+            Function<Function<ClientResult.ThreadShare, Double>, Function<ClientResult, String>> orDash =
+                    f -> c -> share.apply(c) == null ? "-" : String.format(Locale.ROOT, "%.1f", f.apply(share.apply(c)));
+            table.row(role.label() + ": CPU, user (ms)", orDash.apply(ClientResult.ThreadShare::userCpuMsPer1k))
+                    .row(role.label() + ": CPU, system (ms)", orDash.apply(ClientResult.ThreadShare::systemCpuMsPer1k))
+                    .row(role.label() + ": allocation (KiB)", orDash.apply(ClientResult.ThreadShare::allocatedKbPer1k));
+        }
+        if (clients.stream().anyMatch(c -> c.cost() != null && c.cost().untrackedCpuMsPer1k() != null)) {
+            table.row("GC, JIT and VM threads: CPU (ms)", c -> c.cost() == null || c.cost().untrackedCpuMsPer1k() == null
+                    ? "-" : String.format(Locale.ROOT, "%.1f", c.cost().untrackedCpuMsPer1k()));
+        }
     }
 
     static Optional<Table> producer(List<ClientResult> clients) {

@@ -2,6 +2,7 @@ package dev.callq.bench.report;
 
 import dev.callq.bench.measure.LatencySummary;
 import dev.callq.bench.run.ClientResult;
+import dev.callq.bench.run.ThreadRole;
 import dev.callq.bench.run.RunSummary;
 import dev.callq.bench.run.RunVerdict;
 
@@ -75,6 +76,19 @@ public final class SideBySideTable {
             rows.add(row("JVM allocation per 1,000 events (KiB)", clients,
                     c -> perThousand(c, ClientResult.Cost::jvmAllocatedKbPer1k)));
             rows.add(row("Redis CPU per 1,000 events (ms)", clients, c -> perThousand(c, ClientResult.Cost::redisCpuMsPer1k)));
+            for (ThreadRole role : ThreadRole.values()) {
+                if (clients.stream().anyMatch(c -> c.cost() != null && c.cost().share(role) != null)) {
+                    rows.add(row("  " + role.label() + ": CPU user+sys (ms) / alloc (KiB)", clients, c -> {
+                        ClientResult.ThreadShare share = c.cost() == null ? null : c.cost().share(role);
+                        return share == null ? "-" : String.format(Locale.ROOT, "%.1f+%.1f / %.0f",
+                                share.userCpuMsPer1k(), share.systemCpuMsPer1k(), share.allocatedKbPer1k());
+                    }));
+                }
+            }
+            if (clients.stream().anyMatch(c -> c.cost() != null && c.cost().untrackedCpuMsPer1k() != null)) {
+                rows.add(row("  GC, JIT and VM threads: CPU (ms)", clients,
+                        c -> perThousand(c, ClientResult.Cost::untrackedCpuMsPer1k)));
+            }
         }
         return notSustained(clients) + format(rows);
     }

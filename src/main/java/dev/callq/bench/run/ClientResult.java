@@ -157,10 +157,29 @@ public record ClientResult(String client, int workers, String pattern, String pa
      * @param redisUserCpuMsPer1k    Redis's user CPU (INFO cpu)
      * @param redisSystemCpuMsPer1k  Redis's system CPU (INFO cpu)
      * @param jvmCores               the JVM's CPU time over the window's length: cores kept busy on average
+     * @param threads                the JVM's Java threads by {@link ThreadRole#key()}, in the enum's order: what
+     *                               each group cost (absent in results written before it was recorded)
+     * @param untrackedCpuMsPer1k    the JVM's CPU that no Java thread accounts for: garbage collection, the JIT
+     *                               compilers, the VM's own threads (and the rounding of /proc's 10 ms ticks);
+     *                               null when unknown
      */
     public record Cost(long events, double seconds, Double jvmUserCpuMsPer1k, Double jvmSystemCpuMsPer1k,
                        Double workerCpuMsPer1k, Double jvmAllocatedKbPer1k, Double workerAllocatedKbPer1k,
-                       Double redisUserCpuMsPer1k, Double redisSystemCpuMsPer1k, Double jvmCores) {
+                       Double redisUserCpuMsPer1k, Double redisSystemCpuMsPer1k, Double jvmCores,
+                       Map<String, ThreadShare> threads, Double untrackedCpuMsPer1k) {
+        /** Costs without the split by thread group, as results before it carried them. */
+        public Cost(long events, double seconds, Double jvmUserCpuMsPer1k, Double jvmSystemCpuMsPer1k,
+                    Double workerCpuMsPer1k, Double jvmAllocatedKbPer1k, Double workerAllocatedKbPer1k,
+                    Double redisUserCpuMsPer1k, Double redisSystemCpuMsPer1k, Double jvmCores) {
+            this(events, seconds, jvmUserCpuMsPer1k, jvmSystemCpuMsPer1k, workerCpuMsPer1k, jvmAllocatedKbPer1k,
+                    workerAllocatedKbPer1k, redisUserCpuMsPer1k, redisSystemCpuMsPer1k, jvmCores, null, null);
+        }
+
+        /** The share of one group of threads, or null when the split was not recorded or the group had no thread. */
+        public ThreadShare share(ThreadRole role) {
+            return threads == null ? null : threads.get(role.key());
+        }
+
         /** User plus system CPU of the JVM per 1,000 events, or null. */
         public Double jvmCpuMsPer1k() {
             return jvmUserCpuMsPer1k == null ? null : jvmUserCpuMsPer1k + jvmSystemCpuMsPer1k;
@@ -169,6 +188,18 @@ public record ClientResult(String client, int workers, String pattern, String pa
         /** User plus system CPU of Redis per 1,000 events, or null. */
         public Double redisCpuMsPer1k() {
             return redisUserCpuMsPer1k == null ? null : redisUserCpuMsPer1k + redisSystemCpuMsPer1k;
+        }
+    }
+
+    /**
+     * What one group of the JVM's threads cost per 1,000 events consumed (ThreadMXBean): CPU milliseconds, user and
+     * system, and KiB allocated. A figure per 1,000 events in milliseconds is the same number in µs per event.
+     *
+     * @param threads how many threads of the group ran in the window
+     */
+    public record ThreadShare(int threads, double userCpuMsPer1k, double systemCpuMsPer1k, double allocatedKbPer1k) {
+        public double cpuMsPer1k() {
+            return userCpuMsPer1k + systemCpuMsPer1k;
         }
     }
 

@@ -189,6 +189,7 @@ final class ClientRun {
                     }
                     measureEndMicros = WallClock.nowMicros();
                     consumedDuringMeasure = ledger.consumedCount() - consumedBefore;
+                    costMeter.phaseEnded();
                     progress.phaseEnded();
                     log.info("{}: load done, draining (up to {} s)", client, config.drainTimeout().toSeconds());
                     String notDrained = awaitDrained(admin, spec, handler, ledger, watchdog::redisUnusable);

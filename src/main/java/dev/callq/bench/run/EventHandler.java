@@ -11,7 +11,7 @@ import dev.callq.bench.measure.Recorders;
 import dev.callq.bench.measure.WallClock;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -29,7 +29,8 @@ final class EventHandler implements PayloadSink {
     private final Runnable work;
     private final boolean recordServiceTime;
     private final LongAdder inFlight = new LongAdder();
-    private final AtomicLong lastDequeuedMicros = new AtomicLong(Long.MIN_VALUE);
+    /** Striped like a LongAdder: every worker writes it on every event, and one shared CAS made them queue. */
+    private final LongAccumulator lastDequeuedMicros = new LongAccumulator(Math::max, Long.MIN_VALUE);
 
     EventHandler(PayloadFormat format, Recorders recorders, EventLedger ledger, DeferredLatencies deferred,
                  Runnable work, boolean recordServiceTime) {
@@ -49,16 +50,14 @@ final class EventHandler implements PayloadSink {
     @Override
     public void accept(List<String> payloads, long replyArrivedMicros) {
         long dequeuedMicros = WallClock.nowMicros();
-        int unhandled = payloads.size();
-        inFlight.add(unhandled);
+        // The whole batch is in flight until its last event is handled: the drain waits for all of it.
+        inFlight.add(payloads.size());
         try {
             for (String payload : payloads) {
                 handle(payload, replyArrivedMicros, dequeuedMicros);
-                inFlight.decrement();
-                unhandled--;
             }
         } finally {
-            inFlight.add(-unhandled);
+            inFlight.add(-payloads.size());
         }
     }
 
@@ -84,7 +83,7 @@ final class EventHandler implements PayloadSink {
         Recorders target = measured ? recorders : warmupRecorders;
         if (measured) {
             ledger.consumed(event);
-            lastDequeuedMicros.accumulateAndGet(dequeuedMicros, Math::max);
+            lastDequeuedMicros.accumulate(dequeuedMicros);
         } else {
             ledger.warmupConsumed(event);
         }

@@ -5,6 +5,7 @@ import dev.callq.bench.driver.QueueConsumer;
 import dev.callq.bench.driver.QueueDriver;
 import dev.callq.bench.driver.QueueSpec;
 import dev.callq.bench.driver.ReplyStamp;
+import dev.callq.bench.measure.ThreadCpu;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +53,13 @@ final class WorkerPool implements AutoCloseable {
         for (int id = 0; id < workers; id++) {
             QueueConsumer consumer = consumers.get(id);
             WorkerSink crashable = new WorkerSink(sink);
-            Thread thread = new Thread(() -> pollUntilStopped(consumer, crashable), driver.name() + "-worker-" + id);
+            Thread thread = new Thread(() -> {
+                try {
+                    pollUntilStopped(consumer, crashable);
+                } finally {
+                    ThreadCpu.beforeExit();  // a worker that crashes mid-run still counts in the run's cost
+                }
+            }, driver.name() + "-worker-" + id);
             thread.setDaemon(true);
             threads.add(thread);
         }

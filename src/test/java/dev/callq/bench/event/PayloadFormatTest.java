@@ -38,6 +38,33 @@ class PayloadFormatTest {
         assertThat(decoded.isWarmup()).isTrue();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"plain-1@host", "with \"quotes\" and \\ backslash", "tab\there\u0001ctl", "é€😀", "%s%n"})
+    void anyCallIdSurvivesEncodeThenDecode(String callId) throws Exception {
+        for (long stamp : new long[] {0, 5, 1_700_000_000_000_010L, 1_700_000_000_123_456L, 1_700_000_000_100_000L}) {
+            CallEvent event = new CallEvent(callId, EventKind.INVITE, stamp);
+
+            assertThat(PayloadFormat.JSON.decode(PayloadFormat.JSON.encode(event))).isEqualTo(event);
+        }
+    }
+
+    @Test
+    void theEncodedShapeIsKamailiosAndSpacedOrReorderedFieldsReadTheSame() throws Exception {
+        CallEvent event = new CallEvent("c-1", EventKind.BYE, 1_700_000_000_000_042L);
+
+        assertThat(PayloadFormat.JSON.encode(event))
+                .isEqualTo("{\"callId\":\"c-1\",\"kind\":\"BYE\",\"enqueuedAt\":\"1700000000.000042\"}");
+        assertThat(PayloadFormat.JSON.decode(
+                "{ \"enqueuedAt\": \"1700000000.000042\", \"kind\": \"BYE\", \"callId\": \"c-1\" }")).isEqualTo(event);
+        assertThat(PayloadFormat.JSON.decode(
+                "{\"callId\":\"c-1\",\"kind\":\"BYE\",\"enqueuedAt\":\"1700000000.000042\",\"x\":1}")).isEqualTo(event);
+        assertThat(PayloadFormat.JSON.decode(
+                "{\"callId\":\"c-1\",\"kind\":\"BYE\",\"enqueuedAt\":\"1700000000.000042\"}")).isEqualTo(event);
+        assertThat(PayloadFormat.JSON.decode(
+                "{\"callId\":\"c-1\",\"kind\":\"BYE\",\"enqueuedAt\":\"1700000000.42\"}").enqueuedAtMicros())
+                .isEqualTo(1_700_000_000_420_000L);
+    }
+
     @Test
     void bareCallIdHasNoStampAndNoKind() throws Exception {
         CallEvent event = PayloadFormat.CALLID.decode("call-1-99@127.0.0.1");

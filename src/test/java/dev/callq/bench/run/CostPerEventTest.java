@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.callq.bench.run.SummaryTree.required;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Cost per 1,000 events, from two short runs of one client settings file that differ only in how the
@@ -47,6 +49,7 @@ class CostPerEventTest {
             assertThat(result.at("/clientEnvironment/settings").asText())
                     .isEqualTo("computationThreadPoolSize=4, ioThreadPoolSize=4");
             assertThat(result.at("/clientEnvironment/ioThreads").asText()).isEqualTo("4");
+            assertSplitByThreadGroup(result);
         }
         // 1,000 events × 500 µs spun is 500 ms of worker CPU; sleeping them costs a small fraction of that.
         assertThat(spin.at("/cost/workerCpuMsPer1k").asDouble()).isGreaterThan(400);
@@ -56,7 +59,9 @@ class CostPerEventTest {
         // the two runs it is too noisy for a run this short: the JIT alone adds hundreds of ms.
         assertThat(spin.at("/cost/jvmUserCpuMsPer1k").asDouble() + spin.at("/cost/jvmSystemCpuMsPer1k").asDouble())
                 .isGreaterThanOrEqualTo(spin.at("/cost/workerCpuMsPer1k").asDouble() * 0.95);
-        assertThat(Files.readString(outDir.resolve("spin/summary.md"))).contains("## Cost per 1,000 events");
+        assertThat(Files.readString(outDir.resolve("spin/summary.md"))).contains("## Cost per 1,000 events")
+                .contains("producer: CPU, user (ms)").contains("workers: allocation (KiB)")
+                .contains("GC, JIT and VM threads: CPU (ms)");
 
         // The spinning run was profiled: its JFR file was written, and the report read its samples back.
         assertThat(spin.at("/clientEnvironment/profile").asText()).isEqualTo(LABEL + ".jfr");
@@ -65,6 +70,30 @@ class CostPerEventTest {
         assertThat(report).contains("## Profile: " + LABEL + " (JFR, " + LABEL + ".jfr)");
         // Two workers spinning 500 µs per event at 400 events/s: half a core in Work.spinNanos.
         assertThat(report).containsPattern("\\| (dev\\.callq\\.bench\\.work\\.Work\\.spinNanos|java\\.lang\\.System\\.nanoTime|java\\.lang\\.Thread\\.onSpinWait) +\\| [0-9]+");
+    }
+
+    /**
+     * The JVM's CPU and allocation split by group: the producer's lanes (ended before the cost was read, so counted
+     * by their last reading), the workers, Lettuce's event loops, the harness's own threads.
+     */
+    private static void assertSplitByThreadGroup(JsonNode result) {
+        JsonNode threads = required(result, "/cost/threads");
+        assertThat(required(threads, "/producer/threads").asInt()).isEqualTo(RunOptions.DEFAULT_PRODUCER_CONNECTIONS);
+        assertThat(required(threads, "/producer/userCpuMsPer1k").asDouble()
+                + required(threads, "/producer/systemCpuMsPer1k").asDouble()).isPositive();
+        assertThat(required(threads, "/producer/allocatedKbPer1k").asDouble()).isPositive();
+        assertThat(required(threads, "/workers/threads").asInt()).isEqualTo(2);
+        assertThat(required(threads, "/workers/userCpuMsPer1k").asDouble()
+                + required(threads, "/workers/systemCpuMsPer1k").asDouble())
+                .isCloseTo(required(result, "/cost/workerCpuMsPer1k").asDouble(), within(0.01));
+        assertThat(required(threads, "/clientIo/threads").asInt()).isPositive();
+        assertThat(required(threads, "/harness/userCpuMsPer1k").asDouble()).isNotNegative();
+        double allocatedKb = 0;
+        for (JsonNode group : threads) {
+            allocatedKb += required(group, "/allocatedKbPer1k").asDouble();
+        }
+        assertThat(allocatedKb).isCloseTo(required(result, "/cost/jvmAllocatedKbPer1k").asDouble(), within(0.1));
+        assertThat(required(result, "/cost/untrackedCpuMsPer1k").isNumber()).isTrue();
     }
 
     private JsonNode run(String work, String... extra) throws Exception {
