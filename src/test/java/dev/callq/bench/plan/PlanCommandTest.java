@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.Main;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,11 +23,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.callq.bench.testkit.Json.required;
 
 /**
  * {@code callq plan} as a user runs it: bad input is one line and exit 2; a real, small plan against
  * redis-server measures, sizes, validates and writes every field of plan.json.
  */
+@Tag("processes")
 class PlanCommandTest {
     @TempDir
     Path outDir;
@@ -78,10 +81,10 @@ class PlanCommandTest {
         assertThat(exit).isZero();
         JsonNode plan = new ObjectMapper().readTree(outDir.resolve(PlanJson.FILE_NAME).toFile());
         assertThat(plan.get("rate").asDouble()).isEqualTo(400.0);
-        assertThat(plan.at("/slo/text").asText()).isEqualTo("p99=20ms");
-        assertThat(plan.at("/slo/waitTargetMicros").asDouble()).isEqualTo(20_000.0);
-        assertThat(plan.at("/provenance/commandLine").asText()).startsWith("callq plan --rate 400 --slo p99=20ms ");
-        assertThat(plan.at("/provenance/machine/cores").asInt()).isPositive();
+        assertThat(required(plan, "/slo/text").asText()).isEqualTo("p99=20ms");
+        assertThat(required(plan, "/slo/waitTargetMicros").asDouble()).isEqualTo(20_000.0);
+        assertThat(required(plan, "/provenance/commandLine").asText()).startsWith("callq plan --rate 400 --slo p99=20ms ");
+        assertThat(required(plan, "/provenance/machine/cores").asInt()).isPositive();
         JsonNode client = plan.get("clients").get(0);
         assertThat(client.get("client").asText()).isEqualTo("jedis");
 
@@ -89,14 +92,14 @@ class PlanCommandTest {
         assertThat(recommended).isGreaterThanOrEqualTo(2);
         double holdingMicros = client.get("holdingTimeMicros").asDouble();
         assertThat(holdingMicros).as("S is at least the mean work").isGreaterThan(1_900.0).isLessThan(10_000.0);
-        assertThat(client.at("/erlangC/offeredLoadErlangs").asDouble())
+        assertThat(required(client, "/erlangC/offeredLoadErlangs").asDouble())
                 .isCloseTo(400 * holdingMicros / 1e6, org.assertj.core.api.Assertions.within(1e-9));
-        assertThat(client.at("/erlangC/probabilityOfWaiting").asDouble()).isBetween(0.0, 1.0);
-        assertThat(client.at("/erlangC/predictedP99WaitMicros").asDouble()).isBetween(0.0, 20_000.0);
+        assertThat(required(client, "/erlangC/probabilityOfWaiting").asDouble()).isBetween(0.0, 1.0);
+        assertThat(required(client, "/erlangC/predictedP99WaitMicros").asDouble()).isBetween(0.0, 20_000.0);
         for (String field : List.of("sigma", "kappa", "lambda", "peakWorkers", "peakThroughput")) {
             assertThat(client.get("usl").has(field)).as("usl." + field).isTrue();
         }
-        assertThat(client.at("/usl/lambda").asDouble()).isPositive();
+        assertThat(required(client, "/usl/lambda").asDouble()).isPositive();
         assertThat(client.at("/usl/points")).hasSize(3);
         assertThat(client.get("redisCeilingPerSec").asDouble()).isGreaterThan(400.0);
 

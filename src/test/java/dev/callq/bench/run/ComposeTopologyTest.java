@@ -1,6 +1,7 @@
 package dev.callq.bench.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.containers.ComposeContainer;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.callq.bench.testkit.Json.required;
 
 /**
  * docker-compose.yml's own-system topology: Redis, Kamailio (kamailio/Dockerfile), the SIPp UAS and the harness
@@ -20,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * namespaces where there is none.
  */
 @Testcontainers(disabledWithoutDocker = true)
+@Tag("processes")
 class ComposeTopologyTest {
     @TempDir
     Path results;
@@ -39,12 +42,12 @@ class ComposeTopologyTest {
         SummaryTree tree = new SummaryTree(results.resolve("own-system"));
         for (String client : new String[] {"jedis", "lettuce"}) {
             JsonNode result = tree.client(client);
-            assertThat(result.at("/calls/attempted").asLong()).isEqualTo(300);
-            assertThat(result.at("/events/expected").asLong()).isEqualTo(600);
-            assertThat(result.at("/events/consumed").asLong()).isEqualTo(600);
-            assertThat(result.at("/events/lost").asLong()).isZero();
-            assertThat(result.at("/clientEnvironment/kamailio").asText()).startsWith("started by the user");
-            assertThat(result.at("/clientEnvironment/uas").asText()).isEqualTo("started by the user, at sipp-uas:5070");
+            assertThat(required(result, "/calls/attempted").asLong()).isEqualTo(300);
+            assertThat(required(result, "/events/expected").asLong()).isEqualTo(600);
+            assertThat(required(result, "/events/consumed").asLong()).isEqualTo(600);
+            assertThat(required(result, "/events/lost").asLong()).isZero();
+            assertThat(required(result, "/clientEnvironment/kamailio").asText()).startsWith("started by the user");
+            assertThat(required(result, "/clientEnvironment/uas").asText()).isEqualTo("started by the user, at sipp-uas:5070");
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.callq.bench.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.env.RedisEndpoint;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.containers.GenericContainer;
@@ -12,12 +13,14 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.callq.bench.testkit.Json.required;
 
 /**
  * {@code --redis host:port}: the harness measures a Redis it did not start. Against a local
  * redis-server always, and against a Redis container where Docker is available (skipped otherwise).
  */
 @Testcontainers(disabledWithoutDocker = true)
+@Tag("processes")
 class ExternalRedisTest {
     @TempDir
     Path outDir;
@@ -40,9 +43,9 @@ class ExternalRedisTest {
         SummaryTree results = new SummaryTree(outDir);
         for (String client : new String[] {"jedis", "lettuce"}) {
             JsonNode result = results.client(client);
-            assertThat(result.at("/events/consumed").asLong()).isEqualTo(result.at("/events/expected").asLong())
+            assertThat(required(result, "/events/consumed").asLong()).isEqualTo(required(result, "/events/expected").asLong())
                     .isPositive();
-            assertThat(result.at("/events/lost").asLong()).isZero();
+            assertThat(required(result, "/events/lost").asLong()).isZero();
         }
     }
 }

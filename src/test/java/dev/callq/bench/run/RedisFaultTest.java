@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.env.LocalRedis;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,11 +17,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.callq.bench.testkit.Json.required;
 
 /**
  * A Redis that pauses or dies in the middle of a measured run, for both clients. The run measures a
  * redis-server the test started (--redis), so that the test can signal it.
  */
+@Tag("processes")
 class RedisFaultTest {
     @TempDir
     Path tmp;
@@ -46,7 +49,7 @@ class RedisFaultTest {
 
             assertThat(exit).as("exit code").isIn(0, ExitCode.UNTRUSTWORTHY);
             JsonNode result = new SummaryTree(out).client(client);
-            assertThat(result.at("/events/consumed").asLong()).isPositive();
+            assertThat(required(result, "/events/consumed").asLong()).isPositive();
             double consumedAfterPause = Timeseries.read(Timeseries.file(out, client)).stream()
                     .filter(second -> second.epochSecond() >= resumedEpochSecond + 2)
                     .mapToDouble(Timeseries.Second::consumedPerSec).sum();
@@ -69,9 +72,9 @@ class RedisFaultTest {
 
             assertThat(exit).as("exit code").isEqualTo(ExitCode.UNTRUSTWORTHY);
             JsonNode result = new SummaryTree(out).client(client);
-            assertThat(result.path("failure").asText()).startsWith("Redis stopped answering");
-            assertThat(result.at("/warnings/0").asText()).startsWith("FAILED: Redis stopped answering");
-            assertThat(result.at("/events/consumed").asLong()).isPositive();
+            assertThat(required(result, "/failure").asText()).startsWith("Redis stopped answering");
+            assertThat(required(result, "/warnings/0").asText()).startsWith("FAILED: Redis stopped answering");
+            assertThat(required(result, "/events/consumed").asLong()).isPositive();
         }
     }
 

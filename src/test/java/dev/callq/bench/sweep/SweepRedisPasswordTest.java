@@ -6,6 +6,7 @@ import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.RedisEndpoint;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,8 +20,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.callq.bench.testkit.Json.required;
 
 /** A sweep whose options name a Redis with a password: the cells log in, no file and no dry run shows it. */
+@Tag("processes")
 class SweepRedisPasswordTest {
     @TempDir
     Path dir;
@@ -50,15 +53,15 @@ class SweepRedisPasswordTest {
             assertThat(dryRun).contains("--redis redis://callq:***@127.0.0.1:" + server.port())
                     .doesNotContain(server.password());
             JsonNode sweep = new ObjectMapper().readTree(out.resolve("sweep.json").toFile());
-            assertThat(sweep.at("/spec/options/redis").asText()).isEqualTo("redis://callq:***@127.0.0.1:" + server.port());
+            assertThat(required(sweep, "/spec/options/redis").asText()).isEqualTo("redis://callq:***@127.0.0.1:" + server.port());
             // The cell logged in and measured every event; on a busy machine its producer may lag its
             // schedule, which makes the sweep's exit 3 and says nothing about the login.
             assertThat(exit).isIn(ExitCode.OK, ExitCode.UNTRUSTWORTHY);
             assertThat(sweep.at("/cells/0/error").textValue()).as("the cell's error").isNull();
-            assertThat(sweep.at("/cells/0/eventsExpected").asLong()).isPositive();
-            assertThat(sweep.at("/cells/0/eventsLost").asLong()).isZero();
-            assertThat(sweep.at("/cells/0/eventsDuplicates").asLong()).isZero();
-            assertThat(sweep.at("/cells/0/eventsLeftInQueue").asLong()).isZero();
+            assertThat(required(sweep, "/cells/0/eventsExpected").asLong()).isPositive();
+            assertThat(required(sweep, "/cells/0/eventsLost").asLong()).isZero();
+            assertThat(required(sweep, "/cells/0/eventsDuplicates").asLong()).isZero();
+            assertThat(required(sweep, "/cells/0/eventsLeftInQueue").asLong()).isZero();
             List<Path> files;
             try (Stream<Path> walk = Files.walk(out)) {
                 files = walk.filter(Files::isRegularFile).toList();
