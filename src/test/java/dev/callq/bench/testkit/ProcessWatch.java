@@ -73,9 +73,13 @@ public final class ProcessWatch implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         watching = false;
         poller.interrupt();
-        poller.join(1000);
+        try {
+            poller.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
