@@ -3,10 +3,11 @@ package dev.callq.bench.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.Main;
+import dev.callq.bench.testkit.NoProcessLeftBehind;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,14 +22,10 @@ import static dev.callq.bench.testkit.Json.required;
  * when asked to, and names each lost event.
  */
 @Tag("processes")
+@ExtendWith(NoProcessLeftBehind.class)
 class ClientTimeoutPitfallTest {
     @TempDir
     Path outDir;
-
-    @AfterEach
-    void nothingStartedIsStillRunning() {
-        assertThat(ChildProcesses.alive()).isEmpty();
-    }
 
     @Test
     void aLettuceCommandTimeoutBelowThePopTimeoutLosesEventsAndTheRunNamesThem() throws Exception {

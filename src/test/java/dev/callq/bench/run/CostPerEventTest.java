@@ -2,10 +2,11 @@ package dev.callq.bench.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.cli.Main;
+import dev.callq.bench.testkit.NoProcessLeftBehind;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,17 +22,13 @@ import static dev.callq.bench.testkit.Json.required;
  * profiled too (--profile), and the settings file's settings are recorded in both.
  */
 @Tag("processes")
+@ExtendWith(NoProcessLeftBehind.class)
 class CostPerEventTest {
     private static final String CLIENT = "benchmarks/clients/lettuce-4-io-threads.yaml";
     private static final String LABEL = "lettuce:4-io-threads";
 
     @TempDir
     Path outDir;
-
-    @AfterEach
-    void nothingStartedIsStillRunning() {
-        assertThat(ChildProcesses.alive()).isEmpty();
-    }
 
     @Test
     void spinningWorkCostsMoreConsumerCpuPerEventThanSleepingWorkAndItsProfileShowsTheSpin() throws Exception {

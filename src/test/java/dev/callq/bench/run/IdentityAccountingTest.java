@@ -8,10 +8,11 @@ import dev.callq.bench.event.CallEvent;
 import dev.callq.bench.event.EventKind;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.measure.WallClock;
+import dev.callq.bench.testkit.NoProcessLeftBehind;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.Jedis;
 
 import java.nio.file.Files;
@@ -27,14 +28,10 @@ import static dev.callq.bench.testkit.Json.required;
  * do not cancel out, they are one lost and one unexpected, each named, and the run is untrustworthy.
  */
 @Tag("processes")
+@ExtendWith(NoProcessLeftBehind.class)
 class IdentityAccountingTest {
     @TempDir
     Path tmp;
-
-    @AfterEach
-    void nothingStartedIsStillRunning() {
-        assertThat(ChildProcesses.alive()).isEmpty();
-    }
 
     @Test
     void anEventRemovedByHandIsLostAndAMadeUpOneIsUnexpectedNeitherCancelsTheOther() throws Exception {

@@ -3,10 +3,11 @@ package dev.callq.bench.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.load.SipLoad;
+import dev.callq.bench.testkit.NoProcessLeftBehind;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,17 +25,13 @@ import static dev.callq.bench.testkit.Json.required;
  * expected events are the pushes the script counted, so calls Kamailio failed are never lost events.
  */
 @Tag("processes")
+@ExtendWith(NoProcessLeftBehind.class)
 class KamailioScriptEndToEndTest {
     private static final Path CLASSIC = Path.of("kamailio/examples/classic-rpush-callid.cfg");
     private static final Path INVITE_BYE_JSON = Path.of("kamailio/examples/invite-bye-json.cfg");
 
     @TempDir
     Path outDir;
-
-    @AfterEach
-    void nothingStartedIsStillRunning() {
-        assertThat(ChildProcesses.alive()).isEmpty();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"jedis", "lettuce"})

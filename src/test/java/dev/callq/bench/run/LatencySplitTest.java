@@ -2,6 +2,7 @@ package dev.callq.bench.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.cli.Main;
+import dev.callq.bench.testkit.ChildProcesses;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.env.LocalRedis;
+import dev.callq.bench.testkit.NoProcessLeftBehind;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.Jedis;
 
 import java.io.ByteArrayOutputStream;
@@ -27,14 +28,10 @@ import static dev.callq.bench.testkit.Json.required;
  * still untrustworthy, and the exit code, the console table and every report say so alike.
  */
 @Tag("processes")
+@ExtendWith(NoProcessLeftBehind.class)
 class MalformedPayloadTest {
     @TempDir
     Path tmp;
-
-    @AfterEach
-    void nothingStartedIsStillRunning() {
-        assertThat(ChildProcesses.alive()).isEmpty();
-    }
 
     @Test
     void aMalformedPayloadMakesTheRunUntrustworthyInTheExitCodeAndEveryReport() throws Exception {

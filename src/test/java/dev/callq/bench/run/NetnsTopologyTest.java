@@ -5,10 +5,11 @@ import dev.callq.bench.cli.Main;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.env.RedisProbe;
 import dev.callq.bench.sip.SipOptionsProbe;
+import dev.callq.bench.testkit.NoProcessLeftBehind;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,7 @@ import static dev.callq.bench.testkit.Json.required;
  * stopped. Needs root and iproute2's {@code ip}; skips without them.
  */
 @Tag("processes")
+@ExtendWith(NoProcessLeftBehind.class)
 class NetnsTopologyTest {
     private static final String SUBNET = "10.213.7.";
     private static final String HOST_ADDRESS = SUBNET + "1";
@@ -47,11 +49,6 @@ class NetnsTopologyTest {
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void nothingStartedIsStillRunning() {
-        assertThat(ChildProcesses.alive()).isEmpty();
-    }
 
     @Test
     void redisAndKamailioInTheirOwnNamespacesAreMeasuredFromTheHostWithExactAccounting() throws Exception {

@@ -8,10 +8,11 @@ import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.sip.KamailioSettings;
 import dev.callq.bench.sip.LocalKamailio;
 import dev.callq.bench.sip.SippUas;
+import dev.callq.bench.testkit.NoProcessLeftBehind;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,16 +26,12 @@ import static dev.callq.bench.testkit.Json.required;
  * and still accounts for every event.
  */
 @Tag("processes")
+@ExtendWith(NoProcessLeftBehind.class)
 class OwnSystemTest {
     private static final int CALLS = 60;
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void nothingStartedIsStillRunning() {
-        assertThat(ChildProcesses.alive()).isEmpty();
-    }
 
     @Test
     void aUsersScenarioThroughAKamailioTheUserStartedIsAccountedFromSippsStatistics() throws Exception {

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.measure.IntervalLogReader;
 import dev.callq.bench.measure.Metric;
+import dev.callq.bench.testkit.NoProcessLeftBehind;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,6 +25,7 @@ import static dev.callq.bench.testkit.Json.required;
  * what is measured while it lasts, is undone when it ends, and the accounting stays exact.
  */
 @Tag("processes")
+@ExtendWith(NoProcessLeftBehind.class)
 class ProxyFaultTest {
     private static final long ADDED_RTT_MICROS = 5_000;
     /** Bytes read before a change keep their release time: an interval this long after it has only new ones. */
@@ -31,11 +33,6 @@ class ProxyFaultTest {
 
     @TempDir
     Path tmp;
-
-    @AfterEach
-    void nothingStartedIsStillRunning() {
-        assertThat(ChildProcesses.alive()).isEmpty();
-    }
 
     /**
      * 5 ms of added round trip from 1 s to 3 s: every event of a second inside the fault crossed it (the

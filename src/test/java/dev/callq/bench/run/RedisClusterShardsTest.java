@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.env.LocalRedisCluster;
 import dev.callq.bench.env.RedisClusterSlots;
+import dev.callq.bench.testkit.NoProcessLeftBehind;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,17 +26,13 @@ import static dev.callq.bench.testkit.Json.required;
  * queue; merged, every event is accounted for exactly once. Short: one second of load per client.
  */
 @Tag("processes")
+@ExtendWith(NoProcessLeftBehind.class)
 class RedisClusterShardsTest {
     private static final int SHARDS = 2;
     private static final int RATE_PER_SEC = 600;
 
     @TempDir
     Path tmp;
-
-    @AfterEach
-    void nothingStartedIsStillRunning() {
-        assertThat(ChildProcesses.alive()).isEmpty();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"jedis", "lettuce"})

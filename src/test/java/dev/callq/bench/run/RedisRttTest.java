@@ -2,11 +2,12 @@ package dev.callq.bench.run;
 
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.measure.Metric;
+import dev.callq.bench.testkit.NoProcessLeftBehind;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,16 +19,12 @@ import static dev.callq.bench.testkit.Json.required;
 
 /** {@code --redis-rtt}: the added round trip shows in the measured latency, for every client, and is recorded. */
 @Tag("processes")
+@ExtendWith(NoProcessLeftBehind.class)
 class RedisRttTest {
     private static final long RTT_MICROS = 2_000;
 
     @TempDir
     Path tmp;
-
-    @AfterEach
-    void nothingStartedIsStillRunning() {
-        assertThat(ChildProcesses.alive()).isEmpty();
-    }
 
     @Test
     void twoMillisecondsOfRoundTripAreAFloorUnderEveryEventAndMoveTheMedian() throws Exception {

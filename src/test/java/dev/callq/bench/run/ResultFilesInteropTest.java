@@ -3,11 +3,12 @@ package dev.callq.bench.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.env.Provenance;
+import dev.callq.bench.testkit.NoProcessLeftBehind;
 import org.HdrHistogram.HistogramLogProcessor;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,14 +24,10 @@ import static dev.callq.bench.testkit.Json.required;
  * the provenance in summary.json.
  */
 @Tag("processes")
+@ExtendWith(NoProcessLeftBehind.class)
 class ResultFilesInteropTest {
     @TempDir
     Path outDir;
-
-    @AfterEach
-    void nothingStartedIsStillRunning() {
-        assertThat(ChildProcesses.alive()).isEmpty();
-    }
 
     @Test
     void histogramLogProcessorPrintsTheSummaryP99AndTheSummaryRecordsWhatProducedIt() throws Exception {

@@ -3,10 +3,11 @@ package dev.callq.bench.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.sip.PostDialDelay;
+import dev.callq.bench.testkit.NoProcessLeftBehind;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -17,14 +18,10 @@ import static dev.callq.bench.testkit.Json.required;
 
 /** SIPp → Kamailio (ndb_redis) → redis-server → 4 BLPOP workers, all real processes on loopback. */
 @Tag("processes")
+@ExtendWith(NoProcessLeftBehind.class)
 class SipEndToEndTest {
     @TempDir
     Path outDir;
-
-    @AfterEach
-    void nothingStartedIsStillRunning() {
-        assertThat(ChildProcesses.alive()).isEmpty();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"jedis", "lettuce"})

@@ -6,6 +6,7 @@ import dev.callq.bench.env.RedisPersistence;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.RateProfile;
 import dev.callq.bench.load.SyntheticLoad;
+import dev.callq.bench.testkit.ChildProcesses;
 import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.sip.EnqueuedEvents;
 import dev.callq.bench.work.Work;

@@ -2,10 +2,11 @@ package dev.callq.bench.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.cli.Main;
+import dev.callq.bench.testkit.NoProcessLeftBehind;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -16,14 +17,10 @@ import static dev.callq.bench.testkit.Json.required;
 
 /** The open-loop producer straight into a real redis-server, every pattern, both clients. */
 @Tag("processes")
+@ExtendWith(NoProcessLeftBehind.class)
 class SyntheticRunTest {
     @TempDir
     Path outDir;
-
-    @AfterEach
-    void nothingStartedIsStillRunning() {
-        assertThat(ChildProcesses.alive()).isEmpty();
-    }
 
     @ParameterizedTest
     @CsvSource({"jedis,blpop", "lettuce,blpop", "jedis,reliable", "lettuce,reliable", "jedis,batch",
