@@ -1,8 +1,23 @@
 #!/usr/bin/env bash
 # Runs the test suite: installs the packages the tests drive when missing, then Maven's tests.
-# Extra arguments go to Maven, e.g. scripts/test.sh -Dtest='QueueDriver*'.
+#   scripts/test.sh            every test (CI runs this), against real redis-server, kamailio and sipp
+#   scripts/test.sh --fast     only the tests that start no process (no @Tag("processes")): Java and Maven suffice
+# Other arguments go to Maven, e.g. scripts/test.sh -Dtest='QueueDriver*'.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+fast=false
+maven_args=()
+for arg in "$@"; do
+  if [[ "$arg" == "--fast" ]]; then
+    fast=true
+  else
+    maven_args+=("$arg")
+  fi
+done
+cd "$here"
+if $fast; then
+  exec mvn -B test -DexcludedGroups=processes ${maven_args[@]+"${maven_args[@]}"}
+fi
 "$here/scripts/setup.sh"
 # Where a Docker engine answers, the compose and Testcontainers tests run on images made from this build:
 # build the jar and the images first (minutes the first time, seconds after; see docs/docker.md).
@@ -15,5 +30,4 @@ if docker info >/dev/null 2>&1; then
     export TESTCONTAINERS_HOST_OVERRIDE=localhost
   fi
 fi
-cd "$here"
-exec mvn -B test "$@"
+exec mvn -B test ${maven_args[@]+"${maven_args[@]}"}

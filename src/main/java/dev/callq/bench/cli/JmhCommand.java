@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
                 + "latency recording) and puts the registered clients side by side; no ratio where their 99.9 %% confidence intervals overlap.")
 public final class JmhCommand implements Callable<Integer> {
     /**
-     * Measured on a loaded 2-core machine (README, "Microbenchmarks"): the round trip is still being
+     * Measured on a loaded 2-core machine (docs/jmh.md): the round trip is still being
      * compiled 6 s into a fork (Jedis 40 → 22 µs, Lettuce 346 → 45 µs, Redisson slower still), hence
      * 10 s of warm-up; and two JVMs settle at different costs (Redisson 500 µs in one fork, 80 µs in the
      * next), which one fork would hide from the error, hence several forks of five 2 s iterations. On the

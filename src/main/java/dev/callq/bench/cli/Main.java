@@ -38,7 +38,7 @@ public final class Main {
 
     /**
      * On SIGTERM or SIGINT the JVM exits with 128 + the signal (143 for SIGTERM), whatever the command
-     * returns. The status the README promises for a stop is 130: once the command has ended (its failure
+     * returns. The status the README's exit codes promise for a stop is 130: once the command has ended (its failure
      * printed) and every process it started is stopped, halt with it. A command that ended by itself exits
      * with its own code.
      */

@@ -24,7 +24,7 @@ import java.util.function.ToDoubleFunction;
  * exceeds the tolerance AND the interval lies wholly above no change (one-sided 2.5 %). The smallest
  * change the comparison would detect 9 times in 10 is (t<sub>0.975</sub> + t<sub>0.90</sub>) standard
  * errors, or the tolerance when that is larger. Measured on this project's 2-core machine by
- * benchmarks/gate-power.sh (figures in README.md).
+ * benchmarks/gate-power.sh (figures in docs/findings/gate-power.md).
  */
 final class RepeatsTTest {
     /** Two-sided confidence of the interval; its lower end must clear zero for a regression. */

@@ -122,7 +122,7 @@ public final class RunArguments {
     String events;
 
     @Option(names = "--kamailio-cfg", description = "run this Kamailio script instead of kamailio/kamailio.cfg "
-            + "(it must follow the script contract in README.md)")
+            + "(it must follow the script contract in docs/own-system.md)")
     Path kamailioCfg;
     @Option(names = "--redis-ca", paramLabel = "FILE", description = "CA certificate (PEM) a rediss:// server's "
             + "certificate must chain to (default: the JVM's trusted CAs)")
@@ -178,7 +178,7 @@ public final class RunArguments {
             + "(repeatable): redis-pause:3s@5s, redis-restart@5s, consumer-crash:1@5s, kamailio-restart@5s, "
             + "sip-loss:5%%; through the proxy to Redis (side /workers, /producer or /all): redis-latency:2ms~1ms@5s-15s "
             + "(round trip ± jitter), redis-partition:4s@5s, redis-reset@5s, redis-bandwidth:8mbit@5s-15s "
-            + "(bits/s each way: kbit, mbit, gbit); see README.md")
+            + "(bits/s each way: kbit, mbit, gbit); see docs/faults.md")
     List<String> faults;
 
     @Option(names = "--redis-persistence", description = "how the Redis callq starts keeps its data across a "

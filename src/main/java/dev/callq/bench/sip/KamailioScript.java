@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * The contract a Kamailio script follows to run under the harness, and the check of a user's script
  * against it before a run. The contract is written out at the top of {@code kamailio/kamailio.cfg}, its
- * worked example, and in README.md ("Your own Kamailio script").
+ * worked example, and in docs/own-system.md ("Your own Kamailio script").
  */
 public final class KamailioScript {
     /** Names a script must use: without them the harness cannot give it its SIP port and its Redis. */
@@ -78,7 +78,7 @@ public final class KamailioScript {
         if (!missing.isEmpty()) {
             throw new HarnessException("--kamailio-cfg " + script + " never uses " + String.join(", ", missing)
                     + ": the harness passes the SIP port and the Redis address through them (see \"Your own "
-                    + "Kamailio script\" in README.md)");
+                    + "Kamailio script\" in docs/own-system.md)");
         }
         List<String> loginMissing = LOGIN.stream().filter(name -> !usesName(text, name)).toList();
         if (settings.redis().hasPassword() && !loginMissing.isEmpty()) {

@@ -4,6 +4,7 @@ import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.CallqProcess.Outcome;
 import dev.callq.bench.env.FreePorts;
 import dev.callq.bench.env.LocalRedis;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,6 +20,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bad input gets one clear line on stderr and exit code 2, never a stack trace; run as a user would. */
+@Tag("processes")
 class BadInputTest {
     @TempDir
     Path tmp;

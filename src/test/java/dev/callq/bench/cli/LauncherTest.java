@@ -2,6 +2,7 @@ package dev.callq.bench.cli;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * few coreutils the script uses, no redis-server, kamailio, sipp or Maven. The checkout is a copy of
  * the script beside a built jar (a manifest pointing at this test's classes), so nothing is rebuilt.
  */
+@Tag("processes")
 class LauncherTest {
     private static final List<String> TOOLS = List.of("bash", "dirname", "find", "id", "ls", "head");
 

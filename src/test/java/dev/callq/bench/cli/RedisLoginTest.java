@@ -7,6 +7,7 @@ import dev.callq.bench.cli.CallqProcess.Outcome;
 import dev.callq.bench.env.FreePorts;
 import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.RedisEndpoint;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.callq.bench.testkit.Json.required;
 
 /**
  * {@code --redis} against servers set up as users run theirs: a password for the default user, ACL
@@ -32,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in one line naming the cause; no password ever reaches the results folder.
  */
 @Timeout(180)
+@Tag("processes")
 class RedisLoginTest {
     private static final String DEFAULT_PASSWORD = "dflt-7f3a9c";
     private static final String ALICE_PASSWORD = "alice-2b8e41";
@@ -68,10 +71,10 @@ class RedisLoginTest {
                 "--rate", "200", "--duration", "1", "--warmup", "1", "--warmup-max", "1", "--redis", url, "--out", out.toString());
 
         JsonNode summary = assertMeasured(exit, out);
-        assertThat(summary.at("/environment/redisServer").asText()).isEqualTo("external");
-        assertThat(summary.at("/environment/redisAddress").asText())
+        assertThat(required(summary, "/environment/redisServer").asText()).isEqualTo("external");
+        assertThat(required(summary, "/environment/redisAddress").asText())
                 .isEqualTo("redis://alice:***@127.0.0.1:" + redis.port + "/3");
-        assertThat(summary.at("/environment/redis").asText()).matches("\\d+\\.\\d+\\.\\d+");
+        assertThat(required(summary, "/environment/redis").asText()).matches("\\d+\\.\\d+\\.\\d+");
         try (Jedis jedis = new Jedis(new HostAndPort("127.0.0.1", redis.port),
                 DefaultJedisClientConfig.builder().user("alice").password(ALICE_PASSWORD).build())) {
             assertThat(jedis.exists("callq:events")).as("key in database 0").isFalse();
@@ -131,7 +134,7 @@ class RedisLoginTest {
         assertThat(exit).as(() -> warnings(out)).isZero();
         JsonNode summary = assertBalanced(out);
         for (JsonNode client : summary.get("clients")) {
-            assertThat(client.at("/events/consumed").asLong()).as("INVITE and BYE of 50 calls").isEqualTo(100);
+            assertThat(required(client, "/events/consumed").asLong()).as("INVITE and BYE of 50 calls").isEqualTo(100);
         }
         assertThat(out.resolve("logs/lettuce/kamailio.cfg")).exists();
         assertThat(out.resolve("logs/lettuce/redis-login.cfg")).doesNotExist();
@@ -149,7 +152,7 @@ class RedisLoginTest {
 
         assertThat(exit).as(() -> warnings(out)).isZero();
         JsonNode summary = assertBalanced(out);
-        assertThat(summary.at("/clients/0/events/consumed").asLong()).as("one event per INVITE").isEqualTo(50);
+        assertThat(required(summary, "/clients/0/events/consumed").asLong()).as("one event per INVITE").isEqualTo(50);
         assertNoFileHolds(out, DEFAULT_PASSWORD);
     }
 
@@ -201,7 +204,7 @@ class RedisLoginTest {
                     "--out", out.toString());
 
             JsonNode summary = assertMeasured(exit, out);
-            assertThat(summary.at("/environment/redisAddress").asText())
+            assertThat(required(summary, "/environment/redisAddress").asText())
                     .isEqualTo("rediss://callq:***@127.0.0.1:" + server.port());
             assertNoFileHolds(out, server.password());
         }
@@ -229,9 +232,9 @@ class RedisLoginTest {
                 "--warmup", "1", "--warmup-max", "1", "--redis-auth", "--redis-tls", "--out", out.toString());
 
         JsonNode summary = assertMeasured(exit, out);
-        assertThat(summary.at("/environment/redisServer").asText()).startsWith("started by callq")
+        assertThat(required(summary, "/environment/redisServer").asText()).startsWith("started by callq")
                 .contains("ACL user callq").contains("TLS");
-        assertThat(summary.at("/environment/redisAddress").asText()).matches("rediss://callq:\\*\\*\\*@127\\.0\\.0\\.1:\\d+");
+        assertThat(required(summary, "/environment/redisAddress").asText()).matches("rediss://callq:\\*\\*\\*@127\\.0\\.0\\.1:\\d+");
         String redisLog = Files.readString(out.resolve("logs/jedis/redis.log"), StandardCharsets.UTF_8);
         assertThat(redisLog).contains("Ready to accept connections");
     }
@@ -245,7 +248,7 @@ class RedisLoginTest {
 
         assertThat(exit).as(() -> warnings(out)).isZero();
         JsonNode summary = assertBalanced(out);
-        assertThat(summary.at("/clients/0/events/consumed").asLong()).isEqualTo(100);
+        assertThat(required(summary, "/clients/0/events/consumed").asLong()).isEqualTo(100);
     }
 
     @Test
@@ -259,7 +262,7 @@ class RedisLoginTest {
                     "--duration", "1", "--warmup", "1", "--warmup-max", "1", "--redis", url, "--out", out.toString());
 
             JsonNode summary = assertMeasured(exit, out);
-            assertThat(summary.at("/environment/redisAddress").asText())
+            assertThat(required(summary, "/environment/redisAddress").asText())
                     .isEqualTo("redis-sentinel://alice:***@127.0.0.1:" + sentinel.port + "/queue");
             assertNoFileHolds(out, ALICE_PASSWORD);
         }
@@ -296,10 +299,10 @@ class RedisLoginTest {
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertThat(summary.get("clients")).isNotEmpty();
         for (JsonNode client : summary.get("clients")) {
-            assertThat(client.at("/events/consumed").asLong()).as(client.get("client").asText() + " consumed")
-                    .isPositive().isEqualTo(client.at("/events/expected").asLong());
-            assertThat(client.at("/events/lost").asLong()).isZero();
-            assertThat(client.at("/events/duplicates").asLong()).isZero();
+            assertThat(required(client, "/events/consumed").asLong()).as(client.get("client").asText() + " consumed")
+                    .isPositive().isEqualTo(required(client, "/events/expected").asLong());
+            assertThat(required(client, "/events/lost").asLong()).isZero();
+            assertThat(required(client, "/events/duplicates").asLong()).isZero();
         }
         return summary;
     }

@@ -24,7 +24,9 @@ import picocli.CommandLine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.reflect.RecordComponent;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,19 +36,63 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RunOptionsRoundTripTest {
     private static final Path OUT = Path.of("out");
 
+    /**
+     * Every option, set to a value other than its default: no single run takes them all (a Redis the run starts
+     * and one it is given, a Kamailio it sizes and one it is given), so five runs share them, and a new option
+     * fails this test until one of them sets it.
+     */
+    static final List<RunOptions> EVERY_OPTION = List.of(
+            // synthetic load into a Redis the run starts, shaped every way it can be
+            RunOptions.builder().client("lettuce").load(LoadKind.SYNTHETIC).pattern(QueuePattern.BATCH).workers(6)
+                    .rate("steps:1000,2000@5s").serviceTime(ServiceTime.parse("lognormal:2.5ms,1.5"))
+                    .workMode(Work.Mode.SPIN).arrivals(SyntheticLoad.Arrivals.POISSON).warmupSeconds(0.5)
+                    .warmupMaxSeconds(7.0).durationSeconds(12.5).drainTimeoutSeconds(9L).holdMillis(150L)
+                    .payload(PayloadFormat.JSON).batchSize(32).producerConnections(3).popTimeoutMillis(250L)
+                    .respVersion(3).key("calls").redisAuth(true).redisTls(true).clientTimeoutMillis(1500L)
+                    .redisRtt(Duration.ofNanos(500_000)).redisRttJitter(Duration.ofNanos(200_000))
+                    .redisStallMillis(300L).faults(List.of(FaultSpec.parse("consumer-crash:1@2s")))
+                    .redisPersistence(RedisPersistence.AOF_ALWAYS).profile(true).role(Role.ALL).shard(Shard.WHOLE)
+                    .clockSkewMillis(250L).build(),
+            // SIP through a Kamailio the run starts and sizes, against a primary, a replica and three sentinels
+            RunOptions.builder().client("jedis").load(LoadKind.SIP).calls(500L).kamailioShmMb(256)
+                    .kamailioChildren(6).events(EnqueuedEvents.INVITE).payload(PayloadFormat.CALLID)
+                    .kamailioCfg(Path.of("kamailio/examples/classic-rpush-callid.cfg")).redisSentinel(true).build(),
+            // SIP through the user's own Redis and Kamailio, with their scenarios for the UAC and UAS callq starts
+            RunOptions.builder().load(LoadKind.SIP).redis(new RedisEndpoint("10.0.0.2", 6379))
+                    .kamailio(ExternalKamailio.parse("10.0.0.3:5060"))
+                    .uacScenario(Path.of("sipp-scenarios/uac.xml")).uasScenario(Path.of("sipp-scenarios/uas.xml"))
+                    .build(),
+            // ... or with their own UAS too
+            RunOptions.builder().load(LoadKind.SIP).redis(new RedisEndpoint("10.0.0.2", 6379))
+                    .kamailio(ExternalKamailio.parse("10.0.0.3:5060")).uas(ExternalUas.parse("sipp-uas:5070")).build(),
+            // one shard of a sharded run against a Redis Cluster (whose first node is the run's --redis)
+            RunOptions.builder().client("lettuce").load(LoadKind.SYNTHETIC).role(Role.PRODUCER)
+                    .shard(Shard.parse("2/3")).redis(new RedisEndpoint("10.0.0.1", 7000)).redisCluster(List.of(new RedisEndpoint("10.0.0.1", 7000),
+                            new RedisEndpoint("10.0.0.2", 7000))).build());
+
+    @Test
+    void everyOptionIsSetByOneOfTheRoundTrips() throws Exception {
+        List<String> unset = new ArrayList<>();
+        for (RecordComponent option : RunOptions.class.getRecordComponents()) {
+            boolean set = false;
+            for (RunOptions options : EVERY_OPTION) {
+                set |= option.getAccessor().invoke(options) != null;
+            }
+            if (!set) {
+                unset.add(option.getName());
+            }
+        }
+        assertThat(unset).as("options that no round trip sets").isEmpty();
+    }
+
     @Test
     void everyOptionSurvivesArgumentsAndParsing() {
-        RunOptions options = new RunOptions("lettuce", LoadKind.SYNTHETIC, QueuePattern.BATCH, 6, "steps:1000,2000@5s",
-                ServiceTime.parse("lognormal:2.5ms,1.5"), Work.Mode.SPIN, SyntheticLoad.Arrivals.POISSON, 0.5, 7.0,
-                null, 12.5, 9L, 150L, PayloadFormat.JSON, 32, 3, 250L, 3, new RedisEndpoint("127.0.0.1", 6400),
-                null, null, "calls", null, null, null, null, 1500L, Duration.ofNanos(500_000), null, null, null, 300L,
-                List.of(FaultSpec.parse("consumer-crash:1@2s")), null, null, true, Role.ALL, Shard.WHOLE, 250L,
-                null, null, Duration.ofNanos(200_000));
+        for (RunOptions options : EVERY_OPTION) {
+            RunOptions parsed = parsedByRunCommand(options.toArgs());
 
-        RunOptions parsed = parsedByRunCommand(options.toArgs());
-
-        assertThat(parsed).isEqualTo(options);
-        assertThat(parsed.toConfig(OUT)).isEqualTo(options.toConfig(OUT));
+            assertThat(parsed).as(String.join(" ", options.toArgs())).isEqualTo(options);
+            assertThat(parsed.toConfig(OUT)).as(String.join(" ", options.toArgs())).isEqualTo(options.toConfig(OUT));
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.callq.bench.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.run.SummaryJson;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.callq.bench.testkit.Json.required;
 
 /**
  * {@code callq max-rate --load sip}: the max-rate search with real calls through SIPp, Kamailio and Redis as
@@ -19,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * search converges on its maximum and must say that the maximum, not the queue, was the limit.
  */
 @Timeout(120)
+@Tag("processes")
 class SipMaxRateTest {
     @TempDir
     Path out;
@@ -31,20 +34,20 @@ class SipMaxRateTest {
 
         assertThat(exit).isEqualTo(ExitCode.OK);
         JsonNode search = SummaryJson.mapper().readTree(out.resolve("max-rate.json").toFile());
-        assertThat(search.path("converged").asBoolean()).isTrue();
-        assertThat(search.path("maxRatePerSec").asLong()).isEqualTo(40);
-        assertThat(search.path("rateUnit").asText()).isEqualTo("calls/s");
-        assertThat(search.path("eventsPerRateUnit").asInt()).isEqualTo(1);
-        assertThat(search.path("limitedByMaxRate").asBoolean()).isTrue();
-        assertThat(search.path("answer").asText())
+        assertThat(required(search, "/converged").asBoolean()).isTrue();
+        assertThat(required(search, "/maxRatePerSec").asLong()).isEqualTo(40);
+        assertThat(required(search, "/rateUnit").asText()).isEqualTo("calls/s");
+        assertThat(required(search, "/eventsPerRateUnit").asInt()).isEqualTo(1);
+        assertThat(required(search, "/limitedByMaxRate").asBoolean()).isTrue();
+        assertThat(required(search, "/answer").asText())
                 .startsWith("max sustainable rate: at least 40 calls/s (40 events/s at 1 event per call, --events invite)")
                 .contains("maximum of 40 calls/s, not the queue, was the limit");
 
         // The probe really ran calls, and --events reached it: one event per INVITE, none per BYE.
         JsonNode probe = SummaryJson.mapper().readTree(out.resolve("probes/1/summary.json").toFile()).at("/clients/0");
-        assertThat(probe.at("/calls/attempted").asLong()).isPositive();
-        assertThat(probe.at("/events/consumed").asLong()).isEqualTo(probe.at("/events/expected").asLong())
-                .isEqualTo(probe.at("/calls/attempted").asLong());
+        assertThat(required(probe, "/calls/attempted").asLong()).isPositive();
+        assertThat(required(probe, "/events/consumed").asLong()).isEqualTo(required(probe, "/events/expected").asLong())
+                .isEqualTo(required(probe, "/calls/attempted").asLong());
 
         String report = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
         assertThat(report).contains("highest passing 40 calls/s", "<th>rate (calls/s)</th>", "at least 40 calls/s")

@@ -3,6 +3,7 @@ package dev.callq.bench.compare;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.run.SummaryJson;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The regression gate on real runs: a slower worker is flagged, a rerun of the same configuration is not. */
+@Tag("processes")
 class CompareTest {
     @TempDir
     static Path results;

@@ -2,6 +2,7 @@ package dev.callq.bench.driver;
 
 import dev.callq.bench.driver.lettuce.LettuceQueueDriver;
 import dev.callq.bench.env.LocalRedis;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Client settings files: read strictly, labelled by their name, and applied to the library. */
+@Tag("processes")
 class ClientSettingsFileTest {
     @TempDir
     Path dir;

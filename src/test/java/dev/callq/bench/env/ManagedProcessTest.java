@@ -1,5 +1,6 @@
 package dev.callq.bench.env;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A child outlives no JVM that started it, however that JVM ends. */
+@Tag("processes")
 class ManagedProcessTest {
     @TempDir
     Path tmp;

@@ -2,6 +2,7 @@ package dev.callq.bench.env;
 
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.measure.ClockOffset;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The harness's own connection logs in as the URL says: a sharded run's barrier and clock on a Redis with a password. */
+@Tag("processes")
 class RespConnectionTest {
     @TempDir
     Path dir;

@@ -2,6 +2,7 @@ package dev.callq.bench.jmh;
 
 import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.report.JmhTable;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * test, with one short warm-up and one short measurement: enough to catch a benchmark that fails,
  * measures nothing, or leaves a server behind; far too short for numbers worth reading.
  */
+@Tag("processes")
 class JmhSmokeTest {
     private static final TimeValue ITERATION_TIME = TimeValue.milliseconds(100);
     private static final List<String> CLIENTS = QueueDrivers.NAMES;

@@ -3,6 +3,7 @@ package dev.callq.bench.load;
 import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.sip.KamailioSettings;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +13,7 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The SIP load's accounting with real Kamailio, SIPp and redis-server processes. */
+@Tag("processes")
 class SipLoadTest {
     @TempDir
     Path runDir;

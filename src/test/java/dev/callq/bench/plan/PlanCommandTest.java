@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static dev.callq.bench.testkit.Json.required;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * redis-server measures, sizes with an interval, validates N − 1, N and N + 1 three times each and
  * writes plan.json.
  */
+@Tag("processes")
 class PlanCommandTest {
     @TempDir
     Path outDir;
@@ -72,7 +74,6 @@ class PlanCommandTest {
     }
 
     @Test
-    @Tag("processes")
     @Timeout(value = 1200, unit = TimeUnit.SECONDS)
     void planPrintsTheWorkerCountWithItsIntervalAndTheRepeatsAroundIt() throws Exception {
         // The check, with short cells: 5,000 events/s of 1 ms exponential work, p99 ≤ 20 ms.
@@ -113,48 +114,31 @@ class PlanCommandTest {
         assertThat(independent).isBetween(low, high);
 
         JsonNode plan = new ObjectMapper().readTree(outDir.resolve(PlanJson.FILE_NAME).toFile());
-        JsonNode client = required(required(plan, "clients"), 0);
-        assertThat(required(client, "recommendedWorkers").asInt()).isEqualTo(recommended);
-        JsonNode interval = required(client, "workerInterval");
-        assertThat(required(interval, "low").asInt()).isEqualTo(low);
-        assertThat(required(interval, "high").asInt()).isEqualTo(high);
-        assertThat(required(interval, "confidence").asDouble()).isEqualTo(0.90);
-        assertThat(required(interval, "resamples").asInt()).isEqualTo(1_000);
-        assertThat(required(interval, "sloChance").size()).isGreaterThanOrEqualTo(3);
-        JsonNode usl = required(client, "usl");
-        JsonNode uslIntervals = required(usl, "intervals");
+        JsonNode client = required(plan, "/clients/0");
+        assertThat(required(client, "/recommendedWorkers").asInt()).isEqualTo(recommended);
+        JsonNode interval = required(client, "/workerInterval");
+        assertThat(required(interval, "/low").asInt()).isEqualTo(low);
+        assertThat(required(interval, "/high").asInt()).isEqualTo(high);
+        assertThat(required(interval, "/confidence").asDouble()).isEqualTo(0.90);
+        assertThat(required(interval, "/resamples").asInt()).isEqualTo(1_000);
+        assertThat(required(interval, "/sloChance").size()).isGreaterThanOrEqualTo(3);
+        JsonNode usl = required(client, "/usl");
+        JsonNode uslIntervals = required(usl, "/intervals");
         for (String figure : List.of("sigma", "kappa", "lambda", "peakWorkers", "highestThroughput", "amdahlLimit")) {
-            JsonNode range = required(uslIntervals, figure);
+            JsonNode range = required(uslIntervals, "/" + figure);
             assertThat(range.has("low") && range.has("high")).as("usl.intervals." + figure).isTrue();
         }
-        assertThat(required(required(uslIntervals, "lambda"), "low").asDouble())
-                .isLessThanOrEqualTo(required(usl, "lambda").asDouble());
-        assertThat(required(client, "validation")).hasSize(3 * (recommended == 1 ? 2 : 3));
-        for (JsonNode run : required(client, "validation")) {
-            assertThat(required(run, "measuredP99Micros").asLong()).isPositive();
-            assertThat(Path.of(required(run, "dir").asText()).resolve("summary.json")).exists();
+        assertThat(required(uslIntervals, "/lambda/low").asDouble())
+                .isLessThanOrEqualTo(required(usl, "/lambda").asDouble());
+        assertThat(required(client, "/validation")).hasSize(3 * (recommended == 1 ? 2 : 3));
+        for (JsonNode run : required(client, "/validation")) {
+            assertThat(required(run, "/measuredP99Micros").asLong()).isPositive();
+            assertThat(Path.of(required(run, "/dir").asText()).resolve("summary.json")).exists();
         }
-        assertThat(required(client, "validationSummary")).hasSize(recommended == 1 ? 2 : 3);
-        assertThat(required(required(client, "agreement"), "text").asText()).startsWith("measurement and model");
-        for (JsonNode run : required(client, "evidence")) {
-            assertThat(Files.exists(Path.of(required(run, "dir").asText()).resolve("summary.json"))).isTrue();
+        assertThat(required(client, "/validationSummary")).hasSize(recommended == 1 ? 2 : 3);
+        assertThat(required(client, "/agreement/text").asText()).startsWith("measurement and model");
+        for (JsonNode run : required(client, "/evidence")) {
+            assertThat(Files.exists(Path.of(required(run, "/dir").asText()).resolve("summary.json"))).isTrue();
         }
-    }
-
-    /** A field that must be there: a renamed field fails here instead of reading as 0. */
-    private static JsonNode required(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            throw new AssertionError("missing field '" + field + "' in " + node);
-        }
-        return value;
-    }
-
-    private static JsonNode required(JsonNode array, int index) {
-        JsonNode value = array.get(index);
-        if (value == null) {
-            throw new AssertionError("missing element " + index + " in " + array);
-        }
-        return value;
     }
 }

@@ -1,5 +1,6 @@
 package dev.callq.bench.report;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Opens report.html in headless Chromium: the charts must survive rendering, the page must log no console
  * error, and a screenshot is left at target/report-screenshot/shot.png for a person to look at.
  */
+@Tag("processes")
 class ReportInBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.callq.bench.testkit.Json.required;
 
 /**
  * docker-compose.yml's own-system profile, read as Docker Compose reads it, without a Docker engine (which
@@ -43,7 +44,7 @@ class ComposeFileTest {
         assertThat(ownSystem).containsExactly("harness", "kamailio", "redis", "sipp-uas");
         assertThat(fieldNames(services.at("/harness/depends_on"))).containsExactlyInAnyOrder("redis", "kamailio",
                 "sipp-uas");
-        assertThat(services.at("/kamailio/build").asText()).isEqualTo("kamailio");
+        assertThat(required(services, "/kamailio/build").asText()).isEqualTo("kamailio");
     }
 
     @Test
@@ -63,7 +64,7 @@ class ComposeFileTest {
         assertThat(port.find()).as(uasCommand).isTrue();
         assertThat(config.uas().host()).isEqualTo("sipp-uas");
         assertThat(config.uas().port()).isEqualTo(Integer.parseInt(port.group(1)));
-        assertThat(services.at("/sipp-uas/expose/0").asText()).isEqualTo(port.group(1) + "/udp");
+        assertThat(required(services, "/sipp-uas/expose/0").asText()).isEqualTo(port.group(1) + "/udp");
         Matcher scenario = Pattern.compile("-sf (\\S+)").matcher(uasCommand);
         assertThat(scenario.find()).isTrue();
         assertThat(Path.of(scenario.group(1))).exists();
@@ -76,10 +77,10 @@ class ComposeFileTest {
         RunConfig config = harnessConfig();
         JsonNode environment = services.at("/kamailio/environment");
 
-        assertThat(environment.path("REDIS_HOST").asText()).isEqualTo(config.redis().host());
-        assertThat(environment.path("QUEUE_KEY").asText()).isEqualTo(config.key());
-        assertThat(environment.path("PAYLOAD").asText()).isEqualTo(config.payload().cliName());
-        assertThat(environment.path("EVENTS").asText()).isEqualTo(config.events().cliName());
+        assertThat(required(environment, "/REDIS_HOST").asText()).isEqualTo(config.redis().host());
+        assertThat(required(environment, "/QUEUE_KEY").asText()).isEqualTo(config.key());
+        assertThat(required(environment, "/PAYLOAD").asText()).isEqualTo(config.payload().cliName());
+        assertThat(required(environment, "/EVENTS").asText()).isEqualTo(config.events().cliName());
         // Every variable set here is one the entrypoint reads, so none is silently ignored.
         String entrypoint = Files.readString(KAMAILIO_ENTRYPOINT, StandardCharsets.UTF_8);
         for (String name : fieldNames(environment)) {

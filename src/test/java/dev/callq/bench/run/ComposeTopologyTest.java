@@ -10,8 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import static dev.callq.bench.run.RequiredJson.longAt;
-import static dev.callq.bench.run.RequiredJson.textAt;
+import static dev.callq.bench.testkit.Json.required;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -50,14 +49,14 @@ class ComposeTopologyTest {
         SummaryTree tree = new SummaryTree(results.resolve("own-system"));
         for (String client : new String[] {"jedis", "lettuce"}) {
             JsonNode result = tree.client(client);
-            assertThat(longAt(result, "/calls/attempted")).isEqualTo(300);
-            assertThat(longAt(result, "/events/expected")).isEqualTo(600);
-            assertThat(longAt(result, "/events/consumed")).isEqualTo(600);
-            assertThat(longAt(result, "/events/lost")).isZero();
-            assertThat(longAt(result, "/events/duplicates")).isZero();
-            assertThat(longAt(result, "/events/unexpected")).isZero();
-            assertThat(textAt(result, "/clientEnvironment/kamailio")).startsWith("started by the user");
-            assertThat(textAt(result, "/clientEnvironment/uas")).isEqualTo("started by the user, at sipp-uas:5070");
+            assertThat(required(result, "/calls/attempted").asLong()).isEqualTo(300);
+            assertThat(required(result, "/events/expected").asLong()).isEqualTo(600);
+            assertThat(required(result, "/events/consumed").asLong()).isEqualTo(600);
+            assertThat(required(result, "/events/lost").asLong()).isZero();
+            assertThat(required(result, "/events/duplicates").asLong()).isZero();
+            assertThat(required(result, "/events/unexpected").asLong()).isZero();
+            assertThat(required(result, "/clientEnvironment/kamailio").asText()).startsWith("started by the user");
+            assertThat(required(result, "/clientEnvironment/uas").asText()).isEqualTo("started by the user, at sipp-uas:5070");
         }
     }
 
@@ -71,8 +70,8 @@ class ComposeTopologyTest {
         SummaryTree tree = new SummaryTree(results.resolve("external-redis"));
         for (String client : new String[] {"jedis", "lettuce"}) {
             JsonNode result = tree.client(client);
-            assertThat(longAt(result, "/events/consumed")).isEqualTo(longAt(result, "/events/expected")).isPositive();
-            assertThat(longAt(result, "/events/lost")).isZero();
+            assertThat(required(result, "/events/consumed").asLong()).isEqualTo(required(result, "/events/expected").asLong()).isPositive();
+            assertThat(required(result, "/events/lost").asLong()).isZero();
         }
     }
 
@@ -88,7 +87,7 @@ class ComposeTopologyTest {
         // Without a UTF-8 locale Java 17 prints → and µ as '?'.
         assertThat(run.output()).contains("→", "µ").doesNotContain("enqueue?dequeue", "(?s)");
         JsonNode result = new SummaryTree(results.resolve("all-in-one")).client("jedis");
-        assertThat(longAt(result, "/events/expected")).isEqualTo(600);
-        assertThat(longAt(result, "/events/consumed")).isEqualTo(600);
+        assertThat(required(result, "/events/expected").asLong()).isEqualTo(600);
+        assertThat(required(result, "/events/consumed").asLong()).isEqualTo(600);
     }
 }

@@ -2,17 +2,19 @@ package dev.callq.bench.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.cli.Main;
-import org.junit.jupiter.api.AfterEach;
+import dev.callq.bench.testkit.NoProcessLeftBehind;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.callq.bench.run.SummaryTree.required;
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.callq.bench.testkit.Json.required;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -20,6 +22,8 @@ import static org.assertj.core.api.Assertions.within;
  * work is done: 500 µs of spinning costs the CPU that 500 µs of sleeping does not. The spinning run is
  * profiled too (--profile), and the settings file's settings are recorded in both.
  */
+@Tag("processes")
+@ExtendWith(NoProcessLeftBehind.class)
 class CostPerEventTest {
     private static final String CLIENT = "benchmarks/clients/lettuce-4-io-threads.yaml";
     private static final String LABEL = "lettuce:4-io-threads";
@@ -27,44 +31,39 @@ class CostPerEventTest {
     @TempDir
     Path outDir;
 
-    @AfterEach
-    void nothingStartedIsStillRunning() {
-        assertThat(ChildProcesses.alive()).isEmpty();
-    }
-
     @Test
     void spinningWorkCostsMoreConsumerCpuPerEventThanSleepingWorkAndItsProfileShowsTheSpin() throws Exception {
         JsonNode sleep = run("sleep");
         JsonNode spin = run("spin", "--profile");
 
         for (JsonNode result : new JsonNode[] {sleep, spin}) {
-            assertThat(result.at("/cost/events").asLong()).isEqualTo(result.at("/events/consumed").asLong());
-            assertThat(result.at("/cost/jvmUserCpuMsPer1k").asDouble()).isPositive();
-            assertThat(result.at("/cost/workerCpuMsPer1k").asDouble()).isPositive();
-            assertThat(result.at("/cost/jvmAllocatedKbPer1k").asDouble()).isPositive();
-            assertThat(result.at("/cost/workerAllocatedKbPer1k").asDouble()).isPositive()
-                    .isLessThanOrEqualTo(result.at("/cost/jvmAllocatedKbPer1k").asDouble());
+            assertThat(required(result, "/cost/events").asLong()).isEqualTo(required(result, "/events/consumed").asLong());
+            assertThat(required(result, "/cost/jvmUserCpuMsPer1k").asDouble()).isPositive();
+            assertThat(required(result, "/cost/workerCpuMsPer1k").asDouble()).isPositive();
+            assertThat(required(result, "/cost/jvmAllocatedKbPer1k").asDouble()).isPositive();
+            assertThat(required(result, "/cost/workerAllocatedKbPer1k").asDouble()).isPositive()
+                    .isLessThanOrEqualTo(required(result, "/cost/jvmAllocatedKbPer1k").asDouble());
             assertThat(result.at("/cost/redisUserCpuMsPer1k").isNumber()).isTrue();
-            assertThat(result.at("/clientEnvironment/settingsFile").asText()).isEqualTo(CLIENT);
-            assertThat(result.at("/clientEnvironment/settings").asText())
+            assertThat(required(result, "/clientEnvironment/settingsFile").asText()).isEqualTo(CLIENT);
+            assertThat(required(result, "/clientEnvironment/settings").asText())
                     .isEqualTo("computationThreadPoolSize=4, ioThreadPoolSize=4");
-            assertThat(result.at("/clientEnvironment/ioThreads").asText()).isEqualTo("4");
+            assertThat(required(result, "/clientEnvironment/ioThreads").asText()).isEqualTo("4");
             assertSplitByThreadGroup(result);
         }
         // 1,000 events × 500 µs spun is 500 ms of worker CPU; sleeping them costs a small fraction of that.
-        assertThat(spin.at("/cost/workerCpuMsPer1k").asDouble()).isGreaterThan(400);
-        assertThat(spin.at("/cost/workerCpuMsPer1k").asDouble())
-                .isGreaterThan(2 * sleep.at("/cost/workerCpuMsPer1k").asDouble());
+        assertThat(required(spin, "/cost/workerCpuMsPer1k").asDouble()).isGreaterThan(400);
+        assertThat(required(spin, "/cost/workerCpuMsPer1k").asDouble())
+                .isGreaterThan(2 * required(sleep, "/cost/workerCpuMsPer1k").asDouble());
         // The JVM's figure holds the workers' and more (client I/O threads, producer, JIT, GC). Compared between
         // the two runs it is too noisy for a run this short: the JIT alone adds hundreds of ms.
-        assertThat(spin.at("/cost/jvmUserCpuMsPer1k").asDouble() + spin.at("/cost/jvmSystemCpuMsPer1k").asDouble())
-                .isGreaterThanOrEqualTo(spin.at("/cost/workerCpuMsPer1k").asDouble() * 0.95);
+        assertThat(required(spin, "/cost/jvmUserCpuMsPer1k").asDouble() + required(spin, "/cost/jvmSystemCpuMsPer1k").asDouble())
+                .isGreaterThanOrEqualTo(required(spin, "/cost/workerCpuMsPer1k").asDouble() * 0.95);
         assertThat(Files.readString(outDir.resolve("spin/summary.md"))).contains("## Cost per 1,000 events")
                 .contains("producer: CPU, user (ms)").contains("workers: allocation (KiB)")
                 .contains("GC, JIT and VM threads: CPU (ms)");
 
         // The spinning run was profiled: its JFR file was written, and the report read its samples back.
-        assertThat(spin.at("/clientEnvironment/profile").asText()).isEqualTo(LABEL + ".jfr");
+        assertThat(required(spin, "/clientEnvironment/profile").asText()).isEqualTo(LABEL + ".jfr");
         assertThat(outDir.resolve("spin").resolve(LABEL + ".jfr")).isNotEmptyFile();
         String report = Files.readString(outDir.resolve("spin/summary.md"));
         assertThat(report).contains("## Profile: " + LABEL + " (JFR, " + LABEL + ".jfr)");

@@ -1,6 +1,7 @@
 package dev.callq.bench.run;
 
 import dev.callq.bench.env.LocalRedis;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code --redis host:port} against a redis-server the test started itself: no Docker needed. */
+@Tag("processes")
 class ExternalLocalRedisTest {
     @TempDir
     Path tmp;

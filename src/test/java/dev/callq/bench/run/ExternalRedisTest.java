@@ -12,7 +12,7 @@ import org.testcontainers.utility.DockerImageName;
 
 import java.nio.file.Path;
 
-import static dev.callq.bench.run.RequiredJson.longAt;
+import static dev.callq.bench.testkit.Json.required;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -52,8 +52,8 @@ class ExternalRedisTest {
         SummaryTree results = new SummaryTree(outDir);
         for (String client : new String[] {"jedis", "lettuce"}) {
             JsonNode result = results.client(client);
-            assertThat(longAt(result, "/events/consumed")).isEqualTo(longAt(result, "/events/expected")).isPositive();
-            assertThat(longAt(result, "/events/lost")).isZero();
+            assertThat(required(result, "/events/consumed").asLong()).isEqualTo(required(result, "/events/expected").asLong()).isPositive();
+            assertThat(required(result, "/events/lost").asLong()).isZero();
         }
     }
 }

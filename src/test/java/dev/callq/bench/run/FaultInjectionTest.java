@@ -3,6 +3,8 @@ package dev.callq.bench.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.Main;
+import dev.callq.bench.testkit.ChildProcesses;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,12 +19,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.callq.bench.testkit.Json.required;
 
 /**
  * Each fault kind of a synthetic run, end to end against the redis-server the run starts: what the
  * pattern promises is what the summary counts, the fault is recorded with its times, and the run ends
  * by itself. Short runs (3 s at 200 events/s) so that the lot stays within a few tens of seconds.
  */
+@Tag("processes")
 class FaultInjectionTest {
     @TempDir
     Path tmp;
@@ -35,8 +39,8 @@ class FaultInjectionTest {
 
         assertThat(exit).as("exit code").isEqualTo(ExitCode.UNTRUSTWORTHY);
         JsonNode result = new SummaryTree(out).client("jedis");
-        assertThat(result.at("/events/lost").asLong()).as("lost").isEqualTo(1);
-        assertThat(result.at("/events/duplicates").asLong()).as("duplicates").isZero();
+        assertThat(required(result, "/events/lost").asLong()).as("lost").isEqualTo(1);
+        assertThat(required(result, "/events/duplicates").asLong()).as("duplicates").isZero();
         JsonNode fault = result.at("/faults/0");
         assertThat(fault.get("spec").asText()).isEqualTo("consumer-crash:1@1s");
         assertThat(fault.get("note").asText()).isEqualTo("1 worker(s) died holding 1 popped event(s)");
@@ -61,7 +65,7 @@ class FaultInjectionTest {
         JsonNode fault = result.at("/faults/0");
         long held = heldAtKill(fault.get("note").asText());
         assertThat(held).as("events in the list at the kill").isPositive();
-        assertThat(result.at("/events/lost").asLong()).as("lost").isEqualTo(held);
+        assertThat(required(result, "/events/lost").asLong()).as("lost").isEqualTo(held);
         assertThat(ChildProcesses.alive()).as("the killed and the restarted redis-server are both stopped").isEmpty();
         assertThat(fault.get("endedAtMicros").asLong()).isGreaterThan(fault.get("startedAtMicros").asLong());
     }
@@ -75,10 +79,10 @@ class FaultInjectionTest {
 
         assertThat(exit).as("exit code").isIn(0, ExitCode.UNTRUSTWORTHY);
         JsonNode result = new SummaryTree(out).client("jedis");
-        assertThat(heldAtKill(result.at("/faults/0/note").asText())).isPositive();
-        assertThat(result.at("/events/lost").asLong()).as("lost").isZero();
-        assertThat(result.at("/events/duplicates").asLong()).as("duplicates").isZero();
-        assertThat(new SummaryTree(out).summary().at("/config/redisPersistence").asText()).isEqualTo("aof-always");
+        assertThat(heldAtKill(required(result, "/faults/0/note").asText())).isPositive();
+        assertThat(required(result, "/events/lost").asLong()).as("lost").isZero();
+        assertThat(required(result, "/events/duplicates").asLong()).as("duplicates").isZero();
+        assertThat(required(new SummaryTree(out).summary(), "/config/redisPersistence").asText()).isEqualTo("aof-always");
     }
 
     /**
@@ -123,7 +127,7 @@ class FaultInjectionTest {
         assertThat(events.get("leftInQueue").asLong()).as("left in Redis").isZero();
         assertThat(events.get("consumed").asLong()).isPositive();
         // XAUTOCLAIM takes entries idle for 3 pop timeouts + 5 s (5.6 s here); a consumer's own come back at once
-        assertThat(result.at("/latencyMicros/enqueueToDequeue/max").asLong()).as("longest wait (µs)")
+        assertThat(required(result, "/latencyMicros/enqueueToDequeue/max").asLong()).as("longest wait (µs)")
                 .isLessThan(5_600_000L);
     }
 
@@ -136,10 +140,10 @@ class FaultInjectionTest {
         int exit = run(out, client, "--pattern", "blpop", "--duration", "5", "--fault", "redis-pause:1500ms@1s");
 
         JsonNode result = new SummaryTree(out).client(client);
-        assertThat(result.at("/events/lost").asLong()).as("lost").isZero();
-        assertThat(result.at("/events/consumed").asLong()).isPositive();
+        assertThat(required(result, "/events/lost").asLong()).as("lost").isZero();
+        assertThat(required(result, "/events/consumed").asLong()).isPositive();
         // Pushes the pause made fail were offered on time: only a duplicate or an event left makes it exit 3.
-        boolean balanced = result.at("/events/duplicates").asLong() == 0 && result.at("/events/leftInQueue").asLong() == 0;
+        boolean balanced = required(result, "/events/duplicates").asLong() == 0 && required(result, "/events/leftInQueue").asLong() == 0;
         assertThat(exit).as("exit code; producer " + result.get("producer") + ", warnings " + result.get("warnings"))
                 .isEqualTo(balanced ? 0 : ExitCode.UNTRUSTWORTHY);
         JsonNode fault = result.at("/faults/0");
@@ -174,7 +178,7 @@ class FaultInjectionTest {
                 .mapToDouble(Timeseries.Second::consumedPerSec).sum();
         assertThat(consumedAfter).as("events consumed after the promotion").isPositive();
         assertThat(result.at("/events/lost").isIntegralNumber()).isTrue();
-        assertThat(result.at("/events/lost").asLong()).as("lost").isNotNegative();
+        assertThat(required(result, "/events/lost").asLong()).as("lost").isNotNegative();
         JsonNode checks = result.at("/accounting/crossCheck");
         assertThat(checks.findValuesAsText("name")).contains("rpush calls = acknowledged push commands");
         if (pattern.equals("reliable")) {

@@ -8,9 +8,11 @@ import dev.callq.bench.event.CallEvent;
 import dev.callq.bench.event.EventKind;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.measure.WallClock;
-import org.junit.jupiter.api.AfterEach;
+import dev.callq.bench.testkit.NoProcessLeftBehind;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.Jedis;
 
 import java.nio.file.Files;
@@ -19,19 +21,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.callq.bench.testkit.Json.required;
 
 /**
  * Events are accounted by identity: one event taken out of the queue by hand and one made-up event pushed
  * do not cancel out, they are one lost and one unexpected, each named, and the run is untrustworthy.
  */
+@Tag("processes")
+@ExtendWith(NoProcessLeftBehind.class)
 class IdentityAccountingTest {
     @TempDir
     Path tmp;
-
-    @AfterEach
-    void nothingStartedIsStillRunning() {
-        assertThat(ChildProcesses.alive()).isEmpty();
-    }
 
     @Test
     void anEventRemovedByHandIsLostAndAMadeUpOneIsUnexpectedNeitherCancelsTheOther() throws Exception {
@@ -63,17 +63,17 @@ class IdentityAccountingTest {
 
         assertThat(removed).as("an event was taken by hand during the measured phase").startsWith("syn-");
         JsonNode result = new SummaryTree(outDir).client("jedis");
-        assertThat(result.at("/events/lost").asLong()).isEqualTo(1);
-        assertThat(result.at("/events/unexpected").asLong()).isEqualTo(1);
-        assertThat(result.at("/events/consumed").asLong()).isEqualTo(result.at("/events/expected").asLong());
+        assertThat(required(result, "/events/lost").asLong()).isEqualTo(1);
+        assertThat(required(result, "/events/unexpected").asLong()).isEqualTo(1);
+        assertThat(required(result, "/events/consumed").asLong()).isEqualTo(required(result, "/events/expected").asLong());
         assertThat(exit).isEqualTo(ExitCode.UNTRUSTWORTHY);
         assertThat(Files.readAllLines(outDir.resolve("jedis-lost.txt"))).containsExactly(removed + " INVITE");
         assertThat(Files.readAllLines(outDir.resolve("jedis-unexpected.txt"))).containsExactly("made-up-1 INVITE");
-        assertThat(result.at("/accounting/files/lost").asText()).isEqualTo("jedis-lost.txt");
+        assertThat(required(result, "/accounting/files/lost").asText()).isEqualTo("jedis-lost.txt");
         // Redis saw one RPUSH the producer never made
         JsonNode pushCheck = result.at("/accounting/crossCheck/1");
-        assertThat(pushCheck.at("/name").asText()).startsWith("rpush calls");
-        assertThat(pushCheck.at("/observed").asLong()).isEqualTo(pushCheck.at("/expected").asLong() + 1);
-        assertThat(pushCheck.at("/ok").asBoolean()).isFalse();
+        assertThat(required(pushCheck, "/name").asText()).startsWith("rpush calls");
+        assertThat(required(pushCheck, "/observed").asLong()).isEqualTo(required(pushCheck, "/expected").asLong() + 1);
+        assertThat(required(pushCheck, "/ok").asBoolean()).isFalse();
     }
 }

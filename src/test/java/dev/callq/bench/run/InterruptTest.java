@@ -2,6 +2,7 @@ package dev.callq.bench.run;
 
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.Main;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * processes. The test sends SIGTERM: a JVM started in the background inherits an ignored SIGINT, and
  * both signals run the same shutdown hooks.
  */
+@Tag("processes")
 class InterruptTest {
     @TempDir
     Path tmp;

@@ -3,9 +3,11 @@ package dev.callq.bench.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.load.SipLoad;
-import org.junit.jupiter.api.AfterEach;
+import dev.callq.bench.testkit.NoProcessLeftBehind;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -16,22 +18,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.callq.bench.testkit.Json.required;
 
 /**
  * User Kamailio scripts (--kamailio-cfg) and Kamailio's own counters, end to end with real processes: the
  * expected events are the pushes the script counted, so calls Kamailio failed are never lost events.
  */
+@Tag("processes")
+@ExtendWith(NoProcessLeftBehind.class)
 class KamailioScriptEndToEndTest {
     private static final Path CLASSIC = Path.of("kamailio/examples/classic-rpush-callid.cfg");
     private static final Path INVITE_BYE_JSON = Path.of("kamailio/examples/invite-bye-json.cfg");
 
     @TempDir
     Path outDir;
-
-    @AfterEach
-    void nothingStartedIsStillRunning() {
-        assertThat(ChildProcesses.alive()).isEmpty();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"jedis", "lettuce"})
@@ -42,18 +42,18 @@ class KamailioScriptEndToEndTest {
 
         assertThat(exit).isZero();
         JsonNode result = new SummaryTree(outDir).client(client);
-        assertThat(result.at("/calls/attempted").asLong()).isEqualTo(100);
-        assertThat(result.at("/calls/succeeded").asLong()).isEqualTo(100);
-        assertThat(result.at("/calls/pushed").asLong()).isEqualTo(100);
-        assertThat(result.at("/events/expected").asLong()).isEqualTo(100);
-        assertThat(result.at("/events/consumed").asLong()).isEqualTo(100);
-        assertThat(result.at("/events/unique").asLong()).isEqualTo(100);
-        assertThat(result.at("/events/lost").asLong()).isZero();
-        assertThat(result.at("/events/duplicates").asLong()).isZero();
-        assertThat(result.at("/events/unexpected").asLong()).isZero();
-        assertThat(result.at("/events/leftInQueue").asLong()).isZero();
-        assertThat(result.at("/latencyMicros/enqueueToDequeue/count").asLong()).isEqualTo(100);
-        assertThat(new SummaryTree(outDir).summary().at("/config/key").asText()).isEqualTo("calls");
+        assertThat(required(result, "/calls/attempted").asLong()).isEqualTo(100);
+        assertThat(required(result, "/calls/succeeded").asLong()).isEqualTo(100);
+        assertThat(required(result, "/calls/pushed").asLong()).isEqualTo(100);
+        assertThat(required(result, "/events/expected").asLong()).isEqualTo(100);
+        assertThat(required(result, "/events/consumed").asLong()).isEqualTo(100);
+        assertThat(required(result, "/events/unique").asLong()).isEqualTo(100);
+        assertThat(required(result, "/events/lost").asLong()).isZero();
+        assertThat(required(result, "/events/duplicates").asLong()).isZero();
+        assertThat(required(result, "/events/unexpected").asLong()).isZero();
+        assertThat(required(result, "/events/leftInQueue").asLong()).isZero();
+        assertThat(required(result, "/latencyMicros/enqueueToDequeue/count").asLong()).isEqualTo(100);
+        assertThat(required(new SummaryTree(outDir).summary(), "/config/key").asText()).isEqualTo("calls");
         Path logs = outDir.resolve("logs").resolve(client);
         assertThat(logs.resolve(CLASSIC.getFileName())).hasSameTextualContentAs(CLASSIC);
         assertThat(pushedDuringMeasurement(logs, "callq_pushed_invite")).isEqualTo(100);
@@ -66,9 +66,9 @@ class KamailioScriptEndToEndTest {
 
         assertThat(exit).isZero();
         JsonNode result = new SummaryTree(outDir).client("jedis");
-        assertThat(result.at("/events/expected").asLong()).isEqualTo(100);
-        assertThat(result.at("/events/unique").asLong()).isEqualTo(100);
-        assertThat(result.at("/events/lost").asLong()).isZero();
+        assertThat(required(result, "/events/expected").asLong()).isEqualTo(100);
+        assertThat(required(result, "/events/unique").asLong()).isEqualTo(100);
+        assertThat(required(result, "/events/lost").asLong()).isZero();
         Path logs = outDir.resolve("logs").resolve("jedis");
         assertThat(pushedDuringMeasurement(logs, "callq_pushed_invite")
                 + pushedDuringMeasurement(logs, "callq_pushed_bye")).isEqualTo(100);
@@ -82,15 +82,15 @@ class KamailioScriptEndToEndTest {
 
         assertThat(exit).isZero();
         JsonNode result = new SummaryTree(outDir).client("jedis");
-        long failed = result.at("/calls/failed").asLong();
+        long failed = required(result, "/calls/failed").asLong();
         assertThat(failed).isPositive();
-        assertThat(result.at("/calls/kamailioErrors/outOfSharedMemory").asLong()).isPositive();
-        long pushed = result.at("/calls/pushed").asLong();
+        assertThat(required(result, "/calls/kamailioErrors/outOfSharedMemory").asLong()).isPositive();
+        long pushed = required(result, "/calls/pushed").asLong();
         // The bundled JSON script pushes an INVITE and a BYE per call; failed calls pushed less.
         assertThat(pushed).isLessThan(2 * 1000 - failed + 1);
-        assertThat(result.at("/events/expected").asLong()).isEqualTo(pushed);
-        assertThat(result.at("/events/unique").asLong()).isEqualTo(pushed);
-        assertThat(result.at("/events/lost").asLong()).isZero();
+        assertThat(required(result, "/events/expected").asLong()).isEqualTo(pushed);
+        assertThat(required(result, "/events/unique").asLong()).isEqualTo(pushed);
+        assertThat(required(result, "/events/lost").asLong()).isZero();
         assertThat(result.get("warnings").toString()).contains("calls failed: Kamailio out of shared memory");
     }
 

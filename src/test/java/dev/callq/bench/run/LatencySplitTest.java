@@ -2,6 +2,8 @@ package dev.callq.bench.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.cli.Main;
+import dev.callq.bench.testkit.ChildProcesses;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,11 +16,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.callq.bench.testkit.Json.required;
 
 /**
  * One short synthetic run of every client against a real redis-server, asserted several ways: the latency
  * split is there and adds up, and the producer is the same neutral one whatever the client under test.
  */
+@Tag("processes")
 class LatencySplitTest {
     @TempDir
     static Path outDir;
@@ -42,20 +46,20 @@ class LatencySplitTest {
     void everyEventsReplyIsStampedAndEachPartSaysHowItWasGot(String client) {
         JsonNode result = summary.client(client);
         JsonNode split = result.at("/latencySplit");
-        long consumed = result.at("/events/consumed").asLong();
+        long consumed = required(result, "/events/consumed").asLong();
 
         assertThat(consumed).isGreaterThan(0);
-        assertThat(split.at("/client/count").asLong()).isEqualTo(consumed);
-        assertThat(split.at("/total/count").asLong()).isEqualTo(consumed);
-        assertThat(split.at("/total/p50Micros").asLong()).isEqualTo(result.at("/latencyMicros/enqueueToDequeue/p50").asLong());
+        assertThat(required(split, "/client/count").asLong()).isEqualTo(consumed);
+        assertThat(required(split, "/total/count").asLong()).isEqualTo(consumed);
+        assertThat(required(split, "/total/p50Micros").asLong()).isEqualTo(required(result, "/latencyMicros/enqueueToDequeue/p50").asLong());
         for (String part : List.of("producer", "client", "total", "pushRoundTrip")) {
-            assertThat(split.at("/" + part + "/basis").asText()).as(part).isEqualTo("measured");
+            assertThat(required(split, "/" + part + "/basis").asText()).as(part).isEqualTo("measured");
         }
-        assertThat(split.at("/redis/basis").asText()).isEqualTo("derived");
+        assertThat(required(split, "/redis/basis").asText()).isEqualTo("derived");
         for (String part : List.of("producer", "redis", "client", "total", "pushRoundTrip")) {
-            assertThat(split.at("/" + part + "/p50Micros").asLong()).as(part + " p50").isNotNegative();
-            assertThat(split.at("/" + part + "/p99Micros").asLong()).as(part + " p99")
-                    .isGreaterThanOrEqualTo(split.at("/" + part + "/p50Micros").asLong());
+            assertThat(required(split, "/" + part + "/p50Micros").asLong()).as(part + " p50").isNotNegative();
+            assertThat(required(split, "/" + part + "/p99Micros").asLong()).as(part + " p99")
+                    .isGreaterThanOrEqualTo(required(split, "/" + part + "/p50Micros").asLong());
         }
         assertThat(summary.hlogCount(client, "clientShare")).isEqualTo(consumed);
     }
@@ -70,13 +74,13 @@ class LatencySplitTest {
     @ValueSource(strings = {"jedis", "lettuce", "redisson"})
     void theStackedMediansAddUpToTheTotalsMedian(String client) {
         JsonNode split = summary.client(client).at("/latencySplit");
-        long producer = split.at("/producer/p50Micros").asLong();
-        long redis = split.at("/redis/p50Micros").asLong();
-        long clientShare = split.at("/client/p50Micros").asLong();
-        long total = split.at("/total/p50Micros").asLong();
+        long producer = required(split, "/producer/p50Micros").asLong();
+        long redis = required(split, "/redis/p50Micros").asLong();
+        long clientShare = required(split, "/client/p50Micros").asLong();
+        long total = required(split, "/total/p50Micros").asLong();
 
         assertThat(producer + redis).isLessThanOrEqualTo(Math.round(total * 1.001) + 1);
-        long bound = split.at("/client/p99Micros").asLong() + Math.round(total * 0.05) + 2;
+        long bound = required(split, "/client/p99Micros").asLong() + Math.round(total * 0.05) + 2;
         assertThat(producer + redis + clientShare).isBetween(total - bound, total + bound);
     }
 
@@ -85,12 +89,14 @@ class LatencySplitTest {
     void theProducerIsJedisOnConnectionsOfItsOwnWhateverTheClientUnderTest(String client) {
         JsonNode producer = summary.client(client).at("/producer");
 
-        assertThat(producer.at("/client").asText()).isEqualTo("jedis");
+        assertThat(required(producer, "/client").asText()).isEqualTo("jedis");
         // Pinned on 4 or more cores, otherwise not, and then the summary says why.
         boolean pins = Runtime.getRuntime().availableProcessors() >= 4;
-        assertThat(producer.at("/pinned").asBoolean()).isEqualTo(pins);
-        assertThat(producer.at("/notPinnedBecause").asText().isBlank()).isEqualTo(pins);
-        assertThat(summary.client(client).at("/clientEnvironment/producerClient").asText()).isEqualTo("jedis");
+        assertThat(required(producer, "/pinned").asBoolean()).isEqualTo(pins);
+        JsonNode notPinnedBecause = producer.path("notPinnedBecause");
+        assertThat(notPinnedBecause.isTextual() && !notPinnedBecause.asText().isBlank()).as("why not pinned: " + notPinnedBecause)
+                .isEqualTo(!pins);
+        assertThat(required(summary.client(client), "/clientEnvironment/producerClient").asText()).isEqualTo("jedis");
     }
 
     @Test

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.env.LocalRedis;
-import org.junit.jupiter.api.AfterEach;
+import dev.callq.bench.testkit.NoProcessLeftBehind;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.Jedis;
 
 import java.io.ByteArrayOutputStream;
@@ -19,19 +21,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.callq.bench.testkit.Json.required;
 
 /**
  * A payload the consumer cannot decode is an event it cannot account for: with nothing lost, the run is
  * still untrustworthy, and the exit code, the console table and every report say so alike.
  */
+@Tag("processes")
+@ExtendWith(NoProcessLeftBehind.class)
 class MalformedPayloadTest {
     @TempDir
     Path tmp;
-
-    @AfterEach
-    void nothingStartedIsStillRunning() {
-        assertThat(ChildProcesses.alive()).isEmpty();
-    }
 
     @Test
     void aMalformedPayloadMakesTheRunUntrustworthyInTheExitCodeAndEveryReport() throws Exception {
@@ -60,9 +60,9 @@ class MalformedPayloadTest {
         }
 
         JsonNode events = new SummaryTree(outDir).client("jedis").at("/events");
-        assertThat(events.at("/malformed").asLong()).isEqualTo(1);
-        assertThat(events.at("/lost").asLong()).isZero();
-        assertThat(events.at("/consumed").asLong()).isEqualTo(events.at("/expected").asLong());
+        assertThat(required(events, "/malformed").asLong()).isEqualTo(1);
+        assertThat(required(events, "/lost").asLong()).isZero();
+        assertThat(required(events, "/consumed").asLong()).isEqualTo(required(events, "/expected").asLong());
         assertThat(exit).isEqualTo(ExitCode.UNTRUSTWORTHY);
         assertThat(console.toString(StandardCharsets.UTF_8)).containsPattern("(?m)^trustworthy +NO \\(see warnings\\)$");
         assertThat(Files.readString(outDir.resolve("report.html")))

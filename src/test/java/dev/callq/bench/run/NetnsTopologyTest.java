@@ -5,9 +5,11 @@ import dev.callq.bench.cli.Main;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.env.RedisProbe;
 import dev.callq.bench.sip.SipOptionsProbe;
-import org.junit.jupiter.api.AfterEach;
+import dev.callq.bench.testkit.NoProcessLeftBehind;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static dev.callq.bench.testkit.Json.required;
 
 /**
  * The external-endpoint mode across a real network hop, as docker-compose.yml deploys it but without
@@ -32,6 +35,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * routing or forwarding changed. Everything the test creates is deleted afterwards, also when the JVM is
  * stopped. Needs root and iproute2's {@code ip}; skips without them.
  */
+@Tag("processes")
+@ExtendWith(NoProcessLeftBehind.class)
 class NetnsTopologyTest {
     private static final String SUBNET = "10.213.7.";
     private static final String HOST_ADDRESS = SUBNET + "1";
@@ -44,11 +49,6 @@ class NetnsTopologyTest {
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void nothingStartedIsStillRunning() {
-        assertThat(ChildProcesses.alive()).isEmpty();
-    }
 
     @Test
     void redisAndKamailioInTheirOwnNamespacesAreMeasuredFromTheHostWithExactAccounting() throws Exception {
@@ -78,17 +78,17 @@ class NetnsTopologyTest {
             assertThat(exit).isZero();
             SummaryTree results = new SummaryTree(outDir);
             JsonNode result = results.client("jedis");
-            assertThat(result.at("/calls/attempted").asLong()).isEqualTo(CALLS);
-            assertThat(result.at("/calls/succeeded").asLong()).isEqualTo(CALLS);
-            assertThat(result.at("/events/expected").asLong()).isEqualTo(2 * CALLS);
-            assertThat(result.at("/events/consumed").asLong()).isEqualTo(2 * CALLS);
-            assertThat(result.at("/events/unique").asLong()).isEqualTo(2 * CALLS);
-            assertThat(result.at("/events/lost").asLong()).isZero();
-            assertThat(result.at("/events/leftInQueue").asLong()).isZero();
-            assertThat(result.at("/calls/postDialDelayMicros/count").asLong()).isEqualTo(CALLS);
-            assertThat(result.at("/clientEnvironment/kamailio").asText())
+            assertThat(required(result, "/calls/attempted").asLong()).isEqualTo(CALLS);
+            assertThat(required(result, "/calls/succeeded").asLong()).isEqualTo(CALLS);
+            assertThat(required(result, "/events/expected").asLong()).isEqualTo(2 * CALLS);
+            assertThat(required(result, "/events/consumed").asLong()).isEqualTo(2 * CALLS);
+            assertThat(required(result, "/events/unique").asLong()).isEqualTo(2 * CALLS);
+            assertThat(required(result, "/events/lost").asLong()).isZero();
+            assertThat(required(result, "/events/leftInQueue").asLong()).isZero();
+            assertThat(required(result, "/calls/postDialDelayMicros/count").asLong()).isEqualTo(CALLS);
+            assertThat(required(result, "/clientEnvironment/kamailio").asText())
                     .isEqualTo("started by the user, at " + KAMAILIO_ADDRESS + ":" + SIP_PORT);
-            assertThat(results.summary().at("/environment/redisAddress").asText()).contains(REDIS_ADDRESS);
+            assertThat(required(results.summary(), "/environment/redisAddress").asText()).contains(REDIS_ADDRESS);
             // The calls crossed the bridge: SIPp listened on the host's address, not on loopback.
             assertThat(Files.readString(outDir.resolve("logs/jedis/sipp-uac-call-invites.log"))).contains("@" + HOST_ADDRESS);
         } finally {

@@ -8,30 +8,30 @@ import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.sip.KamailioSettings;
 import dev.callq.bench.sip.LocalKamailio;
 import dev.callq.bench.sip.SippUas;
-import org.junit.jupiter.api.AfterEach;
+import dev.callq.bench.testkit.NoProcessLeftBehind;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.callq.bench.testkit.Json.required;
 
 /**
  * The user's own system: a Kamailio, a SIPp UAS and a Redis the user started (here, the test), the user's
  * SIPp UAC scenario; callq starts only its UAC and the workers (docker-compose.yml's own-system topology)
  * and still accounts for every event.
  */
+@Tag("processes")
+@ExtendWith(NoProcessLeftBehind.class)
 class OwnSystemTest {
     private static final int CALLS = 60;
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void nothingStartedIsStillRunning() {
-        assertThat(ChildProcesses.alive()).isEmpty();
-    }
 
     @Test
     void aUsersScenarioThroughAKamailioTheUserStartedIsAccountedFromSippsStatistics() throws Exception {
@@ -54,26 +54,26 @@ class OwnSystemTest {
         assertThat(exit).isZero();
         SummaryTree results = new SummaryTree(outDir);
         JsonNode result = results.client("jedis");
-        assertThat(result.at("/calls/attempted").asLong()).isEqualTo(CALLS);
-        assertThat(result.at("/calls/succeeded").asLong()).isEqualTo(CALLS);
+        assertThat(required(result, "/calls/attempted").asLong()).isEqualTo(CALLS);
+        assertThat(required(result, "/calls/succeeded").asLong()).isEqualTo(CALLS);
         // No counters of a Kamailio callq did not start: an INVITE and a BYE event expected per call, from SIPp.
         assertThat(result.at("/calls/pushed").isMissingNode()).isTrue();
         assertThat(result.at("/calls/kamailioErrors").isMissingNode()).isTrue();
-        assertThat(result.at("/events/expected").asLong()).isEqualTo(2 * CALLS);
-        assertThat(result.at("/events/consumed").asLong()).isEqualTo(2 * CALLS);
-        assertThat(result.at("/events/lost").asLong()).isZero();
-        assertThat(result.at("/events/duplicates").asLong()).isZero();
-        assertThat(result.at("/calls/postDialDelayMicros/count").asLong()).isEqualTo(CALLS);
-        assertThat(result.at("/calls/answers/2xx").asLong()).isEqualTo(CALLS);
-        assertThat(result.at("/clientEnvironment/kamailio").asText()).startsWith("started by the user, at 127.0.0.1:");
-        assertThat(result.at("/clientEnvironment/expectedEvents").asText()).contains("SIPp's statistics");
-        assertThat(results.summary().at("/config/uacScenario").asText()).endsWith("uac-with-header.xml");
+        assertThat(required(result, "/events/expected").asLong()).isEqualTo(2 * CALLS);
+        assertThat(required(result, "/events/consumed").asLong()).isEqualTo(2 * CALLS);
+        assertThat(required(result, "/events/lost").asLong()).isZero();
+        assertThat(required(result, "/events/duplicates").asLong()).isZero();
+        assertThat(required(result, "/calls/postDialDelayMicros/count").asLong()).isEqualTo(CALLS);
+        assertThat(required(result, "/calls/answers/2xx").asLong()).isEqualTo(CALLS);
+        assertThat(required(result, "/clientEnvironment/kamailio").asText()).startsWith("started by the user, at 127.0.0.1:");
+        assertThat(required(result, "/clientEnvironment/expectedEvents").asText()).contains("SIPp's statistics");
+        assertThat(required(results.summary(), "/config/uacScenario").asText()).endsWith("uac-with-header.xml");
         // The run ran the user's scenario (its copy in the run's folder) and started no Kamailio of its own.
         Path logs = outDir.resolve("logs/jedis");
         assertThat(logs.resolve("user-uac.xml")).content().contains("X-Callq-Test: own-scenario");
         assertThat(logs.resolve("kamailio.log")).doesNotExist();
         // Nor a UAS: the user's answered every call.
         assertThat(logs.resolve("sipp-uas.log")).doesNotExist();
-        assertThat(result.at("/clientEnvironment/uas").asText()).startsWith("started by the user, at 127.0.0.1:");
+        assertThat(required(result, "/clientEnvironment/uas").asText()).startsWith("started by the user, at 127.0.0.1:");
     }
 }

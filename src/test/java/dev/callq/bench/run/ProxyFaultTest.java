@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.measure.IntervalLogReader;
 import dev.callq.bench.measure.Metric;
+import dev.callq.bench.testkit.NoProcessLeftBehind;
 import org.HdrHistogram.Histogram;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -16,11 +18,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.callq.bench.testkit.Json.required;
 
 /**
  * The faults the network proxy makes, end to end against the redis-server the run starts: the fault shows in
  * what is measured while it lasts, is undone when it ends, and the accounting stays exact.
  */
+@Tag("processes")
+@ExtendWith(NoProcessLeftBehind.class)
 class ProxyFaultTest {
     private static final long ADDED_RTT_MICROS = 5_000;
     /** Bytes read before a change keep their release time: an interval this long after it has only new ones. */
@@ -28,11 +33,6 @@ class ProxyFaultTest {
 
     @TempDir
     Path tmp;
-
-    @AfterEach
-    void nothingStartedIsStillRunning() {
-        assertThat(ChildProcesses.alive()).isEmpty();
-    }
 
     /**
      * 5 ms of added round trip from 1 s to 3 s: every event of a second inside the fault crossed it (the
@@ -44,11 +44,11 @@ class ProxyFaultTest {
         Path out = tmp.resolve("latency");
         run(out, "lettuce", "--redis-tls", "--fault", "redis-latency:5ms@1s-3s");
 
-        assertThat(new SummaryTree(out).summary().at("/environment/redisServer").asText()).contains("TLS");
+        assertThat(required(new SummaryTree(out).summary(), "/environment/redisServer").asText()).contains("TLS");
         JsonNode result = new SummaryTree(out).client("lettuce");
-        assertThat(result.at("/events/lost").asLong()).as("lost").isZero();
-        assertThat(result.at("/events/duplicates").asLong()).as("duplicates").isZero();
-        assertThat(result.at("/events/consumed").asLong()).isEqualTo(result.at("/events/expected").asLong());
+        assertThat(required(result, "/events/lost").asLong()).as("lost").isZero();
+        assertThat(required(result, "/events/duplicates").asLong()).as("duplicates").isZero();
+        assertThat(required(result, "/events/consumed").asLong()).isEqualTo(required(result, "/events/expected").asLong());
         JsonNode fault = result.at("/faults/0");
         assertThat(fault.get("spec").asText()).isEqualTo("redis-latency:5ms@1s-3s");
         assertThat(fault.get("maxP99DuringMicros").asLong()).isGreaterThanOrEqualTo(ADDED_RTT_MICROS);
@@ -89,9 +89,9 @@ class ProxyFaultTest {
         run(out, "jedis", "--fault", "redis-partition:1500ms@1s/workers");
 
         JsonNode result = new SummaryTree(out).client("jedis");
-        assertThat(result.at("/events/lost").asLong()).as("lost").isZero();
-        assertThat(result.at("/events/duplicates").asLong()).as("duplicates").isZero();
-        assertThat(result.at("/events/consumed").asLong()).isEqualTo(result.at("/events/expected").asLong());
+        assertThat(required(result, "/events/lost").asLong()).as("lost").isZero();
+        assertThat(required(result, "/events/duplicates").asLong()).as("duplicates").isZero();
+        assertThat(required(result, "/events/consumed").asLong()).isEqualTo(required(result, "/events/expected").asLong());
         JsonNode fault = result.at("/faults/0");
         assertThat(fault.get("spec").asText()).isEqualTo("redis-partition:1500ms@1s/workers");
         long lengthMicros = fault.get("endedAtMicros").asLong() - fault.get("startedAtMicros").asLong();
@@ -119,9 +119,9 @@ class ProxyFaultTest {
         run(out, client, 3, "--pattern", "reliable", "--fault", "redis-reset@1s");
 
         JsonNode result = new SummaryTree(out).client(client);
-        assertThat(result.at("/events/lost").asLong()).as("lost").isZero();
-        assertThat(result.at("/events/unique").asLong()).as("unique events consumed")
-                .isEqualTo(result.at("/events/expected").asLong() + result.at("/accounting/pushedDespiteFailure").asLong());
+        assertThat(required(result, "/events/lost").asLong()).as("lost").isZero();
+        assertThat(required(result, "/events/unique").asLong()).as("unique events consumed")
+                .isEqualTo(required(result, "/events/expected").asLong() + required(result, "/accounting/pushedDespiteFailure").asLong());
         for (JsonNode check : result.at("/accounting/crossCheck")) {
             assertThat(check.get("ok").asBoolean()).as(check.toString()).isTrue();
         }
@@ -130,7 +130,7 @@ class ProxyFaultTest {
         // 4 workers and the producer at least were connected when it struck.
         assertThat(Integer.parseInt(fault.get("note").asText().replaceAll("\\D.*", ""))).as(fault.get("note").asText())
                 .isGreaterThanOrEqualTo(5);
-        assertThat(result.at("/pollErrors").asLong()).as("pops that saw the reset").isPositive();
+        assertThat(required(result, "/pollErrors").asLong()).as("pops that saw the reset").isPositive();
         long firstWholeSecondAfter = fault.get("endedAtMicros").asLong() / 1_000_000 + 1;
         assertThat(Timeseries.read(Timeseries.file(out, client)))
                 .as("a second after the reset in which events were consumed")

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.env.LocalRedisCluster;
 import dev.callq.bench.env.RedisClusterSlots;
-import org.junit.jupiter.api.AfterEach;
+import dev.callq.bench.testkit.NoProcessLeftBehind;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,23 +18,21 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.callq.bench.testkit.Json.required;
 
 /**
  * {@code --redis redis-cluster://…}: two producer and two consumer shards against a local three-primary
  * Redis Cluster, the queues under hash tags of their own on different primaries, each consumer on its own
  * queue; merged, every event is accounted for exactly once. Short: one second of load per client.
  */
+@Tag("processes")
+@ExtendWith(NoProcessLeftBehind.class)
 class RedisClusterShardsTest {
     private static final int SHARDS = 2;
     private static final int RATE_PER_SEC = 600;
 
     @TempDir
     Path tmp;
-
-    @AfterEach
-    void nothingStartedIsStillRunning() {
-        assertThat(ChildProcesses.alive()).isEmpty();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"jedis", "lettuce"})
@@ -65,15 +65,15 @@ class RedisClusterShardsTest {
         assertThat(Main.execute("merge", out.toString())).isIn(0, 1);
         JsonNode result = new SummaryTree(out).client(client);
         JsonNode events = result.path("events");
-        long pushed = result.at("/producer/pushed").asLong();
+        long pushed = required(result, "/producer/pushed").asLong();
         // Each producer's schedule may hold one more arrival at the phase's edge, as a single run's does.
         assertThat(pushed).isBetween((long) RATE_PER_SEC, (long) RATE_PER_SEC + SHARDS);
-        assertThat(events.path("expected").asLong()).isEqualTo(pushed);
-        assertThat(events.path("consumed").asLong()).isEqualTo(pushed);
-        assertThat(events.path("unique").asLong()).isEqualTo(pushed);
-        assertThat(events.path("lost").asLong()).isZero();
-        assertThat(events.path("duplicates").asLong()).isZero();
-        assertThat(events.path("leftInQueue").asLong()).isZero();
+        assertThat(required(events, "/expected").asLong()).isEqualTo(pushed);
+        assertThat(required(events, "/consumed").asLong()).isEqualTo(pushed);
+        assertThat(required(events, "/unique").asLong()).isEqualTo(pushed);
+        assertThat(required(events, "/lost").asLong()).isZero();
+        assertThat(required(events, "/duplicates").asLong()).isZero();
+        assertThat(required(events, "/leftInQueue").asLong()).isZero();
         // Each consumer shard took only from its own queue, and both queues were fed.
         for (int i = 0; i < SHARDS; i++) {
             ShardPart consumer = ShardPart.read(out.resolve("shards/consumer-" + i));

@@ -2,10 +2,12 @@ package dev.callq.bench.run;
 
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.measure.Metric;
+import dev.callq.bench.testkit.NoProcessLeftBehind;
 import org.HdrHistogram.Histogram;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,18 +15,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.callq.bench.testkit.Json.required;
 
 /** {@code --redis-rtt}: the added round trip shows in the measured latency, for every client, and is recorded. */
+@Tag("processes")
+@ExtendWith(NoProcessLeftBehind.class)
 class RedisRttTest {
     private static final long RTT_MICROS = 2_000;
 
     @TempDir
     Path tmp;
-
-    @AfterEach
-    void nothingStartedIsStillRunning() {
-        assertThat(ChildProcesses.alive()).isEmpty();
-    }
 
     @Test
     void twoMillisecondsOfRoundTripAreAFloorUnderEveryEventAndMoveTheMedian() throws Exception {
@@ -55,13 +55,13 @@ class RedisRttTest {
             long loopbackFloor = loopbackWaits.getMinValue();
             assertThat(proxiedP50 - loopbackFloor).as(client + ": p50 through 2 ms of RTT (%d µs) minus the fastest "
                     + "loopback event (%d µs)", proxiedP50, loopbackFloor).isGreaterThanOrEqualTo(RTT_MICROS);
-            assertThat(proxied.client(client).at("/events/lost").asLong()).isZero();
-            assertThat(proxied.client(client).at("/events/consumed").asLong())
-                    .isEqualTo(proxied.client(client).at("/events/expected").asLong());
+            assertThat(required(proxied.client(client), "/events/lost").asLong()).isZero();
+            assertThat(required(proxied.client(client), "/events/consumed").asLong())
+                    .isEqualTo(required(proxied.client(client), "/events/expected").asLong());
         }
-        assertThat(proxied.summary().at("/config/redisRttMicros").asLong()).isEqualTo(RTT_MICROS);
-        assertThat(direct.summary().at("/config/redisRttMicros").asLong()).isZero();
-        assertThat(proxied.summary().at("/environment/redisProxy").asText())
+        assertThat(required(proxied.summary(), "/config/redisRttMicros").asLong()).isEqualTo(RTT_MICROS);
+        assertThat(required(direct.summary(), "/config/redisRttMicros").asLong()).isZero();
+        assertThat(required(proxied.summary(), "/environment/redisProxy").asText())
                 .startsWith("to Redis +1 ms, from Redis +1 ms");
         assertThat(direct.summary().at("/environment/redisProxy").isMissingNode()).isTrue();
         assertThat(Files.readString(network.resolve("report.html"))).contains("redisRttMicros").contains("redisProxy");
@@ -79,10 +79,10 @@ class RedisRttTest {
         Histogram waits = proxied.hlog("jedis", Metric.ENQUEUE_TO_DEQUEUE.tag());
         assertThat(waits.getTotalCount()).as("samples").isGreaterThan(200);
         assertThat(waits.getMinValue()).as("fastest event through 2 ms ± 1.6 ms of RTT, µs").isLessThan(RTT_MICROS);
-        assertThat(proxied.client("jedis").at("/events/lost").asLong()).isZero();
-        assertThat(proxied.summary().at("/config/redisRttMicros").asLong()).isEqualTo(RTT_MICROS);
-        assertThat(proxied.summary().at("/config/redisRttJitterMicros").asLong()).isEqualTo(1_600);
-        assertThat(proxied.summary().at("/environment/redisProxy").asText())
+        assertThat(required(proxied.client("jedis"), "/events/lost").asLong()).isZero();
+        assertThat(required(proxied.summary(), "/config/redisRttMicros").asLong()).isEqualTo(RTT_MICROS);
+        assertThat(required(proxied.summary(), "/config/redisRttJitterMicros").asLong()).isEqualTo(1_600);
+        assertThat(required(proxied.summary(), "/environment/redisProxy").asText())
                 .startsWith("to Redis +1 ms ±800 µs, from Redis +1 ms ±800 µs");
     }
 

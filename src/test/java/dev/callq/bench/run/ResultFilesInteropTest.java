@@ -3,10 +3,12 @@ package dev.callq.bench.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.env.Provenance;
+import dev.callq.bench.testkit.NoProcessLeftBehind;
 import org.HdrHistogram.HistogramLogProcessor;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,20 +16,18 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static dev.callq.bench.testkit.Json.required;
 
 /**
  * One short synthetic run, read the way other tools and a later reader would: HdrHistogram's own
  * HistogramLogProcessor with the command results/README.md documents, the .hgrm distributions, and
  * the provenance in summary.json.
  */
+@Tag("processes")
+@ExtendWith(NoProcessLeftBehind.class)
 class ResultFilesInteropTest {
     @TempDir
     Path outDir;
-
-    @AfterEach
-    void nothingStartedIsStillRunning() {
-        assertThat(ChildProcesses.alive()).isEmpty();
-    }
 
     @Test
     void histogramLogProcessorPrintsTheSummaryP99AndTheSummaryRecordsWhatProducedIt() throws Exception {
@@ -36,8 +36,8 @@ class ResultFilesInteropTest {
         assertThat(exit).isZero();
         SummaryTree tree = new SummaryTree(outDir);
         JsonNode jedis = tree.client("jedis");
-        long p99Micros = jedis.at("/latencyMicros/enqueueToDequeue/p99").asLong();
-        long count = jedis.at("/latencyMicros/enqueueToDequeue/count").asLong();
+        long p99Micros = required(jedis, "/latencyMicros/enqueueToDequeue/p99").asLong();
+        long count = required(jedis, "/latencyMicros/enqueueToDequeue/count").asLong();
         assertThat(count).isGreaterThan(2900);
 
         // results/README.md: HistogramLogProcessor -i jedis.hlog -tag enqueueToDequeue -outputValueUnitRatio 1
@@ -57,8 +57,8 @@ class ResultFilesInteropTest {
             assertThat(hgrm).exists();
             assertThat(Files.readString(hgrm)).contains("Value     Percentile TotalCount 1/(1-Percentile)")
                     .containsPattern("Total count\\s+=\\s+" + (tag.equals("producerLag")
-                            ? jedis.at("/producer/lagMicros/count").asLong()
-                            : jedis.at("/latencyMicros/" + tag + "/count").asLong()) + "]");
+                            ? required(jedis, "/producer/lagMicros/count").asLong()
+                            : required(jedis, "/latencyMicros/" + tag + "/count").asLong()) + "]");
         }
 
         JsonNode provenance = tree.summary().get("provenance");
@@ -66,10 +66,10 @@ class ResultFilesInteropTest {
         assertThat(provenance.get("commit").asText()).isNotBlank();
         assertThat(provenance.get("commandLine").asText()).isEqualTo("callq run --load synthetic --client jedis "
                 + "--workers 2 --rate 1000 --duration 3 --warmup 0.5 --service-time exp:200us --out " + outDir);
-        assertThat(provenance.at("/machine/cores").asInt()).isEqualTo(Runtime.getRuntime().availableProcessors());
-        assertThat(provenance.at("/machine/cpuModel").asText()).isNotBlank();
-        assertThat(provenance.at("/machine/kernel").asText()).startsWith("Linux ");
-        assertThat(provenance.at("/machine/java").asText()).contains(System.getProperty("java.runtime.version"));
+        assertThat(required(provenance, "/machine/cores").asInt()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(required(provenance, "/machine/cpuModel").asText()).isNotBlank();
+        assertThat(required(provenance, "/machine/kernel").asText()).startsWith("Linux ");
+        assertThat(required(provenance, "/machine/java").asText()).contains(System.getProperty("java.runtime.version"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.callq.bench.env.LocalRedis;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,12 +18,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.callq.bench.testkit.Json.required;
 
 /**
  * The whole sharded protocol on one machine: three producer and three consumer processes
  * ({@code callq run --role … --shard i/3}) against one redis-server, one producer with its clock
  * three seconds fast, then {@code callq merge}. One short run, asserted several ways.
  */
+@Tag("processes")
 class ShardedRunTest {
     private static final int SHARDS = 3;
     private static final int RATE_PER_SEC = 1_500;
@@ -65,14 +68,14 @@ class ShardedRunTest {
         JsonNode events = summary.client("jedis").path("events");
         // What one process running the whole load accounts: rate × duration (a schedule may hold one more
         // arrival at the phase's edge, here one per producer), each taken exactly once.
-        long expected = summary.client("jedis").at("/producer/pushed").asLong();
+        long expected = required(summary.client("jedis"), "/producer/pushed").asLong();
         assertThat(expected).isBetween((long) RATE_PER_SEC * DURATION_SECONDS, (long) RATE_PER_SEC * DURATION_SECONDS + SHARDS);
-        assertThat(events.path("expected").asLong()).isEqualTo(expected);
-        assertThat(events.path("consumed").asLong()).isEqualTo(expected);
-        assertThat(events.path("unique").asLong()).isEqualTo(expected);
-        assertThat(events.path("lost").asLong()).isZero();
-        assertThat(events.path("duplicates").asLong()).isZero();
-        assertThat(events.path("leftInQueue").asLong()).isZero();
+        assertThat(required(events, "/expected").asLong()).isEqualTo(expected);
+        assertThat(required(events, "/consumed").asLong()).isEqualTo(expected);
+        assertThat(required(events, "/unique").asLong()).isEqualTo(expected);
+        assertThat(required(events, "/lost").asLong()).isZero();
+        assertThat(required(events, "/duplicates").asLong()).isZero();
+        assertThat(required(events, "/leftInQueue").asLong()).isZero();
 
         // Merged percentiles are those of every shard's raw intervals added up, read here with HdrHistogram's own reader.
         Histogram union = new Histogram(3);
@@ -82,11 +85,11 @@ class ShardedRunTest {
             }
         }
         JsonNode latency = summary.client("jedis").path("latencyMicros").path("enqueueToDequeue");
-        assertThat(latency.path("count").asLong()).isEqualTo(union.getTotalCount()).isEqualTo(expected);
-        assertThat(latency.path("p50").asLong()).isEqualTo(union.getValueAtPercentile(50));
-        assertThat(latency.path("p99").asLong()).isEqualTo(union.getValueAtPercentile(99));
-        assertThat(latency.path("p999").asLong()).isEqualTo(union.getValueAtPercentile(99.9));
-        assertThat(latency.path("max").asLong()).isEqualTo(union.getMaxValue());
+        assertThat(required(latency, "/count").asLong()).isEqualTo(union.getTotalCount()).isEqualTo(expected);
+        assertThat(required(latency, "/p50").asLong()).isEqualTo(union.getValueAtPercentile(50));
+        assertThat(required(latency, "/p99").asLong()).isEqualTo(union.getValueAtPercentile(99));
+        assertThat(required(latency, "/p999").asLong()).isEqualTo(union.getValueAtPercentile(99.9));
+        assertThat(required(latency, "/max").asLong()).isEqualTo(union.getMaxValue());
         Histogram merged = new Histogram(3);
         addTagged(out.resolve("jedis.hlog").toFile(), "enqueueToDequeue", merged);
         assertThat(merged).isEqualTo(union);
@@ -97,9 +100,9 @@ class ShardedRunTest {
         ShardPart reference = ShardPart.read(out.resolve("shards/producer-0"));
         assertThat(Math.abs(skewed.clockOffsetMicros() - reference.clockOffsetMicros() + SKEW_MILLIS * 1_000))
                 .isLessThanOrEqualTo(skewed.clockUncertaintyMicros() + reference.clockUncertaintyMicros());
-        assertThat(latency.path("nonPositive").asLong()).isZero();
-        assertThat(latency.path("max").asLong()).isLessThan(SKEW_MILLIS * 1_000);
-        long statedUncertainty = latency.path("clockUncertaintyMicros").asLong();
+        assertThat(required(latency, "/nonPositive").asLong()).isZero();
+        assertThat(required(latency, "/max").asLong()).isLessThan(SKEW_MILLIS * 1_000);
+        long statedUncertainty = required(latency, "/clockUncertaintyMicros").asLong();
         assertThat(statedUncertainty).isPositive().isLessThan(10_000);
         assertThat(Files.readString(out.resolve("report.html"))).contains("clock ±", "± " + statedUncertainty);
 

@@ -3,14 +3,18 @@ package dev.callq.bench.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.Main;
+import dev.callq.bench.testkit.ChildProcesses;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.callq.bench.testkit.Json.required;
 
 /** The SIP faults end to end, through SIPp, Kamailio and the Redis the run starts. */
+@Tag("processes")
 class SipFaultTest {
     @TempDir
     Path tmp;
@@ -24,11 +28,11 @@ class SipFaultTest {
 
         assertThat(exit).as("exit code").isIn(0, ExitCode.UNTRUSTWORTHY);
         JsonNode result = new SummaryTree(out).client("jedis");
-        assertThat(result.at("/calls/retransmissions").asLong()).as("SIPp's retransmissions").isPositive();
-        assertThat(result.at("/events/lost").asLong()).as("lost").isZero();
-        assertThat(result.at("/events/duplicates").asLong()).as("duplicates").isZero();
-        assertThat(result.at("/events/unexpected").asLong()).as("unexpected").isZero();
-        assertThat(result.at("/faults/0/spec").asText()).isEqualTo("sip-loss:5%");
+        assertThat(required(result, "/calls/retransmissions").asLong()).as("SIPp's retransmissions").isPositive();
+        assertThat(required(result, "/events/lost").asLong()).as("lost").isZero();
+        assertThat(required(result, "/events/duplicates").asLong()).as("duplicates").isZero();
+        assertThat(required(result, "/events/unexpected").asLong()).as("unexpected").isZero();
+        assertThat(required(result, "/faults/0/spec").asText()).isEqualTo("sip-loss:5%");
     }
 
     /** Kamailio restarted mid-run: the run ends by itself with a summary that names the calls that failed. */
@@ -45,16 +49,16 @@ class SipFaultTest {
         assertThat(fault.get("spec").asText()).isEqualTo("kamailio-restart@1500ms");
         assertThat(fault.path("error").isMissingNode()).as("the restart was done: " + fault).isTrue();
         assertThat(fault.get("endedAtMicros").asLong()).isGreaterThan(fault.get("startedAtMicros").asLong());
-        assertThat(result.at("/calls/attempted").asLong()).isEqualTo(400);
-        long failed = result.at("/calls/failed").asLong();
+        assertThat(required(result, "/calls/attempted").asLong()).isEqualTo(400);
+        long failed = required(result, "/calls/failed").asLong();
         if (failed > 0) {
             assertThat(result.get("warnings").toString()).contains(failed + " of 400 calls failed");
         }
-        assertThat(result.at("/events/lost").asLong()).as("lost").isZero();
-        assertThat(result.at("/events/duplicates").asLong()).as("duplicates").isZero();
+        assertThat(required(result, "/events/lost").asLong()).as("lost").isZero();
+        assertThat(required(result, "/events/duplicates").asLong()).as("duplicates").isZero();
         // The old Kamailio's counters are read with its SIP processes frozen, so no push falls between them
         // and the new one's: every event pushed is expected, none unexpected, and Redis's rpush calls agree.
-        assertThat(result.at("/events/unexpected").asLong()).as("unexpected: " + result.get("warnings")).isZero();
+        assertThat(required(result, "/events/unexpected").asLong()).as("unexpected: " + result.get("warnings")).isZero();
         assertThat(result.at("/accounting/crossCheck")).allSatisfy(check ->
                 assertThat(check.get("ok").asBoolean()).as(check.toString()).isTrue());
         assertThat(ChildProcesses.alive()).as("both Kamailios, SIPp and Redis are stopped").isEmpty();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.measure.EventSets;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,12 +15,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.callq.bench.testkit.Json.required;
 
 /**
  * A sharded SIP run on one machine: two sip-load shards (each SIPp UAC and UAS and a Kamailio of its own)
  * and two consumer shards ({@code callq run --role … --shard i/2}) against one redis-server, then
  * {@code callq merge}: every event each shard's SIPp and Kamailio account for is taken exactly once.
  */
+@Tag("processes")
 class SipLoadShardsTest {
     private static final int SHARDS = 2;
     private static final int RATE_CPS = 50;
@@ -56,19 +59,19 @@ class SipLoadShardsTest {
         assertThat(Main.execute("merge", out.toString())).isZero();
         JsonNode client = new SummaryTree(out).client("jedis");
         JsonNode calls = client.path("calls");
-        assertThat(calls.path("attempted").asLong()).isEqualTo(CALLS);
+        assertThat(required(calls, "/attempted").asLong()).isEqualTo(CALLS);
         // Each call pushed an INVITE and a BYE, as Kamailio's own counters say; each was taken exactly once.
-        long expected = client.at("/events/expected").asLong();
-        assertThat(calls.path("pushed").asLong()).isEqualTo(expected);
-        assertThat(expected).isEqualTo(2 * calls.path("succeeded").asLong()).isPositive();
+        long expected = required(client, "/events/expected").asLong();
+        assertThat(required(calls, "/pushed").asLong()).isEqualTo(expected);
+        assertThat(expected).isEqualTo(2 * required(calls, "/succeeded").asLong()).isPositive();
         JsonNode events = client.path("events");
-        assertThat(events.path("consumed").asLong()).isEqualTo(expected);
-        assertThat(events.path("unique").asLong()).isEqualTo(expected);
-        assertThat(events.path("lost").asLong()).isZero();
-        assertThat(events.path("duplicates").asLong()).isZero();
-        assertThat(events.path("unexpected").asLong()).isZero();
-        assertThat(events.path("leftInQueue").asLong()).isZero();
-        assertThat(client.at("/latencyMicros/enqueueToDequeue/count").asLong()).isEqualTo(expected);
+        assertThat(required(events, "/consumed").asLong()).isEqualTo(expected);
+        assertThat(required(events, "/unique").asLong()).isEqualTo(expected);
+        assertThat(required(events, "/lost").asLong()).isZero();
+        assertThat(required(events, "/duplicates").asLong()).isZero();
+        assertThat(required(events, "/unexpected").asLong()).isZero();
+        assertThat(required(events, "/leftInQueue").asLong()).isZero();
+        assertThat(required(client, "/latencyMicros/enqueueToDequeue/count").asLong()).isEqualTo(expected);
 
         // Each shard's Call-IDs are its own (sip-<i>-<n>): the shards' expected sets are disjoint, and what the
         // consumers took is exactly their union, event by event.

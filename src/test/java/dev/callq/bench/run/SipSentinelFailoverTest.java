@@ -3,6 +3,8 @@ package dev.callq.bench.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.Main;
+import dev.callq.bench.testkit.ChildProcesses;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.callq.bench.testkit.Json.required;
 
 /**
  * A SIP run behind Sentinel: Kamailio's ndb_redis is given the sentinel (REDIS_SENTINELS in the script
@@ -20,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * after the kill would fail.
  */
 @Timeout(120)
+@Tag("processes")
 class SipSentinelFailoverTest {
     @TempDir
     Path out;
@@ -41,8 +45,8 @@ class SipSentinelFailoverTest {
         assertThat(consumedAfter).as("events Kamailio pushed after the promotion, consumed").isPositive();
         // 50 calls/s, the kill at 1 s: only some 50 calls came before it, so more than 100 that succeeded
         // means calls after the promotion pushed too (the failed ones were placed while no primary was up).
-        assertThat(result.at("/calls/succeeded").asLong()).as("calls answered 2xx").isGreaterThan(100);
-        assertThat(result.at("/events/lost").asLong()).as("lost").isNotNegative();
+        assertThat(required(result, "/calls/succeeded").asLong()).as("calls answered 2xx").isGreaterThan(100);
+        assertThat(required(result, "/events/lost").asLong()).as("lost").isNotNegative();
 
         String kamailioLog = Files.readString(out.resolve("logs/jedis/kamailio.log"), StandardCharsets.UTF_8);
         assertThat(kamailioLog).as("ndb_redis never pushed into a sentinel").doesNotContain("unknown command");

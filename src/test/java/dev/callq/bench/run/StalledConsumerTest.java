@@ -6,9 +6,11 @@ import dev.callq.bench.env.RedisPersistence;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.load.RateProfile;
 import dev.callq.bench.load.SyntheticLoad;
+import dev.callq.bench.testkit.ChildProcesses;
 import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.sip.EnqueuedEvents;
 import dev.callq.bench.work.Work;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Coordinated omission: under open-loop load, a consumer that stalls for 200 ms must show up in the
  * percentiles, because the events that arrived meanwhile are stamped with their intended send time.
  */
+@Tag("processes")
 class StalledConsumerTest {
     private static final long STALL_MILLIS = 200;
 

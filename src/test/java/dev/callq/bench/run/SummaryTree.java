@@ -31,15 +31,6 @@ final class SummaryTree {
         throw new AssertionError("no client " + name + " in " + summary);
     }
 
-    /** The node at {@code pointer}; fails when it is missing, so that a renamed field cannot pass as 0. */
-    static JsonNode required(JsonNode node, String pointer) {
-        JsonNode found = node.at(pointer);
-        if (found.isMissingNode() || found.isNull()) {
-            throw new AssertionError("no " + pointer + " in " + node);
-        }
-        return found;
-    }
-
     /** One tag of a client's .hlog, summed from the raw intervals. */
     Histogram hlog(String client, String tag) {
         return IntervalLogReader.cumulative(dir.resolve(client(client).get("hlog").asText()), tag);

@@ -2,25 +2,25 @@ package dev.callq.bench.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.cli.Main;
-import org.junit.jupiter.api.AfterEach;
+import dev.callq.bench.testkit.NoProcessLeftBehind;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.callq.bench.testkit.Json.required;
 
 /** The open-loop producer straight into a real redis-server, every pattern, both clients. */
+@Tag("processes")
+@ExtendWith(NoProcessLeftBehind.class)
 class SyntheticRunTest {
     @TempDir
     Path outDir;
-
-    @AfterEach
-    void nothingStartedIsStillRunning() {
-        assertThat(ChildProcesses.alive()).isEmpty();
-    }
 
     @ParameterizedTest
     @CsvSource({"jedis,blpop", "lettuce,blpop", "jedis,reliable", "lettuce,reliable", "jedis,batch",
@@ -32,24 +32,24 @@ class SyntheticRunTest {
 
         assertThat(exit).isZero();
         JsonNode result = new SummaryTree(outDir).client(client);
-        long pushed = result.at("/producer/pushed").asLong();
+        long pushed = required(result, "/producer/pushed").asLong();
         assertThat(pushed).isBetween(5940L, 6060L);
-        assertThat(result.at("/events/expected").asLong()).isEqualTo(pushed);
-        assertThat(result.at("/events/consumed").asLong()).isEqualTo(pushed);
-        assertThat(result.at("/events/unique").asLong()).isEqualTo(pushed);
-        assertThat(result.at("/events/lost").asLong()).isZero();
-        assertThat(result.at("/events/leftInQueue").asLong()).isZero();
-        assertThat(result.at("/latencyMicros/serviceTime/count").asLong()).isEqualTo(pushed);
-        assertThat(result.at("/latencyMicros/enqueueToDone/count").asLong()).isEqualTo(pushed);
-        assertThat(result.at("/producer/lagMicros/count").asLong()).isEqualTo(pushed);
-        assertThat(result.at("/producer/achievedRate").asDouble()).isCloseTo(2000, org.assertj.core.data.Percentage.withPercentage(1));
-        assertThat(result.at("/producer/keptSchedule").asBoolean()).isTrue();
-        assertThat(result.at("/warmupSeconds").asDouble()).isBetween(0.5, 15.0 + 1);
-        assertThat(result.at("/events/warmupConsumed").asLong()).isGreaterThanOrEqualTo(1000);
-        assertThat(result.at("/accounting/basis").asText()).isEqualTo("identity");
+        assertThat(required(result, "/events/expected").asLong()).isEqualTo(pushed);
+        assertThat(required(result, "/events/consumed").asLong()).isEqualTo(pushed);
+        assertThat(required(result, "/events/unique").asLong()).isEqualTo(pushed);
+        assertThat(required(result, "/events/lost").asLong()).isZero();
+        assertThat(required(result, "/events/leftInQueue").asLong()).isZero();
+        assertThat(required(result, "/latencyMicros/serviceTime/count").asLong()).isEqualTo(pushed);
+        assertThat(required(result, "/latencyMicros/enqueueToDone/count").asLong()).isEqualTo(pushed);
+        assertThat(required(result, "/producer/lagMicros/count").asLong()).isEqualTo(pushed);
+        assertThat(required(result, "/producer/achievedRate").asDouble()).isCloseTo(2000, org.assertj.core.data.Percentage.withPercentage(1));
+        assertThat(required(result, "/producer/keptSchedule").asBoolean()).isTrue();
+        assertThat(required(result, "/warmupSeconds").asDouble()).isBetween(0.5, 15.0 + 1);
+        assertThat(required(result, "/events/warmupConsumed").asLong()).isGreaterThanOrEqualTo(1000);
+        assertThat(required(result, "/accounting/basis").asText()).isEqualTo("identity");
         JsonNode checks = result.at("/accounting/crossCheck");
         assertThat(checks.size()).as("push and left-in-queue checks at least").isGreaterThanOrEqualTo(2);
-        checks.forEach(check -> assertThat(check.at("/ok").asBoolean()).as(check.toString()).isTrue());
+        checks.forEach(check -> assertThat(required(check, "/ok").asBoolean()).as(check.toString()).isTrue());
     }
 
     /** 150/s for 2 s with this schedule's seed draws fewer than 300 arrivals: that is the schedule, not a late producer. */
@@ -60,11 +60,11 @@ class SyntheticRunTest {
 
         assertThat(exit).isZero();
         JsonNode producer = new SummaryTree(outDir).client("jedis").at("/producer");
-        assertThat(producer.at("/targetRate").asDouble()).isEqualTo(150);
-        assertThat(producer.at("/scheduledRate").asDouble()).isEqualTo(producer.at("/pushed").asLong() / 2.0)
+        assertThat(required(producer, "/targetRate").asDouble()).isEqualTo(150);
+        assertThat(required(producer, "/scheduledRate").asDouble()).isEqualTo(required(producer, "/pushed").asLong() / 2.0)
                 .isNotEqualTo(150);
-        assertThat(producer.at("/achievedRate").asDouble()).isCloseTo(producer.at("/scheduledRate").asDouble(),
+        assertThat(required(producer, "/achievedRate").asDouble()).isCloseTo(required(producer, "/scheduledRate").asDouble(),
                 org.assertj.core.data.Percentage.withPercentage(1));
-        assertThat(producer.at("/keptSchedule").asBoolean()).isTrue();
+        assertThat(required(producer, "/keptSchedule").asBoolean()).isTrue();
     }
 }

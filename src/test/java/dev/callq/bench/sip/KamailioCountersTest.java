@@ -1,5 +1,6 @@
 package dev.callq.bench.sip;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Kamailio's counters and errors read from what kamcmd and Kamailio 5.6 actually print. */
+@Tag("processes")
 class KamailioCountersTest {
     // Abridged from a kamailio-stats-end.txt of a run: the format LocalKamailio.counters writes.
     private static final String SNAPSHOT = """

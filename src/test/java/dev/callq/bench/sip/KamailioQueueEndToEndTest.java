@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callq.bench.env.FreePorts;
 import dev.callq.bench.env.LocalRedis;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The real pipeline without Java consumers: SIPp UAC → Kamailio → SIPp UAS, with Kamailio
  * RPUSHing into a local redis-server; the list is read back with redis-cli.
  */
+@Tag("processes")
 class KamailioQueueEndToEndTest {
     private static final String KEY = "callq:events";
     private static final int CALLS = 100;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callq.bench.env.FreePorts;
 import dev.callq.bench.env.LocalRedis;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * UDP retransmissions must not enqueue twice (a stateless route did: 612 extra events in 30,000
  * calls). Raw datagrams let the test retransmit on purpose, which SIPp only does under loss.
  */
+@Tag("processes")
 class KamailioRetransmissionTest {
     private static final String KEY = "callq:events";
     // RFC 3261 allows '"' and '\' in a Call-ID; the JSON payload must escape them.

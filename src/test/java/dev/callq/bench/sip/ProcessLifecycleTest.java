@@ -5,6 +5,7 @@ import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.FreePorts;
 import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.RedisEndpoint;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Start-up, shutdown and failure reporting of the Kamailio and SIPp processes. */
+@Tag("processes")
 class ProcessLifecycleTest {
     @TempDir
     Path runDir;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.Main;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,8 +18,10 @@ import java.util.List;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.callq.bench.testkit.Json.required;
 
 /** {@code callq sweep} for real: two forked cells against a real redis-server, and bad files refused up front. */
+@Tag("processes")
 class SweepEndToEndTest {
     private static final String TINY = """
             name: tiny
@@ -43,9 +46,9 @@ class SweepEndToEndTest {
 
         assertThat(exit).as(() -> "sweep exit; cells: " + readOrEmpty(out.resolve("sweep.csv"))).isZero();
         JsonNode sweep = new ObjectMapper().readTree(out.resolve("sweep.json").toFile());
-        assertThat(sweep.at("/spec/name").asText()).isEqualTo("tiny");
-        assertThat(sweep.at("/provenance/commandLine").asText()).isEqualTo("callq sweep " + write(TINY) + " --out " + out);
-        assertThat(sweep.at("/provenance/machine/cores").asInt()).isPositive();
+        assertThat(required(sweep, "/spec/name").asText()).isEqualTo("tiny");
+        assertThat(required(sweep, "/provenance/commandLine").asText()).isEqualTo("callq sweep " + write(TINY) + " --out " + out);
+        assertThat(required(sweep, "/provenance/machine/cores").asInt()).isPositive();
         JsonNode cells = sweep.get("cells");
         assertThat(cells).hasSize(2);
         for (int i = 0; i < 2; i++) {
@@ -63,15 +66,15 @@ class SweepEndToEndTest {
             assertThat(folder.resolve("summary.json")).exists();
             assertThat(folder.resolve("jedis.hlog")).exists();
             JsonNode summary = new ObjectMapper().readTree(folder.resolve("summary.json").toFile());
-            assertThat(summary.at("/clients/0/events/consumed").asLong()).isEqualTo(cell.get("eventsExpected").asLong());
-            assertThat(summary.at("/provenance/commandLine").asText()).startsWith("callq run ")
+            assertThat(required(summary, "/clients/0/events/consumed").asLong()).isEqualTo(cell.get("eventsExpected").asLong());
+            assertThat(required(summary, "/provenance/commandLine").asText()).startsWith("callq run ")
                     .endsWith("--out " + folder);
             for (String part : List.of("Producer", "Redis", "Client")) {
                 String name = part.toLowerCase(Locale.ROOT);
                 assertThat(cell.get("split" + part + "P50Micros").asLong()).as(name + " p50")
-                        .isEqualTo(summary.at("/clients/0/latencySplit/" + name + "/p50Micros").asLong());
+                        .isEqualTo(required(summary, "/clients/0/latencySplit/" + name + "/p50Micros").asLong());
                 assertThat(cell.get("split" + part + "P99Micros").asLong()).as(name + " p99")
-                        .isEqualTo(summary.at("/clients/0/latencySplit/" + name + "/p99Micros").asLong());
+                        .isEqualTo(required(summary, "/clients/0/latencySplit/" + name + "/p99Micros").asLong());
             }
         }
         List<String> csv = Files.readAllLines(out.resolve("sweep.csv"));

@@ -1,13 +1,13 @@
-package dev.callq.bench.run;
+package dev.callq.bench.testkit;
 
 import java.util.List;
 
 /** What the test JVM has started and not yet reaped: redis-server, kamailio and sipp must never linger. */
-final class ChildProcesses {
+public final class ChildProcesses {
     private ChildProcesses() {
     }
 
-    static List<String> alive() {
+    public static List<String> alive() {
         return ProcessHandle.current().descendants()
                 .filter(ProcessHandle::isAlive)
                 .map(p -> p.pid() + " " + p.info().command().orElse("?"))
