@@ -18,7 +18,7 @@ public final class ExitCode {
      * taking one of its own: an open-loop run whose queue grew measured the queue's wait, not the pipeline at
      * that rate, so its latencies cannot be trusted as the figures asked for, exactly as a lost event's
      * accounting cannot. For {@code callq plan}, no pool can meet the objective at that rate, so the worker
-     * count it printed is not a plan; for {@code callq max-rate}, no rate passed. docs/exit-codes.md holds
+     * count it printed is not a plan; for {@code callq max-rate}, no rate passed. README.md's "Exit codes" holds
      * the table of every command.
      */
     public static final int UNTRUSTWORTHY = 3;

@@ -4,7 +4,7 @@
  * act on. Nothing that runs, parses or reports belongs here. The layers, bottom to top:
  * root, then {@code event}, {@code work}, {@code measure}, {@code queueing}; {@code env}, {@code netem};
  * {@code driver}; {@code sip}; {@code load}; {@code run}; {@code plan}, {@code maxrate}, {@code sweep};
- * {@code suite}; {@code compare}; {@code report}; {@code cli} (and the JMH benchmarks, {@code jmh}, which
+ * {@code suite}; {@code compare}, {@code history}; {@code report}; {@code cli} (and the JMH benchmarks, {@code jmh}, which
  * nothing imports). A package imports only from its own layer or below ({@code LayersTest}).
  */
 package dev.callq.bench;

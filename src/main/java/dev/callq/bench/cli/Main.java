@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * environment (a one-line error); 3 the run finished but its numbers are not trustworthy (events lost,
  * duplicated or malformed, producer behind schedule, load NOT SUSTAINED: see {@code run.RunVerdict}); 4 a
  * regression gate failed; 5 a threshold was not met; 130 stopped midway (Ctrl-C, SIGTERM), with every
- * process it started stopped too; 1 anything unexpected. docs/exit-codes.md holds the table of every command.
+ * process it started stopped too; 1 anything unexpected. README.md's "Exit codes" holds the table of every command.
  */
 @Command(name = "callq", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Benchmarks a SIP proxy → Redis list → BLPOP worker pool pipeline.",

@@ -2,6 +2,7 @@ package dev.callq.bench.cli;
 
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.CallqProcess.Outcome;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code callq history} on the golden results folders: no process but the CLI's own JVM. */
+@Tag("processes")
 class HistoryCommandTest {
     private static final Path SIP_BOTH = Path.of("src/test/resources/golden/sip-both");
 

@@ -58,16 +58,18 @@ class ComposeFileTest {
         assertThat(config.kamailio().port()).isEqualTo(Integer.parseInt(
                 services.at("/kamailio/environment/SIP_PORT").asText("5060")));
 
-        // The UAS listens where the harness addresses its INVITEs, on the bundled UAS scenario.
+        // The UAS listens where the harness addresses its INVITEs, started by the bundled script an operator
+        // runs by hand (sipp-scenarios/uas.sh, with the bundled UAS scenario beside it).
         String uasCommand = services.at("/sipp-uas/entrypoint").toString();
-        Matcher port = Pattern.compile("-p (\\d+)").matcher(uasCommand);
+        Matcher port = Pattern.compile("--port (\\d+)").matcher(uasCommand);
         assertThat(port.find()).as(uasCommand).isTrue();
         assertThat(config.uas().host()).isEqualTo("sipp-uas");
         assertThat(config.uas().port()).isEqualTo(Integer.parseInt(port.group(1)));
         assertThat(required(services, "/sipp-uas/expose/0").asText()).isEqualTo(port.group(1) + "/udp");
-        Matcher scenario = Pattern.compile("-sf (\\S+)").matcher(uasCommand);
-        assertThat(scenario.find()).isTrue();
-        assertThat(Path.of(scenario.group(1))).exists();
+        Matcher script = Pattern.compile("exec (\\S+/uas\\.sh) ").matcher(uasCommand);
+        assertThat(script.find()).as(uasCommand).isTrue();
+        assertThat(Path.of(script.group(1))).isExecutable();
+        assertThat(Path.of(script.group(1)).resolveSibling("uas.xml")).exists();
         // Compose would expand a single $ itself, before the shell sees it.
         assertThat(uasCommand).doesNotContainPattern("(?<!\\$)\\$\\(").contains("$$(hostname -i");
     }
