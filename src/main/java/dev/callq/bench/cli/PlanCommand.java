@@ -17,6 +17,7 @@ import dev.callq.bench.plan.WorkerCountInterval;
 import dev.callq.bench.report.PlanHtml;
 import dev.callq.bench.run.LoadKind;
 import dev.callq.bench.run.RoundTrip;
+import dev.callq.bench.run.RunConfig;
 import dev.callq.bench.run.RunOptions;
 import dev.callq.bench.work.ServiceTime;
 import picocli.CommandLine.Command;
@@ -26,6 +27,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -146,6 +148,15 @@ public final class PlanCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--service-time must have a positive mean, such as exp:3ms; "
                     + "a plan sizes workers for their work");
         }
+        // The work alone is λ·S Erlangs, before any pop's round trip: a pool keeps up only when it is larger
+        // (ρ < 1), and no run takes more than RunConfig.MAX_WORKERS workers, so no measurement could make a plan.
+        double workErlangs = ratePerSec * work.meanMicros() / 1e6;
+        if (workErlangs >= RunConfig.MAX_WORKERS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "--rate %s with --service-time %s is "
+                    + "%.0f Erlangs of work alone: no pool of at most %d workers (the most a run takes) keeps up, so "
+                    + "there is nothing to measure; lower the rate or the work, or shard the consumers (docs/scale-out.md)",
+                    rateText(ratePerSec), work.spec(), workErlangs, RunConfig.MAX_WORKERS));
+        }
         if (sweepWorkerCounts.isEmpty() || sweepWorkerCounts.stream().anyMatch(n -> n < 1)) {
             throw new IllegalArgumentException("--sweep-workers must list worker counts of at least 1, such as 1,2,4,8,16");
         }
@@ -168,6 +179,10 @@ public final class PlanCommand implements Callable<Integer> {
                 validationSeconds, outDir != null ? outDir : defaultOutDir(),
                 redisRoundTrip().rtt(), redisRoundTrip().jitter(), sweepRepeats, validationRepeats,
                 RunOptions.parseEnum(LoadKind.class, load, "--load") == LoadKind.SIP);
+    }
+
+    private static String rateText(double ratePerSec) {
+        return ratePerSec == Math.rint(ratePerSec) ? Long.toString((long) ratePerSec) : Double.toString(ratePerSec);
     }
 
     private RoundTrip redisRoundTrip() {

@@ -62,10 +62,41 @@ final class Faults {
             }
             crashed += fault.crashedWorkers();
         }
+        requireNoOverlap(faults);
         if (crashed >= workers) {
             throw new IllegalArgumentException("--fault consumer-crash would kill " + crashed + " of " + workers
                     + " workers; leave at least one to drain the queue");
         }
+    }
+
+    /**
+     * Two faults of one kind at once cannot both be what the record says: the first to end would end the other
+     * (one SIGCONT resumes a Redis two pauses stopped, one proxy setting replaces another), so they are refused.
+     */
+    private static void requireNoOverlap(List<FaultSpec> faults) {
+        for (int i = 0; i < faults.size(); i++) {
+            for (int j = i + 1; j < faults.size(); j++) {
+                FaultSpec a = faults.get(i);
+                FaultSpec b = faults.get(j);
+                if (a.kind() == b.kind() && sameSide(a, b) && overlap(a, b)) {
+                    throw new IllegalArgumentException("--fault " + a + " and --fault " + b + " overlap: one "
+                            + a.kind().cliName() + " at a time (the first to end would end the other)");
+                }
+            }
+        }
+    }
+
+    /** The proxy has a link per side: a fault on the workers' and one on the producer's do not touch. */
+    private static boolean sameSide(FaultSpec a, FaultSpec b) {
+        return a.side() == b.side() || a.side() == FaultSpec.Side.ALL || b.side() == FaultSpec.Side.ALL;
+    }
+
+    /** Whether two faults are on at one instant; a fault of the whole run (sip-loss) overlaps every other. */
+    private static boolean overlap(FaultSpec a, FaultSpec b) {
+        if (a.at().equals(b.at())) {
+            return true;
+        }
+        return a.at().compareTo(b.end()) < 0 && b.at().compareTo(a.end()) < 0;
     }
 
     /** SIGSTOP for the spec's length, then SIGCONT: connections stay open, Redis answers nothing. */

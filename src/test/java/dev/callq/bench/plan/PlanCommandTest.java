@@ -48,6 +48,7 @@ class PlanCommandTest {
             "--redis-rtt 1ms~2ms | --redis-rtt's jitter must not exceed its round trip",
             "--repeats 0 | --repeats and --sweep-repeats must be at least 1",
             "--load fax | --load must be one of sip, synthetic, not 'fax'",
+            "--rate 1000000 | --rate 1000000 with --service-time exp:3ms is 3000 Erlangs of work alone: no pool of at most 1000 workers",
     })
     void badInputIsOneLineAndExitTwo(String badOption, String expectedMessage) {
         Map<String, String> options = new LinkedHashMap<>(Map.of("--rate", "800", "--slo", "p99=20ms",

@@ -118,6 +118,21 @@ class FaultSpecTest {
     }
 
     @Test
+    void twoFaultsOfOneKindAtOnceAreRefusedAndApartOrOnOtherSidesAccepted() {
+        RunOptions overlapping = RunOptions.builder().load(LoadKind.SYNTHETIC).durationSeconds(10.0).workers(4)
+                .faults(List.of(FaultSpec.parse("redis-pause:3s@2s"), FaultSpec.parse("redis-pause:3s@4s"))).build();
+        assertThatThrownBy(() -> overlapping.toConfig(Path.of("out"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--fault redis-pause:3s@2s and --fault redis-pause:3s@4s overlap: one redis-pause at a "
+                        + "time (the first to end would end the other)");
+
+        RunOptions apart = RunOptions.builder().load(LoadKind.SYNTHETIC).durationSeconds(10.0).workers(4)
+                .faults(List.of(FaultSpec.parse("redis-pause:1s@2s"), FaultSpec.parse("redis-pause:1s@4s"),
+                        FaultSpec.parse("redis-partition:2s@1s/workers"), FaultSpec.parse("redis-partition:2s@1s/producer")))
+                .build();
+        assertThat(apart.toConfig(Path.of("out")).faults()).hasSize(4);
+    }
+
+    @Test
     void aFailoverStartsTheSentinelTopologyUnlessTheRedisIsTheUsers() {
         RunOptions failover = RunOptions.builder().load(LoadKind.SYNTHETIC).durationSeconds(10.0).workers(4)
                 .faults(List.of(FaultSpec.parse("redis-failover@1s"))).build();
