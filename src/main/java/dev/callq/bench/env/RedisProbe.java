@@ -5,6 +5,9 @@ import dev.callq.bench.env.RespConnection.Error;
 
 import javax.net.ssl.SSLException;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
@@ -46,11 +49,38 @@ public final class RedisProbe {
                 throw loginFailure(session.endpoint(), error);
             }
         } catch (SSLException e) {
+            if (endpoint.tls() && answersPlainText(endpoint)) {
+                throw plainTextPort(endpoint);
+            }
             throw new HarnessException("TLS handshake with Redis at " + endpoint + " failed: " + tlsReason(endpoint, e)
                     + (endpoint.caFile() == null ? "; give the CA that signed its certificate with --redis-ca" : ""));
         } catch (IOException e) {
+            // A plain-text Redis reads a TLS ClientHello as the start of an inline command and waits for its
+            // end: the handshake times out, which would otherwise read as an unreachable server.
+            if (endpoint.tls() && answersPlainText(endpoint)) {
+                throw plainTextPort(endpoint);
+            }
             throw new HarnessException("Redis at " + endpoint + " is unreachable (no PONG within "
                     + TIMEOUT.toSeconds() + " s)");
+        }
+    }
+
+    private static HarnessException plainTextPort(RedisEndpoint endpoint) {
+        return new HarnessException("Redis at " + endpoint + " speaks plain text, not TLS, on port " + endpoint.port()
+                + ": use redis:// for it, or its TLS port (tls-port) with rediss://");
+    }
+
+    /** Whether the endpoint's port answers a plain-text PING with a RESP reply (+PONG, or an error such as NOAUTH). */
+    private static boolean answersPlainText(RedisEndpoint endpoint) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), (int) TIMEOUT.toMillis());
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            int first = socket.getInputStream().read();
+            return first == '+' || first == '-';
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -44,6 +44,27 @@ public enum PayloadFormat {
         return this == JSON ? decodeJson(payload) : decodeCallId(payload);
     }
 
+    /**
+     * For a payload this format refused: {@code "; it reads as --payload callid"} when another format reads it
+     * (a script pushing another shape than the one asked for), else "". Only malformed events pay for it.
+     */
+    public String mismatchHint(String payload) {
+        for (PayloadFormat other : values()) {
+            if (other == this) {
+                continue;
+            }
+            try {
+                other.decode(payload);
+                return "; it reads as --payload " + other.name().toLowerCase(Locale.ROOT) + ": the script pushes "
+                        + other.name().toLowerCase(Locale.ROOT) + " events, so run with --payload "
+                        + other.name().toLowerCase(Locale.ROOT);
+            } catch (MalformedEventException | RuntimeException notThatEither) {
+                // neither format reads it: no hint
+            }
+        }
+        return "";
+    }
+
     public String encode(CallEvent event) {
         if (this == CALLID) {
             return event.callId();

@@ -275,6 +275,10 @@ final class ClientRun {
                 warnings.add("the backlog could not be read for " + backlogUnknownSeconds + " s (Redis did not "
                         + "answer): unknown for that time; maxBacklog is the largest of the seconds seen");
             }
+            if (ledger.malformedCount() > 0) {
+                warnings.add(ledger.malformedCount() + " events could not be read as --payload "
+                        + config.payload().name().toLowerCase(Locale.ROOT) + "; the first: " + ledger.malformedSample());
+            }
             String contract = outcome.calls() == null ? null : outcome.calls().contractProblem();
             if (contract != null) {
                 warnings.add(0, "CONTRACT BROKEN: " + contract);

@@ -76,7 +76,7 @@ final class EventHandler implements PayloadSink {
         try {
             event = format.decode(payload);
         } catch (MalformedEventException e) {
-            ledger.malformed(payload, e.getMessage());
+            ledger.malformed(payload, e.getMessage() + format.mismatchHint(payload));
             return;
         }
         boolean measured = !event.isWarmup();

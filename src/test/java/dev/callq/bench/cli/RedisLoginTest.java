@@ -112,6 +112,16 @@ class RedisLoginTest {
     }
 
     @Test
+    void tlsToAPlainTextPortSaysSoInOneLine() throws Exception {
+        Outcome outcome = callq("run", "--load", "synthetic", "--redis",
+                "rediss://:" + DEFAULT_PASSWORD + "@127.0.0.1:" + redis.port, "--out", tmp.resolve("out").toString());
+
+        assertOneLineError(outcome, "Redis at rediss://:***@127.0.0.1:" + redis.port + " speaks plain text, not TLS, on port "
+                + redis.port + ": use redis:// for it");
+        assertThat(outcome.stderr()).doesNotContain(DEFAULT_PASSWORD);
+    }
+
+    @Test
     void theUrlOfAnUnreachableServerIsShownWithoutItsPassword() throws Exception {
         int closedPort = FreePorts.find();
 

@@ -29,6 +29,15 @@ class PayloadFormatTest {
     }
 
     @Test
+    void aPayloadOfTheOtherFormatGetsAHintNamingIt() {
+        String json = "{\"callId\":\"a@b\",\"kind\":\"INVITE\",\"enqueuedAt\":\"1700000000.123456\"}";
+        assertThat(PayloadFormat.CALLID.mismatchHint(json)).isEqualTo("; it reads as --payload json: the script "
+                + "pushes json events, so run with --payload json");
+        assertThat(PayloadFormat.JSON.mismatchHint("a@b")).contains("--payload callid");
+        assertThat(PayloadFormat.JSON.mismatchHint("{not json")).isEmpty();
+    }
+
+    @Test
     void encodeThenDecodeGivesTheSameEvent() throws Exception {
         CallEvent event = new CallEvent("warmup-3-9@h \"quoted\"", EventKind.BYE, 1_700_000_000_000_001L);
 
