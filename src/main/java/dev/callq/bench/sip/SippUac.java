@@ -3,6 +3,7 @@ package dev.callq.bench.sip;
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.ManagedProcess;
 import dev.callq.bench.measure.LatencyRecorder;
+import dev.callq.bench.measure.LatencySummary;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
@@ -30,7 +31,8 @@ public final class SippUac {
     }
 
     /** What one UAC run saw: SIPp's counts, the post-dial delays in microseconds and how calls were answered. */
-    public record Outcome(SippStats stats, Histogram postDialDelayMicros, CallAnswers answers) {
+    public record Outcome(SippStats stats, Histogram postDialDelayMicros, CallAnswers answers,
+                          SessionMetrics sessionMetrics) {
     }
 
     /** The bundled scenario on loopback, returning SIPp's counts; see {@link #run(Path, SipRoute, Path, double, int, long, String)}. */
@@ -128,8 +130,14 @@ public final class SippUac {
             throw new HarnessException("sipp UAC wrote no statistics to " + statCsv + "; see " + logFile);
         }
         SippStats stats = SippStats.parse(statCsv);
-        Histogram postDialDelay = responseTimes(runDir, pid);
-        return new Outcome(stats, postDialDelay, CallAnswers.read(postDialDelay.getTotalCount(), errorFile, statCsv));
+        Optional<Path> rtt = rttFile(runDir, pid);
+        Histogram postDialDelay = responseTimes(rtt, PostDialDelay.TIMER);
+        Histogram disconnectDelay = responseTimes(rtt, PostDialDelay.DISCONNECT_TIMER);
+        SessionMetrics sessionMetrics = SessionMetrics.of(stats.attempted(), postDialDelay.getTotalCount(),
+                CallAnswers.failureCodes(errorFile), stats.succeeded(),
+                disconnectDelay.getTotalCount() == 0 ? null : LatencySummary.of(disconnectDelay, 0));
+        return new Outcome(stats, postDialDelay, CallAnswers.read(postDialDelay.getTotalCount(), errorFile, statCsv),
+                sessionMetrics);
     }
 
     /**
@@ -180,14 +188,18 @@ public final class SippUac {
     }
 
     /** SIPp names its rtt file after the scenario and its pid, in its working folder; none when no call was timed. */
-    private static Histogram responseTimes(Path runDir, long pid) {
+    private static Optional<Path> rttFile(Path runDir, long pid) {
         String suffix = "_" + pid + "_rtt.csv";
         try (Stream<Path> files = Files.list(runDir)) {
-            Optional<Path> rtt = files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst();
-            return rtt.map(PostDialDelay::read).orElseGet(() -> new Histogram(LatencyRecorder.SIGNIFICANT_DIGITS));
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst();
         } catch (IOException e) {
             throw new HarnessException("cannot list " + runDir + ": " + e.getMessage(), e);
         }
+    }
+
+    private static Histogram responseTimes(Optional<Path> rtt, String timer) {
+        return rtt.map(file -> PostDialDelay.read(file, timer))
+                .orElseGet(() -> new Histogram(LatencyRecorder.SIGNIFICANT_DIGITS));
     }
 
     /** Where {@link #run} writes "{@code <Call-ID> <INVITE sent, epoch micros>}" lines; read it with {@link SippSendLog}. */
