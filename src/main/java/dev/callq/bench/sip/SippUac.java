@@ -134,7 +134,7 @@ public final class SippUac {
         Histogram postDialDelay = responseTimes(rtt, PostDialDelay.TIMER);
         Histogram disconnectDelay = responseTimes(rtt, PostDialDelay.DISCONNECT_TIMER);
         SessionMetrics sessionMetrics = SessionMetrics.of(stats.attempted(), postDialDelay.getTotalCount(),
-                CallAnswers.failureCodes(errorFile), stats.succeeded(),
+                CallAnswers.failureCodes(errorFile, "INVITE"), stats.succeeded(),
                 disconnectDelay.getTotalCount() == 0 ? null : LatencySummary.of(disconnectDelay, 0));
         return new Outcome(stats, postDialDelay, CallAnswers.read(postDialDelay.getTotalCount(), errorFile, statCsv),
                 sessionMetrics);
