@@ -21,7 +21,7 @@ import java.util.Set;
  * @param seerPercent        Session Establishment Effectiveness Ratio, §4.7
  * @param isaPercent         Ineffective Session Attempts, §4.8
  * @param scrPercent         Session Completion Ratio, §4.9
- * @param sddMicros          Session Disconnect Delay of successful disconnects (BYE sent → its 200), §4.3,
+ * @param sddMicros          Session Disconnect Delay of successful disconnects (BYE sent → its 200), §4.4,
  *                           as SIPp's response-time timer 2 measured it (millisecond resolution); null when
  *                           the scenario has no such timer
  */

@@ -23,6 +23,12 @@ class SipMaxRateTest {
     @TempDir
     Path out;
 
+    private static JsonNode required(JsonNode node, String pointer) {
+        JsonNode found = node.at(pointer);
+        assertThat(found.isMissingNode() || found.isNull()).as(pointer + " in " + node).isFalse();
+        return found;
+    }
+
     @Test
     void aSipSearchConvergesInCallsPerSecondAndSaysWhatItsCapHid() throws Exception {
         int exit = Main.execute("max-rate", "--load", "sip", "--client", "jedis", "--workers", "2",
@@ -45,6 +51,16 @@ class SipMaxRateTest {
         assertThat(probe.at("/calls/attempted").asLong()).isPositive();
         assertThat(probe.at("/events/consumed").asLong()).isEqualTo(probe.at("/events/expected").asLong())
                 .isEqualTo(probe.at("/calls/attempted").asLong());
+
+        // In RFC 7501's words: every session attempted at 40/s was established, so that is the Session
+        // Establishment Rate, with the attempt rate stepped and its counts.
+        JsonNode rfc = required(search, "/sessionEstablishmentRate");
+        assertThat(required(rfc, "/sessionsPerSec").asLong()).isEqualTo(40);
+        assertThat(required(rfc, "/attemptRates/0/sessionsPerSec").asLong()).isEqualTo(40);
+        assertThat(required(rfc, "/attemptRates/0/attempted").asLong()).isEqualTo(probe.at("/calls/attempted").asLong());
+        assertThat(required(rfc, "/attemptRates/0/established").asLong()).isEqualTo(probe.at("/calls/attempted").asLong());
+        assertThat(required(rfc, "/establishmentThresholdTime").asText()).isNotBlank();
+        assertThat(required(rfc, "/method").asText()).contains("RFC 7502");
 
         String report = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
         assertThat(report).contains("highest passing 40 calls/s", "<th>rate (calls/s)</th>", "at least 40 calls/s")
