@@ -132,12 +132,24 @@ public final class SippUac {
         SippStats stats = SippStats.parse(statCsv);
         Optional<Path> rtt = rttFile(runDir, pid);
         Histogram postDialDelay = responseTimes(rtt, PostDialDelay.TIMER);
-        Histogram disconnectDelay = responseTimes(rtt, PostDialDelay.DISCONNECT_TIMER);
-        SessionMetrics sessionMetrics = SessionMetrics.of(stats.attempted(), postDialDelay.getTotalCount(),
-                CallAnswers.failureCodes(errorFile, "INVITE"), stats.succeeded(),
-                disconnectDelay.getTotalCount() == 0 ? null : LatencySummary.of(disconnectDelay, 0));
         return new Outcome(stats, postDialDelay, CallAnswers.read(postDialDelay.getTotalCount(), errorFile, statCsv),
-                sessionMetrics);
+                sessionMetrics(scenario, stats, rtt, postDialDelay.getTotalCount(), errorFile));
+    }
+
+    /** RFC 6076's metrics of the calls; null when the scenario does not time the INVITE's 200s. */
+    private static SessionMetrics sessionMetrics(Path userScenario, SippStats stats, Optional<Path> rtt, long timed200s,
+                                                 Path errorFile) {
+        // The 200s to INVITEs are counted by the timer the 200 stops: a user's scenario that times none, though
+        // its calls succeeded, cannot tell them, and the ratios are then left out rather than shown as 0.
+        if (userScenario != null && timed200s == 0 && stats.succeeded() > 0) {
+            return null;
+        }
+        // Only uac.xml says what its timer 2 times (BYE -> 200); a user's scenario may use it for anything.
+        Histogram disconnectDelay = userScenario == null ? responseTimes(rtt, PostDialDelay.DISCONNECT_TIMER) : null;
+        LatencySummary sdd = disconnectDelay == null || disconnectDelay.getTotalCount() == 0 ? null
+                : LatencySummary.of(disconnectDelay, 0);
+        return SessionMetrics.of(stats.attempted(), timed200s, CallAnswers.failureCodes(errorFile, "INVITE"),
+                stats.succeeded(), sdd);
     }
 
     /**
