@@ -63,6 +63,8 @@ class SipMaxRateTest {
         assertThat(required(rfc, "/method").asText()).contains("RFC 7502");
 
         String report = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
+        assertThat(report).contains("Session Establishment Rate (RFC 7501): 40 sessions/s or more",
+                "<th>Session Attempt Rate (sessions/s)</th>");
         assertThat(report).contains("highest passing 40 calls/s", "<th>rate (calls/s)</th>", "at least 40 calls/s")
                 .doesNotContain("rate (events/s)");
     }
