@@ -100,6 +100,9 @@ public final class MaxRateCommand implements Callable<Integer> {
         MaxRateJson result = ForkedMaxRateSearch.run(settings, System.out);
         boolean found = result.converged() && result.maxRatePerSec() > 0;
         System.out.println(result.answer());
+        if (result.sessionEstablishmentRate() != null) {
+            result.sessionEstablishmentRate().lines().forEach(System.out::println);
+        }
         System.out.println("results: " + settings.outDir().resolve(MaxRateJson.FILE_NAME));
         System.out.println("report: " + MaxRateHtml.write(settings.outDir()));
         return found ? ExitCode.OK : ExitCode.UNTRUSTWORTHY;

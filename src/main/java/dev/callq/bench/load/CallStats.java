@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.callq.bench.measure.LatencySummary;
 import dev.callq.bench.sip.CallAnswers;
 import dev.callq.bench.sip.KamailioErrors;
+import dev.callq.bench.sip.SessionMetrics;
 
 /**
  * SIP calls of the measured phase, as SIPp counted them, plus what Kamailio says it did with them.
@@ -17,16 +18,25 @@ import dev.callq.bench.sip.KamailioErrors;
  *                       older results
  * @param answers        the calls by final answer class (2xx, 5xx, timeouts…); null in older results
  * @param retransmissions SIP messages the UAC sent again (SIPp's Retransmissions(C)); null in older results
+ * @param rfc6076        the same calls in RFC 6076's terms (SER, SEER, ISA, SCR, SDD); null in older results
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CallStats(long attempted, long succeeded, long failed, long pushFailures, Long pushed,
                         KamailioErrors kamailioErrors, LatencySummary postDialDelayMicros,
-                        CallAnswers answers, Long retransmissions) {
+                        CallAnswers answers, Long retransmissions, SessionMetrics rfc6076) {
 
-    /** Counts without post-dial delay, answers or retransmissions. */
+    /** Counts without post-dial delay, answers, retransmissions or RFC 6076 metrics. */
     public CallStats(long attempted, long succeeded, long failed, long pushFailures, Long pushed,
                      KamailioErrors kamailioErrors) {
-        this(attempted, succeeded, failed, pushFailures, pushed, kamailioErrors, null, null, null);
+        this(attempted, succeeded, failed, pushFailures, pushed, kamailioErrors, null, null, null, null);
+    }
+
+    /** Counts without RFC 6076 metrics. */
+    public CallStats(long attempted, long succeeded, long failed, long pushFailures, Long pushed,
+                     KamailioErrors kamailioErrors, LatencySummary postDialDelayMicros, CallAnswers answers,
+                     Long retransmissions) {
+        this(attempted, succeeded, failed, pushFailures, pushed, kamailioErrors, postDialDelayMicros, answers,
+                retransmissions, null);
     }
 
     /**

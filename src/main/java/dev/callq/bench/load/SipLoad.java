@@ -213,7 +213,7 @@ public final class SipLoad implements Load {
             callStats = new CallStats(stats.attempted(), stats.succeeded(), stats.failed(),
                     delta.get(KamailioCounters.PUSH_FAILED), pushed,
                     kamailio.errorsSince(logLinesBefore, delta.valueIfKept(KamailioCounters.RELAY_TIMEOUTS)),
-                    postDialDelay, uac.answers(), stats.retransmissions());
+                    postDialDelay, uac.answers(), stats.retransmissions(), uac.sessionMetrics());
             expected = expectedEvents(sentInvites.keySet(), failures, pushedInvites, pushedByes);
             // at most: a call Kamailio failed before its push (out of memory, say) pushed nothing and reported nothing
             crossChecks.add(CrossCheck.atMost("Kamailio pushed INVITEs <= SIPp INVITEs sent - reported push failures",
@@ -228,7 +228,7 @@ public final class SipLoad implements Load {
             long pushFailures = kamailio == null ? 0 : kamailio.pushFailures() - pushFailuresBefore;
             callStats = new CallStats(stats.attempted(), stats.succeeded(), stats.failed(), pushFailures, null,
                     kamailio == null ? null : kamailio.errorsSince(logLinesBefore, null), postDialDelay, uac.answers(),
-                    stats.retransmissions());
+                    stats.retransmissions(), uac.sessionMetrics());
             long pushedInvites = Math.max(0, sentInvites.size() - failures.invites().size() - failures.unnamed());
             long pushedByes = Math.max(0, byesSent - failures.byes().size());
             expected = expectedEvents(sentInvites.keySet(), failures, pushedInvites, pushedByes);

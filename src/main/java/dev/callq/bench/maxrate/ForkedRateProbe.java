@@ -5,6 +5,7 @@ import dev.callq.bench.run.BacklogTrend;
 import dev.callq.bench.run.ClientResult;
 import dev.callq.bench.run.ForkedRun;
 import dev.callq.bench.run.RunOptions;
+import dev.callq.bench.sip.SessionMetrics;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,10 +19,17 @@ import java.util.function.Consumer;
  * A forked run that fails is a failed probe, except the first: then the environment is broken.
  */
 public final class ForkedRateProbe implements Probe {
-    /** What one probe measured; null numbers when the forked run failed. */
+    /**
+     * What one probe measured; null numbers when the forked run failed.
+     *
+     * @param sessionsAttempted   under SIP load, the INVITEs SIPp sent (RFC 6076's Total # of INVITE Requests);
+     *                            null otherwise
+     * @param sessionsEstablished under SIP load, those answered 200; null otherwise
+     */
     public record Evidence(int number, long ratePerSec, String folder, int exitCode, boolean passed, String reason,
                     Long sloMeasuredMicros, Double backlogSlopePerSec, Long finalBacklog,
-                    Double throughputPerSec, Double producerAchievedRatePerSec, Long producerLagP99Micros) {
+                    Double throughputPerSec, Double producerAchievedRatePerSec, Long producerLagP99Micros,
+                    Long sessionsAttempted, Long sessionsEstablished) {
     }
 
     private final RunOptions fixedOptions;
@@ -60,19 +68,21 @@ public final class ForkedRateProbe implements Probe {
             ClientResult result = outcome.summary().clients().get(0);
             BacklogTrend backlog = BacklogTrend.read(outcome.outDir().resolve(result.timeseries()),
                     result.measuredSeconds());
+            SessionMetrics sessions = result.calls() == null ? null : result.calls().rfc6076();
             SustainedRateRule.Judgement judgement = rule.judge(ratePerSec, eventsPerRateUnit, result, backlog);
             record = new Evidence(number, ratePerSec, folder, outcome.exitCode(), judgement.passed(),
                     judgement.reason(), judgement.sloMeasuredMicros(), judgement.backlogSlopePerSec(),
                     judgement.finalBacklog(), result.throughputPerSec(),
                     result.producer() == null ? null : result.producer().achievedRate(),
                     result.producer() == null || result.producer().lagMicros() == null ? null
-                            : result.producer().lagMicros().p99());
+                            : result.producer().lagMicros().p99(),
+                    sessions == null ? null : sessions.invites(), sessions == null ? null : sessions.invites200());
         } catch (HarnessException e) {
             if (number == 1) {
                 throw e;
             }
             record = new Evidence(number, ratePerSec, folder, -1, false, "run failed: " + e.getMessage(),
-                    null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null);
         }
         evidence.add(record);
         onProbe.accept(record);

@@ -20,12 +20,14 @@ import java.util.Locale;
  * @param limitedByMaxRate  true when every rate up to the search's maximum passed: the bound, not the queue,
  *                          is what the answer shows
  * @param answer            the search's answer in one line, as {@code callq max-rate} prints it
+ * @param sessionEstablishmentRate under SIP load, the probes read as RFC 7501's Session Establishment Rate; null
+ *                          otherwise
  */
 public record MaxRateJson(int schema, String client, String pattern, int workers, String serviceTime, String slo,
                           String rule, MaxRateSearch.Settings search, Long maxRatePerSec, Boolean converged,
                           String outcome, List<MaxRateSearch.Step> steps, List<ForkedRateProbe.Evidence> probes,
                           Provenance provenance, String load, String rateUnit, int eventsPerRateUnit,
-                          Boolean limitedByMaxRate, String answer) {
+                          Boolean limitedByMaxRate, String answer, SessionEstablishmentRate sessionEstablishmentRate) {
     public static final String FILE_NAME = "max-rate.json";
 
     /** The record of a search that has run {@code probes} so far; {@code result} is null until it ends. */
@@ -35,7 +37,8 @@ public record MaxRateJson(int schema, String client, String pattern, int workers
                 result == null ? null : result.maxRatePerSec(), result == null ? null : result.converged(),
                 result == null ? "running" : result.outcome(), result == null ? List.of() : result.steps(), probes,
                 Provenance.current(), settings.load().cliName(), settings.rateUnit(), settings.eventsPerRateUnit(),
-                result == null ? null : result.limitedByMaxRate(), result == null ? null : answer(settings, result));
+                result == null ? null : result.limitedByMaxRate(), result == null ? null : answer(settings, result),
+                settings.load() == LoadKind.SIP ? SessionEstablishmentRate.of(probes, settings.durationSeconds()) : null);
     }
 
     /**

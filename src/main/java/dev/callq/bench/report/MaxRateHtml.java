@@ -111,9 +111,31 @@ public final class MaxRateHtml {
         page.heading("Probes").table(Table.of(List.of("probe", "rate (" + unit + ")", "verdict", "SLO measured (ms)",
                 "backlog slope (events/s²)", "final backlog", "throughput (events/s)", "producer (events/s)", "reason"),
                 rows));
+        sessionEstablishmentRate(page, search.path("sessionEstablishmentRate"));
         page.noteMarkup("Rebuilt from <code>max-rate.json</code> by <code>callq report</code>; each probe's run "
                 + "is under <code>probes/</code>.");
         return page;
+    }
+
+    /** A SIP search's answer in RFC 7501's words (docs/sip-metrics.md); nothing for other searches. */
+    private static void sessionEstablishmentRate(HtmlPage page, JsonNode rfc) {
+        if (rfc.isMissingNode() || rfc.isNull()) {
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonNode rate : rfc.path("attemptRates")) {
+            rows.add(List.of(rate.path("sessionsPerSec").asText(), rate.path("probes").asText(),
+                    rate.path("attempted").asText(), rate.path("established").asText(),
+                    rate.path("runsFailed").asText("0")));
+        }
+        String answer = rfc.hasNonNull("sessionsPerSec") ? rfc.path("sessionsPerSec").asText() + " sessions/s"
+                + (rfc.path("belowLimit").asBoolean() ? " or more (every rate stepped established every session)" : "")
+                : "none: the lowest rate probed already failed to establish a session";
+        page.heading("Session Establishment Rate (RFC 7501): " + answer)
+                .table(Table.of(List.of("Session Attempt Rate (sessions/s)", "probes", "sessions attempted",
+                        "established (200)", "runs failed"), rows))
+                .paragraph("Establishment Threshold Time: " + rfc.path("establishmentThresholdTime").asText())
+                .paragraph("Method: " + rfc.path("method").asText());
     }
 
     private static List<Charts.Line> lines(List<Double> passedX, List<Double> passedY, List<Double> failedX,

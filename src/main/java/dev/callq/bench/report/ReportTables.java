@@ -5,6 +5,7 @@ import dev.callq.bench.measure.LatencySummary;
 import dev.callq.bench.measure.Percentile;
 import dev.callq.bench.measure.Metric;
 import dev.callq.bench.sip.CallAnswers;
+import dev.callq.bench.sip.SessionMetrics;
 import dev.callq.bench.run.ClientResult;
 import dev.callq.bench.run.ThreadRole;
 import dev.callq.bench.run.RunSummary;
@@ -142,7 +143,25 @@ final class ReportTables {
                     .zeroRow("answered 5xx", c -> answers(c, CallAnswers::serverError))
                     .zeroRow("no answer (timeout)", c -> answers(c, CallAnswers::timeouts));
         }
+        // Our names first, RFC 6076's beside them (docs/sip-metrics.md).
+        if (clients.stream().anyMatch(c -> c.calls() != null && c.calls().rfc6076() != null)) {
+            table.row("answered 200 / not redirected: SER (RFC 6076)", c -> rfc(c, SessionMetrics::serPercent))
+                    .row("answered 200/480/486/600/603: SEER", c -> rfc(c, SessionMetrics::seerPercent))
+                    .row("answered 408/500/503/504: ISA", c -> rfc(c, SessionMetrics::isaPercent))
+                    .row("completed (BYE answered 200): SCR", c -> rfc(c, SessionMetrics::scrPercent))
+                    .row("BYE → 200 p50 / p99 (ms): SDD", ReportTables::disconnectDelay);
+        }
         return Optional.of(table.build());
+    }
+
+    static String rfc(ClientResult c, Function<SessionMetrics, Double> percent) {
+        Double value = c.calls() == null || c.calls().rfc6076() == null ? null : percent.apply(c.calls().rfc6076());
+        return value == null ? "-" : String.format(Locale.ROOT, "%.2f %%", value);
+    }
+
+    static String disconnectDelay(ClientResult c) {
+        LatencySummary sdd = c.calls() == null || c.calls().rfc6076() == null ? null : c.calls().rfc6076().sddMicros();
+        return sdd == null ? "-" : String.format(Locale.ROOT, "%.0f / %.0f", sdd.p50() / 1000.0, sdd.p99() / 1000.0);
     }
 
     private static String answers(ClientResult c, ToLongFunction<CallAnswers> count) {

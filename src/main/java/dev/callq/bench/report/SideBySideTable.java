@@ -66,6 +66,12 @@ public final class SideBySideTable {
                     ? "-" : c.calls().answers().success() + " / " + c.calls().answers().clientError() + " / "
                     + c.calls().answers().serverError() + " / " + c.calls().answers().timeouts()));
         }
+        if (clients.stream().anyMatch(c -> c.calls() != null && c.calls().rfc6076() != null)) {
+            rows.add(row("SER / SEER / ISA / SCR (RFC 6076)", clients, c -> ReportTables.rfc(c, m -> m.serPercent())
+                    + " / " + ReportTables.rfc(c, m -> m.seerPercent()) + " / " + ReportTables.rfc(c, m -> m.isaPercent())
+                    + " / " + ReportTables.rfc(c, m -> m.scrPercent())));
+            rows.add(row("BYE→200 p50 / p99 (ms): SDD (RFC 6076)", clients, ReportTables::disconnectDelay));
+        }
         if (clients.stream().anyMatch(c -> c.latencyMicros().containsKey("enqueueToDone"))
                 && clients.stream().anyMatch(c -> c.latencyMicros().containsKey("serviceTime"))) {
             rows.add(row("enqueue→done p99 (µs)", clients, c -> c.latencyMicros().containsKey("enqueueToDone")

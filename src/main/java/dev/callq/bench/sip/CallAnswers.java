@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,7 +29,8 @@ public record CallAnswers(@JsonProperty("2xx") long success, @JsonProperty("3xx"
     // SIPp's error log: "Aborting call on unexpected message for Call-Id '…': while expecting '200' (index 4),
     // received 'SIP/2.0 503 Service Unavailable"
     private static final Pattern UNEXPECTED_ANSWER =
-            Pattern.compile("Aborting call on unexpected message.*received 'SIP/2\\.0 ([1-6])\\d\\d ");
+            Pattern.compile("Aborting call on unexpected message.*received 'SIP/2\\.0 ([1-6]\\d\\d) ");
+    private static final Pattern CSEQ = Pattern.compile("(?m)^CSeq:\\s*\\d+\\s+([A-Za-z]+)");
     static final List<String> TIMEOUT_COLUMNS = List.of("FailedMaxUDPRetrans(C)", "FailedTimeoutOnRecv(C)");
 
     /**
@@ -39,20 +42,42 @@ public record CallAnswers(@JsonProperty("2xx") long success, @JsonProperty("3xx"
      */
     static CallAnswers read(long timedAnswers, Path errorFile, Path statCsv) {
         long[] byClass = new long[7];
-        if (Files.exists(errorFile)) {
-            try (var lines = Files.lines(errorFile, StandardCharsets.ISO_8859_1)) {
-                lines.forEach(line -> {
-                    Matcher answer = UNEXPECTED_ANSWER.matcher(line);
-                    if (answer.find()) {
-                        byClass[answer.group(1).charAt(0) - '0']++;
-                    }
-                });
-            } catch (IOException | java.io.UncheckedIOException e) {
-                throw new HarnessException("cannot read SIPp error log " + errorFile + ": " + e.getMessage(), e);
-            }
-        }
+        failureCodes(errorFile, null).forEach((code, count) -> byClass[code / 100] += count);
         return new CallAnswers(timedAnswers, byClass[3], byClass[4], byClass[5], byClass[6],
                 SippStats.sumOfLastRow(statCsv, TIMEOUT_COLUMNS));
+    }
+
+    /**
+     * The answers SIPp aborted a call on, by status code (500 → 12), from its {@code -trace_err} file; empty
+     * when the file is absent (nothing went wrong).
+     *
+     * @param method only the answers to this request (their CSeq's method, "INVITE"), or null for all
+     */
+    static Map<Integer, Long> failureCodes(Path errorFile, String method) {
+        Map<Integer, Long> byCode = new TreeMap<>();
+        if (!Files.exists(errorFile)) {
+            return byCode;
+        }
+        String log;
+        try {
+            log = Files.readString(errorFile, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new HarnessException("cannot read SIPp error log " + errorFile + ": " + e.getMessage(), e);
+        }
+        // Each entry quotes the whole message received, over several lines, up to the next entry.
+        Matcher answer = UNEXPECTED_ANSWER.matcher(log);
+        boolean found = answer.find();
+        while (found) {
+            int code = Integer.parseInt(answer.group(1));
+            int entryStart = answer.end();
+            found = answer.find();
+            String quoted = log.substring(entryStart, found ? answer.start() : log.length());
+            Matcher cseq = CSEQ.matcher(quoted);
+            if (method == null || cseq.find() && cseq.group(1).equalsIgnoreCase(method)) {
+                byCode.merge(code, 1L, Long::sum);
+            }
+        }
+        return byCode;
     }
 
     /** The failed calls by class, e.g. "SIPp got 12 × 5xx, 3 × no answer", or empty when there were none. */

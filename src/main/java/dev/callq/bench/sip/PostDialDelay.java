@@ -23,13 +23,21 @@ public final class PostDialDelay {
     /** The tag of the histogram in {@link #HLOG_FILE}. */
     public static final String TAG = "postDialDelay";
     public static final String HLOG_FILE = "sipp-post-dial-delay.hlog";
-    private static final String TIMER = "1";
+    /** The timer the INVITE's 200 stops. */
+    static final String TIMER = "1";
+    /** The timer the BYE's 200 stops (RFC 6076's Session Disconnect Delay); SIPp numbers timers in order of first use. */
+    static final String DISCONNECT_TIMER = "2";
 
     private PostDialDelay() {
     }
 
     /** The response times of timer 1 in an rtt file, in microseconds. */
     static Histogram read(Path rttCsv) {
+        return read(rttCsv, TIMER);
+    }
+
+    /** The response times of one timer in an rtt file, in microseconds. */
+    static Histogram read(Path rttCsv, String timer) {
         Histogram micros = new Histogram(LatencyRecorder.SIGNIFICANT_DIGITS);
         List<String> lines;
         try {
@@ -39,7 +47,7 @@ public final class PostDialDelay {
         }
         for (int i = 1; i < lines.size(); i++) {
             String[] fields = lines.get(i).strip().split(";");
-            if (fields.length != 3 || !fields[2].strip().equals(TIMER)) {
+            if (fields.length != 3 || !fields[2].strip().equals(timer)) {
                 continue;
             }
             try {

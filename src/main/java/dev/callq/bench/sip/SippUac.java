@@ -3,6 +3,7 @@ package dev.callq.bench.sip;
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.ManagedProcess;
 import dev.callq.bench.measure.LatencyRecorder;
+import dev.callq.bench.measure.LatencySummary;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
@@ -30,7 +31,8 @@ public final class SippUac {
     }
 
     /** What one UAC run saw: SIPp's counts, the post-dial delays in microseconds and how calls were answered. */
-    public record Outcome(SippStats stats, Histogram postDialDelayMicros, CallAnswers answers) {
+    public record Outcome(SippStats stats, Histogram postDialDelayMicros, CallAnswers answers,
+                          SessionMetrics sessionMetrics) {
     }
 
     /** The bundled scenario on loopback, returning SIPp's counts; see {@link #run(Path, SipRoute, Path, double, int, long, String)}. */
@@ -128,8 +130,26 @@ public final class SippUac {
             throw new HarnessException("sipp UAC wrote no statistics to " + statCsv + "; see " + logFile);
         }
         SippStats stats = SippStats.parse(statCsv);
-        Histogram postDialDelay = responseTimes(runDir, pid);
-        return new Outcome(stats, postDialDelay, CallAnswers.read(postDialDelay.getTotalCount(), errorFile, statCsv));
+        Optional<Path> rtt = rttFile(runDir, pid);
+        Histogram postDialDelay = responseTimes(rtt, PostDialDelay.TIMER);
+        return new Outcome(stats, postDialDelay, CallAnswers.read(postDialDelay.getTotalCount(), errorFile, statCsv),
+                sessionMetrics(scenario, stats, rtt, postDialDelay.getTotalCount(), errorFile));
+    }
+
+    /** RFC 6076's metrics of the calls; null when the scenario does not time the INVITE's 200s. */
+    private static SessionMetrics sessionMetrics(Path userScenario, SippStats stats, Optional<Path> rtt, long timed200s,
+                                                 Path errorFile) {
+        // The 200s to INVITEs are counted by the timer the 200 stops: a user's scenario that times none, though
+        // its calls succeeded, cannot tell them, and the ratios are then left out rather than shown as 0.
+        if (userScenario != null && timed200s == 0 && stats.succeeded() > 0) {
+            return null;
+        }
+        // Only uac.xml says what its timer 2 times (BYE -> 200); a user's scenario may use it for anything.
+        Histogram disconnectDelay = userScenario == null ? responseTimes(rtt, PostDialDelay.DISCONNECT_TIMER) : null;
+        LatencySummary sdd = disconnectDelay == null || disconnectDelay.getTotalCount() == 0 ? null
+                : LatencySummary.of(disconnectDelay, 0);
+        return SessionMetrics.of(stats.attempted(), timed200s, CallAnswers.failureCodes(errorFile, "INVITE"),
+                stats.succeeded(), sdd);
     }
 
     /**
@@ -180,14 +200,18 @@ public final class SippUac {
     }
 
     /** SIPp names its rtt file after the scenario and its pid, in its working folder; none when no call was timed. */
-    private static Histogram responseTimes(Path runDir, long pid) {
+    private static Optional<Path> rttFile(Path runDir, long pid) {
         String suffix = "_" + pid + "_rtt.csv";
         try (Stream<Path> files = Files.list(runDir)) {
-            Optional<Path> rtt = files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst();
-            return rtt.map(PostDialDelay::read).orElseGet(() -> new Histogram(LatencyRecorder.SIGNIFICANT_DIGITS));
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst();
         } catch (IOException e) {
             throw new HarnessException("cannot list " + runDir + ": " + e.getMessage(), e);
         }
+    }
+
+    private static Histogram responseTimes(Optional<Path> rtt, String timer) {
+        return rtt.map(file -> PostDialDelay.read(file, timer))
+                .orElseGet(() -> new Histogram(LatencyRecorder.SIGNIFICANT_DIGITS));
     }
 
     /** Where {@link #run} writes "{@code <Call-ID> <INVITE sent, epoch micros>}" lines; read it with {@link SippSendLog}. */

@@ -26,6 +26,12 @@ class SipMaxRateTest {
     @TempDir
     Path out;
 
+    private static JsonNode required(JsonNode node, String pointer) {
+        JsonNode found = node.at(pointer);
+        assertThat(found.isMissingNode() || found.isNull()).as(pointer + " in " + node).isFalse();
+        return found;
+    }
+
     @Test
     void aSipSearchConvergesInCallsPerSecondAndSaysWhatItsCapHid() throws Exception {
         int exit = Main.execute("max-rate", "--load", "sip", "--client", "jedis", "--workers", "2",
@@ -49,7 +55,19 @@ class SipMaxRateTest {
         assertThat(required(probe, "/events/consumed").asLong()).isEqualTo(required(probe, "/events/expected").asLong())
                 .isEqualTo(required(probe, "/calls/attempted").asLong());
 
+        // In RFC 7501's words: every session attempted at 40/s was established, so that is the Session
+        // Establishment Rate, with the attempt rate stepped and its counts.
+        JsonNode rfc = required(search, "/sessionEstablishmentRate");
+        assertThat(required(rfc, "/sessionsPerSec").asLong()).isEqualTo(40);
+        assertThat(required(rfc, "/attemptRates/0/sessionsPerSec").asLong()).isEqualTo(40);
+        assertThat(required(rfc, "/attemptRates/0/attempted").asLong()).isEqualTo(probe.at("/calls/attempted").asLong());
+        assertThat(required(rfc, "/attemptRates/0/established").asLong()).isEqualTo(probe.at("/calls/attempted").asLong());
+        assertThat(required(rfc, "/establishmentThresholdTime").asText()).isNotBlank();
+        assertThat(required(rfc, "/method").asText()).contains("RFC 7502");
+
         String report = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
+        assertThat(report).contains("Session Establishment Rate (RFC 7501): 40 sessions/s or more",
+                "<th>Session Attempt Rate (sessions/s)</th>");
         assertThat(report).contains("highest passing 40 calls/s", "<th>rate (calls/s)</th>", "at least 40 calls/s")
                 .doesNotContain("rate (events/s)");
     }

@@ -1,0 +1,82 @@
+package dev.callq.bench.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.callq.bench.cli.Main;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * A SIP run through the bundled Kamailio to a UAS that refuses about a quarter of the INVITEs with 503
+ * (Kamailio, a proxy, passes it on as 500: RFC 3261 §16.7): summary.json's RFC 6076 block must agree exactly
+ * with SIPp's own statistics file.
+ */
+@Tag("processes")
+class Rfc6076MetricsTest {
+    private static final int CALLS = 60;
+    private static final Path UAS_503 = Path.of("src/test/resources/sipp/uas-503.xml");
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void nothingStartedIsStillRunning() {
+        assertThat(ChildProcesses.alive()).isEmpty();
+    }
+
+    @Test
+    void ratiosOfARunWithRefusedCallsMatchSippsOwnCounts() throws Exception {
+        Path outDir = dir.resolve("out");
+        int exit = Main.execute("run", "--load", "sip", "--client", "jedis", "--workers", "2", "--rate", "30",
+                "--calls", Integer.toString(CALLS), "--warmup", "0", "--uas-scenario", UAS_503.toString(),
+                "--out", outDir.toString());
+
+        assertThat(exit).isZero();
+        JsonNode rfc = DeadPartTest.required(new SummaryTree(outDir).client("jedis"), "/calls/rfc6076");
+        List<String> header = Arrays.asList(lastLines(outDir)[0]);
+        String[] last = lastLines(outDir)[1];
+        long outgoing = sipp(header, last, "OutgoingCall(C)");
+        long successful = sipp(header, last, "SuccessfulCall(C)");
+        long refused = sipp(header, last, "FailedUnexpectedMessage(C)");
+        // Every call either completed or was refused; a draw of 60 gives both (0.75^60 odds against).
+        assertThat(successful + refused).isEqualTo(outgoing).isEqualTo(CALLS);
+        assertThat(refused).as("calls refused").isPositive();
+        assertThat(successful).as("calls completed").isPositive();
+
+        assertThat(DeadPartTest.required(rfc, "/invites").asLong()).isEqualTo(outgoing);
+        assertThat(DeadPartTest.required(rfc, "/invites200").asLong()).isEqualTo(successful);
+        assertThat(DeadPartTest.required(rfc, "/invites3xx").asLong()).isZero();
+        assertThat(DeadPartTest.required(rfc, "/invitesIneffective").asLong()).isEqualTo(refused);
+        assertThat(DeadPartTest.required(rfc, "/sessionsCompleted").asLong()).isEqualTo(successful);
+        double established = 100.0 * successful / outgoing;
+        assertThat(DeadPartTest.required(rfc, "/serPercent").asDouble()).isCloseTo(established, within(1e-9));
+        // 500 is no answer of the user's: SEER counts the 200s alone here.
+        assertThat(DeadPartTest.required(rfc, "/seerPercent").asDouble()).isCloseTo(established, within(1e-9));
+        assertThat(DeadPartTest.required(rfc, "/isaPercent").asDouble()).isCloseTo(100.0 * refused / outgoing, within(1e-9));
+        assertThat(DeadPartTest.required(rfc, "/scrPercent").asDouble()).isCloseTo(established, within(1e-9));
+        // Every completed call's BYE got its 200, timed by SIPp's timer 2.
+        assertThat(DeadPartTest.required(rfc, "/sddMicros/count").asLong()).isEqualTo(successful);
+    }
+
+    /** The header and the last line of the UAC's statistics, split into fields. */
+    private static String[][] lastLines(Path outDir) throws Exception {
+        List<String> lines = Files.readAllLines(outDir.resolve("logs/jedis/sipp-uac-call-stats.csv"))
+                .stream().filter(line -> !line.isBlank()).toList();
+        return new String[][]{lines.get(0).split(";", -1), lines.get(lines.size() - 1).split(";", -1)};
+    }
+
+    private static long sipp(List<String> header, String[] row, String column) {
+        int index = header.indexOf(column);
+        assertThat(index).as(column + " in SIPp's statistics").isNotNegative();
+        return Long.parseLong(row[index].trim());
+    }
+}
