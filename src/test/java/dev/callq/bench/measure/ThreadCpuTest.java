@@ -14,9 +14,10 @@ class ThreadCpuTest {
         long[] sink = new long[1];
         Thread thread = new Thread(() -> {
             try {
-                // Spins for 30 ms of its own CPU time, however busy the machine, allocating as it goes.
+                // Spins for 150 ms of its own CPU time, however busy the machine, allocating as it goes. Linux books
+                // user time by the 10 ms tick: a shorter spin can read 0 user time.
                 var bean = ManagementFactory.getThreadMXBean();
-                while (bean.getCurrentThreadCpuTime() < 30_000_000L) {
+                while (bean.getCurrentThreadCpuTime() < 150_000_000L) {
                     for (int i = 0; i < 1000; i++) {
                         sink[0] += new byte[64].length;
                     }
@@ -33,7 +34,7 @@ class ThreadCpuTest {
         assertThat(ended).isNotNull();
         assertThat(ended.name()).isEqualTo("thread-cpu-test-spinner");
         // Its counters went with the thread; what it said before it ended is kept.
-        assertThat(ended.cpuNanos()).isGreaterThanOrEqualTo(30_000_000L);
+        assertThat(ended.cpuNanos()).isGreaterThanOrEqualTo(150_000_000L);
         assertThat(ended.userNanos()).isPositive().isLessThanOrEqualTo(ended.cpuNanos());
         assertThat(ended.allocatedBytes()).isGreaterThanOrEqualTo(64 * 1000L);
         assertThat(sink[0]).isPositive();

@@ -1,5 +1,6 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.testkit.ChildProcesses;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.cli.Main;
 import org.junit.jupiter.api.AfterEach;
