@@ -107,8 +107,12 @@ public final class SustainedRateRule {
             failures.add(String.format(Locale.ROOT, "%s %d us > %.0f us", slo.label(), measured, slo.waitTargetMicros())
                     + producerShare(result, measured));
         }
+        // The consumed rate is per second of the run's measured window, which under SIP load runs from the first
+        // INVITE to the last event (longer than the probe's nominal duration): it is compared with what was
+        // offered in that same window, as the run judged itself, not with the nominal rate.
         Double consumedPerSec = result.sustained() == null ? null : result.sustained().consumedDuringMeasurePerSec();
-        SustainedLoad sustained = SustainedLoad.judge(offeredEventsPerSec, consumedPerSec, backlog,
+        double offeredInWindow = result.sustained() == null ? offeredEventsPerSec : result.sustained().offeredPerSec();
+        SustainedLoad sustained = SustainedLoad.judge(offeredInWindow, consumedPerSec, backlog,
                 slo.waitTargetMicros() / 1e6);
         failures.addAll(sustained.reasons());
         return new Judgement(failures.isEmpty(), failures, measured, sustained.backlogGrowthPerSecond(),
