@@ -186,6 +186,12 @@ class NetnsTopologyTest {
             run("ip", "link", "add", bridge, "type", "bridge");
             run("ip", "addr", "add", HOST_ADDRESS + "/24", "dev", bridge);
             run("ip", "link", "set", bridge, "up");
+            // Where a Docker engine runs, bridged frames pass iptables' FORWARD chain (br_netfilter), whose
+            // policy Docker sets to DROP: Kamailio's namespace would not reach Redis's. Let this bridge's own
+            // traffic through, for as long as the bridge lives.
+            if (hasIptables()) {
+                run("iptables", "-I", "FORWARD", "1", "-i", bridge, "-o", bridge, "-j", "ACCEPT");
+            }
             attach(redisNs, redisVeth, REDIS_ADDRESS);
             attach(kamailioNs, kamailioVeth, KAMAILIO_ADDRESS);
         }
@@ -211,6 +217,13 @@ class NetnsTopologyTest {
             quietly("ip", "link", "del", redisVeth + "h");
             quietly("ip", "link", "del", kamailioVeth + "h");
             quietly("ip", "link", "del", bridge);
+            if (hasIptables()) {
+                quietly("iptables", "-D", "FORWARD", "-i", bridge, "-o", bridge, "-j", "ACCEPT");
+            }
+        }
+
+        private static boolean hasIptables() {
+            return !quietly("sh", "-c", "command -v iptables").isBlank();
         }
 
         private static String quietly(String... command) {
