@@ -30,6 +30,7 @@ SIPp's code (0: every call succeeded, 1: some failed; see sipp(1)), or 2 for a b
   --name NAME            names the files in DIR:                                       default sipp-uac
                            NAME-stats.csv   SIPp's statistics, every second (-trace_stat -fd 1)
                            NAME-invites.log the scenario's <log> lines: Call-ID, INVITE send time
+                                            (and Call-ID, time, code as its 180 and 200 arrive)
                            NAME-errors.log  unexpected messages (-trace_err)
                            NAME.cmd         this script's call and the SIPp command line it ran
                          and SIPp names its own <scenario>_<pid>_rtt.csv, every call's response times

@@ -149,6 +149,8 @@ final class ReportTables {
                     .row("answered 200/480/486/600/603: SEER", c -> rfc(c, SessionMetrics::seerPercent))
                     .row("answered 408/500/503/504: ISA", c -> rfc(c, SessionMetrics::isaPercent))
                     .row("completed (BYE answered 200): SCR", c -> rfc(c, SessionMetrics::scrPercent))
+                    .row("INVITE → 180/200 p50 / p99 / max (ms): SRD", c -> requestDelay(c, SessionMetrics::srdMicros))
+                    .row("INVITE → 4xx–6xx p50 / p99 / max (ms): SRD, failed", c -> requestDelay(c, SessionMetrics::srdFailedMicros))
                     .row("BYE → 200 p50 / p99 (ms): SDD", ReportTables::disconnectDelay);
         }
         return Optional.of(table.build());
@@ -157,6 +159,13 @@ final class ReportTables {
     static String rfc(ClientResult c, Function<SessionMetrics, Double> percent) {
         Double value = c.calls() == null || c.calls().rfc6076() == null ? null : percent.apply(c.calls().rfc6076());
         return value == null ? "-" : String.format(Locale.ROOT, "%.2f %%", value);
+    }
+
+    /** RFC 6076's Session Request Delay at its microsecond resolution, in milliseconds; "-" when not measured. */
+    static String requestDelay(ClientResult c, Function<SessionMetrics, LatencySummary> which) {
+        LatencySummary srd = c.calls() == null || c.calls().rfc6076() == null ? null : which.apply(c.calls().rfc6076());
+        return srd == null ? "-" : String.format(Locale.ROOT, "%.3f / %.3f / %.3f", srd.p50() / 1000.0,
+                srd.p99() / 1000.0, srd.max() / 1000.0);
     }
 
     static String disconnectDelay(ClientResult c) {

@@ -70,6 +70,11 @@ public final class SideBySideTable {
             rows.add(row("SER / SEER / ISA / SCR (RFC 6076)", clients, c -> ReportTables.rfc(c, m -> m.serPercent())
                     + " / " + ReportTables.rfc(c, m -> m.seerPercent()) + " / " + ReportTables.rfc(c, m -> m.isaPercent())
                     + " / " + ReportTables.rfc(c, m -> m.scrPercent())));
+            if (clients.stream().anyMatch(c -> c.calls() != null && c.calls().rfc6076() != null
+                    && c.calls().rfc6076().srdMicros() != null)) {
+                rows.add(row("INVITE→180/200 p50 / p99 / max (ms): SRD (RFC 6076)", clients,
+                        c -> ReportTables.requestDelay(c, m -> m.srdMicros())));
+            }
             rows.add(row("BYE→200 p50 / p99 (ms): SDD (RFC 6076)", clients, ReportTables::disconnectDelay));
         }
         if (clients.stream().anyMatch(c -> c.latencyMicros().containsKey("enqueueToDone"))

@@ -2,6 +2,7 @@ package dev.callq.bench.run;
 
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.load.CallStats;
+import dev.callq.bench.sip.SessionMetrics;
 import dev.callq.bench.measure.Accounting;
 import dev.callq.bench.env.Provenance;
 import dev.callq.bench.measure.EventSets;
@@ -237,7 +238,10 @@ public final class ShardMerge {
                 : part.clockUncertaintyMicros();
     }
 
-    /** The sip-load shards' calls added up: counts only (post-dial delays and answers stay in each part's folder). */
+    /**
+     * The sip-load shards' calls added up: counts, and RFC 6076's ratios computed again from the summed counts;
+     * the delays (post-dial, SRD, SDD) and the answers stay in each part's folder.
+     */
     private static CallStats calls(List<ShardPart> sipLoads) {
         long attempted = 0;
         long succeeded = 0;
@@ -252,7 +256,8 @@ public final class ShardMerge {
             pushFailures += calls.pushFailures();
             pushed = pushed == null || calls.pushed() == null ? null : pushed + calls.pushed();
         }
-        return new CallStats(attempted, succeeded, failed, pushFailures, pushed, null);
+        SessionMetrics rfc6076 = SessionMetrics.sum(sipLoads.stream().map(part -> part.calls().rfc6076()).toList());
+        return new CallStats(attempted, succeeded, failed, pushFailures, pushed, null, null, null, null, rfc6076);
     }
 
     private static ClientResult.Producer producer(List<ShardPart> producers, Histogram lag, List<String> warnings) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,10 +27,10 @@ import java.util.regex.Pattern;
 public record CallAnswers(@JsonProperty("2xx") long success, @JsonProperty("3xx") long redirection,
                           @JsonProperty("4xx") long clientError, @JsonProperty("5xx") long serverError,
                           @JsonProperty("6xx") long globalFailure, long timeouts) {
-    // SIPp's error log: "Aborting call on unexpected message for Call-Id '…': while expecting '200' (index 4),
-    // received 'SIP/2.0 503 Service Unavailable"
-    private static final Pattern UNEXPECTED_ANSWER =
-            Pattern.compile("Aborting call on unexpected message.*received 'SIP/2\\.0 ([1-6]\\d\\d) ");
+    // SIPp's error log: "2026-12-07\t10:24:02.579238\t1796639042.579238: Aborting call on unexpected message for
+    // Call-Id '…': while expecting '200' (index 4), received 'SIP/2.0 503 Service Unavailable"
+    private static final Pattern UNEXPECTED_ANSWER = Pattern.compile("(?:(\\d+)\\.(\\d{6}): )?Aborting call on "
+            + "unexpected message for Call-Id '([^']*)'.*received 'SIP/2\\.0 ([1-6]\\d\\d) ");
     private static final Pattern CSEQ = Pattern.compile("(?m)^CSeq:\\s*\\d+\\s+([A-Za-z]+)");
     static final List<String> TIMEOUT_COLUMNS = List.of("FailedMaxUDPRetrans(C)", "FailedTimeoutOnRecv(C)");
 
@@ -55,8 +56,29 @@ public record CallAnswers(@JsonProperty("2xx") long success, @JsonProperty("3xx"
      */
     static Map<Integer, Long> failureCodes(Path errorFile, String method) {
         Map<Integer, Long> byCode = new TreeMap<>();
+        for (Aborted answer : aborted(errorFile)) {
+            if (method == null || method.equalsIgnoreCase(answer.method())) {
+                byCode.merge(answer.code(), 1L, Long::sum);
+            }
+        }
+        return byCode;
+    }
+
+    /**
+     * One answer SIPp aborted a call on.
+     *
+     * @param method       the method of the request it answers (its CSeq's), or null when it quotes none
+     * @param loggedMicros when SIPp logged it, as it processed the answer (epoch micros, its wall clock), or
+     *                     null when the entry carries no time stamp
+     */
+    record Aborted(String callId, int code, String method, Long loggedMicros) {
+    }
+
+    /** Every answer SIPp aborted a call on, in the order of its {@code -trace_err} file; none when the file is absent. */
+    static List<Aborted> aborted(Path errorFile) {
+        List<Aborted> answers = new ArrayList<>();
         if (!Files.exists(errorFile)) {
-            return byCode;
+            return answers;
         }
         String log;
         try {
@@ -68,21 +90,22 @@ public record CallAnswers(@JsonProperty("2xx") long success, @JsonProperty("3xx"
         Matcher answer = UNEXPECTED_ANSWER.matcher(log);
         boolean found = answer.find();
         while (found) {
-            int code = Integer.parseInt(answer.group(1));
+            int code = Integer.parseInt(answer.group(4));
+            String callId = answer.group(3);
+            Long micros = answer.group(1) == null ? null
+                    : Long.parseLong(answer.group(1)) * 1_000_000 + Long.parseLong(answer.group(2));
             int entryStart = answer.end();
             found = answer.find();
             String quoted = log.substring(entryStart, found ? answer.start() : log.length());
             Matcher cseq = CSEQ.matcher(quoted);
-            if (method == null || cseq.find() && cseq.group(1).equalsIgnoreCase(method)) {
-                byCode.merge(code, 1L, Long::sum);
-            }
+            answers.add(new Aborted(callId, code, cseq.find() ? cseq.group(1) : null, micros));
         }
-        return byCode;
+        return answers;
     }
 
     /** The failed calls by class, e.g. "SIPp got 12 × 5xx, 3 × no answer", or empty when there were none. */
     public String describeFailures() {
-        List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         long[] counts = {redirection, clientError, serverError, globalFailure};
         String[] names = {"3xx", "4xx", "5xx", "6xx"};
         for (int i = 0; i < counts.length; i++) {

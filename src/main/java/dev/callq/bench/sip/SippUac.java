@@ -133,12 +133,13 @@ public final class SippUac {
         Optional<Path> rtt = rttFile(runDir, pid);
         Histogram postDialDelay = responseTimes(rtt, PostDialDelay.TIMER);
         return new Outcome(stats, postDialDelay, CallAnswers.read(postDialDelay.getTotalCount(), errorFile, statCsv),
-                sessionMetrics(scenario, stats, rtt, postDialDelay.getTotalCount(), errorFile));
+                sessionMetrics(scenario, stats, rtt, postDialDelay.getTotalCount(), errorFile,
+                        sendLogFile(runDir, callIdPrefix)));
     }
 
     /** RFC 6076's metrics of the calls; null when the scenario does not time the INVITE's 200s. */
     private static SessionMetrics sessionMetrics(Path userScenario, SippStats stats, Optional<Path> rtt, long timed200s,
-                                                 Path errorFile) {
+                                                 Path errorFile, Path sendLog) {
         // The 200s to INVITEs are counted by the timer the 200 stops: a user's scenario that times none, though
         // its calls succeeded, cannot tell them, and the ratios are then left out rather than shown as 0.
         if (userScenario != null && timed200s == 0 && stats.succeeded() > 0) {
@@ -148,8 +149,10 @@ public final class SippUac {
         Histogram disconnectDelay = userScenario == null ? responseTimes(rtt, PostDialDelay.DISCONNECT_TIMER) : null;
         LatencySummary sdd = disconnectDelay == null || disconnectDelay.getTotalCount() == 0 ? null
                 : LatencySummary.of(disconnectDelay, 0);
+        SessionRequestDelay srd = Files.exists(sendLog)
+                ? SessionRequestDelay.read(sendLog, errorFile, userScenario != null) : null;
         return SessionMetrics.of(stats.attempted(), timed200s, CallAnswers.failureCodes(errorFile, "INVITE"),
-                stats.succeeded(), sdd);
+                stats.succeeded(), srd, sdd);
     }
 
     /**
