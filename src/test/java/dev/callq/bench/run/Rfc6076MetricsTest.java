@@ -66,6 +66,20 @@ class Rfc6076MetricsTest {
         assertThat(DeadPartTest.required(rfc, "/scrPercent").asDouble()).isCloseTo(established, within(1e-9));
         // Every completed call's BYE got its 200, timed by SIPp's timer 2.
         assertThat(DeadPartTest.required(rfc, "/sddMicros/count").asLong()).isEqualTo(successful);
+        // Every INVITE got a final answer: none timed out.
+        assertThat(DeadPartTest.required(rfc, "/invitesUnanswered").asLong()).isZero();
+        // SRD §4.3.1: each accepted call's 180 (the UAS rings before it answers) ends one successful setup, and
+        // §4.3.2: each refused call's 500 one failed setup.
+        JsonNode srd = DeadPartTest.required(rfc, "/srdMicros");
+        assertThat(DeadPartTest.required(srd, "/count").asLong()).isEqualTo(successful);
+        assertThat(DeadPartTest.required(rfc, "/srdFailedMicros/count").asLong()).isEqualTo(refused);
+        // The 180 comes before the 200, so SRD is at most SIPp's own INVITE → 200 timer, which counts whole
+        // milliseconds (one tick of slack).
+        JsonNode postDial = DeadPartTest.required(new SummaryTree(outDir).client("jedis"), "/calls/postDialDelayMicros");
+        assertThat(DeadPartTest.required(srd, "/p50").asLong()).isPositive()
+                .isLessThanOrEqualTo(DeadPartTest.required(postDial, "/p50").asLong() + 1_000);
+        assertThat(DeadPartTest.required(srd, "/max").asLong())
+                .isLessThanOrEqualTo(DeadPartTest.required(postDial, "/max").asLong() + 1_000);
     }
 
     /** The header and the last line of the UAC's statistics, split into fields. */
