@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static dev.callq.bench.testkit.Json.required;
 
 /**
@@ -64,6 +65,15 @@ class SipLoadShardsTest {
         long expected = required(client, "/events/expected").asLong();
         assertThat(required(calls, "/pushed").asLong()).isEqualTo(expected);
         assertThat(expected).isEqualTo(2 * required(calls, "/succeeded").asLong()).isPositive();
+        // RFC 6076's block: the shards' counts added up, SER computed again from the sums; no delays, whose
+        // percentiles cannot be added from the shards' summaries.
+        JsonNode rfc = required(calls, "/rfc6076");
+        long established = required(rfc, "/invites200").asLong();
+        assertThat(required(rfc, "/invites").asLong()).isEqualTo(CALLS);
+        assertThat(required(rfc, "/sessionsCompleted").asLong()).isEqualTo(required(calls, "/succeeded").asLong());
+        assertThat(required(rfc, "/serPercent").asDouble()).isCloseTo(100.0 * established / CALLS, within(1e-9));
+        assertThat(rfc.path("srdMicros").isMissingNode()).isTrue();
+        assertThat(rfc.path("sddMicros").isMissingNode()).isTrue();
         JsonNode events = client.path("events");
         assertThat(required(events, "/consumed").asLong()).isEqualTo(expected);
         assertThat(required(events, "/unique").asLong()).isEqualTo(expected);
