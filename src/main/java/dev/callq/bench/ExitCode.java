@@ -12,7 +12,7 @@ public final class ExitCode {
     /** Bad input or environment: a one-line error, nothing run. */
     public static final int USAGE = 2;
     /**
-     * Finished, but its numbers are not trustworthy (see {@code run.RunVerdict}): events lost, duplicated or
+     * Finished, but its numbers are not trustworthy (see {@code result.RunVerdict}): events lost, duplicated or
      * malformed, the producer behind schedule, a part failed mid-run, a cross-check failed, the Kamailio
      * script broke its contract, or the load was NOT SUSTAINED. Not sustained shares this code rather than
      * taking one of its own: an open-loop run whose queue grew measured the queue's wait, not the pipeline at

@@ -28,6 +28,8 @@ class LayersTest {
             List.of("driver"),
             List.of("sip"),
             List.of("load"),
+            List.of("result"),
+            List.of("fault"),
             List.of("run"),
             List.of("plan", "maxrate", "sweep"),
             List.of("suite"),

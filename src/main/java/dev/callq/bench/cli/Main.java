@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code callq}: the harness's command line. Exit codes ({@link ExitCode}): 0 success; 2 bad input or
  * environment (a one-line error); 3 the run finished but its numbers are not trustworthy (events lost,
- * duplicated or malformed, producer behind schedule, load NOT SUSTAINED: see {@code run.RunVerdict}); 4 a
+ * duplicated or malformed, producer behind schedule, load NOT SUSTAINED: see {@code result.RunVerdict}); 4 a
  * regression gate failed; 5 a threshold was not met; 130 stopped midway (Ctrl-C, SIGTERM), with every
  * process it started stopped too; 1 anything unexpected. README.md's "Exit codes" holds the table of every command.
  */

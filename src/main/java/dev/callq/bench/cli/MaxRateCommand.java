@@ -11,7 +11,7 @@ import dev.callq.bench.measure.Slo;
 import dev.callq.bench.report.MaxRateHtml;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import dev.callq.bench.run.LoadKind;
+import dev.callq.bench.load.LoadKind;
 import dev.callq.bench.run.RunOptions;
 import dev.callq.bench.sip.EnqueuedEvents;
 

@@ -3,11 +3,11 @@ package dev.callq.bench.cli;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.report.RunHtml;
 import dev.callq.bench.report.SideBySideTable;
-import dev.callq.bench.run.ClientResult;
-import dev.callq.bench.run.RunSummary;
-import dev.callq.bench.run.RunVerdict;
+import dev.callq.bench.result.ClientResult;
+import dev.callq.bench.result.RunSummary;
+import dev.callq.bench.result.RunVerdict;
 import dev.callq.bench.run.ShardMerge;
-import dev.callq.bench.run.SummaryJson;
+import dev.callq.bench.result.SummaryJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

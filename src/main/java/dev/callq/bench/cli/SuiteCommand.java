@@ -6,7 +6,7 @@ import dev.callq.bench.compare.MachineRecord;
 import dev.callq.bench.compare.Tolerance;
 import dev.callq.bench.env.Provenance;
 import dev.callq.bench.report.SuiteHtml;
-import dev.callq.bench.run.Thresholds;
+import dev.callq.bench.result.Thresholds;
 import dev.callq.bench.suite.SuiteSpec;
 import dev.callq.bench.suite.SuiteSpecParser;
 import dev.callq.bench.sweep.CellResult;

@@ -3,7 +3,7 @@ package dev.callq.bench.cli;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.report.SweepHtml;
-import dev.callq.bench.run.Thresholds;
+import dev.callq.bench.result.Thresholds;
 import dev.callq.bench.sweep.CellResult;
 import dev.callq.bench.sweep.Sweep;
 import dev.callq.bench.sweep.SweepCell;

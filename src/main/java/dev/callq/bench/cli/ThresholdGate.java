@@ -1,9 +1,9 @@
 package dev.callq.bench.cli;
 
 import dev.callq.bench.HarnessException;
-import dev.callq.bench.run.RunSummary;
-import dev.callq.bench.run.SummaryJson;
-import dev.callq.bench.run.Thresholds;
+import dev.callq.bench.result.RunSummary;
+import dev.callq.bench.result.SummaryJson;
+import dev.callq.bench.result.Thresholds;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -12,7 +12,7 @@ import java.util.List;
  *                           {@link #MIN_INTERVAL_SAMPLES} events: the many numbers a repeat contributes to
  *                           the gate's test (see {@link Comparison}); empty when measured elsewhere
  * @param samples            enqueue→dequeue latencies recorded in the measured phase; −1 when unknown
- * @param untrustworthy      why the run's numbers cannot be trusted ({@code run.RunVerdict}); null when they can
+ * @param untrustworthy      why the run's numbers cannot be trusted ({@code result.RunVerdict}); null when they can
  * @param p50DoneMicros      p50 enqueue→done (the event's whole cost: wait, pop and work) over the measured phase,
  *                           from the .hlog; −1 when the log has none
  */

@@ -1,7 +1,7 @@
 package dev.callq.bench.compare;
 
 import dev.callq.bench.HarnessException;
-import dev.callq.bench.run.SummaryJson;
+import dev.callq.bench.result.SummaryJson;
 
 import java.io.IOException;
 import java.nio.file.Files;

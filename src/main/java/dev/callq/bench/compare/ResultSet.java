@@ -4,10 +4,10 @@ import dev.callq.bench.HarnessException;
 import dev.callq.bench.measure.IntervalLogReader;
 import dev.callq.bench.measure.LatencyRecorder;
 import dev.callq.bench.measure.Metric;
-import dev.callq.bench.run.ClientResult;
-import dev.callq.bench.run.RunSummary;
-import dev.callq.bench.run.RunVerdict;
-import dev.callq.bench.run.SummaryJson;
+import dev.callq.bench.result.ClientResult;
+import dev.callq.bench.result.RunSummary;
+import dev.callq.bench.result.RunVerdict;
+import dev.callq.bench.result.SummaryJson;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;

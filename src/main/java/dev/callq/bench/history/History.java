@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.compare.CellKey;
-import dev.callq.bench.run.SummaryJson;
+import dev.callq.bench.result.SummaryJson;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

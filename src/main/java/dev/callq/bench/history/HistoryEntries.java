@@ -8,9 +8,9 @@ import dev.callq.bench.compare.ResultSet;
 import dev.callq.bench.measure.IntervalLogReader;
 import dev.callq.bench.measure.LatencyRecorder;
 import dev.callq.bench.measure.Metric;
-import dev.callq.bench.run.ClientResult;
-import dev.callq.bench.run.RunSummary;
-import dev.callq.bench.run.SummaryJson;
+import dev.callq.bench.result.ClientResult;
+import dev.callq.bench.result.RunSummary;
+import dev.callq.bench.result.SummaryJson;
 import org.HdrHistogram.Histogram;
 
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.callq.bench.history;
 
 import dev.callq.bench.compare.CellKey;
 import dev.callq.bench.compare.MachineRecord;
-import dev.callq.bench.run.ClientResult;
+import dev.callq.bench.result.ClientResult;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,7 +20,7 @@ import java.util.Map;
  * @param repeats       how many repeats the figures cover
  * @param metrics       {@link HistoryMetric#key()} → value; a figure the run could not give is left out
  * @param events        the accounting of every event, summed over the repeats
- * @param untrustworthy why the run's numbers cannot be trusted ({@code run.RunVerdict}); null when they can.
+ * @param untrustworthy why the run's numbers cannot be trusted ({@code result.RunVerdict}); null when they can.
  *                      Such a run is kept and shown, and left out of the change-point analysis
  */
 public record HistoryEntry(int schema, String commit, String time, MachineRecord machine, CellKey cell,

@@ -1,8 +1,8 @@
 package dev.callq.bench.maxrate;
 
 import dev.callq.bench.HarnessException;
-import dev.callq.bench.run.BacklogTrend;
-import dev.callq.bench.run.ClientResult;
+import dev.callq.bench.result.BacklogTrend;
+import dev.callq.bench.result.ClientResult;
 import dev.callq.bench.run.ForkedRun;
 import dev.callq.bench.run.RunOptions;
 import dev.callq.bench.sip.SessionMetrics;

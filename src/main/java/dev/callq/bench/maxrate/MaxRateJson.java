@@ -2,8 +2,8 @@ package dev.callq.bench.maxrate;
 
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.Provenance;
-import dev.callq.bench.run.LoadKind;
-import dev.callq.bench.run.SummaryJson;
+import dev.callq.bench.load.LoadKind;
+import dev.callq.bench.result.SummaryJson;
 
 import java.io.IOException;
 import java.nio.file.Files;

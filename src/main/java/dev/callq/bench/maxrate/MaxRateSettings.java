@@ -3,7 +3,7 @@ package dev.callq.bench.maxrate;
 import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.driver.QueuePattern;
-import dev.callq.bench.run.LoadKind;
+import dev.callq.bench.load.LoadKind;
 import dev.callq.bench.run.RunOptions;
 import dev.callq.bench.sip.EnqueuedEvents;
 import dev.callq.bench.work.ServiceTime;

@@ -3,10 +3,10 @@ package dev.callq.bench.maxrate;
 import dev.callq.bench.measure.LatencySummary;
 import dev.callq.bench.measure.Metric;
 import dev.callq.bench.measure.Slo;
-import dev.callq.bench.run.BacklogTrend;
-import dev.callq.bench.run.ClientResult;
-import dev.callq.bench.run.RunVerdict;
-import dev.callq.bench.run.SustainedLoad;
+import dev.callq.bench.result.BacklogTrend;
+import dev.callq.bench.result.ClientResult;
+import dev.callq.bench.result.RunVerdict;
+import dev.callq.bench.result.SustainedLoad;
 
 import java.util.ArrayList;
 import java.util.List;

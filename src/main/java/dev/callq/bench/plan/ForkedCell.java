@@ -1,9 +1,9 @@
 package dev.callq.bench.plan;
 
 import dev.callq.bench.load.SyntheticLoad;
-import dev.callq.bench.run.ClientResult;
+import dev.callq.bench.result.ClientResult;
 import dev.callq.bench.run.ForkedRun;
-import dev.callq.bench.run.LoadKind;
+import dev.callq.bench.load.LoadKind;
 import dev.callq.bench.run.RunOptions;
 import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.work.Work;

@@ -9,7 +9,7 @@ import dev.callq.bench.queueing.ConfidenceInterval;
 import dev.callq.bench.queueing.PoolEstimate;
 import dev.callq.bench.queueing.UslBootstrap;
 import dev.callq.bench.queueing.UslFit;
-import dev.callq.bench.run.SummaryJson;
+import dev.callq.bench.result.SummaryJson;
 
 import java.io.IOException;
 import java.nio.file.Path;

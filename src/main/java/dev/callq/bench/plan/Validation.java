@@ -5,7 +5,7 @@ import dev.callq.bench.measure.IntervalLogReader;
 import dev.callq.bench.measure.Metric;
 import dev.callq.bench.measure.Slo;
 import dev.callq.bench.queueing.PoolEstimate;
-import dev.callq.bench.run.ClientResult;
+import dev.callq.bench.result.ClientResult;
 import org.HdrHistogram.Histogram;
 
 import java.io.PrintStream;

@@ -2,8 +2,8 @@ package dev.callq.bench.report;
 
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.report.RunFolder.ClientData;
-import dev.callq.bench.run.FaultRecord;
-import dev.callq.bench.run.Timeseries;
+import dev.callq.bench.result.FaultRecord;
+import dev.callq.bench.result.Timeseries;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 import org.knowm.xchart.CategoryChart;

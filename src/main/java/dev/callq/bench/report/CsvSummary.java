@@ -1,9 +1,9 @@
 package dev.callq.bench.report;
 
 import dev.callq.bench.measure.LatencySummary;
-import dev.callq.bench.run.ClientResult;
-import dev.callq.bench.run.RunSummary;
-import dev.callq.bench.run.RunVerdict;
+import dev.callq.bench.result.ClientResult;
+import dev.callq.bench.result.RunSummary;
+import dev.callq.bench.result.RunVerdict;
 
 import java.util.List;
 import java.util.Locale;

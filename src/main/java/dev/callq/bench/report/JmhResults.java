@@ -2,7 +2,7 @@ package dev.callq.bench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.HarnessException;
-import dev.callq.bench.run.SummaryJson;
+import dev.callq.bench.result.SummaryJson;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.callq.bench.report;
 
-import dev.callq.bench.run.RunSummary;
-import dev.callq.bench.run.RunVerdict;
+import dev.callq.bench.result.RunSummary;
+import dev.callq.bench.result.RunVerdict;
 
 import java.util.ArrayList;
 import java.util.List;

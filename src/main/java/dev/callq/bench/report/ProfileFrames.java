@@ -1,6 +1,6 @@
 package dev.callq.bench.report;
 
-import dev.callq.bench.run.ClientResult;
+import dev.callq.bench.result.ClientResult;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;

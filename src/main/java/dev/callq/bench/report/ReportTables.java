@@ -6,11 +6,11 @@ import dev.callq.bench.measure.Percentile;
 import dev.callq.bench.measure.Metric;
 import dev.callq.bench.sip.CallAnswers;
 import dev.callq.bench.sip.SessionMetrics;
-import dev.callq.bench.run.ClientResult;
-import dev.callq.bench.run.ThreadRole;
-import dev.callq.bench.run.RunSummary;
-import dev.callq.bench.run.RunVerdict;
-import dev.callq.bench.run.SustainedLoad;
+import dev.callq.bench.result.ClientResult;
+import dev.callq.bench.result.ThreadRole;
+import dev.callq.bench.result.RunSummary;
+import dev.callq.bench.result.RunVerdict;
+import dev.callq.bench.result.SustainedLoad;
 import dev.callq.bench.sip.KamailioErrors;
 
 import java.util.ArrayList;
@@ -98,7 +98,7 @@ final class ReportTables {
     }
 
     /**
-     * The sustained rule's figures ({@code run.SustainedLoad}) and the drain after the measured phase;
+     * The sustained rule's figures ({@code result.SustainedLoad}) and the drain after the measured phase;
      * empty for results written before them.
      */
     static Optional<Table> sustained(List<ClientResult> clients) {

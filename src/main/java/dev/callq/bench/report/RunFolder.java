@@ -2,10 +2,10 @@ package dev.callq.bench.report;
 
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.measure.IntervalLogReader;
-import dev.callq.bench.run.ClientResult;
-import dev.callq.bench.run.RunSummary;
-import dev.callq.bench.run.SummaryJson;
-import dev.callq.bench.run.Timeseries;
+import dev.callq.bench.result.ClientResult;
+import dev.callq.bench.result.RunSummary;
+import dev.callq.bench.result.SummaryJson;
+import dev.callq.bench.result.Timeseries;
 import org.HdrHistogram.Histogram;
 
 import java.nio.file.Files;

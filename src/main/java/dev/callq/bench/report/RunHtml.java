@@ -2,11 +2,11 @@ package dev.callq.bench.report;
 
 import dev.callq.bench.measure.LatencySplit;
 import dev.callq.bench.measure.LatencySummary;
-import dev.callq.bench.run.ClientResult;
-import dev.callq.bench.run.RunSummary;
-import dev.callq.bench.run.RunVerdict;
-import dev.callq.bench.run.FaultRecord;
-import dev.callq.bench.run.Timeseries;
+import dev.callq.bench.result.ClientResult;
+import dev.callq.bench.result.RunSummary;
+import dev.callq.bench.result.RunVerdict;
+import dev.callq.bench.result.FaultRecord;
+import dev.callq.bench.result.Timeseries;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

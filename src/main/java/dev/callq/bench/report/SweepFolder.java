@@ -3,7 +3,7 @@ package dev.callq.bench.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.Provenance;
-import dev.callq.bench.run.SummaryJson;
+import dev.callq.bench.result.SummaryJson;
 import dev.callq.bench.sweep.CellResult;
 import dev.callq.bench.sweep.SweepFiles;
 

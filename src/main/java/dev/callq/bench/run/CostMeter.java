@@ -3,6 +3,8 @@ package dev.callq.bench.run;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.env.RedisProbe;
 import dev.callq.bench.measure.ThreadCpu;
+import dev.callq.bench.result.ClientResult;
+import dev.callq.bench.result.ThreadRole;
 
 import java.io.IOException;
 import java.nio.file.Files;

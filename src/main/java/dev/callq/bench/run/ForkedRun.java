@@ -2,6 +2,8 @@ package dev.callq.bench.run;
 
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.HarnessException;
+import dev.callq.bench.result.RunSummary;
+import dev.callq.bench.result.SummaryJson;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -4,6 +4,7 @@ import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.ManagedProcess;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.env.RespConnection;
+import dev.callq.bench.fault.FaultSpec;
 import dev.callq.bench.load.Load;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

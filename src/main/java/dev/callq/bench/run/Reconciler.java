@@ -5,11 +5,13 @@ import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.driver.QueueSpec;
 import dev.callq.bench.event.MalformedEventException;
 import dev.callq.bench.event.PayloadFormat;
+import dev.callq.bench.fault.CountersAcrossServers;
 import dev.callq.bench.load.LoadOutcome;
 import dev.callq.bench.measure.Accounting;
 import dev.callq.bench.measure.CappedIds;
 import dev.callq.bench.measure.CrossCheck;
 import dev.callq.bench.measure.EventLedger;
+import dev.callq.bench.result.ClientResult;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -8,6 +8,7 @@ import dev.callq.bench.measure.LatencyRecorder;
 import dev.callq.bench.measure.Metric;
 import dev.callq.bench.measure.Recorders;
 import dev.callq.bench.measure.WallClock;
+import dev.callq.bench.result.Timeseries;
 import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

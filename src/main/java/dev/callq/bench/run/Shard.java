@@ -1,5 +1,7 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.result.Role;
+
 /**
  * Which share of a role a process takes, as {@code --shard I/N} spells it: shard {@code index} of
  * {@code count}, counted from 0 (as Kubernetes' {@code JOB_COMPLETION_INDEX} is).

@@ -4,6 +4,7 @@ import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.RedisClock;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.env.RespConnection;
+import dev.callq.bench.result.Role;
 
 import java.time.Duration;
 

@@ -11,6 +11,12 @@ import dev.callq.bench.measure.IntervalLogReader;
 import dev.callq.bench.measure.LatencyRecorder;
 import dev.callq.bench.measure.LatencySummary;
 import dev.callq.bench.measure.Metric;
+import dev.callq.bench.result.BacklogTrend;
+import dev.callq.bench.result.ClientResult;
+import dev.callq.bench.result.RunSummary;
+import dev.callq.bench.result.ShardPart;
+import dev.callq.bench.result.SustainedLoad;
+import dev.callq.bench.result.Timeseries;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;

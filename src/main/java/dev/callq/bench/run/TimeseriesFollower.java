@@ -1,5 +1,7 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.result.Timeseries;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

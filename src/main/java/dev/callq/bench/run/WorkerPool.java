@@ -5,6 +5,7 @@ import dev.callq.bench.driver.QueueConsumer;
 import dev.callq.bench.driver.QueueDriver;
 import dev.callq.bench.driver.QueueSpec;
 import dev.callq.bench.driver.ReplyStamp;
+import dev.callq.bench.fault.CrashableWorkers;
 import dev.callq.bench.measure.ThreadCpu;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,7 @@ import java.util.concurrent.atomic.LongAdder;
  * N worker threads, each polling the queue on a connection of its own until told to stop. A worker
  * notices the stop request within one pop timeout, because every pop is bounded.
  */
-final class WorkerPool implements AutoCloseable {
+final class WorkerPool implements AutoCloseable, CrashableWorkers {
     private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
     private static final Duration ERROR_BACKOFF = Duration.ofMillis(100);
 
@@ -98,11 +99,8 @@ final class WorkerPool implements AutoCloseable {
         return List.copyOf(threads);
     }
 
-    /**
-     * Makes {@code workers} workers die at their next pop, after the pop and before the work; waits (up to
-     * {@code timeout}) until they have. Returns the events they held when they died.
-     */
-    long crash(int workers, java.time.Duration timeout) {
+    @Override
+    public long crash(int workers, java.time.Duration timeout) {
         crashesDone = new CountDownLatch(workers);
         crashesAsked.addAndGet(workers);
         try {

@@ -1,6 +1,6 @@
 package dev.callq.bench.suite;
 
-import dev.callq.bench.run.Thresholds;
+import dev.callq.bench.result.Thresholds;
 import dev.callq.bench.sweep.SweepSpec;
 
 import java.util.List;

@@ -6,9 +6,9 @@ import dev.callq.bench.measure.LatencySplit;
 import dev.callq.bench.measure.LatencySummary;
 import dev.callq.bench.measure.Metric;
 import dev.callq.bench.driver.QueuePattern;
-import dev.callq.bench.run.ClientResult;
-import dev.callq.bench.run.DeliveryPromise;
-import dev.callq.bench.run.FaultRecord;
+import dev.callq.bench.result.ClientResult;
+import dev.callq.bench.result.DeliveryPromise;
+import dev.callq.bench.result.FaultRecord;
 import dev.callq.bench.run.RunOptions;
 import dev.callq.bench.run.ForkedRun;
 
@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  *                     absent when the cell's pops were not stamped (or, for the producer, without one)
  * @param crossChecks  the accounting's totals against Redis's (and Kamailio's) own counters: "yes: " and what
  *                     was checked, or "NO: " and what disagreed, with both counts; absent when nothing was
- * @param sustained    the run's sustained verdict ({@code run.SustainedLoad}): "sustained", "NOT SUSTAINED" or
+ * @param sustained    the run's sustained verdict ({@code result.SustainedLoad}): "sustained", "NOT SUSTAINED" or
  *                     "not judged"; absent for a failed cell and in older results
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -147,6 +147,6 @@ public record CellResult(int index, String name, String client, String pattern, 
     /** False only when the cell's run was judged and did not sustain its load. */
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean notSustained() {
-        return dev.callq.bench.run.SustainedLoad.NOT_SUSTAINED.equals(sustained);
+        return dev.callq.bench.result.SustainedLoad.NOT_SUSTAINED.equals(sustained);
     }
 }

@@ -1,8 +1,8 @@
 package dev.callq.bench.sweep;
 
 import dev.callq.bench.driver.QueuePattern;
-import dev.callq.bench.run.DeliveryPromise;
-import dev.callq.bench.run.FaultRecord;
+import dev.callq.bench.result.DeliveryPromise;
+import dev.callq.bench.result.FaultRecord;
 import dev.callq.bench.run.RunOptions;
 
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package dev.callq.bench.sweep;
 
 import dev.callq.bench.driver.ClientChoice;
 import dev.callq.bench.driver.QueuePattern;
-import dev.callq.bench.run.FaultSpec;
-import dev.callq.bench.run.LoadKind;
+import dev.callq.bench.fault.FaultSpec;
+import dev.callq.bench.load.LoadKind;
 import dev.callq.bench.run.RunArguments;
 import dev.callq.bench.run.RunOptions;
 import dev.callq.bench.work.ServiceTime;

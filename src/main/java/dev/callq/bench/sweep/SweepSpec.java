@@ -1,7 +1,7 @@
 package dev.callq.bench.sweep;
 
-import dev.callq.bench.run.LoadKind;
-import dev.callq.bench.run.Thresholds;
+import dev.callq.bench.load.LoadKind;
+import dev.callq.bench.result.Thresholds;
 
 import java.util.Map;
 

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.callq.bench.HarnessException;
-import dev.callq.bench.run.FaultSpec;
-import dev.callq.bench.run.LoadKind;
-import dev.callq.bench.run.Thresholds;
+import dev.callq.bench.fault.FaultSpec;
+import dev.callq.bench.load.LoadKind;
+import dev.callq.bench.result.Thresholds;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.callq.bench.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.ExitCode;
-import dev.callq.bench.run.SummaryJson;
+import dev.callq.bench.result.SummaryJson;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -2,7 +2,7 @@ package dev.callq.bench.compare;
 
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.Main;
-import dev.callq.bench.run.SummaryJson;
+import dev.callq.bench.result.SummaryJson;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -223,17 +223,17 @@ class CompareTest {
 
     @Test
     void thresholdsAreJudgedPerClientOnTheSummary() {
-        dev.callq.bench.run.RunSummary summary = SummaryJson.read(results.resolve("baseline/r0"));
+        dev.callq.bench.result.RunSummary summary = SummaryJson.read(results.resolve("baseline/r0"));
         long p99 = summary.clients().get(0).latencyMicros().get("enqueueToDequeue").p99();
 
-        List<dev.callq.bench.run.Thresholds.Check> checks = dev.callq.bench.run.Thresholds
+        List<dev.callq.bench.result.Thresholds.Check> checks = dev.callq.bench.result.Thresholds
                 .parse("p99<=" + p99 + "us, p99<" + p99 + "us, lost==0, throughput>=1000000")
                 .judge(summary);
-        assertThat(checks).extracting(dev.callq.bench.run.Thresholds.Check::passed).containsExactly(true, false, true, false);
+        assertThat(checks).extracting(dev.callq.bench.result.Thresholds.Check::passed).containsExactly(true, false, true, false);
         assertThat(checks.get(1).line()).startsWith("✗ jedis p99 ").endsWith("(p99<" + p99 + "us)");
-        assertThatThrownBy(() -> dev.callq.bench.run.Thresholds.parse("p99<20")).hasMessage(
+        assertThatThrownBy(() -> dev.callq.bench.result.Thresholds.parse("p99<20")).hasMessage(
                 "threshold 'p99<20': a latency needs a unit (us, ms or s)");
-        assertThatThrownBy(() -> dev.callq.bench.run.Thresholds.parse("speed>3")).hasMessageStartingWith(
+        assertThatThrownBy(() -> dev.callq.bench.result.Thresholds.parse("speed>3")).hasMessageStartingWith(
                 "threshold 'speed>3': no metric 'speed'");
         assertThat(Main.execute("run", "--threshold", "p99 about 3ms", "--out", results.resolve("never").toString()))
                 .isEqualTo(ExitCode.USAGE);

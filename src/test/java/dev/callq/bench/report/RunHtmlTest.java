@@ -1,8 +1,8 @@
 package dev.callq.bench.report;
 
 import dev.callq.bench.measure.IntervalLogReader;
-import dev.callq.bench.run.RunSummary;
-import dev.callq.bench.run.SummaryJson;
+import dev.callq.bench.result.RunSummary;
+import dev.callq.bench.result.SummaryJson;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,7 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.load.LoadKind;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

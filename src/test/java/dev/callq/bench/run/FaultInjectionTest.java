@@ -3,6 +3,8 @@ package dev.callq.bench.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.Main;
+import dev.callq.bench.fault.FaultInjector;
+import dev.callq.bench.result.Timeseries;
 import dev.callq.bench.testkit.ChildProcesses;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,8 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.result.Role;
+import dev.callq.bench.result.ShardPart;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.measure.IntervalLogReader;
 import dev.callq.bench.measure.Metric;
+import dev.callq.bench.result.Timeseries;
 import dev.callq.bench.testkit.NoProcessLeftBehind;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Tag;

@@ -5,6 +5,8 @@ import dev.callq.bench.event.CallEvent;
 import dev.callq.bench.event.EventKind;
 import dev.callq.bench.measure.Accounting;
 import dev.callq.bench.measure.EventSets;
+import dev.callq.bench.result.ClientResult;
+import dev.callq.bench.result.ShardPart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,6 @@
 package dev.callq.bench.sweep;
 
-import dev.callq.bench.run.RoundTrip;
+import dev.callq.bench.netem.RoundTrip;
 import dev.callq.bench.run.RunOptions;
 import org.junit.jupiter.api.Test;
 
