@@ -38,7 +38,7 @@ class LatencySplitTest {
 
     @AfterAll
     static void nothingStartedIsStillRunning() {
-        assertThat(ChildProcesses.alive()).isEmpty();
+        assertThat(ChildProcesses.aliveUnder(outDir)).isEmpty();
     }
 
     @ParameterizedTest

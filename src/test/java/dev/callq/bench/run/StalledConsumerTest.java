@@ -60,6 +60,6 @@ class StalledConsumerTest {
         assertThat(latency.p999()).isGreaterThanOrEqualTo(150_000);
         assertThat(latency.max()).isGreaterThanOrEqualTo(STALL_MILLIS * 1_000 * 9 / 10);
         assertThat(latency.p50()).isLessThan(50_000);
-        assertThat(ChildProcesses.alive()).isEmpty();
+        assertThat(ChildProcesses.aliveUnder(outDir)).isEmpty();
     }
 }
