@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.run.SummaryJson;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,7 @@ import static dev.callq.bench.testkit.Json.required;
  * its probes, in calls/s. Bounded to one probe (start = maximum, no confirmation) so that it stays short: the
  * search converges on its maximum and must say that the maximum, not the queue, was the limit.
  */
+@Isolated("a max-rate search finds the highest rate this machine sustains")
 @Timeout(120)
 @Tag("processes")
 class SipMaxRateTest {

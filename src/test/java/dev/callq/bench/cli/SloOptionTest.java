@@ -3,6 +3,7 @@ package dev.callq.bench.cli;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.measure.Slo;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code --slo} is spelled the same for {@code callq plan} and {@code callq max-rate}: one type reads both. */
+@Isolated("it captures the console")
 @Tag("processes")
 class SloOptionTest {
     private static final Slo P999_50MS = new Slo("p99.9", 0.999, 50_000);

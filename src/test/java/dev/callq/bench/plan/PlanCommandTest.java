@@ -3,8 +3,7 @@ package dev.callq.bench.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callq.bench.ExitCode;
-import dev.callq.bench.cli.Main;
-import dev.callq.bench.testkit.Console;
+import dev.callq.bench.testkit.CallqProcess;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -12,7 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,20 +30,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PlanCommandTest {
     @TempDir
     Path outDir;
+    @TempDir
+    Path consoleDir;
 
     @Test
     @Timeout(value = 1200, unit = TimeUnit.SECONDS)
     void planPrintsTheWorkerCountWithItsIntervalAndTheRepeatsAroundIt() throws Exception {
         // The check, with short cells: 5,000 events/s of 1 ms exponential work, p99 ≤ 20 ms.
-        Console.Captured console = Console.capture(() -> Main.execute("plan", "--rate", "5000", "--slo", "p99=20ms", "--service-time", "exp:1ms",
-                    "--client", "jedis", "--sweep-workers", "1,2,4,8", "--sweep-seconds", "1.5", "--sweep-warmup", "0.3",
+        // Forked, so that what it prints is its own while other classes run beside this one.
+        CallqProcess.Outcome outcome = CallqProcess.run(consoleDir, Map.of(), List.of("plan", "--rate", "5000",
+                    "--slo", "p99=20ms", "--service-time", "exp:1ms", "--client", "jedis", "--sweep-workers", "1,2,4,8", "--sweep-seconds", "1.5", "--sweep-warmup", "0.3",
                     "--ceiling-workers", "8", "--ceiling-rate", "20000", "--ceiling-seconds", "0.5",
-                    "--validation-seconds", "1.5", "--validation-warmup", "0.5", "--repeats", "2", "--out", outDir.toString()));
-        String printed = console.stdout();
-        System.out.println(printed);
-        System.err.print(console.stderr());
+                    "--validation-seconds", "1.5", "--validation-warmup", "0.5", "--repeats", "2", "--out", outDir.toString()),
+                Duration.ofMinutes(15));
+        String printed = outcome.stdout();
+        System.out.println(printed + outcome.stderr());
 
-        assertThat(console.exitCode()).as(printed).isIn(ExitCode.OK, ExitCode.UNTRUSTWORTHY);
+        assertThat(outcome.exitCode()).as(printed + outcome.stderr()).isIn(ExitCode.OK, ExitCode.UNTRUSTWORTHY);
         Matcher headline = Pattern.compile("recommended workers\\s+(\\d+) workers; (\\d+)(?:–(\\d+))? at 90 %")
                 .matcher(printed);
         assertThat(headline.find()).as(printed).isTrue();

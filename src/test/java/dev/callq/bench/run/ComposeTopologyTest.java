@@ -3,6 +3,8 @@ package dev.callq.bench.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.ExitCode;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import dev.callq.bench.testkit.SharedResources;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * image. Skipped without a Docker engine (Testcontainers looks for one); ComposeFileTest checks the file's
  * wiring and NetnsTopologyTest the same topology with network namespaces where there is none.
  */
+@ResourceLock(SharedResources.HOST_NETWORK)
 @Tag("docker")
 @Tag("processes")
 @RequiresDocker

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.Main;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A --kamailio-cfg that declares the callq_pushed_* counters but never pushes answers every call and puts
  * nothing in the queue: 0 expected, 0 consumed would balance. It breaks the contract, and the run says so.
  */
+@Isolated("it captures the console")
 @Tag("processes")
 class KamailioContractTest {
     private static final Path CLASSIC = Path.of("kamailio/examples/classic-rpush-callid.cfg");

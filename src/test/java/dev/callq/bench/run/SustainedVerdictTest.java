@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.Main;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * first second, and its console, summary.json, summary.md and report.html lead with NOT SUSTAINED and the
  * figures, exit 3; a small run is sustained and exits 0, and a threshold can require it.
  */
+@Isolated("a small run must be judged sustained; and it captures the console")
 @Tag("processes")
 class SustainedVerdictTest {
     @TempDir

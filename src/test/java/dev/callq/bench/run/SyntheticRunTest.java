@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.testkit.NoProcessLeftBehind;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static dev.callq.bench.testkit.Json.required;
 
 /** The open-loop producer straight into a real redis-server, every pattern, both clients. */
+@Isolated("it asserts the producer held its rate within 1 %")
 @Tag("processes")
 @ExtendWith(NoProcessLeftBehind.class)
 class SyntheticRunTest {

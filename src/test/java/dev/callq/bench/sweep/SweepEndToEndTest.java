@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.Main;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static dev.callq.bench.testkit.Json.required;
 
 /** {@code callq sweep} for real: two forked cells against a real redis-server, and bad files refused up front. */
+@Isolated("it captures the console and reads the command line recorded for the whole JVM")
 @Tag("processes")
 class SweepEndToEndTest {
     private static final String TINY = """

@@ -9,6 +9,7 @@ import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.run.RunVerdict;
 import dev.callq.bench.run.SummaryJson;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static dev.callq.bench.testkit.Json.required;
 
 /** A sweep whose options name a Redis with a password: the cells log in, no file and no dry run shows it. */
+@Isolated("it captures the console")
 @Tag("processes")
 class SweepRedisPasswordTest {
     @TempDir
