@@ -7,15 +7,22 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Finds loopback ports that are free for both TCP and UDP (SIP listens on both). */
 public final class FreePorts {
     public static final String LOOPBACK = "127.0.0.1";
+    /**
+     * Ports this JVM handed out: once the probing socket closes, the kernel may give the same port to the next
+     * caller before the first one's program binds it (runs, shards and test classes ask from several threads).
+     */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private FreePorts() {
     }
 
-    /** A port the kernel just handed out for TCP that is also free for UDP. */
+    /** A port the kernel just handed out for TCP that is also free for UDP, and that this JVM never handed out before. */
     public static int find() {
         for (int attempt = 0; attempt < 50; attempt++) {
             int port;
@@ -24,7 +31,7 @@ public final class FreePorts {
             } catch (IOException e) {
                 throw new HarnessException("cannot open a loopback socket: " + e.getMessage(), e);
             }
-            if (isFree(port)) {
+            if (isFree(port) && HANDED_OUT.add(port)) {
                 return port;
             }
         }

@@ -6,6 +6,7 @@ import dev.callq.bench.compare.Tolerance;
 import dev.callq.bench.run.ForkedRun;
 import dev.callq.bench.suite.SuiteSpecParser;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * code. Its HEAD is built, and that build's {@code callq ab} builds the first revision in a worktree of its
  * own, runs both sides and fails; the same build on both sides (an unchanged pair) passes.
  */
+@Isolated("its gate compares two revisions timed on this machine: another class running would be noise in one side only")
 @Tag("processes")
 class AbRunTest {
     private static final String SUITE = """

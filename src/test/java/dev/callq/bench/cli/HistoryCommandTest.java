@@ -1,7 +1,8 @@
 package dev.callq.bench.cli;
 
 import dev.callq.bench.ExitCode;
-import dev.callq.bench.cli.CallqProcess.Outcome;
+import dev.callq.bench.testkit.CallqProcess;
+import dev.callq.bench.testkit.CallqProcess.Outcome;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,22 +2,18 @@ package dev.callq.bench.cli;
 
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.measure.Slo;
-import org.junit.jupiter.api.Tag;
+import dev.callq.bench.testkit.Console;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code --slo} is spelled the same for {@code callq plan} and {@code callq max-rate}: one type reads both. */
-@Tag("processes")
 class SloOptionTest {
     private static final Slo P999_50MS = new Slo("p99.9", 0.999, 50_000);
 
@@ -51,22 +47,14 @@ class SloOptionTest {
             "max-rate | p95=20ms | --slo p95=20ms cannot judge a max-rate probe",
             "plan | p99=20 | --slo 'p99=20' is not understood",
     })
-    void aBadObjectiveIsOneLineAndExitTwoBeforeAnythingRuns(String command, String slo, String expectedMessage) {
+    void aBadObjectiveIsOneLineAndExitTwoBeforeAnythingRuns(String command, String slo, String expectedMessage) throws Exception {
         String[] args = command.equals("plan")
                 ? new String[] {"plan", "--rate", "800", "--slo", slo, "--service-time", "exp:3ms", "--out", outDir.toString()}
                 : new String[] {"max-rate", "--client", "jedis", "--workers", "4", "--slo", slo, "--out", outDir.toString()};
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        PrintStream original = System.err;
-        int exit;
-        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-        try {
-            exit = Main.execute(args);
-        } finally {
-            System.setErr(original);
-        }
+        Console.Captured console = Console.capture(() -> Main.execute(args));
 
-        assertThat(exit).isEqualTo(ExitCode.USAGE);
-        assertThat(stderr.toString(StandardCharsets.UTF_8).strip()).startsWith("callq: error: ")
+        assertThat(console.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(console.stderr().strip()).startsWith("callq: error: ")
                 .contains(expectedMessage).doesNotContain("\n");
         assertThat(outDir).isEmptyDirectory();
     }

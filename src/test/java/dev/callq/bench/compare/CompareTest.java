@@ -4,6 +4,7 @@ import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.result.SummaryJson;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The regression gate on real runs: a slower worker is flagged, a rerun of the same configuration is not. */
+@Isolated("its gate judges real runs against each other: another class running would be noise in some repeats only")
 @Tag("processes")
 class CompareTest {
     @TempDir

@@ -5,6 +5,7 @@ import dev.callq.bench.env.FreePorts;
 import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.RedisEndpoint;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +43,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The contract every {@link QueueDriver} keeps, run against a real redis-server. A subclass per
  * client only says how to build its driver. Each test works on keys of its own and removes them.
  */
+@Isolated("it times pops and closes against the pop timeout within 50–500 ms")
 @Tag("processes")
 abstract class QueueDriverContractTest {
     private static final Duration DEFAULT_POP_TIMEOUT = Duration.ofMillis(300);

@@ -6,6 +6,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The proxy against a real redis-server: what it adds, holds back and breaks, and that it leaves no thread. */
+@Isolated("it asserts elapsed times through the proxy within a few milliseconds")
 @Tag("processes")
 class NetworkProxyTest {
     private static final byte[] PING = "PING\r\n".getBytes(StandardCharsets.US_ASCII);

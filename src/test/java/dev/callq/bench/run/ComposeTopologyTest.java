@@ -2,13 +2,17 @@ package dev.callq.bench.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.ExitCode;
+import dev.callq.bench.testkit.RunExit;
+import dev.callq.bench.testkit.SharedResources;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static dev.callq.bench.testkit.Json.required;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,14 +24,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * image. Skipped without a Docker engine (Testcontainers looks for one); ComposeFileTest checks the file's
  * wiring and NetnsTopologyTest the same topology with network namespaces where there is none.
  */
+@ResourceLock(SharedResources.HOST_NETWORK)
 @Tag("docker")
 @Tag("processes")
 @RequiresDocker
 class ComposeTopologyTest {
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
     /**
-     * The harness's exit codes of a run that ended with its table: trustworthy, or not (a starved machine earns
-     * that: a producer behind its schedule). What these tests pin is the accounting, read from summary.json.
+     * The harness's exit codes of a run that ended with its table: trustworthy, or not, and then only because a
+     * starved machine earned it (a producer behind its schedule), which RunExit checks against summary.json.
+     * What these tests pin is the accounting, read from summary.json.
      */
     private static final Integer[] RAN_TO_THE_END = {ExitCode.OK, ExitCode.UNTRUSTWORTHY};
 
@@ -41,12 +47,15 @@ class ComposeTopologyTest {
 
     @Test
     void theOwnSystemTopologyConsumesEveryCallsEventsOnce() throws Exception {
+        int exit;
         try (ComposeProject compose = new ComposeProject("own-system", results)) {
             ComposeProject.Outcome up = compose.run(RUN_TIMEOUT, "up", "--exit-code-from", "harness", "harness");
             assertThat(up.exitCode()).as(up.output()).isIn(RAN_TO_THE_END);
+            exit = up.exitCode();
         }
 
         SummaryTree tree = new SummaryTree(results.resolve("own-system"));
+        RunExit.assertTrustworthyOrStarved(exit, List.of(tree.client("jedis"), tree.client("lettuce")));
         for (String client : new String[] {"jedis", "lettuce"}) {
             JsonNode result = tree.client(client);
             assertThat(required(result, "/calls/attempted").asLong()).isEqualTo(300);
@@ -62,12 +71,15 @@ class ComposeTopologyTest {
 
     @Test
     void theExternalRedisProfileMeasuresTheRedisContainer() throws Exception {
+        int exit;
         try (ComposeProject compose = new ComposeProject("external-redis", results)) {
             ComposeProject.Outcome run = compose.run(RUN_TIMEOUT, "run", "--rm", "-T", "bench");
             assertThat(run.exitCode()).as(run.output()).isIn(RAN_TO_THE_END);
+            exit = run.exitCode();
         }
 
         SummaryTree tree = new SummaryTree(results.resolve("external-redis"));
+        RunExit.assertTrustworthyOrStarved(exit, List.of(tree.client("jedis"), tree.client("lettuce")));
         for (String client : new String[] {"jedis", "lettuce"}) {
             JsonNode result = tree.client(client);
             assertThat(required(result, "/events/consumed").asLong()).isEqualTo(required(result, "/events/expected").asLong()).isPositive();
@@ -87,6 +99,7 @@ class ComposeTopologyTest {
         // Without a UTF-8 locale Java 17 prints → and µ as '?'.
         assertThat(run.output()).contains("→", "µ").doesNotContain("enqueue?dequeue", "(?s)");
         JsonNode result = new SummaryTree(results.resolve("all-in-one")).client("jedis");
+        RunExit.assertTrustworthyOrStarved(run.exitCode(), List.of(result));
         assertThat(required(result, "/events/expected").asLong()).isEqualTo(600);
         assertThat(required(result, "/events/consumed").asLong()).isEqualTo(600);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.testkit.NoProcessLeftBehind;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.within;
  * work is done: 500 µs of spinning costs the CPU that 500 µs of sleeping does not. The spinning run is
  * profiled too (--profile), and the settings file's settings are recorded in both.
  */
+@Isolated("it compares the CPU time workers spend per event")
 @Tag("processes")
 @ExtendWith(NoProcessLeftBehind.class)
 class CostPerEventTest {

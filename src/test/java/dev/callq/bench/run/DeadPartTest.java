@@ -157,7 +157,7 @@ class DeadPartTest {
         Duration afterKill = Duration.ofNanos(System.nanoTime() - kill.nanoTime());
         assertThat(exit).as("exit code").isEqualTo(ExitCode.UNTRUSTWORTHY);
         assertThat(afterKill).as("the run's end after the kill").isLessThan(ENDED_WITHIN);
-        assertThat(ChildProcesses.alive()).as("processes left").isEmpty();
+        assertThat(ChildProcesses.aliveUnder(out)).as("processes left").isEmpty();
         return new SummaryTree(out).client("jedis");
     }
 

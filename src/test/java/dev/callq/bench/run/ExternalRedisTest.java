@@ -3,7 +3,9 @@ package dev.callq.bench.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.env.RedisEndpoint;
+import dev.callq.bench.testkit.SharedResources;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a published port; skipped without a Docker engine. ExternalLocalRedisTest runs the same against a local
  * redis-server everywhere.
  */
+@ResourceLock(SharedResources.HOST_NETWORK)
 @Tag("docker")
 @Tag("processes")
 @RequiresDocker

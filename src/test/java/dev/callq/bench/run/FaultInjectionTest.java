@@ -68,7 +68,7 @@ class FaultInjectionTest {
         long held = heldAtKill(fault.get("note").asText());
         assertThat(held).as("events in the list at the kill").isPositive();
         assertThat(required(result, "/events/lost").asLong()).as("lost").isEqualTo(held);
-        assertThat(ChildProcesses.alive()).as("the killed and the restarted redis-server are both stopped").isEmpty();
+        assertThat(ChildProcesses.aliveUnder(tmp)).as("the killed and the restarted redis-server are both stopped").isEmpty();
         assertThat(fault.get("endedAtMicros").asLong()).isGreaterThan(fault.get("startedAtMicros").asLong());
     }
 
@@ -188,7 +188,7 @@ class FaultInjectionTest {
         }
         assertThat(checks.findValues("ok")).as(checks.toString()).allSatisfy(ok -> assertThat(ok.asBoolean()).isTrue());
         assertThat(result.get("warnings").toString()).doesNotContain("was replaced");
-        assertThat(ChildProcesses.alive()).as("the primary, replica and sentinels are all stopped").isEmpty();
+        assertThat(ChildProcesses.aliveUnder(tmp)).as("the primary, replica and sentinels are all stopped").isEmpty();
     }
 
     private static long heldAtKill(String note) {

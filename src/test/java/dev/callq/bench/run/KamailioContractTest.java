@@ -1,6 +1,7 @@
 package dev.callq.bench.run;
 
 import dev.callq.bench.testkit.ChildProcesses;
+import dev.callq.bench.testkit.CallqProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.Main;
@@ -9,11 +10,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,18 +30,18 @@ class KamailioContractTest {
 
     @AfterEach
     void nothingStartedIsStillRunning() {
-        assertThat(ChildProcesses.alive()).isEmpty();
+        assertThat(ChildProcesses.aliveUnder(tmp)).isEmpty();
     }
 
     @Test
     void aScriptThatNeverPushesIsRefusedAfterTheWarmUpBeforeMeasuring() throws Exception {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = withStderr(err, () -> Main.execute("run", "--client", "jedis", "--kamailio-cfg",
-                neverPushes().toString(), "--key", "calls", "--payload", "callid", "--events", "invite", "--rate", "50",
-                "--calls", "50", "--warmup", "1", "--warmup-max", "1", "--out", tmp.resolve("out").toString()));
+        // Forked, so that its stderr is its own while other classes run beside this one.
+        CallqProcess.Outcome outcome = CallqProcess.run(tmp, Map.of(), List.of("run", "--client", "jedis",
+                "--kamailio-cfg", neverPushes().toString(), "--key", "calls", "--payload", "callid", "--events", "invite",
+                "--rate", "50", "--calls", "50", "--warmup", "1", "--warmup-max", "1", "--out", tmp.resolve("out").toString()));
 
-        assertThat(exit).isEqualTo(ExitCode.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("callq: error: during the warm-up, the Kamailio "
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isEqualTo(ExitCode.USAGE);
+        assertThat(outcome.stderr()).contains("callq: error: during the warm-up, the Kamailio "
                 + "script's callq_pushed_* counters show 0 pushes while").doesNotContain("\tat ");
         assertThat(tmp.resolve("out/summary.json")).doesNotExist();
     }
@@ -74,19 +74,5 @@ class KamailioContractTest {
         String script = classic.substring(0, from) + classic.substring(to + "\tupdate_stat(\"callq_pushed_invite\", \"+1\");\n".length());
         assertThat(script).contains("modparam(\"statistics\", \"variable\", \"callq_pushed_invite\")").doesNotContain("RPUSH %s");
         return Files.writeString(tmp.resolve("never-pushes.cfg"), script);
-    }
-
-    private interface Command {
-        int run() throws Exception;
-    }
-
-    private static int withStderr(ByteArrayOutputStream err, Command command) throws Exception {
-        PrintStream originalErr = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return command.run();
-        } finally {
-            System.setErr(originalErr);
-        }
     }
 }

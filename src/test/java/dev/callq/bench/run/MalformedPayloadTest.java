@@ -6,6 +6,7 @@ import dev.callq.bench.cli.Main;
 import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.testkit.NoProcessLeftBehind;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,6 +28,7 @@ import static dev.callq.bench.testkit.Json.required;
  * A payload the consumer cannot decode is an event it cannot account for: with nothing lost, the run is
  * still untrustworthy, and the exit code, the console table and every report say so alike.
  */
+@Isolated("it captures the console")
 @Tag("processes")
 @ExtendWith(NoProcessLeftBehind.class)
 class MalformedPayloadTest {

@@ -8,6 +8,7 @@ import dev.callq.bench.result.Timeseries;
 import dev.callq.bench.testkit.NoProcessLeftBehind;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,6 +26,7 @@ import static dev.callq.bench.testkit.Json.required;
  * The faults the network proxy makes, end to end against the redis-server the run starts: the fault shows in
  * what is measured while it lasts, is undone when it ends, and the accounting stays exact.
  */
+@Isolated("it asserts the length of a partition and the latency right after a fault")
 @Tag("processes")
 @ExtendWith(NoProcessLeftBehind.class)
 class ProxyFaultTest {

@@ -27,7 +27,7 @@ class RedisRefusalCauseTest {
 
     @AfterEach
     void nothingStartedIsStillRunning() {
-        assertThat(ChildProcesses.alive()).isEmpty();
+        assertThat(ChildProcesses.aliveUnder(tmp)).isEmpty();
     }
 
     @Test

@@ -31,7 +31,7 @@ class Rfc6076MetricsTest {
 
     @AfterEach
     void nothingStartedIsStillRunning() {
-        assertThat(ChildProcesses.alive()).isEmpty();
+        assertThat(ChildProcesses.aliveUnder(dir)).isEmpty();
     }
 
     @Test

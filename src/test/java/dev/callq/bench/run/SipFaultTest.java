@@ -61,6 +61,6 @@ class SipFaultTest {
         assertThat(required(result, "/events/unexpected").asLong()).as("unexpected: " + result.get("warnings")).isZero();
         assertThat(result.at("/accounting/crossCheck")).allSatisfy(check ->
                 assertThat(check.get("ok").asBoolean()).as(check.toString()).isTrue());
-        assertThat(ChildProcesses.alive()).as("both Kamailios, SIPp and Redis are stopped").isEmpty();
+        assertThat(ChildProcesses.aliveUnder(tmp)).as("both Kamailios, SIPp and Redis are stopped").isEmpty();
     }
 }

@@ -51,6 +51,6 @@ class SipSentinelFailoverTest {
 
         String kamailioLog = Files.readString(out.resolve("logs/jedis/kamailio.log"), StandardCharsets.UTF_8);
         assertThat(kamailioLog).as("ndb_redis never pushed into a sentinel").doesNotContain("unknown command");
-        assertThat(ChildProcesses.alive()).as("the primary, replica, sentinels, Kamailio and SIPp are stopped").isEmpty();
+        assertThat(ChildProcesses.aliveUnder(out)).as("the primary, replica, sentinels, Kamailio and SIPp are stopped").isEmpty();
     }
 }

@@ -1,17 +1,16 @@
 package dev.callq.bench.run;
 
 import dev.callq.bench.testkit.ChildProcesses;
+import dev.callq.bench.testkit.Console;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.Main;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -22,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * first second, and its console, summary.json, summary.md and report.html lead with NOT SUSTAINED and the
  * figures, exit 3; a small run is sustained and exits 0, and a threshold can require it.
  */
+@Isolated("a small run must be judged sustained; and it captures the console")
 @Tag("processes")
 class SustainedVerdictTest {
     @TempDir
@@ -29,17 +29,16 @@ class SustainedVerdictTest {
 
     @AfterEach
     void nothingStartedIsStillRunning() {
-        assertThat(ChildProcesses.alive()).isEmpty();
+        assertThat(ChildProcesses.aliveUnder(outDir)).isEmpty();
     }
 
     @Test
     void anOverloadedRunSaysNotSustainedEverywhereAndExitsUntrustworthy() throws Exception {
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
-        int exit = withConsole(console, () -> Main.execute("run", "--load", "synthetic", "--client", "jedis",
+        Console.Captured console = Console.capture(() -> Main.execute("run", "--load", "synthetic", "--client", "jedis",
                 "--workers", "1", "--rate", "50000", "--duration", "3", "--warmup", "0.5", "--warmup-max", "1",
                 "--out", outDir.toString()));
 
-        assertThat(exit).isEqualTo(ExitCode.UNTRUSTWORTHY);
+        assertThat(console.exitCode()).isEqualTo(ExitCode.UNTRUSTWORTHY);
         JsonNode sustained = required(new SummaryTree(outDir).client("jedis"), "sustained");
         assertThat(required(sustained, "verdict").asText()).isEqualTo("NOT SUSTAINED");
         double offered = required(sustained, "offeredPerSec").asDouble();
@@ -49,7 +48,7 @@ class SustainedVerdictTest {
         assertThat(required(new SummaryTree(outDir).client("jedis"), "throughputPerSec").asDouble())
                 .as("throughput is the measured phase's, the drain apart").isEqualTo(consumed);
         assertThat(required(required(new SummaryTree(outDir).client("jedis"), "drain"), "events").asLong()).isPositive();
-        assertThat(console.toString(StandardCharsets.UTF_8)).startsWith("\njedis: NOT SUSTAINED: offered ");
+        assertThat(console.stdout()).startsWith("\njedis: NOT SUSTAINED: offered ");
         assertThat(Files.readString(outDir.resolve("report.html")))
                 .contains("<title>callq-bench: jedis, NOT SUSTAINED</title>")
                 .contains("<p class=\"verdict fail\">jedis NOT SUSTAINED: offered ");
@@ -58,16 +57,15 @@ class SustainedVerdictTest {
 
     @Test
     void aSmallRunIsSustainedAndAThresholdCanRequireIt() throws Exception {
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
-        int exit = withConsole(console, () -> Main.execute("run", "--load", "synthetic", "--client", "jedis",
+        Console.Captured console = Console.capture(() -> Main.execute("run", "--load", "synthetic", "--client", "jedis",
                 "--workers", "2", "--rate", "200", "--duration", "2", "--warmup", "0", "--threshold", "sustained",
                 "--out", outDir.toString()));
 
-        assertThat(exit).isEqualTo(ExitCode.OK);
+        assertThat(console.exitCode()).isEqualTo(ExitCode.OK);
         JsonNode sustained = required(new SummaryTree(outDir).client("jedis"), "sustained");
         assertThat(required(sustained, "verdict").asText()).isEqualTo("sustained");
         assertThat(required(sustained, "reasons").size()).isZero();
-        assertThat(console.toString(StandardCharsets.UTF_8)).contains("✓ jedis sustained 1 (sustained)")
+        assertThat(console.stdout()).contains("✓ jedis sustained 1 (sustained)")
                 .doesNotContain("NOT SUSTAINED");
     }
 
@@ -75,19 +73,5 @@ class SustainedVerdictTest {
         JsonNode value = node.get(field);
         assertThat(value).as("field '" + field + "' in " + node).isNotNull();
         return value;
-    }
-
-    private interface Command {
-        int run() throws Exception;
-    }
-
-    private static int withConsole(ByteArrayOutputStream console, Command command) throws Exception {
-        PrintStream originalOut = System.out;
-        System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
-        try {
-            return command.run();
-        } finally {
-            System.setOut(originalOut);
-        }
     }
 }

@@ -3,15 +3,14 @@ package dev.callq.bench.sweep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callq.bench.ExitCode;
+import dev.callq.bench.testkit.Console;
 import dev.callq.bench.cli.Main;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static dev.callq.bench.testkit.Json.required;
 
 /** {@code callq sweep} for real: two forked cells against a real redis-server, and bad files refused up front. */
+@Isolated("it captures the console and reads the command line recorded for the whole JVM")
 @Tag("processes")
 class SweepEndToEndTest {
     private static final String TINY = """
@@ -117,20 +117,13 @@ class SweepEndToEndTest {
     @Test
     void aDryRunListsTheCellsAndRunsNothing() throws Exception {
         Path out = dir.resolve("out");
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        int exit;
-        try {
-            exit = Main.execute("sweep", write(TINY).toString(), "--dry-run", "--out", out.toString());
-        } finally {
-            System.setOut(original);
-        }
+        Console.Captured console = Console.capture(() -> Main.execute("sweep", write(TINY).toString(), "--dry-run",
+                "--out", out.toString()));
 
-        assertThat(exit).isZero();
+        assertThat(console.exitCode()).isZero();
         assertThat(out).doesNotExist();
         // Per cell: 8 s to start, 0.5 s warm-up and the 5 s the JIT usually adds to it, 1 s measured.
-        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("tiny: 2 cells, about 0:29",
+        assertThat(console.stdout()).contains("tiny: 2 cells, about 0:29",
                 "01-jedis-blpop-w2-r500-none-1  callq run --client jedis --load synthetic",
                 "02-jedis-blpop-w4-r500-none-1");
     }
@@ -139,18 +132,11 @@ class SweepEndToEndTest {
     @Test
     void aDryRunOfTheFaultsSweepListsACellPerFault() throws Exception {
         Path out = dir.resolve("out");
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        int exit;
-        try {
-            exit = Main.execute("sweep", "benchmarks/faults.yaml", "--dry-run", "--out", out.toString());
-        } finally {
-            System.setOut(original);
-        }
+        Console.Captured console = Console.capture(() -> Main.execute("sweep", "benchmarks/faults.yaml", "--dry-run",
+                "--out", out.toString()));
 
-        assertThat(exit).isZero();
-        String listing = stdout.toString(StandardCharsets.UTF_8);
+        assertThat(console.exitCode()).isZero();
+        String listing = console.stdout();
         assertThat(listing).contains("faults: 24 cells",
                 "01-jedis-blpop-w4-r500-fixed2ms-1-consumer_crash_1_3s  callq run --client jedis",
                 "--fault consumer-crash:1@3s", "--fault redis-restart@3s", "--fault redis-pause:3s@3s",
@@ -170,17 +156,10 @@ class SweepEndToEndTest {
 
     private void assertRefused(String yaml, String message) throws Exception {
         Path out = dir.resolve("refused");
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        PrintStream original = System.err;
-        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-        int exit;
-        try {
-            exit = Main.execute("sweep", write(yaml).toString(), "--out", out.toString());
-        } finally {
-            System.setErr(original);
-        }
-        assertThat(exit).isEqualTo(ExitCode.USAGE);
-        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains(message).hasLineCount(1);
+        Console.Captured console = Console.capture(() -> Main.execute("sweep", write(yaml).toString(), "--out",
+                out.toString()));
+        assertThat(console.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(console.stderr()).contains(message).hasLineCount(1);
         assertThat(out).doesNotExist();
     }
 

@@ -3,18 +3,18 @@ package dev.callq.bench.sweep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callq.bench.ExitCode;
+import dev.callq.bench.testkit.Console;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.result.RunVerdict;
 import dev.callq.bench.result.SummaryJson;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static dev.callq.bench.testkit.Json.required;
 
 /** A sweep whose options name a Redis with a password: the cells log in, no file and no dry run shows it. */
+@Isolated("it captures the console")
 @Tag("processes")
 class SweepRedisPasswordTest {
     @TempDir
@@ -82,15 +83,9 @@ class SweepRedisPasswordTest {
         }
     }
 
-    private static String stdoutOf(String... args) {
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(Main.execute(args)).isZero();
-        } finally {
-            System.setOut(original);
-        }
-        return stdout.toString(StandardCharsets.UTF_8);
+    private static String stdoutOf(String... args) throws Exception {
+        Console.Captured console = Console.capture(() -> Main.execute(args));
+        assertThat(console.exitCode()).isZero();
+        return console.stdout();
     }
 }
