@@ -34,7 +34,7 @@ class KamailioSizingValidationTest {
 
     @AfterEach
     void nothingStartedIsStillRunning() {
-        assertThat(ChildProcesses.alive()).isEmpty();
+        assertThat(ChildProcesses.aliveUnder(dir)).isEmpty();
     }
 
     @Test
