@@ -86,7 +86,6 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
                         boolean profile, Role role, Shard shard, long clockSkewMillis,
                         List<RedisEndpoint> redisCluster, ExternalUas uas, Duration redisRttJitter) {
 
-    public static final String QUEUE_KEY = "callq:events";
     /** Between two stalls of {@code --redis-stall-ms}, Redis serves normally this long. */
     public static final Duration REDIS_UNSTALLED = Duration.ofSeconds(1);
     /**

@@ -91,16 +91,6 @@ public record RunOptions(String client,
                          ExternalUas uas,
                          Duration redisRttJitter) {
 
-    public static final String DEFAULT_CLIENT = QueueDrivers.ALL;
-    public static final int DEFAULT_WORKERS = 4;
-    public static final double DEFAULT_WARMUP_SECONDS = 2;
-    public static final double DEFAULT_WARMUP_MAX_SECONDS = Warmup.DEFAULT_MAXIMUM_SECONDS;
-    public static final long DEFAULT_HOLD_MILLIS = 200;
-    public static final int DEFAULT_BATCH_SIZE = 16;
-    public static final int DEFAULT_PRODUCER_CONNECTIONS = 2;
-    public static final long DEFAULT_POP_TIMEOUT_MILLIS = 1000;
-    public static final long DEFAULT_DRAIN_TIMEOUT_SECONDS = 30;
-    public static final int DEFAULT_RESP_VERSION = 2;
     /** Above this an added round trip is a partition, not a network: see {@code --fault redis-partition}. */
     public static final Duration MAX_REDIS_RTT = Duration.ofSeconds(1);
 
@@ -228,7 +218,7 @@ public record RunOptions(String client,
      * @throws IllegalArgumentException with a one-line message naming the option
      */
     public RunConfig toConfig(Path outDir) {
-        LoadKind loadKind = or(load, LoadKind.SIP);
+        LoadKind loadKind = or(load, RunDefaults.LOAD);
         RateProfile rateProfile = RateProfile.parse(rate != null ? rate : loadKind.defaultRate());
         if (loadKind == LoadKind.SIP && !(rateProfile instanceof RateProfile.Constant)) {
             throw new IllegalArgumentException("--rate steps and ramps need --load synthetic");
@@ -253,28 +243,28 @@ public record RunOptions(String client,
             duration = Duration.ofNanos((long) (seconds * 1e9));
             measuredCalls = Math.max(1, Math.round(ratePerSec * seconds));
         }
-        double warmupMinimum = or(warmupSeconds, DEFAULT_WARMUP_SECONDS);
-        double warmupMaximum = or(warmupMaxSeconds, DEFAULT_WARMUP_MAX_SECONDS);
+        double warmupMinimum = or(warmupSeconds, RunDefaults.WARMUP_SECONDS);
+        double warmupMaximum = or(warmupMaxSeconds, (double) RunDefaults.WARMUP_MAX_SECONDS);
         if (!(warmupMinimum >= 0) || !(warmupMaximum >= 0)) {
             throw new IllegalArgumentException("--warmup and --warmup-max must not be negative");
         }
         Warmup warmup = new Warmup(Duration.ofNanos((long) (warmupMinimum * 1e9)),
                 Duration.ofNanos((long) (warmupMaximum * 1e9)));
-        PayloadFormat payloadFormat = or(payload, PayloadFormat.JSON);
-        RoundTrip redisRoundTrip = requireRtt(RoundTrip.checked(or(redisRtt, Duration.ZERO),
+        PayloadFormat payloadFormat = or(payload, RunDefaults.PAYLOAD);
+        RoundTrip redisRoundTrip = requireRtt(RoundTrip.checked(or(redisRtt, RunDefaults.REDIS_RTT),
                 or(redisRttJitter, Duration.ZERO), "--redis-rtt"));
-        RunConfig config = new RunConfig(QueueDrivers.select(or(client, DEFAULT_CLIENT)), or(workers, DEFAULT_WORKERS), loadKind,
+        RunConfig config = new RunConfig(QueueDrivers.select(or(client, RunDefaults.CLIENT)), or(workers, RunDefaults.WORKERS), loadKind,
                 rateProfile, measuredCalls, duration, warmup,
-                Duration.ofMillis(requireNonNegative(or(holdMillis, DEFAULT_HOLD_MILLIS), "--hold-ms")),
-                payloadFormat, or(pattern, QueuePattern.BLPOP),
-                (int) requirePositive(or(batchSize, DEFAULT_BATCH_SIZE), "--batch-size"),
-                or(serviceTime, new ServiceTime.None()), or(workMode, Work.Mode.SLEEP),
-                or(arrivals, SyntheticLoad.Arrivals.CONSTANT),
-                (int) requirePositive(or(producerConnections, DEFAULT_PRODUCER_CONNECTIONS), "--producer-connections"),
-                Duration.ofMillis(requirePositive(or(popTimeoutMillis, DEFAULT_POP_TIMEOUT_MILLIS), "--pop-timeout-ms")),
-                Duration.ofSeconds(requirePositive(or(drainTimeoutSeconds, DEFAULT_DRAIN_TIMEOUT_SECONDS), "--drain-timeout")),
-                or(respVersion, DEFAULT_RESP_VERSION), redis, outDir, kamailioShmMb,
-                or(kamailioChildren, KamailioSizing.DEFAULT_CHILDREN), or(key, RunConfig.QUEUE_KEY),
+                Duration.ofMillis(requireNonNegative(or(holdMillis, RunDefaults.HOLD_MILLIS), "--hold-ms")),
+                payloadFormat, or(pattern, RunDefaults.PATTERN),
+                (int) requirePositive(or(batchSize, RunDefaults.BATCH_SIZE), "--batch-size"),
+                or(serviceTime, RunDefaults.SERVICE_TIME), or(workMode, RunDefaults.WORK_MODE),
+                or(arrivals, RunDefaults.ARRIVALS),
+                (int) requirePositive(or(producerConnections, RunDefaults.PRODUCER_CONNECTIONS), "--producer-connections"),
+                Duration.ofMillis(requirePositive(or(popTimeoutMillis, RunDefaults.POP_TIMEOUT_MILLIS), "--pop-timeout-ms")),
+                Duration.ofSeconds(requirePositive(or(drainTimeoutSeconds, RunDefaults.DRAIN_TIMEOUT_SECONDS), "--drain-timeout")),
+                or(respVersion, RunDefaults.RESP_VERSION), redis, outDir, kamailioShmMb,
+                or(kamailioChildren, RunDefaults.KAMAILIO_CHILDREN), or(key, RunDefaults.KEY),
                 or(events, EnqueuedEvents.defaultFor(payloadFormat)), kamailioCfg,
                 // ndb_redis logs in as the default user only: on a SIP run, that user gets the run's password too.
                 new LocalRedis.Security(or(redisAuth, false), or(redisTls, false), loadKind == LoadKind.SIP),
@@ -283,9 +273,9 @@ public record RunOptions(String client,
                 redisRoundTrip.rtt(),
                 uacScenario, uasScenario, kamailio,
                 redisStallMillis == null ? null : Duration.ofMillis(requirePositive(redisStallMillis, "--redis-stall-ms")),
-                or(faults, List.of()), or(redisPersistence, RedisPersistence.NONE), startsSentinels(),
+                or(faults, List.of()), or(redisPersistence, RunDefaults.REDIS_PERSISTENCE), startsSentinels(),
                 Boolean.TRUE.equals(profile),
-                or(role, Role.ALL), or(shard, Shard.WHOLE), or(clockSkewMillis, 0L), or(redisCluster, List.of()), uas,
+                or(role, RunDefaults.ROLE), or(shard, RunDefaults.SHARD), or(clockSkewMillis, 0L), or(redisCluster, List.of()), uas,
                 redisRoundTrip.jitter());
         ShardRun.requireValid(config);
         return config;
