@@ -15,7 +15,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -244,22 +243,6 @@ public final class RunArguments {
 
     /** {@code --redis}, its certificates checked against {@code --redis-ca} when that is given. */
     private RedisEndpoint redisEndpoint() {
-        if (redis == null) {
-            if (redisCaFile != null) {
-                throw new IllegalArgumentException("--redis-ca needs --redis rediss://…; --redis-tls makes its own CA");
-            }
-            return null;
-        }
-        RedisEndpoint endpoint = RedisEndpoint.parse(redis);
-        if (redisCaFile == null) {
-            return endpoint;
-        }
-        if (!endpoint.tls()) {
-            throw new IllegalArgumentException("--redis-ca needs a rediss:// URL, not " + endpoint);
-        }
-        if (!Files.isReadable(redisCaFile)) {
-            throw new IllegalArgumentException("--redis-ca " + redisCaFile + " is not a readable file");
-        }
-        return endpoint.withCaFile(redisCaFile.toAbsolutePath().normalize());
+        return RunRules.withCaFile(redis == null ? null : RedisEndpoint.parse(redis), redisCaFile);
     }
 }

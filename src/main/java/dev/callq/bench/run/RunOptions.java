@@ -12,7 +12,6 @@ import dev.callq.bench.load.SyntheticLoad;
 import dev.callq.bench.sip.EnqueuedEvents;
 import dev.callq.bench.sip.ExternalKamailio;
 import dev.callq.bench.sip.ExternalUas;
-import dev.callq.bench.sip.KamailioSizing;
 import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.work.Work;
 
@@ -220,15 +219,10 @@ public record RunOptions(String client,
     public RunConfig toConfig(Path outDir) {
         LoadKind loadKind = or(load, RunDefaults.LOAD);
         RateProfile rateProfile = RateProfile.parse(rate != null ? rate : loadKind.defaultRate());
-        if (loadKind == LoadKind.SIP && !(rateProfile instanceof RateProfile.Constant)) {
-            throw new IllegalArgumentException("--rate steps and ramps need --load synthetic");
-        }
         double ratePerSec = rateProfile.meanRatePerSec(1);
         long measuredCalls;
         Duration duration;
-        if (calls != null && durationSeconds != null) {
-            throw new IllegalArgumentException("--calls and --duration are mutually exclusive");
-        }
+        RunRules.requireOneLength(calls, durationSeconds);
         if (calls != null) {
             if (loadKind != LoadKind.SIP) {
                 throw new IllegalArgumentException("--calls needs --load sip; use --duration for synthetic load");
@@ -277,7 +271,7 @@ public record RunOptions(String client,
                 Boolean.TRUE.equals(profile),
                 or(role, RunDefaults.ROLE), or(shard, RunDefaults.SHARD), or(clockSkewMillis, 0L), or(redisCluster, List.of()), uas,
                 redisRoundTrip.jitter());
-        ShardRun.requireValid(config);
+        RunRules.requireAllowed(config);
         return config;
     }
 
