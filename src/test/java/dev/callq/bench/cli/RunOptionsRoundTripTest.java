@@ -16,6 +16,7 @@ import dev.callq.bench.run.RoundTrip;
 import dev.callq.bench.run.Shard;
 import dev.callq.bench.run.RunArguments;
 import dev.callq.bench.run.RunOptions;
+import dev.callq.bench.run.RunOptionsFile;
 import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.work.Work;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Options built in code, spelled as arguments, read back by {@code callq run}: nothing lost on the way. */
 class RunOptionsRoundTripTest {
@@ -92,6 +94,21 @@ class RunOptionsRoundTripTest {
 
             assertThat(parsed).as(String.join(" ", options.toArgs())).isEqualTo(options);
             assertThat(parsed.toConfig(OUT)).as(String.join(" ", options.toArgs())).isEqualTo(options.toConfig(OUT));
+        }
+    }
+
+    /**
+     * A forked run's file: everything but the Redis URL, which the child takes from its environment
+     * ({@code RunOptionsFileTest} checks that hand-over and that no password reaches the file).
+     */
+    @Test
+    void everyOptionButTheRedisUrlSurvivesAForkedRunsFile(@TempDir Path dir) {
+        assumeTrue(System.getenv(RunArguments.REDIS_ENV) == null, "the test reads the file as a child would");
+        for (RunOptions options : EVERY_OPTION) {
+            RunOptions read = RunOptionsFile.read(RunOptionsFile.write(options, dir));
+
+            assertThat(read).as(String.join(" ", options.toArgs()))
+                    .isEqualTo(options.toBuilder().redis(null).redisCluster(null).build());
         }
     }
 
