@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The options of {@code callq run} as the command line spells them, read by picocli: a mixin of the
@@ -214,23 +215,57 @@ public final class RunArguments {
 
     /** The options given, typed; a bad value is a one-line error naming the option. */
     public RunOptions toOptions() {
-        return new RunOptions(client, load == null ? null : RunOptions.parseEnum(LoadKind.class, load, "--load"),
-                pattern == null ? null : RunOptions.parseEnum(QueuePattern.class, pattern, "--pattern"), workers, rate,
-                serviceTime == null ? null : ServiceTime.parse(serviceTime),
-                workMode == null ? null : RunOptions.parseEnum(Work.Mode.class, workMode, "--work"),
-                arrivals == null ? null : RunOptions.parseEnum(SyntheticLoad.Arrivals.class, arrivals, "--arrivals"),
-                warmupSeconds, warmupMaxSeconds, length.calls, length.durationSeconds, drainTimeoutSeconds,
-                holdMillis, payload == null ? null : RunOptions.parseEnum(PayloadFormat.class, payload, "--payload"),
-                batchSize, producerConnections, popTimeoutMillis, respVersion,
-                clusterSeeds() != null ? clusterSeeds().get(0) : redisEndpoint(), kamailioShmMb, kamailioChildren, key,
-                events == null ? null : EnqueuedEvents.parse(events), kamailioCfg, redisAuth, redisTls,
-                clientTimeoutMillis, redisRoundTrip() == null ? null : redisRoundTrip().rtt(),
-                uacScenario, uasScenario, kamailio == null ? null : ExternalKamailio.parse(kamailio), redisStallMillis,
-                faults == null ? null : faults.stream().map(FaultSpec::parse).toList(),
-                redisPersistence == null ? null : RedisPersistence.parse(redisPersistence), redisSentinel,
-                profile, role == null ? null : Role.parse(role), shard == null ? null : Shard.parse(shard),
-                clockSkewMillis, clusterSeeds(), uas == null ? null : ExternalUas.parse(uas),
-                redisRoundTrip() == null || redisRoundTrip().jitter().isZero() ? null : redisRoundTrip().jitter());
+        RoundTrip roundTrip = redisRoundTrip();
+        return RunOptions.builder()
+                .client(client)
+                .load(parsed(load, text -> RunOptions.parseEnum(LoadKind.class, text, "--load")))
+                .pattern(parsed(pattern, text -> RunOptions.parseEnum(QueuePattern.class, text, "--pattern")))
+                .workers(workers)
+                .rate(rate)
+                .serviceTime(parsed(serviceTime, ServiceTime::parse))
+                .workMode(parsed(workMode, text -> RunOptions.parseEnum(Work.Mode.class, text, "--work")))
+                .arrivals(parsed(arrivals, text -> RunOptions.parseEnum(SyntheticLoad.Arrivals.class, text, "--arrivals")))
+                .warmupSeconds(warmupSeconds)
+                .warmupMaxSeconds(warmupMaxSeconds)
+                .calls(length.calls)
+                .durationSeconds(length.durationSeconds)
+                .drainTimeoutSeconds(drainTimeoutSeconds)
+                .holdMillis(holdMillis)
+                .payload(parsed(payload, text -> RunOptions.parseEnum(PayloadFormat.class, text, "--payload")))
+                .batchSize(batchSize)
+                .producerConnections(producerConnections)
+                .popTimeoutMillis(popTimeoutMillis)
+                .respVersion(respVersion)
+                .redis(clusterSeeds() != null ? clusterSeeds().get(0) : redisEndpoint())
+                .redisCluster(clusterSeeds())
+                .kamailioShmMb(kamailioShmMb)
+                .kamailioChildren(kamailioChildren)
+                .key(key)
+                .events(parsed(events, EnqueuedEvents::parse))
+                .kamailioCfg(kamailioCfg)
+                .redisAuth(redisAuth)
+                .redisTls(redisTls)
+                .clientTimeoutMillis(clientTimeoutMillis)
+                .redisRtt(roundTrip == null ? null : roundTrip.rtt())
+                .redisRttJitter(roundTrip == null || roundTrip.jitter().isZero() ? null : roundTrip.jitter())
+                .uacScenario(uacScenario)
+                .uasScenario(uasScenario)
+                .kamailio(parsed(kamailio, ExternalKamailio::parse))
+                .uas(parsed(uas, ExternalUas::parse))
+                .redisStallMillis(redisStallMillis)
+                .faults(faults == null ? null : faults.stream().map(FaultSpec::parse).toList())
+                .redisPersistence(parsed(redisPersistence, RedisPersistence::parse))
+                .redisSentinel(redisSentinel)
+                .profile(profile)
+                .role(parsed(role, Role::parse))
+                .shard(parsed(shard, Shard::parse))
+                .clockSkewMillis(clockSkewMillis)
+                .build();
+    }
+
+    /** An option given as text, read into its type; null when it was not given. */
+    private static <T> T parsed(String text, Function<String, T> parse) {
+        return text == null ? null : parse.apply(text);
     }
 
     private RoundTrip redisRoundTrip() {

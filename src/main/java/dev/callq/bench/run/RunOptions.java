@@ -15,6 +15,8 @@ import dev.callq.bench.sip.ExternalUas;
 import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.work.Work;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -98,51 +100,9 @@ public record RunOptions(String client,
         return new Builder();
     }
 
+    /** A builder holding these options, to change some of them. */
     public Builder toBuilder() {
-        return new Builder()
-                .client(client)
-                .load(load)
-                .pattern(pattern)
-                .workers(workers)
-                .rate(rate)
-                .serviceTime(serviceTime)
-                .workMode(workMode)
-                .arrivals(arrivals)
-                .warmupSeconds(warmupSeconds)
-                .warmupMaxSeconds(warmupMaxSeconds)
-                .calls(calls)
-                .durationSeconds(durationSeconds)
-                .drainTimeoutSeconds(drainTimeoutSeconds)
-                .holdMillis(holdMillis)
-                .payload(payload)
-                .batchSize(batchSize)
-                .producerConnections(producerConnections)
-                .popTimeoutMillis(popTimeoutMillis)
-                .respVersion(respVersion)
-                .redis(redis)
-                .kamailioShmMb(kamailioShmMb)
-                .kamailioChildren(kamailioChildren)
-                .key(key)
-                .events(events)
-                .kamailioCfg(kamailioCfg)
-                .redisAuth(redisAuth)
-                .redisTls(redisTls)
-                .clientTimeoutMillis(clientTimeoutMillis)
-                .redisRtt(redisRtt)
-                .uacScenario(uacScenario)
-                .uasScenario(uasScenario)
-                .kamailio(kamailio)
-                .redisStallMillis(redisStallMillis)
-                .faults(faults)
-                .redisPersistence(redisPersistence)
-                .redisSentinel(redisSentinel)
-                .profile(profile)
-                .role(role)
-                .shard(shard)
-                .clockSkewMillis(clockSkewMillis)
-                .redisCluster(redisCluster)
-                .uas(uas)
-                .redisRttJitter(redisRttJitter);
+        return new Builder(this);
     }
 
     /** The set options as {@code callq run} arguments, without {@code --out}; parsing them gives these options back. */
@@ -345,278 +305,224 @@ public record RunOptions(String client,
         return value;
     }
 
-    /** Builds options in code; an option not set keeps its default. */
+    /**
+     * Builds options in code; an option not set keeps its default. Each setter names its record component, so an
+     * option is declared by the component and one setter: the builder holds the values in the components' order
+     * and calls the canonical constructor.
+     */
     public static final class Builder {
-        private String client;
-        private LoadKind load;
-        private QueuePattern pattern;
-        private Integer workers;
-        private String rate;
-        private ServiceTime serviceTime;
-        private Work.Mode workMode;
-        private SyntheticLoad.Arrivals arrivals;
-        private Double warmupSeconds;
-        private Double warmupMaxSeconds;
-        private Long calls;
-        private Double durationSeconds;
-        private Long drainTimeoutSeconds;
-        private Long holdMillis;
-        private PayloadFormat payload;
-        private Integer batchSize;
-        private Integer producerConnections;
-        private Long popTimeoutMillis;
-        private Integer respVersion;
-        private RedisEndpoint redis;
-        private Integer kamailioShmMb;
-        private Integer kamailioChildren;
-        private String key;
-        private EnqueuedEvents events;
-        private Path kamailioCfg;
-        private Boolean redisAuth;
-        private Boolean redisTls;
-        private Long clientTimeoutMillis;
-        private Duration redisRtt;
-        private Path uacScenario;
-        private Path uasScenario;
-        private ExternalKamailio kamailio;
-        private Long redisStallMillis;
-        private List<FaultSpec> faults;
-        private RedisPersistence redisPersistence;
-        private Boolean redisSentinel;
-        private Boolean profile;
-        private Role role;
-        private Shard shard;
-        private Long clockSkewMillis;
-        private List<RedisEndpoint> redisCluster;
-        private ExternalUas uas;
-        private Duration redisRttJitter;
+        private static final RecordComponent[] COMPONENTS = RunOptions.class.getRecordComponents();
+        private final Object[] values = new Object[COMPONENTS.length];
 
         private Builder() {
         }
 
+        private Builder(RunOptions options) {
+            for (int i = 0; i < COMPONENTS.length; i++) {
+                values[i] = invoke(COMPONENTS[i].getAccessor(), options);
+            }
+        }
+
+        private Builder set(String component, Object value) {
+            for (int i = 0; i < COMPONENTS.length; i++) {
+                if (COMPONENTS[i].getName().equals(component)) {
+                    values[i] = value;
+                    return this;
+                }
+            }
+            throw new IllegalStateException("RunOptions has no option " + component);
+        }
+
         public Builder client(String client) {
-            this.client = client;
-            return this;
+            return set("client", client);
         }
 
         public Builder load(LoadKind load) {
-            this.load = load;
-            return this;
+            return set("load", load);
         }
 
         public Builder pattern(QueuePattern pattern) {
-            this.pattern = pattern;
-            return this;
+            return set("pattern", pattern);
         }
 
         public Builder workers(Integer workers) {
-            this.workers = workers;
-            return this;
+            return set("workers", workers);
         }
 
         public Builder rate(String rate) {
-            this.rate = rate;
-            return this;
+            return set("rate", rate);
         }
 
         public Builder serviceTime(ServiceTime serviceTime) {
-            this.serviceTime = serviceTime;
-            return this;
+            return set("serviceTime", serviceTime);
         }
 
         public Builder workMode(Work.Mode workMode) {
-            this.workMode = workMode;
-            return this;
+            return set("workMode", workMode);
         }
 
         public Builder arrivals(SyntheticLoad.Arrivals arrivals) {
-            this.arrivals = arrivals;
-            return this;
+            return set("arrivals", arrivals);
         }
 
         public Builder warmupSeconds(Double warmupSeconds) {
-            this.warmupSeconds = warmupSeconds;
-            return this;
+            return set("warmupSeconds", warmupSeconds);
         }
 
         public Builder warmupMaxSeconds(Double warmupMaxSeconds) {
-            this.warmupMaxSeconds = warmupMaxSeconds;
-            return this;
+            return set("warmupMaxSeconds", warmupMaxSeconds);
         }
 
         public Builder calls(Long calls) {
-            this.calls = calls;
-            return this;
+            return set("calls", calls);
         }
 
         public Builder durationSeconds(Double durationSeconds) {
-            this.durationSeconds = durationSeconds;
-            return this;
+            return set("durationSeconds", durationSeconds);
         }
 
         public Builder drainTimeoutSeconds(Long drainTimeoutSeconds) {
-            this.drainTimeoutSeconds = drainTimeoutSeconds;
-            return this;
+            return set("drainTimeoutSeconds", drainTimeoutSeconds);
         }
 
         public Builder holdMillis(Long holdMillis) {
-            this.holdMillis = holdMillis;
-            return this;
+            return set("holdMillis", holdMillis);
         }
 
         public Builder payload(PayloadFormat payload) {
-            this.payload = payload;
-            return this;
+            return set("payload", payload);
         }
 
         public Builder batchSize(Integer batchSize) {
-            this.batchSize = batchSize;
-            return this;
+            return set("batchSize", batchSize);
         }
 
         public Builder producerConnections(Integer producerConnections) {
-            this.producerConnections = producerConnections;
-            return this;
+            return set("producerConnections", producerConnections);
         }
 
         public Builder popTimeoutMillis(Long popTimeoutMillis) {
-            this.popTimeoutMillis = popTimeoutMillis;
-            return this;
+            return set("popTimeoutMillis", popTimeoutMillis);
         }
 
         public Builder respVersion(Integer respVersion) {
-            this.respVersion = respVersion;
-            return this;
+            return set("respVersion", respVersion);
         }
 
         public Builder redis(RedisEndpoint redis) {
-            this.redis = redis;
-            return this;
+            return set("redis", redis);
         }
 
         public Builder kamailioShmMb(Integer kamailioShmMb) {
-            this.kamailioShmMb = kamailioShmMb;
-            return this;
+            return set("kamailioShmMb", kamailioShmMb);
         }
 
         public Builder kamailioChildren(Integer kamailioChildren) {
-            this.kamailioChildren = kamailioChildren;
-            return this;
+            return set("kamailioChildren", kamailioChildren);
         }
 
         public Builder key(String key) {
-            this.key = key;
-            return this;
+            return set("key", key);
         }
 
         public Builder events(EnqueuedEvents events) {
-            this.events = events;
-            return this;
+            return set("events", events);
         }
 
         public Builder kamailioCfg(Path kamailioCfg) {
-            this.kamailioCfg = kamailioCfg;
-            return this;
+            return set("kamailioCfg", kamailioCfg);
         }
 
         public Builder role(Role role) {
-            this.role = role;
-            return this;
+            return set("role", role);
         }
 
         public Builder shard(Shard shard) {
-            this.shard = shard;
-            return this;
+            return set("shard", shard);
         }
 
         /** Test-only: see {@code --clock-skew-ms}. */
         public Builder clockSkewMillis(Long clockSkewMillis) {
-            this.clockSkewMillis = clockSkewMillis;
-            return this;
+            return set("clockSkewMillis", clockSkewMillis);
         }
 
         /** A Redis Cluster's seeds; {@code redis} is then the first of them. */
         public Builder redisCluster(List<RedisEndpoint> redisCluster) {
-            this.redisCluster = redisCluster;
-            return this;
+            return set("redisCluster", redisCluster);
         }
 
         public Builder redisAuth(Boolean redisAuth) {
-            this.redisAuth = redisAuth;
-            return this;
+            return set("redisAuth", redisAuth);
         }
 
         public Builder redisTls(Boolean redisTls) {
-            this.redisTls = redisTls;
-            return this;
+            return set("redisTls", redisTls);
         }
 
         public Builder clientTimeoutMillis(Long clientTimeoutMillis) {
-            this.clientTimeoutMillis = clientTimeoutMillis;
-            return this;
+            return set("clientTimeoutMillis", clientTimeoutMillis);
         }
 
         public Builder redisRtt(Duration redisRtt) {
-            this.redisRtt = redisRtt;
-            return this;
+            return set("redisRtt", redisRtt);
         }
 
         public Builder uacScenario(Path uacScenario) {
-            this.uacScenario = uacScenario;
-            return this;
+            return set("uacScenario", uacScenario);
         }
 
         public Builder uasScenario(Path uasScenario) {
-            this.uasScenario = uasScenario;
-            return this;
+            return set("uasScenario", uasScenario);
         }
 
         public Builder kamailio(ExternalKamailio kamailio) {
-            this.kamailio = kamailio;
-            return this;
+            return set("kamailio", kamailio);
         }
 
         public Builder redisStallMillis(Long redisStallMillis) {
-            this.redisStallMillis = redisStallMillis;
-            return this;
+            return set("redisStallMillis", redisStallMillis);
         }
 
         public Builder faults(List<FaultSpec> faults) {
-            this.faults = faults == null ? null : List.copyOf(faults);
-            return this;
+            return set("faults", faults == null ? null : List.copyOf(faults));
         }
 
         public Builder redisPersistence(RedisPersistence redisPersistence) {
-            this.redisPersistence = redisPersistence;
-            return this;
+            return set("redisPersistence", redisPersistence);
         }
 
         public Builder redisSentinel(Boolean redisSentinel) {
-            this.redisSentinel = redisSentinel;
-            return this;
+            return set("redisSentinel", redisSentinel);
         }
 
         public Builder profile(Boolean profile) {
-            this.profile = profile;
-            return this;
+            return set("profile", profile);
         }
 
         public Builder uas(ExternalUas uas) {
-            this.uas = uas;
-            return this;
+            return set("uas", uas);
         }
 
         /** The jitter of {@code --redis-rtt}: set with {@link #redisRtt}, at most it. */
         public Builder redisRttJitter(Duration redisRttJitter) {
-            this.redisRttJitter = redisRttJitter;
-            return this;
+            return set("redisRttJitter", redisRttJitter);
         }
 
         public RunOptions build() {
-            return new RunOptions(client, load, pattern, workers, rate, serviceTime, workMode, arrivals, warmupSeconds, warmupMaxSeconds, calls, durationSeconds, drainTimeoutSeconds, holdMillis, payload, batchSize, producerConnections, popTimeoutMillis, respVersion, redis,
-                    kamailioShmMb, kamailioChildren, key, events, kamailioCfg, redisAuth, redisTls, clientTimeoutMillis, redisRtt,
-                    uacScenario, uasScenario, kamailio, redisStallMillis, faults, redisPersistence,
-                    redisSentinel, profile, role, shard, clockSkewMillis, redisCluster, uas, redisRttJitter);
+            Class<?>[] types = Arrays.stream(COMPONENTS).map(RecordComponent::getType).toArray(Class<?>[]::new);
+            try {
+                return RunOptions.class.getDeclaredConstructor(types).newInstance(values.clone());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot build RunOptions", e);
+            }
+        }
+
+        private static Object invoke(Method accessor, RunOptions options) {
+            try {
+                return accessor.invoke(options);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read RunOptions." + accessor.getName(), e);
+            }
         }
     }
 }
