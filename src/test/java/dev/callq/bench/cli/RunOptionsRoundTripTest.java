@@ -29,6 +29,8 @@ import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -85,6 +87,29 @@ class RunOptionsRoundTripTest {
             }
         }
         assertThat(unset).as("options that no round trip sets").isEmpty();
+    }
+
+    /**
+     * Every option {@code callq run} declares (and {@code --help} and docs/run-options.md show) is spelled by
+     * {@link RunOptions#toArgs} for one of the round trips: an option declared but left out of the options model
+     * would never reach a forked run (a sweep cell, a probe, a planner's run).
+     */
+    @Test
+    void everyDeclaredRunOptionReachesAForkedRun() {
+        Set<String> declared = new TreeSet<>();
+        for (CommandLine.Model.OptionSpec option : new CommandLine(new RunCommand()).getCommandSpec().options()) {
+            declared.add(option.longestName());
+        }
+        // the command's own (where results go, limits judged after the run, the file a fork reads, help) and
+        // --redis-ca, which only a rediss:// URL with a CA file spells (aRedisUrlWithLoginDatabaseAndCa… below)
+        declared.removeAll(List.of("--out", "--threshold", "--options-file", "--help", "--version", "--redis-ca"));
+        Set<String> spelled = new TreeSet<>();
+        for (RunOptions options : EVERY_OPTION) {
+            options.toArgs().stream().filter(arg -> arg.startsWith("--")).forEach(spelled::add);
+        }
+
+        assertThat(declared).hasSizeGreaterThan(40);
+        assertThat(spelled).as("options the round trips spell").containsAll(declared);
     }
 
     @Test
