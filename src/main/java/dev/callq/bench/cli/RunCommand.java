@@ -48,15 +48,13 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--threshold", paramLabel = "LIMITS",
-            description = "absolute limits judged per client, e.g. 'p99<20ms,lost==0,throughput>=1400' (metrics: "
-                    + Thresholds.METRICS + "); exit 5 when one fails")
-    String threshold;
+    @Mixin
+    ThresholdOption threshold = new ThresholdOption();
 
 
     @Override
     public Integer call() {
-        Thresholds thresholds = Thresholds.parse(threshold);
+        Thresholds thresholds = threshold.thresholds();
         RunConfig config = toConfig();
         if (config.role() != Role.ALL) {
             Path part = new ShardRun(config).run();
