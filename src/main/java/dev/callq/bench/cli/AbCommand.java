@@ -10,6 +10,7 @@ import dev.callq.bench.suite.SuiteSpecParser;
 import dev.callq.bench.sweep.SweepCell;
 import dev.callq.bench.sweep.SweepSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -43,9 +44,8 @@ public final class AbCommand implements Callable<Integer> {
     @Option(names = "--out", description = "A/B folder (default: results/ab-<name>-<time>)")
     Path outDir;
 
-    @Option(names = "--max-regression", defaultValue = Tolerance.DEFAULT_TEXT,
-            description = "how much worse a cell may get (default: ${DEFAULT-VALUE})")
-    String maxRegression;
+    @Mixin
+    MaxRegressionOption maxRegression = new MaxRegressionOption();
 
     /** Building the base revision: Maven offline first (the local repository usually holds it all). */
     private static final long BUILD_TIMEOUT_MINUTES = 15;
@@ -53,7 +53,7 @@ public final class AbCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         SuiteSpec suite = SuiteSpecParser.read(file);
-        Tolerance tolerance = Tolerance.parse(maxRegression);
+        Tolerance tolerance = maxRegression.tolerance();
         for (SweepSpec sweep : suite.sweeps()) {
             SweepCell.expand(sweep.axes()).forEach(cell -> SweepCommand.validate(sweep, cell));
         }

@@ -7,7 +7,7 @@ import dev.callq.bench.compare.MachineRecord;
 import dev.callq.bench.compare.ResultSet;
 import dev.callq.bench.compare.Tolerance;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
@@ -32,13 +32,12 @@ public final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "CURRENT", description = "results folder to judge")
     Path current;
 
-    @Option(names = "--max-regression", defaultValue = Tolerance.DEFAULT_TEXT,
-            description = "how much worse a cell may get (default: ${DEFAULT-VALUE})")
-    String maxRegression;
+    @Mixin
+    MaxRegressionOption maxRegression = new MaxRegressionOption();
 
     @Override
     public Integer call() throws IOException {
-        return gate(baseline, current, Tolerance.parse(maxRegression)).hasRegression() ? ExitCode.REGRESSION : ExitCode.OK;
+        return gate(baseline, current, maxRegression.tolerance()).hasRegression() ? ExitCode.REGRESSION : ExitCode.OK;
     }
 
     /** Compares, prints the Markdown table, and keeps it as {@code compare.md} in the current folder. */

@@ -12,6 +12,7 @@ import dev.callq.bench.report.MaxRateHtml;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import dev.callq.bench.load.LoadKind;
+import dev.callq.bench.run.RunDefaults;
 import dev.callq.bench.run.RunOptions;
 import dev.callq.bench.sip.EnqueuedEvents;
 
@@ -36,7 +37,7 @@ public final class MaxRateCommand implements Callable<Integer> {
             description = "one of ${COMPLETION-CANDIDATES}")
     String client;
 
-    @Option(names = "--pattern", defaultValue = "blpop", description = "blpop, reliable, batch or stream (default: ${DEFAULT-VALUE})")
+    @Option(names = "--pattern", defaultValue = RunDefaults.PATTERN_NAME, description = "blpop, reliable, batch or stream (default: ${DEFAULT-VALUE})")
     String pattern;
 
     @Option(names = "--workers", required = true, description = "consumer threads")
@@ -45,10 +46,10 @@ public final class MaxRateCommand implements Callable<Integer> {
     @Option(names = "--slo", required = true, description = "queue-wait objective, " + Slo.HELP + "; the percentile one of p50, p90, p99, p99.9, p99.99")
     String slo;
 
-    @Option(names = "--service-time", defaultValue = "none", description = "work per event, e.g. exp:3ms (default: ${DEFAULT-VALUE})")
+    @Option(names = "--service-time", defaultValue = RunDefaults.SERVICE_TIME_SPEC, description = "work per event, e.g. exp:3ms (default: ${DEFAULT-VALUE})")
     String serviceTime;
 
-    @Option(names = "--work", defaultValue = "sleep", description = "sleep or spin (default: ${DEFAULT-VALUE})")
+    @Option(names = "--work", defaultValue = RunDefaults.WORK_MODE_NAME, description = "sleep or spin (default: ${DEFAULT-VALUE})")
     String workMode;
 
     @Option(names = "--start-rate", description = "first rate probed, events/s (synthetic, default: "

@@ -18,6 +18,7 @@ import dev.callq.bench.report.PlanHtml;
 import dev.callq.bench.load.LoadKind;
 import dev.callq.bench.netem.RoundTrip;
 import dev.callq.bench.run.RunConfig;
+import dev.callq.bench.run.RunDefaults;
 import dev.callq.bench.run.RunOptions;
 import dev.callq.bench.work.ServiceTime;
 import picocli.CommandLine.Command;
@@ -51,7 +52,7 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--service-time", required = true, description = "work per event: fixed:3ms, exp:3ms, lognormal:3ms,1.5")
     String serviceTime;
 
-    @Option(names = "--client", defaultValue = QueueDrivers.ALL, completionCandidates = QueueDrivers.Names.class,
+    @Option(names = "--client", defaultValue = RunDefaults.CLIENT, completionCandidates = QueueDrivers.Names.class,
             description = "${COMPLETION-CANDIDATES}, or all of them (also: both) (default: ${DEFAULT-VALUE})")
     String client;
 

@@ -6,7 +6,10 @@ import dev.callq.bench.report.SideBySideTable;
 import dev.callq.bench.report.RunHtml;
 import dev.callq.bench.result.SummaryJson;
 import dev.callq.bench.result.ClientResult;
+import dev.callq.bench.run.ForkedRun;
 import dev.callq.bench.run.RunArguments;
+import dev.callq.bench.run.RunOptions;
+import dev.callq.bench.run.RunOptionsFile;
 import dev.callq.bench.run.RunConfig;
 import dev.callq.bench.result.RunSummary;
 import dev.callq.bench.result.RunVerdict;
@@ -15,10 +18,13 @@ import dev.callq.bench.run.ShardRun;
 import dev.callq.bench.run.Runner;
 import dev.callq.bench.result.Thresholds;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code callq run}: one load, measured once per client, with a side-by-side table and a results folder. */
@@ -33,15 +39,22 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", description = "results folder (default: results/run-<time>)")
     Path outDir;
 
-    @Option(names = "--threshold", paramLabel = "LIMITS",
-            description = "absolute limits judged per client, e.g. 'p99<20ms,lost==0,throughput>=1400' (metrics: "
-                    + Thresholds.METRICS + "); exit 5 when one fails")
-    String threshold;
+    /** A forked run's options, written by {@link ForkedRun}; hidden, as no one types it. */
+    @Option(names = ForkedRun.OPTIONS_FILE, hidden = true, paramLabel = "FILE")
+    Path optionsFile;
+
+    private static final List<String> FILE_AND_OUT = List.of(ForkedRun.OPTIONS_FILE, "--out");
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ThresholdOption threshold = new ThresholdOption();
 
 
     @Override
     public Integer call() {
-        Thresholds thresholds = Thresholds.parse(threshold);
+        Thresholds thresholds = threshold.thresholds();
         RunConfig config = toConfig();
         if (config.role() != Role.ALL) {
             Path part = new ShardRun(config).run();
@@ -74,7 +87,21 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     RunConfig toConfig() {
-        return arguments.toOptions().toConfig(outDir != null ? outDir : defaultOutDir());
+        return options().toConfig(outDir != null ? outDir : defaultOutDir());
+    }
+
+    /** The options on the command line, or those of a forked run's file, which then come alone. */
+    private RunOptions options() {
+        if (optionsFile == null) {
+            return arguments.toOptions();
+        }
+        boolean more = spec.commandLine().getParseResult().matchedOptions().stream()
+                .anyMatch(option -> !FILE_AND_OUT.contains(option.longestName()));
+        if (more) {
+            throw new IllegalArgumentException(ForkedRun.OPTIONS_FILE + " takes no other run option than --out "
+                    + "(and --redis from " + RunArguments.REDIS_ENV + ")");
+        }
+        return RunOptionsFile.read(optionsFile);
     }
 
     private static Path defaultOutDir() {

@@ -16,6 +16,7 @@ import dev.callq.bench.sweep.SweepEstimate;
 import dev.callq.bench.sweep.SweepSpec;
 import dev.callq.bench.sweep.SweepTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -47,20 +48,17 @@ public final class SuiteCommand implements Callable<Integer> {
     @Option(names = "--compare", paramLabel = "BASELINE", description = "results folder to gate against")
     Path baseline;
 
-    @Option(names = "--max-regression", defaultValue = Tolerance.DEFAULT_TEXT,
-            description = "how much worse a cell may get (default: ${DEFAULT-VALUE})")
-    String maxRegression;
+    @Mixin
+    MaxRegressionOption maxRegression = new MaxRegressionOption();
 
-    @Option(names = "--threshold", paramLabel = "LIMITS",
-            description = "absolute limits every cell must meet, added to the file's thresholds, e.g. "
-                    + "'p99<20ms,lost==0'; exit 5 when one fails")
-    String threshold;
+    @Mixin
+    ThresholdOption threshold = new ThresholdOption();
 
     @Override
     public Integer call() throws IOException {
         SuiteSpec suite = SuiteSpecParser.read(file);
-        Tolerance tolerance = Tolerance.parse(maxRegression);
-        Thresholds thresholds = suite.thresholds().and(Thresholds.parse(threshold));
+        Tolerance tolerance = maxRegression.tolerance();
+        Thresholds thresholds = suite.thresholds().and(threshold.thresholds());
         for (SweepSpec sweep : suite.sweeps()) {
             SweepCell.expand(sweep.axes()).forEach(cell -> SweepCommand.validate(sweep, cell));
         }

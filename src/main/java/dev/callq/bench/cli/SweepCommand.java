@@ -13,6 +13,7 @@ import dev.callq.bench.sweep.SweepSpec;
 import dev.callq.bench.sweep.SweepSpecParser;
 import dev.callq.bench.sweep.SweepTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,15 +38,13 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "list the cells and the estimated time, run nothing")
     boolean dryRun;
 
-    @Option(names = "--threshold", paramLabel = "LIMITS",
-            description = "absolute limits every cell must meet, added to the file's thresholds, e.g. "
-                    + "'p99<20ms,lost==0'; exit 5 when one fails")
-    String threshold;
+    @Mixin
+    ThresholdOption threshold = new ThresholdOption();
 
     @Override
     public Integer call() {
         SweepSpec spec = SweepSpecParser.read(file);
-        Thresholds thresholds = spec.thresholds().and(Thresholds.parse(threshold));
+        Thresholds thresholds = spec.thresholds().and(threshold.thresholds());
         List<SweepCell> cells = SweepCell.expand(spec.axes());
         cells.forEach(cell -> validate(spec, cell));
         SweepEstimate estimate = SweepEstimate.of(spec, cells.size());

@@ -37,44 +37,10 @@ public final class Faults {
     }
 
     /**
-     * Refuses, in one line, a fault this run cannot have.
-     *
-     * @throws IllegalArgumentException naming the fault
-     */
-    public static void requireSupported(List<FaultSpec> faults, boolean externalRedis, boolean sentinels, LoadKind load,
-                                 int workers) {
-        int crashed = 0;
-        for (FaultSpec fault : faults) {
-            if (fault.kind().needsProxy() && sentinels) {
-                throw new IllegalArgumentException("--fault " + fault + " cannot go with --redis-sentinel: its "
-                        + "clients dial the master Sentinel names, around the proxy");
-            }
-            if (fault.kind() == FaultSpec.Kind.REDIS_FAILOVER && !sentinels) {
-                throw new IllegalArgumentException("--fault " + fault + " needs the Sentinel topology callq starts "
-                        + "(a primary, a replica and the sentinels that promote it), not --redis");
-            }
-            if (fault.kind().needsLocalRedis() && externalRedis) {
-                throw new IllegalArgumentException("--fault " + fault + " needs the Redis callq starts; "
-                        + "it does not signal an external Redis (--redis)");
-            }
-            if ((fault.kind() == FaultSpec.Kind.KAMAILIO_RESTART || fault.kind() == FaultSpec.Kind.SIP_LOSS)
-                    && load != LoadKind.SIP) {
-                throw new IllegalArgumentException("--fault " + fault + " needs --load sip");
-            }
-            crashed += fault.crashedWorkers();
-        }
-        requireNoOverlap(faults);
-        if (crashed >= workers) {
-            throw new IllegalArgumentException("--fault consumer-crash would kill " + crashed + " of " + workers
-                    + " workers; leave at least one to drain the queue");
-        }
-    }
-
-    /**
      * Two faults of one kind at once cannot both be what the record says: the first to end would end the other
      * (one SIGCONT resumes a Redis two pauses stopped, one proxy setting replaces another), so they are refused.
      */
-    private static void requireNoOverlap(List<FaultSpec> faults) {
+    public static void requireNoOverlap(List<FaultSpec> faults) {
         for (int i = 0; i < faults.size(); i++) {
             for (int j = i + 1; j < faults.size(); j++) {
                 FaultSpec a = faults.get(i);

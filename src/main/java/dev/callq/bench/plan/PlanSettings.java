@@ -1,6 +1,7 @@
 package dev.callq.bench.plan;
 
 import dev.callq.bench.measure.Slo;
+import dev.callq.bench.run.RunDefaults;
 import dev.callq.bench.run.Warmup;
 
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ public record PlanSettings(double ratePerSec, Slo slo, String serviceTimeSpec, L
      * A saturated run's warm-up leaves a backlog behind it, so on a busy machine both drains are used.
      */
     Duration forkTimeout(double warmupSeconds, double measuredSeconds) {
-        double longestWarmupSeconds = Math.max(warmupSeconds, Warmup.DEFAULT_MAXIMUM_SECONDS);
+        double longestWarmupSeconds = Math.max(warmupSeconds, RunDefaults.WARMUP_MAX_SECONDS);
         return Duration.ofSeconds((long) Math.ceil(longestWarmupSeconds + measuredSeconds) + 2L * DRAIN_TIMEOUT_SECONDS + 60);
     }
 

@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 public final class ForkedRun {
     /** The heap of a forked cell: fixed, so that heap resizing does not show up as latency. */
     private static final List<String> JVM_OPTIONS = List.of("-Xms1g", "-Xmx1g");
+    /** How {@code callq run} is given a {@link RunOptionsFile}: hidden, for forked runs only. */
+    public static final String OPTIONS_FILE = "--options-file";
     /** The command line's main class, named rather than imported: {@code run} sits below {@code cli}. */
     private static final String CALLQ_MAIN = "dev.callq.bench.cli.Main";
 
@@ -37,7 +39,8 @@ public final class ForkedRun {
     }
 
     /**
-     * Runs {@code callq run <options> --out <outDir>} and waits at most {@code timeout}.
+     * Runs {@code callq run --options-file <outDir>/run-options.json --out <outDir>} (the options as one
+     * {@link RunOptionsFile}) and waits at most {@code timeout}.
      * Bad input or environment in the child (exit 2) becomes a one-line error here.
      */
     public static Outcome run(RunOptions options, Path outDir, Duration timeout) {
@@ -77,23 +80,18 @@ public final class ForkedRun {
             throw new HarnessException("cannot create " + outDir + ": " + e.getMessage(), e);
         }
         List<String> command = new ArrayList<>(launcher);
-        command.add("run");
-        // A Redis URL may hold a password: it goes to the child in its environment, which only the
-        // child's user can read, rather than on its command line, which every user can.
-        List<String> args = new ArrayList<>(options.toArgs());
-        int redisAt = args.indexOf("--redis");
-        if (redisAt >= 0) {
-            args.subList(redisAt, redisAt + 2).clear();
-        }
-        command.addAll(args);
-        command.addAll(List.of("--out", outDir.toString()));
+        command.addAll(List.of("run", OPTIONS_FILE, RunOptionsFile.write(options, outDir).toString(),
+                "--out", outDir.toString()));
         Path log = outDir.resolve("run.log");
         Process process;
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            // A Redis URL may hold a password: it goes to the child in its environment, which only the
+            // child's user can read, rather than on its command line, which every user can, or in the file.
             builder.environment().remove(RunArguments.REDIS_ENV);
-            if (options.redis() != null) {
-                builder.environment().put(RunArguments.REDIS_ENV, options.redis().urlWithPassword());
+            String redis = RunOptionsFile.withheldRedis(options);
+            if (redis != null) {
+                builder.environment().put(RunArguments.REDIS_ENV, redis);
             }
             process = builder.start();
         } catch (IOException e) {

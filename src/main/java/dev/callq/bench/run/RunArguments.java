@@ -15,14 +15,13 @@ import dev.callq.bench.work.Work;
 import dev.callq.bench.sip.EnqueuedEvents;
 import dev.callq.bench.sip.ExternalKamailio;
 import dev.callq.bench.sip.ExternalUas;
-import dev.callq.bench.sip.KamailioSizing;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The options of {@code callq run} as the command line spells them, read by picocli: a mixin of the
@@ -32,17 +31,17 @@ import java.util.List;
  */
 public final class RunArguments {
     @Option(names = "--client", completionCandidates = QueueDrivers.Names.class,
-            description = "${COMPLETION-CANDIDATES}, or all of them (also: both) (default: " + RunOptions.DEFAULT_CLIENT + ")")
+            description = "${COMPLETION-CANDIDATES}, or all of them (also: both) (default: " + RunDefaults.CLIENT + ")")
     String client;
 
-    @Option(names = "--workers", description = "consumer threads, one connection each (default: " + RunOptions.DEFAULT_WORKERS + ")")
+    @Option(names = "--workers", description = "consumer threads, one connection each (default: " + RunDefaults.WORKERS + ")")
     Integer workers;
 
-    @Option(names = "--load", description = "sip (SIPp → Kamailio → Redis) or synthetic (open-loop producer) (default: sip)")
+    @Option(names = "--load", description = "sip (SIPp → Kamailio → Redis) or synthetic (open-loop producer) (default: " + RunDefaults.LOAD_NAME + ")")
     String load;
 
-    @Option(names = "--rate", description = "offered calls/s (sip, default " + LoadKind.Defaults.SIP_RATE_PER_SEC
-            + ") or events/s (synthetic, default " + LoadKind.Defaults.SYNTHETIC_RATE_PER_SEC + "); "
+    @Option(names = "--rate", description = "offered calls/s (sip, default " + RunDefaults.SIP_RATE_PER_SEC
+            + ") or events/s (synthetic, default " + RunDefaults.SYNTHETIC_RATE_PER_SEC + "); "
             + "synthetic also takes steps:<r1>,<r2>@<s>s or ramp:<from>-<to>")
     String rate;
 
@@ -51,53 +50,53 @@ public final class RunArguments {
 
     static final class Length {
         @Option(names = "--calls", description = "SIP calls in the measured phase (default: rate × "
-                + LoadKind.Defaults.DURATION_SECONDS + " s)")
+                + RunDefaults.DURATION_SECONDS + " s)")
         Long calls;
 
         @Option(names = "--duration", description = "seconds of measured load (default "
-                + LoadKind.Defaults.DURATION_SECONDS + ")")
+                + RunDefaults.DURATION_SECONDS + ")")
         Double durationSeconds;
     }
 
     @Option(names = "--warmup", description = "seconds of warm-up load, consumed but not measured; "
-            + "0 for none (default: " + RunOptions.DEFAULT_WARMUP_SECONDS + ")")
+            + "0 for none (default: " + RunDefaults.WARMUP_SECONDS + ")")
     Double warmupSeconds;
 
     @Option(names = "--warmup-max", description = "the warm-up goes on a second at a time while the "
-            + "JIT is still compiling, up to this many seconds (default: " + RunOptions.DEFAULT_WARMUP_MAX_SECONDS + ")")
+            + "JIT is still compiling, up to this many seconds (default: " + RunDefaults.WARMUP_MAX_SECONDS + ")")
     Double warmupMaxSeconds;
 
-    @Option(names = "--hold-ms", description = "SIP call hold time between ACK and BYE (default: " + RunOptions.DEFAULT_HOLD_MILLIS + ")")
+    @Option(names = "--hold-ms", description = "SIP call hold time between ACK and BYE (default: " + RunDefaults.HOLD_MILLIS + ")")
     Long holdMillis;
 
-    @Option(names = "--payload", description = "json (Call-ID, kind, enqueue stamp) or callid (bare Call-ID, the seed format) (default: json)")
+    @Option(names = "--payload", description = "json (Call-ID, kind, enqueue stamp) or callid (bare Call-ID, the seed format) (default: " + RunDefaults.PAYLOAD_NAME + ")")
     String payload;
 
-    @Option(names = "--pattern", description = "blpop, reliable, batch or stream (default: blpop)")
+    @Option(names = "--pattern", description = "blpop, reliable, batch or stream (default: " + RunDefaults.PATTERN_NAME + ")")
     String pattern;
 
-    @Option(names = "--batch-size", description = "events per pop for batch and stream (default: " + RunOptions.DEFAULT_BATCH_SIZE + ")")
+    @Option(names = "--batch-size", description = "events per pop for batch and stream (default: " + RunDefaults.BATCH_SIZE + ")")
     Integer batchSize;
 
-    @Option(names = "--service-time", description = "work per event: none, fixed:3ms, exp:3ms, lognormal:3ms,1.5 (default: none)")
+    @Option(names = "--service-time", description = "work per event: none, fixed:3ms, exp:3ms, lognormal:3ms,1.5 (default: " + RunDefaults.SERVICE_TIME_SPEC + ")")
     String serviceTime;
 
-    @Option(names = "--work", description = "how the work is done: sleep or spin (CPU) (default: sleep)")
+    @Option(names = "--work", description = "how the work is done: sleep or spin (CPU) (default: " + RunDefaults.WORK_MODE_NAME + ")")
     String workMode;
 
-    @Option(names = "--arrivals", description = "synthetic arrivals: constant or poisson (default: constant)")
+    @Option(names = "--arrivals", description = "synthetic arrivals: constant or poisson (default: " + RunDefaults.ARRIVALS_NAME + ")")
     String arrivals;
 
-    @Option(names = "--producer-connections", description = "synthetic producer connections (default: " + RunOptions.DEFAULT_PRODUCER_CONNECTIONS + ")")
+    @Option(names = "--producer-connections", description = "synthetic producer connections (default: " + RunDefaults.PRODUCER_CONNECTIONS + ")")
     Integer producerConnections;
 
-    @Option(names = "--pop-timeout-ms", description = "bound on each blocking pop (default: " + RunOptions.DEFAULT_POP_TIMEOUT_MILLIS + ")")
+    @Option(names = "--pop-timeout-ms", description = "bound on each blocking pop (default: " + RunDefaults.POP_TIMEOUT_MILLIS + ")")
     Long popTimeoutMillis;
 
-    @Option(names = "--drain-timeout", description = "seconds to wait for the queue to empty after the load (default: " + RunOptions.DEFAULT_DRAIN_TIMEOUT_SECONDS + ")")
+    @Option(names = "--drain-timeout", description = "seconds to wait for the queue to empty after the load (default: " + RunDefaults.DRAIN_TIMEOUT_SECONDS + ")")
     Long drainTimeoutSeconds;
 
-    @Option(names = "--resp", description = "RESP version both clients are pinned to: 2 or 3 (default: " + RunOptions.DEFAULT_RESP_VERSION + ")")
+    @Option(names = "--resp", description = "RESP version both clients are pinned to: 2 or 3 (default: " + RunDefaults.RESP_VERSION + ")")
     Integer respVersion;
 
     /** The environment variable {@code --redis} is read from when the option is not given. */
@@ -115,10 +114,10 @@ public final class RunArguments {
             + "rounded up to 64: 128 at 100 calls/s, 320 at 1,000)")
     Integer kamailioShmMb;
 
-    @Option(names = "--kamailio-children", description = "Kamailio SIP worker processes (default: " + KamailioSizing.DEFAULT_CHILDREN + ")")
+    @Option(names = "--kamailio-children", description = "Kamailio SIP worker processes (default: " + RunDefaults.KAMAILIO_CHILDREN + ")")
     Integer kamailioChildren;
 
-    @Option(names = "--key", description = "the Redis key of the queue (default: " + RunConfig.QUEUE_KEY + ")")
+    @Option(names = "--key", description = "the Redis key of the queue (default: " + RunDefaults.KEY + ")")
     String key;
 
     @Option(names = "--events", description = "which SIP requests Kamailio enqueues: invite or invite,bye "
@@ -145,11 +144,11 @@ public final class RunArguments {
     Long clientTimeoutMillis;
 
     @Option(names = "--role", description = "all (everything in this process), or one role of a run spread over "
-            + "several processes: producer, consumer, sip-load (SIPp and Kamailio as a producer) (default: all)")
+            + "several processes: producer, consumer, sip-load (SIPp and Kamailio as a producer) (default: " + RunDefaults.ROLE_NAME + ")")
     String role;
 
     @Option(names = "--shard", description = "I/N: this process is shard I (from 0) of N of its role; producers "
-            + "and sip-load take 1/N of the rate, consumers 1/N of the workers (default: 0/1)")
+            + "and sip-load take 1/N of the rate, consumers 1/N of the workers (default: " + RunDefaults.SHARD_SPEC + ")")
     String shard;
 
     /** Test-only: plays a host whose clock is off, to check that the shards' clock alignment removes it. */
@@ -186,7 +185,7 @@ public final class RunArguments {
     List<String> faults;
 
     @Option(names = "--redis-persistence", description = "how the Redis callq starts keeps its data across a "
-            + "restart: none (default), aof (fsync every second) or aof-always (fsync every write)")
+            + "restart: " + RunDefaults.REDIS_PERSISTENCE_NAME + " (default), aof (fsync every second) or aof-always (fsync every write)")
     String redisPersistence;
 
     @Option(names = "--redis-sentinel", arity = "0..1", description = "start a primary, a replica and three sentinels instead of "
@@ -220,23 +219,57 @@ public final class RunArguments {
 
     /** The options given, typed; a bad value is a one-line error naming the option. */
     public RunOptions toOptions() {
-        return new RunOptions(client, load == null ? null : RunOptions.parseEnum(LoadKind.class, load, "--load"),
-                pattern == null ? null : RunOptions.parseEnum(QueuePattern.class, pattern, "--pattern"), workers, rate,
-                serviceTime == null ? null : ServiceTime.parse(serviceTime),
-                workMode == null ? null : RunOptions.parseEnum(Work.Mode.class, workMode, "--work"),
-                arrivals == null ? null : RunOptions.parseEnum(SyntheticLoad.Arrivals.class, arrivals, "--arrivals"),
-                warmupSeconds, warmupMaxSeconds, length.calls, length.durationSeconds, drainTimeoutSeconds,
-                holdMillis, payload == null ? null : RunOptions.parseEnum(PayloadFormat.class, payload, "--payload"),
-                batchSize, producerConnections, popTimeoutMillis, respVersion,
-                clusterSeeds() != null ? clusterSeeds().get(0) : redisEndpoint(), kamailioShmMb, kamailioChildren, key,
-                events == null ? null : EnqueuedEvents.parse(events), kamailioCfg, redisAuth, redisTls,
-                clientTimeoutMillis, redisRoundTrip() == null ? null : redisRoundTrip().rtt(),
-                uacScenario, uasScenario, kamailio == null ? null : ExternalKamailio.parse(kamailio), redisStallMillis,
-                faults == null ? null : faults.stream().map(FaultSpec::parse).toList(),
-                redisPersistence == null ? null : RedisPersistence.parse(redisPersistence), redisSentinel,
-                profile, role == null ? null : Role.parse(role), shard == null ? null : Shard.parse(shard),
-                clockSkewMillis, clusterSeeds(), uas == null ? null : ExternalUas.parse(uas),
-                redisRoundTrip() == null || redisRoundTrip().jitter().isZero() ? null : redisRoundTrip().jitter());
+        RoundTrip roundTrip = redisRoundTrip();
+        return RunOptions.builder()
+                .client(client)
+                .load(parsed(load, text -> RunOptions.parseEnum(LoadKind.class, text, "--load")))
+                .pattern(parsed(pattern, text -> RunOptions.parseEnum(QueuePattern.class, text, "--pattern")))
+                .workers(workers)
+                .rate(rate)
+                .serviceTime(parsed(serviceTime, ServiceTime::parse))
+                .workMode(parsed(workMode, text -> RunOptions.parseEnum(Work.Mode.class, text, "--work")))
+                .arrivals(parsed(arrivals, text -> RunOptions.parseEnum(SyntheticLoad.Arrivals.class, text, "--arrivals")))
+                .warmupSeconds(warmupSeconds)
+                .warmupMaxSeconds(warmupMaxSeconds)
+                .calls(length.calls)
+                .durationSeconds(length.durationSeconds)
+                .drainTimeoutSeconds(drainTimeoutSeconds)
+                .holdMillis(holdMillis)
+                .payload(parsed(payload, text -> RunOptions.parseEnum(PayloadFormat.class, text, "--payload")))
+                .batchSize(batchSize)
+                .producerConnections(producerConnections)
+                .popTimeoutMillis(popTimeoutMillis)
+                .respVersion(respVersion)
+                .redis(clusterSeeds() != null ? clusterSeeds().get(0) : redisEndpoint())
+                .redisCluster(clusterSeeds())
+                .kamailioShmMb(kamailioShmMb)
+                .kamailioChildren(kamailioChildren)
+                .key(key)
+                .events(parsed(events, EnqueuedEvents::parse))
+                .kamailioCfg(kamailioCfg)
+                .redisAuth(redisAuth)
+                .redisTls(redisTls)
+                .clientTimeoutMillis(clientTimeoutMillis)
+                .redisRtt(roundTrip == null ? null : roundTrip.rtt())
+                .redisRttJitter(roundTrip == null || roundTrip.jitter().isZero() ? null : roundTrip.jitter())
+                .uacScenario(uacScenario)
+                .uasScenario(uasScenario)
+                .kamailio(parsed(kamailio, ExternalKamailio::parse))
+                .uas(parsed(uas, ExternalUas::parse))
+                .redisStallMillis(redisStallMillis)
+                .faults(faults == null ? null : faults.stream().map(FaultSpec::parse).toList())
+                .redisPersistence(parsed(redisPersistence, RedisPersistence::parse))
+                .redisSentinel(redisSentinel)
+                .profile(profile)
+                .role(parsed(role, Role::parse))
+                .shard(parsed(shard, Shard::parse))
+                .clockSkewMillis(clockSkewMillis)
+                .build();
+    }
+
+    /** An option given as text, read into its type; null when it was not given. */
+    private static <T> T parsed(String text, Function<String, T> parse) {
+        return text == null ? null : parse.apply(text);
     }
 
     private RoundTrip redisRoundTrip() {
@@ -249,22 +282,6 @@ public final class RunArguments {
 
     /** {@code --redis}, its certificates checked against {@code --redis-ca} when that is given. */
     private RedisEndpoint redisEndpoint() {
-        if (redis == null) {
-            if (redisCaFile != null) {
-                throw new IllegalArgumentException("--redis-ca needs --redis rediss://…; --redis-tls makes its own CA");
-            }
-            return null;
-        }
-        RedisEndpoint endpoint = RedisEndpoint.parse(redis);
-        if (redisCaFile == null) {
-            return endpoint;
-        }
-        if (!endpoint.tls()) {
-            throw new IllegalArgumentException("--redis-ca needs a rediss:// URL, not " + endpoint);
-        }
-        if (!Files.isReadable(redisCaFile)) {
-            throw new IllegalArgumentException("--redis-ca " + redisCaFile + " is not a readable file");
-        }
-        return endpoint.withCaFile(redisCaFile.toAbsolutePath().normalize());
+        return RunRules.withCaFile(redis == null ? null : RedisEndpoint.parse(redis), redisCaFile);
     }
 }

@@ -2,10 +2,8 @@ package dev.callq.bench.run;
 
 import dev.callq.bench.driver.ClientSettings;
 import dev.callq.bench.driver.LibrarySettings;
-import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.driver.QueueSpec;
-import dev.callq.bench.env.FreePorts;
 import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.env.RedisPersistence;
@@ -22,7 +20,6 @@ import dev.callq.bench.work.Work;
 import dev.callq.bench.sip.EnqueuedEvents;
 import dev.callq.bench.sip.ExternalKamailio;
 import dev.callq.bench.sip.ExternalUas;
-import dev.callq.bench.sip.SippScenario;
 import dev.callq.bench.sip.KamailioSettings;
 import dev.callq.bench.sip.KamailioSizing;
 
@@ -91,7 +88,6 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
                         boolean profile, Role role, Shard shard, long clockSkewMillis,
                         List<RedisEndpoint> redisCluster, ExternalUas uas, Duration redisRttJitter) {
 
-    public static final String QUEUE_KEY = "callq:events";
     /** Between two stalls of {@code --redis-stall-ms}, Redis serves normally this long. */
     public static final Duration REDIS_UNSTALLED = Duration.ofSeconds(1);
     /**
@@ -133,15 +129,7 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
                     "the measured phase would schedule %,.0f events, above the %,d a run allows (about 1.5 GB "
                             + "in Redis); lower --rate, --duration or --calls", measuredEvents, MAX_MEASURED_EVENTS));
         }
-        if (load == LoadKind.SYNTHETIC && payload == PayloadFormat.CALLID) {
-            throw new IllegalArgumentException("--payload callid carries no enqueue stamp; the synthetic load "
-                    + "needs --payload json");
-        }
-        if (load == LoadKind.SYNTHETIC && kamailioCfg != null) {
-            throw new IllegalArgumentException("--kamailio-cfg needs --load sip");
-        }
         if (load == LoadKind.SIP) {
-            events.requireCarriedBy(payload);
             KamailioSizing.requireValid(kamailioShmMb != null ? kamailioShmMb : KamailioSizing.sharedMemoryMb(1),
                     kamailioChildren);
         }
@@ -149,82 +137,9 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
             throw new IllegalArgumentException("--key must not be empty");
         }
         kamailioCfg = kamailioCfg == null ? null : kamailioCfg.toAbsolutePath().normalize();
-        if (load == LoadKind.SIP && pattern == QueuePattern.STREAM) {
-            throw new IllegalArgumentException("--pattern stream needs --load synthetic: Kamailio pushes to a list");
-        }
-        if (redis != null && (localRedis.auth() || localRedis.tls())) {
-            throw new IllegalArgumentException("--redis-auth and --redis-tls secure the Redis callq starts; "
-                    + "with --redis, give the login in the URL (redis://user:password@host:port, rediss://…)");
-        }
-        if (load == LoadKind.SIP && kamailio == null) {
-            KamailioSettings.requireSupported(redis, redis != null ? redis.tls() : localRedis.tls());
-        }
-        if (!redisRtt.isZero() && redis != null && redis.kind() == RedisEndpoint.Kind.SENTINEL) {
-            throw new IllegalArgumentException("--redis-rtt cannot delay a Sentinel deployment: its clients dial "
-                    + "the master Sentinel names, around the proxy");
-        }
-        boolean proxied = !redisRtt.isZero() || faults.stream().anyMatch(fault -> fault.kind().needsProxy());
-        if (proxied && redis != null && redis.tls() && !redis.host().equals(FreePorts.LOOPBACK)) {
-            // TLS passes through the proxy as bytes, but the clients check the certificate's name against the
-            // address they dial, the proxy's 127.0.0.1, not the name the certificate was issued for.
-            throw new IllegalArgumentException("--redis-rtt and the proxy's faults go with rediss:// only for a Redis "
-                    + "at " + FreePorts.LOOPBACK + ": the clients would check the certificate of " + redis.host()
-                    + " against the proxy's address " + FreePorts.LOOPBACK);
-        }
-        for (FaultSpec fault : faults) {
-            if (fault.kind().needsProxy() && redis != null && redis.kind() == RedisEndpoint.Kind.SENTINEL) {
-                throw new IllegalArgumentException("--fault " + fault + " cannot go with a Sentinel deployment: its "
-                        + "clients dial the master Sentinel names, around the proxy");
-            }
-        }
-        if (load != LoadKind.SIP && (uacScenario != null || uasScenario != null || kamailio != null)) {
-            throw new IllegalArgumentException("--uac-scenario, --uas-scenario and --kamailio need --load sip");
-        }
-        if (kamailio != null && (kamailioCfg != null || kamailioShmMb != null)) {
-            throw new IllegalArgumentException("--kamailio-cfg and --kamailio-shm-mb configure the Kamailio callq starts; "
-                    + "with --kamailio, your Kamailio runs your script");
-        }
-        if (kamailio != null && redis == null) {
-            throw new IllegalArgumentException("--kamailio needs --redis: the Redis your Kamailio pushes to");
-        }
-        if (uas != null && kamailio == null) {
-            throw new IllegalArgumentException("--uas needs --kamailio: the Kamailio callq starts listens on loopback "
-                    + "and relays to callq's own UAS");
-        }
-        if (uas != null && uasScenario != null) {
-            throw new IllegalArgumentException("--uas-scenario configures the UAS callq starts; with --uas, your UAS "
-                    + "runs your scenario");
-        }
         uacScenario = uacScenario == null ? null : uacScenario.toAbsolutePath().normalize();
         uasScenario = uasScenario == null ? null : uasScenario.toAbsolutePath().normalize();
-        if (uacScenario != null) {
-            SippScenario.check(uacScenario, SippScenario.Role.UAC, events);
-        }
-        if (uasScenario != null) {
-            SippScenario.check(uasScenario, SippScenario.Role.UAS, events);
-        }
         faults = List.copyOf(faults);
-        if (redisSentinel && (redis != null || localRedis.auth() || localRedis.tls())) {
-            throw new IllegalArgumentException("--redis-sentinel starts its own Redis topology, without a login or "
-                    + "TLS; it does not go with --redis, --redis-auth or --redis-tls");
-        }
-        if (redisSentinel && !redisRtt.isZero()) {
-            throw new IllegalArgumentException("--redis-rtt cannot delay a Sentinel deployment: its clients dial "
-                    + "the master Sentinel names, around the proxy");
-        }
-        Faults.requireSupported(faults, redis != null, redisSentinel, load, workers);
-        for (FaultSpec fault : faults) {
-            if (fault.at().compareTo(duration) >= 0) {
-                throw new IllegalArgumentException("--fault " + fault + " starts after the measured phase's "
-                        + duration.toMillis() / 1000.0 + " s");
-            }
-        }
-        for (String client : clients) {
-            QueueDrivers.checkQueue(client, new QueueSpec(key, pattern, popTimeout, batchSize));
-        }
-        if (redis != null && redisPersistence != RedisPersistence.NONE) {
-            throw new IllegalArgumentException("--redis-persistence configures the Redis callq starts, not --redis");
-        }
         redisRttJitter = redisRttJitter == null ? Duration.ZERO : redisRttJitter;
         RoundTrip.checked(redisRtt, redisRttJitter, "--redis-rtt");
     }

@@ -16,10 +16,11 @@ import dev.callq.bench.result.Role;
 import dev.callq.bench.sip.EnqueuedEvents;
 import dev.callq.bench.sip.ExternalKamailio;
 import dev.callq.bench.sip.ExternalUas;
-import dev.callq.bench.sip.KamailioSizing;
 import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.work.Work;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -95,16 +96,6 @@ public record RunOptions(String client,
                          ExternalUas uas,
                          Duration redisRttJitter) {
 
-    public static final String DEFAULT_CLIENT = QueueDrivers.ALL;
-    public static final int DEFAULT_WORKERS = 4;
-    public static final double DEFAULT_WARMUP_SECONDS = 2;
-    public static final double DEFAULT_WARMUP_MAX_SECONDS = Warmup.DEFAULT_MAXIMUM_SECONDS;
-    public static final long DEFAULT_HOLD_MILLIS = 200;
-    public static final int DEFAULT_BATCH_SIZE = 16;
-    public static final int DEFAULT_PRODUCER_CONNECTIONS = 2;
-    public static final long DEFAULT_POP_TIMEOUT_MILLIS = 1000;
-    public static final long DEFAULT_DRAIN_TIMEOUT_SECONDS = 30;
-    public static final int DEFAULT_RESP_VERSION = 2;
     /** Above this an added round trip is a partition, not a network: see {@code --fault redis-partition}. */
     public static final Duration MAX_REDIS_RTT = Duration.ofSeconds(1);
 
@@ -113,51 +104,9 @@ public record RunOptions(String client,
         return new Builder();
     }
 
+    /** A builder holding these options, to change some of them. */
     public Builder toBuilder() {
-        return new Builder()
-                .client(client)
-                .load(load)
-                .pattern(pattern)
-                .workers(workers)
-                .rate(rate)
-                .serviceTime(serviceTime)
-                .workMode(workMode)
-                .arrivals(arrivals)
-                .warmupSeconds(warmupSeconds)
-                .warmupMaxSeconds(warmupMaxSeconds)
-                .calls(calls)
-                .durationSeconds(durationSeconds)
-                .drainTimeoutSeconds(drainTimeoutSeconds)
-                .holdMillis(holdMillis)
-                .payload(payload)
-                .batchSize(batchSize)
-                .producerConnections(producerConnections)
-                .popTimeoutMillis(popTimeoutMillis)
-                .respVersion(respVersion)
-                .redis(redis)
-                .kamailioShmMb(kamailioShmMb)
-                .kamailioChildren(kamailioChildren)
-                .key(key)
-                .events(events)
-                .kamailioCfg(kamailioCfg)
-                .redisAuth(redisAuth)
-                .redisTls(redisTls)
-                .clientTimeoutMillis(clientTimeoutMillis)
-                .redisRtt(redisRtt)
-                .uacScenario(uacScenario)
-                .uasScenario(uasScenario)
-                .kamailio(kamailio)
-                .redisStallMillis(redisStallMillis)
-                .faults(faults)
-                .redisPersistence(redisPersistence)
-                .redisSentinel(redisSentinel)
-                .profile(profile)
-                .role(role)
-                .shard(shard)
-                .clockSkewMillis(clockSkewMillis)
-                .redisCluster(redisCluster)
-                .uas(uas)
-                .redisRttJitter(redisRttJitter);
+        return new Builder(this);
     }
 
     /** The set options as {@code callq run} arguments, without {@code --out}; parsing them gives these options back. */
@@ -232,17 +181,12 @@ public record RunOptions(String client,
      * @throws IllegalArgumentException with a one-line message naming the option
      */
     public RunConfig toConfig(Path outDir) {
-        LoadKind loadKind = or(load, LoadKind.SIP);
-        RateProfile rateProfile = RateProfile.parse(rate != null ? rate : loadKind.defaultRate());
-        if (loadKind == LoadKind.SIP && !(rateProfile instanceof RateProfile.Constant)) {
-            throw new IllegalArgumentException("--rate steps and ramps need --load synthetic");
-        }
+        LoadKind loadKind = or(load, RunDefaults.LOAD);
+        RateProfile rateProfile = RateProfile.parse(rate != null ? rate : Long.toString(RunDefaults.ratePerSec(loadKind)));
         double ratePerSec = rateProfile.meanRatePerSec(1);
         long measuredCalls;
         Duration duration;
-        if (calls != null && durationSeconds != null) {
-            throw new IllegalArgumentException("--calls and --duration are mutually exclusive");
-        }
+        RunRules.requireOneLength(calls, durationSeconds);
         if (calls != null) {
             if (loadKind != LoadKind.SIP) {
                 throw new IllegalArgumentException("--calls needs --load sip; use --duration for synthetic load");
@@ -250,35 +194,35 @@ public record RunOptions(String client,
             measuredCalls = requirePositive(calls, "--calls");
             duration = Duration.ofNanos((long) (measuredCalls / ratePerSec * 1e9));
         } else {
-            double seconds = durationSeconds != null ? durationSeconds : loadKind.defaultDurationSeconds();
+            double seconds = durationSeconds != null ? durationSeconds : RunDefaults.DURATION_SECONDS;
             if (!(seconds > 0)) {
                 throw new IllegalArgumentException("--duration must be positive, not " + seconds);
             }
             duration = Duration.ofNanos((long) (seconds * 1e9));
             measuredCalls = Math.max(1, Math.round(ratePerSec * seconds));
         }
-        double warmupMinimum = or(warmupSeconds, DEFAULT_WARMUP_SECONDS);
-        double warmupMaximum = or(warmupMaxSeconds, DEFAULT_WARMUP_MAX_SECONDS);
+        double warmupMinimum = or(warmupSeconds, RunDefaults.WARMUP_SECONDS);
+        double warmupMaximum = or(warmupMaxSeconds, (double) RunDefaults.WARMUP_MAX_SECONDS);
         if (!(warmupMinimum >= 0) || !(warmupMaximum >= 0)) {
             throw new IllegalArgumentException("--warmup and --warmup-max must not be negative");
         }
         Warmup warmup = new Warmup(Duration.ofNanos((long) (warmupMinimum * 1e9)),
                 Duration.ofNanos((long) (warmupMaximum * 1e9)));
-        PayloadFormat payloadFormat = or(payload, PayloadFormat.JSON);
-        RoundTrip redisRoundTrip = requireRtt(RoundTrip.checked(or(redisRtt, Duration.ZERO),
+        PayloadFormat payloadFormat = or(payload, RunDefaults.PAYLOAD);
+        RoundTrip redisRoundTrip = requireRtt(RoundTrip.checked(or(redisRtt, RunDefaults.REDIS_RTT),
                 or(redisRttJitter, Duration.ZERO), "--redis-rtt"));
-        RunConfig config = new RunConfig(QueueDrivers.select(or(client, DEFAULT_CLIENT)), or(workers, DEFAULT_WORKERS), loadKind,
+        RunConfig config = new RunConfig(QueueDrivers.select(or(client, RunDefaults.CLIENT)), or(workers, RunDefaults.WORKERS), loadKind,
                 rateProfile, measuredCalls, duration, warmup,
-                Duration.ofMillis(requireNonNegative(or(holdMillis, DEFAULT_HOLD_MILLIS), "--hold-ms")),
-                payloadFormat, or(pattern, QueuePattern.BLPOP),
-                (int) requirePositive(or(batchSize, DEFAULT_BATCH_SIZE), "--batch-size"),
-                or(serviceTime, new ServiceTime.None()), or(workMode, Work.Mode.SLEEP),
-                or(arrivals, SyntheticLoad.Arrivals.CONSTANT),
-                (int) requirePositive(or(producerConnections, DEFAULT_PRODUCER_CONNECTIONS), "--producer-connections"),
-                Duration.ofMillis(requirePositive(or(popTimeoutMillis, DEFAULT_POP_TIMEOUT_MILLIS), "--pop-timeout-ms")),
-                Duration.ofSeconds(requirePositive(or(drainTimeoutSeconds, DEFAULT_DRAIN_TIMEOUT_SECONDS), "--drain-timeout")),
-                or(respVersion, DEFAULT_RESP_VERSION), redis, outDir, kamailioShmMb,
-                or(kamailioChildren, KamailioSizing.DEFAULT_CHILDREN), or(key, RunConfig.QUEUE_KEY),
+                Duration.ofMillis(requireNonNegative(or(holdMillis, RunDefaults.HOLD_MILLIS), "--hold-ms")),
+                payloadFormat, or(pattern, RunDefaults.PATTERN),
+                (int) requirePositive(or(batchSize, RunDefaults.BATCH_SIZE), "--batch-size"),
+                or(serviceTime, RunDefaults.SERVICE_TIME), or(workMode, RunDefaults.WORK_MODE),
+                or(arrivals, RunDefaults.ARRIVALS),
+                (int) requirePositive(or(producerConnections, RunDefaults.PRODUCER_CONNECTIONS), "--producer-connections"),
+                Duration.ofMillis(requirePositive(or(popTimeoutMillis, RunDefaults.POP_TIMEOUT_MILLIS), "--pop-timeout-ms")),
+                Duration.ofSeconds(requirePositive(or(drainTimeoutSeconds, RunDefaults.DRAIN_TIMEOUT_SECONDS), "--drain-timeout")),
+                or(respVersion, RunDefaults.RESP_VERSION), redis, outDir, kamailioShmMb,
+                or(kamailioChildren, RunDefaults.KAMAILIO_CHILDREN), or(key, RunDefaults.KEY),
                 or(events, EnqueuedEvents.defaultFor(payloadFormat)), kamailioCfg,
                 // ndb_redis logs in as the default user only: on a SIP run, that user gets the run's password too.
                 new LocalRedis.Security(or(redisAuth, false), or(redisTls, false), loadKind == LoadKind.SIP),
@@ -287,11 +231,11 @@ public record RunOptions(String client,
                 redisRoundTrip.rtt(),
                 uacScenario, uasScenario, kamailio,
                 redisStallMillis == null ? null : Duration.ofMillis(requirePositive(redisStallMillis, "--redis-stall-ms")),
-                or(faults, List.of()), or(redisPersistence, RedisPersistence.NONE), startsSentinels(),
+                or(faults, List.of()), or(redisPersistence, RunDefaults.REDIS_PERSISTENCE), startsSentinels(),
                 Boolean.TRUE.equals(profile),
-                or(role, Role.ALL), or(shard, Shard.WHOLE), or(clockSkewMillis, 0L), or(redisCluster, List.of()), uas,
+                or(role, RunDefaults.ROLE), or(shard, RunDefaults.SHARD), or(clockSkewMillis, 0L), or(redisCluster, List.of()), uas,
                 redisRoundTrip.jitter());
-        ShardRun.requireValid(config);
+        RunRules.requireAllowed(config);
         return config;
     }
 
@@ -365,278 +309,224 @@ public record RunOptions(String client,
         return value;
     }
 
-    /** Builds options in code; an option not set keeps its default. */
+    /**
+     * Builds options in code; an option not set keeps its default. Each setter names its record component, so an
+     * option is declared by the component and one setter: the builder holds the values in the components' order
+     * and calls the canonical constructor.
+     */
     public static final class Builder {
-        private String client;
-        private LoadKind load;
-        private QueuePattern pattern;
-        private Integer workers;
-        private String rate;
-        private ServiceTime serviceTime;
-        private Work.Mode workMode;
-        private SyntheticLoad.Arrivals arrivals;
-        private Double warmupSeconds;
-        private Double warmupMaxSeconds;
-        private Long calls;
-        private Double durationSeconds;
-        private Long drainTimeoutSeconds;
-        private Long holdMillis;
-        private PayloadFormat payload;
-        private Integer batchSize;
-        private Integer producerConnections;
-        private Long popTimeoutMillis;
-        private Integer respVersion;
-        private RedisEndpoint redis;
-        private Integer kamailioShmMb;
-        private Integer kamailioChildren;
-        private String key;
-        private EnqueuedEvents events;
-        private Path kamailioCfg;
-        private Boolean redisAuth;
-        private Boolean redisTls;
-        private Long clientTimeoutMillis;
-        private Duration redisRtt;
-        private Path uacScenario;
-        private Path uasScenario;
-        private ExternalKamailio kamailio;
-        private Long redisStallMillis;
-        private List<FaultSpec> faults;
-        private RedisPersistence redisPersistence;
-        private Boolean redisSentinel;
-        private Boolean profile;
-        private Role role;
-        private Shard shard;
-        private Long clockSkewMillis;
-        private List<RedisEndpoint> redisCluster;
-        private ExternalUas uas;
-        private Duration redisRttJitter;
+        private static final RecordComponent[] COMPONENTS = RunOptions.class.getRecordComponents();
+        private final Object[] values = new Object[COMPONENTS.length];
 
         private Builder() {
         }
 
+        private Builder(RunOptions options) {
+            for (int i = 0; i < COMPONENTS.length; i++) {
+                values[i] = invoke(COMPONENTS[i].getAccessor(), options);
+            }
+        }
+
+        private Builder set(String component, Object value) {
+            for (int i = 0; i < COMPONENTS.length; i++) {
+                if (COMPONENTS[i].getName().equals(component)) {
+                    values[i] = value;
+                    return this;
+                }
+            }
+            throw new IllegalStateException("RunOptions has no option " + component);
+        }
+
         public Builder client(String client) {
-            this.client = client;
-            return this;
+            return set("client", client);
         }
 
         public Builder load(LoadKind load) {
-            this.load = load;
-            return this;
+            return set("load", load);
         }
 
         public Builder pattern(QueuePattern pattern) {
-            this.pattern = pattern;
-            return this;
+            return set("pattern", pattern);
         }
 
         public Builder workers(Integer workers) {
-            this.workers = workers;
-            return this;
+            return set("workers", workers);
         }
 
         public Builder rate(String rate) {
-            this.rate = rate;
-            return this;
+            return set("rate", rate);
         }
 
         public Builder serviceTime(ServiceTime serviceTime) {
-            this.serviceTime = serviceTime;
-            return this;
+            return set("serviceTime", serviceTime);
         }
 
         public Builder workMode(Work.Mode workMode) {
-            this.workMode = workMode;
-            return this;
+            return set("workMode", workMode);
         }
 
         public Builder arrivals(SyntheticLoad.Arrivals arrivals) {
-            this.arrivals = arrivals;
-            return this;
+            return set("arrivals", arrivals);
         }
 
         public Builder warmupSeconds(Double warmupSeconds) {
-            this.warmupSeconds = warmupSeconds;
-            return this;
+            return set("warmupSeconds", warmupSeconds);
         }
 
         public Builder warmupMaxSeconds(Double warmupMaxSeconds) {
-            this.warmupMaxSeconds = warmupMaxSeconds;
-            return this;
+            return set("warmupMaxSeconds", warmupMaxSeconds);
         }
 
         public Builder calls(Long calls) {
-            this.calls = calls;
-            return this;
+            return set("calls", calls);
         }
 
         public Builder durationSeconds(Double durationSeconds) {
-            this.durationSeconds = durationSeconds;
-            return this;
+            return set("durationSeconds", durationSeconds);
         }
 
         public Builder drainTimeoutSeconds(Long drainTimeoutSeconds) {
-            this.drainTimeoutSeconds = drainTimeoutSeconds;
-            return this;
+            return set("drainTimeoutSeconds", drainTimeoutSeconds);
         }
 
         public Builder holdMillis(Long holdMillis) {
-            this.holdMillis = holdMillis;
-            return this;
+            return set("holdMillis", holdMillis);
         }
 
         public Builder payload(PayloadFormat payload) {
-            this.payload = payload;
-            return this;
+            return set("payload", payload);
         }
 
         public Builder batchSize(Integer batchSize) {
-            this.batchSize = batchSize;
-            return this;
+            return set("batchSize", batchSize);
         }
 
         public Builder producerConnections(Integer producerConnections) {
-            this.producerConnections = producerConnections;
-            return this;
+            return set("producerConnections", producerConnections);
         }
 
         public Builder popTimeoutMillis(Long popTimeoutMillis) {
-            this.popTimeoutMillis = popTimeoutMillis;
-            return this;
+            return set("popTimeoutMillis", popTimeoutMillis);
         }
 
         public Builder respVersion(Integer respVersion) {
-            this.respVersion = respVersion;
-            return this;
+            return set("respVersion", respVersion);
         }
 
         public Builder redis(RedisEndpoint redis) {
-            this.redis = redis;
-            return this;
+            return set("redis", redis);
         }
 
         public Builder kamailioShmMb(Integer kamailioShmMb) {
-            this.kamailioShmMb = kamailioShmMb;
-            return this;
+            return set("kamailioShmMb", kamailioShmMb);
         }
 
         public Builder kamailioChildren(Integer kamailioChildren) {
-            this.kamailioChildren = kamailioChildren;
-            return this;
+            return set("kamailioChildren", kamailioChildren);
         }
 
         public Builder key(String key) {
-            this.key = key;
-            return this;
+            return set("key", key);
         }
 
         public Builder events(EnqueuedEvents events) {
-            this.events = events;
-            return this;
+            return set("events", events);
         }
 
         public Builder kamailioCfg(Path kamailioCfg) {
-            this.kamailioCfg = kamailioCfg;
-            return this;
+            return set("kamailioCfg", kamailioCfg);
         }
 
         public Builder role(Role role) {
-            this.role = role;
-            return this;
+            return set("role", role);
         }
 
         public Builder shard(Shard shard) {
-            this.shard = shard;
-            return this;
+            return set("shard", shard);
         }
 
         /** Test-only: see {@code --clock-skew-ms}. */
         public Builder clockSkewMillis(Long clockSkewMillis) {
-            this.clockSkewMillis = clockSkewMillis;
-            return this;
+            return set("clockSkewMillis", clockSkewMillis);
         }
 
         /** A Redis Cluster's seeds; {@code redis} is then the first of them. */
         public Builder redisCluster(List<RedisEndpoint> redisCluster) {
-            this.redisCluster = redisCluster;
-            return this;
+            return set("redisCluster", redisCluster);
         }
 
         public Builder redisAuth(Boolean redisAuth) {
-            this.redisAuth = redisAuth;
-            return this;
+            return set("redisAuth", redisAuth);
         }
 
         public Builder redisTls(Boolean redisTls) {
-            this.redisTls = redisTls;
-            return this;
+            return set("redisTls", redisTls);
         }
 
         public Builder clientTimeoutMillis(Long clientTimeoutMillis) {
-            this.clientTimeoutMillis = clientTimeoutMillis;
-            return this;
+            return set("clientTimeoutMillis", clientTimeoutMillis);
         }
 
         public Builder redisRtt(Duration redisRtt) {
-            this.redisRtt = redisRtt;
-            return this;
+            return set("redisRtt", redisRtt);
         }
 
         public Builder uacScenario(Path uacScenario) {
-            this.uacScenario = uacScenario;
-            return this;
+            return set("uacScenario", uacScenario);
         }
 
         public Builder uasScenario(Path uasScenario) {
-            this.uasScenario = uasScenario;
-            return this;
+            return set("uasScenario", uasScenario);
         }
 
         public Builder kamailio(ExternalKamailio kamailio) {
-            this.kamailio = kamailio;
-            return this;
+            return set("kamailio", kamailio);
         }
 
         public Builder redisStallMillis(Long redisStallMillis) {
-            this.redisStallMillis = redisStallMillis;
-            return this;
+            return set("redisStallMillis", redisStallMillis);
         }
 
         public Builder faults(List<FaultSpec> faults) {
-            this.faults = faults == null ? null : List.copyOf(faults);
-            return this;
+            return set("faults", faults == null ? null : List.copyOf(faults));
         }
 
         public Builder redisPersistence(RedisPersistence redisPersistence) {
-            this.redisPersistence = redisPersistence;
-            return this;
+            return set("redisPersistence", redisPersistence);
         }
 
         public Builder redisSentinel(Boolean redisSentinel) {
-            this.redisSentinel = redisSentinel;
-            return this;
+            return set("redisSentinel", redisSentinel);
         }
 
         public Builder profile(Boolean profile) {
-            this.profile = profile;
-            return this;
+            return set("profile", profile);
         }
 
         public Builder uas(ExternalUas uas) {
-            this.uas = uas;
-            return this;
+            return set("uas", uas);
         }
 
         /** The jitter of {@code --redis-rtt}: set with {@link #redisRtt}, at most it. */
         public Builder redisRttJitter(Duration redisRttJitter) {
-            this.redisRttJitter = redisRttJitter;
-            return this;
+            return set("redisRttJitter", redisRttJitter);
         }
 
         public RunOptions build() {
-            return new RunOptions(client, load, pattern, workers, rate, serviceTime, workMode, arrivals, warmupSeconds, warmupMaxSeconds, calls, durationSeconds, drainTimeoutSeconds, holdMillis, payload, batchSize, producerConnections, popTimeoutMillis, respVersion, redis,
-                    kamailioShmMb, kamailioChildren, key, events, kamailioCfg, redisAuth, redisTls, clientTimeoutMillis, redisRtt,
-                    uacScenario, uasScenario, kamailio, redisStallMillis, faults, redisPersistence,
-                    redisSentinel, profile, role, shard, clockSkewMillis, redisCluster, uas, redisRttJitter);
+            Class<?>[] types = Arrays.stream(COMPONENTS).map(RecordComponent::getType).toArray(Class<?>[]::new);
+            try {
+                return RunOptions.class.getDeclaredConstructor(types).newInstance(values.clone());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot build RunOptions", e);
+            }
+        }
+
+        private static Object invoke(Method accessor, RunOptions options) {
+            try {
+                return accessor.invoke(options);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read RunOptions." + accessor.getName(), e);
+            }
         }
     }
 }

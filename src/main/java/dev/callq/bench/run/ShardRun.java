@@ -3,7 +3,6 @@ package dev.callq.bench.run;
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.driver.QueueAdmin;
 import dev.callq.bench.driver.QueueDriver;
-import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.driver.QueueSpec;
 import dev.callq.bench.env.RedisClock;
 import dev.callq.bench.env.RedisEndpoint;
@@ -76,55 +75,6 @@ public final class ShardRun {
         this.shard = config.shard();
         this.role = config.role();
         this.client = config.clients().get(0);
-    }
-
-    /** The rules a sharded run adds to a run's options; checked with them, before anything starts. */
-    static void requireValid(RunConfig config) {
-        Role role = config.role();
-        if (role == Role.ALL) {
-            if (config.shard().count() > 1) {
-                throw new IllegalArgumentException("--shard needs --role producer, consumer or sip-load");
-            }
-            if (!config.redisCluster().isEmpty()) {
-                throw new IllegalArgumentException("--redis " + RunOptions.CLUSTER_SCHEME + "… needs --role producer "
-                        + "or consumer: a run on a Redis Cluster is a sharded run");
-            }
-            return;
-        }
-        String option = "--role " + role.cliName();
-        // A consumer takes whatever lands in the queue: events from producer or sip-load shards alike.
-        if (role == Role.PRODUCER && config.load() != LoadKind.SYNTHETIC) {
-            throw new IllegalArgumentException(option + " needs --load synthetic (a SIP load is sharded with "
-                    + "--role sip-load)");
-        }
-        if (role == Role.SIP_LOAD && config.load() != LoadKind.SIP) {
-            throw new IllegalArgumentException(option + " needs --load sip (a synthetic load is sharded with "
-                    + "--role producer)");
-        }
-        if (role == Role.SIP_LOAD && !config.redisCluster().isEmpty()) {
-            throw new IllegalArgumentException(option + " takes no --redis " + RunOptions.CLUSTER_SCHEME
-                    + "…: Kamailio pushes to the one list --key names");
-        }
-        if (config.redis() == null) {
-            throw new IllegalArgumentException(option + " needs --redis: the shards meet in the Redis under test");
-        }
-        if (config.clients().size() != 1) {
-            throw new IllegalArgumentException(option + " needs one --client, not " + config.clients());
-        }
-        if (config.pattern() != QueuePattern.BLPOP && config.pattern() != QueuePattern.BATCH) {
-            throw new IllegalArgumentException(option + " takes --pattern blpop or batch, not "
-                    + config.pattern().cliName());
-        }
-        // What a whole run adds around its measurement (faults, a delaying proxy, a Sentinel topology, a
-        // profile) is not built into the shards: refused rather than silently left out.
-        if (!config.faults().isEmpty() || !config.redisRtt().isZero() || config.redisSentinel() || config.profile()) {
-            throw new IllegalArgumentException(option + " takes no --fault, --redis-rtt, --redis-sentinel or "
-                    + "--profile: use them in a whole run (--role all)");
-        }
-        if (role == Role.CONSUMER && config.workers() < config.shard().count()) {
-            throw new IllegalArgumentException("--workers " + config.workers() + " are fewer than the "
-                    + config.shard().count() + " consumer shards: each needs one");
-        }
     }
 
     /** Runs this shard and writes its part; returns the part's folder. */

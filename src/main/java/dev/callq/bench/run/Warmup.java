@@ -14,8 +14,6 @@ import java.time.Duration;
  * @param maximum the warm-up never runs longer than this (nor shorter than the minimum)
  */
 public record Warmup(Duration minimum, Duration maximum) {
-    /** The longest warm-up, seconds, unless --warmup-max says otherwise. */
-    public static final int DEFAULT_MAXIMUM_SECONDS = 15;
     /** Length of each extra warm-up slice. */
     public static final Duration SLICE = Duration.ofSeconds(1);
     /** The JIT counts as quiet in a slice when it compiled for less than this share of its wall time. */

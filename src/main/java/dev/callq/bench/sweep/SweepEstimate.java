@@ -1,6 +1,7 @@
 package dev.callq.bench.sweep;
 
 import dev.callq.bench.run.Warmup;
+import dev.callq.bench.run.RunDefaults;
 
 import java.time.Duration;
 
@@ -37,7 +38,7 @@ public record SweepEstimate(int cells, Duration likely, Duration atMost) {
 
     /** Cells run with the default --warmup-max. */
     private static double longestWarmupSeconds(SweepPhases phases) {
-        return Math.max(phases.warmupSeconds(), Warmup.DEFAULT_MAXIMUM_SECONDS);
+        return Math.max(phases.warmupSeconds(), RunDefaults.WARMUP_MAX_SECONDS);
     }
 
     static String minutesSeconds(Duration duration) {

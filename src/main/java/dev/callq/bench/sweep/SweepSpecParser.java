@@ -1,5 +1,6 @@
 package dev.callq.bench.sweep;
 
+import dev.callq.bench.run.RunDefaults;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -124,7 +125,7 @@ public final class SweepSpecParser {
             requireKnownKeys(node, AXIS_KEYS, "axes.");
         }
         JsonNode axes = node == null ? YAML.createObjectNode() : node;
-        String defaultRate = LoadKind.parse(load, "load").defaultRate();
+        String defaultRate = Long.toString(RunDefaults.ratePerSec(LoadKind.parse(load, "load")));
         return new SweepAxes(list(axes, "clients", "jedis", n -> scalar(n, "axes.clients")),
                 list(axes, "patterns", "blpop", n -> scalar(n, "axes.patterns")),
                 list(axes, "workers", 4, n -> wholeNumber(n, "axes.workers", 0)),

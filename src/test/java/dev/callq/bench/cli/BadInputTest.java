@@ -56,7 +56,7 @@ class BadInputTest {
             "--redis-rtt 2ms~1ms~1ms | --redis-rtt: '2ms~1ms~1ms' is not TIME or TIME~JITTER",
             "--redis-rtt 1ms~2ms | --redis-rtt's jitter must not exceed its round trip (a delay is never negative), not 1ms~2ms",
             "--redis-rtt 2s~1ms | --redis-rtt must be between 0 and 1000 ms, not 2s",
-            "--redis redis-sentinel://127.0.0.1:26379/mymaster --redis-rtt 1ms | --redis-rtt cannot delay a Sentinel deployment",
+            "--redis redis-sentinel://127.0.0.1:26379/mymaster --redis-rtt 1ms | --redis-rtt cannot go with a Sentinel deployment",
             "--uac-scenario src/test/resources/sipp/uac-without-bye.xml | does not send a BYE, but --events invite,bye expects",
             "--kamailio nowhere | --kamailio must be HOST:PORT, not 'nowhere'",
             "--kamailio 127.0.0.1:5060 | --kamailio needs --redis",

@@ -1,5 +1,6 @@
 package dev.callq.bench.cli;
 
+import dev.callq.bench.run.RunDefaults;
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.RedisEndpoint;
@@ -16,6 +17,7 @@ import dev.callq.bench.netem.RoundTrip;
 import dev.callq.bench.run.Shard;
 import dev.callq.bench.run.RunArguments;
 import dev.callq.bench.run.RunOptions;
+import dev.callq.bench.run.RunOptionsFile;
 import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.work.Work;
 import org.junit.jupiter.api.Test;
@@ -28,9 +30,12 @@ import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Options built in code, spelled as arguments, read back by {@code callq run}: nothing lost on the way. */
 class RunOptionsRoundTripTest {
@@ -85,6 +90,29 @@ class RunOptionsRoundTripTest {
         assertThat(unset).as("options that no round trip sets").isEmpty();
     }
 
+    /**
+     * Every option {@code callq run} declares (and {@code --help} and docs/run-options.md show) is spelled by
+     * {@link RunOptions#toArgs} for one of the round trips: an option declared but left out of the options model
+     * would never reach a forked run (a sweep cell, a probe, a planner's run).
+     */
+    @Test
+    void everyDeclaredRunOptionReachesAForkedRun() {
+        Set<String> declared = new TreeSet<>();
+        for (CommandLine.Model.OptionSpec option : new CommandLine(new RunCommand()).getCommandSpec().options()) {
+            declared.add(option.longestName());
+        }
+        // the command's own (where results go, limits judged after the run, the file a fork reads, help) and
+        // --redis-ca, which only a rediss:// URL with a CA file spells (aRedisUrlWithLoginDatabaseAndCa… below)
+        declared.removeAll(List.of("--out", "--threshold", "--options-file", "--help", "--version", "--redis-ca"));
+        Set<String> spelled = new TreeSet<>();
+        for (RunOptions options : EVERY_OPTION) {
+            options.toArgs().stream().filter(arg -> arg.startsWith("--")).forEach(spelled::add);
+        }
+
+        assertThat(declared).hasSizeGreaterThan(40);
+        assertThat(spelled).as("options the round trips spell").containsAll(declared);
+    }
+
     @Test
     void everyOptionSurvivesArgumentsAndParsing() {
         for (RunOptions options : EVERY_OPTION) {
@@ -92,6 +120,21 @@ class RunOptionsRoundTripTest {
 
             assertThat(parsed).as(String.join(" ", options.toArgs())).isEqualTo(options);
             assertThat(parsed.toConfig(OUT)).as(String.join(" ", options.toArgs())).isEqualTo(options.toConfig(OUT));
+        }
+    }
+
+    /**
+     * A forked run's file: everything but the Redis URL, which the child takes from its environment
+     * ({@code RunOptionsFileTest} checks that hand-over and that no password reaches the file).
+     */
+    @Test
+    void everyOptionButTheRedisUrlSurvivesAForkedRunsFile(@TempDir Path dir) {
+        assumeTrue(System.getenv(RunArguments.REDIS_ENV) == null, "the test reads the file as a child would");
+        for (RunOptions options : EVERY_OPTION) {
+            RunOptions read = RunOptionsFile.read(RunOptionsFile.write(options, dir));
+
+            assertThat(read).as(String.join(" ", options.toArgs()))
+                    .isEqualTo(options.toBuilder().redis(null).redisCluster(null).build());
         }
     }
 
@@ -214,7 +257,7 @@ class RunOptionsRoundTripTest {
         assertThat(options.toArgs()).containsExactly("--client", "jedis", "--load", "synthetic", "--workers", "2");
         assertThat(parsedByRunCommand(options.toArgs())).isEqualTo(options);
         assertThat(parsedByRunCommand(options.toArgs()).toConfig(OUT)).isEqualTo(options.toConfig(OUT));
-        assertThat(options.toConfig(OUT).rate().meanRatePerSec(1)).isEqualTo(LoadKind.SYNTHETIC.defaultRatePerSec());
+        assertThat(options.toConfig(OUT).rate().meanRatePerSec(1)).isEqualTo(RunDefaults.ratePerSec(LoadKind.SYNTHETIC));
     }
 
     @Test

@@ -155,8 +155,8 @@ class FaultSpecTest {
                 "--fault", "redis-partition:1s@1s"));
 
         assertThatThrownBy(() -> options.toConfig(Path.of("out")))
-                .hasMessage("--fault redis-partition:1s@1s cannot go with --redis-sentinel: its clients dial the "
-                        + "master Sentinel names, around the proxy");
+                .hasMessage("--fault redis-partition:1s@1s cannot go with a Sentinel deployment: its clients dial "
+                        + "the master Sentinel names, around the proxy");
     }
 
     /** TLS passes through the proxy, but a client checks the certificate's name against the proxy's address. */

@@ -49,14 +49,14 @@ class IdentityAccountingTest {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             try (Jedis jedis = new Jedis(redis.endpoint().host(), redis.endpoint().port())) {
                 while (removed == null && !run.isDone() && System.nanoTime() < deadline) {
-                    String popped = Files.exists(timeseries) ? jedis.lpop(RunConfig.QUEUE_KEY) : null;
+                    String popped = Files.exists(timeseries) ? jedis.lpop(RunDefaults.KEY) : null;
                     if (popped != null) {
                         removed = PayloadFormat.JSON.decode(popped).callId();
                     } else {
                         Thread.sleep(20);
                     }
                 }
-                jedis.rpush(RunConfig.QUEUE_KEY, madeUp);
+                jedis.rpush(RunDefaults.KEY, madeUp);
             }
             exit = run.get(120, TimeUnit.SECONDS);
         }

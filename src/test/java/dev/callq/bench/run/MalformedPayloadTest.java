@@ -54,7 +54,7 @@ class MalformedPayloadTest {
             }
             assertThat(timeseries).as("the measured phase started").exists();
             try (Jedis jedis = new Jedis(redis.endpoint().host(), redis.endpoint().port())) {
-                jedis.rpush(RunConfig.QUEUE_KEY, "not an event");
+                jedis.rpush(RunDefaults.KEY, "not an event");
             }
             exit = run.get(120, TimeUnit.SECONDS);
         } finally {

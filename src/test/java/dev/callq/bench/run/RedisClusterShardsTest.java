@@ -43,8 +43,8 @@ class RedisClusterShardsTest {
         Path out = tmp.resolve("cluster-" + client);
         try (LocalRedisCluster cluster = LocalRedisCluster.start(Files.createDirectories(tmp.resolve("cluster")))) {
             RedisClusterSlots slots = RedisClusterSlots.read(cluster.endpoints());
-            assertThat(slots.primaryFor(ShardQueues.clusterKey(RunConfig.QUEUE_KEY, 0)))
-                    .isNotEqualTo(slots.primaryFor(ShardQueues.clusterKey(RunConfig.QUEUE_KEY, 1)));
+            assertThat(slots.primaryFor(ShardQueues.clusterKey(RunDefaults.KEY, 0)))
+                    .isNotEqualTo(slots.primaryFor(ShardQueues.clusterKey(RunDefaults.KEY, 1)));
             List<Process> shards = new ArrayList<>();
             try {
                 for (Role role : List.of(Role.CONSUMER, Role.PRODUCER)) {

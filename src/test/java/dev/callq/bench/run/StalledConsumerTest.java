@@ -42,7 +42,7 @@ class StalledConsumerTest {
         RunConfig config = new RunConfig(List.of("jedis"), 1, LoadKind.SYNTHETIC, RateProfile.parse("1000"), 0,
                 Duration.ofSeconds(3), Warmup.fixed(Duration.ZERO), Duration.ZERO, PayloadFormat.JSON, QueuePattern.BLPOP, 1,
                 new ServiceTime.None(), Work.Mode.SLEEP, SyntheticLoad.Arrivals.CONSTANT, 1, Duration.ofMillis(500), Duration.ofSeconds(10),
-                2, null, outDir, null, 4, RunConfig.QUEUE_KEY, EnqueuedEvents.INVITE_BYE, null,
+                2, null, outDir, null, 4, RunDefaults.KEY, EnqueuedEvents.INVITE_BYE, null,
                 LocalRedis.Security.NONE, null, Duration.ZERO, null, null, null, null, List.of(),
                 RedisPersistence.NONE, false, false, Role.ALL, Shard.WHOLE, 0, List.of(), null, Duration.ZERO);
         AtomicLong events = new AtomicLong();
