@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * An open-loop producer that pushes events straight into Redis on a schedule fixed in advance, so a
  * slow queue cannot slow the offered load down (coordinated omission). Each event is stamped with its
  * intended send time; the lag of the actual send behind it is recorded. The schedule is split over
- * several lanes, each with its own connection, and all events due at once go in one pipeline.
+ * several lanes, each with its own connection, and all events due at once go in one pipeline, written without
+ * waiting for Redis's reply: each lane's second thread reads the replies and accounts for every event.
  * <p>
  * The producer is the same whichever client is under test ({@link #PRODUCER_CLIENT}, on connections of
  * its own), so that a comparison of clients differs only in the consumers.
@@ -47,9 +48,9 @@ public final class SyntheticLoad implements Load {
     public enum Arrivals { CONSTANT, POISSON }
 
     /**
-     * The client every synthetic producer pushes with. Jedis: a plain blocking connection per lane writes a
-     * pipeline and reads its reply on the lane's own thread, with no event loop of its own to share the
-     * cores with the consumers.
+     * The client every synthetic producer pushes with. Jedis: a plain blocking connection per lane, written by
+     * the lane's thread and read by its reply reader, with no event loop of its own to share the cores with the
+     * consumers.
      */
     public static final String PRODUCER_CLIENT = "jedis";
 
