@@ -8,6 +8,7 @@ import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.driver.QueueProducer;
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.driver.QueueSpec;
+import dev.callq.bench.driver.SentPush;
 import dev.callq.bench.event.CallEvent;
 import dev.callq.bench.event.EventKind;
 import dev.callq.bench.event.PayloadFormat;
@@ -23,7 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
 import java.util.concurrent.locks.LockSupport;
@@ -33,7 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * An open-loop producer that pushes events straight into Redis on a schedule fixed in advance, so a
  * slow queue cannot slow the offered load down (coordinated omission). Each event is stamped with its
  * intended send time; the lag of the actual send behind it is recorded. The schedule is split over
- * several lanes, each with its own connection, and all events due at once go in one pipeline.
+ * several lanes, each with its own connection, and all events due at once go in one pipeline, written without
+ * waiting for Redis's reply: each lane's second thread reads the replies and accounts for every event.
  * <p>
  * The producer is the same whichever client is under test ({@link #PRODUCER_CLIENT}, on connections of
  * its own), so that a comparison of clients differs only in the consumers.
@@ -43,13 +48,23 @@ public final class SyntheticLoad implements Load {
     public enum Arrivals { CONSTANT, POISSON }
 
     /**
-     * The client every synthetic producer pushes with. Jedis: a plain blocking connection per lane writes a
-     * pipeline and reads its reply on the lane's own thread, with no event loop of its own to share the
-     * cores with the consumers.
+     * The client every synthetic producer pushes with. Jedis: a plain blocking connection per lane, written by
+     * the lane's thread and read by its reply reader, with no event loop of its own to share the cores with the
+     * consumers.
      */
     public static final String PRODUCER_CLIENT = "jedis";
 
     private static final int MAX_PIPELINE = 512;
+    /**
+     * How many pushes a lane may have sent whose replies it has not read: a Redis that stalls (a pause, a full
+     * disk) keeps at most this many pushes' worth of commands in its socket and the lane's bookkeeping, not the
+     * rest of the schedule. About half a second of a lane at 10,000 events/s. A lane at the limit waits for a
+     * reply before it sends again; its schedule does not wait, so the lag of what falls due meanwhile grows
+     * and is recorded (open loop), and it goes out in the lane's next push (up to {@link #MAX_PIPELINE} events).
+     */
+    static final int MAX_IN_FLIGHT_PUSHES = 1_024;
+    /** Names a lane's reply reader after the lane: its CPU is the producer's. */
+    static final String REPLY_READER_SUFFIX = "-replies";
     /**
      * The least time between two sends of a lane: what fell due meanwhile goes in one push. A lane that parked
      * and pushed for every event spent about 25 µs of CPU per event at 20,000 events/s (a timed park, a write
@@ -296,7 +311,17 @@ public final class SyntheticLoad implements Load {
                 pushCommands.get(), failedCommands.get());
     }
 
-    /** One share of the schedule: every lane-th arrival, on a connection of its own. */
+    /** A push sent and not yet accounted: its first event's sequence number in the lane, and when it was sent. */
+    private record InFlight(SentPush sent, long firstSequence, long sentMicros) {
+    }
+
+    /** Put after a lane's last push: its reply reader stops there. */
+    private static final InFlight END_OF_LANE = new InFlight(SentPush.settled(0, null), -1, -1);
+
+    /**
+     * One share of the schedule: every lane-th arrival, on a connection of its own. The lane's thread writes its
+     * pushes without waiting for their replies; a second thread reads them ({@link QueueProducer#send}).
+     */
     private final class Lane implements Runnable {
         private final int lane;
         private final QueueProducer producer;
@@ -313,6 +338,10 @@ public final class SyntheticLoad implements Load {
         private final AtomicLong failedCommands;
         private final AtomicLong lastSendMicros;
         private final SplittableRandom random;
+        /** Pushes written whose replies the reply reader has not read yet, oldest first. */
+        private final BlockingQueue<InFlight> sentPushes = new LinkedBlockingQueue<>();
+        /** Permits to send: {@link #MAX_IN_FLIGHT_PUSHES} less the pushes whose replies are not read yet. */
+        private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT_PUSHES);
 
         Lane(int lane, QueueProducer producer, Identities identities, long startNanos, long wallStartMicros,
              long phaseNanos, LatencyRecorder lag, LatencyRecorder roundTrip, AtomicLong pushed, AtomicLong failed, AtomicLong notSent,
@@ -336,9 +365,14 @@ public final class SyntheticLoad implements Load {
 
         @Override
         public void run() {
+            Thread replyReader = new Thread(this::readReplies, Thread.currentThread().getName() + REPLY_READER_SUFFIX);
+            replyReader.setDaemon(true);
+            replyReader.start();
             try {
                 runSchedule();
             } finally {
+                sentPushes.add(END_OF_LANE);
+                awaitEnd(replyReader);
                 ThreadCpu.beforeExit();  // the lane ends before the run's cost is read: keep its counters
             }
         }
@@ -362,6 +396,10 @@ public final class SyntheticLoad implements Load {
                     LockSupport.parkNanos(sendAtNanos - nowNanos);
                     continue;
                 }
+                // At the limit the lane waits here, its schedule running on: what falls due meanwhile is late, and
+                // its lag says by how much (open loop).
+                inFlight.acquireUninterruptibly();
+                nowNanos = System.nanoTime() - startNanos;
                 lastSendNanos = nowNanos;
                 while (nextNanos <= nowNanos && nextNanos < phaseNanos && pipeline.size() < MAX_PIPELINE) {
                     long intended = wallStartMicros + (long) (nextNanos / 1_000);
@@ -374,28 +412,84 @@ public final class SyntheticLoad implements Load {
             }
         }
 
-        /** Pushes the pipeline, whose Call-IDs carry the sequence numbers from {@code firstSequence} on. */
+        /**
+         * Writes the pipeline, whose Call-IDs carry the sequence numbers from {@code firstSequence} on, and hands
+         * it to the reply reader without waiting for Redis's reply. Every event sent has its lag recorded,
+         * whatever then becomes of it.
+         */
         private void send(List<String> pipeline, long[] intendedMicros, long firstSequence) {
             long sentMicros = wallStartMicros + (System.nanoTime() - startNanos) / 1_000;
             lastSendMicros.accumulateAndGet(sentMicros, Math::max);
-            try {
-                producer.push(pipeline);
-                long acknowledgedMicros = wallStartMicros + (System.nanoTime() - startNanos) / 1_000;
-                pushed.addAndGet(pipeline.size());
-                identities.pushed().add(lane, firstSequence, pipeline.size());
-                pushCommands.addAndGet(commands(pipeline.size()));
-                for (int i = 0; i < pipeline.size(); i++) {
-                    lag.recordMicros(sentMicros - intendedMicros[i]);
-                }
-                roundTrip.recordMicros(acknowledgedMicros - sentMicros, pipeline.size());
-            } catch (RuntimeException e) {
-                failed.addAndGet(pipeline.size());
-                identities.failed().add(lane, firstSequence, pipeline.size());
-                identities.failureCauses().computeIfAbsent(RedisErrorClass.of(e), cause -> new LongAdder())
-                        .add(pipeline.size());
-                failedCommands.addAndGet(commands(pipeline.size()));
+            SentPush sent = producer.send(pipeline);
+            for (int i = 0; i < pipeline.size(); i++) {
+                lag.recordMicros(sentMicros - intendedMicros[i]);
             }
+            sentPushes.add(new InFlight(sent, firstSequence, sentMicros));
             pipeline.clear();
+        }
+
+        /**
+         * The lane's second thread: reads the replies of its pushes in the order they were sent, and counts each
+         * event pushed or failed (with Redis's error class) by identity, and the push's round trip.
+         */
+        private void readReplies() {
+            try {
+                for (InFlight push = takeSent(); push != END_OF_LANE; push = takeSent()) {
+                    account(push);
+                }
+            } finally {
+                ThreadCpu.beforeExit();
+            }
+        }
+
+        /** Waits for the push's replies and accounts every event of it; then the lane may send one more. */
+        private void account(InFlight push) {
+            try {
+                push.sent().awaitReplies((from, count, failure) -> account(push, from, count, failure));
+            } finally {
+                inFlight.release();
+            }
+        }
+
+        private void account(InFlight push, int from, int count, RuntimeException failure) {
+            long firstSequence = push.firstSequence() + from;
+            if (failure == null) {
+                long acknowledgedMicros = wallStartMicros + (System.nanoTime() - startNanos) / 1_000;
+                pushed.addAndGet(count);
+                identities.pushed().add(lane, firstSequence, count);
+                pushCommands.addAndGet(commands(count));
+                roundTrip.recordMicros(acknowledgedMicros - push.sentMicros(), count);
+            } else {
+                failed.addAndGet(count);
+                identities.failed().add(lane, firstSequence, count);
+                identities.failureCauses().computeIfAbsent(RedisErrorClass.of(failure), cause -> new LongAdder())
+                        .add(count);
+                failedCommands.addAndGet(commands(count));
+            }
+        }
+
+        private InFlight takeSent() {
+            while (true) {
+                try {
+                    return sentPushes.take();
+                } catch (InterruptedException e) {
+                    // the lane ends only once every push it sent is accounted: keep reading
+                }
+            }
+        }
+
+        private static void awaitEnd(Thread replyReader) {
+            boolean interrupted = false;
+            while (replyReader.isAlive()) {
+                try {
+                    replyReader.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         /** This lane's arrivals from {@code nextNanos} to the end of the phase. */
@@ -407,7 +501,10 @@ public final class SyntheticLoad implements Load {
             return left;
         }
 
-        /** Commands one push sends: one multi-value RPUSH, or one XADD per event ({@link QueueProducer#push}). */
+        /**
+         * Commands that carried {@code events} of one push: its one multi-value RPUSH, or one XADD per event
+         * ({@link QueueProducer#push}).
+         */
         private long commands(int events) {
             return pattern == QueuePattern.STREAM ? events : 1;
         }

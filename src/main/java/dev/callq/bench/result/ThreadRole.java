@@ -9,7 +9,7 @@ import java.util.Locale;
  * libraries give theirs.
  */
 public enum ThreadRole {
-    /** The synthetic producer's lanes. */
+    /** The synthetic producer's lanes: each writes on {@code producer-N} and reads its replies on {@code producer-N-replies}. */
     PRODUCER("producer", "producer"),
     /** The pool's worker threads: the client's blocking pops, and the harness's decoding, accounting, recording, work. */
     WORKERS("workers", "workers"),

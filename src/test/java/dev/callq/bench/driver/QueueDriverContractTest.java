@@ -4,6 +4,7 @@ import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.FreePorts;
 import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.RedisEndpoint;
+import dev.callq.bench.env.RedisErrorClass;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.AfterAll;
@@ -121,6 +122,48 @@ abstract class QueueDriverContractTest {
         }
         raw.close();
         driver.close();
+    }
+
+    /**
+     * send() writes without waiting and its replies are read on another thread, in the order sent: each payload is
+     * reported exactly once; a push Redis refuses (RPUSH on a key that holds a string: WRONGTYPE) fails with
+     * Redis's own error, and the connection goes on, so that the pushes after it are stored, in order.
+     */
+    @Test
+    void sentPushesReportEveryPayloadOnceOnAnotherThreadAndARefusalLeavesTheConnectionUsable() throws Exception {
+        QueueSpec spec = resetQueue(QueuePattern.BLPOP, 1);
+        List<String> pushed = payloads(0, 30);
+        ExecutorService replyReader = Executors.newSingleThreadExecutor();
+        try (QueueProducer producer = driver.createProducer(spec)) {
+            raw.call("SET", spec.key(), "not a list");
+            List<SentPush> refused = List.of(producer.send(pushed.subList(0, 5)), producer.send(pushed.subList(5, 10)));
+            List<String> refusedOutcomes = replyReader.submit(() -> outcomes(refused)).get(10, TimeUnit.SECONDS);
+            raw.call("DEL", spec.key());
+            List<SentPush> stored = List.of(producer.send(pushed.subList(10, 20)), producer.send(pushed.subList(20, 30)));
+            List<String> storedOutcomes = replyReader.submit(() -> outcomes(stored)).get(10, TimeUnit.SECONDS);
+
+            assertThat(refusedOutcomes).containsExactly("0+5 WRONGTYPE", "0+5 WRONGTYPE");
+            assertThat(storedOutcomes).containsExactly("0+10 stored", "0+10 stored");
+        } finally {
+            replyReader.shutdownNow();
+        }
+        List<String> popped = new ArrayList<>();
+        try (QueueConsumer consumer = driver.createConsumer(spec, 0)) {
+            while (popped.size() < 20 && consumer.poll(popped::addAll) > 0) {
+                // each poll appends what it popped
+            }
+        }
+        assertThat(popped).containsExactlyElementsOf(pushed.subList(10, 30));
+    }
+
+    /** "from+count outcome" for each outcome of each push, in order. */
+    private static List<String> outcomes(List<SentPush> sent) {
+        List<String> outcomes = new ArrayList<>();
+        for (SentPush push : sent) {
+            push.awaitReplies((from, count, failure) -> outcomes.add(from + "+" + count + " "
+                    + (failure == null ? "stored" : RedisErrorClass.of(failure))));
+        }
+        return outcomes;
     }
 
     @Test

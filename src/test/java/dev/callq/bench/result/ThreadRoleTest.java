@@ -9,6 +9,7 @@ class ThreadRoleTest {
     @Test
     void theHarnessNamesAndTheClientLibrariesNamesFallInTheirGroups() {
         assertThat(ThreadRole.ofName("producer-0")).isEqualTo(ThreadRole.PRODUCER);
+        assertThat(ThreadRole.ofName("producer-0-replies")).isEqualTo(ThreadRole.PRODUCER);
         assertThat(ThreadRole.ofName("main")).isEqualTo(ThreadRole.HARNESS);
         assertThat(ThreadRole.ofName("jedis-sampler")).isEqualTo(ThreadRole.HARNESS);
         assertThat(ThreadRole.ofName("lettuce:4-io-threads-sampler")).isEqualTo(ThreadRole.HARNESS);

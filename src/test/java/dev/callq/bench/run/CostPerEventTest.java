@@ -79,7 +79,8 @@ class CostPerEventTest {
      */
     private static void assertSplitByThreadGroup(JsonNode result) {
         JsonNode threads = required(result, "/cost/threads");
-        assertThat(required(threads, "/producer/threads").asInt()).isEqualTo(RunDefaults.PRODUCER_CONNECTIONS);
+        // Each lane writes on one thread and reads its replies on another.
+        assertThat(required(threads, "/producer/threads").asInt()).isEqualTo(2 * RunDefaults.PRODUCER_CONNECTIONS);
         assertThat(required(threads, "/producer/userCpuMsPer1k").asDouble()
                 + required(threads, "/producer/systemCpuMsPer1k").asDouble()).isPositive();
         assertThat(required(threads, "/producer/allocatedKbPer1k").asDouble()).isPositive();

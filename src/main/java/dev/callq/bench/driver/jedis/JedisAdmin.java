@@ -1,6 +1,7 @@
 package dev.callq.bench.driver.jedis;
 
 import dev.callq.bench.driver.PatternAdmin;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.XPendingParams;
 import redis.clients.jedis.resps.StreamGroupInfo;
@@ -10,9 +11,9 @@ import java.util.Map;
 
 /** Queue set-up and inspection on a connection of its own, never a worker's: the Redis primitives {@link PatternAdmin} needs. */
 final class JedisAdmin extends PatternAdmin {
-    private final JedisLink link;
+    private final JedisLink<Jedis> link;
 
-    JedisAdmin(JedisLink link) {
+    JedisAdmin(JedisLink<Jedis> link) {
         this.link = link;
     }
 

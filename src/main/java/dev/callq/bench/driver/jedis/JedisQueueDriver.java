@@ -106,6 +106,16 @@ public final class JedisQueueDriver implements QueueDriver {
         }
     }
 
+    /** As {@link #connect(String)}, for a connection written by one thread and read by another. */
+    private SplitConnection connectSplit(String role) {
+        try {
+            DefaultJedisClientConfig config = config(role);
+            return new SplitConnection(new DefaultJedisSocketFactory(server(), config), config);
+        } catch (JedisException e) {
+            throw Unreachable.redis(settings.endpoint(), e);
+        }
+    }
+
     /** The server itself, or the master the first answering sentinel names, as JedisSentinelPool finds it. */
     private HostAndPort server() {
         RedisEndpoint endpoint = settings.endpoint();
@@ -133,8 +143,8 @@ public final class JedisQueueDriver implements QueueDriver {
     }
 
     /** A connection for {@code role} that is replaced when it breaks. */
-    private JedisLink link(String role) {
-        return new JedisLink(() -> connect(role));
+    private JedisLink<Jedis> link(String role) {
+        return JedisLink.of(() -> connect(role));
     }
 
     /**
@@ -200,7 +210,7 @@ public final class JedisQueueDriver implements QueueDriver {
             consumer = new JedisConsumer(onPool(stamp), () -> { }, spec, workerId, settings.clientTimeout(), stamp);
         } else {
             // Every connection the link opens, reconnections included, marks the same stamp.
-            JedisLink link = new JedisLink(() -> connect("worker-" + workerId, stamp));
+            JedisLink<Jedis> link = JedisLink.of(() -> connect("worker-" + workerId, stamp));
             consumer = new JedisConsumer(link::call, link::close, spec, workerId, settings.clientTimeout(), stamp);
         }
         return open.consumer(consumer);
@@ -208,7 +218,8 @@ public final class JedisQueueDriver implements QueueDriver {
 
     @Override
     public QueueProducer createProducer(QueueSpec spec) {
-        return open.other(new JedisProducer(link("producer"), spec));
+        JedisLink<SplitConnection> link = new JedisLink<>(() -> connectSplit("producer"), SplitConnection::isBroken);
+        return open.other(new JedisProducer(link, spec));
     }
 
     @Override
