@@ -136,6 +136,8 @@ final class ClientRun {
         List<FaultRecord> faults = List.of();
         /** True when Redis cannot be asked any more: its own failure, or callq stopping. */
         boolean redisUnusable;
+        /** False when callq was stopped before the measured phase began. */
+        boolean measured = true;
     }
 
     /**
@@ -205,6 +207,14 @@ final class ClientRun {
          */
         private double warmUp(Load load) {
             double seconds;
+            // Callq's stop ends the warm-up at once, as the watchdog ends the measured phase: else the load would
+            // run out its warm-up against a Redis the stop has already taken away.
+            Thread stopLoad = new Thread(load::stop, "stop-warm-up");
+            try {
+                Runtime.getRuntime().addShutdownHook(stopLoad);
+            } catch (IllegalStateException alreadyStopping) {
+                return 0;
+            }
             try {
                 seconds = ClientRun.this.warmUp(load, warnings);
             } catch (RuntimeException e) {
@@ -212,6 +222,12 @@ final class ClientRun {
                     throw e;
                 }
                 return 0;
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stopLoad);
+                } catch (IllegalStateException stopping) {
+                    // the hook is running or has run: what it is for
+                }
             }
             if (ManagedProcess.shuttingDown()) {
                 return seconds;
@@ -233,6 +249,7 @@ final class ClientRun {
             consumed.measureStartMicros = WallClock.nowMicros();
             consumed.measureEndMicros = consumed.measureStartMicros;
             consumed.redisUnusable = true;
+            consumed.measured = false;
             pool.abandon();
             return consumed;
         }
@@ -399,8 +416,15 @@ final class ClientRun {
                     warmupSeconds, consumed.maxBacklog, pollErrors, window, hlog, timeseries, warnings,
                     consumed.failure, consumed.cost).withFaults(faults)
                     .withBacklogUnknownSeconds(consumed.backlogUnknownSeconds);
-            return result.withSustained(window.sustained(timeseries,
-                    !config.faults().isEmpty() || config.redisStall() != null), window.drain());
+            return result.withSustained(window.sustained(timeseries, notJudgedBecause(consumed)), window.drain());
+        }
+
+        /** Why the sustained rule does not apply to this run, or null when it does. */
+        private String notJudgedBecause(Consumed consumed) {
+            if (!consumed.measured) {
+                return MeasuredWindow.NOTHING_MEASURED;
+            }
+            return !config.faults().isEmpty() || config.redisStall() != null ? MeasuredWindow.FAULTS_STALL : null;
         }
     }
 
@@ -453,6 +477,9 @@ final class ClientRun {
             Duration lastSlice = Duration.ofNanos(System.nanoTime() - sliceStartNanos);
             Duration compileTime = Duration.ofMillis(jitMeasurable ? jit.getTotalCompilationTime() - compileMillisBefore : 0);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+            if (ManagedProcess.shuttingDown()) {
+                return elapsed.toNanos() / 1e9;
+            }
             boolean busy = Warmup.jitBusy(lastSlice, compileTime);
             quietInARow = busy ? 0 : quietInARow + 1;
             if (!warmup.another(elapsed, sliceNumber + 1, quietInARow)) {

@@ -1,6 +1,8 @@
 package dev.callq.bench.run;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The measured phase's figures, judged one way for a local run and for a sharded run's merge: the throughput
@@ -18,6 +20,8 @@ record MeasuredWindow(double seconds, long expected, double consumedPerSec, long
     /** Why a run with faults is not judged: the faults stalled its queue on purpose. */
     static final String FAULTS_STALL = "faults stalled the queue on purpose: each fault's recovery says whether it "
             + "caught up";
+    /** Why a run stopped before its measured phase is not judged. */
+    static final String NOTHING_MEASURED = "nothing was measured: callq was stopped before the measured phase";
 
     /** A local run's window: what its ledger counted during the phase and after it. */
     static MeasuredWindow of(double seconds, long expected, long consumedDuring, long drainedEvents, double drainSeconds) {
@@ -36,12 +40,14 @@ record MeasuredWindow(double seconds, long expected, double consumedPerSec, long
     /**
      * The sustained rule on this window, the backlog's trend read from the run's time series.
      *
-     * @param withFaults true when faults stalled the queue on purpose: then not judged
+     * @param notJudgedBecause why the rule does not apply ({@link #FAULTS_STALL}, {@link #NOTHING_MEASURED}), or
+     *                         null to judge
      */
-    SustainedLoad sustained(Path timeseries, boolean withFaults) {
-        BacklogTrend backlog = BacklogTrend.read(timeseries, seconds);
-        if (withFaults) {
-            return SustainedLoad.notJudged(FAULTS_STALL, offeredPerSec(), consumedPerSec, backlog);
+    SustainedLoad sustained(Path timeseries, String notJudgedBecause) {
+        BacklogTrend backlog = Files.exists(timeseries) ? BacklogTrend.read(timeseries, seconds)
+                : new BacklogTrend(List.of());
+        if (notJudgedBecause != null) {
+            return SustainedLoad.notJudged(notJudgedBecause, offeredPerSec(), consumedPerSec, backlog);
         }
         return SustainedLoad.judge(offeredPerSec(), consumedPerSec, backlog, SustainedLoad.MAX_FINAL_BACKLOG_SECONDS);
     }

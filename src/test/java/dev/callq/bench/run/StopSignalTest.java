@@ -64,4 +64,83 @@ class StopSignalTest {
             callq.destroyForcibly();
         }
     }
+
+    /**
+     * SIGTERM while the warm-up runs: nothing was measured yet, but the run still says so in summary.json,
+     * rather than leaving no results folder to say why.
+     */
+    @Test
+    void sigtermDuringTheWarmupWritesTheSummaryAsInterrupted() throws Exception {
+        Path out = tmp.resolve("out");
+        Process callq = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "run", "--load", "synthetic", "--client", "lettuce", "--workers", "2", "--rate", "200",
+                "--duration", "5", "--warmup", "30", "--out", out.toString())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("callq.log").toFile()).start();
+        try {
+            awaitLine(tmp.resolve("callq.log"), "warm-up (");
+            Thread.sleep(1_000);
+
+            long stopNanos = System.nanoTime();
+            callq.destroy();
+
+            assertThat(callq.waitFor(60, TimeUnit.SECONDS)).as("callq exited").isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - stopNanos)).as("from SIGTERM to the JVM's exit")
+                    .isLessThan(GONE_WITHIN);
+            assertThat(callq.exitValue()).as("exit status of a stopped run").isEqualTo(ExitCode.INTERRUPTED);
+            String log = Files.readString(tmp.resolve("callq.log"));
+            assertThat(log).contains("summary.json holds what was measured").doesNotContain("\tat ");
+            JsonNode result = new SummaryTree(out).client("lettuce");
+            assertThat(required(result, "/failure").asText()).startsWith("interrupted");
+            assertThat(required(result, "/events/consumed").asLong()).as("nothing measured").isZero();
+        } finally {
+            callq.descendants().forEach(ProcessHandle::destroyForcibly);
+            callq.destroyForcibly();
+        }
+    }
+
+    /** SIGTERM to callq plan while it waits on a forked cell: the fork is stopped, and plan exits 130 with it. */
+    @Test
+    void sigtermToPlanStopsItsForkedCellAndExits130() throws Exception {
+        Path out = tmp.resolve("plan");
+        Process callq = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "plan", "--rate", "2000", "--slo", "p99=20ms", "--service-time", "exp:1ms", "--client", "jedis",
+                "--sweep-workers", "1,2,4,8", "--sweep-seconds", "20", "--ceiling-seconds", "20", "--out", out.toString())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("callq.log").toFile()).start();
+        try {
+            long deadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            List<ProcessHandle> forks;
+            while ((forks = callq.children().filter(p -> p.info().commandLine().orElse("").contains(" run ")).toList())
+                    .isEmpty()) {
+                assertThat(System.nanoTime()).as("plan forked a cell within 60 s").isLessThan(deadlineNanos);
+                Thread.sleep(100);
+            }
+            Thread.sleep(1_000);
+            List<ProcessHandle> started = callq.descendants().toList();
+
+            long stopNanos = System.nanoTime();
+            callq.destroy();
+
+            assertThat(callq.waitFor(60, TimeUnit.SECONDS)).as("callq plan exited").isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - stopNanos)).as("from SIGTERM to plan's exit")
+                    .isLessThan(GONE_WITHIN);
+            assertThat(callq.exitValue()).as("exit status of a stopped plan").isEqualTo(ExitCode.INTERRUPTED);
+            for (ProcessHandle child : started) {
+                child.onExit().get(10, TimeUnit.SECONDS);
+            }
+            assertThat(Files.readString(tmp.resolve("callq.log"))).doesNotContain("\tat ");
+        } finally {
+            callq.descendants().forEach(ProcessHandle::destroyForcibly);
+            callq.destroyForcibly();
+        }
+    }
+
+    private static void awaitLine(Path log, String text) throws Exception {
+        long deadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(log) || !Files.readString(log).contains(text)) {
+            assertThat(System.nanoTime()).as("'" + text + "' in the log within 60 s").isLessThan(deadlineNanos);
+            Thread.sleep(100);
+        }
+    }
 }
