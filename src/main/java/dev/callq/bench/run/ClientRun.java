@@ -138,6 +138,8 @@ final class ClientRun {
         boolean redisUnusable;
         /** False when callq was stopped before the measured phase began. */
         boolean measured = true;
+        /** Redis's counters as the measured phase began, for the accounting's cross-checks; null when not read. */
+        Reconciler reconciler;
     }
 
     /**
@@ -158,7 +160,6 @@ final class ClientRun {
         private final DeferredLatencies deferred = new DeferredLatencies();
         private final EventHandler handler;
         private final CountersAcrossServers servers = new CountersAcrossServers();
-        private final Reconciler reconciler;
         private final QueueDrain drain;
         private final Path hlog = outDir.resolve(client + ".hlog");
         private final Path timeseries = Timeseries.file(outDir, client);
@@ -175,7 +176,6 @@ final class ClientRun {
             this.progress = progress;
             this.handler = new EventHandler(config.payload(), recorders, ledger, deferred, work,
                     !(config.serviceTime() instanceof ServiceTime.None));
-            this.reconciler = new Reconciler(admin, spec, config.workers(), config.payload(), ledger, servers);
             this.drain = new QueueDrain(admin, spec, config.workers(), handler, ledger, config.drainTimeout());
             environment.putAll(driver.describe());
             environment.putAll(choice.describe());
@@ -274,6 +274,7 @@ final class ClientRun {
                          FaultInjector.file(outDir, client), client);
                  PartsWatchdog watchdog = PartsWatchdog.forRun(config.faults(), localRedis,
                          links == null ? redis : links.upstream(), load, spec.popTimeout())) {
+                consumed.reconciler = new Reconciler(admin, spec, config.workers(), config.payload(), ledger, servers);
                 long consumedBefore = ledger.consumedCount();
                 CostMeter costMeter = CostMeter.start(redis, pool.threads());
                 JfrProfile profile = config.profile() ? JfrProfile.start(client) : null;
@@ -378,9 +379,9 @@ final class ClientRun {
                 }
             }
             Reconciler.Outcome reconciled = null;
-            if (redisAnswered) {
+            if (redisAnswered && consumed.reconciler != null) {
                 try {
-                    reconciled = reconciler.reconcile(admin, outcome, ledger, acknowledgementsFailed, outDir, client);
+                    reconciled = consumed.reconciler.reconcile(admin, outcome, ledger, acknowledgementsFailed, outDir, client);
                 } catch (RuntimeException e) {
                     if (!ManagedProcess.shuttingDown()) {
                         throw e;
@@ -389,7 +390,7 @@ final class ClientRun {
                 }
             }
             if (reconciled == null) {
-                reconciled = reconciler.withoutRedis(outcome, ledger, outDir, client);
+                reconciled = Reconciler.withoutRedis(outcome, ledger, outDir, client);
             }
             if (consumed.failure != null) {
                 log.warn("{}: {}", client, consumed.failure);

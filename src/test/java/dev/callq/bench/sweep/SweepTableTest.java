@@ -18,8 +18,8 @@ class SweepTableTest {
                 cell(8, "02-w8", 0, "sustained")));
 
         assertThat(table).contains("NOT SUSTAINED (*): 01-w1\n").doesNotContain("02-w8");
-        assertThat(table.lines().filter(line -> line.startsWith("1 ")).findFirst().orElseThrow()).contains("*");
-        assertThat(table.lines().filter(line -> line.startsWith("8 ")).findFirst().orElseThrow()).doesNotContain("*");
+        assertThat(table.lines().filter(line -> line.strip().startsWith("1 ")).findFirst().orElseThrow()).contains("*");
+        assertThat(table.lines().filter(line -> line.strip().startsWith("8 ")).findFirst().orElseThrow()).doesNotContain("*");
     }
 
     @Test
