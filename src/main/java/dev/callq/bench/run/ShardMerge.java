@@ -133,7 +133,7 @@ public final class ShardMerge {
     }
 
     /** The first failure a shard named (a "FAILED: " warning, as a local run words its failure), or null. */
-    private static String shardFailure(Map<ShardPart, Path> folders) {
+    static String shardFailure(Map<ShardPart, Path> folders) {
         String failed = "FAILED: ";
         return folders.entrySet().stream().flatMap(part -> part.getKey().warnings().stream()
                         .filter(warning -> warning.startsWith(failed))

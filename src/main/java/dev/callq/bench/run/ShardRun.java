@@ -310,6 +310,7 @@ public final class ShardRun {
                 } else {
                     pool.close();
                 }
+                sampler.close(!redisSilent);
                 maxBacklog = sampler.maxBacklog();
             }
             pollErrors = pool.pollErrors();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.env.LocalRedis;
+import dev.callq.bench.sip.SippStats;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,7 +73,14 @@ class DeadPartTest {
     void killingTheUacEndsTheRunNamingItAndKeepsItsCalls() throws Exception {
         Path out = tmp.resolve("out");
         CompletableFuture<Integer> run = startSipRun(out);
+        // SIGKILL leaves SIPp no last word: its counts are those of its last per-second line, which must hold calls.
+        Path statCsv = out.resolve("logs/jedis/sipp-uac-call-stats.csv");
         awaitSippCounts(out.resolve("logs/jedis"));
+        long deadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (SippStats.parse(statCsv).attempted() == 0) {
+            assertThat(System.nanoTime()).as("SIPp counted calls within 60 s").isLessThan(deadlineNanos);
+            Thread.sleep(100);
+        }
 
         Kill kill = Kill.all(command -> command.contains("uac.xml") && command.contains(out.toString()));
 
