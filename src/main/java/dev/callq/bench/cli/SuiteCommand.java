@@ -96,7 +96,8 @@ public final class SuiteCommand implements Callable<Integer> {
         }
         if (!trustworthy) {
             summary.append("**Some cells are not trustworthy** (events lost, duplicated, malformed or left in the "
-                    + "queue, or the producer fell behind): see their summary.json warnings.\n\n");
+                    + "queue, the producer fell behind, or the load NOT SUSTAINED, named under each table): see their "
+                    + "summary.json warnings.\n\n");
         }
         Comparison comparison = null;
         if (baseline != null) {

@@ -37,7 +37,8 @@ public interface Load extends AutoCloseable {
 
     /**
      * The processes this load started and keeps running through the measured phase, by name, each with
-     * whether it still runs: the run's watchdog checks them. None for a load that starts none.
+     * whether it still runs (or, for one that ends by itself, ended as it should): the run's watchdog checks
+     * them. None for a load that starts none.
      */
     default Map<String, BooleanSupplier> processes() {
         return Map.of();

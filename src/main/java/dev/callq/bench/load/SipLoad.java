@@ -75,7 +75,8 @@ public final class SipLoad implements Load {
     private Optional<KamailioCounters> countersBefore = Optional.empty();
     private int restarts;
     /** Ends the measured phase's UAC early ({@link #stop}). */
-    private final SippUac.Stopper measuredUac = new SippUac.Stopper();
+    /** Watched: among {@link #processes()}, so that a UAC killed mid-run is named and its counts so far kept. */
+    private final SippUac.Stopper measuredUac = new SippUac.Stopper(true);
 
     /** The harness's own Kamailio and the bundled scenarios, on loopback. */
     public SipLoad(Path runDir, KamailioSettings kamailioSettings, double rateCps, long calls, Duration holdTime) {
@@ -303,8 +304,9 @@ public final class SipLoad implements Load {
 
     @Override
     public Map<String, BooleanSupplier> processes() {
-        // The UAC is not among them: SippUac.run sees it end, by itself or not.
         Map<String, BooleanSupplier> processes = new LinkedHashMap<>();
+        // The measured UAC ends by itself when its calls are done: only an end of another kind is a death.
+        processes.put("sipp-uac", measuredUac::endedWell);
         if (kamailio != null) {
             processes.put("kamailio", kamailio::isAlive);
         }

@@ -2,6 +2,7 @@ package dev.callq.bench.report;
 
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.compare.ResultSet;
+import dev.callq.bench.result.SustainedLoad;
 import dev.callq.bench.sweep.CellResult;
 
 import java.nio.file.Path;
@@ -32,8 +33,12 @@ public final class SuiteHtml {
         HtmlPage page = new HtmlPage("callq-bench suite: " + suite.name(), "callq-bench suite: " + suite.name(),
                 suite.sweeps().size() + " sweeps" + (suite.sweeps().isEmpty() ? ""
                         : " · started " + HtmlPage.readableTime(suite.sweeps().get(0).startedAt())));
+        long notSustained = suite.sweeps().stream().flatMap(s -> s.cells().stream()).filter(CellResult::notSustained)
+                .count();
         page.verdict(untrustworthy == 0, untrustworthy == 0 ? "every cell trustworthy"
-                : untrustworthy + (untrustworthy == 1 ? " cell" : " cells") + " NOT trustworthy: see the sweeps' reports");
+                : untrustworthy + (untrustworthy == 1 ? " cell" : " cells") + " NOT trustworthy"
+                + (notSustained == 0 ? "" : ", " + notSustained + " of them " + SustainedLoad.NOT_SUSTAINED)
+                + ": see the sweeps' reports");
         suite.sweeps().forEach(sweep -> page.headline(sweep.name() + ": " + SweepHtml.headline(sweep)));
         page.provenance(suite.sweeps().isEmpty() ? null : suite.sweeps().get(0).provenance());
         page.heading("Sweeps");

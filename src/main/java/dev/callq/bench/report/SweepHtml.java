@@ -1,6 +1,7 @@
 package dev.callq.bench.report;
 
 import dev.callq.bench.queueing.UslFit;
+import dev.callq.bench.result.SustainedLoad;
 import dev.callq.bench.sweep.CellResult;
 import dev.callq.bench.sweep.GuaranteeRow;
 
@@ -209,11 +210,19 @@ public final class SweepHtml {
                     ran ? millis(c.enqueueToDequeueMaxMicros()) : "-",
                     c.producerAchievedRatePerSec() == null ? "-" : perSec(c.producerAchievedRatePerSec()),
                     ran ? lostDuplicatedLeft(c) : "-",
-                    ran ? (c.trustworthy() ? "yes" : "NO (exit " + c.exitCode() + ")") : "FAILED: " + c.error()));
+                    ran ? trustworthyText(c) : "FAILED: " + c.error()));
             suspect.add(!c.trustworthy());
         }
         return Table.highlighting(List.of("cell", "offered (ev/s)", "throughput (ev/s)", "p50 (ms)", "p99 (ms)", "max (ms)", "producer (ev/s)",
                 "lost / dup / left", "trustworthy"), List.copyOf(rows), List.copyOf(suspect));
+    }
+
+    /** A cell that did not sustain its load says so by name: its latencies are the queue's wait, not the pipeline's. */
+    private static String trustworthyText(CellResult cell) {
+        if (cell.trustworthy()) {
+            return "yes";
+        }
+        return (cell.notSustained() ? SustainedLoad.NOT_SUSTAINED : "NO") + " (exit " + cell.exitCode() + ")";
     }
 
     /** Per cell, what it cost per 1,000 events and its latency split, for the cells that recorded them. */

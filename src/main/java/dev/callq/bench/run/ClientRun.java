@@ -50,7 +50,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 /**
  * One client measured on one load, through the phases: reset the queue, start the workers, warm up
@@ -58,9 +57,6 @@ import java.util.function.BooleanSupplier;
  */
 final class ClientRun {
     private static final Logger log = LoggerFactory.getLogger(ClientRun.class);
-    private static final Duration DRAIN_POLL = Duration.ofMillis(50);
-    /** How a failure that is Redis not answering begins. */
-    private static final String REDIS_SILENT = "Redis stopped answering";
 
     /** Builds the load for a client once Redis, the driver and the recorders exist. */
     interface LoadFactory {
@@ -115,11 +111,6 @@ final class ClientRun {
 
     ClientResult execute(LoadFactory loads, Runnable work, ProgressListener progress) {
         QueueSpec spec = new QueueSpec(config.key(), config.pattern(), config.popTimeout(), config.batchSize());
-        Recorders recorders = Recorders.create();
-        EventLedger ledger = new EventLedger();
-        DeferredLatencies deferred = new DeferredLatencies();
-        Path hlog = outDir.resolve(client + ".hlog");
-        Path timeseries = Timeseries.file(outDir, client);
         List<String> warnings = new ArrayList<>();
         ClientSettings settings = config.clientSettings(redis, spec, choice.respVersionOr(config.respVersion()));
         if (!settings.exceedsPopTimeout(spec)) {
@@ -133,143 +124,263 @@ final class ClientRun {
              QueueDriver direct = links == null ? null : QueueDrivers.open(choice, config.clientSettings(
                      links.upstream(), spec, choice.respVersionOr(config.respVersion())));
              QueueAdmin admin = (direct == null ? driver : direct).createAdmin();
-             IntervalLog intervals = new IntervalLog(hlog, System.currentTimeMillis(),
+             IntervalLog intervals = new IntervalLog(outDir.resolve(client + ".hlog"), System.currentTimeMillis(),
                      "callq-bench " + client + ", latencies in microseconds")) {
             admin.reset(spec, config.workers());
-            EventHandler handler = new EventHandler(config.payload(), recorders, ledger, deferred, work,
+            return new Phases(spec, driver, direct == null ? driver : direct, admin, intervals, work, warnings, progress)
+                    .run(loads);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What the measured phase and the drain after it left for the result. */
+    private static final class Consumed {
+        LoadOutcome outcome;
+        String failure;
+        long measureStartMicros;
+        long measureEndMicros;
+        long consumedDuringMeasure;
+        long drainedEvents;
+        long maxBacklog;
+        Double backlogUnknownSeconds;
+        ClientResult.Cost cost;
+        List<FaultRecord> faults = List.of();
+        /** True when Redis cannot be asked any more: its own failure, or callq stopping. */
+        boolean redisUnusable;
+        /** False when callq was stopped before the measured phase began. */
+        boolean measured = true;
+        /** Redis's counters as the measured phase began, for the accounting's cross-checks; null when not read. */
+        Reconciler reconciler;
+    }
+
+    /**
+     * One execution's phases, in order: warm up (excluded), measure, drain, reconcile. Each phase is a method
+     * of its own; what they share (the queue, the recorders, the ledger, the warnings) lives here.
+     */
+    private final class Phases {
+        private final QueueSpec spec;
+        private final QueueDriver driver;
+        /** Where the harness's own connections go: around the network proxies when there are any. */
+        private final QueueDriver observer;
+        private final QueueAdmin admin;
+        private final IntervalLog intervals;
+        private final List<String> warnings;
+        private final ProgressListener progress;
+        private final Recorders recorders = Recorders.create();
+        private final EventLedger ledger = new EventLedger();
+        private final DeferredLatencies deferred = new DeferredLatencies();
+        private final EventHandler handler;
+        private final CountersAcrossServers servers = new CountersAcrossServers();
+        private final QueueDrain drain;
+        private final Path hlog = outDir.resolve(client + ".hlog");
+        private final Path timeseries = Timeseries.file(outDir, client);
+        private final Map<String, String> environment = new LinkedHashMap<>();
+
+        Phases(QueueSpec spec, QueueDriver driver, QueueDriver observer, QueueAdmin admin, IntervalLog intervals,
+               Runnable work, List<String> warnings, ProgressListener progress) {
+            this.spec = spec;
+            this.driver = driver;
+            this.observer = observer;
+            this.admin = admin;
+            this.intervals = intervals;
+            this.warnings = warnings;
+            this.progress = progress;
+            this.handler = new EventHandler(config.payload(), recorders, ledger, deferred, work,
                     !(config.serviceTime() instanceof ServiceTime.None));
-            LoadOutcome outcome;
-            Reconciler reconciler;
-            CountersAcrossServers servers = new CountersAcrossServers();
-            String failure = null;
-            long measureStartMicros;
-            long measureEndMicros;
-            long consumedDuringMeasure;
-            long drainedEvents;
-            Map<String, String> environment = new LinkedHashMap<>(driver.describe());
+            this.drain = new QueueDrain(admin, spec, config.workers(), handler, ledger, config.drainTimeout());
+            environment.putAll(driver.describe());
             environment.putAll(choice.describe());
-            long maxBacklog;
+        }
+
+        ClientResult run(LoadFactory loads) throws IOException {
+            Consumed consumed;
+            double warmupSeconds;
             long pollErrors;
             long acknowledgementsFailed;
-            double warmupSeconds;
-            ClientResult.Cost cost;
-            List<FaultRecord> faults = List.of();
-            boolean redisUnusable;
-            Double backlogUnknownSeconds;
-            try (Load load = loads.create(driver, spec, recorders,
-                    links == null ? redis : links.producerEndpoint(), logDir);
+            try (Load load = loads.create(driver, spec, recorders, links == null ? redis : links.producerEndpoint(),
+                    logDir);
                  WorkerPool pool = new WorkerPool(driver, spec, config.workers(), handler)) {
                 environment.putAll(load.describe());
-                warmupSeconds = warmUp(load, warnings);
-                if (awaitDrained(admin, spec, handler, ledger, () -> false) != null) {
-                    warnings.add("the warm-up's events had not drained when measuring began");
-                }
-                ledger.forgetWarmupCallIds();
-                if (ledger.warmupDuplicateCount() > 0) {
-                    warnings.add(ledger.warmupDuplicateCount() + " warm-up events were taken more than once");
-                }
-                log.info("{}: measuring", client);
-                progress.phaseStarted(client, "measure", Math.max(1, config.duration().toSeconds()));
-                // The sampler polls from a thread of its own, so it gets a connection of its own: a Jedis
-                // connection shared by two threads crosses their replies.
-                try (QueueAdmin samplingAdmin = (direct == null ? driver : direct).createAdmin();
-                     QueueAdmin faultAdmin = (direct == null ? driver : direct).createAdmin();
-                     Sampler sampler = new Sampler(client, recorders, intervals, ledger, samplingAdmin, spec,
-                             timeseries, progress);
-                     FaultInjector injector = config.faults().isEmpty() ? null : new FaultInjector(config.faults(),
-                             new Fault.Targets(localRedis, pool, faultAdmin, spec, config.workers(), load, sentinels,
-                                     links, servers),
-                             FaultInjector.file(outDir, client), client);
-                     PartsWatchdog watchdog = PartsWatchdog.forRun(config.faults(), localRedis,
-                             links == null ? redis : links.upstream(), load, spec.popTimeout())) {
-                    reconciler = new Reconciler(admin, spec, config.workers(), config.payload(), ledger, servers);
-                    long consumedBefore = ledger.consumedCount();
-                    CostMeter costMeter = CostMeter.start(redis, pool.threads());
-                    JfrProfile profile = config.profile() ? JfrProfile.start(client) : null;
-                    measureStartMicros = WallClock.nowMicros();
-                    try {
-                        outcome = load.measure();
-                    } catch (RuntimeException e) {
-                        // From here on a run always ends with its results, saying what failed: a dead part
-                        // (the watchdog's finding) rather than what its death did to the load.
-                        String partFailure = watchdog.failure();
-                        failure = partFailure != null ? partFailure : failure(e, "the load failed mid-run");
-                        if (partFailure != null) {
-                            warnings.add("the load then failed: " + firstLine(e));
-                        }
-                        outcome = null;
-                    }
-                    measureEndMicros = WallClock.nowMicros();
-                    consumedDuringMeasure = ledger.consumedCount() - consumedBefore;
-                    costMeter.phaseEnded();
-                    progress.phaseEnded();
-                    log.info("{}: load done, draining (up to {} s)", client, config.drainTimeout().toSeconds());
-                    String notDrained = awaitDrained(admin, spec, handler, ledger, watchdog::redisUnusable);
-                    if (injector != null) {
-                        // A fault still on (a pause longer than the phase) is undone before the drain's verdict.
-                        faults = injector.stopAll();
-                        if (notDrained != null) {
-                            notDrained = awaitDrained(admin, spec, handler, ledger, watchdog::redisUnusable);
-                        }
-                    }
-                    // A part that died after the load ended (while draining) is the failure too.
-                    failure = failure != null ? failure : watchdog.failure();
-                    redisUnusable = watchdog.redisUnusable();
-                    if (redisUnusable) {
-                        notDrained = null; // the drain was given up on: the failure says why
-                    }
-                    warnings.addAll(watchdog.stalls());
-                    if (notDrained != null && notDrained.startsWith(REDIS_SILENT)) {
-                        failure = failure != null ? failure : notDrained;
-                    } else if (notDrained != null) {
-                        warnings.add(notDrained);
-                    }
-                    cost = costMeter.stop(ledger.consumedCount() - consumedBefore);
-                    if (profile != null) {
-                        try (profile) {
-                            Path jfr = outDir.resolve(client + ".jfr");
-                            profile.stopAndDump(jfr);
-                            environment.put("profile", outDir.relativize(jfr).toString());
-                        }
-                    }
-                    // Workers stop before the sampler's closing sample, so that it holds every measured event.
-                    if (redisUnusable) {
-                        pool.abandon();
-                    } else {
-                        pool.close();
-                    }
-                    drainedEvents = ledger.consumedCount() - consumedBefore - consumedDuringMeasure;
-                    sampler.close(!redisUnusable);
-                    maxBacklog = sampler.maxBacklog();
-                    backlogUnknownSeconds = sampler.backlogUnknownSeconds();
-                }
+                warmupSeconds = warmUp(load);
+                consumed = ManagedProcess.shuttingDown() ? stoppedBeforeMeasuring(pool) : measureAndDrain(load, pool);
                 pollErrors = pool.pollErrors();
                 acknowledgementsFailed = pool.acknowledgementsFailed();
                 if (pollErrors > 0) {
                     warnings.add(pollErrors + " pops failed; first: " + pool.firstError());
                 }
             }
+            return reconcile(consumed, warmupSeconds, pollErrors, acknowledgementsFailed);
+        }
+
+        /**
+         * The warm-up, then a wait for its events to drain, so that none is counted as measured. Callq's stop
+         * (Ctrl-C, SIGTERM) during it ends the run here: what the stop did to the load is no failure of its own.
+         */
+        private double warmUp(Load load) {
+            double seconds;
+            // Callq's stop ends the warm-up at once, as the watchdog ends the measured phase: else the load would
+            // run out its warm-up against a Redis the stop has already taken away.
+            Thread stopLoad = new Thread(load::stop, "stop-warm-up");
+            try {
+                Runtime.getRuntime().addShutdownHook(stopLoad);
+            } catch (IllegalStateException alreadyStopping) {
+                return 0;
+            }
+            try {
+                seconds = ClientRun.this.warmUp(load, warnings);
+            } catch (RuntimeException e) {
+                if (!ManagedProcess.shuttingDown()) {
+                    throw e;
+                }
+                return 0;
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stopLoad);
+                } catch (IllegalStateException stopping) {
+                    // the hook is running or has run: what it is for
+                }
+            }
+            if (ManagedProcess.shuttingDown()) {
+                return seconds;
+            }
+            if (drain.await(ManagedProcess::shuttingDown) != null) {
+                warnings.add("the warm-up's events had not drained when measuring began");
+            }
+            ledger.forgetWarmupCallIds();
+            if (ledger.warmupDuplicateCount() > 0) {
+                warnings.add(ledger.warmupDuplicateCount() + " warm-up events were taken more than once");
+            }
+            return seconds;
+        }
+
+        /** Callq was stopped before the measured phase began: nothing measured, and Redis not asked again. */
+        private Consumed stoppedBeforeMeasuring(WorkerPool pool) {
+            Consumed consumed = new Consumed();
+            consumed.failure = RunFailure.interruptedNow();
+            consumed.measureStartMicros = WallClock.nowMicros();
+            consumed.measureEndMicros = consumed.measureStartMicros;
+            consumed.redisUnusable = true;
+            consumed.measured = false;
+            pool.abandon();
+            return consumed;
+        }
+
+        /**
+         * The measured phase and the drain after it, with the sampler, the faults and the watchdog around
+         * them. From here on a run always ends with its results, saying what failed.
+         */
+        private Consumed measureAndDrain(Load load, WorkerPool pool) throws IOException {
+            Consumed consumed = new Consumed();
+            log.info("{}: measuring", client);
+            progress.phaseStarted(client, "measure", Math.max(1, config.duration().toSeconds()));
+            // The sampler polls from a thread of its own, so it gets a connection of its own: a Jedis
+            // connection shared by two threads crosses their replies.
+            try (QueueAdmin samplingAdmin = observer.createAdmin();
+                 QueueAdmin faultAdmin = observer.createAdmin();
+                 Sampler sampler = new Sampler(client, recorders, intervals, ledger, samplingAdmin, spec,
+                         timeseries, progress);
+                 FaultInjector injector = config.faults().isEmpty() ? null : new FaultInjector(config.faults(),
+                         new Fault.Targets(localRedis, pool, faultAdmin, spec, config.workers(), load, sentinels,
+                                 links, servers),
+                         FaultInjector.file(outDir, client), client);
+                 PartsWatchdog watchdog = PartsWatchdog.forRun(config.faults(), localRedis,
+                         links == null ? redis : links.upstream(), load, spec.popTimeout())) {
+                consumed.reconciler = new Reconciler(admin, spec, config.workers(), config.payload(), ledger, servers);
+                long consumedBefore = ledger.consumedCount();
+                CostMeter costMeter = CostMeter.start(redis, pool.threads());
+                JfrProfile profile = config.profile() ? JfrProfile.start(client) : null;
+                measure(load, watchdog, consumed);
+                consumed.consumedDuringMeasure = ledger.consumedCount() - consumedBefore;
+                costMeter.phaseEnded();
+                progress.phaseEnded();
+                drain(injector, watchdog, consumed);
+                consumed.cost = costMeter.stop(ledger.consumedCount() - consumedBefore);
+                if (profile != null) {
+                    try (profile) {
+                        Path jfr = outDir.resolve(client + ".jfr");
+                        profile.stopAndDump(jfr);
+                        environment.put("profile", outDir.relativize(jfr).toString());
+                    }
+                }
+                // Workers stop before the sampler's closing sample, so that it holds every measured event.
+                if (consumed.redisUnusable) {
+                    pool.abandon();
+                } else {
+                    pool.close();
+                }
+                consumed.drainedEvents = ledger.consumedCount() - consumedBefore - consumed.consumedDuringMeasure;
+                sampler.close(!consumed.redisUnusable);
+                consumed.maxBacklog = sampler.maxBacklog();
+                consumed.backlogUnknownSeconds = sampler.backlogUnknownSeconds();
+            }
+            return consumed;
+        }
+
+        private void measure(Load load, PartsWatchdog watchdog, Consumed consumed) {
+            consumed.measureStartMicros = WallClock.nowMicros();
+            try {
+                consumed.outcome = load.measure();
+            } catch (RuntimeException e) {
+                // A dead part (the watchdog's finding) rather than what its death did to the load.
+                String partFailure = watchdog.failure();
+                consumed.failure = partFailure != null ? partFailure
+                        : RunFailure.describe(e, "the load failed mid-run");
+                if (partFailure != null) {
+                    warnings.add("the load then failed: " + RunFailure.firstLine(e));
+                }
+            }
+            consumed.measureEndMicros = WallClock.nowMicros();
+        }
+
+        private void drain(FaultInjector injector, PartsWatchdog watchdog, Consumed consumed) {
+            log.info("{}: load done, draining (up to {} s)", client, config.drainTimeout().toSeconds());
+            String notDrained = drain.await(watchdog::redisUnusable);
+            if (injector != null) {
+                // A fault still on (a pause longer than the phase) is undone before the drain's verdict.
+                consumed.faults = injector.stopAll();
+                if (notDrained != null) {
+                    notDrained = drain.await(watchdog::redisUnusable);
+                }
+            }
+            // A part that died after the load ended (while draining) is the failure too.
+            consumed.failure = consumed.failure != null ? consumed.failure : watchdog.failure();
+            consumed.redisUnusable = watchdog.redisUnusable();
+            if (consumed.redisUnusable) {
+                notDrained = null; // the drain was given up on: the failure says why
+            }
+            warnings.addAll(watchdog.stalls());
+            if (QueueDrain.redisSilent(notDrained)) {
+                consumed.failure = consumed.failure != null ? consumed.failure : notDrained;
+            } else if (notDrained != null) {
+                warnings.add(notDrained);
+            }
+        }
+
+        /**
+         * What is left in the queue, the accounting against what the load sent, and the result. Callq's stop
+         * during it (Redis gone under it) ends it without Redis, as interrupted.
+         */
+        private ClientResult reconcile(Consumed consumed, double warmupSeconds, long pollErrors,
+                                       long acknowledgementsFailed) {
             long leftInQueue = 0;
-            boolean redisAnswered = !redisUnusable;
+            boolean redisAnswered = !consumed.redisUnusable;
             try {
                 if (redisAnswered) {
                     leftInQueue = admin.backlog(spec) + admin.pending(spec, config.workers());
                 }
             } catch (RuntimeException e) {
-                failure = failure != null ? failure : failure(e, REDIS_SILENT + " after the run; what it held is "
-                        + "counted as lost");
+                consumed.failure = consumed.failure != null ? consumed.failure : RunFailure.describe(e,
+                        QueueDrain.REDIS_SILENT + " after the run; what it held is counted as lost");
                 leftInQueue = 0;
                 redisAnswered = false;
             }
+            LoadOutcome outcome = consumed.outcome;
             if (outcome == null) {
                 // What the load sent is unknown: every event seen is taken as expected, so nothing counts as lost.
                 outcome = new LoadOutcome(ExpectedEvents.countOnly(ledger.uniqueCount() + leftInQueue,
-                        "the load failed mid-run, so what it sent is unknown"), measureStartMicros, measureEndMicros,
-                        null, null, Map.of(), null, 0, List.of());
-            }
-            if (failure != null) {
-                log.warn("{}: {}", client, failure);
-                warnings.add(0, "FAILED: " + failure);
+                        "the load failed mid-run, so what it sent is unknown"), consumed.measureStartMicros,
+                        consumed.measureEndMicros, null, null, Map.of(), null, 0, List.of());
             }
             if (!deferred.isEmpty()) {
                 List<String> unmatched = deferred.resolve(outcome.sentMicrosByCallId(), intervals,
@@ -279,13 +390,28 @@ final class ClientRun {
                             + unmatched.get(0) + "); their latency is not recorded");
                 }
             }
-            Reconciler.Outcome reconciled = redisAnswered
-                    ? reconciler.reconcile(admin, outcome, ledger, acknowledgementsFailed, outDir, client)
-                    : reconciler.withoutRedis(outcome, ledger, outDir, client);
-            faults = withRecovery(faults, timeseries, warnings);
-            if (backlogUnknownSeconds != null) {
-                warnings.add("the backlog could not be read for " + backlogUnknownSeconds + " s (Redis did not "
-                        + "answer): unknown for that time; maxBacklog is the largest of the seconds seen");
+            Reconciler.Outcome reconciled = null;
+            if (redisAnswered && consumed.reconciler != null) {
+                try {
+                    reconciled = consumed.reconciler.reconcile(admin, outcome, ledger, acknowledgementsFailed, outDir, client);
+                } catch (RuntimeException e) {
+                    if (!ManagedProcess.shuttingDown()) {
+                        throw e;
+                    }
+                    consumed.failure = consumed.failure != null ? consumed.failure : RunFailure.interruptedNow();
+                }
+            }
+            if (reconciled == null) {
+                reconciled = Reconciler.withoutRedis(outcome, ledger, outDir, client);
+            }
+            if (consumed.failure != null) {
+                log.warn("{}: {}", client, consumed.failure);
+                warnings.add(0, "FAILED: " + consumed.failure);
+            }
+            List<FaultRecord> faults = withRecovery(consumed.faults, timeseries, warnings);
+            if (consumed.backlogUnknownSeconds != null) {
+                warnings.add("the backlog could not be read for " + consumed.backlogUnknownSeconds + " s (Redis did "
+                        + "not answer): unknown for that time; maxBacklog is the largest of the seconds seen");
             }
             if (ledger.malformedCount() > 0) {
                 warnings.add(ledger.malformedCount() + " events could not be read as --payload "
@@ -295,31 +421,24 @@ final class ClientRun {
             if (contract != null) {
                 warnings.add(0, "CONTRACT BROKEN: " + contract);
             }
+            double measuredSeconds = (outcome.endMicros() - outcome.startMicros()) / 1e6;
+            MeasuredWindow window = MeasuredWindow.of(measuredSeconds, reconciled.accounting().expected(),
+                    consumed.consumedDuringMeasure, consumed.drainedEvents,
+                    (handler.lastDequeuedMicros() - outcome.endMicros()) / 1e6);
             ClientResult result = result(environment, spec, recorders, intervals, ledger, reconciled, outcome,
-                    warmupSeconds, maxBacklog, pollErrors, consumedDuringMeasure, hlog, timeseries, warnings, failure,
-                    cost).withFaults(faults).withBacklogUnknownSeconds(backlogUnknownSeconds);
-            return result.withSustained(sustained(result, consumedDuringMeasure, timeseries),
-                    ClientResult.Drain.of(drainedEvents,
-                            (handler.lastDequeuedMicros() - outcome.endMicros()) / 1e6));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+                    warmupSeconds, consumed.maxBacklog, pollErrors, window, hlog, timeseries, warnings,
+                    consumed.failure, consumed.cost).withFaults(faults)
+                    .withBacklogUnknownSeconds(consumed.backlogUnknownSeconds);
+            return result.withSustained(window.sustained(timeseries, notJudgedBecause(consumed)), window.drain());
         }
-    }
 
-    /**
-     * The sustained rule on the measured phase: offered is what entered the queue (the expected events), so
-     * that a SIP run, whose rate is in calls/s, is judged in events as a synthetic one.
-     */
-    private SustainedLoad sustained(ClientResult result, long consumedDuringMeasure, Path timeseries) {
-        double seconds = Math.max(1e-6, result.measuredSeconds());
-        double offeredPerSec = result.events().expected() / seconds;
-        double consumedPerSec = consumedDuringMeasure / seconds;
-        BacklogTrend backlog = BacklogTrend.read(timeseries, result.measuredSeconds());
-        if (!config.faults().isEmpty() || config.redisStall() != null) {
-            return SustainedLoad.notJudged("faults stalled the queue on purpose: each fault's recovery says whether "
-                    + "it caught up", offeredPerSec, consumedPerSec, backlog);
+        /** Why the sustained rule does not apply to this run, or null when it does. */
+        private String notJudgedBecause(Consumed consumed) {
+            if (!consumed.measured) {
+                return MeasuredWindow.NOTHING_MEASURED;
+            }
+            return !config.faults().isEmpty() || config.redisStall() != null ? MeasuredWindow.FAULTS_STALL : null;
         }
-        return SustainedLoad.judge(offeredPerSec, consumedPerSec, backlog, SustainedLoad.MAX_FINAL_BACKLOG_SECONDS);
     }
 
     /** Each fault with its recovery from the time series; what each found and any that failed go to the warnings. */
@@ -371,6 +490,9 @@ final class ClientRun {
             Duration lastSlice = Duration.ofNanos(System.nanoTime() - sliceStartNanos);
             Duration compileTime = Duration.ofMillis(jitMeasurable ? jit.getTotalCompilationTime() - compileMillisBefore : 0);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+            if (ManagedProcess.shuttingDown()) {
+                return elapsed.toNanos() / 1e9;
+            }
             boolean busy = Warmup.jitBusy(lastSlice, compileTime);
             quietInARow = busy ? 0 : quietInARow + 1;
             if (!warmup.another(elapsed, sliceNumber + 1, quietInARow)) {
@@ -389,68 +511,11 @@ final class ClientRun {
         }
     }
 
-    /**
-     * Waits until the queue and the workers are idle: empty list, nothing pending, nothing in a worker's
-     * hands, and no payload taken over one more poll (a popped payload is briefly in neither place).
-     * Redis may fail to answer for a while (a pause, a restart); only when it never answers again before
-     * the drain timeout is that the reason.
-     *
-     * @param redisUnusable true once Redis cannot be asked any more (the watchdog's finding): stop waiting
-     * @return null once drained (or given up on Redis); else why not, starting {@link #REDIS_SILENT} when Redis
-     *         stopped answering
-     */
-    private String awaitDrained(QueueAdmin admin, QueueSpec spec, EventHandler handler, EventLedger ledger,
-                                BooleanSupplier redisUnusable) {
-        long deadlineNanos = System.nanoTime() + config.drainTimeout().toNanos();
-        long takenBefore = -1;
-        RuntimeException unanswered = null;
-        while (System.nanoTime() < deadlineNanos) {
-            if (redisUnusable.getAsBoolean()) {
-                return null;
-            }
-            long taken = ledger.totalTaken();
-            boolean idle;
-            try {
-                idle = admin.backlog(spec) == 0 && admin.pending(spec, config.workers()) == 0
-                        && handler.inFlight() == 0;
-                unanswered = null;
-            } catch (RuntimeException e) {
-                unanswered = e;
-                idle = false;
-            }
-            if (idle && taken == takenBefore) {
-                return null;
-            }
-            takenBefore = idle ? taken : -1;
-            sleep(DRAIN_POLL);
-        }
-        if (unanswered != null) {
-            return failure(unanswered, REDIS_SILENT + " while the queue drained");
-        }
-        return "the queue did not drain within " + config.drainTimeout().toSeconds() + " s";
-    }
-
-    /**
-     * "what: the failure's message", or rethrows when callq is stopping (Ctrl-C, SIGTERM): that is the
-     * stop, not a fault of the run, and ends it as interrupted.
-     */
-    private static String failure(RuntimeException e, String what) {
-        if (ManagedProcess.shuttingDown()) {
-            throw e;
-        }
-        return what + ": " + firstLine(e);
-    }
-
-    private static String firstLine(RuntimeException e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.lines().findFirst().orElse(message).strip();
-    }
-
     private ClientResult result(Map<String, String> environment, QueueSpec spec, Recorders recorders, IntervalLog intervals,
                                 EventLedger ledger, Reconciler.Outcome reconciled, LoadOutcome outcome,
                                 double warmupSeconds,
                                 long maxBacklog,
-                                long pollErrors, long consumedDuringMeasure, Path hlog, Path timeseries, List<String> warnings,
+                                long pollErrors, MeasuredWindow window, Path hlog, Path timeseries, List<String> warnings,
                                 String failure, ClientResult.Cost cost) {
         Map<String, LatencySummary> latency = new LinkedHashMap<>();
         for (Metric metric : List.of(Metric.ENQUEUE_TO_DEQUEUE, Metric.SERVICE_TIME, Metric.ENQUEUE_TO_DONE)) {
@@ -485,10 +550,6 @@ final class ClientRun {
             warnings.add(outcome.calls().failed() + " of " + outcome.calls().attempted() + " calls failed: "
                     + outcome.calls().failureCauses());
         }
-        double measuredSeconds = (outcome.endMicros() - outcome.startMicros()) / 1e6;
-        // The measured phase alone: a drain after an overloaded phase runs without the producer beside it,
-        // faster, and would raise the figure (ClientResult.Drain reports it apart).
-        double throughput = consumedDuringMeasure / Math.max(1e-6, measuredSeconds);
         ClientResult.Producer producer = null;
         if (outcome.producer() != null) {
             var stats = outcome.producer();
@@ -517,20 +578,11 @@ final class ClientRun {
         return new ClientResult(client, config.workers(), spec.pattern().cliName(), config.payload().cliName(),
                 config.load().cliName(), config.serviceTime().spec(), outcome.calls(),
                 ClientResult.Events.of(accounting, ledger.warmupCount(), ledger.malformedSample()), latency,
-                throughput, measuredSeconds, warmupSeconds, maxBacklog, producer, pollErrors,
+                window.consumedPerSec(), window.seconds(), warmupSeconds, maxBacklog, producer, pollErrors,
                 outDir.relativize(hlog).toString(), outDir.relativize(timeseries).toString(), environment,
                 warnings, failure, reconciled.details(), LatencySplit.of(intervals.cumulative(Metric.PRODUCER_LAG),
                         intervals.cumulative(Metric.PUSH_ROUND_TRIP), intervals.cumulative(Metric.STAMP_TO_REPLY),
                         intervals.cumulative(Metric.CLIENT_SHARE), intervals.cumulative(Metric.ENQUEUE_TO_DEQUEUE)),
                 null, cost);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

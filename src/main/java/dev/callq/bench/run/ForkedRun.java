@@ -2,6 +2,7 @@ package dev.callq.bench.run;
 
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.HarnessException;
+import dev.callq.bench.env.ManagedProcess;
 import dev.callq.bench.result.RunSummary;
 import dev.callq.bench.result.SummaryJson;
 
@@ -28,6 +29,17 @@ public final class ForkedRun {
     private static final String CALLQ_MAIN = "dev.callq.bench.cli.Main";
 
     private ForkedRun() {
+    }
+
+    /**
+     * Callq was stopped (Ctrl-C, SIGTERM) while a forked run ran, or before the next could start: the child was
+     * stopped with it, and the caller's loop of cells or probes ends here rather than fork another. Not a
+     * {@link HarnessException}, which those loops take as one cell's failure.
+     */
+    public static final class Stopped extends RuntimeException {
+        Stopped(String message) {
+            super(message);
+        }
     }
 
     /** What a forked run left: its exit code and its summary. */
@@ -74,6 +86,11 @@ public final class ForkedRun {
     /** As {@link #run(RunOptions, Path, Duration, ProgressListener, long)}, started by {@code launcher}. */
     public static Outcome run(List<String> launcher, RunOptions options, Path outDir, Duration timeout,
                               ProgressListener progress, long measuredSeconds) {
+        // Asked first, which also makes sure callq's stop is noticed here: the flag's shutdown hook registers
+        // when ManagedProcess is first used, and a parent that only forks may not have used it yet.
+        if (ManagedProcess.shuttingDown()) {
+            throw new Stopped("callq is stopping: no forked run started for " + outDir);
+        }
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
@@ -113,6 +130,10 @@ public final class ForkedRun {
             throw new HarnessException("interrupted while waiting for a forked run", e);
         } finally {
             removeHook(stopChild);
+        }
+        if (ManagedProcess.shuttingDown()) {
+            // The shutdown hook stopped the child (it exits 130 with what it measured): the caller stops too.
+            throw new Stopped("stopped (SIGINT or SIGTERM) while a forked run was running; see " + log);
         }
         int exitCode = process.exitValue();
         Path summary = outDir.resolve(SummaryJson.FILE_NAME);

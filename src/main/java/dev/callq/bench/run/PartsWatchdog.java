@@ -12,10 +12,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +25,7 @@ import java.util.function.BooleanSupplier;
  * Redis silent for longer than {@link #SILENCE_BOUND}, becomes the run's failure, named with the time, and the
  * load is stopped at once: the run ends within seconds with what it measured, not after SIPp's timeout or
  * the drain's. A Redis silent for longer than the pop timeout that answers again is a stall, for a warning.
- * The SIPp UAC is not watched here: its run sees it end.
+ * The SIPp UAC is watched as one of the load's processes: a UAC that ends by itself is fine, one killed is not.
  */
 final class PartsWatchdog implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PartsWatchdog.class);
@@ -44,8 +40,6 @@ final class PartsWatchdog implements AutoCloseable {
     static final Duration SILENCE_BOUND = Duration.ofSeconds(5);
     /** A Redis whose port refuses connections for this long is gone (a restart takes longer than this too). */
     static final Duration REFUSED_BOUND = Duration.ofSeconds(1);
-    /** The failure's words when callq itself is stopping. */
-    static final String INTERRUPTED = "interrupted";
 
     private final Map<String, BooleanSupplier> processes;
     private final RedisEndpoint redis;
@@ -104,7 +98,11 @@ final class PartsWatchdog implements AutoCloseable {
     /** What failed and when, or null while every part is alive; "interrupted…" once callq is stopping. */
     String failure() {
         if (ManagedProcess.shuttingDown()) {
-            failed(INTERRUPTED + " (SIGINT or SIGTERM) at " + clock(System.currentTimeMillis()), true);
+            failed(RunFailure.interruptedNow(), true);
+        } else {
+            // Asked, it looks at once: a part that died just before (the SIPp UAC, whose end also ends the
+            // load) is named rather than what its death did to the run.
+            checkProcesses();
         }
         synchronized (this) {
             return failure;
@@ -136,8 +134,16 @@ final class PartsWatchdog implements AutoCloseable {
     }
 
     private void check() {
-        if (failure() != null) {
-            return;
+        if (failure() == null && redis != null) {
+            checkRedis();
+        }
+    }
+
+    private void checkProcesses() {
+        synchronized (this) {
+            if (failure != null) {
+                return;
+            }
         }
         for (Map.Entry<String, BooleanSupplier> process : processes.entrySet()) {
             if (!process.getValue().getAsBoolean()) {
@@ -146,9 +152,6 @@ final class PartsWatchdog implements AutoCloseable {
                         + intoTheRun(System.currentTimeMillis()), isRedis);
                 return;
             }
-        }
-        if (redis != null) {
-            checkRedis();
         }
     }
 
@@ -215,8 +218,7 @@ final class PartsWatchdog implements AutoCloseable {
             return false;
         }
         boolean interrupted = ManagedProcess.shuttingDown();
-        failure = interrupted && !what.startsWith(INTERRUPTED)
-                ? INTERRUPTED + " (SIGINT or SIGTERM) at " + clock(System.currentTimeMillis()) : what;
+        failure = interrupted && !what.startsWith(RunFailure.INTERRUPTED) ? RunFailure.interruptedNow() : what;
         redisUnusable = isRedis || interrupted;
         return true;
     }
@@ -225,10 +227,8 @@ final class PartsWatchdog implements AutoCloseable {
         return String.format(Locale.ROOT, "%.1f s into the measured phase", (atMillis - startMillis) / 1000.0);
     }
 
-    /** Local time of day to the millisecond, as the log prints it. */
     private static String clock(long epochMillis) {
-        return LocalTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneId.systemDefault())
-                .truncatedTo(ChronoUnit.MILLIS).toString();
+        return RunFailure.clock(epochMillis);
     }
 
     private void closeConnection() {

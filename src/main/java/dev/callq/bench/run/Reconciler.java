@@ -109,13 +109,13 @@ final class Reconciler {
      * When Redis no longer answers after the run: what it held cannot be read back, so it counts as lost, and
      * nothing can be checked against its counters.
      */
-    Outcome withoutRedis(LoadOutcome load, EventLedger ledger, Path outDir, String client) {
+    static Outcome withoutRedis(LoadOutcome load, EventLedger ledger, Path outDir, String client) {
         Accounting.Reconciliation reconciliation = Accounting.reconcile(load.expected(), ledger, Set.of(), 0);
         return outcome(reconciliation, load, List.copyOf(load.crossChecks()), outDir, client,
                 List.of("Redis did not answer after the run: nothing was read back or checked against its counters"));
     }
 
-    private Outcome outcome(Accounting.Reconciliation reconciliation, LoadOutcome load, List<CrossCheck> checks,
+    private static Outcome outcome(Accounting.Reconciliation reconciliation, LoadOutcome load, List<CrossCheck> checks,
                             Path outDir, String client, List<String> warnings) {
         Map<String, String> files = new LinkedHashMap<>();
         write(outDir, client, "lost", reconciliation.lostIds(), files);

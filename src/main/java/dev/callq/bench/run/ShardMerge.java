@@ -120,6 +120,8 @@ public final class ShardMerge {
         Map<String, Object> config = new LinkedHashMap<>(first.config());
         config.put("workers", (int) sum(consumers, p -> p.workers().longValue()));
         config.put("shards", shardCounts(producers, consumers));
+        Path mergedCsv = Timeseries.file(resultsDir, client);
+        MeasuredWindow window = window(accounting, measureStart, measureEnd, lastDequeued, mergedCsv);
         ClientResult result = new ClientResult(client, (int) sum(consumers, p -> p.workers().longValue()),
                 (String) config.get("pattern"), (String) config.get("payload"), (String) config.get("load"),
                 (String) config.get("serviceTime"), calls,
@@ -127,34 +129,36 @@ public final class ShardMerge {
                         accounting.lost(), accounting.duplicates(), accounting.unexpected(), accounting.malformed(),
                         accounting.leftInQueue(), sum(consumers, ShardPart::warmupConsumed),
                         consumers.stream().map(ShardPart::malformedSample).filter(s -> s != null).findFirst().orElse(null)),
-                latency, consumedDuringMeasurePerSec(Timeseries.file(resultsDir, client), (measureEnd - measureStart) / 1e6),
-                (measureEnd - measureStart) / 1e6,
+                latency, window.consumedPerSec(), window.seconds(),
                 (measureFromMicros - first.startMicros()) / 1e6,
                 consumers.stream().mapToLong(ShardPart::maxBacklog).max().orElse(0), producer,
-                sum(consumers, ShardPart::pollErrors), client + ".hlog", Timeseries.file(resultsDir, client)
-                .getFileName().toString(), clientEnvironment, warnings);
-        Path mergedCsv = Timeseries.file(resultsDir, client);
-        double measuredSeconds = (measureEnd - measureStart) / 1e6;
-        double drainSeconds = Math.max(0, (lastDequeued - measureEnd) / 1e6);
-        result = result.withSustained(sustained(accounting.expected(), measuredSeconds, mergedCsv, config),
-                // The merged time series counts every consumer's second; what the drain took is the rest.
-                ClientResult.Drain.of(Math.max(0, accounting.consumed()
-                        - Math.round(consumedDuringMeasurePerSec(mergedCsv, measuredSeconds) * measuredSeconds)),
-                        drainSeconds));
+                sum(consumers, ShardPart::pollErrors), client + ".hlog", mergedCsv.getFileName().toString(),
+                clientEnvironment, warnings, shardFailure(folders));
+        result = result.withSustained(window.sustained(mergedCsv, config.get("faults") != null ? MeasuredWindow.FAULTS_STALL : null), window.drain());
         return new RunSummary(RunSummary.SCHEMA, Instant.ofEpochSecond(0, first.startMicros() * 1_000).toString(),
                 first.phases(), config, first.environment(), List.of(result), Provenance.current());
     }
 
-    /** The sustained rule on the merged run, as on one run: the shards' measured seconds of one shared queue. */
-    private static SustainedLoad sustained(long expected, double measuredSeconds, Path mergedCsv,
-                                           Map<String, Object> config) {
-        double offeredPerSec = expected / Math.max(1e-6, measuredSeconds);
-        double consumedPerSec = consumedDuringMeasurePerSec(mergedCsv, measuredSeconds);
-        BacklogTrend backlog = BacklogTrend.read(mergedCsv, measuredSeconds);
-        if (config.get("faults") != null) {
-            return SustainedLoad.notJudged("faults stalled the queue on purpose", offeredPerSec, consumedPerSec, backlog);
-        }
-        return SustainedLoad.judge(offeredPerSec, consumedPerSec, backlog, SustainedLoad.MAX_FINAL_BACKLOG_SECONDS);
+    /** The first failure a shard named (a "FAILED: " warning, as a local run words its failure), or null. */
+    static String shardFailure(Map<ShardPart, Path> folders) {
+        String failed = "FAILED: ";
+        return folders.entrySet().stream().flatMap(part -> part.getKey().warnings().stream()
+                        .filter(warning -> warning.startsWith(failed))
+                        .map(warning -> part.getValue().getFileName() + ": " + warning.substring(failed.length())))
+                .findFirst().orElse(null);
+    }
+
+    /**
+     * The merged run's measured window: the shards' measured seconds of one shared queue, read from the merged
+     * time series, which counts every consumer's second; what the drain took is the rest.
+     */
+    private static MeasuredWindow window(Accounting accounting, long measureStartMicros, long measureEndMicros,
+                                         long lastDequeuedMicros, Path mergedCsv) {
+        double seconds = (measureEndMicros - measureStartMicros) / 1e6;
+        double consumedPerSec = consumedDuringMeasurePerSec(mergedCsv, seconds);
+        return new MeasuredWindow(seconds, accounting.expected(), consumedPerSec,
+                Math.max(0, accounting.consumed() - Math.round(consumedPerSec * seconds)),
+                Math.max(0, (lastDequeuedMicros - measureEndMicros) / 1e6));
     }
 
     /** Events consumed per second over the whole measured seconds of the merged time series. */

@@ -4,6 +4,7 @@ import dev.callq.bench.HarnessException;
 import dev.callq.bench.driver.QueueAdmin;
 import dev.callq.bench.driver.QueueDriver;
 import dev.callq.bench.driver.QueueSpec;
+import dev.callq.bench.env.ManagedProcess;
 import dev.callq.bench.env.RedisClock;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.env.RedisProbe;
@@ -56,7 +57,6 @@ import java.util.function.IntFunction;
  */
 public final class ShardRun {
     private static final Logger log = LoggerFactory.getLogger(ShardRun.class);
-    private static final Duration DRAIN_POLL = Duration.ofMillis(50);
     /**
      * Sip-load shard i's measured Call-IDs are {@code sip-<i>-<SIPp's call number>}: to the accounting, lane i
      * of one numbered space ({@link dev.callq.bench.measure.SequenceIds}), so each shard's INVITEs are a bit set.
@@ -174,6 +174,12 @@ public final class ShardRun {
                 // Even a failed shard lets the consumers drain rather than wait out the drain timeout.
                 barrier.producerDone();
             }
+            // No watchdog stops a shard's load: a part that died is named here, first, as a local run names it.
+            load.processes().forEach((name, ended) -> {
+                if (!ended.getAsBoolean()) {
+                    warnings.add(0, "FAILED: " + name + " exited before this shard's calls were done");
+                }
+            });
             ExpectedEvents expected = outcome.expected();
             EventSets events = new EventSets();
             if (expected.byIdentity()) {
@@ -230,6 +236,7 @@ public final class ShardRun {
         long pollErrors;
         ClockOffset clock;
         IntervalLog intervals;
+        boolean redisSilent;
         try (WorkerPool pool = new WorkerPool(driver, spec, workers, handler)) {
             // The workers warm up on the producers' warm-up events as they come.
             Start start = startTogether(barrier, null);
@@ -246,10 +253,19 @@ public final class ShardRun {
                 if (!barrier.awaitProducers(deadlineMicros)) {
                     warnings.add("not every producer had finished by the end of the drain timeout");
                 }
-                if (!awaitDrained(admin, spec, handler, ledger)) {
-                    warnings.add("the queue did not drain within " + config.drainTimeout().toSeconds() + " s");
+                String notDrained = new QueueDrain(admin, spec, config.workers(), handler, ledger,
+                        config.drainTimeout()).await(ManagedProcess::shuttingDown);
+                redisSilent = QueueDrain.redisSilent(notDrained);
+                if (notDrained != null) {
+                    // As a local run's failure, first: a shard part has no field of its own for it.
+                    warnings.add(redisSilent ? 0 : warnings.size(), (redisSilent ? "FAILED: " : "") + notDrained);
                 }
-                pool.close();
+                if (redisSilent) {
+                    pool.abandon();
+                } else {
+                    pool.close();
+                }
+                sampler.close(!redisSilent);
                 maxBacklog = sampler.maxBacklog();
             }
             pollErrors = pool.pollErrors();
@@ -257,7 +273,7 @@ public final class ShardRun {
                 warnings.add(pollErrors + " pops failed; first: " + pool.firstError());
             }
         }
-        long leftInQueue = countsTheQueue ? admin.backlog(spec) + admin.pending(spec, config.workers()) : 0;
+        long leftInQueue = countsTheQueue && !redisSilent ? leftInQueue(admin, spec, config.workers(), warnings) : 0;
         Map<String, Long> nonPositive = new LinkedHashMap<>();
         for (Metric metric : List.of(Metric.ENQUEUE_TO_DEQUEUE, Metric.SERVICE_TIME, Metric.ENQUEUE_TO_DONE)) {
             nonPositive.put(metric.tag(), recorders.of(metric).nonPositiveCount());
@@ -304,21 +320,15 @@ public final class ShardRun {
         return clock;
     }
 
-    /** As a single run drains: empty list, nothing pending or in a worker's hands, nothing taken over one poll. */
-    private boolean awaitDrained(QueueAdmin admin, QueueSpec spec, EventHandler handler, EventLedger ledger) {
-        long deadlineNanos = System.nanoTime() + config.drainTimeout().toNanos();
-        long takenBefore = -1;
-        while (System.nanoTime() < deadlineNanos) {
-            long taken = ledger.totalTaken();
-            boolean idle = admin.backlog(spec) == 0 && admin.pending(spec, config.workers()) == 0
-                    && handler.inFlight() == 0;
-            if (idle && taken == takenBefore) {
-                return true;
-            }
-            takenBefore = idle ? taken : -1;
-            ShardBarrier.pause(DRAIN_POLL);
+    /** What the drain left in the queue; 0 with a warning when Redis does not answer, as a local run counts it. */
+    private static long leftInQueue(QueueAdmin admin, QueueSpec spec, int workers, List<String> warnings) {
+        try {
+            return admin.backlog(spec) + admin.pending(spec, workers);
+        } catch (RuntimeException e) {
+            warnings.add(0, "FAILED: " + RunFailure.describe(e, QueueDrain.REDIS_SILENT
+                    + " after the run; what it held is counted as lost"));
+            return 0;
         }
-        return false;
     }
 
     private static void sleepUntil(long referenceMicros) {

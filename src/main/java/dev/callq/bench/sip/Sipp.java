@@ -12,6 +12,8 @@ public final class Sipp {
     /** SIPp's exit codes (sipp(1)): all calls succeeded, or at least one failed. */
     static final int EXIT_ALL_SUCCEEDED = 0;
     static final int EXIT_SOME_FAILED = 1;
+    /** Above it, the process was ended by a signal: 128 + the signal's number, as a shell reports it. */
+    static final int EXIT_BY_SIGNAL = 128;
 
     private Sipp() {
     }

@@ -117,12 +117,15 @@ public final class SippUac {
             pid = process.pid();
             stopper.started(process);
             exitCode = process.waitFor(timeout(rateCps, calls, holdMillis));
+            stopper.exited(exitCode);
         } finally {
             stopper.ended();
         }
         // Stopped on purpose (a part of the run died, or callq is stopping), SIPp's counts so far are the result.
         boolean stoppedOnPurpose = stopper.stopped() || ManagedProcess.shuttingDown();
-        if (exitCode != Sipp.EXIT_ALL_SUCCEEDED && exitCode != Sipp.EXIT_SOME_FAILED && !stoppedOnPurpose) {
+        boolean failed = exitCode != Sipp.EXIT_ALL_SUCCEEDED && exitCode != Sipp.EXIT_SOME_FAILED && !stoppedOnPurpose;
+        // Killed by a signal from outside, a watched UAC's counts so far are the result too: its watchdog names it.
+        if (failed && !(stopper.watched && exitCode > Sipp.EXIT_BY_SIGNAL && Files.exists(statCsv))) {
             throw new HarnessException("sipp UAC failed (exit code " + exitCode + "); see " + logFile
                     + (Files.exists(errorFile) ? " and " + errorFile : ""));
         }
@@ -162,8 +165,37 @@ public final class SippUac {
      */
     public static final class Stopper {
         private static final Duration TERM_GRACE = Duration.ofSeconds(1);
+        /** True when a watchdog asks {@link #endedWell()}: a UAC killed from outside then returns its counts so far. */
+        private final boolean watched;
         private ManagedProcess running;
         private boolean stopped;
+        /** Set once a UAC ended by itself with an exit code SIPp gives no finished run. */
+        private boolean endedBadly;
+
+        public Stopper() {
+            this(false);
+        }
+
+        /** @param watched true when a watchdog asks {@link #endedWell()} (see {@link #watched}) */
+        public Stopper(boolean watched) {
+            this.watched = watched;
+        }
+
+        synchronized void exited(int exitCode) {
+            endedBadly |= exitCode != Sipp.EXIT_ALL_SUCCEEDED && exitCode != Sipp.EXIT_SOME_FAILED && !stopped;
+        }
+
+        /**
+         * False once a UAC died (killed from outside, or SIPp failed) rather than finished or was stopped;
+         * true while it runs or before it starts. A watchdog's question: is this part alive or done well?
+         */
+        public synchronized boolean endedWell() {
+            if (running != null && !running.isAlive()) {
+                int exitCode = running.waitFor(Duration.ZERO);
+                return stopped || exitCode == Sipp.EXIT_ALL_SUCCEEDED || exitCode == Sipp.EXIT_SOME_FAILED;
+            }
+            return !endedBadly;
+        }
 
         synchronized void started(ManagedProcess process) {
             running = process;

@@ -1,6 +1,7 @@
 package dev.callq.bench.sweep;
 
 import dev.callq.bench.driver.ClientChoice;
+import dev.callq.bench.result.SustainedLoad;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.Map;
  * per client its throughput and p99 enqueue→dequeue,
  * and, when the cells recorded them, the JVM's CPU and allocation per 1,000 events and the latency split's p50s
  * stacked as producer+redis+client µs (without a producer, redis+client).
- * A value from a cell whose numbers are not trustworthy is marked {@code *}.
+ * A value from a cell whose numbers are not trustworthy is marked {@code *}; the cells that did not sustain their
+ * load are named under the table.
  */
 public final class SweepTable {
     /** Up to this many clients get a column group each; more get a row each. */
@@ -101,7 +103,16 @@ public final class SweepTable {
                 row.set(column + (costs ? 4 : 2), splitP50s(cell));
             }
         }
-        return format(header, new ArrayList<>(rows.values()));
+        return format(header, new ArrayList<>(rows.values())) + notSustainedLine(cells);
+    }
+
+    /**
+     * The cells that did not sustain their load, by name, under the table: a mark alone would not say that their
+     * latencies are the queue's wait at that rate, not the pipeline's. Empty when every cell sustained its load.
+     */
+    private static String notSustainedLine(List<CellResult> cells) {
+        List<String> names = cells.stream().filter(CellResult::notSustained).map(CellResult::name).toList();
+        return names.isEmpty() ? "" : SustainedLoad.NOT_SUSTAINED + " (*): " + String.join(", ", names) + "\n";
     }
 
     /**

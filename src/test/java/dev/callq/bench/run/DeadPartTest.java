@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.env.LocalRedis;
+import dev.callq.bench.sip.SippStats;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +24,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A part of the run that dies mid-run (Kamailio, the SIPp UAS, Redis) is noticed within seconds and named in
+ * A part of the run that dies mid-run (Kamailio, the SIPp UAC or UAS, Redis) is noticed within seconds and named in
  * {@code failure} with the time, the load stops, and the summary keeps what was measured, the calls block
  * included. Before, a dead Kamailio or UAS left the run waiting for SIPp's 55 s timeout, and a dead Redis
  * for the drain's. Each load would run well past the bounds asserted here had nothing stopped it.
@@ -65,6 +66,29 @@ class DeadPartTest {
         assertThat(required(result, "/failure").asText()).startsWith("sipp-uas exited at ");
         assertNoticedInTime(result, kill);
         assertThat(required(result, "/calls/attempted").asLong()).as("calls attempted").isPositive();
+    }
+
+    /** The UAC ends by itself when its calls are done; killed, it is a dead part, and its calls so far are kept. */
+    @Test
+    void killingTheUacEndsTheRunNamingItAndKeepsItsCalls() throws Exception {
+        Path out = tmp.resolve("out");
+        CompletableFuture<Integer> run = startSipRun(out);
+        // SIGKILL leaves SIPp no last word: its counts are those of its last per-second line, which must hold calls.
+        Path statCsv = out.resolve("logs/jedis/sipp-uac-call-stats.csv");
+        awaitSippCounts(out.resolve("logs/jedis"));
+        long deadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (SippStats.parse(statCsv).attempted() == 0) {
+            assertThat(System.nanoTime()).as("SIPp counted calls within 60 s").isLessThan(deadlineNanos);
+            Thread.sleep(100);
+        }
+
+        Kill kill = Kill.all(command -> command.contains("uac.xml") && command.contains(out.toString()));
+
+        JsonNode result = awaitResult(run, out, kill);
+        assertThat(required(result, "/failure").asText()).startsWith("sipp-uac exited at ");
+        assertNoticedInTime(result, kill);
+        assertThat(required(result, "/calls/attempted").asLong()).as("calls attempted").isPositive();
+        assertThat(required(result, "/events/consumed").asLong()).as("events consumed").isPositive();
     }
 
     @Test

@@ -65,7 +65,7 @@ class RedisClusterShardsTest {
             }
         }
 
-        assertThat(Main.execute("merge", out.toString())).isIn(0, 1);
+        ShardedRunTest.assertExitFollowsVerdict(Main.execute("merge", out.toString()), out);
         JsonNode result = new SummaryTree(out).client(client);
         JsonNode events = result.path("events");
         long pushed = required(result, "/producer/pushed").asLong();

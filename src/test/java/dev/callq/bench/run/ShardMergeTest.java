@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -104,6 +105,29 @@ class ShardMergeTest {
     void aFolderWithoutShardsIsRefused() {
         assertThatThrownBy(() -> ShardMerge.merge(dir)).isInstanceOf(HarnessException.class)
                 .hasMessageContaining("no shards/ folder in " + dir);
+    }
+
+    /** A shard that failed (its Redis silent while it drained, say) makes the merged run fail, named by its folder. */
+    @Test
+    void aShardsFailureIsTheMergedRunsFailure() {
+        ShardPart failed = withWarnings(consumer("1/2", keys("a", 51, 100), 0), List.of("FAILED: Redis stopped "
+                + "answering while the queue drained: Connection refused", "2 pops failed; first: x"));
+        Map<ShardPart, Path> folders = new LinkedHashMap<>();
+        folders.put(consumer("0/2", keys("a", 1, 50), 0), dir.resolve("shards/consumer-0"));
+        folders.put(failed, dir.resolve("shards/consumer-1"));
+
+        assertThat(ShardMerge.shardFailure(folders))
+                .isEqualTo("consumer-1: Redis stopped answering while the queue drained: Connection refused");
+        folders.remove(failed);
+        assertThat(ShardMerge.shardFailure(folders)).isNull();
+    }
+
+    private static ShardPart withWarnings(ShardPart p, List<String> warnings) {
+        return new ShardPart(p.role(), p.shard(), p.client(), p.clockOffsetMicros(), p.clockUncertaintyMicros(),
+                p.startMicros(), p.measureFromMicros(), p.measureEndMicros(), p.lastDequeuedMicros(), p.hlog(),
+                p.timeseries(), p.workers(), p.consumed(), p.malformed(), p.malformedSample(), p.leftInQueue(),
+                p.warmupConsumed(), p.pollErrors(), p.maxBacklog(), p.nonPositive(), p.producer(), p.events(),
+                p.phases(), p.config(), p.environment(), p.clientEnvironment(), warnings, p.calls());
     }
 
     private void write(String name, ShardPart part) throws Exception {
