@@ -3,10 +3,9 @@ package dev.callq.bench.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.testkit.RunExit;
-import dev.callq.bench.testkit.SharedResources;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * image. Skipped without a Docker engine (Testcontainers looks for one); ComposeFileTest checks the file's
  * wiring and NetnsTopologyTest the same topology with network namespaces where there is none.
  */
-@ResourceLock(SharedResources.HOST_NETWORK)
+@Isolated("its containers need the machine: beside other classes the Redis container stalled for 2 s")
 @Tag("docker")
 @Tag("processes")
 @RequiresDocker

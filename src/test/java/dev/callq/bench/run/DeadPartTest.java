@@ -7,6 +7,7 @@ import dev.callq.bench.cli.Main;
 import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.sip.SippStats;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * included. Before, a dead Kamailio or UAS left the run waiting for SIPp's 55 s timeout, and a dead Redis
  * for the drain's. Each load would run well past the bounds asserted here had nothing stopped it.
  */
+@Isolated("it asserts each dead part is named within seconds of its kill")
 @Tag("processes")
 class DeadPartTest {
     /** How long after a kill the run may take to notice it; the watchdog looks five times a second. */

@@ -3,10 +3,9 @@ package dev.callq.bench.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.env.RedisEndpoint;
-import dev.callq.bench.testkit.SharedResources;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.containers.GenericContainer;
@@ -23,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a published port; skipped without a Docker engine. ExternalLocalRedisTest runs the same against a local
  * redis-server everywhere.
  */
-@ResourceLock(SharedResources.HOST_NETWORK)
+@Isolated("its container needs the machine: beside other classes a client fell behind a 0.1 s backlog")
 @Tag("docker")
 @Tag("processes")
 @RequiresDocker

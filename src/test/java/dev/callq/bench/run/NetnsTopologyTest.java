@@ -6,9 +6,8 @@ import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.env.RedisProbe;
 import dev.callq.bench.sip.SipOptionsProbe;
 import dev.callq.bench.testkit.NoProcessLeftBehind;
-import dev.callq.bench.testkit.SharedResources;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,7 +36,7 @@ import static dev.callq.bench.testkit.Json.required;
  * routing or forwarding changed. Everything the test creates is deleted afterwards, also when the JVM is
  * stopped. Needs root and iproute2's {@code ip}; skips without them.
  */
-@ResourceLock(SharedResources.HOST_NETWORK)
+@Isolated("its calls time out in Kamailio when other classes starve the namespaces' processes")
 @Tag("processes")
 @ExtendWith(NoProcessLeftBehind.class)
 class NetnsTopologyTest {

@@ -5,6 +5,7 @@ import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.testkit.ChildProcesses;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static dev.callq.bench.testkit.Json.required;
 
 /** The SIP faults end to end, through SIPp, Kamailio and the Redis the run starts. */
+@Isolated("a starved SIPp retransmits INVITEs across the Kamailio restart, which the new Kamailio pushes again")
 @Tag("processes")
 class SipFaultTest {
     @TempDir
