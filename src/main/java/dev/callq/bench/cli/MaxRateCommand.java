@@ -12,8 +12,8 @@ import dev.callq.bench.report.MaxRateHtml;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import dev.callq.bench.load.LoadKind;
-import dev.callq.bench.run.RunDefaults;
-import dev.callq.bench.run.RunOptions;
+import dev.callq.bench.options.RunDefaults;
+import dev.callq.bench.options.RunOptions;
 import dev.callq.bench.sip.EnqueuedEvents;
 
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import dev.callq.bench.report.SideBySideTable;
 import dev.callq.bench.result.ClientResult;
 import dev.callq.bench.result.RunSummary;
 import dev.callq.bench.result.RunVerdict;
-import dev.callq.bench.run.ShardMerge;
+import dev.callq.bench.shard.ShardMerge;
 import dev.callq.bench.result.SummaryJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

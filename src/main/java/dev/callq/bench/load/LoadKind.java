@@ -3,7 +3,7 @@ package dev.callq.bench.load;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** Where the events come from; the rate and length a run of each kind has when none is given are in {@code run.RunDefaults}. */
+/** Where the events come from; the rate and length a run of each kind has when none is given are in {@code options.RunDefaults}. */
 public enum LoadKind {
     /** SIPp calls through Kamailio, which pushes one event per INVITE and BYE. */
     SIP,

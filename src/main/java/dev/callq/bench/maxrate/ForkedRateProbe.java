@@ -4,7 +4,7 @@ import dev.callq.bench.HarnessException;
 import dev.callq.bench.result.BacklogTrend;
 import dev.callq.bench.result.ClientResult;
 import dev.callq.bench.run.ForkedRun;
-import dev.callq.bench.run.RunOptions;
+import dev.callq.bench.options.RunOptions;
 import dev.callq.bench.sip.SessionMetrics;
 
 import java.nio.file.Path;

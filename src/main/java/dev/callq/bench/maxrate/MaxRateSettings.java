@@ -4,7 +4,7 @@ import dev.callq.bench.driver.QueueDrivers;
 import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.load.LoadKind;
-import dev.callq.bench.run.RunOptions;
+import dev.callq.bench.options.RunOptions;
 import dev.callq.bench.sip.EnqueuedEvents;
 import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.work.Work;

@@ -4,7 +4,7 @@ import dev.callq.bench.load.SyntheticLoad;
 import dev.callq.bench.result.ClientResult;
 import dev.callq.bench.run.ForkedRun;
 import dev.callq.bench.load.LoadKind;
-import dev.callq.bench.run.RunOptions;
+import dev.callq.bench.options.RunOptions;
 import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.work.Work;
 

@@ -1,8 +1,8 @@
 package dev.callq.bench.plan;
 
 import dev.callq.bench.measure.Slo;
-import dev.callq.bench.run.RunDefaults;
-import dev.callq.bench.run.Warmup;
+import dev.callq.bench.options.RunDefaults;
+import dev.callq.bench.options.Warmup;
 
 import java.nio.file.Path;
 import java.time.Duration;

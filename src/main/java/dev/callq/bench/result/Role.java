@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * What one {@code callq run} process does. {@code all} is a run on one host: load, queue and workers in
  * one process. The others are one shard of a run spread over several processes or hosts, which meet at a
- * barrier in Redis ({@code run.ShardBarrier}) and each write their part of the results ({@link ShardPart}).
+ * barrier in Redis ({@code shard.ShardBarrier}) and each write their part of the results ({@link ShardPart}).
  */
 public enum Role {
     ALL, PRODUCER, CONSUMER, SIP_LOAD;

@@ -1,5 +1,7 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.options.Warmup;
+import dev.callq.bench.options.RunConfig;
 import dev.callq.bench.driver.ClientChoice;
 import dev.callq.bench.driver.ClientSettings;
 import dev.callq.bench.driver.QueueAdmin;

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.LongAdder;
  * enqueue→dequeue, do the simulated work, record service time and enqueue→done. Shared by all
  * workers of a client; all clock readings of the consumer side happen here, none in the drivers.
  */
-final class EventHandler implements PayloadSink {
+public final class EventHandler implements PayloadSink {
     private final PayloadFormat format;
     private final Recorders recorders;
     /** Warm-up events take the same path into recorders of their own, so the measured path is warm too. */
@@ -32,7 +32,7 @@ final class EventHandler implements PayloadSink {
     /** Striped like a LongAdder: every worker writes it on every event, and one shared CAS made them queue. */
     private final LongAccumulator lastDequeuedMicros = new LongAccumulator(Math::max, Long.MIN_VALUE);
 
-    EventHandler(PayloadFormat format, Recorders recorders, EventLedger ledger, DeferredLatencies deferred,
+    public EventHandler(PayloadFormat format, Recorders recorders, EventLedger ledger, DeferredLatencies deferred,
                  Runnable work, boolean recordServiceTime) {
         this.format = format;
         this.recorders = recorders;
@@ -67,7 +67,7 @@ final class EventHandler implements PayloadSink {
     }
 
     /** When the last measured event was dequeued, for the throughput's time base. */
-    long lastDequeuedMicros() {
+    public long lastDequeuedMicros() {
         return lastDequeuedMicros.get();
     }
 

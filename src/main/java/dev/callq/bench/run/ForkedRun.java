@@ -1,5 +1,8 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.options.RunOptionsFile;
+import dev.callq.bench.options.RunArguments;
+import dev.callq.bench.options.RunOptions;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.ManagedProcess;

@@ -19,9 +19,9 @@ import java.util.List;
  * @param drainedEvents  events taken after it
  * @param drainSeconds   from its end to the last dequeue
  */
-record MeasuredWindow(double seconds, long expected, double consumedPerSec, long drainedEvents, double drainSeconds) {
+public record MeasuredWindow(double seconds, long expected, double consumedPerSec, long drainedEvents, double drainSeconds) {
     /** Why a run with faults is not judged: the faults stalled its queue on purpose. */
-    static final String FAULTS_STALL = "faults stalled the queue on purpose: each fault's recovery says whether it "
+    public static final String FAULTS_STALL = "faults stalled the queue on purpose: each fault's recovery says whether it "
             + "caught up";
     /** Why a run stopped before its measured phase is not judged. */
     static final String NOTHING_MEASURED = "nothing was measured: callq was stopped before the measured phase";
@@ -36,7 +36,7 @@ record MeasuredWindow(double seconds, long expected, double consumedPerSec, long
         return expected / Math.max(1e-6, seconds);
     }
 
-    ClientResult.Drain drain() {
+    public ClientResult.Drain drain() {
         return ClientResult.Drain.of(drainedEvents, drainSeconds);
     }
 
@@ -46,7 +46,7 @@ record MeasuredWindow(double seconds, long expected, double consumedPerSec, long
      * @param notJudgedBecause why the rule does not apply ({@link #FAULTS_STALL}, {@link #NOTHING_MEASURED}), or
      *                         null to judge
      */
-    SustainedLoad sustained(Path timeseries, String notJudgedBecause) {
+    public SustainedLoad sustained(Path timeseries, String notJudgedBecause) {
         BacklogTrend backlog = Files.exists(timeseries) ? BacklogTrend.read(timeseries, seconds)
                 : new BacklogTrend(List.of());
         if (notJudgedBecause != null) {

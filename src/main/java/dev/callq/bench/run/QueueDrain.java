@@ -13,9 +13,9 @@ import java.util.function.BooleanSupplier;
  * payload taken over one more poll (a popped payload is briefly in neither place). Redis may fail to answer
  * for a while (a pause, a restart); only when it never answers again before the timeout is that the reason.
  */
-final class QueueDrain {
+public final class QueueDrain {
     /** How a drain that ended on a Redis that stopped answering says so. */
-    static final String REDIS_SILENT = "Redis stopped answering";
+    public static final String REDIS_SILENT = "Redis stopped answering";
     private static final Duration POLL = Duration.ofMillis(50);
 
     private final QueueAdmin admin;
@@ -26,7 +26,7 @@ final class QueueDrain {
     private final EventLedger ledger;
     private final Duration timeout;
 
-    QueueDrain(QueueAdmin admin, QueueSpec spec, int workers, EventHandler handler, EventLedger ledger,
+    public QueueDrain(QueueAdmin admin, QueueSpec spec, int workers, EventHandler handler, EventLedger ledger,
                Duration timeout) {
         this.admin = admin;
         this.spec = spec;
@@ -41,7 +41,7 @@ final class QueueDrain {
      * @return null once drained (or given up); else why not, starting {@link #REDIS_SILENT} when Redis stopped
      *         answering
      */
-    String await(BooleanSupplier givenUp) {
+    public String await(BooleanSupplier givenUp) {
         long deadlineNanos = System.nanoTime() + timeout.toNanos();
         long takenBefore = -1;
         RuntimeException unanswered = null;
@@ -71,7 +71,7 @@ final class QueueDrain {
     }
 
     /** True when {@code notDrained} (what {@link #await} returned) says Redis stopped answering. */
-    static boolean redisSilent(String notDrained) {
+    public static boolean redisSilent(String notDrained) {
         return notDrained != null && notDrained.startsWith(REDIS_SILENT);
     }
 

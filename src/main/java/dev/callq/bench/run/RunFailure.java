@@ -11,7 +11,7 @@ import java.time.temporal.ChronoUnit;
  * How a run words what stopped it, in one line for summary.json's {@code failure}: a part's failure, or
  * callq's own stop (Ctrl-C, SIGTERM), which every phase names the same way whatever it was doing.
  */
-final class RunFailure {
+public final class RunFailure {
     /** How the failure of a run that callq's stop ended begins. */
     static final String INTERRUPTED = "interrupted";
 
@@ -27,7 +27,7 @@ final class RunFailure {
      * "what: the failure's first line"; once callq is stopping, the stop instead: what the stop did to a
      * part (Redis gone, SIPp killed) is not a fault of the run.
      */
-    static String describe(RuntimeException e, String what) {
+    public static String describe(RuntimeException e, String what) {
         if (ManagedProcess.shuttingDown()) {
             return interruptedNow();
         }

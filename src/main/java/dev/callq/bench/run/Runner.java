@@ -1,5 +1,6 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.options.RunConfig;
 import dev.callq.bench.FileErrors;
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.LocalRedis;
@@ -198,7 +199,7 @@ public final class Runner {
     }
 
     /** Which Redis was measured, its address without the password. */
-    static Map<String, String> describeRedis(RedisEndpoint endpoint, String origin) {
+    public static Map<String, String> describeRedis(RedisEndpoint endpoint, String origin) {
         Map<String, String> redis = new LinkedHashMap<>();
         redis.put("redis", RedisProbe.version(endpoint));
         redis.put("redisServer", origin);
@@ -230,7 +231,7 @@ public final class Runner {
         };
     }
 
-    static Map<String, Object> configMap(RunConfig config) {
+    public static Map<String, Object> configMap(RunConfig config) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("clients", config.clients());
         map.put("workers", config.workers());
@@ -289,7 +290,7 @@ public final class Runner {
         return map;
     }
 
-    static Map<String, String> environment(Map<String, String> redisMeasured) {
+    public static Map<String, String> environment(Map<String, String> redisMeasured) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("redis", "unknown");
         env.putAll(redisMeasured);

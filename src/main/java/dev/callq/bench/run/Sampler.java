@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * with the events consumed in that second, the backlog (LLEN), and the interval's p99. Its timestamps are
  * {@link WallClock}'s, the Redis clock in a shard of a run spread over several hosts.
  */
-final class Sampler implements AutoCloseable {
+public final class Sampler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Sampler.class);
 
     private final Recorders recorders;
@@ -52,7 +52,7 @@ final class Sampler implements AutoCloseable {
     private final ProgressListener progress;
     private final long startMillis;
 
-    Sampler(String label, Recorders recorders, IntervalLog intervalLog, EventLedger ledger, QueueAdmin admin,
+    public Sampler(String label, Recorders recorders, IntervalLog intervalLog, EventLedger ledger, QueueAdmin admin,
             QueueSpec spec, Path timeseriesCsv, ProgressListener progress) throws IOException {
         this.progress = progress;
         this.recorders = recorders;
@@ -159,7 +159,7 @@ final class Sampler implements AutoCloseable {
         return backlogUnknownMillis == 0 ? null : Math.round(backlogUnknownMillis / 100.0) / 10.0;
     }
 
-    long maxBacklog() {
+    public long maxBacklog() {
         return maxBacklog;
     }
 
@@ -173,7 +173,7 @@ final class Sampler implements AutoCloseable {
      * As {@link #close()}; without {@code askRedis} (Redis gone, or callq stopping) a sample under way is
      * interrupted and the last one reads no backlog, so that closing never waits on Redis.
      */
-    void close(boolean askRedis) {
+    public void close(boolean askRedis) {
         synchronized (this) {
             if (closing) {
                 return;

@@ -1,5 +1,6 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.options.RunConfig;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.env.RedisStalls;
 import dev.callq.bench.load.Load;

@@ -7,11 +7,11 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Turns a service time and work mode into the work each event costs, one random stream per worker. */
-final class WorkFactory {
+public final class WorkFactory {
     private WorkFactory() {
     }
 
-    static Runnable create(ServiceTime serviceTime, Work.Mode workMode) {
+    public static Runnable create(ServiceTime serviceTime, Work.Mode workMode) {
         if (serviceTime instanceof ServiceTime.None) {
             return () -> { };
         }

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.LongAdder;
  * N worker threads, each polling the queue on a connection of its own until told to stop. A worker
  * notices the stop request within one pop timeout, because every pop is bounded.
  */
-final class WorkerPool implements AutoCloseable, CrashableWorkers {
+public final class WorkerPool implements AutoCloseable, CrashableWorkers {
     private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
     private static final Duration ERROR_BACKOFF = Duration.ofMillis(100);
 
@@ -41,7 +41,7 @@ final class WorkerPool implements AutoCloseable, CrashableWorkers {
     private final LongAdder eventsLostInCrashes = new LongAdder();
     private volatile CountDownLatch crashesDone = new CountDownLatch(0);
 
-    WorkerPool(QueueDriver driver, QueueSpec spec, int workers, PayloadSink sink) {
+    public WorkerPool(QueueDriver driver, QueueSpec spec, int workers, PayloadSink sink) {
         this.popTimeout = spec.popTimeout();
         try {
             for (int id = 0; id < workers; id++) {
@@ -159,7 +159,7 @@ final class WorkerPool implements AutoCloseable, CrashableWorkers {
         }
     }
 
-    long pollErrors() {
+    public long pollErrors() {
         return pollErrors.sum();
     }
 
@@ -171,7 +171,7 @@ final class WorkerPool implements AutoCloseable, CrashableWorkers {
         return acknowledgementsFailed.sum();
     }
 
-    String firstError() {
+    public String firstError() {
         return firstError;
     }
 
@@ -180,7 +180,7 @@ final class WorkerPool implements AutoCloseable, CrashableWorkers {
      * which ends a pop waiting on a silent Redis (a blocked Lettuce call gives up at once), gets a moment to
      * stop, and its connection is closed.
      */
-    void abandon() {
+    public void abandon() {
         if (closed) {
             return;
         }

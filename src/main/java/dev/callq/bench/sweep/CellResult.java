@@ -9,7 +9,7 @@ import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.result.ClientResult;
 import dev.callq.bench.result.DeliveryPromise;
 import dev.callq.bench.result.FaultRecord;
-import dev.callq.bench.run.RunOptions;
+import dev.callq.bench.options.RunOptions;
 import dev.callq.bench.run.ForkedRun;
 
 import java.util.List;

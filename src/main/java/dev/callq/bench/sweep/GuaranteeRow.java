@@ -3,7 +3,7 @@ package dev.callq.bench.sweep;
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.result.DeliveryPromise;
 import dev.callq.bench.result.FaultRecord;
-import dev.callq.bench.run.RunOptions;
+import dev.callq.bench.options.RunOptions;
 
 import java.util.ArrayList;
 import java.util.List;

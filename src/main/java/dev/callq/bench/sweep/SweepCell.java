@@ -4,8 +4,8 @@ import dev.callq.bench.driver.ClientChoice;
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.fault.FaultSpec;
 import dev.callq.bench.load.LoadKind;
-import dev.callq.bench.run.RunArguments;
-import dev.callq.bench.run.RunOptions;
+import dev.callq.bench.options.RunArguments;
+import dev.callq.bench.options.RunOptions;
 import dev.callq.bench.work.ServiceTime;
 
 import java.util.ArrayList;

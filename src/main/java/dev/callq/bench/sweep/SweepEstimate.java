@@ -1,7 +1,7 @@
 package dev.callq.bench.sweep;
 
-import dev.callq.bench.run.Warmup;
-import dev.callq.bench.run.RunDefaults;
+import dev.callq.bench.options.Warmup;
+import dev.callq.bench.options.RunDefaults;
 
 import java.time.Duration;
 

@@ -1,6 +1,6 @@
 package dev.callq.bench.sweep;
 
-import dev.callq.bench.run.RunDefaults;
+import dev.callq.bench.options.RunDefaults;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

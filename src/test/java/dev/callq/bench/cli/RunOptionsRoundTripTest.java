@@ -1,6 +1,6 @@
 package dev.callq.bench.cli;
 
-import dev.callq.bench.run.RunDefaults;
+import dev.callq.bench.options.RunDefaults;
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.RedisEndpoint;
@@ -14,10 +14,10 @@ import dev.callq.bench.fault.FaultSpec;
 import dev.callq.bench.load.LoadKind;
 import dev.callq.bench.result.Role;
 import dev.callq.bench.netem.RoundTrip;
-import dev.callq.bench.run.Shard;
-import dev.callq.bench.run.RunArguments;
-import dev.callq.bench.run.RunOptions;
-import dev.callq.bench.run.RunOptionsFile;
+import dev.callq.bench.result.Shard;
+import dev.callq.bench.options.RunArguments;
+import dev.callq.bench.options.RunOptions;
+import dev.callq.bench.options.RunOptionsFile;
 import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.work.Work;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.options.RunConfig;
+import dev.callq.bench.options.RunArguments;
 import dev.callq.bench.load.LoadKind;
 
 import com.fasterxml.jackson.databind.JsonNode;

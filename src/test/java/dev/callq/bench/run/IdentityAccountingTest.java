@@ -1,5 +1,6 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.options.RunDefaults;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.Main;

@@ -1,5 +1,8 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.options.RunConfig;
+import dev.callq.bench.options.RunArguments;
+import dev.callq.bench.result.Shard;
 import dev.callq.bench.result.Role;
 import dev.callq.bench.result.ShardPart;
 

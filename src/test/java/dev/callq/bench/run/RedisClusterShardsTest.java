@@ -1,5 +1,9 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.options.RunDefaults;
+import dev.callq.bench.options.RunOptions;
+import dev.callq.bench.result.Shard;
+import dev.callq.bench.shard.ShardQueues;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.env.LocalRedisCluster;

@@ -1,5 +1,7 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.options.RunOptions;
+import dev.callq.bench.result.Shard;
 import dev.callq.bench.result.SustainedLoad;
 import dev.callq.bench.result.SummaryJson;
 import dev.callq.bench.result.RunVerdict;

@@ -1,5 +1,9 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.options.Warmup;
+import dev.callq.bench.options.RunConfig;
+import dev.callq.bench.options.RunDefaults;
+import dev.callq.bench.result.Shard;
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.env.RedisPersistence;

@@ -1,7 +1,7 @@
 package dev.callq.bench.sweep;
 
 import dev.callq.bench.netem.RoundTrip;
-import dev.callq.bench.run.RunOptions;
+import dev.callq.bench.options.RunOptions;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,5 +1,6 @@
-package dev.callq.bench.run;
+package dev.callq.bench.shard;
 
+import dev.callq.bench.options.RunConfig;
 import dev.callq.bench.driver.ClientChoice;
 import dev.callq.bench.driver.QueueAdmin;
 import dev.callq.bench.driver.QueueDriver;
@@ -19,7 +20,7 @@ import java.util.Map;
  * ({@code callq:{0}:events}, {@code callq:{1}:events}, …) so that the cluster spreads them over its slots;
  * every connection for a queue goes straight to the primary holding it, with the client under test.
  */
-final class ShardQueues implements AutoCloseable {
+public final class ShardQueues implements AutoCloseable {
     private final RunConfig config;
     private final String client;
     private final RedisClusterSlots slots;
@@ -39,7 +40,7 @@ final class ShardQueues implements AutoCloseable {
     }
 
     /** Queue {@code i} of a cluster run: {@code callq:events} becomes {@code callq:{i}:events}. */
-    static String clusterKey(String key, int i) {
+    public static String clusterKey(String key, int i) {
         int colon = key.indexOf(':');
         return colon < 0 ? key + ":{" + i + "}" : key.substring(0, colon) + ":{" + i + "}" + key.substring(colon);
     }

@@ -1,4 +1,4 @@
-package dev.callq.bench.run;
+package dev.callq.bench.options;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

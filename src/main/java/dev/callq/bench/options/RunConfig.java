@@ -1,5 +1,6 @@
-package dev.callq.bench.run;
+package dev.callq.bench.options;
 
+import dev.callq.bench.result.Shard;
 import dev.callq.bench.driver.ClientSettings;
 import dev.callq.bench.driver.LibrarySettings;
 import dev.callq.bench.driver.QueuePattern;

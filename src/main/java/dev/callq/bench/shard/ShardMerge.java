@@ -1,5 +1,7 @@
-package dev.callq.bench.run;
+package dev.callq.bench.shard;
 
+import dev.callq.bench.result.Shard;
+import dev.callq.bench.run.MeasuredWindow;
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.load.CallStats;
 import dev.callq.bench.sip.SessionMetrics;

@@ -1,4 +1,4 @@
-package dev.callq.bench.run;
+package dev.callq.bench.options;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package dev.callq.bench.run;
+package dev.callq.bench.shard;
 
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.event.CallEvent;

@@ -1,5 +1,15 @@
-package dev.callq.bench.run;
+package dev.callq.bench.shard;
 
+import dev.callq.bench.options.RunConfig;
+import dev.callq.bench.result.Shard;
+import dev.callq.bench.run.Sampler;
+import dev.callq.bench.run.WorkFactory;
+import dev.callq.bench.run.Runner;
+import dev.callq.bench.run.WorkerPool;
+import dev.callq.bench.run.ProgressListener;
+import dev.callq.bench.run.RunFailure;
+import dev.callq.bench.run.QueueDrain;
+import dev.callq.bench.run.EventHandler;
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.driver.QueueAdmin;
 import dev.callq.bench.driver.QueueDriver;

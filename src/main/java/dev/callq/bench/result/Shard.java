@@ -1,4 +1,4 @@
-package dev.callq.bench.run;
+package dev.callq.bench.result;
 
 import dev.callq.bench.result.Role;
 

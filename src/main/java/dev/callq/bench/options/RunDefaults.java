@@ -1,5 +1,6 @@
-package dev.callq.bench.run;
+package dev.callq.bench.options;
 
+import dev.callq.bench.result.Shard;
 import dev.callq.bench.result.Role;
 import dev.callq.bench.load.LoadKind;
 import dev.callq.bench.driver.QueueDrivers;

@@ -1,4 +1,4 @@
-package dev.callq.bench.run;
+package dev.callq.bench.options;
 
 import dev.callq.bench.result.SummaryJson;
 import dev.callq.bench.load.LoadKind;
