@@ -1,7 +1,7 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.testkit.CallqProcess;
 import dev.callq.bench.ExitCode;
-import dev.callq.bench.cli.Main;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,11 +25,9 @@ class InterruptTest {
 
     @Test
     void stoppingARunMidwayStopsEveryProcessItStarted() throws Exception {
-        Process callq = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        Process callq = CallqProcess.start(tmp.resolve("callq.log"), List.of(),
                 "run", "--client", "jedis", "--rate", "100", "--calls", "3000", "--warmup", "0",
-                "--out", tmp.resolve("out").toString())
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("callq.log").toFile()).start();
+                "--out", tmp.resolve("out").toString());
         try {
             awaitChildren(callq, List.of("redis-server", "kamailio", "sipp"));
             List<ProcessHandle> started = callq.descendants().toList();
@@ -49,8 +47,7 @@ class InterruptTest {
             assertThat(log).contains("callq: stopping").doesNotContain("\tat ");
             assertThat(callq.exitValue()).as("exit status of a stopped run").isEqualTo(ExitCode.INTERRUPTED);
         } finally {
-            callq.descendants().forEach(ProcessHandle::destroyForcibly);
-            callq.destroyForcibly();
+            CallqProcess.killWithChildren(callq);
         }
     }
 
@@ -58,11 +55,9 @@ class InterruptTest {
     @Test
     void killingTheHarnessLeavesNoChildRunning() throws Exception {
         Path out = tmp.resolve("out");
-        Process callq = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        Process callq = CallqProcess.start(tmp.resolve("callq.log"), List.of(),
                 "run", "--client", "jedis", "--rate", "100", "--calls", "3000", "--warmup", "0",
-                "--out", out.toString())
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("callq.log").toFile()).start();
+                "--out", out.toString());
         List<ProcessHandle> started = List.of();
         try {
             RedisFaultTest.awaitMeasuring(out, "jedis");

@@ -1,9 +1,9 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.testkit.CallqProcess;
 import dev.callq.bench.result.Timeseries;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.ExitCode;
-import dev.callq.bench.cli.Main;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,11 +38,9 @@ class StopSignalTest {
     @Test
     void sigtermMidRunWritesTheSummaryAndExitsWithinSeconds() throws Exception {
         Path out = tmp.resolve("out");
-        Process callq = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        Process callq = CallqProcess.start(tmp.resolve("callq.log"), List.of(),
                 "run", "--client", "lettuce", "--workers", "2", "--rate", "50", "--calls", "1000", "--warmup", "0",
-                "--out", out.toString())
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("callq.log").toFile()).start();
+                "--out", out.toString());
         try {
             RedisFaultTest.awaitMeasuring(out, "lettuce");
             DeadPartTest.awaitSippCounts(out.resolve("logs/lettuce"));
@@ -66,8 +64,7 @@ class StopSignalTest {
             assertThat(required(result, "/calls/attempted").asLong()).as("calls attempted").isPositive();
             assertThat(required(result, "/events/consumed").asLong()).as("events consumed").isPositive();
         } finally {
-            callq.descendants().forEach(ProcessHandle::destroyForcibly);
-            callq.destroyForcibly();
+            CallqProcess.killWithChildren(callq);
         }
     }
 
@@ -79,12 +76,9 @@ class StopSignalTest {
     void sigtermDuringTheWarmupWritesTheSummaryAsInterrupted() throws Exception {
         Path out = tmp.resolve("out");
         // callq's own logging configuration, not the tests' (warnings only): its progress says when the warm-up began.
-        Process callq = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(),
+        Process callq = CallqProcess.start(tmp.resolve("callq.log"), List.of("-Dlogback.configurationFile=logback.xml"),
                 "run", "--load", "synthetic", "--client", "lettuce", "--workers", "2", "--rate", "200",
-                "--duration", "5", "--warmup", "30", "--out", out.toString())
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("callq.log").toFile()).start();
+                "--duration", "5", "--warmup", "30", "--out", out.toString());
         try {
             awaitLine(tmp.resolve("callq.log"), "warm-up (");
             Thread.sleep(1_000);
@@ -102,8 +96,7 @@ class StopSignalTest {
             assertThat(required(result, "/failure").asText()).startsWith("interrupted");
             assertThat(required(result, "/events/consumed").asLong()).as("nothing measured").isZero();
         } finally {
-            callq.descendants().forEach(ProcessHandle::destroyForcibly);
-            callq.destroyForcibly();
+            CallqProcess.killWithChildren(callq);
         }
     }
 
@@ -111,11 +104,9 @@ class StopSignalTest {
     @Test
     void sigtermToPlanStopsItsForkedCellAndExits130() throws Exception {
         Path out = tmp.resolve("plan");
-        Process callq = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        Process callq = CallqProcess.start(tmp.resolve("callq.log"), List.of(),
                 "plan", "--rate", "2000", "--slo", "p99=20ms", "--service-time", "exp:1ms", "--client", "jedis",
-                "--sweep-workers", "1,2,4,8", "--sweep-seconds", "20", "--ceiling-seconds", "20", "--out", out.toString())
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("callq.log").toFile()).start();
+                "--sweep-workers", "1,2,4,8", "--sweep-seconds", "20", "--ceiling-seconds", "20", "--out", out.toString());
         try {
             // Once a forked cell measures (its time series begun): a JVM stopped while it still starts can take
             // its whole grace to end on a starved machine, which says nothing of how plan stops.
@@ -142,8 +133,7 @@ class StopSignalTest {
             }
             assertThat(Files.readString(tmp.resolve("callq.log"))).doesNotContain("\tat ");
         } finally {
-            callq.descendants().forEach(ProcessHandle::destroyForcibly);
-            callq.destroyForcibly();
+            CallqProcess.killWithChildren(callq);
         }
     }
 

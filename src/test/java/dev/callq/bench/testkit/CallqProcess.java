@@ -51,4 +51,24 @@ public final class CallqProcess {
         return new Outcome(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
                 Files.readString(stderr, StandardCharsets.UTF_8));
     }
+
+    /**
+     * Starts {@code callq args…} in a JVM of its own, with the JIT and collector a run measures with (unlike
+     * {@link #run}), its stdout and stderr together in {@code log}, and returns it running: for tests that stop
+     * or kill it. {@code jvmOptions} go before the class path. Pair it with {@link #killWithChildren} in a
+     * {@code finally}.
+     */
+    public static Process start(Path log, List<String> jvmOptions, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** Kills {@code callq} and whatever it started that still runs: the clean-up after a test that stopped it. */
+    public static void killWithChildren(Process callq) {
+        callq.descendants().forEach(ProcessHandle::destroyForcibly);
+        callq.destroyForcibly();
+    }
 }
