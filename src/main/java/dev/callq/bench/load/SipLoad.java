@@ -25,6 +25,9 @@ import dev.callq.bench.sip.SippStats;
 import dev.callq.bench.sip.SippUac;
 import dev.callq.bench.sip.SippUas;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,6 +46,7 @@ import java.util.function.BooleanSupplier;
  * calls every event of the phase is in Redis.
  */
 public final class SipLoad implements Load {
+    private static final Logger LOG = LoggerFactory.getLogger(SipLoad.class);
     private static final String MEASURED_PREFIX = "call-";
     private static final Duration EXTERNAL_KAMAILIO_PROBE = Duration.ofSeconds(2);
     /** Kamailio's counters before and after the measured phase, as kamcmd printed them. */
@@ -74,6 +78,8 @@ public final class SipLoad implements Load {
     private KamailioCounters countedBeforeRestarts;
     private Optional<KamailioCounters> countersBefore = Optional.empty();
     private int restarts;
+    /** True once a restart's Kamailio could not be asked what it had counted: the counters after it are partial. */
+    private boolean countsLostInRestart;
     /** Ends the measured phase's UAC early ({@link #stop}). */
     /** Watched: among {@link #processes()}, so that a UAC killed mid-run is named and its counts so far kept. */
     private final SippUac.Stopper measuredUac = new SippUac.Stopper(true);
@@ -184,8 +190,9 @@ public final class SipLoad implements Load {
         PostDialDelay.writeHlog(uac.postDialDelayMicros(), runDir.resolve(PostDialDelay.HLOG_FILE),
                 startMicros / 1000, endMicros / 1000);
         Optional<KamailioCounters> counters = Optional.empty();
-        // A Kamailio that died mid-run has no counters to read: the accounting falls back on SIPp's records.
-        if (kamailio != null && kamailio.isAlive()) {
+        // A Kamailio that died mid-run has no counters to read, nor do a restart's whose old ones could not be
+        // read: the accounting falls back on SIPp's records.
+        if (kamailio != null && kamailio.isAlive() && !countsLostInRestart) {
             synchronized (this) {
                 // After a restart the new Kamailio counted from 0: what the old one counted is added on.
                 counters = kamailio.counters(runDir.resolve(STATS_END_FILE))
@@ -289,9 +296,19 @@ public final class SipLoad implements Load {
             return false; // a Kamailio the user started is theirs to restart
         }
         Path before = runDir.resolve("kamailio-stats-restart-" + (++restarts) + ".txt");
-        Optional<KamailioCounters> counted = kamailio.countersBeforeStop(before)
-                .flatMap(at -> countersBefore.map(start -> countedBeforeRestarts == null ? at.since(start)
-                        : at.plus(countedBeforeRestarts)));
+        Optional<KamailioCounters> counted;
+        try {
+            counted = kamailio.countersBeforeStop(before)
+                    .flatMap(at -> countersBefore.map(start -> countedBeforeRestarts == null ? at.since(start)
+                            : at.plus(countedBeforeRestarts)));
+        } catch (HarnessException e) {
+            // The restart asked for still happens; what the old Kamailio counted is unknown, so the accounting
+            // takes SIPp's records instead of Kamailio's counters.
+            LOG.warn("Kamailio's counters could not be read before its restart, so the events are accounted "
+                    + "from SIPp's records: {}", e.getMessage());
+            counted = Optional.empty();
+        }
+        countsLostInRestart |= counted.isEmpty();
         countedBeforeRestarts = counted.orElse(null);
         kamailio.restart(kamailioSettings);
         return true;

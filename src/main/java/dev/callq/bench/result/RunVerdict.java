@@ -60,7 +60,8 @@ public record RunVerdict(String client, String accountingProblem, String produce
         SustainedLoad sustained = result.sustained();
         String sustainedProblem = sustained == null || sustained.sustained() ? null
                 : sustained.line();
-        return new RunVerdict(result.client(), accountingProblem, producerProblem(result.producer(), withFaults),
+        return new RunVerdict(result.client(), accountingProblem, producerProblem(result.producer(), withFaults,
+                result.measuredSeconds()),
                 result.failure(), crossCheckProblem, result.calls() == null ? null : result.calls().contractProblem(),
                 sustainedProblem);
     }
@@ -76,14 +77,16 @@ public record RunVerdict(String client, String accountingProblem, String produce
      * killed, failing over, cut off) was offered on time and refused: the fault's doing, counted in the
      * accounting as a failed push, not the harness failing to offer its load. So in a run with faults the
      * producer is judged by the pushes it attempted, all of them sent, on pace.
+     *
+     * @param phaseSeconds the measured phase's length, for {@link ProducerStats#tolerance}; 0 when not known
      */
-    public static String producerProblem(ClientResult.Producer producer, boolean withFaults) {
+    public static String producerProblem(ClientResult.Producer producer, boolean withFaults, double phaseSeconds) {
         if (producer == null || producer.keptSchedule()) {
             return null;
         }
         if (withFaults && producer.notSent() == 0 && producer.pushed() > 0) {
             double attemptedRate = producer.achievedRate() * (producer.pushed() + producer.pushFailures()) / producer.pushed();
-            if (ProducerStats.onPace(attemptedRate, producer.scheduledRate())) {
+            if (ProducerStats.onPace(attemptedRate, producer.scheduledRate(), phaseSeconds)) {
                 return null;
             }
         }
@@ -93,7 +96,7 @@ public record RunVerdict(String client, String accountingProblem, String produce
         // was acknowledged), the producer did not fall behind.
         boolean refusedNotLate = producer.notSent() == 0 && producer.pushFailures() > 0 && (producer.pushed() == 0
                 || ProducerStats.onPace(producer.achievedRate() * (producer.pushed() + producer.pushFailures())
-                / producer.pushed(), scheduled));
+                / producer.pushed(), scheduled, phaseSeconds));
         if (refusedNotLate) {
             String causes = producer.describeFailureCauses();
             return String.format(Locale.ROOT, "%s %d of %d pushes failed%s", PUSHES_REFUSED, producer.pushFailures(),

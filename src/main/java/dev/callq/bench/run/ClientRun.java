@@ -559,7 +559,8 @@ final class ClientRun {
                     stats.pushFailures(), stats.notSent(), stats.keptSchedule(),
                     LatencySummary.of(intervals.cumulative(Metric.PRODUCER_LAG), 0), stats.client(), stats.pinned(),
                     stats.notPinnedBecause(), stats.pushFailureCauses().isEmpty() ? null : stats.pushFailureCauses());
-            String producerProblem = RunVerdict.producerProblem(producer, !config.faults().isEmpty());
+            String producerProblem = RunVerdict.producerProblem(producer, !config.faults().isEmpty(),
+                    window.seconds());
             if (producerProblem != null && producerProblem.startsWith(RunVerdict.PUSHES_REFUSED)) {
                 warnings.add(producerProblem.toUpperCase(Locale.ROOT).substring(0, RunVerdict.PUSHES_REFUSED.length())
                         + producerProblem.substring(RunVerdict.PUSHES_REFUSED.length())

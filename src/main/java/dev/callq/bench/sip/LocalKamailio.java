@@ -184,6 +184,11 @@ public final class LocalKamailio implements AutoCloseable {
      * script opened no ctl socket (the file then says so).
      */
     public Optional<KamailioCounters> counters(Path file) {
+        return counters(file, false);
+    }
+
+    /** @param scriptOnly the script's counters alone (no shmem group, no tm.stats): see {@link #countersBeforeStop} */
+    private Optional<KamailioCounters> counters(Path file, boolean scriptOnly) {
         try {
             if (!Files.exists(ctlSocket)) {
                 Files.writeString(file, "# no ctl socket at " + ctlSocket + ": the script does not load ctl with "
@@ -191,8 +196,12 @@ public final class LocalKamailio implements AutoCloseable {
                 return Optional.empty();
             }
             Files.writeString(file, "");
-            kamcmd(file, "# kamcmd stats.get_statistics all", "stats.get_statistics", "all");
-            kamcmd(file, KamailioCounters.TM_STATS_HEADER, "tm.stats");
+            if (scriptOnly) {
+                kamcmd(file, "# kamcmd stats.get_statistics script:", "stats.get_statistics", "script:");
+            } else {
+                kamcmd(file, "# kamcmd stats.get_statistics all", "stats.get_statistics", "all");
+                kamcmd(file, KamailioCounters.TM_STATS_HEADER, "tm.stats");
+            }
             return Optional.of(KamailioCounters.parse(Files.readString(file, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new HarnessException("cannot write " + file + ": " + e.getMessage(), e);
@@ -205,13 +214,14 @@ public final class LocalKamailio implements AutoCloseable {
      * one's hold (about three at 100 calls/s, shown as unexpected events). So every child but the ctl
      * handler, which answers the read, is stopped (SIGSTOP) before it and killed after it; {@link #restart}
      * then stops the rest. A push caught between its send and its count could still land uncounted, in a
-     * window of microseconds instead of milliseconds. {@code file} gets the counters, and a
-     * {@code .processes} file beside it the process list.
+     * window of microseconds instead of milliseconds. Only the script's counters are read: the statistics'
+     * shmem group takes the shared-memory lock, which a frozen process may hold (the read then never
+     * returns). {@code file} gets the counters, and a {@code .processes} file beside it the process list.
      */
     public Optional<KamailioCounters> countersBeforeStop(Path file) {
         List<ProcessHandle> frozen = freezeSipProcesses(file.resolveSibling(file.getFileName() + ".processes"));
         try {
-            return counters(file);
+            return counters(file, true);
         } finally {
             frozen.forEach(ProcessHandle::destroyForcibly);
         }

@@ -31,9 +31,9 @@ class SipFaultTest {
         assertThat(exit).as("exit code").isIn(0, ExitCode.UNTRUSTWORTHY);
         JsonNode result = new SummaryTree(out).client("jedis");
         assertThat(required(result, "/calls/retransmissions").asLong()).as("SIPp's retransmissions").isPositive();
-        assertThat(required(result, "/events/lost").asLong()).as("lost").isZero();
-        assertThat(required(result, "/events/duplicates").asLong()).as("duplicates").isZero();
-        assertThat(required(result, "/events/unexpected").asLong()).as("unexpected").isZero();
+        assertThat(required(result, "/events/lost").asLong()).as("lost: %s", why(result, out)).isZero();
+        assertThat(required(result, "/events/duplicates").asLong()).as("duplicates: %s", why(result, out)).isZero();
+        assertThat(required(result, "/events/unexpected").asLong()).as("unexpected: %s", why(result, out)).isZero();
         assertThat(required(result, "/faults/0/spec").asText()).isEqualTo("sip-loss:5%");
     }
 
@@ -56,13 +56,25 @@ class SipFaultTest {
         if (failed > 0) {
             assertThat(result.get("warnings").toString()).contains(failed + " of 400 calls failed");
         }
-        assertThat(required(result, "/events/lost").asLong()).as("lost").isZero();
-        assertThat(required(result, "/events/duplicates").asLong()).as("duplicates").isZero();
+        assertThat(required(result, "/events/lost").asLong()).as("lost: %s", why(result, out)).isZero();
+        assertThat(required(result, "/events/duplicates").asLong()).as("duplicates: %s", why(result, out)).isZero();
         // The old Kamailio's counters are read with its SIP processes frozen, so no push falls between them
         // and the new one's: every event pushed is expected, none unexpected, and Redis's rpush calls agree.
         assertThat(required(result, "/events/unexpected").asLong()).as("unexpected: " + result.get("warnings")).isZero();
         assertThat(result.at("/accounting/crossCheck")).allSatisfy(check ->
                 assertThat(check.get("ok").asBoolean()).as(check.toString()).isTrue());
         assertThat(ChildProcesses.aliveUnder(tmp)).as("both Kamailios, SIPp and Redis are stopped").isEmpty();
+    }
+
+    /** What a failed assertion needs to say why: the run's events, warnings and accounting, and the ids it named. */
+    private static String why(JsonNode result, Path out) throws java.io.IOException {
+        StringBuilder why = new StringBuilder().append(result.get("events")).append(' ').append(result.get("warnings"))
+                .append(' ').append(result.get("accounting"));
+        try (var files = java.nio.file.Files.walk(out)) {
+            for (Path ids : files.filter(f -> f.getFileName().toString().matches(".*-(lost|duplicates|unexpected)\\.txt")).toList()) {
+                why.append('\n').append(out.relativize(ids)).append(": ").append(java.nio.file.Files.readString(ids).strip());
+            }
+        }
+        return why.toString();
     }
 }
