@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code callq sweep --dry-run}, and sweep files refused before any cell runs: nothing is started. */
 class SweepDryRunTest {
-    private static final String TINY = """
+    /** A sweep of two short cells, also run for real by {@link SweepEndToEndTest}. */
+    static final String TINY = """
             name: tiny
             load: synthetic
             phases: {warmupSeconds: 0.5, durationSeconds: 1, drainTimeoutSeconds: 10}

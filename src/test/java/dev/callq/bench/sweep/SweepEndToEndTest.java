@@ -24,17 +24,8 @@ import static dev.callq.bench.testkit.Json.required;
  */
 @Tag("processes")
 class SweepEndToEndTest {
-    private static final String TINY = """
-            name: tiny
-            load: synthetic
-            phases: {warmupSeconds: 0.5, durationSeconds: 1, drainTimeoutSeconds: 10}
-            options: {producer-connections: 1}
-            axes:
-              clients: [jedis]
-              workers: [2, 4]
-              rates: [500]
-            """;
-
+    /** Two cells of one client (2 and 4 workers): {@link SweepDryRunTest#TINY}. */
+    private static final String TINY = SweepDryRunTest.TINY;
     @TempDir
     Path dir;
 
