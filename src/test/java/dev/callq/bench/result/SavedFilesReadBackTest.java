@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * holds must come back. Fields added since a file was saved are allowed; they read as null or 0 from it.
  * {@code saved/run-schema1-79d2764/} holds a summary.json of this schema as a synthetic Jedis run wrote it at
  * that commit; the golden folders hold older ones, from before {@code provenance} and the producer's schedule were recorded.
- * {@code saved/sweep-schema1-b9a0563/} holds a sweep.json of two clients with and without a Redis pause.
+ * {@code saved/sweep-schema1-b9a0563/} holds a sweep.json of two clients with and without a Redis pause, and
+ * {@code saved/plan-schema2-b9a0563/} a validated plan.json (golden/plan's is schema 1).
  */
 class SavedFilesReadBackTest {
     private static final ObjectMapper STRICT = SummaryJson.mapper().copy()
@@ -42,7 +43,9 @@ class SavedFilesReadBackTest {
             "golden/max-rate/max-rate.json, dev.callq.bench.maxrate.MaxRateJson",
             "saved/sweep-schema1-b9a0563/sweep.json, dev.callq.bench.sweep.SweepFiles$SweepReport",
             "golden/sweep-workers/sweep.json, dev.callq.bench.sweep.SweepFiles$SweepReport",
-            "golden/suite/rates/sweep.json, dev.callq.bench.sweep.SweepFiles$SweepReport"})
+            "golden/suite/rates/sweep.json, dev.callq.bench.sweep.SweepFiles$SweepReport",
+            "saved/plan-schema2-b9a0563/plan.json, dev.callq.bench.plan.PlanFile",
+            "golden/plan/plan.json, dev.callq.bench.plan.PlanFile"})
     void aSavedFileReadsIntoItsRecordAndWritesBackEveryFieldItHeld(String fixture, String type) throws Exception {
         Path file = resource(fixture);
         Object record = STRICT.readValue(file.toFile(), Class.forName(type));
