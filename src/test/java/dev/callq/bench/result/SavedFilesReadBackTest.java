@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@code saved/run-schema1-79d2764/} holds a summary.json of this schema as a synthetic Jedis run wrote it at
  * that commit; the golden folders hold older ones, from before {@code provenance} and the producer's schedule were recorded.
  * {@code saved/sweep-schema1-b9a0563/} holds a sweep.json of two clients with and without a Redis pause, and
- * {@code saved/plan-schema2-b9a0563/} a validated plan.json (golden/plan's is schema 1).
+ * {@code saved/plan-schema2-b9a0563/} a validated plan.json (golden/plan's is schema 1), and
+ * {@code saved/max-rate-sip-schema1-b9a0563/} a max-rate.json of a SIP search, with RFC 7501's rate.
  */
 class SavedFilesReadBackTest {
     private static final ObjectMapper STRICT = SummaryJson.mapper().copy()
@@ -41,6 +42,7 @@ class SavedFilesReadBackTest {
             "golden/synthetic-lettuce/summary.json, dev.callq.bench.result.RunSummary",
             "golden/sip-both/summary.json, dev.callq.bench.result.RunSummary",
             "golden/max-rate/max-rate.json, dev.callq.bench.maxrate.MaxRateJson",
+            "saved/max-rate-sip-schema1-b9a0563/max-rate.json, dev.callq.bench.maxrate.MaxRateJson",
             "saved/sweep-schema1-b9a0563/sweep.json, dev.callq.bench.sweep.SweepFiles$SweepReport",
             "golden/sweep-workers/sweep.json, dev.callq.bench.sweep.SweepFiles$SweepReport",
             "golden/suite/rates/sweep.json, dev.callq.bench.sweep.SweepFiles$SweepReport",
