@@ -80,6 +80,23 @@ class SavedFilesReadBackTest {
                 .hasMessageContaining("\"lostEvents\"");
     }
 
+    @ParameterizedTest(name = "{0}: {1} renamed")
+    @CsvSource({
+            "saved/sweep-schema1-b9a0563/sweep.json, /cells/0, eventsLost, dev.callq.bench.sweep.SweepFiles$SweepReport",
+            "saved/plan-schema2-b9a0563/plan.json, /clients/0, recommendedWorkers, dev.callq.bench.plan.PlanFile",
+            "saved/plan-schema2-b9a0563/plan.json, /clients/0/erlangC, predictedSloWaitMicros, dev.callq.bench.plan.PlanFile",
+            "saved/max-rate-sip-schema1-b9a0563/max-rate.json, /probes/0, sloMeasuredMicros, dev.callq.bench.maxrate.MaxRateJson"})
+    void aRenamedFieldOfAnyFileFailsTheStrictRead(String fixture, String parent, String field, String type)
+            throws Exception {
+        ObjectNode root = (ObjectNode) STRICT.readTree(resource(fixture).toFile());
+        ObjectNode holder = (ObjectNode) required(root, parent);
+        holder.set(field + "Renamed", holder.remove(field));
+
+        assertThatThrownBy(() -> STRICT.treeToValue(root, Class.forName(type)))
+                .isInstanceOf(UnrecognizedPropertyException.class)
+                .hasMessageContaining("\"" + field + "Renamed\"");
+    }
+
     /** Adds to {@code lost} the path of every field of {@code saved} that {@code written} lacks or holds otherwise. */
     private static void missingFrom(JsonNode written, JsonNode saved, String path, List<String> lost) {
         if (saved.isObject() && written.isObject()) {
