@@ -74,7 +74,8 @@ public final class SweepFiles {
         Map<String, String> options = new LinkedHashMap<>();
         spec.options().forEach((option, value) -> options.put(option, RedisEndpoint.mask(value)));
         return new SweepReport(report.schema(), report.startedAt(), report.elapsedSeconds(),
-                new SweepSpec(spec.name(), spec.description(), spec.phases(), spec.load(), options, spec.axes()),
+                new SweepSpec(spec.name(), spec.description(), spec.phases(), spec.load(), options, spec.axes(),
+                        spec.thresholds()),
                 report.cells(), report.provenance());
     }
 

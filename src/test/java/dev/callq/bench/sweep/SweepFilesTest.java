@@ -3,6 +3,7 @@ package dev.callq.bench.sweep;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.result.CsvTable;
+import dev.callq.bench.result.Thresholds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +79,20 @@ class SweepFilesTest {
         assertThat(rows.get(0)).containsEntry("error", error).containsEntry("exitCode", "-1")
                 .containsEntry("throughputPerSec", "").containsEntry("folder", "cells/x");
         assertThat(SweepFiles.read(dir).cells()).containsExactly(failed);
+    }
+
+    @Test
+    void theSweepsThresholdsAreWrittenAndReadBack() throws IOException {
+        SweepFiles.SweepReport saved = SweepFiles.read(SAVED);
+        SweepSpec spec = saved.spec();
+        Thresholds thresholds = Thresholds.parse("p99<500ms,lost==0");
+        SweepSpec withThresholds = new SweepSpec(spec.name(), spec.description(), spec.phases(), spec.load(),
+                spec.options(), spec.axes(), thresholds);
+
+        SweepFiles.write(new SweepFiles.SweepReport(saved.schema(), saved.startedAt(), saved.elapsedSeconds(),
+                withThresholds, saved.cells(), saved.provenance()), dir);
+
+        assertThat(SweepFiles.read(dir).spec().thresholds()).isEqualTo(thresholds);
     }
 
     @Test
