@@ -21,7 +21,7 @@ import java.util.Map;
  * The CSV files a results folder holds that have a row per client or per cell ({@code summary.csv},
  * {@code sweep.csv}), written and read by column name with Jackson's CSV module: a header row, then one row
  * per record. A value is its {@code toString()} and null is an empty field; a field is quoted only when it
- * holds a comma, a quote, a carriage return or a line feed (RFC 4180), the one rule for every such file.
+ * holds a comma, a quote, a carriage return or a line feed (RFC 4180), one rule for both files.
  * A row naming a column the header lacks is refused, so a writer cannot shift the columns after it.
  */
 public final class CsvTable {

@@ -1,7 +1,5 @@
 package dev.callq.bench.sweep;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.env.Provenance;
@@ -27,8 +25,6 @@ public final class SweepFiles {
     public static final String CSV = "sweep.csv";
     public static final int SCHEMA = 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private SweepFiles() {
     }
 
@@ -39,7 +35,7 @@ public final class SweepFiles {
 
     public static void write(SweepReport report, Path dir) {
         try {
-            MAPPER.writeValue(dir.resolve(JSON).toFile(), withoutSecrets(report));
+            SummaryJson.mapper().writeValue(dir.resolve(JSON).toFile(), withoutSecrets(report));
             writeCsv(report.cells(), dir.resolve(CSV));
         } catch (IOException e) {
             throw new HarnessException("cannot write the sweep results in " + dir + ": " + e.getMessage(), e);
