@@ -68,6 +68,21 @@ class CsvTableTest {
         assertThat(CsvTable.read(file)).isEmpty();
     }
 
+    @Test
+    void anAppendedTableHasItsHeaderAtOnceAndEachRowWholeAsItIsAppended() throws IOException {
+        Path file = dir.resolve("faults.csv");
+        try (CsvTable.Appender appender = new CsvTable.Appender(file, COLUMNS)) {
+            assertThat(Files.readString(file)).isEqualTo("name,error,throughputPerSec,trustworthy\n");
+
+            appender.append(row("redis-pause:1s@1s", "said \"no\", twice", null, false));
+
+            assertThat(Files.readString(file)).isEqualTo("name,error,throughputPerSec,trustworthy\n"
+                    + "redis-pause:1s@1s,\"said \"\"no\"\", twice\",,false\n");
+        }
+        assertThat(CsvTable.read(file)).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("error", "said \"no\", twice"));
+    }
+
     private static Map<String, Object> row(String name, String error, Object throughput, Object trustworthy) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("name", name);
