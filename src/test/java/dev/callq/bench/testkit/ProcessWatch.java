@@ -46,7 +46,10 @@ public final class ProcessWatch implements AutoCloseable {
         while (watching) {
             ProcessHandle.current().descendants()
                     .filter(p -> !alreadyRunning.contains(p.pid()))
-                    .forEach(p -> program(p).ifPresent(name -> seen.add(name + " (" + p.pid() + ")")));
+                    // Named only if still alive once read: a child gone meanwhile may have left its pid to an
+                    // unrelated program (isAlive compares the start time too), which is not this JVM's doing.
+                    .forEach(p -> program(p).filter(name -> p.isAlive())
+                            .ifPresent(name -> seen.add(name + " (" + p.pid() + ")")));
             try {
                 Thread.sleep(POLL_MILLIS);
             } catch (InterruptedException e) {
