@@ -30,7 +30,10 @@ import java.util.List;
 
 /**
  * Everything one run needs, fixed before it starts, checked and with defaults filled in: what
- * {@link RunOptions#toConfig} makes of the command line or of options built in code.
+ * {@link RunOptions#toConfig} makes of the command line or of options built in code. An option used as given is
+ * read from {@link #options()} ({@code options().kamailioChildren}); a component here is a value made before the
+ * run starts (a duration from milliseconds, a rate's schedule, a default that depends on another option, the
+ * Redis endpoint from its URL), or one that callers read here from before options were kept whole.
  *
  * @param clients        the clients to measure, one after the other, each on the same load
  * @param workers        consumer threads, each with its own connection

@@ -1,7 +1,5 @@
 package dev.callq.bench.fault;
 
-import dev.callq.bench.env.RedisEndpoint;
-import dev.callq.bench.load.LoadKind;
 import dev.callq.bench.netem.RoundTrip;
 import dev.callq.bench.options.RunOptions;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,7 @@
 package dev.callq.bench.options;
 
 import dev.callq.bench.result.SummaryJson;
-import dev.callq.bench.load.LoadKind;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.callq.bench.env.RedisEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

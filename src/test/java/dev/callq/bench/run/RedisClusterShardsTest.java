@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.env.LocalRedisCluster;
 import dev.callq.bench.env.RedisClusterSlots;
-import dev.callq.bench.load.LoadKind;
 import dev.callq.bench.result.Role;
 import dev.callq.bench.result.ShardPart;
 import dev.callq.bench.testkit.NoProcessLeftBehind;

@@ -8,7 +8,6 @@ import dev.callq.bench.result.RunVerdict;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.env.LocalRedis;
-import dev.callq.bench.load.LoadKind;
 import dev.callq.bench.result.Role;
 import dev.callq.bench.result.ShardPart;
 import org.HdrHistogram.EncodableHistogram;

@@ -5,7 +5,6 @@ import dev.callq.bench.result.Shard;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.env.LocalRedis;
-import dev.callq.bench.load.LoadKind;
 import dev.callq.bench.measure.EventSets;
 import dev.callq.bench.result.Role;
 import dev.callq.bench.result.ShardPart;
