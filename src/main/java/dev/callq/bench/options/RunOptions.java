@@ -270,7 +270,7 @@ public final class RunOptions {
      */
     public static RunOptions of(String... args) {
         RunOptions options = parse(List.of(args));
-        if (!List.of(args).contains(REDIS)) {
+        if (Arrays.stream(args).noneMatch(arg -> arg.equals(REDIS) || arg.startsWith(REDIS + "="))) {
             options.redis = null;
         }
         return options;
@@ -307,13 +307,13 @@ public final class RunOptions {
         return args;
     }
 
-    /** Each option's value as the command line spells it, by option name, in declaration order; null ones left out. */
+    /** Each option's value as the command line spells it, by option name, in declaration order; unset ones left out. */
     Map<String, List<String>> spelled() {
         Map<String, List<String>> spelled = new LinkedHashMap<>();
         for (OptionSpec option : CommandSpec.forAnnotatedObject(this).options()) {
             Object value = option.getValue();
-            if (value != null) {
-                Collection<?> values = value instanceof Collection<?> list ? list : List.of(value);
+            Collection<?> values = value == null ? List.of() : value instanceof Collection<?> list ? list : List.of(value);
+            if (!values.isEmpty()) {   // no --fault at all and an empty list of them spell the same
                 spelled.put(option.longestName(), values.stream().map(item -> text(option, item)).toList());
             }
         }

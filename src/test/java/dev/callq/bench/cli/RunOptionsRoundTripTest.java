@@ -229,6 +229,18 @@ class RunOptionsRoundTripTest {
         assertThat(RunOptions.defaults().redis).isNull();
         assertThat(RunOptions.of("--load", "synthetic").redis).isNull();
         assertThat(RunOptions.of("--redis", "10.0.0.2:6379").redis).isEqualTo("10.0.0.2:6379");
+        assertThat(RunOptions.of("--redis=10.0.0.2:6379").redis).isEqualTo("10.0.0.2:6379");
+    }
+
+    @Test
+    void noFaultsAndAnEmptyListOfThemAreTheSameOptions(@TempDir Path dir) {
+        assumeTrue(System.getenv(RunOptions.REDIS_ENV) == null, "the test reads the file as a child would");
+        RunOptions none = RunOptions.of("--load", "synthetic");
+        RunOptions empty = none.copy();
+        empty.faults = List.of();
+
+        assertThat(empty).isEqualTo(none);
+        assertThat(RunOptionsFile.read(RunOptionsFile.write(empty, dir))).isEqualTo(none);
     }
 
     @Test
