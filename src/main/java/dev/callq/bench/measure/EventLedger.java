@@ -4,6 +4,7 @@ import dev.callq.bench.event.CallEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,18 +28,34 @@ public final class EventLedger {
      */
     private final LongAdder warmupDuplicates = new LongAdder();
     private final LongAdder malformed = new LongAdder();
-    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    /** Each measured identity taken, with the enqueue stamp of its first event ({@link CallEvent#NO_STAMP} for none). */
+    private final Map<String, Long> seen = new ConcurrentHashMap<>();
     private final Set<String> warmupSeen = ConcurrentHashMap.newKeySet();
-    /** Measured identities taken more than once: few, unless something re-delivers. */
+    /** Measured identities taken more than once with the same stamp (or none): few, unless something re-delivers. */
     private final Set<String> duplicated = ConcurrentHashMap.newKeySet();
+    /**
+     * Identity and stamp of each event taken under an identity already taken with another enqueue stamp: a
+     * second push, not a second delivery of the first (Kamailio took a SIP retransmission for a new request:
+     * one that came after its transaction ended, or across a restart).
+     */
+    private final Set<String> rePushes = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean malformedLogged = new AtomicBoolean();
     private volatile String malformedSample;
 
-    /** A measured event; returns false when the same Call-ID and kind was seen before (a duplicate). */
+    /**
+     * A measured event; returns false when the same Call-ID and kind was taken before with the same enqueue
+     * stamp, or without one (a duplicate delivery). The same identity with another stamp is a push of its own
+     * ({@link #rePushedCount()}).
+     */
     public boolean consumed(CallEvent event) {
         consumed.increment();
         String key = event.uniqueKey();
-        if (seen.add(key)) {
+        long stamp = event.enqueuedAtMicros();
+        Long firstStamp = seen.putIfAbsent(key, stamp);
+        if (firstStamp == null) {
+            return true;
+        }
+        if (stamp != CallEvent.NO_STAMP && firstStamp != stamp && rePushes.add(key + '\u0000' + stamp)) {
             return true;
         }
         duplicated.add(key);
@@ -47,12 +64,12 @@ public final class EventLedger {
 
     /** True when a measured event of this {@link CallEvent#uniqueKey()} was taken. */
     public boolean wasConsumed(String uniqueKey) {
-        return seen.contains(uniqueKey);
+        return seen.containsKey(uniqueKey);
     }
 
     /** Each distinct measured identity taken, once. */
     public void forEachConsumed(Consumer<String> uniqueKeyAction) {
-        seen.forEach(uniqueKeyAction);
+        seen.keySet().forEach(uniqueKeyAction);
     }
 
     /** Each measured identity taken more than once, once. */
@@ -114,9 +131,14 @@ public final class EventLedger {
         return seen.size();
     }
 
+    /** Measured events pushed again under an identity already taken, with another enqueue stamp. */
+    public long rePushedCount() {
+        return rePushes.size();
+    }
+
     /** The distinct (Call-ID, kind) keys of the measured events, as {@link CallEvent#uniqueKey()} spells them. */
     public Set<String> uniqueKeys() {
-        return Set.copyOf(seen);
+        return Set.copyOf(seen.keySet());
     }
 
     public long malformedCount() {

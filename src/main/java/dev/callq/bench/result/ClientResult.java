@@ -132,13 +132,23 @@ public record ClientResult(String client, int workers, String pattern, String pa
                 warnings, null);
     }
 
-    /** The accounting, plus the warm-up events that were consumed and not measured. */
+    /**
+     * The accounting, plus the warm-up events that were consumed and not measured; {@code rePushed} as in
+     * {@link Accounting#rePushed()} (0 in results written before it was counted).
+     */
     public record Events(long expected, long consumed, long unique, long lost, long duplicates, long unexpected,
-                         long malformed, long leftInQueue, long warmupConsumed, String malformedSample) {
+                         long malformed, long leftInQueue, long warmupConsumed, String malformedSample,
+                         long rePushed) {
+        public Events(long expected, long consumed, long unique, long lost, long duplicates, long unexpected,
+                      long malformed, long leftInQueue, long warmupConsumed, String malformedSample) {
+            this(expected, consumed, unique, lost, duplicates, unexpected, malformed, leftInQueue, warmupConsumed,
+                    malformedSample, 0);
+        }
+
         public static Events of(Accounting accounting, long warmupConsumed, String malformedSample) {
             return new Events(accounting.expected(), accounting.consumed(), accounting.unique(), accounting.lost(),
                     accounting.duplicates(), accounting.unexpected(), accounting.malformed(),
-                    accounting.leftInQueue(), warmupConsumed, malformedSample);
+                    accounting.leftInQueue(), warmupConsumed, malformedSample, accounting.rePushed());
         }
     }
 

@@ -47,7 +47,7 @@ public record RunVerdict(String client, String accountingProblem, String produce
     public static RunVerdict of(ClientResult result) {
         ClientResult.Events e = result.events();
         Accounting accounting = new Accounting(e.expected(), e.consumed(), e.unique(), e.lost(), e.duplicates(),
-                e.unexpected(), e.malformed(), e.leftInQueue(), 0, false);
+                e.unexpected(), e.malformed(), e.leftInQueue(), 0, false, e.rePushed());
         String accountingProblem = accounting.balanced() ? null
                 : String.format(Locale.ROOT, "lost %d, duplicated %d, malformed %d, left %d", e.lost(),
                 e.duplicates(), e.malformed(), e.leftInQueue())

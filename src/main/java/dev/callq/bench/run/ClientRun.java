@@ -380,7 +380,7 @@ final class ClientRun {
             LoadOutcome outcome = consumed.outcome;
             if (outcome == null) {
                 // What the load sent is unknown: every event seen is taken as expected, so nothing counts as lost.
-                outcome = new LoadOutcome(ExpectedEvents.countOnly(ledger.uniqueCount() + leftInQueue,
+                outcome = new LoadOutcome(ExpectedEvents.countOnly(ledger.uniqueCount() + ledger.rePushedCount() + leftInQueue,
                         "the load failed mid-run, so what it sent is unknown"), consumed.measureStartMicros,
                         consumed.measureEndMicros, null, null, Map.of(), null, 0, List.of());
             }
@@ -542,6 +542,11 @@ final class ClientRun {
         }
         if (accounting.pushedDespiteFailure() > 0) {
             warnings.add(accounting.pushedDespiteFailure() + " events arrived whose push was reported failed");
+        }
+        if (accounting.rePushed() > 0) {
+            warnings.add(accounting.rePushed() + " events were pushed again with a Call-ID and kind already pushed "
+                    + "and another enqueue stamp: Kamailio took SIP retransmissions for new requests (after their "
+                    + "transaction ended, or across a restart); each push was delivered once, none is a duplicate");
         }
         warnings.addAll(reconciled.warnings());
         for (var check : reconciled.details().failedChecks()) {

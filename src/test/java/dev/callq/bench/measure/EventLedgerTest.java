@@ -69,4 +69,22 @@ class EventLedgerTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    /** The same Call-ID and kind again: with the same stamp a second delivery, with another a second push. */
+    @Test
+    void aSecondStampIsASecondPushAndTheSameStampASecondDelivery() {
+        EventLedger ledger = new EventLedger();
+
+        assertThat(ledger.consumed(new CallEvent("call-1", EventKind.INVITE, 1_000))).isTrue();
+        assertThat(ledger.consumed(new CallEvent("call-1", EventKind.INVITE, 2_000))).as("pushed again").isTrue();
+        assertThat(ledger.consumed(new CallEvent("call-1", EventKind.INVITE, 2_000))).as("delivered again").isFalse();
+        assertThat(ledger.consumed(new CallEvent("call-1", EventKind.INVITE, 1_000))).as("delivered again").isFalse();
+        assertThat(ledger.consumed(new CallEvent("call-2", EventKind.BYE, CallEvent.NO_STAMP))).isTrue();
+        assertThat(ledger.consumed(new CallEvent("call-2", EventKind.BYE, CallEvent.NO_STAMP)))
+                .as("without stamps a repeat is taken for a second delivery").isFalse();
+
+        assertThat(ledger.consumedCount()).isEqualTo(6);
+        assertThat(ledger.uniqueCount()).isEqualTo(2);
+        assertThat(ledger.rePushedCount()).isEqualTo(1);
+    }
 }

@@ -94,9 +94,25 @@ class ComposeFileTest {
         }
     }
 
+    /** The external-redis profile's bench measures the Redis service (ComposeTopologyTest runs it shorter). */
+    @Test
+    void theExternalRedisBenchMeasuresTheRedisServiceWithOptionsCallqRunAccepts() {
+        RunConfig config = serviceConfig("bench");
+
+        assertThat(config.load()).isEqualTo(LoadKind.SYNTHETIC);
+        assertThat(config.redis().host()).isEqualTo("redis");
+        assertThat(config.redis().port()).isEqualTo(6379);
+        assertThat(fieldNames(services.at("/bench/depends_on"))).containsExactly("redis");
+        assertThat(required(services, "/bench/profiles/0").asText()).isEqualTo("external-redis");
+    }
+
     private RunConfig harnessConfig() {
+        return serviceConfig("harness");
+    }
+
+    private RunConfig serviceConfig(String service) {
         List<String> command = new ArrayList<>();
-        services.at("/harness/command").forEach(arg -> command.add(arg.asText()));
+        services.at("/" + service + "/command").forEach(arg -> command.add(arg.asText()));
         assertThat(command.get(0)).isEqualTo("run");
         // --out is callq run's own; the rest are the run options every command shares.
         int out = command.indexOf("--out");

@@ -105,8 +105,9 @@ class StopSignalTest {
     void sigtermToPlanStopsItsForkedCellAndExits130() throws Exception {
         Path out = tmp.resolve("plan");
         Process callq = CallqProcess.start(tmp.resolve("callq.log"), List.of(),
-                "plan", "--rate", "2000", "--slo", "p99=20ms", "--service-time", "exp:1ms", "--client", "jedis",
-                "--sweep-workers", "1,2,4,8", "--sweep-seconds", "20", "--ceiling-seconds", "20", "--out", out.toString());
+                "plan", "--rate", "200", "--slo", "p99=200ms", "--service-time", "exp:10ms", "--client", "jedis",
+                "--sweep-workers", "1,2,4,8", "--sweep-warmup", "0", "--sweep-seconds", "20", "--ceiling-seconds", "20",
+                "--out", out.toString());
         try {
             // Once a forked cell measures (its time series begun): a JVM stopped while it still starts can take
             // its whole grace to end on a starved machine, which says nothing of how plan stops.

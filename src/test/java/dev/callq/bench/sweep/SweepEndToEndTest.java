@@ -2,38 +2,30 @@ package dev.callq.bench.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.callq.bench.ExitCode;
-import dev.callq.bench.testkit.Console;
-import dev.callq.bench.cli.Main;
+import dev.callq.bench.testkit.CallqProcess;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static dev.callq.bench.testkit.Json.required;
 
-/** {@code callq sweep} for real: two forked cells against a real redis-server, and bad files refused up front. */
-@Isolated("it captures the console and reads the command line recorded for the whole JVM")
+/**
+ * {@code callq sweep} for real, as a user runs it (a JVM of its own, so that this class runs beside others): forked
+ * cells against a real redis-server. Dry runs and refused files: {@link SweepDryRunTest}.
+ */
 @Tag("processes")
 class SweepEndToEndTest {
-    private static final String TINY = """
-            name: tiny
-            load: synthetic
-            phases: {warmupSeconds: 0.5, durationSeconds: 1, drainTimeoutSeconds: 10}
-            options: {producer-connections: 1}
-            axes:
-              clients: [jedis]
-              workers: [2, 4]
-              rates: [500]
-            """;
-
+    /** Two cells of one client (2 and 4 workers): {@link SweepDryRunTest#TINY}. */
+    private static final String TINY = SweepDryRunTest.TINY;
     @TempDir
     Path dir;
 
@@ -42,9 +34,11 @@ class SweepEndToEndTest {
     void eachCellRunsInItsOwnFolderAndTheSweepFilesHaveOneBalancedRowPerCell() throws Exception {
         Path out = dir.resolve("out");
 
-        int exit = Main.execute("sweep", write(TINY).toString(), "--out", out.toString());
+        CallqProcess.Outcome sweepRun = CallqProcess.run(dir, Map.of(), List.of("sweep", write(TINY).toString(),
+                "--out", out.toString()), Duration.ofSeconds(110));
 
-        assertThat(exit).as(() -> "sweep exit; cells: " + readOrEmpty(out.resolve("sweep.csv"))).isZero();
+        assertThat(sweepRun.exitCode()).as(() -> "sweep exit: " + sweepRun.stderr() + "; cells: "
+                + readOrEmpty(out.resolve("sweep.csv"))).isZero();
         JsonNode sweep = new ObjectMapper().readTree(out.resolve("sweep.json").toFile());
         assertThat(required(sweep, "/spec/name").asText()).isEqualTo("tiny");
         assertThat(required(sweep, "/provenance/commandLine").asText()).isEqualTo("callq sweep " + write(TINY) + " --out " + out);
@@ -104,7 +98,8 @@ class SweepEndToEndTest {
                   faults: ['consumer-crash:1@1s']
                 """;
 
-        Main.execute("sweep", write(crash).toString(), "--out", out.toString());
+        CallqProcess.run(dir, Map.of(), List.of("sweep", write(crash).toString(), "--out", out.toString()),
+                Duration.ofSeconds(110));
 
         JsonNode cell = new ObjectMapper().readTree(out.resolve("sweep.json").toFile()).get("cells").get(0);
         assertThat(cell.get("promiseKept").asBoolean()).as(cell.toString()).isTrue();
@@ -112,55 +107,6 @@ class SweepEndToEndTest {
         assertThat(cell.get("crossChecks").asText()).isEqualTo("yes: events left, rpush calls, lrem calls");
         assertThat(Files.readString(out.resolve("report.html"))).contains("Redis's counters agree",
                 "yes: events left, rpush calls, lrem calls");
-    }
-
-    @Test
-    void aDryRunListsTheCellsAndRunsNothing() throws Exception {
-        Path out = dir.resolve("out");
-        Console.Captured console = Console.capture(() -> Main.execute("sweep", write(TINY).toString(), "--dry-run",
-                "--out", out.toString()));
-
-        assertThat(console.exitCode()).isZero();
-        assertThat(out).doesNotExist();
-        // Per cell: 8 s to start, 0.5 s warm-up and the 5 s the JIT usually adds to it, 1 s measured.
-        assertThat(console.stdout()).contains("tiny: 2 cells, about 0:29",
-                "01-jedis-blpop-w2-r500-none-1  callq run --client jedis --workers 2 --load synthetic",
-                "02-jedis-blpop-w4-r500-none-1");
-    }
-
-    /** benchmarks/faults.yaml: its faults axis multiplies the cells, each with its --fault arguments. */
-    @Test
-    void aDryRunOfTheFaultsSweepListsACellPerFault() throws Exception {
-        Path out = dir.resolve("out");
-        Console.Captured console = Console.capture(() -> Main.execute("sweep", "benchmarks/faults.yaml", "--dry-run",
-                "--out", out.toString()));
-
-        assertThat(console.exitCode()).isZero();
-        String listing = console.stdout();
-        assertThat(listing).contains("faults: 24 cells",
-                "01-jedis-blpop-w4-r500-fixed2ms-1-consumer_crash_1_3s  callq run --client jedis",
-                "--fault consumer-crash:1@3s", "--fault redis-restart@3s", "--fault redis-pause:3s@3s",
-                "--fault redis-failover@3s", "--redis-persistence aof-always",
-                "24-lettuce-stream-w4-r500-fixed2ms-1-redis_failover_3s");
-    }
-
-    @Test
-    void aValueCallqRunWouldRefuseStopsTheSweepBeforeAnyCellRuns() throws Exception {
-        assertRefused(TINY.replace("rates: [500]", "rates: [500]\n  patterns: [pop]"),
-                "cell 01-jedis-pop-w2-r500-none-1: --pattern must be one of blpop, reliable, batch, stream, not 'pop'");
-        assertRefused(TINY.replace("producer-connections: 1", "producer-conections: 1"),
-                "Unknown options: '--producer-conections'");
-        assertRefused(TINY.replace("clients: [jedis]", "clients: [glide]"), "unknown client 'glide'");
-        assertRefused(TINY.replace("rates: [500]", "rates: [fast/worker]"), "must be <events/s>/worker");
-    }
-
-    private void assertRefused(String yaml, String message) throws Exception {
-        Path out = dir.resolve("refused");
-        Console.Captured console = Console.capture(() -> Main.execute("sweep", write(yaml).toString(), "--out",
-                out.toString()));
-        assertThat(console.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(console.stderr()).contains(message).hasLineCount(1);
-        assertThat(out).doesNotExist();
     }
 
     private static String readOrEmpty(Path file) {
