@@ -46,9 +46,10 @@ import java.util.Map;
  * itself, written by {@link RunOptionsFile} from these declarations. {@link #toConfig} makes the checked
  * {@link RunConfig} a run executes.
  * <p>
- * A field is null only where the default depends on another option ({@code --rate} on {@code --load},
- * {@code --events} on {@code --payload}), or where not given means "callq starts its own" ({@code --redis},
- * {@code --kamailio}): {@link #toConfig} decides those.
+ * A field without a {@code defaultValue} is null when not given: its default depends on another option
+ * ({@code --rate} on {@code --load}, {@code --events} on {@code --payload}, {@code --kamailio-shm-mb} on the rate),
+ * or not given means none, or "callq starts its own" ({@code --fault}, {@code --redis}, {@code --kamailio}):
+ * {@link #toConfig} decides those.
  */
 public final class RunOptions {
     /** The environment variable {@code --redis} is read from when the option is not given. */
