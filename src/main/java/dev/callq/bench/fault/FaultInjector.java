@@ -1,17 +1,17 @@
 package dev.callq.bench.fault;
 
 import dev.callq.bench.measure.WallClock;
+import dev.callq.bench.result.CsvTable;
 import dev.callq.bench.result.FaultRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,7 +26,7 @@ public final class FaultInjector implements AutoCloseable {
 
     private final List<Scheduled> scheduled = new ArrayList<>();
     private final Fault.Targets targets;
-    private final PrintWriter csv;
+    private final CsvTable.Appender csv;
     private final long phaseStartMicros;
 
     /** Where a client's fault log is in a results folder. */
@@ -38,9 +38,7 @@ public final class FaultInjector implements AutoCloseable {
     public FaultInjector(List<FaultSpec> faults, Fault.Targets targets, Path csvFile, String client) throws IOException {
         this.targets = targets;
         this.phaseStartMicros = WallClock.nowMicros();
-        this.csv = new PrintWriter(Files.newBufferedWriter(csvFile, StandardCharsets.UTF_8));
-        csv.println(String.join(",", COLUMNS));
-        csv.flush();
+        this.csv = new CsvTable.Appender(csvFile, COLUMNS);
         long startNanos = System.nanoTime();
         for (FaultSpec spec : faults) {
             Scheduled fault = new Scheduled(Faults.create(spec), startNanos);
@@ -69,17 +67,25 @@ public final class FaultInjector implements AutoCloseable {
     @Override
     public void close() {
         stopAll();
-        csv.close();
+        try {
+            csv.close();
+        } catch (IOException e) {
+            log.warn("cannot close the fault log: {}", e.getMessage());
+        }
     }
 
-    private synchronized void write(FaultRecord record) {
-        csv.println(String.join(",", record.spec(), Long.toString(record.startedAtMicros()),
-                Long.toString(record.endedAtMicros()), csvText(record.note()), csvText(record.error())));
-        csv.flush();
-    }
-
-    private static String csvText(String text) {
-        return text == null ? "" : "\"" + text.replace("\"", "'").replace('\n', ' ') + "\"";
+    private void write(FaultRecord record) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("spec", record.spec());
+        row.put("startedAtMicros", record.startedAtMicros());
+        row.put("endedAtMicros", record.endedAtMicros());
+        row.put("note", record.note());
+        row.put("error", record.error());
+        try {
+            csv.append(row);
+        } catch (IOException e) {
+            log.warn("cannot write {} to the fault log: {}", record.spec(), e.getMessage());
+        }
     }
 
     /** One fault: waits for its time, does it, waits its length, undoes it. */

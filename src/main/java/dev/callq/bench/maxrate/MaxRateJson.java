@@ -29,10 +29,17 @@ public record MaxRateJson(int schema, String client, String pattern, int workers
                           Provenance provenance, String load, String rateUnit, int eventsPerRateUnit,
                           Boolean limitedByMaxRate, String answer, SessionEstablishmentRate sessionEstablishmentRate) {
     public static final String FILE_NAME = "max-rate.json";
+    public static final int SCHEMA = 1;
+
+    public MaxRateJson {
+        // A list left out reads as none, never as null.
+        steps = steps == null ? List.of() : steps;
+        probes = probes == null ? List.of() : probes;
+    }
 
     /** The record of a search that has run {@code probes} so far; {@code result} is null until it ends. */
     static MaxRateJson of(MaxRateSettings settings, MaxRateSearch.Result result, List<ForkedRateProbe.Evidence> probes) {
-        return new MaxRateJson(1, settings.client(), settings.pattern(), settings.workers(), settings.serviceTime(),
+        return new MaxRateJson(SCHEMA, settings.client(), settings.pattern(), settings.workers(), settings.serviceTime(),
                 settings.rule().slo().toString(), settings.rule().description(), settings.search(),
                 result == null ? null : result.maxRatePerSec(), result == null ? null : result.converged(),
                 result == null ? "running" : result.outcome(), result == null ? List.of() : result.steps(), probes,
@@ -60,6 +67,28 @@ public record MaxRateJson(int schema, String client, String pattern, int workers
                     + "limit, every rate up to it passed (raise --max-rate to look further)";
         }
         return "max sustainable rate: " + rate + " (" + result.outcome() + ")";
+    }
+
+    /**
+     * Reads {@code dir}/max-rate.json back into the record that wrote it; fields a later version adds are ignored,
+     * a different schema is refused. Searches written before a field was recorded (the load, the rate's unit,
+     * the answer, RFC 7501's rate) read it as null.
+     */
+    public static MaxRateJson read(Path dir) {
+        Path file = dir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            throw new HarnessException("no " + FILE_NAME + " in " + dir);
+        }
+        MaxRateJson search;
+        try {
+            search = SummaryJson.mapper().readValue(file.toFile(), MaxRateJson.class);
+        } catch (IOException e) {
+            throw new HarnessException("cannot read " + file + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+        if (search.schema() != SCHEMA) {
+            throw new HarnessException(file + " has schema " + search.schema() + "; this callq reads schema " + SCHEMA);
+        }
+        return search;
     }
 
     /** Writes {@code dir}/max-rate.json; returns its path. */

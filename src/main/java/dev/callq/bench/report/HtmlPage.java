@@ -1,9 +1,6 @@
 package dev.callq.bench.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.env.Provenance;
-import dev.callq.bench.result.SummaryJson;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -145,16 +142,6 @@ final class HtmlPage {
         return noteMarkup("Produced by " + escape(provenance.versionLine()) + " on " + (machine == null ? "an unrecorded machine"
                 : escape(machine.cores() + " cores (" + machine.cpuModel() + "), " + machine.kernel() + ", " + machine.java()))
                 + ": <code>" + escape(provenance.commandLine()) + "</code>");
-    }
-
-    /** As {@link #provenance(Provenance)}, from the {@code provenance} object of a results file; missing is null. */
-    HtmlPage provenance(JsonNode provenance) {
-        try {
-            return provenance(provenance == null || !provenance.isObject() ? null
-                    : SummaryJson.mapper().treeToValue(provenance, Provenance.class));
-        } catch (JsonProcessingException e) {
-            return provenance((Provenance) null);
-        }
     }
 
     /** An ISO-8601 instant as "2026-11-26 12:28:37 UTC"; text that is not one is shown as it is. */

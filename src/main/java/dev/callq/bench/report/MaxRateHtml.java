@@ -1,12 +1,9 @@
 package dev.callq.bench.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.callq.bench.HarnessException;
+import dev.callq.bench.maxrate.ForkedRateProbe.Evidence;
 import dev.callq.bench.maxrate.MaxRateJson;
-import dev.callq.bench.result.SummaryJson;
+import dev.callq.bench.maxrate.SessionEstablishmentRate;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,61 +21,53 @@ public final class MaxRateHtml {
 
     /** Writes {@code dir}/report.html from {@code dir}/max-rate.json; returns its path. */
     public static Path write(Path dir) {
-        return render(read(dir)).writeTo(dir);
-    }
-
-    private static JsonNode read(Path dir) {
-        Path file = dir.resolve(FILE_NAME);
-        if (!Files.isRegularFile(file)) {
-            throw new HarnessException("no " + FILE_NAME + " in " + dir);
-        }
-        try {
-            return SummaryJson.mapper().readTree(file.toFile());
-        } catch (IOException e) {
-            throw new HarnessException("cannot read " + file + ": " + e.getMessage().lines().findFirst().orElse(""), e);
-        }
+        return render(MaxRateJson.read(dir)).writeTo(dir);
     }
 
     /** The highest rate that passed and the lowest that failed, each with its measured objective percentile. */
-    static String headline(JsonNode search) {
-        JsonNode bestPass = null;
-        JsonNode lowestFail = null;
-        for (JsonNode probe : search.path("probes")) {
-            double rate = probe.path("ratePerSec").asDouble();
-            if (probe.path("passed").asBoolean()) {
-                bestPass = bestPass == null || rate > bestPass.path("ratePerSec").asDouble() ? probe : bestPass;
+    static String headline(MaxRateJson search) {
+        Evidence bestPass = null;
+        Evidence lowestFail = null;
+        for (Evidence probe : search.probes()) {
+            if (probe.passed()) {
+                bestPass = bestPass == null || probe.ratePerSec() > bestPass.ratePerSec() ? probe : bestPass;
             } else {
-                lowestFail = lowestFail == null || rate < lowestFail.path("ratePerSec").asDouble() ? probe : lowestFail;
+                lowestFail = lowestFail == null || probe.ratePerSec() < lowestFail.ratePerSec() ? probe : lowestFail;
             }
         }
-        String slo = search.path("slo").asText().replaceFirst("=.*", "");
+        String slo = search.slo().replaceFirst("=.*", "");
         String unit = rateUnit(search);
         return (bestPass == null ? "no probe passed" : probeLine("highest passing", bestPass, slo, unit)) + "; "
                 + (lowestFail == null ? "no probe failed" : probeLine("lowest failing", lowestFail, slo, unit));
     }
 
     /** {@code calls/s} for a SIP search, {@code events/s} otherwise (and for records written before SIP searches). */
-    static String rateUnit(JsonNode search) {
-        return search.path("rateUnit").asText("events/s");
+    static String rateUnit(MaxRateJson search) {
+        return search.rateUnit() == null ? "events/s" : search.rateUnit();
     }
 
-    private static String probeLine(String what, JsonNode probe, String slo, String unit) {
-        return String.format(Locale.ROOT, "%s %.0f %s (%s %.2f ms)", what, probe.path("ratePerSec").asDouble(), unit,
-                slo, probe.path("sloMeasuredMicros").asDouble() / 1000.0);
+    private static String probeLine(String what, Evidence probe, String slo, String unit) {
+        return String.format(Locale.ROOT, "%s %d %s (%s %.2f ms)", what, probe.ratePerSec(), unit, slo,
+                sloMeasuredMillis(probe));
     }
 
-    static HtmlPage render(JsonNode search) {
+    /** A probe that measured nothing (its run failed) shows 0. */
+    private static double sloMeasuredMillis(Evidence probe) {
+        return probe.sloMeasuredMicros() == null ? 0 : probe.sloMeasuredMicros() / 1000.0;
+    }
+
+    static HtmlPage render(MaxRateJson search) {
         String title = String.format(Locale.ROOT, "callq-bench max-rate: %s, %s, %d workers, work %s, %s",
-                search.path("client").asText(), search.path("pattern").asText(), search.path("workers").asInt(),
-                search.path("serviceTime").asText(), search.path("slo").asText());
-        HtmlPage page = new HtmlPage(title, title, search.path("rule").asText());
-        boolean converged = search.path("converged").asBoolean(false) && search.path("maxRatePerSec").asLong() > 0;
+                search.client(), search.pattern(), search.workers(), search.serviceTime(), search.slo());
+        HtmlPage page = new HtmlPage(title, title, search.rule());
+        long maxRatePerSec = search.maxRatePerSec() == null ? 0 : search.maxRatePerSec();
+        boolean converged = Boolean.TRUE.equals(search.converged()) && maxRatePerSec > 0;
         String unit = rateUnit(search);
-        page.verdict(converged, search.hasNonNull("answer") ? search.path("answer").asText()
-                : (converged ? "max sustainable rate " + search.path("maxRatePerSec").asLong() + " " + unit + ": "
-                : "NOT CONVERGED: ") + search.path("outcome").asText("search unfinished"));
+        page.verdict(converged, search.answer() != null ? search.answer()
+                : (converged ? "max sustainable rate " + maxRatePerSec + " " + unit + ": " : "NOT CONVERGED: ")
+                + (search.outcome() == null ? "search unfinished" : search.outcome()));
         page.headline(headline(search));
-        page.provenance(search.path("provenance"));
+        page.provenance(search.provenance());
 
         List<Double> passedNumber = new ArrayList<>();
         List<Double> passedRate = new ArrayList<>();
@@ -87,55 +76,59 @@ public final class MaxRateHtml {
         List<Double> failedRate = new ArrayList<>();
         List<Double> failedSloMillis = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
-        for (JsonNode probe : search.path("probes")) {
-            boolean passed = probe.path("passed").asBoolean();
-            double rate = probe.path("ratePerSec").asDouble();
-            double sloMillis = probe.path("sloMeasuredMicros").asDouble() / 1000.0;
-            (passed ? passedNumber : failedNumber).add(probe.path("number").asDouble());
+        for (Evidence probe : search.probes()) {
+            boolean passed = probe.passed();
+            double rate = probe.ratePerSec();
+            double sloMillis = sloMeasuredMillis(probe);
+            (passed ? passedNumber : failedNumber).add((double) probe.number());
             (passed ? passedRate : failedRate).add(rate);
             (passed ? passedSloMillis : failedSloMillis).add(sloMillis);
-            rows.add(List.of(probe.path("number").asText(), String.format(Locale.ROOT, "%.0f", rate),
+            rows.add(List.of(Integer.toString(probe.number()), String.format(Locale.ROOT, "%.0f", rate),
                     passed ? "pass" : "FAIL", String.format(Locale.ROOT, "%.2f", sloMillis),
-                    String.format(Locale.ROOT, "%.1f", probe.path("backlogSlopePerSec").asDouble()),
-                    probe.path("finalBacklog").asText("-"),
-                    String.format(Locale.ROOT, "%.0f", probe.path("throughputPerSec").asDouble()),
-                    String.format(Locale.ROOT, "%.0f", probe.path("producerAchievedRatePerSec").asDouble()),
-                    probe.path("reason").asText("")));
+                    String.format(Locale.ROOT, "%.1f", orZero(probe.backlogSlopePerSec())),
+                    probe.finalBacklog() == null ? "-" : probe.finalBacklog().toString(),
+                    String.format(Locale.ROOT, "%.0f", orZero(probe.throughputPerSec())),
+                    String.format(Locale.ROOT, "%.0f", orZero(probe.producerAchievedRatePerSec())),
+                    probe.reason() == null ? "" : probe.reason()));
         }
         page.heading("Search path");
         page.chart(Charts.xy("maxrate-path", "offered rate of each probe", "probe", "offered rate (" + unit + ")",
                 lines(passedNumber, passedRate, failedNumber, failedRate)), "no probe ran");
-        page.chart(Charts.xy("maxrate-slo", search.path("slo").asText() + " measured against offered rate",
+        page.chart(Charts.xy("maxrate-slo", search.slo() + " measured against offered rate",
                 "offered rate (" + unit + ")", "measured (ms)", lines(passedRate, passedSloMillis, failedRate,
                         failedSloMillis)), "no probe ran");
         page.heading("Probes").table(Table.of(List.of("probe", "rate (" + unit + ")", "verdict", "SLO measured (ms)",
                 "backlog slope (events/s²)", "final backlog", "throughput (events/s)", "producer (events/s)", "reason"),
                 rows));
-        sessionEstablishmentRate(page, search.path("sessionEstablishmentRate"));
+        sessionEstablishmentRate(page, search.sessionEstablishmentRate());
         page.noteMarkup("Rebuilt from <code>max-rate.json</code> by <code>callq report</code>; each probe's run "
                 + "is under <code>probes/</code>.");
         return page;
     }
 
+    private static double orZero(Double value) {
+        return value == null ? 0 : value;
+    }
+
     /** A SIP search's answer in RFC 7501's words (docs/sip-metrics.md); nothing for other searches. */
-    private static void sessionEstablishmentRate(HtmlPage page, JsonNode rfc) {
-        if (rfc.isMissingNode() || rfc.isNull()) {
+    private static void sessionEstablishmentRate(HtmlPage page, SessionEstablishmentRate rfc) {
+        if (rfc == null) {
             return;
         }
         List<List<String>> rows = new ArrayList<>();
-        for (JsonNode rate : rfc.path("attemptRates")) {
-            rows.add(List.of(rate.path("sessionsPerSec").asText(), rate.path("probes").asText(),
-                    rate.path("attempted").asText(), rate.path("established").asText(),
-                    rate.path("runsFailed").asText("0")));
+        for (SessionEstablishmentRate.AttemptRate rate : rfc.attemptRates()) {
+            rows.add(List.of(Long.toString(rate.sessionsPerSec()), Integer.toString(rate.probes()),
+                    Long.toString(rate.attempted()), Long.toString(rate.established()),
+                    Integer.toString(rate.runsFailed())));
         }
-        String answer = rfc.hasNonNull("sessionsPerSec") ? rfc.path("sessionsPerSec").asText() + " sessions/s"
-                + (rfc.path("belowLimit").asBoolean() ? " or more (every rate stepped established every session)" : "")
+        String answer = rfc.sessionsPerSec() != null ? rfc.sessionsPerSec() + " sessions/s"
+                + (rfc.belowLimit() ? " or more (every rate stepped established every session)" : "")
                 : "none: the lowest rate probed already failed to establish a session";
         page.heading("Session Establishment Rate (RFC 7501): " + answer)
                 .table(Table.of(List.of("Session Attempt Rate (sessions/s)", "probes", "sessions attempted",
                         "established (200)", "runs failed"), rows))
-                .paragraph("Establishment Threshold Time: " + rfc.path("establishmentThresholdTime").asText())
-                .paragraph("Method: " + rfc.path("method").asText());
+                .paragraph("Establishment Threshold Time: " + rfc.establishmentThresholdTime())
+                .paragraph("Method: " + rfc.method());
     }
 
     private static List<Charts.Line> lines(List<Double> passedX, List<Double> passedY, List<Double> failedX,

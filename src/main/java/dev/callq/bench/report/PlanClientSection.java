@@ -1,6 +1,11 @@
 package dev.callq.bench.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.callq.bench.plan.KamailioWorkers;
+import dev.callq.bench.plan.PlanFile;
+import dev.callq.bench.plan.ValidationRun;
+import dev.callq.bench.plan.ValidationSummary;
+import dev.callq.bench.plan.WorkerCountInterval;
+import dev.callq.bench.queueing.HoldingTime;
 import dev.callq.bench.queueing.PoolEstimate;
 import dev.callq.bench.queueing.UslFit;
 import dev.callq.bench.queueing.WaitModel;
@@ -20,50 +25,45 @@ final class PlanClientSection {
     private PlanClientSection() {
     }
 
-    static void render(JsonNode plan, JsonNode client, HtmlPage page) {
-        String name = client.path("client").asText();
-        int recommended = client.path("recommendedWorkers").asInt();
+    static void render(PlanFile plan, PlanFile.Client client, HtmlPage page) {
+        String name = client.client();
+        int recommended = client.recommendedWorkers();
         page.heading(name + ": " + recommended + " workers recommended");
-        List<String> limits = new ArrayList<>();
-        client.path("limits").forEach(limit -> limits.add("cannot be met by adding workers: " + limit.asText()));
+        List<String> limits = client.limits().stream().map(limit -> "cannot be met by adding workers: " + limit).toList();
         if (!limits.isEmpty()) {
             page.warnings(limits);
         }
-        capacity(name, recommended, client, page);
+        capacity(name, recommended, client.usl(), page);
         holdingTime(client, page);
-        JsonNode kamailio = client.path("kamailioWorkers");
-        if (kamailio.isObject()) {
+        KamailioWorkers kamailio = client.kamailioWorkers();
+        if (kamailio != null) {
             page.note(String.format(Locale.ROOT, "Kamailio SIP workers: %d (--kamailio-children %d) for %.0f pushes/s "
                     + "over a %.0f µs Redis round trip: %.2f busy pushing on average (Little's law), P(wait) %.3f; "
-                    + "pushes only, so a floor.", kamailio.path("workers").asInt(), kamailio.path("workers").asInt(),
-                    kamailio.path("pushesPerSec").asDouble(), kamailio.path("roundTripMicros").asDouble(),
-                    kamailio.path("busyOnAverage").asDouble(), kamailio.path("probabilityOfWaiting").asDouble()));
+                    + "pushes only, so a floor.", kamailio.workers(), kamailio.workers(), kamailio.pushesPerSec(),
+                    kamailio.roundTripMicros(), kamailio.busyOnAverage(), kamailio.probabilityOfWaiting()));
         }
         page.subheading("Erlang C around the recommendation").table(erlangC(plan, client, recommended));
-        if (client.path("workerInterval").isObject()) {
-            page.subheading("How sure: the worker count resampled").table(chances(plan, client.path("workerInterval")));
+        if (client.workerInterval() != null) {
+            page.subheading("How sure: the worker count resampled").table(chances(plan, client.workerInterval()));
         }
-        if (!client.path("validation").isEmpty()) {
-            page.subheading(String.format(Locale.ROOT, "Validation at %.0f events/s, Poisson arrivals",
-                    plan.path("rate").asDouble()));
-            if (client.path("validationSummary").isArray() && !client.path("validationSummary").isEmpty()) {
+        if (!client.validation().isEmpty()) {
+            page.subheading(String.format(Locale.ROOT, "Validation at %.0f events/s, Poisson arrivals", plan.rate()));
+            if (!client.validationSummary().isEmpty()) {
                 page.table(validationSummary(plan, client));
             }
-            if (client.path("agreement").path("text").isTextual()) {
-                page.note(client.path("agreement").path("text").asText());
+            if (client.agreement() != null && client.agreement().text() != null) {
+                page.note(client.agreement().text());
             }
             page.table(validation(plan, client));
         }
     }
 
-    private static void capacity(String name, int recommended, JsonNode client, HtmlPage page) {
-        JsonNode usl = client.path("usl");
-        List<UslFit.Point> points = new ArrayList<>();
-        usl.path("points").forEach(p -> points.add(new UslFit.Point(p.path("workers").asDouble(),
-                p.path("throughputPerSec").asDouble())));
-        Optional<UslFit> fit = usl.path("sigma").isNumber()
-                ? Optional.of(new UslFit(usl.path("sigma").asDouble(), usl.path("kappa").asDouble(),
-                usl.path("lambda").asDouble(), usl.path("rSquared").asDouble(Double.NaN)))
+    private static void capacity(String name, int recommended, PlanFile.Usl usl, HtmlPage page) {
+        List<UslFit.Point> points = usl.points() == null ? List.of() : usl.points().stream()
+                .map(p -> new UslFit.Point(p.workers(), p.throughputPerSec())).toList();
+        Optional<UslFit> fit = usl.sigma() != null
+                ? Optional.of(new UslFit(usl.sigma(), usl.kappa(), usl.lambda(),
+                usl.rSquared() == null ? Double.NaN : usl.rSquared()))
                 : Optional.empty();
         UslCurves curves = new UslCurves().add(name, points, fit);
         double top = points.stream().mapToDouble(UslFit.Point::throughputPerSec).max().orElse(1.0);
@@ -77,23 +77,22 @@ final class PlanClientSection {
         page.note(UslCurves.intervalsNote());
     }
 
-    private static void holdingTime(JsonNode client, HtmlPage page) {
-        JsonNode s = client.path("holdingTime");
+    private static void holdingTime(PlanFile.Client client, HtmlPage page) {
+        HoldingTime s = client.holdingTime();
         page.table(Table.of(List.of("holding time S (µs)", "work mean (µs)", "work σ (µs)", "pop round trip (µs)",
-                "Cs²", "Redis ceiling (events/s)"), List.of(List.of(f0(s.path("meanMicros")),
-                f0(s.path("workMeanMicros")), f0(s.path("workStddevMicros")), f0(s.path("popRoundTripMicros")),
-                String.format(Locale.ROOT, "%.2f", s.path("squaredCoefficientOfVariation").asDouble()),
-                f0(client.path("redisCeilingPerSec"))))));
+                "Cs²", "Redis ceiling (events/s)"), List.of(List.of(f0(s.meanMicros()),
+                f0(s.workMeanMicros()), f0(s.workStddevMicros()), f0(s.popRoundTripMicros()),
+                String.format(Locale.ROOT, "%.2f", s.squaredCoefficientOfVariation()),
+                f0(client.redisCeilingPerSec())))));
     }
 
     /** The pools from two below the recommendation (or from ⌊A⌋, unstable, when nearer) to two above it. */
-    static Table erlangC(JsonNode plan, JsonNode client, int recommended) {
-        JsonNode s = client.path("holdingTime");
-        WaitModel model = new WaitModel(plan.path("rate").asDouble(), s.path("meanMicros").asDouble(),
-                s.path("squaredCoefficientOfVariation").asDouble());
-        double percentile = plan.path("slo").path("percentile").asDouble();
-        double targetMicros = plan.path("slo").path("waitTargetMicros").asDouble();
-        String label = plan.path("slo").path("text").asText().split("=")[0];
+    static Table erlangC(PlanFile plan, PlanFile.Client client, int recommended) {
+        HoldingTime s = client.holdingTime();
+        WaitModel model = new WaitModel(plan.rate(), s.meanMicros(), s.squaredCoefficientOfVariation());
+        double percentile = plan.slo().percentile();
+        double targetMicros = plan.slo().waitTargetMicros();
+        String label = plan.slo().label();
         List<List<String>> rows = new ArrayList<>();
         int first = Math.max(1, Math.min(recommended - 2, (int) Math.floor(model.offeredLoadErlangs())));
         for (int workers = first; workers <= recommended + CANDIDATES_ABOVE; workers++) {
@@ -111,58 +110,54 @@ final class PlanClientSection {
             }
         }
         List<String> header = List.of("workers N", "A (Erlangs)", "ρ", "P(wait)", "mean wait (ms)", "p99 wait (ms)",
-                label + " wait (ms)", "meets " + plan.path("slo").path("text").asText(), "");
+                label + " wait (ms)", "meets " + plan.slo().text(), "");
         return P99.equals(label) ? withoutColumn(Table.of(header, rows), 6) : Table.of(header, rows);
     }
 
     /** P(objective holds) under the model at each pool size around the interval. */
-    static Table chances(JsonNode plan, JsonNode interval) {
+    static Table chances(PlanFile plan, PlanFile.WorkerInterval interval) {
         List<List<String>> rows = new ArrayList<>();
-        for (JsonNode chance : interval.path("sloChance")) {
-            int workers = chance.path("workers").asInt();
-            rows.add(List.of(Integer.toString(workers), String.format(Locale.ROOT, "%.2f", chance.path("probability").asDouble()),
-                    workers == interval.path("workers").asInt() ? "recommended" : workers >= interval.path("low").asInt()
-                            && workers <= interval.path("high").asInt() ? "in the interval" : ""));
+        for (WorkerCountInterval.Chance chance : interval.sloChance()) {
+            int workers = chance.workers();
+            rows.add(List.of(Integer.toString(workers), String.format(Locale.ROOT, "%.2f", chance.probability()),
+                    workers == interval.workers() ? "recommended" : workers >= interval.low()
+                            && workers <= interval.high() ? "in the interval" : ""));
         }
         return Table.of(List.of("workers N", String.format(Locale.ROOT, "P(%s holds) under the model (%s; %,d resamples "
-                + "of %,d work durations and %d saturated run(s), seed %d)", plan.path("slo").path("text").asText(),
-                interval.path("text").asText(), interval.path("resamples").asInt(), interval.path("workDurations").asLong(),
-                interval.path("saturatedRepeats").asInt(), interval.path("seed").asLong()), ""), rows);
+                + "of %,d work durations and %d saturated run(s), seed %d)", plan.slo().text(), interval.text(),
+                interval.resamples(), interval.workDurations(), interval.saturatedRepeats(), interval.seed()), ""), rows);
     }
 
-    static Table validationSummary(JsonNode plan, JsonNode client) {
-        String slo = plan.path("slo").path("text").asText();
+    static Table validationSummary(PlanFile plan, PlanFile.Client client) {
         List<List<String>> rows = new ArrayList<>();
         List<Boolean> missed = new ArrayList<>();
-        for (JsonNode summary : client.path("validationSummary")) {
-            rows.add(List.of(Integer.toString(summary.path("workers").asInt()),
-                    summary.path("met").asInt() + " of " + summary.path("repeats").asInt(),
-                    ms(summary.path("lowestP99Micros").asDouble()) + "–" + ms(summary.path("highestP99Micros").asDouble()),
-                    summary.path("predictedSloMet").asBoolean() ? "met" : "missed",
-                    String.format(Locale.ROOT, "%.2f", summary.path("modelChance").asDouble())));
-            missed.add(summary.path("met").asInt() < summary.path("repeats").asInt());
+        for (ValidationSummary summary : client.validationSummary()) {
+            rows.add(List.of(Integer.toString(summary.workers()), summary.met() + " of " + summary.repeats(),
+                    ms(summary.lowestP99Micros()) + "–" + ms(summary.highestP99Micros()),
+                    summary.predictedSloMet() ? "met" : "missed",
+                    String.format(Locale.ROOT, "%.2f", summary.modelChance())));
+            missed.add(summary.met() < summary.repeats());
         }
-        return Table.highlighting(List.of("workers", "repeats that met " + slo, "measured p99 (ms)", "model says",
-                "model P(met)"), rows, missed);
+        return Table.highlighting(List.of("workers", "repeats that met " + plan.slo().text(), "measured p99 (ms)",
+                "model says", "model P(met)"), rows, missed);
     }
 
-    static Table validation(JsonNode plan, JsonNode client) {
-        String label = plan.path("slo").path("text").asText().split("=")[0];
+    static Table validation(PlanFile plan, PlanFile.Client client) {
+        String label = plan.slo().label();
         List<List<String>> rows = new ArrayList<>();
         List<Boolean> missed = new ArrayList<>();
-        for (JsonNode run : client.path("validation")) {
-            JsonNode predicted = run.path("predictedSloWaitMicros");
-            rows.add(List.of(Integer.toString(run.path("workers").asInt()),
-                    run.path("predictedP99Micros").isNumber() ? ms(run.path("predictedP99Micros").asDouble()) : "unstable",
-                    ms(run.path("measuredP99Micros").asDouble()),
-                    predicted.isNumber() ? ms(predicted.asDouble()) : "unstable",
-                    ms(run.path("measuredSloWaitMicros").asDouble()),
-                    run.path("predictedSloMet").asBoolean() ? "met" : "missed",
-                    run.path("sloMet").asBoolean() ? "met" : "MISSED",
-                    ms(run.path("producerLagP99Micros").asDouble()), f0(run.path("throughputPerSec")),
-                    Integer.toString(run.path("exitCode").asInt()),
-                    Path.of(run.path("dir").asText("-")).getFileName().toString()));
-            missed.add(!run.path("sloMet").asBoolean());
+        for (ValidationRun run : client.validation()) {
+            rows.add(List.of(Integer.toString(run.workers()),
+                    run.predictedP99Micros() == null ? "unstable" : ms(run.predictedP99Micros()),
+                    ms(run.measuredP99Micros()),
+                    run.predictedSloWaitMicros() == null ? "unstable" : ms(run.predictedSloWaitMicros()),
+                    ms(run.measuredSloWaitMicros()),
+                    run.predictedSloMet() ? "met" : "missed",
+                    run.sloMet() ? "met" : "MISSED",
+                    ms(run.producerLagP99Micros()), f0(run.throughputPerSec()),
+                    Integer.toString(run.exitCode()),
+                    Path.of(run.dir() == null ? "-" : run.dir()).getFileName().toString()));
+            missed.add(!run.sloMet());
         }
         Table table = Table.highlighting(List.of("workers", "predicted p99 (ms)", "measured p99 (ms)",
                 "predicted " + label + " (ms)", "measured " + label + " (ms)", "SLO predicted", "SLO measured",
@@ -187,8 +182,8 @@ final class PlanClientSection {
         return String.format(Locale.ROOT, "%.2f", micros / 1000.0);
     }
 
-    private static String f0(JsonNode value) {
-        return value.isNumber() ? String.format(Locale.ROOT, "%.0f", value.asDouble()) : "-";
+    private static String f0(double value) {
+        return String.format(Locale.ROOT, "%.0f", value);
     }
 
     private static String f2(double value) {

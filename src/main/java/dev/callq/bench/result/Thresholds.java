@@ -1,5 +1,6 @@
 package dev.callq.bench.result;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.callq.bench.DurationText;
 import dev.callq.bench.measure.LatencySummary;
 import dev.callq.bench.measure.Percentile;
@@ -19,6 +20,8 @@ import java.util.regex.Pattern;
  * {@code summary.json} holds; see {@link #METRICS} for the names. Latencies are enqueue→dequeue and
  * need a unit (us, ms, s); the other metrics are plain numbers.
  */
+// sweep.json has always held the derived "empty" beside "all": written still, ignored when read back.
+@JsonIgnoreProperties(value = "empty", allowGetters = true)
 public record Thresholds(List<Threshold> all) {
     public static final Thresholds NONE = new Thresholds(List.of());
 

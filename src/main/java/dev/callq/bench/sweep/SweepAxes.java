@@ -24,6 +24,8 @@ public record SweepAxes(List<String> clients, List<String> patterns, List<Intege
     }
 
     public SweepAxes {
+        // Sweeps written before the faults axis have none: one value, no faults.
+        faults = faults == null ? List.of(List.of()) : faults;
         faults = nonEmpty(faults.stream().map(List::copyOf).toList(), "faults");
         clients = nonEmpty(clients, "clients");
         patterns = nonEmpty(patterns, "patterns");

@@ -1,22 +1,19 @@
 package dev.callq.bench.sweep;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.env.Provenance;
+import dev.callq.bench.result.CsvTable;
+import dev.callq.bench.result.SummaryJson;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.lang.reflect.RecordComponent;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Writes a sweep's {@code sweep.json} (the spec and one entry per cell) and {@code sweep.csv} (the same
@@ -28,8 +25,6 @@ public final class SweepFiles {
     public static final String CSV = "sweep.csv";
     public static final int SCHEMA = 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private SweepFiles() {
     }
 
@@ -40,11 +35,33 @@ public final class SweepFiles {
 
     public static void write(SweepReport report, Path dir) {
         try {
-            MAPPER.writeValue(dir.resolve(JSON).toFile(), withoutSecrets(report));
+            SummaryJson.mapper().writeValue(dir.resolve(JSON).toFile(), withoutSecrets(report));
             writeCsv(report.cells(), dir.resolve(CSV));
         } catch (IOException e) {
             throw new HarnessException("cannot write the sweep results in " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads {@code dir}/sweep.json back into the record that wrote it; fields a later version adds are ignored,
+     * a different schema is refused. Sweeps written before a field was recorded (provenance, the faults axis,
+     * thresholds) read it as absent.
+     */
+    public static SweepReport read(Path dir) {
+        Path file = dir.resolve(JSON);
+        if (!Files.isRegularFile(file)) {
+            throw new HarnessException("no " + JSON + " in " + dir);
+        }
+        SweepReport report;
+        try {
+            report = SummaryJson.mapper().readValue(file.toFile(), SweepReport.class);
+        } catch (IOException e) {
+            throw new HarnessException("cannot read " + file + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+        if (report.schema() != SCHEMA) {
+            throw new HarnessException(file + " has schema " + report.schema() + "; this callq reads schema " + SCHEMA);
+        }
+        return report;
     }
 
     /** The report with the password of every Redis URL among the spec's options masked. */
@@ -53,18 +70,21 @@ public final class SweepFiles {
         Map<String, String> options = new LinkedHashMap<>();
         spec.options().forEach((option, value) -> options.put(option, RedisEndpoint.mask(value)));
         return new SweepReport(report.schema(), report.startedAt(), report.elapsedSeconds(),
-                new SweepSpec(spec.name(), spec.description(), spec.phases(), spec.load(), options, spec.axes()),
+                new SweepSpec(spec.name(), spec.description(), spec.phases(), spec.load(), options, spec.axes(),
+                        spec.thresholds()),
                 report.cells(), report.provenance());
     }
 
+    /** One row per cell, a column per {@link CellResult} component under its name, as in sweep.json. */
     private static void writeCsv(List<CellResult> cells, Path file) throws IOException {
-        RecordComponent[] columns = CellResult.class.getRecordComponents();
-        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-            out.println(Arrays.stream(columns).map(RecordComponent::getName).collect(Collectors.joining(",")));
-            for (CellResult cell : cells) {
-                out.println(Arrays.stream(columns).map(c -> csvField(value(c, cell))).collect(Collectors.joining(",")));
-            }
+        List<RecordComponent> columns = List.of(CellResult.class.getRecordComponents());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (CellResult cell : cells) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            columns.forEach(column -> row.put(column.getName(), value(column, cell)));
+            rows.add(row);
         }
+        CsvTable.write(file, columns.stream().map(RecordComponent::getName).toList(), rows);
     }
 
     private static Object value(RecordComponent component, CellResult cell) {
@@ -73,13 +93,5 @@ public final class SweepFiles {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot read " + component.getName(), e);
         }
-    }
-
-    private static String csvField(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value.toString();
-        return text.matches("[^,\"\\r\\n]*") ? text : "\"" + text.replace("\"", "\"\"") + "\"";
     }
 }

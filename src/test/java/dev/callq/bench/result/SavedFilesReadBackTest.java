@@ -28,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * holds must come back. Fields added since a file was saved are allowed; they read as null or 0 from it.
  * {@code saved/run-schema1-79d2764/} holds a summary.json of this schema as a synthetic Jedis run wrote it at
  * that commit; the golden folders hold older ones, from before {@code provenance} and the producer's schedule were recorded.
+ * {@code saved/sweep-schema1-b9a0563/} holds a sweep.json of two clients with and without a Redis pause, and
+ * {@code saved/plan-schema2-b9a0563/} a validated plan.json (golden/plan's is schema 1), and
+ * {@code saved/max-rate-sip-schema1-b9a0563/} a max-rate.json of a SIP search, with RFC 7501's rate.
  */
 class SavedFilesReadBackTest {
     private static final ObjectMapper STRICT = SummaryJson.mapper().copy()
@@ -38,7 +41,13 @@ class SavedFilesReadBackTest {
             "saved/run-schema1-79d2764/summary.json, dev.callq.bench.result.RunSummary",
             "golden/synthetic-lettuce/summary.json, dev.callq.bench.result.RunSummary",
             "golden/sip-both/summary.json, dev.callq.bench.result.RunSummary",
-            "golden/max-rate/max-rate.json, dev.callq.bench.maxrate.MaxRateJson"})
+            "golden/max-rate/max-rate.json, dev.callq.bench.maxrate.MaxRateJson",
+            "saved/max-rate-sip-schema1-b9a0563/max-rate.json, dev.callq.bench.maxrate.MaxRateJson",
+            "saved/sweep-schema1-b9a0563/sweep.json, dev.callq.bench.sweep.SweepFiles$SweepReport",
+            "golden/sweep-workers/sweep.json, dev.callq.bench.sweep.SweepFiles$SweepReport",
+            "golden/suite/rates/sweep.json, dev.callq.bench.sweep.SweepFiles$SweepReport",
+            "saved/plan-schema2-b9a0563/plan.json, dev.callq.bench.plan.PlanFile",
+            "golden/plan/plan.json, dev.callq.bench.plan.PlanFile"})
     void aSavedFileReadsIntoItsRecordAndWritesBackEveryFieldItHeld(String fixture, String type) throws Exception {
         Path file = resource(fixture);
         Object record = STRICT.readValue(file.toFile(), Class.forName(type));
@@ -69,6 +78,23 @@ class SavedFilesReadBackTest {
         assertThatThrownBy(() -> STRICT.treeToValue(summary, RunSummary.class))
                 .isInstanceOf(UnrecognizedPropertyException.class)
                 .hasMessageContaining("\"lostEvents\"");
+    }
+
+    @ParameterizedTest(name = "{0}: {1} renamed")
+    @CsvSource({
+            "saved/sweep-schema1-b9a0563/sweep.json, /cells/0, eventsLost, dev.callq.bench.sweep.SweepFiles$SweepReport",
+            "saved/plan-schema2-b9a0563/plan.json, /clients/0, recommendedWorkers, dev.callq.bench.plan.PlanFile",
+            "saved/plan-schema2-b9a0563/plan.json, /clients/0/erlangC, predictedSloWaitMicros, dev.callq.bench.plan.PlanFile",
+            "saved/max-rate-sip-schema1-b9a0563/max-rate.json, /probes/0, sloMeasuredMicros, dev.callq.bench.maxrate.MaxRateJson"})
+    void aRenamedFieldOfAnyFileFailsTheStrictRead(String fixture, String parent, String field, String type)
+            throws Exception {
+        ObjectNode root = (ObjectNode) STRICT.readTree(resource(fixture).toFile());
+        ObjectNode holder = (ObjectNode) required(root, parent);
+        holder.set(field + "Renamed", holder.remove(field));
+
+        assertThatThrownBy(() -> STRICT.treeToValue(root, Class.forName(type)))
+                .isInstanceOf(UnrecognizedPropertyException.class)
+                .hasMessageContaining("\"" + field + "Renamed\"");
     }
 
     /** Adds to {@code lost} the path of every field of {@code saved} that {@code written} lacks or holds otherwise. */

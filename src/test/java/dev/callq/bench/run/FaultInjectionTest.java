@@ -1,6 +1,7 @@
 package dev.callq.bench.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.callq.bench.result.CsvTable;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.fault.FaultInjector;
@@ -48,8 +49,12 @@ class FaultInjectionTest {
         assertThat(fault.get("note").asText()).isEqualTo("1 worker(s) died holding 1 popped event(s)");
         assertThat(fault.get("startedAtMicros").asLong()).isPositive();
         assertThat(result.get("warnings").toString()).contains("consumer-crash:1@1s: 1 worker(s) died holding 1");
-        assertThat(Files.readAllLines(FaultInjector.file(out, "jedis"))).hasSize(2)
-                .first().isEqualTo(String.join(",", FaultInjector.COLUMNS));
+        assertThat(Files.readAllLines(FaultInjector.file(out, "jedis")).get(0)).isEqualTo(String.join(",", FaultInjector.COLUMNS));
+        assertThat(CsvTable.read(FaultInjector.file(out, "jedis"))).singleElement().satisfies(row -> {
+            assertThat(row).containsEntry("spec", "consumer-crash:1@1s")
+                    .containsEntry("note", "1 worker(s) died holding 1 popped event(s)").containsEntry("error", "");
+            assertThat(Long.parseLong(row.get("startedAtMicros"))).isPositive();
+        });
     }
 
     /**
