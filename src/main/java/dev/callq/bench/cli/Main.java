@@ -3,6 +3,7 @@ package dev.callq.bench.cli;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.ManagedProcess;
+import dev.callq.bench.options.OptionText;
 import dev.callq.bench.env.Provenance;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -68,7 +69,7 @@ public final class Main {
 
     private static int onBadParameters(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
-        err.println("callq: error: " + e.getMessage());
+        err.println("callq: error: " + OptionText.errorMessage(e));
         err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
         err.flush();
         return ExitCode.USAGE;

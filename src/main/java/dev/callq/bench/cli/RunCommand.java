@@ -7,7 +7,6 @@ import dev.callq.bench.report.RunHtml;
 import dev.callq.bench.result.SummaryJson;
 import dev.callq.bench.result.ClientResult;
 import dev.callq.bench.run.ForkedRun;
-import dev.callq.bench.options.RunArguments;
 import dev.callq.bench.options.RunOptions;
 import dev.callq.bench.options.RunOptionsFile;
 import dev.callq.bench.options.RunConfig;
@@ -34,7 +33,7 @@ import java.util.concurrent.Callable;
                         + "behind, load NOT SUSTAINED); 5 a --threshold was not met (before 3)."})
 public final class RunCommand implements Callable<Integer> {
     @Mixin
-    RunArguments arguments = new RunArguments();
+    RunOptions options;
 
     @Option(names = "--out", description = "results folder (default: results/run-<time>)")
     Path outDir;
@@ -93,13 +92,13 @@ public final class RunCommand implements Callable<Integer> {
     /** The options on the command line, or those of a forked run's file, which then come alone. */
     private RunOptions options() {
         if (optionsFile == null) {
-            return arguments.toOptions();
+            return options;
         }
         boolean more = spec.commandLine().getParseResult().matchedOptions().stream()
                 .anyMatch(option -> !FILE_AND_OUT.contains(option.longestName()));
         if (more) {
             throw new IllegalArgumentException(ForkedRun.OPTIONS_FILE + " takes no other run option than --out "
-                    + "(and --redis from " + RunArguments.REDIS_ENV + ")");
+                    + "(and --redis from " + RunOptions.REDIS_ENV + ")");
         }
         return RunOptionsFile.read(optionsFile);
     }

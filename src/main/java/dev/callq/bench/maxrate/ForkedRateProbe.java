@@ -55,7 +55,9 @@ public final class ForkedRateProbe implements Probe {
     }
 
     static RunOptions atRate(RunOptions fixedOptions, long ratePerSec) {
-        return fixedOptions.toBuilder().rate(Long.toString(ratePerSec)).build();
+        RunOptions options = fixedOptions.copy();
+        options.rate = Long.toString(ratePerSec);
+        return options;
     }
 
     @Override

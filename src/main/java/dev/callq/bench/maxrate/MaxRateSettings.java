@@ -67,12 +67,18 @@ public record MaxRateSettings(String client, String pattern, int workers, String
 
     /** The options every probe shares; {@link ForkedRateProbe} adds the rate. */
     public RunOptions fixedOptions() {
-        return RunOptions.builder().client(QueueDrivers.requireOne(client, "--client")).load(load)
-                .pattern(RunOptions.parseEnum(QueuePattern.class, pattern, "--pattern")).workers(workers)
-                .serviceTime(ServiceTime.parse(serviceTime))
-                .workMode(RunOptions.parseEnum(Work.Mode.class, workMode, "--work"))
-                .warmupSeconds(warmupSeconds).durationSeconds(durationSeconds)
-                .drainTimeoutSeconds(drainTimeoutSeconds).events(events).build();
+        RunOptions options = RunOptions.defaults();
+        options.client = QueueDrivers.requireOne(client, "--client");
+        options.load = load;
+        options.pattern = RunOptions.parseEnum(QueuePattern.class, pattern, "--pattern");
+        options.workers = workers;
+        options.serviceTime = ServiceTime.parse(serviceTime);
+        options.workMode = RunOptions.parseEnum(Work.Mode.class, workMode, "--work");
+        options.warmupSeconds = warmupSeconds;
+        options.durationSeconds = durationSeconds;
+        options.drainTimeoutSeconds = drainTimeoutSeconds;
+        options.events = events;
+        return options;
     }
 
     /** Checks the first probe's options as {@code callq run} will check each, before the first fork. */

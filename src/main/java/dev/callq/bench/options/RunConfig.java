@@ -30,7 +30,10 @@ import java.util.List;
 
 /**
  * Everything one run needs, fixed before it starts, checked and with defaults filled in: what
- * {@link RunOptions#toConfig} makes of the command line or of options built in code.
+ * {@link RunOptions#toConfig} makes of the command line or of options built in code. An option used as given is
+ * read from {@link #options()} ({@code options().kamailioChildren}); a component here is a value made before the
+ * run starts (a duration from milliseconds, a rate's schedule, a default that depends on another option, the
+ * Redis endpoint from its URL), or one that callers read here from before options were kept whole.
  *
  * @param clients        the clients to measure, one after the other, each on the same load
  * @param workers        consumer threads, each with its own connection
@@ -53,7 +56,6 @@ import java.util.List;
  * @param redis          an external Redis to use instead of starting one, or null
  * @param outDir         the results folder
  * @param kamailioShmMb  Kamailio's shared memory in MB, or null to size it for the rate ({@link KamailioSizing})
- * @param kamailioChildren Kamailio's SIP worker processes
  * @param key            the Redis key of the queue
  * @param events         which SIP requests Kamailio pushes an event for
  * @param kamailioCfg    the user's Kamailio script, or null for the bundled one
@@ -76,18 +78,21 @@ import java.util.List;
  *                       empty for one Redis
  * @param uas            a SIPp UAS the user started, which their Kamailio relays the calls to, or null to start one
  * @param redisRttJitter how far each of {@code redisRtt}'s round trips is drawn from it, either way; zero for none
+ * @param options        the options as given, defaults filled in: an option used as given (such as
+ *                       {@code options().kamailioChildren}) is read from here, with no component of its own
  */
 public record RunConfig(List<String> clients, int workers, LoadKind load, RateProfile rate, long calls,
                         Duration duration, Warmup warmup, Duration holdTime, PayloadFormat payload,
                         QueuePattern pattern, int batchSize, ServiceTime serviceTime, Work.Mode workMode,
                         SyntheticLoad.Arrivals arrivals, int producerLanes, Duration popTimeout,
                         Duration drainTimeout, int respVersion, RedisEndpoint redis, Path outDir,
-                        Integer kamailioShmMb, int kamailioChildren, String key, EnqueuedEvents events,
+                        Integer kamailioShmMb, String key, EnqueuedEvents events,
                         Path kamailioCfg, LocalRedis.Security localRedis, Duration clientTimeout, Duration redisRtt,
                         Path uacScenario, Path uasScenario, ExternalKamailio kamailio, Duration redisStall,
                         List<FaultSpec> faults, RedisPersistence redisPersistence, boolean redisSentinel,
                         boolean profile, Role role, Shard shard, long clockSkewMillis,
-                        List<RedisEndpoint> redisCluster, ExternalUas uas, Duration redisRttJitter) {
+                        List<RedisEndpoint> redisCluster, ExternalUas uas, Duration redisRttJitter,
+                        RunOptions options) {
 
     /** Between two stalls of {@code --redis-stall-ms}, Redis serves normally this long. */
     public static final Duration REDIS_UNSTALLED = Duration.ofSeconds(1);
@@ -132,7 +137,7 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
         }
         if (load == LoadKind.SIP) {
             KamailioSizing.requireValid(kamailioShmMb != null ? kamailioShmMb : KamailioSizing.sharedMemoryMb(1),
-                    kamailioChildren);
+                    options.kamailioChildren);
         }
         if (key == null || key.isBlank()) {
             throw new IllegalArgumentException("--key must not be empty");
@@ -143,6 +148,13 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
         faults = List.copyOf(faults);
         redisRttJitter = redisRttJitter == null ? Duration.ZERO : redisRttJitter;
         RoundTrip.checked(redisRtt, redisRttJitter, "--redis-rtt");
+        options = options.copy();
+    }
+
+    /** The options as given, defaults filled in; a copy, as a run's configuration does not change. */
+    @Override
+    public RunOptions options() {
+        return options.copy();
     }
 
     /** The SIPp -lost percentage a sip-loss fault asks for, or 0. */
@@ -161,7 +173,7 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
      * sentinels for the master again on every reconnect.
      */
     public KamailioSettings kamailioSettings(RedisEndpoint master, RedisEndpoint asked, String key) {
-        return new KamailioSettings(master, key, payload, events, kamailioCfg, kamailioSharedMemoryMb(), kamailioChildren,
+        return new KamailioSettings(master, key, payload, events, kamailioCfg, kamailioSharedMemoryMb(), options.kamailioChildren,
                 asked.kind() == RedisEndpoint.Kind.SENTINEL ? asked : null);
     }
 
@@ -177,7 +189,7 @@ public record RunConfig(List<String> clients, int workers, LoadKind load, RatePr
 
     /** Redis connections the run holds at once: one per worker, producer lane or Kamailio worker, and the others. */
     public int redisConnections() {
-        return workers + (load == LoadKind.SYNTHETIC ? producerLanes : kamailioChildren) + OTHER_CONNECTIONS;
+        return workers + (load == LoadKind.SYNTHETIC ? producerLanes : options.kamailioChildren) + OTHER_CONNECTIONS;
     }
 
     /** {@code --redis-rtt}: the round trip the proxy adds, and its jitter. */

@@ -2,7 +2,6 @@ package dev.callq.bench.options;
 
 import dev.callq.bench.result.SummaryJson;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callq.bench.HarnessException;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,13 +15,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A forked run's options as one JSON object written with Jackson, keyed by option name:
- * {@code {"client": "jedis", "workers": 4, "fault": ["redis-pause:1s@2s"], "redis-auth": true}}. The parent
- * writes it into the run's folder ({@link #FILE_NAME}, also a record of what the run was asked); the child
- * reads it with the command line's own parser, so a file and a command line cannot mean different things.
+ * A forked run's options as one JSON object written with Jackson, keyed by option name, every option with its
+ * value (defaults included): {@code {"client": "jedis", "workers": 4, "fault": ["redis-pause:1s@2s"],
+ * "redis-auth": true, …}}. It is written from the {@link RunOptions} object and its declarations alone, so a new
+ * option needs nothing here. The parent writes it into the run's folder ({@link #FILE_NAME}, also a record of
+ * what the run was asked); the child reads it with the command line's own parser, so a file and a command line
+ * cannot mean different things.
  * <p>
  * The Redis URL ({@code --redis}) is never in the file: it may hold a password, which goes to the child in
- * its environment ({@link RunArguments#REDIS_ENV}, readable only by the child's user), never on its command
+ * its environment ({@link RunOptions#REDIS_ENV}, readable only by the child's user), never on its command
  * line nor on disk. {@link #withheldRedis} gives it to the caller that starts the child.
  */
 public final class RunOptionsFile {
@@ -49,8 +50,7 @@ public final class RunOptionsFile {
 
     /** The {@code --redis} value {@link #write} leaves out, with its password, or null when there is none. */
     public static String withheldRedis(RunOptions options) {
-        JsonNode redis = toJson(options).get(REDIS);
-        return redis == null ? null : redis.asText();
+        return options.redis;
     }
 
     /**
@@ -77,31 +77,32 @@ public final class RunOptionsFile {
         if (redis != null) {
             args.addAll(List.of(PREFIX + REDIS, redis));
         }
-        return RunArguments.parse(args);
+        return RunOptions.parse(args);
     }
 
-    /** The options as the object the file holds: what {@link RunOptions#toArgs} spells, typed by the option. */
+    /** The options as the object the file holds: each as {@link RunOptions} spells it, a number or flag as JSON's own. */
     static ObjectNode toJson(RunOptions options) {
-        CommandSpec spec = CommandSpec.forAnnotatedObject(new RunArguments());
+        CommandSpec spec = CommandSpec.forAnnotatedObject(options);
         ObjectNode json = SummaryJson.mapper().createObjectNode();
-        Iterator<String> args = options.toArgs().iterator();
-        while (args.hasNext()) {
-            String name = args.next();
+        options.spelled().forEach((name, values) -> {
             OptionSpec option = spec.findOption(name);
             String key = name.substring(PREFIX.length());
-            Class<?> type = option.type();
-            if (type == Boolean.class || type == boolean.class) {
-                json.put(key, true);
-            } else if (option.isMultiValue()) {
-                (json.has(key) ? (ArrayNode) json.get(key) : json.putArray(key)).add(args.next());
-            } else if (type == Integer.class || type == Long.class) {
-                json.put(key, Long.parseLong(args.next()));
-            } else if (type == Double.class) {
-                json.put(key, Double.parseDouble(args.next()));
-            } else {
-                json.put(key, args.next());
+            if (option.isMultiValue()) {
+                values.forEach(json.putArray(key)::add);
+                return;
             }
-        }
+            String value = values.get(0);
+            Class<?> type = option.type();
+            if (type == boolean.class || type == Boolean.class) {
+                json.put(key, Boolean.parseBoolean(value));
+            } else if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
+                json.put(key, Long.parseLong(value));
+            } else if (type == double.class || type == Double.class) {
+                json.put(key, Double.parseDouble(value));
+            } else {
+                json.put(key, value);
+            }
+        });
         return json;
     }
 

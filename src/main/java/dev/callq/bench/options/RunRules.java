@@ -21,10 +21,10 @@ import java.util.Optional;
 
 /**
  * Which combinations of {@code callq run} options are refused: the one place that decides, asked by
- * {@link RunOptions#toConfig} (most once every default is filled in) and by {@link RunArguments} for
- * {@code --redis-ca}, which is folded into the endpoint as it is read. A value wrong on its own (a
- * negative {@code --workers}) is refused where it is read; here, options that do not go together, each
- * refusal in one line that names them.
+ * {@link RunOptions#toConfig} (most once every default is filled in, {@code --redis-ca} as it is folded into
+ * the endpoint). A value wrong on its own is refused where it is read (its {@link OptionText}, or where
+ * {@code toConfig} or {@link RunConfig} checks it: a negative {@code --workers}); here, options that do not go
+ * together, each refusal in one line that names them.
  */
 final class RunRules {
     private RunRules() {

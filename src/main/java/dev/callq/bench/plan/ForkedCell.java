@@ -1,6 +1,7 @@
 package dev.callq.bench.plan;
 
 import dev.callq.bench.load.SyntheticLoad;
+import dev.callq.bench.netem.RoundTrip;
 import dev.callq.bench.result.ClientResult;
 import dev.callq.bench.run.ForkedRun;
 import dev.callq.bench.load.LoadKind;
@@ -46,14 +47,19 @@ final class ForkedCell {
     }
 
     Result run(Path outDir, PlanSettings settings) {
-        RunOptions options = RunOptions.builder().client(client).load(LoadKind.SYNTHETIC).workers(workers)
-                .rate(String.format(Locale.ROOT, "%.0f", offeredRatePerSec))
-                .durationSeconds(measuredSeconds).warmupSeconds(warmupSeconds)
-                .serviceTime(ServiceTime.parse(serviceTimeSpec)).workMode(Work.Mode.SLEEP)
-                .arrivals(RunOptions.parseEnum(SyntheticLoad.Arrivals.class, arrivals, "--arrivals"))
-                .drainTimeoutSeconds((long) PlanSettings.DRAIN_TIMEOUT_SECONDS)
-                .redisRtt(settings.redisRtt().isZero() ? null : settings.redisRtt())
-                .redisRttJitter(settings.redisRttJitter().isZero() ? null : settings.redisRttJitter()).build();
+        RunOptions options = RunOptions.defaults();
+        options.client = client;
+        options.load = LoadKind.SYNTHETIC;
+        options.workers = workers;
+        options.rate = String.format(Locale.ROOT, "%.0f", offeredRatePerSec);
+        options.durationSeconds = measuredSeconds;
+        options.warmupSeconds = warmupSeconds;
+        options.serviceTime = ServiceTime.parse(serviceTimeSpec);
+        options.workMode = Work.Mode.SLEEP;
+        options.arrivals = RunOptions.parseEnum(SyntheticLoad.Arrivals.class, arrivals, "--arrivals");
+        options.drainTimeoutSeconds = (long) PlanSettings.DRAIN_TIMEOUT_SECONDS;
+        options.redisRtt = settings.redisRtt().isZero() ? null
+                : new RoundTrip(settings.redisRtt(), settings.redisRttJitter());
         ForkedRun.Outcome outcome = ForkedRun.run(options, outDir, settings.forkTimeout(warmupSeconds, measuredSeconds));
         return new Result(outcome, outcome.summary().clients().get(0));
     }

@@ -1,7 +1,6 @@
 package dev.callq.bench.run;
 
 import dev.callq.bench.options.RunOptionsFile;
-import dev.callq.bench.options.RunArguments;
 import dev.callq.bench.options.RunOptions;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.HarnessException;
@@ -108,10 +107,10 @@ public final class ForkedRun {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             // A Redis URL may hold a password: it goes to the child in its environment, which only the
             // child's user can read, rather than on its command line, which every user can, or in the file.
-            builder.environment().remove(RunArguments.REDIS_ENV);
+            builder.environment().remove(RunOptions.REDIS_ENV);
             String redis = RunOptionsFile.withheldRedis(options);
             if (redis != null) {
-                builder.environment().put(RunArguments.REDIS_ENV, redis);
+                builder.environment().put(RunOptions.REDIS_ENV, redis);
             }
             process = builder.start();
         } catch (IOException e) {

@@ -267,7 +267,7 @@ public final class Runner {
         }
         if (config.load() == LoadKind.SIP) {
             map.put("kamailioShmMb", config.kamailioSharedMemoryMb());
-            map.put("kamailioChildren", config.kamailioChildren());
+            map.put("kamailioChildren", config.options().kamailioChildren);
             map.put("events", config.events().cliName());
             if (config.kamailioCfg() != null) {
                 map.put("kamailioCfg", config.kamailioCfg().toString());

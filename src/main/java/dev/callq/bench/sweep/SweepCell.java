@@ -4,7 +4,6 @@ import dev.callq.bench.driver.ClientChoice;
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.fault.FaultSpec;
 import dev.callq.bench.load.LoadKind;
-import dev.callq.bench.options.RunArguments;
 import dev.callq.bench.options.RunOptions;
 import dev.callq.bench.work.ServiceTime;
 
@@ -66,12 +65,18 @@ public record SweepCell(int index, String client, String pattern, int workers, S
     public RunOptions runOptions(SweepSpec spec) {
         List<String> options = new ArrayList<>();
         spec.options().forEach((option, value) -> options.addAll(List.of("--" + option, value)));
-        return RunArguments.parse(options).toBuilder().client(client).load(LoadKind.parse(spec.load(), "load"))
-                .pattern(RunOptions.parseEnum(QueuePattern.class, pattern, "--pattern")).workers(workers)
-                .rate(offeredRate()).serviceTime(ServiceTime.parse(serviceTime))
-                .warmupSeconds(spec.phases().warmupSeconds()).durationSeconds(spec.phases().durationSeconds())
-                .drainTimeoutSeconds(spec.phases().drainTimeoutSeconds())
-                .faults(faults.isEmpty() ? null : faults.stream().map(FaultSpec::parse).toList()).build();
+        RunOptions run = RunOptions.parse(options);
+        run.client = client;
+        run.load = LoadKind.parse(spec.load(), "load");
+        run.pattern = RunOptions.parseEnum(QueuePattern.class, pattern, "--pattern");
+        run.workers = workers;
+        run.rate = offeredRate();
+        run.serviceTime = ServiceTime.parse(serviceTime);
+        run.warmupSeconds = spec.phases().warmupSeconds();
+        run.durationSeconds = spec.phases().durationSeconds();
+        run.drainTimeoutSeconds = spec.phases().drainTimeoutSeconds();
+        run.faults = faults.isEmpty() ? null : faults.stream().map(FaultSpec::parse).toList();
+        return run;
     }
 
     /** The {@code callq run} arguments of this cell, without {@code --out}. */

@@ -1,9 +1,6 @@
 package dev.callq.bench.fault;
 
-import dev.callq.bench.env.RedisEndpoint;
-import dev.callq.bench.load.LoadKind;
 import dev.callq.bench.netem.RoundTrip;
-import dev.callq.bench.options.RunArguments;
 import dev.callq.bench.options.RunOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -114,8 +111,7 @@ class FaultSpecTest {
             "consumer-crash:4@1s|synthetic|would kill 4 of 4 workers",
             "redis-pause:1s@20s|synthetic|starts after the measured phase's 10.0 s"})
     void aFaultTheRunCannotHaveIsRefusedBeforeItStarts(String spec, String load, String why) {
-        RunOptions options = RunOptions.builder().load(LoadKind.parse(load, "--load")).durationSeconds(10.0)
-                .workers(4).faults(List.of(FaultSpec.parse(spec))).build();
+        RunOptions options = RunOptions.of("--load", load, "--duration", "10", "--workers", "4", "--fault", spec);
 
         assertThatThrownBy(() -> options.toConfig(Path.of("out"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(why);
@@ -123,35 +119,36 @@ class FaultSpecTest {
 
     @Test
     void twoFaultsOfOneKindAtOnceAreRefusedAndApartOrOnOtherSidesAccepted() {
-        RunOptions overlapping = RunOptions.builder().load(LoadKind.SYNTHETIC).durationSeconds(10.0).workers(4)
-                .faults(List.of(FaultSpec.parse("redis-pause:3s@2s"), FaultSpec.parse("redis-pause:3s@4s"))).build();
+        RunOptions overlapping = RunOptions.of("--load", "synthetic", "--duration", "10", "--workers", "4",
+                "--fault", "redis-pause:3s@2s", "--fault", "redis-pause:3s@4s");
         assertThatThrownBy(() -> overlapping.toConfig(Path.of("out"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("--fault redis-pause:3s@2s and --fault redis-pause:3s@4s overlap: one redis-pause at a "
                         + "time (the first to end would end the other)");
 
-        RunOptions apart = RunOptions.builder().load(LoadKind.SYNTHETIC).durationSeconds(10.0).workers(4)
-                .faults(List.of(FaultSpec.parse("redis-pause:1s@2s"), FaultSpec.parse("redis-pause:1s@4s"),
-                        FaultSpec.parse("redis-partition:2s@1s/workers"), FaultSpec.parse("redis-partition:2s@1s/producer")))
-                .build();
+        RunOptions apart = RunOptions.of("--load", "synthetic", "--duration", "10", "--workers", "4",
+                "--fault", "redis-pause:1s@2s", "--fault", "redis-pause:1s@4s",
+                "--fault", "redis-partition:2s@1s/workers", "--fault", "redis-partition:2s@1s/producer");
         assertThat(apart.toConfig(Path.of("out")).faults()).hasSize(4);
     }
 
     @Test
     void aFailoverStartsTheSentinelTopologyUnlessTheRedisIsTheUsers() {
-        RunOptions failover = RunOptions.builder().load(LoadKind.SYNTHETIC).durationSeconds(10.0).workers(4)
-                .faults(List.of(FaultSpec.parse("redis-failover@1s"))).build();
+        RunOptions failover = RunOptions.of("--load", "synthetic", "--duration", "10", "--workers", "4",
+                "--fault", "redis-failover@1s");
+        RunOptions pause = failover.copy();
+        pause.faults = List.of(FaultSpec.parse("redis-pause:1s@1s"));
+        RunOptions external = failover.copy();
+        external.redis = "127.0.0.1:6379";
 
         assertThat(failover.toConfig(Path.of("out")).redisSentinel()).isTrue();
-        assertThat(failover.toBuilder().faults(List.of(FaultSpec.parse("redis-pause:1s@1s"))).build()
-                .toConfig(Path.of("out")).redisSentinel()).isFalse();
-        assertThatThrownBy(() -> failover.toBuilder().redis(RedisEndpoint.parse("127.0.0.1:6379")).build()
-                .toConfig(Path.of("out"))).hasMessage("--fault redis-failover@1s needs the Sentinel topology callq "
+        assertThat(pause.toConfig(Path.of("out")).redisSentinel()).isFalse();
+        assertThatThrownBy(() -> external.toConfig(Path.of("out"))).hasMessage("--fault redis-failover@1s needs the Sentinel topology callq "
                 + "starts (a primary, a replica and the sentinels that promote it), not --redis");
     }
 
     @Test
     void aProxyFaultIsRefusedWithSentinel() {
-        RunOptions options = RunArguments.parse(List.of("--load", "synthetic", "--redis-sentinel",
+        RunOptions options = RunOptions.parse(List.of("--load", "synthetic", "--redis-sentinel",
                 "--fault", "redis-partition:1s@1s"));
 
         assertThatThrownBy(() -> options.toConfig(Path.of("out")))
@@ -162,7 +159,7 @@ class FaultSpecTest {
     /** TLS passes through the proxy, but a client checks the certificate's name against the proxy's address. */
     @Test
     void theProxyIsRefusedForATlsRedisNotOnLoopback() {
-        RunOptions options = RunArguments.parse(List.of("--load", "synthetic", "--redis",
+        RunOptions options = RunOptions.parse(List.of("--load", "synthetic", "--redis",
                 "rediss://redis.example.com:6380", "--fault", "redis-latency:2ms@1s-2s"));
 
         assertThatThrownBy(() -> options.toConfig(Path.of("out")))
@@ -172,7 +169,7 @@ class FaultSpecTest {
 
     @Test
     void aRedisFaultIsRefusedForAnExternalRedis() {
-        RunOptions options = RunArguments.parse(List.of("--load", "synthetic", "--redis", "127.0.0.1:6390",
+        RunOptions options = RunOptions.parse(List.of("--load", "synthetic", "--redis", "127.0.0.1:6390",
                 "--fault", "redis-pause:1s@1s"));
 
         assertThatThrownBy(() -> options.toConfig(Path.of("out")))

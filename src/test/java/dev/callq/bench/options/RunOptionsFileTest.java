@@ -1,9 +1,7 @@
 package dev.callq.bench.options;
 
 import dev.callq.bench.result.SummaryJson;
-import dev.callq.bench.load.LoadKind;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.callq.bench.env.RedisEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RunOptionsFileTest {
     @Test
     void theFileIsTypedByOptionAndKeyedByItsName(@TempDir Path dir) throws Exception {
-        RunOptions options = RunArguments.parse(List.of("--client", "jedis", "--load", "synthetic", "--workers", "3",
+        RunOptions options = RunOptions.parse(List.of("--client", "jedis", "--load", "synthetic", "--workers", "3",
                 "--duration", "4.5", "--fault", "redis-pause:1s@1s", "--fault", "consumer-crash:1@2s", "--profile"));
 
         JsonNode json = SummaryJson.mapper().readTree(RunOptionsFile.write(options, dir).toFile());
@@ -38,8 +36,8 @@ class RunOptionsFileTest {
     void aRedisPasswordStaysOutOfTheFileAndComesBackFromWhereItWasHanded(@TempDir Path dir) throws Exception {
         Path ca = Files.writeString(dir.resolve("ca.pem"), "not read until a connection is made");
         String password = "s3cret-in-url";
-        RunOptions options = RunOptions.builder().load(LoadKind.SYNTHETIC)
-                .redis(RedisEndpoint.parse("rediss://alice:" + password + "@127.0.0.1:6400/2").withCaFile(ca)).build();
+        RunOptions options = RunOptions.of("--load", "synthetic", "--redis", "rediss://alice:" + password
+                + "@127.0.0.1:6400/2", "--redis-ca", ca.toString());
 
         Path file = RunOptionsFile.write(options, dir);
 
@@ -47,7 +45,7 @@ class RunOptionsFileTest {
                 .contains("redis-ca");
         assertThat(RunOptionsFile.withheldRedis(options)).contains(password);
         RunOptions read = RunOptionsFile.read(file, RunOptionsFile.withheldRedis(options));
-        assertThat(read.redis().password()).isEqualTo(password);
+        assertThat(read.toConfig(dir).redis().password()).isEqualTo(password);
         assertThat(read).isEqualTo(options);
     }
 

@@ -26,7 +26,7 @@ class RunRulesTest {
         List<String> args = new ArrayList<>(List.of("--load", "synthetic", "--duration", "3"));
         args.addAll(Arrays.asList(sentinel.split(" ")));
         args.addAll(Arrays.asList(proxied.split(" ")));
-        RunOptions options = RunArguments.parse(args);
+        RunOptions options = RunOptions.parse(args);
 
         assertThatThrownBy(() -> options.toConfig(Path.of("out")))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -42,7 +42,7 @@ class RunRulesTest {
             "--load synthetic --redis 127.0.0.1:6390 --redis-persistence aof | --redis-persistence configures the Redis callq starts, not --redis",
             "--load synthetic --redis-ca ca.pem                     | --redis-ca needs --redis rediss://…; --redis-tls makes its own CA"})
     void optionsThatDoNotGoTogetherAreRefusedInOneLineNamingThem(String given, String message) {
-        assertThatThrownBy(() -> RunArguments.parse(Arrays.asList(given.strip().split(" +"))).toConfig(Path.of("out")))
+        assertThatThrownBy(() -> RunOptions.parse(Arrays.asList(given.strip().split(" +"))).toConfig(Path.of("out")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(message);
     }

@@ -1,7 +1,7 @@
 package dev.callq.bench.run;
 
 import dev.callq.bench.options.RunConfig;
-import dev.callq.bench.options.RunArguments;
+import dev.callq.bench.options.RunOptions;
 import dev.callq.bench.load.LoadKind;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -120,7 +120,7 @@ class ComposeFileTest {
         assertThat(command.get(out + 1)).startsWith("results/");
         List<String> runOptions = new ArrayList<>(command.subList(1, command.size()));
         runOptions.subList(out - 1, out + 1).clear();
-        return RunArguments.parse(runOptions).toConfig(Path.of(command.get(out + 1)));
+        return RunOptions.parse(runOptions).toConfig(Path.of(command.get(out + 1)));
     }
 
     private static List<String> fieldNames(JsonNode node) {

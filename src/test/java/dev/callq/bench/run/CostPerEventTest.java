@@ -1,6 +1,6 @@
 package dev.callq.bench.run;
 
-import dev.callq.bench.options.RunDefaults;
+import dev.callq.bench.options.RunOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.testkit.NoProcessLeftBehind;
@@ -81,7 +81,7 @@ class CostPerEventTest {
     private static void assertSplitByThreadGroup(JsonNode result) {
         JsonNode threads = required(result, "/cost/threads");
         // Each lane writes on one thread and reads its replies on another.
-        assertThat(required(threads, "/producer/threads").asInt()).isEqualTo(2 * RunDefaults.PRODUCER_CONNECTIONS);
+        assertThat(required(threads, "/producer/threads").asInt()).isEqualTo(2 * RunOptions.defaults().producerConnections);
         assertThat(required(threads, "/producer/userCpuMsPer1k").asDouble()
                 + required(threads, "/producer/systemCpuMsPer1k").asDouble()).isPositive();
         assertThat(required(threads, "/producer/allocatedKbPer1k").asDouble()).isPositive();

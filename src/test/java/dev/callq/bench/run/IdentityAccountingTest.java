@@ -1,6 +1,6 @@
 package dev.callq.bench.run;
 
-import dev.callq.bench.options.RunDefaults;
+import dev.callq.bench.options.RunOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.Main;
@@ -50,14 +50,14 @@ class IdentityAccountingTest {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             try (Jedis jedis = new Jedis(redis.endpoint().host(), redis.endpoint().port())) {
                 while (removed == null && !run.isDone() && System.nanoTime() < deadline) {
-                    String popped = Files.exists(timeseries) ? jedis.lpop(RunDefaults.KEY) : null;
+                    String popped = Files.exists(timeseries) ? jedis.lpop(RunOptions.defaults().key) : null;
                     if (popped != null) {
                         removed = PayloadFormat.JSON.decode(popped).callId();
                     } else {
                         Thread.sleep(20);
                     }
                 }
-                jedis.rpush(RunDefaults.KEY, madeUp);
+                jedis.rpush(RunOptions.defaults().key, madeUp);
             }
             exit = run.get(120, TimeUnit.SECONDS);
         }

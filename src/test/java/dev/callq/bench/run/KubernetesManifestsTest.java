@@ -1,7 +1,7 @@
 package dev.callq.bench.run;
 
 import dev.callq.bench.options.RunConfig;
-import dev.callq.bench.options.RunArguments;
+import dev.callq.bench.options.RunOptions;
 import dev.callq.bench.result.Shard;
 import dev.callq.bench.result.Role;
 import dev.callq.bench.result.ShardPart;
@@ -69,12 +69,12 @@ class KubernetesManifestsTest {
             assertThat(args).containsSubsequence("--redis", redisAddress);
             assertMountsResults(job.getSpec().getTemplate().getSpec(), results);
             // What the pod with completion index 0 runs must be a valid callq run.
-            RunConfig config = RunArguments.parse(optionsOfIndexZero(args)).toConfig(Path.of(valueOf(args, "--out")));
+            RunConfig config = RunOptions.parse(optionsOfIndexZero(args)).toConfig(Path.of(valueOf(args, "--out")));
             assertThat(config.shard()).isEqualTo(new Shard(0, shards));
             shardArgs.add(args);
         }
-        assertThat(RunArguments.parse(optionsOfIndexZero(shardArgs.get(0))).role()).isEqualTo(Role.PRODUCER);
-        assertThat(RunArguments.parse(optionsOfIndexZero(shardArgs.get(1))).role()).isEqualTo(Role.CONSUMER);
+        assertThat(RunOptions.parse(optionsOfIndexZero(shardArgs.get(0))).role).isEqualTo(Role.PRODUCER);
+        assertThat(RunOptions.parse(optionsOfIndexZero(shardArgs.get(1))).role).isEqualTo(Role.CONSUMER);
         // The shards meet at one barrier: same Redis, results folder, client, load and length.
         for (String option : List.of("--redis", "--out", "--client", "--load", "--rate", "--duration")) {
             assertThat(valueOf(shardArgs.get(1), option)).as(option).isEqualTo(valueOf(shardArgs.get(0), option));

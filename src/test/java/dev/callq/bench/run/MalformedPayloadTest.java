@@ -1,6 +1,6 @@
 package dev.callq.bench.run;
 
-import dev.callq.bench.options.RunDefaults;
+import dev.callq.bench.options.RunOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.ExitCode;
 import dev.callq.bench.cli.Main;
@@ -55,7 +55,7 @@ class MalformedPayloadTest {
             }
             assertThat(timeseries).as("the measured phase started").exists();
             try (Jedis jedis = new Jedis(redis.endpoint().host(), redis.endpoint().port())) {
-                jedis.rpush(RunDefaults.KEY, "not an event");
+                jedis.rpush(RunOptions.defaults().key, "not an event");
             }
             exit = run.get(120, TimeUnit.SECONDS);
         } finally {

@@ -1,6 +1,6 @@
 package dev.callq.bench.run;
 
-import dev.callq.bench.options.RunDefaults;
+import dev.callq.bench.options.RunOptions;
 import dev.callq.bench.options.RunOptions;
 import dev.callq.bench.result.Shard;
 import dev.callq.bench.shard.ShardQueues;
@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.env.LocalRedisCluster;
 import dev.callq.bench.env.RedisClusterSlots;
-import dev.callq.bench.load.LoadKind;
 import dev.callq.bench.result.Role;
 import dev.callq.bench.result.ShardPart;
 import dev.callq.bench.testkit.NoProcessLeftBehind;
@@ -47,16 +46,17 @@ class RedisClusterShardsTest {
         Path out = tmp.resolve("cluster-" + client);
         try (LocalRedisCluster cluster = LocalRedisCluster.start(Files.createDirectories(tmp.resolve("cluster")))) {
             RedisClusterSlots slots = RedisClusterSlots.read(cluster.endpoints());
-            assertThat(slots.primaryFor(ShardQueues.clusterKey(RunDefaults.KEY, 0)))
-                    .isNotEqualTo(slots.primaryFor(ShardQueues.clusterKey(RunDefaults.KEY, 1)));
+            assertThat(slots.primaryFor(ShardQueues.clusterKey(RunOptions.defaults().key, 0)))
+                    .isNotEqualTo(slots.primaryFor(ShardQueues.clusterKey(RunOptions.defaults().key, 1)));
             List<Process> shards = new ArrayList<>();
             try {
                 for (Role role : List.of(Role.CONSUMER, Role.PRODUCER)) {
                     for (int i = 0; i < SHARDS; i++) {
-                        RunOptions options = RunOptions.builder().client(client).load(LoadKind.SYNTHETIC)
-                                .rate(Integer.toString(RATE_PER_SEC)).durationSeconds(1.0).warmupSeconds(0.5)
-                                .workers(2 * SHARDS).redis(cluster.endpoints().get(0))
-                                .redisCluster(cluster.endpoints()).role(role).shard(new Shard(i, SHARDS)).build();
+                        RunOptions options = RunOptions.of("--client", client, "--load", "synthetic",
+                                "--rate", Integer.toString(RATE_PER_SEC), "--duration", "1", "--warmup", "0.5",
+                                "--workers", Integer.toString(2 * SHARDS), "--redis", RunOptions.CLUSTER_SCHEME
+                                        + String.join(",", cluster.endpoints().stream().map(endpoint -> endpoint.urlWithPassword()).toList()),
+                                "--role", role.cliName(), "--shard", new Shard(i, SHARDS).toString());
                         shards.add(ShardedRunTest.fork(options, out, tmp.resolve(client + "-" + role.cliName() + i + ".log")));
                     }
                 }

@@ -8,7 +8,6 @@ import dev.callq.bench.result.RunVerdict;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.env.LocalRedis;
-import dev.callq.bench.load.LoadKind;
 import dev.callq.bench.result.Role;
 import dev.callq.bench.result.ShardPart;
 import org.HdrHistogram.EncodableHistogram;
@@ -50,13 +49,14 @@ class ShardedRunTest {
             List<Process> shards = new ArrayList<>();
             for (Role role : List.of(Role.CONSUMER, Role.PRODUCER)) {
                 for (int i = 0; i < SHARDS; i++) {
-                    RunOptions.Builder options = RunOptions.builder().client("jedis").load(LoadKind.SYNTHETIC)
-                            .rate(Integer.toString(RATE_PER_SEC)).durationSeconds((double) DURATION_SECONDS)
-                            .warmupSeconds(0.5).workers(6).redis(redis.endpoint()).role(role).shard(new Shard(i, SHARDS));
+                    RunOptions options = RunOptions.of("--client", "jedis", "--load", "synthetic",
+                            "--rate", Integer.toString(RATE_PER_SEC), "--duration", Integer.toString(DURATION_SECONDS),
+                            "--warmup", "0.5", "--workers", "6", "--redis", redis.endpoint().urlWithPassword(),
+                            "--role", role.cliName(), "--shard", new Shard(i, SHARDS).toString());
                     if (role == Role.PRODUCER && i == 1) {
-                        options.clockSkewMillis(SKEW_MILLIS);
+                        options.clockSkewMillis = SKEW_MILLIS;
                     }
-                    shards.add(fork(options.build(), out, tmp.resolve(role.cliName() + "-" + i + ".log")));
+                    shards.add(fork(options, out, tmp.resolve(role.cliName() + "-" + i + ".log")));
                 }
             }
             try {

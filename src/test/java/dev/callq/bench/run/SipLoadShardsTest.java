@@ -5,7 +5,6 @@ import dev.callq.bench.result.Shard;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.cli.Main;
 import dev.callq.bench.env.LocalRedis;
-import dev.callq.bench.load.LoadKind;
 import dev.callq.bench.measure.EventSets;
 import dev.callq.bench.result.Role;
 import dev.callq.bench.result.ShardPart;
@@ -45,10 +44,10 @@ class SipLoadShardsTest {
             List<Process> shards = new ArrayList<>();
             for (Role role : List.of(Role.CONSUMER, Role.SIP_LOAD)) {
                 for (int i = 0; i < SHARDS; i++) {
-                    RunOptions options = RunOptions.builder().client("jedis").load(LoadKind.SIP)
-                            .rate(Integer.toString(RATE_CPS)).durationSeconds((double) DURATION_SECONDS)
-                            .warmupSeconds(0.5).workers(4).redis(redis.endpoint()).role(role)
-                            .shard(new Shard(i, SHARDS)).build();
+                    RunOptions options = RunOptions.of("--client", "jedis", "--load", "sip",
+                            "--rate", Integer.toString(RATE_CPS), "--duration", Integer.toString(DURATION_SECONDS),
+                            "--warmup", "0.5", "--workers", "4", "--redis", redis.endpoint().urlWithPassword(),
+                            "--role", role.cliName(), "--shard", new Shard(i, SHARDS).toString());
                     shards.add(ShardedRunTest.fork(options, out, tmp.resolve(role.cliName() + "-" + i + ".log")));
                 }
             }

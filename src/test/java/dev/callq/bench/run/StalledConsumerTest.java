@@ -2,7 +2,7 @@ package dev.callq.bench.run;
 
 import dev.callq.bench.options.Warmup;
 import dev.callq.bench.options.RunConfig;
-import dev.callq.bench.options.RunDefaults;
+import dev.callq.bench.options.RunOptions;
 import dev.callq.bench.result.Shard;
 import dev.callq.bench.driver.QueuePattern;
 import dev.callq.bench.env.LocalRedis;
@@ -46,9 +46,10 @@ class StalledConsumerTest {
         RunConfig config = new RunConfig(List.of("jedis"), 1, LoadKind.SYNTHETIC, RateProfile.parse("1000"), 0,
                 Duration.ofSeconds(3), Warmup.fixed(Duration.ZERO), Duration.ZERO, PayloadFormat.JSON, QueuePattern.BLPOP, 1,
                 new ServiceTime.None(), Work.Mode.SLEEP, SyntheticLoad.Arrivals.CONSTANT, 1, Duration.ofMillis(500), Duration.ofSeconds(10),
-                2, null, outDir, null, 4, RunDefaults.KEY, EnqueuedEvents.INVITE_BYE, null,
+                2, null, outDir, null, RunOptions.defaults().key, EnqueuedEvents.INVITE_BYE, null,
                 LocalRedis.Security.NONE, null, Duration.ZERO, null, null, null, null, List.of(),
-                RedisPersistence.NONE, false, false, Role.ALL, Shard.WHOLE, 0, List.of(), null, Duration.ZERO);
+                RedisPersistence.NONE, false, false, Role.ALL, Shard.WHOLE, 0, List.of(), null, Duration.ZERO,
+                RunOptions.defaults());
         AtomicLong events = new AtomicLong();
         // The only worker stalls once, a second into the measured phase.
         Runnable stallOnce = () -> {

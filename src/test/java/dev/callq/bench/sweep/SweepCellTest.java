@@ -1,6 +1,7 @@
 package dev.callq.bench.sweep;
 
 import dev.callq.bench.netem.RoundTrip;
+import dev.callq.bench.event.PayloadFormat;
 import dev.callq.bench.options.RunOptions;
 import org.junit.jupiter.api.Test;
 
@@ -48,12 +49,16 @@ class SweepCellTest {
     @Test
     void runArgumentsCarryTheAxesPhasesAndOptions() {
         SweepSpec spec = new SweepSpec("s", "", new SweepPhases(0.5, 1, 10), "synthetic",
-                java.util.Map.of("payload", "json"), AXES);
+                java.util.Map.of("arrivals", "poisson"), AXES);
 
-        List<String> args = new SweepCell(3, "lettuce", "batch", 4, "500/worker", "fixed:1ms", 1).runArgs(spec);
+        SweepCell cell = new SweepCell(3, "lettuce", "batch", 3, "500/worker", "fixed:1ms", 1);
+        List<String> args = cell.runArgs(spec);
 
-        assertThat(String.join(" ", args)).isEqualTo("--client lettuce --load synthetic --pattern batch --workers 4 "
-                + "--rate 2000 --service-time fixed:1ms --warmup 0.5 --duration 1.0 --drain-timeout 10 --payload json");
+        // the options that differ from their defaults, in the order RunOptions declares them
+        assertThat(String.join(" ", args)).isEqualTo("--client lettuce --workers 3 --load synthetic --rate 1500 "
+                + "--duration 1.0 --warmup 0.5 --pattern batch --service-time fixed:1ms --arrivals poisson "
+                + "--drain-timeout 10");
+        assertThat(cell.runOptions(spec).payload).as("the default").isEqualTo(PayloadFormat.JSON);
     }
 
     @Test

@@ -38,7 +38,7 @@ class SweepDryRunTest {
         assertThat(out).doesNotExist();
         // Per cell: 8 s to start, 0.5 s warm-up and the 5 s the JIT usually adds to it, 1 s measured.
         assertThat(console.stdout()).contains("tiny: 2 cells, about 0:29",
-                "01-jedis-blpop-w2-r500-none-1  callq run --client jedis --load synthetic",
+                "01-jedis-blpop-w2-r500-none-1  callq run --client jedis --workers 2 --load synthetic",
                 "02-jedis-blpop-w4-r500-none-1");
     }
 
