@@ -1,8 +1,8 @@
 package dev.callq.bench.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.callq.bench.cli.Main;
 import dev.callq.bench.env.Provenance;
+import dev.callq.bench.testkit.CallqProcess;
 import dev.callq.bench.testkit.NoProcessLeftBehind;
 import org.HdrHistogram.HistogramLogProcessor;
 import org.junit.jupiter.api.Tag;
@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -28,12 +29,22 @@ import static dev.callq.bench.testkit.Json.required;
 class ResultFilesInteropTest {
     @TempDir
     Path outDir;
+    @TempDir
+    Path logDir;
 
     @Test
     void histogramLogProcessorPrintsTheSummaryP99AndTheSummaryRecordsWhatProducedIt() throws Exception {
-        int exit = Main.execute("run", "--load", "synthetic", "--client", "jedis", "--workers", "2", "--rate", "1000",
-                "--duration", "3", "--warmup", "0.5", "--service-time", "exp:200us", "--out", outDir.toString());
-        assertThat(exit).isZero();
+        // A JVM of its own: the command line a summary records is the JVM's, and other classes run callq beside this one.
+        Path log = logDir.resolve("callq.log");
+        Process callq = CallqProcess.start(log, List.of(), "run", "--load", "synthetic", "--client", "jedis",
+                "--workers", "2", "--rate", "1000", "--duration", "3", "--warmup", "0.5", "--service-time", "exp:200us",
+                "--out", outDir.toString());
+        try {
+            assertThat(callq.waitFor(120, TimeUnit.SECONDS)).as("callq run finished").isTrue();
+        } finally {
+            CallqProcess.killWithChildren(callq);
+        }
+        assertThat(callq.exitValue()).as(() -> readLog(log)).isZero();
         SummaryTree tree = new SummaryTree(outDir);
         JsonNode jedis = tree.client("jedis");
         long p99Micros = required(jedis, "/latencyMicros/enqueueToDequeue/p99").asLong();
@@ -78,5 +89,13 @@ class ResultFilesInteropTest {
                 "--note", "two words");
         assertThat(Provenance.current().commandLine())
                 .isEqualTo("callq run --redis redis://app:***@db.example:6380/2 --note 'two words'");
+    }
+
+    private static String readLog(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (java.io.IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
     }
 }
