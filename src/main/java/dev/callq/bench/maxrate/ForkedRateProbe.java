@@ -68,8 +68,11 @@ public final class ForkedRateProbe implements Probe {
         try {
             ForkedRun.Outcome outcome = ForkedRun.run(atRate(fixedOptions, ratePerSec), dir.resolve(folder), timeout);
             ClientResult result = outcome.summary().clients().get(0);
-            BacklogTrend backlog = BacklogTrend.read(outcome.outDir().resolve(result.timeseries()),
+            // As a run judges itself: the last second no more than what remained when the probe's phase ended.
+            BacklogTrend sampled = BacklogTrend.read(outcome.outDir().resolve(result.timeseries()),
                     result.measuredSeconds());
+            BacklogTrend backlog = result.drain() == null ? sampled
+                    : sampled.endingAtMost(result.drain().events() + result.events().leftInQueue());
             SessionMetrics sessions = result.calls() == null ? null : result.calls().rfc6076();
             SustainedRateRule.Judgement judgement = rule.judge(ratePerSec, eventsPerRateUnit, result, backlog);
             record = new Evidence(number, ratePerSec, folder, outcome.exitCode(), judgement.passed(),

@@ -35,6 +35,20 @@ public record BacklogTrend(List<Long> backlogPerSecond) {
         return regression.getSlope();
     }
 
+    /**
+     * This trend with its last second's backlog at most {@code leftAtEnd}: the sample is taken on the second, up
+     * to a second before the phase ends, while what the drain took after it (and what it left) is exactly what
+     * remained; a stall caught by the last sample and caught up before the end is not a backlog left behind.
+     */
+    public BacklogTrend endingAtMost(long leftAtEnd) {
+        if (backlogPerSecond.isEmpty() || finalBacklog() <= leftAtEnd) {
+            return this;
+        }
+        List<Long> bounded = new java.util.ArrayList<>(backlogPerSecond);
+        bounded.set(bounded.size() - 1, leftAtEnd);
+        return new BacklogTrend(bounded);
+    }
+
     /** The backlog at the last measured second; 0 when the series is empty. */
     public long finalBacklog() {
         return backlogPerSecond.isEmpty() ? 0 : backlogPerSecond.get(backlogPerSecond.size() - 1);

@@ -20,7 +20,8 @@ import java.util.Locale;
  *       most {@value #MAX_GROWTH_FRACTION} of the offered events per second. An overloaded queue grows by
  *       (offered − capacity) every second; a stable one hovers near empty. Judged from
  *       {@value #MIN_SECONDS_FOR_TREND} measured seconds on.</li>
- *   <li><b>Final backlog small</b>: the last measured second's backlog is at most what arrives in
+ *   <li><b>Final backlog small</b>: the last measured second's backlog (no more than what remained when the
+ *       phase ended: {@link BacklogTrend#endingAtMost}) is at most what arrives in
  *       {@value #MAX_FINAL_BACKLOG_SECONDS} s (or in a longer allowance the caller names: max-rate allows
  *       its SLO's bound). A snapshot of a stable queue stays far below 100 ms of arrivals.</li>
  * </ol>

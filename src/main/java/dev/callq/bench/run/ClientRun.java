@@ -431,7 +431,8 @@ final class ClientRun {
                     warmupSeconds, consumed.maxBacklog, pollErrors, window, hlog, timeseries, warnings,
                     consumed.failure, consumed.cost).withFaults(faults)
                     .withBacklogUnknownSeconds(consumed.backlogUnknownSeconds);
-            return result.withSustained(window.sustained(timeseries, notJudgedBecause(consumed)), window.drain());
+            return result.withSustained(window.sustained(timeseries, notJudgedBecause(consumed),
+                    result.events().leftInQueue()), window.drain());
         }
 
         /** Why the sustained rule does not apply to this run, or null when it does. */

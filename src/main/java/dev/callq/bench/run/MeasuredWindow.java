@@ -41,14 +41,16 @@ public record MeasuredWindow(double seconds, long expected, double consumedPerSe
     }
 
     /**
-     * The sustained rule on this window, the backlog's trend read from the run's time series.
+     * The sustained rule on this window, the backlog's trend read from the run's time series, its last second
+     * no more than what remained when the window ended: the events drained after it and those the drain left.
      *
      * @param notJudgedBecause why the rule does not apply ({@link #FAULTS_STALL}, {@link #NOTHING_MEASURED}), or
      *                         null to judge
+     * @param leftInQueue      events still in Redis after the drain
      */
-    public SustainedLoad sustained(Path timeseries, String notJudgedBecause) {
-        BacklogTrend backlog = Files.exists(timeseries) ? BacklogTrend.read(timeseries, seconds)
-                : new BacklogTrend(List.of());
+    public SustainedLoad sustained(Path timeseries, String notJudgedBecause, long leftInQueue) {
+        BacklogTrend backlog = (Files.exists(timeseries) ? BacklogTrend.read(timeseries, seconds)
+                : new BacklogTrend(List.of())).endingAtMost(drainedEvents + leftInQueue);
         if (notJudgedBecause != null) {
             return SustainedLoad.notJudged(notJudgedBecause, offeredPerSec(), consumedPerSec, backlog);
         }

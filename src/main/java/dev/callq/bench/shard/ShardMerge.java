@@ -136,7 +136,8 @@ public final class ShardMerge {
                 consumers.stream().mapToLong(ShardPart::maxBacklog).max().orElse(0), producer,
                 sum(consumers, ShardPart::pollErrors), client + ".hlog", mergedCsv.getFileName().toString(),
                 clientEnvironment, warnings, shardFailure(folders));
-        result = result.withSustained(window.sustained(mergedCsv, config.get("faults") != null ? MeasuredWindow.FAULTS_STALL : null), window.drain());
+        result = result.withSustained(window.sustained(mergedCsv, config.get("faults") != null ? MeasuredWindow.FAULTS_STALL : null,
+                result.events().leftInQueue()), window.drain());
         return new RunSummary(RunSummary.SCHEMA, Instant.ofEpochSecond(0, first.startMicros() * 1_000).toString(),
                 first.phases(), config, first.environment(), List.of(result), Provenance.current());
     }

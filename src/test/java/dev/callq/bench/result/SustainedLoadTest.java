@@ -35,4 +35,23 @@ class SustainedLoadTest {
         assertThat(judged.sustained()).isFalse();
         assertThat(judged.reasons()).containsExactly("backlog grew 3 events/s (limit 2)");
     }
+
+    /**
+     * The last second's sample caught a stall (19 events, more than 0.1 s of 173 events/s), but nothing was left
+     * when the phase ended: the drain took nothing. With 30 left, the final backlog fails.
+     */
+    @Test
+    void theFinalBacklogIsWhatRemainedWhenThePhaseEndedNotALateStallTheSampleCaught() {
+        BacklogTrend sampled = new BacklogTrend(List.of(0L, 2L, 19L));
+
+        SustainedLoad caughtUp = SustainedLoad.judge(173, 173.0, sampled.endingAtMost(0),
+                SustainedLoad.MAX_FINAL_BACKLOG_SECONDS);
+        SustainedLoad leftBehind = SustainedLoad.judge(173, 173.0, sampled.endingAtMost(30),
+                SustainedLoad.MAX_FINAL_BACKLOG_SECONDS);
+
+        assertThat(caughtUp.sustained()).isTrue();
+        assertThat(caughtUp.finalBacklog()).isZero();
+        assertThat(leftBehind.sustained()).isFalse();
+        assertThat(leftBehind.reasons()).containsExactly("final backlog 19 > 17");
+    }
 }
