@@ -245,8 +245,10 @@ public final class SipLoad implements Load {
             pushCommands = null;
         }
         Map<String, Long> sentMicros = payload == PayloadFormat.CALLID ? sentInvites : Map.of();
+        // A SIP process killed at a restart may have sent a push it never counted: a push whose reply failed.
+        long pushesUnacknowledged = failures.total() + (kamailio == null ? 0 : kamailio.sipProcessesKilled());
         return new LoadOutcome(expected, startMicros, endMicros, callStats, null, sentMicros, pushCommands,
-                failures.total(), crossChecks);
+                pushesUnacknowledged, crossChecks);
     }
 
     /**

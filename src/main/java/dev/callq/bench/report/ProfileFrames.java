@@ -18,8 +18,10 @@ import java.util.Optional;
 
 /**
  * The top frames of a client's JFR profile ({@code callq run --profile}): the methods the JVM was
- * executing when sampled (jdk.ExecutionSample, every 10 ms of a thread running Java code), counted by
- * the innermost frame, so that where one client spends CPU that another does not can be read side by side.
+ * executing when sampled (jdk.ExecutionSample, every 10 ms of a thread running Java code, and
+ * jdk.NativeMethodSample, every 20 ms of one in a native method: a loop the JIT has not compiled yet calls
+ * {@code System.nanoTime} natively, and is seen only there), counted by the innermost frame, so that where
+ * one client spends CPU that another does not can be read side by side.
  */
 final class ProfileFrames {
     static final int TOP = 15;
@@ -45,13 +47,14 @@ final class ProfileFrames {
                 rows));
     }
 
-    /** Execution samples counted by their innermost frame, {@code package.Class.method}. */
+    /** Execution and native-method samples counted by their innermost frame, {@code package.Class.method}. */
     static Map<String, Long> topFrameCounts(Path jfr) {
         Map<String, Long> counts = new HashMap<>();
         try (RecordingFile recording = new RecordingFile(jfr)) {
             while (recording.hasMoreEvents()) {
                 RecordedEvent event = recording.readEvent();
-                if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
+                String type = event.getEventType().getName();
+                if (!type.equals("jdk.ExecutionSample") && !type.equals("jdk.NativeMethodSample")) {
                     continue;
                 }
                 RecordedStackTrace stack = event.getStackTrace();

@@ -179,6 +179,9 @@ public final class LocalKamailio implements AutoCloseable {
         }
     }
 
+    /** See {@link #sipProcessesKilled()}. */
+    private int sipProcessesKilled;
+
     /**
      * Reads Kamailio's counters over its ctl socket and saves kamcmd's output in {@code file}; empty when the
      * script opened no ctl socket (the file then says so).
@@ -224,7 +227,16 @@ public final class LocalKamailio implements AutoCloseable {
             return counters(file, true);
         } finally {
             frozen.forEach(ProcessHandle::destroyForcibly);
+            sipProcessesKilled += frozen.size();
         }
+    }
+
+    /**
+     * The SIP processes killed so far by {@link #countersBeforeStop}: each may have been waiting on a push it had
+     * sent, which Redis counted and the script never did, as a push whose reply failed.
+     */
+    public int sipProcessesKilled() {
+        return sipProcessesKilled;
     }
 
     /** Stops (SIGSTOP) every child of Kamailio's main process but the ctl handler; returns them. */

@@ -70,13 +70,31 @@ class CompareTest {
         assertThat(Files.readString(results.resolve("slower/compare.md"))).contains("**REGRESSION**");
     }
 
+    /**
+     * An unchanged rerun passes the gate. It fails in about 3 % of 3-vs-3 comparisons on this machine
+     * (docs/ci-gate.md, the gates' error rates, measured with benchmarks/gate-error-rates.sh): a test that
+     * took one comparison would fail that often on chance alone. So a comparison that fails is measured
+     * once more, with fresh runs of both sides; two false alarms in a row (about 0.1 %) fail the test, and a
+     * gate that fails every rerun fails it every time.
+     */
     @Test
     void aRerunOfTheSameConfigurationIsNotARegression() {
-        int exit = Main.execute("compare", results.resolve("baseline").toString(), results.resolve("same").toString());
+        String same = "same";
+        int exit = Main.execute("compare", results.resolve("baseline").toString(), results.resolve(same).toString());
+        String baseline = "baseline";
+        if (exit == ExitCode.REGRESSION) {
+            for (int repeat = 0; repeat < 3; repeat++) {
+                run("baseline-again/r" + repeat, "fixed:1ms");
+                run("same-again/r" + repeat, "fixed:1ms");
+            }
+            baseline = "baseline-again";
+            same = "same-again";
+            exit = Main.execute("compare", results.resolve(baseline).toString(), results.resolve(same).toString());
+        }
 
         assertThat(exit).isZero();
-        Comparison comparison = Comparison.of(ResultSet.load(results.resolve("baseline")),
-                ResultSet.load(results.resolve("same")), Tolerance.DEFAULT);
+        Comparison comparison = Comparison.of(ResultSet.load(results.resolve(baseline)),
+                ResultSet.load(results.resolve(same)), Tolerance.DEFAULT);
         assertThat(comparison.guarded()).isTrue();
         assertThat(comparison.rows()).allSatisfy(row -> assertThat(row.verdict().fails()).isFalse());
         assertThat(comparison.rows()).allSatisfy(row -> assertThat(row.baselineRepeats()).isEqualTo(3));
