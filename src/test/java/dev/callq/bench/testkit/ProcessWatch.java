@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ProcessWatch implements AutoCloseable {
     private static final long POLL_MILLIS = 50;
+    private static final byte[] OWN_COMMAND_LINE = ownCommandLine();
 
     private final Set<String> programs;
     private final Set<Long> alreadyRunning;
@@ -46,10 +48,7 @@ public final class ProcessWatch implements AutoCloseable {
         while (watching) {
             ProcessHandle.current().descendants()
                     .filter(p -> !alreadyRunning.contains(p.pid()))
-                    // Named only if still alive once read: a child gone meanwhile may have left its pid to an
-                    // unrelated program (isAlive compares the start time too), which is not this JVM's doing.
-                    .forEach(p -> program(p).filter(name -> p.isAlive())
-                            .ifPresent(name -> seen.add(name + " (" + p.pid() + ")")));
+                    .forEach(p -> program(p).ifPresent(name -> seen.add(name + " (" + p.pid() + ")")));
             try {
                 Thread.sleep(POLL_MILLIS);
             } catch (InterruptedException e) {
@@ -65,6 +64,11 @@ public final class ProcessWatch implements AutoCloseable {
     private Optional<String> program(ProcessHandle process) {
         try {
             byte[] commandLine = Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
+            if (Arrays.equals(commandLine, OWN_COMMAND_LINE)) {
+                // Forked by this JVM and not yet exec'd (ProcessBuilder.start, a script say): until the exec it
+                // shows this JVM's command line, java; the next poll sees the program it becomes.
+                return Optional.empty();
+            }
             String first = new String(commandLine, StandardCharsets.UTF_8).split("[\\x00 ]", 2)[0];
             if (!first.isEmpty() && programs.contains(Path.of(first).getFileName().toString())) {
                 return Optional.of(Path.of(first).getFileName().toString());
@@ -83,6 +87,14 @@ public final class ProcessWatch implements AutoCloseable {
             poller.join(1000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static byte[] ownCommandLine() {
+        try {
+            return Files.readAllBytes(Path.of("/proc/self/cmdline"));
+        } catch (IOException e) {
+            return new byte[0];
         }
     }
 }
