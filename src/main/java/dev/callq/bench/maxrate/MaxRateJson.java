@@ -76,15 +76,7 @@ public record MaxRateJson(int schema, String client, String pattern, int workers
      */
     public static MaxRateJson read(Path dir) {
         Path file = dir.resolve(FILE_NAME);
-        if (!Files.isRegularFile(file)) {
-            throw new HarnessException("no " + FILE_NAME + " in " + dir);
-        }
-        MaxRateJson search;
-        try {
-            search = SummaryJson.mapper().readValue(file.toFile(), MaxRateJson.class);
-        } catch (IOException e) {
-            throw new HarnessException("cannot read " + file + ": " + e.getMessage().lines().findFirst().orElse(""), e);
-        }
+        MaxRateJson search = SummaryJson.read(dir, FILE_NAME, MaxRateJson.class);
         if (search.schema() != SCHEMA) {
             throw new HarnessException(file + " has schema " + search.schema() + "; this callq reads schema " + SCHEMA);
         }

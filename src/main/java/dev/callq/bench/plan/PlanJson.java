@@ -9,7 +9,6 @@ import dev.callq.bench.queueing.UslFit;
 import dev.callq.bench.result.SummaryJson;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -48,15 +47,7 @@ public final class PlanJson {
      */
     public static PlanFile read(Path dir) {
         Path file = dir.resolve(FILE_NAME);
-        if (!Files.isRegularFile(file)) {
-            throw new HarnessException("no " + FILE_NAME + " in " + dir);
-        }
-        PlanFile plan;
-        try {
-            plan = SummaryJson.mapper().readValue(file.toFile(), PlanFile.class);
-        } catch (IOException e) {
-            throw new HarnessException("cannot read " + file + ": " + e.getMessage().lines().findFirst().orElse(""), e);
-        }
+        PlanFile plan = SummaryJson.read(dir, FILE_NAME, PlanFile.class);
         if (plan.schema() < 1 || plan.schema() > SCHEMA) {
             throw new HarnessException(file + " has schema " + plan.schema() + "; this callq reads schemas 1 to "
                     + SCHEMA);

@@ -49,6 +49,22 @@ public final class SummaryJson {
         return summary;
     }
 
+    /**
+     * Reads {@code dir/fileName}, a results file this mapper wrote (plan.json, max-rate.json, sweep.json), into
+     * the record that wrote it; a missing or unreadable file is one line. The caller checks its schema.
+     */
+    public static <T> T read(Path dir, String fileName, Class<T> type) {
+        Path file = dir.resolve(fileName);
+        if (!Files.isRegularFile(file)) {
+            throw new HarnessException("no " + fileName + " in " + dir);
+        }
+        try {
+            return MAPPER.readValue(file.toFile(), type);
+        } catch (IOException e) {
+            throw new HarnessException("cannot read " + file + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+    }
+
     public static ObjectMapper mapper() {
         return MAPPER;
     }

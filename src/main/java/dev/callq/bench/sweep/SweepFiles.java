@@ -8,7 +8,6 @@ import dev.callq.bench.result.SummaryJson;
 
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,15 +48,7 @@ public final class SweepFiles {
      */
     public static SweepReport read(Path dir) {
         Path file = dir.resolve(JSON);
-        if (!Files.isRegularFile(file)) {
-            throw new HarnessException("no " + JSON + " in " + dir);
-        }
-        SweepReport report;
-        try {
-            report = SummaryJson.mapper().readValue(file.toFile(), SweepReport.class);
-        } catch (IOException e) {
-            throw new HarnessException("cannot read " + file + ": " + e.getMessage().lines().findFirst().orElse(""), e);
-        }
+        SweepReport report = SummaryJson.read(dir, JSON, SweepReport.class);
         if (report.schema() != SCHEMA) {
             throw new HarnessException(file + " has schema " + report.schema() + "; this callq reads schema " + SCHEMA);
         }
