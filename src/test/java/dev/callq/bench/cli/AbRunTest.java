@@ -95,11 +95,17 @@ class AbRunTest {
         assertThat(Files.readString(regressed.resolve("base/tiny/cells/01-jedis-blpop-w1-r200-fixed1ms-1/summary.json")))
                 .as("the base's results name its commit").contains("\"commit\" : \"" + baseCommit + "\"");
 
-        // The unchanged pair runs the same build on both sides, without building it again.
+        // The unchanged pair runs the same build on both sides, without building it again. Two repeats a side
+        // flag an unchanged pair now and then on noise alone (the gate's measured A/A rate is 3 % with three,
+        // docs/ci-gate.md): a pair flagged is measured once more, and two flagged in a row fail the test.
         List<String> head = ForkedRun.launcher(repository.resolve("target/callq-bench.jar").toString(), List.of());
         ByteArrayOutputStream unchangedLog = new ByteArrayOutputStream();
         Comparison unchanged = new AbRun(SuiteSpecParser.parse(SUITE), head, head, dir.resolve("same"),
                 new PrintStream(unchangedLog, true, StandardCharsets.UTF_8)).run(Tolerance.DEFAULT);
+        if (unchanged.hasRegression()) {
+            unchanged = new AbRun(SuiteSpecParser.parse(SUITE), head, head, dir.resolve("same-again"),
+                    new PrintStream(unchangedLog, true, StandardCharsets.UTF_8)).run(Tolerance.DEFAULT);
+        }
         assertThat(unchanged.hasRegression()).as(unchangedLog.toString(StandardCharsets.UTF_8)).isFalse();
         assertThat(unchanged.rows()).allSatisfy(row -> assertThat(row.baselineRepeats()).isEqualTo(2));
     }
