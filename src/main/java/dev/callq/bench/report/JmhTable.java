@@ -59,7 +59,7 @@ public final class JmhTable {
             }
             lines.add(line.toArray(String[]::new));
         }
-        return format(lines);
+        return ConsoleColumns.align(lines);
     }
 
     /** The method name and every parameter but the client: {@code pipelinedRpush batch=16}. */
@@ -102,25 +102,6 @@ public final class JmhTable {
             return String.format(Locale.ROOT, "%.2f", value);
         }
         return String.format(Locale.ROOT, "%.3f", value);
-    }
-
-    private static String format(List<String[]> lines) {
-        int columns = lines.get(0).length;
-        int[] widths = new int[columns];
-        for (String[] line : lines) {
-            for (int i = 0; i < columns; i++) {
-                widths[i] = Math.max(widths[i], line[i].length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (String[] line : lines) {
-            out.append(String.format(Locale.ROOT, "%-" + widths[0] + "s", line[0]));
-            for (int i = 1; i < columns; i++) {
-                out.append("  ").append(String.format(Locale.ROOT, "%" + widths[i] + "s", line[i]));
-            }
-            out.append('\n');
-        }
-        return out.toString();
     }
 
     private static final class Row {

@@ -101,7 +101,7 @@ public final class SideBySideTable {
                         c -> perThousand(c, ClientResult.Cost::untrackedCpuMsPer1k)));
             }
         }
-        return notSustained(clients) + format(rows);
+        return notSustained(clients) + ConsoleColumns.align(rows);
     }
 
     /** The lines that lead the table when a client did not sustain its load, its figures first. */
@@ -133,24 +133,5 @@ public final class SideBySideTable {
             row[i + 1] = cell.apply(clients.get(i));
         }
         return row;
-    }
-
-    private static String format(List<String[]> rows) {
-        int columns = rows.get(0).length;
-        int[] widths = new int[columns];
-        for (String[] row : rows) {
-            for (int i = 0; i < columns; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (String[] row : rows) {
-            out.append(String.format(Locale.ROOT, "%-" + widths[0] + "s", row[0]));
-            for (int i = 1; i < columns; i++) {
-                out.append("  ").append(String.format(Locale.ROOT, "%" + widths[i] + "s", row[i]));
-            }
-            out.append('\n');
-        }
-        return out.toString();
     }
 }

@@ -1,15 +1,10 @@
 package dev.callq.bench.suite;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.callq.bench.HarnessException;
+import dev.callq.bench.sweep.SpecFile;
 import dev.callq.bench.sweep.SweepSpec;
 import dev.callq.bench.sweep.SweepSpecParser;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -21,30 +16,17 @@ import java.util.Set;
  * written exactly as sweep files are (see benchmarks/worker-sweep.yaml).
  */
 public final class SuiteSpecParser {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> KEYS = Set.of("name", "description", "sweeps", "thresholds");
 
     private SuiteSpecParser() {
     }
 
     public static SuiteSpec read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new HarnessException("no suite file " + file);
-        }
-        try {
-            return parse(Files.readString(file));
-        } catch (IOException e) {
-            throw new HarnessException("cannot read suite file " + file + ": " + e.getMessage());
-        }
+        return parse(SpecFile.text(file, "suite file"));
     }
 
     public static SuiteSpec parse(String yaml) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(yaml);
-        } catch (JacksonException e) {
-            throw new IllegalArgumentException("not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
-        }
+        JsonNode root = SpecFile.tree(yaml);
         if (root == null || !root.isObject() || !root.path("sweeps").isArray()) {
             throw new IllegalArgumentException("a suite file must be a mapping with name, description and a list 'sweeps'");
         }
@@ -59,9 +41,7 @@ public final class SuiteSpecParser {
         for (JsonNode sweep : root.get("sweeps")) {
             index++;
             try {
-                sweeps.add(SweepSpecParser.parse(YAML.writeValueAsString(sweep)));
-            } catch (IOException e) {
-                throw new IllegalArgumentException("sweep " + index + ": " + e.getMessage());
+                sweeps.add(SweepSpecParser.parse(sweep));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("sweep " + index + ": " + e.getMessage());
             }

@@ -1,17 +1,12 @@
 package dev.callq.bench.sweep;
 
 import dev.callq.bench.options.RunDefaults;
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.callq.bench.HarnessException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.callq.bench.fault.FaultSpec;
 import dev.callq.bench.load.LoadKind;
 import dev.callq.bench.result.Thresholds;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -27,7 +22,6 @@ import java.util.function.Function;
  * Whether an option or value is one {@code callq run} accepts is checked per cell by the command.
  */
 public final class SweepSpecParser {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> TOP_KEYS = Set.of("name", "description", "phases", "load", "options", "axes",
             "thresholds");
     private static final Set<String> PHASE_KEYS = Set.of("warmupSeconds", "durationSeconds", "drainTimeoutSeconds");
@@ -41,25 +35,15 @@ public final class SweepSpecParser {
     }
 
     public static SweepSpec read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new HarnessException("no sweep file " + file);
-        }
-        try {
-            return parse(Files.readString(file));
-        } catch (IOException e) {
-            throw new HarnessException("cannot read sweep file " + file + ": " + e.getMessage());
-        }
+        return parse(SpecFile.text(file, "sweep file"));
     }
 
     public static SweepSpec parse(String yaml) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(yaml);
-        } catch (JacksonException e) {
-            String reason = e.getOriginalMessage().lines().findFirst().orElse("unreadable");
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new IllegalArgumentException("not valid YAML (line " + line + "): " + reason);
-        }
+        return parse(SpecFile.tree(yaml));
+    }
+
+    /** A sweep from its YAML tree: a sweep file's, or one entry of a suite file's {@code sweeps}. */
+    public static SweepSpec parse(JsonNode root) {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("a sweep file must be a mapping with name, load, phases, options and axes");
         }
@@ -124,7 +108,7 @@ public final class SweepSpecParser {
             requireMapping(node, "axes");
             requireKnownKeys(node, AXIS_KEYS, "axes.");
         }
-        JsonNode axes = node == null ? YAML.createObjectNode() : node;
+        JsonNode axes = node == null ? JsonNodeFactory.instance.objectNode() : node;
         String defaultRate = Long.toString(RunDefaults.ratePerSec(LoadKind.parse(load, "load")));
         return new SweepAxes(list(axes, "clients", "jedis", n -> scalar(n, "axes.clients")),
                 list(axes, "patterns", "blpop", n -> scalar(n, "axes.patterns")),
