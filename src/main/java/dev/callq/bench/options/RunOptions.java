@@ -118,7 +118,7 @@ public final class RunOptions {
             description = "synthetic arrivals: constant or poisson (default: ${DEFAULT-VALUE})")
     public SyntheticLoad.Arrivals arrivals;
 
-    @Option(names = "--producer-connections", defaultValue = "2", description = "synthetic producer connections (default: ${DEFAULT-VALUE})")
+    @Option(names = "--producer-connections", defaultValue = "1", description = "synthetic producer connections, each a lane of the schedule (default: ${DEFAULT-VALUE})")
     public int producerConnections;
 
     @Option(names = "--pop-timeout-ms", defaultValue = "1000", description = "bound on each blocking pop (default: ${DEFAULT-VALUE})")
