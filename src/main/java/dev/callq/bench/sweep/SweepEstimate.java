@@ -18,8 +18,8 @@ public record SweepEstimate(int cells, Duration likely, Duration atMost) {
 
     public static SweepEstimate of(SweepSpec spec, int cells) {
         SweepPhases phases = spec.phases();
-        double likelySeconds = STARTUP_PER_CELL.toSeconds() + likelyWarmupSeconds(phases) + phases.durationSeconds();
-        double atMostSeconds = STARTUP_PER_CELL.toSeconds() + longestWarmupSeconds(phases) + phases.durationSeconds()
+        double likelySeconds = STARTUP_PER_CELL.toSeconds() + likelyWarmupSeconds(spec) + phases.durationSeconds();
+        double atMostSeconds = STARTUP_PER_CELL.toSeconds() + longestWarmupSeconds(spec) + phases.durationSeconds()
                 + 2.0 * phases.drainTimeoutSeconds();
         return new SweepEstimate(cells, seconds(likelySeconds * cells), seconds(atMostSeconds * cells));
     }
@@ -27,18 +27,21 @@ public record SweepEstimate(int cells, Duration likely, Duration atMost) {
     /** How long one cell may run before it is stopped: every phase at its bound, and a minute to spare. */
     public static Duration cellTimeout(SweepSpec spec) {
         SweepPhases phases = spec.phases();
-        return seconds(60 + STARTUP_PER_CELL.toSeconds() + longestWarmupSeconds(phases) + phases.durationSeconds()
+        return seconds(60 + STARTUP_PER_CELL.toSeconds() + longestWarmupSeconds(spec) + phases.durationSeconds()
                 + 2.0 * phases.drainTimeoutSeconds());
     }
 
-    private static double likelyWarmupSeconds(SweepPhases phases) {
-        return phases.warmupSeconds() == 0 ? 0
-                : Math.min(phases.warmupSeconds() + LIKELY_WARMUP_EXTENSION.toSeconds(), longestWarmupSeconds(phases));
+    private static double likelyWarmupSeconds(SweepSpec spec) {
+        double warmupSeconds = spec.phases().warmupSeconds();
+        return warmupSeconds == 0 ? 0
+                : Math.min(warmupSeconds + LIKELY_WARMUP_EXTENSION.toSeconds(), longestWarmupSeconds(spec));
     }
 
-    /** Cells run with the default --warmup-max. */
-    private static double longestWarmupSeconds(SweepPhases phases) {
-        return Math.max(phases.warmupSeconds(), RunDefaults.WARMUP_MAX_SECONDS);
+    /** The warm-up's bound: the sweep's {@code warmup-max} option, or the default --warmup-max. */
+    private static double longestWarmupSeconds(SweepSpec spec) {
+        String warmupMax = spec.options().get("warmup-max");
+        double maxSeconds = warmupMax == null ? RunDefaults.WARMUP_MAX_SECONDS : Double.parseDouble(warmupMax);
+        return Math.max(spec.phases().warmupSeconds(), maxSeconds);
     }
 
     static String minutesSeconds(Duration duration) {

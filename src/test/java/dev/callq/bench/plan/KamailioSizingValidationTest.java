@@ -62,7 +62,7 @@ class KamailioSizingValidationTest {
         int runExit = Main.execute("run", "--load", "sip", "--client", "jedis",
                 "--rate", Integer.toString(EVENTS_PER_SEC / 2), "--workers", Integer.toString(workers),
                 "--service-time", SERVICE_TIME, "--redis-rtt", REDIS_RTT,
-                "--kamailio-children", Integer.toString(children), "--duration", "3", "--warmup", "1",
+                "--kamailio-children", Integer.toString(children), "--duration", "3", "--warmup", "1", "--warmup-max", "2",
                 "--out", runDir.toString());
 
         assertThat(runExit).isZero();

@@ -18,7 +18,7 @@ class SweepDryRunTest {
             name: tiny
             load: synthetic
             phases: {warmupSeconds: 0.5, durationSeconds: 1, drainTimeoutSeconds: 10}
-            options: {producer-connections: 1}
+            options: {producer-connections: 1, warmup-max: 1}
             axes:
               clients: [jedis]
               workers: [2, 4]
@@ -36,8 +36,9 @@ class SweepDryRunTest {
 
         assertThat(console.exitCode()).isZero();
         assertThat(out).doesNotExist();
-        // Per cell: 8 s to start, 0.5 s warm-up and the 5 s the JIT usually adds to it, 1 s measured.
-        assertThat(console.stdout()).contains("tiny: 2 cells, about 0:29",
+        // Per cell: 8 s to start, 1 s measured, and the warm-up: 0.5 s and what the JIT adds to it (usually 5 s),
+        // but here at most its warmup-max of 1 s.
+        assertThat(console.stdout()).contains("tiny: 2 cells, about 0:20",
                 "01-jedis-blpop-w2-r500-none-1  callq run --client jedis --workers 2 --load synthetic",
                 "02-jedis-blpop-w4-r500-none-1");
     }

@@ -88,7 +88,7 @@ class SweepEndToEndTest {
                 name: crash
                 load: synthetic
                 phases: {warmupSeconds: 0.5, durationSeconds: 2, drainTimeoutSeconds: 10}
-                options: {producer-connections: 1}
+                options: {producer-connections: 1, warmup-max: 1}
                 axes:
                   clients: [jedis]
                   patterns: [reliable]
