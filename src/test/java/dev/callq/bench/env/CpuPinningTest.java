@@ -60,8 +60,12 @@ class CpuPinningTest {
     private static long tidNamed(String name) throws Exception {
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : tasks.toList()) {
-                if (Files.readString(task.resolve("comm")).strip().equals(name)) {
-                    return Long.parseLong(task.getFileName().toString());
+                try {
+                    if (Files.readString(task.resolve("comm")).strip().equals(name)) {
+                        return Long.parseLong(task.getFileName().toString());
+                    }
+                } catch (java.nio.file.NoSuchFileException ended) {
+                    // another thread of this JVM ended between the listing and the read
                 }
             }
         }
