@@ -99,7 +99,7 @@ class DeadPartTest {
         try (LocalRedis redis = LocalRedis.start(tmp)) {
             CompletableFuture<Integer> run = startSyntheticRun(redis, out, "30");
             RedisFaultTest.awaitMeasuring(out, "jedis");
-            Thread.sleep(1_500);
+            RedisFaultTest.awaitConsumption(out, "jedis");
 
             Kill kill = Kill.pid(redis.pid());
 
@@ -113,15 +113,16 @@ class DeadPartTest {
 
     /**
      * Stopped for 3 s, longer than the 200 ms pop timeout, Redis comes back and the run goes on: a warning
-     * names the stall, and the seconds the sampler could not read the backlog are counted as unknown.
+     * names the stall, and the seconds the sampler could not read the backlog are counted as unknown. The stop
+     * begins about 1 s into the 6 s of load, so the load goes on about 2 s after Redis is back.
      */
     @Test
     void aRedisStoppedLongerThanThePopTimeoutIsNamedAndItsBacklogUnknown() throws Exception {
         Path out = tmp.resolve("out");
         try (LocalRedis redis = LocalRedis.start(tmp)) {
-            CompletableFuture<Integer> run = startSyntheticRun(redis, out, "7");
+            CompletableFuture<Integer> run = startSyntheticRun(redis, out, "6");
             RedisFaultTest.awaitMeasuring(out, "jedis");
-            Thread.sleep(1_500);
+            RedisFaultTest.awaitConsumption(out, "jedis");
             RedisFaultTest.signal("STOP", redis.pid());
             try {
                 Thread.sleep(3_000);
@@ -145,7 +146,7 @@ class DeadPartTest {
         try (LocalRedis redis = LocalRedis.start(tmp)) {
             CompletableFuture<Integer> run = startSyntheticRun(redis, out, "30");
             RedisFaultTest.awaitMeasuring(out, "jedis");
-            Thread.sleep(1_500);
+            RedisFaultTest.awaitConsumption(out, "jedis");
             RedisFaultTest.signal("STOP", redis.pid());
             long stoppedNanos = System.nanoTime();
             try {
