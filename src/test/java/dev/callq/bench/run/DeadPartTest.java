@@ -7,7 +7,6 @@ import dev.callq.bench.cli.Main;
 import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.sip.SippStats;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,9 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A part of the run that dies mid-run (Kamailio, the SIPp UAC or UAS, Redis) is noticed within seconds and named in
  * {@code failure} with the time, the load stops, and the summary keeps what was measured, the calls block
  * included. Before, a dead Kamailio or UAS left the run waiting for SIPp's 55 s timeout, and a dead Redis
- * for the drain's. Each load would run well past the bounds asserted here had nothing stopped it.
+ * for the drain's. Each load would run well past the bounds asserted here had nothing stopped it. The bounds
+ * hold on a starved machine (docs/liveness.md), so the class runs beside others: what it kills or stops is
+ * found by its own results folder or pid.
  */
-@Isolated("it asserts each dead part is named within seconds of its kill")
 @Tag("processes")
 class DeadPartTest {
     /** How long after a kill the run may take to notice it; the watchdog looks five times a second. */
