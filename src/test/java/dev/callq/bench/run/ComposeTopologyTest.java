@@ -37,6 +37,8 @@ class ComposeTopologyTest {
      * What these tests pin is the accounting, read from summary.json.
      */
     private static final Integer[] RAN_TO_THE_END = {ExitCode.OK, ExitCode.UNTRUSTWORTHY};
+    /** The SIP runs' calls at 100 a second: 1 s of load, each call's INVITE and BYE events accounted for. */
+    private static final int CALLS = 100;
 
     @TempDir
     Path results;
@@ -49,9 +51,11 @@ class ComposeTopologyTest {
     @Test
     void theOwnSystemTopologyConsumesEveryCallsEventsOnce() throws Exception {
         // The harness's command as the file wires it (ComposeFileTest checks it), for the two clients asserted
-        // on rather than every one, and a warm-up of 1 s rather than up to 15 s while the JIT compiles.
+        // on rather than every one, a warm-up of 1 s rather than up to 15 s while the JIT compiles, and 1 s of
+        // calls rather than the file's 3 s.
         List<String> harness = ComposeProject.withOption(ComposeProject.command("harness"), "--client", "jedis,lettuce");
         harness = ComposeProject.withOption(harness, "--warmup-max", "1");
+        harness = ComposeProject.withOption(harness, "--calls", Integer.toString(CALLS));
         int exit;
         try (ComposeProject compose = new ComposeProject("own-system", results, Map.of("harness", harness))) {
             ComposeProject.Outcome up = compose.run(RUN_TIMEOUT, "up", "--exit-code-from", "harness", "harness");
@@ -63,9 +67,9 @@ class ComposeTopologyTest {
         RunExit.assertTrustworthyOrStarved(exit, List.of(tree.client("jedis"), tree.client("lettuce")));
         for (String client : new String[] {"jedis", "lettuce"}) {
             JsonNode result = tree.client(client);
-            assertThat(required(result, "/calls/attempted").asLong()).isEqualTo(300);
-            assertThat(required(result, "/events/expected").asLong()).isEqualTo(600);
-            assertThat(required(result, "/events/consumed").asLong()).isEqualTo(600);
+            assertThat(required(result, "/calls/attempted").asLong()).isEqualTo(CALLS);
+            assertThat(required(result, "/events/expected").asLong()).isEqualTo(2 * CALLS);
+            assertThat(required(result, "/events/consumed").asLong()).isEqualTo(2 * CALLS);
             assertThat(required(result, "/events/lost").asLong()).isZero();
             assertThat(required(result, "/events/duplicates").asLong()).isZero();
             assertThat(required(result, "/events/unexpected").asLong()).isZero();
@@ -86,7 +90,7 @@ class ComposeTopologyTest {
         try (ComposeProject compose = new ComposeProject("external-redis", results)) {
             List<String> arguments = new ArrayList<>(List.of("run", "--rm", "-T", "bench"));
             arguments.addAll(bench);
-            ComposeProject.Outcome run = compose.run(RUN_TIMEOUT, arguments.toArray(String[]::new));
+            ComposeProject.Outcome run = compose.run(RUN_TIMEOUT, arguments.toArray(new String[0]));
             assertThat(run.exitCode()).as(run.output()).isIn(RAN_TO_THE_END);
             exit = run.exitCode();
         }
@@ -105,7 +109,7 @@ class ComposeTopologyTest {
         ComposeProject.Outcome run;
         try (ComposeProject compose = new ComposeProject(null, results)) {
             run = compose.run(RUN_TIMEOUT, "run", "--rm", "-T", "callq", "run", "--client", "jedis", "--rate", "100",
-                    "--calls", "300", "--warmup", "1", "--warmup-max", "1", "--out", "results/all-in-one");
+                    "--calls", Integer.toString(CALLS), "--warmup", "1", "--warmup-max", "1", "--out", "results/all-in-one");
             assertThat(run.exitCode()).as(run.output()).isIn(RAN_TO_THE_END);
         }
 
@@ -113,7 +117,7 @@ class ComposeTopologyTest {
         assertThat(run.output()).contains("→", "µ").doesNotContain("enqueue?dequeue", "(?s)");
         JsonNode result = new SummaryTree(results.resolve("all-in-one")).client("jedis");
         RunExit.assertTrustworthyOrStarved(run.exitCode(), List.of(result));
-        assertThat(required(result, "/events/expected").asLong()).isEqualTo(600);
-        assertThat(required(result, "/events/consumed").asLong()).isEqualTo(600);
+        assertThat(required(result, "/events/expected").asLong()).isEqualTo(2 * CALLS);
+        assertThat(required(result, "/events/consumed").asLong()).isEqualTo(2 * CALLS);
     }
 }
