@@ -297,7 +297,7 @@ final class ClientRun {
                 costMeter.phaseEnded();
                 progress.phaseEnded();
                 drain(injector, watchdog, consumed);
-                consumed.cost = costMeter.stop(ledger.consumedCount() - consumedBefore);
+                consumed.cost = costMeter.stop(ledger.consumedCount() - consumedBefore, !consumed.redisUnusable);
                 if (profile != null) {
                     try (profile) {
                         Path jfr = outDir.resolve(client + ".jfr");

@@ -66,12 +66,16 @@ final class CostMeter {
         threadsLatest.putAll(ThreadCpu.readAll());
     }
 
-    /** The costs since start, for {@code events} consumed; call it while the workers still run. */
-    synchronized ClientResult.Cost stop(long events) {
+    /**
+     * The costs since start, for {@code events} consumed; call it while the workers still run. Redis's CPU is
+     * read only when {@code redisAnswers}: a Redis the run has given up on (stopped, silent) would hold the
+     * run's end for the read's timeout, and its figure is unknown.
+     */
+    synchronized ClientResult.Cost stop(long events, boolean redisAnswers) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         threadsLatest.putAll(ThreadCpu.readAll());
         double[] jvmEnd = jvmCpuSeconds();
-        double[] redisEnd = RedisProbe.cpuSeconds(redis);
+        double[] redisEnd = redisAnswers ? RedisProbe.cpuSeconds(redis) : null;
         double perThousand = events > 0 ? 1000.0 / events : Double.NaN;
         Double jvmUser = jvmStart == null || jvmEnd == null ? null : (jvmEnd[0] - jvmStart[0]) * 1000 * perThousand;
         Double jvmSystem = jvmStart == null || jvmEnd == null ? null : (jvmEnd[1] - jvmStart[1]) * 1000 * perThousand;

@@ -1,5 +1,8 @@
 package dev.callq.bench.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.callq.bench.env.ManagedProcess;
 
 import java.io.IOException;
@@ -9,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -18,6 +23,7 @@ import java.util.UUID;
  * down (Testcontainers' reaper is off where its image cannot be pulled: nothing else would).
  */
 final class ComposeProject implements AutoCloseable {
+    private static final Path COMPOSE_FILE = Path.of("docker-compose.yml");
     private static final Duration DOWN_TIMEOUT = Duration.ofMinutes(2);
 
     private final List<String> compose;
@@ -30,12 +36,65 @@ final class ComposeProject implements AutoCloseable {
      *                compose commands' own output goes there too
      */
     ComposeProject(String profile, Path results) {
+        this(profile, results, Map.of());
+    }
+
+    /**
+     * @param commands services whose command this project replaces (service → its words), through a second
+     *                 compose file as a user's override file does; the first file's wiring stays as it is
+     */
+    ComposeProject(String profile, Path results, Map<String, List<String>> commands) {
         this.results = results;
         this.compose = new ArrayList<>(composeCommand());
-        compose.addAll(List.of("-f", "docker-compose.yml", "-p", "callq-test-" + UUID.randomUUID().toString().substring(0, 8)));
+        compose.addAll(List.of("-f", COMPOSE_FILE.toString()));
+        if (!commands.isEmpty()) {
+            compose.addAll(List.of("-f", overrideFile(results, commands).toString()));
+        }
+        compose.addAll(List.of("-p", "callq-test-" + UUID.randomUUID().toString().substring(0, 8)));
         if (profile != null) {
             compose.addAll(List.of("--profile", profile));
         }
+    }
+
+    /** The command docker-compose.yml gives {@code service}, word by word. */
+    static List<String> command(String service) {
+        try {
+            JsonNode words = new ObjectMapper(new YAMLFactory()).readTree(COMPOSE_FILE.toFile())
+                    .at("/services/" + service + "/command");
+            if (!words.isArray() || words.isEmpty()) {
+                throw new AssertionError(COMPOSE_FILE + " gives " + service + " no command");
+            }
+            List<String> command = new ArrayList<>();
+            words.forEach(word -> command.add(word.asText()));
+            return command;
+        } catch (IOException e) {
+            throw new AssertionError("cannot read " + COMPOSE_FILE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code command} with {@code option} set to {@code value}: its value replaced where it is given, else added. */
+    static List<String> withOption(List<String> command, String option, String value) {
+        List<String> changed = new ArrayList<>(command);
+        int at = changed.indexOf(option);
+        if (at < 0) {
+            changed.addAll(List.of(option, value));
+        } else {
+            changed.set(at + 1, value);
+        }
+        return changed;
+    }
+
+    /** A compose file (JSON, which is YAML too) that gives each service of {@code commands} its command. */
+    private static Path overrideFile(Path dir, Map<String, List<String>> commands) {
+        Map<String, Object> services = new TreeMap<>();
+        commands.forEach((service, command) -> services.put(service, Map.of("command", command)));
+        Path file = dir.resolve("compose-override.yml");
+        try {
+            new ObjectMapper().writeValue(file.toFile(), Map.of("services", services));
+        } catch (IOException e) {
+            throw new AssertionError("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        return file;
     }
 
     /** What a compose command printed (stdout and stderr) and its exit code. */

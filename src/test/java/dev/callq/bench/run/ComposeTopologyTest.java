@@ -11,7 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static dev.callq.bench.testkit.Json.required;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +37,8 @@ class ComposeTopologyTest {
      * What these tests pin is the accounting, read from summary.json.
      */
     private static final Integer[] RAN_TO_THE_END = {ExitCode.OK, ExitCode.UNTRUSTWORTHY};
+    /** The SIP runs' calls at 100 a second: 1 s of load, each call's INVITE and BYE events accounted for. */
+    private static final int CALLS = 100;
 
     @TempDir
     Path results;
@@ -46,8 +50,14 @@ class ComposeTopologyTest {
 
     @Test
     void theOwnSystemTopologyConsumesEveryCallsEventsOnce() throws Exception {
+        // The harness's command as the file wires it (ComposeFileTest checks it), for the two clients asserted
+        // on rather than every one, a warm-up of 1 s rather than up to 15 s while the JIT compiles, and 1 s of
+        // calls rather than the file's 3 s.
+        List<String> harness = ComposeProject.withOption(ComposeProject.command("harness"), "--client", "jedis,lettuce");
+        harness = ComposeProject.withOption(harness, "--warmup-max", "1");
+        harness = ComposeProject.withOption(harness, "--calls", Integer.toString(CALLS));
         int exit;
-        try (ComposeProject compose = new ComposeProject("own-system", results)) {
+        try (ComposeProject compose = new ComposeProject("own-system", results, Map.of("harness", harness))) {
             ComposeProject.Outcome up = compose.run(RUN_TIMEOUT, "up", "--exit-code-from", "harness", "harness");
             assertThat(up.exitCode()).as(up.output()).isIn(RAN_TO_THE_END);
             exit = up.exitCode();
@@ -57,9 +67,9 @@ class ComposeTopologyTest {
         RunExit.assertTrustworthyOrStarved(exit, List.of(tree.client("jedis"), tree.client("lettuce")));
         for (String client : new String[] {"jedis", "lettuce"}) {
             JsonNode result = tree.client(client);
-            assertThat(required(result, "/calls/attempted").asLong()).isEqualTo(300);
-            assertThat(required(result, "/events/expected").asLong()).isEqualTo(600);
-            assertThat(required(result, "/events/consumed").asLong()).isEqualTo(600);
+            assertThat(required(result, "/calls/attempted").asLong()).isEqualTo(CALLS);
+            assertThat(required(result, "/events/expected").asLong()).isEqualTo(2 * CALLS);
+            assertThat(required(result, "/events/consumed").asLong()).isEqualTo(2 * CALLS);
             assertThat(required(result, "/events/lost").asLong()).isZero();
             assertThat(required(result, "/events/duplicates").asLong()).isZero();
             assertThat(required(result, "/events/unexpected").asLong()).isZero();
@@ -70,13 +80,17 @@ class ComposeTopologyTest {
 
     @Test
     void theExternalRedisProfileMeasuresTheRedisContainer() throws Exception {
+        // The profile's own command with shorter phases (its 5 s, and the JIT's warm-up for each client, are a
+        // benchmark's length), for the two clients asserted on; ComposeFileTest checks the file's command.
+        List<String> bench = ComposeProject.withOption(ComposeProject.command("bench"), "--client", "jedis,lettuce");
+        bench = ComposeProject.withOption(bench, "--duration", "2");
+        bench = ComposeProject.withOption(bench, "--warmup", "0.5");
+        bench = ComposeProject.withOption(bench, "--warmup-max", "0.5");
         int exit;
         try (ComposeProject compose = new ComposeProject("external-redis", results)) {
-            // The profile's own command with shorter phases (its 5 s and the JIT's warm-up, twice, are a
-            // benchmark's length); ComposeFileTest checks the file's command as written.
-            ComposeProject.Outcome run = compose.run(RUN_TIMEOUT, "run", "--rm", "-T", "bench", "run", "--load",
-                    "synthetic", "--client", "both", "--rate", "1000", "--duration", "2", "--warmup", "0.5",
-                    "--warmup-max", "5", "--redis", "redis://redis:6379", "--out", "results/external-redis");
+            List<String> arguments = new ArrayList<>(List.of("run", "--rm", "-T", "bench"));
+            arguments.addAll(bench);
+            ComposeProject.Outcome run = compose.run(RUN_TIMEOUT, arguments.toArray(new String[0]));
             assertThat(run.exitCode()).as(run.output()).isIn(RAN_TO_THE_END);
             exit = run.exitCode();
         }
@@ -95,7 +109,7 @@ class ComposeTopologyTest {
         ComposeProject.Outcome run;
         try (ComposeProject compose = new ComposeProject(null, results)) {
             run = compose.run(RUN_TIMEOUT, "run", "--rm", "-T", "callq", "run", "--client", "jedis", "--rate", "100",
-                    "--calls", "300", "--warmup", "1", "--out", "results/all-in-one");
+                    "--calls", Integer.toString(CALLS), "--warmup", "1", "--warmup-max", "1", "--out", "results/all-in-one");
             assertThat(run.exitCode()).as(run.output()).isIn(RAN_TO_THE_END);
         }
 
@@ -103,7 +117,7 @@ class ComposeTopologyTest {
         assertThat(run.output()).contains("→", "µ").doesNotContain("enqueue?dequeue", "(?s)");
         JsonNode result = new SummaryTree(results.resolve("all-in-one")).client("jedis");
         RunExit.assertTrustworthyOrStarved(run.exitCode(), List.of(result));
-        assertThat(required(result, "/events/expected").asLong()).isEqualTo(600);
-        assertThat(required(result, "/events/consumed").asLong()).isEqualTo(600);
+        assertThat(required(result, "/events/expected").asLong()).isEqualTo(2 * CALLS);
+        assertThat(required(result, "/events/consumed").asLong()).isEqualTo(2 * CALLS);
     }
 }

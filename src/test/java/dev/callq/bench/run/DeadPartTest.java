@@ -7,7 +7,6 @@ import dev.callq.bench.cli.Main;
 import dev.callq.bench.env.LocalRedis;
 import dev.callq.bench.sip.SippStats;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,9 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A part of the run that dies mid-run (Kamailio, the SIPp UAC or UAS, Redis) is noticed within seconds and named in
  * {@code failure} with the time, the load stops, and the summary keeps what was measured, the calls block
  * included. Before, a dead Kamailio or UAS left the run waiting for SIPp's 55 s timeout, and a dead Redis
- * for the drain's. Each load would run well past the bounds asserted here had nothing stopped it.
+ * for the drain's. Each load would run well past the bounds asserted here had nothing stopped it. The bounds
+ * hold on a starved machine (docs/liveness.md), so the class runs beside others: what it kills or stops is
+ * found by its own results folder or pid.
  */
-@Isolated("it asserts each dead part is named within seconds of its kill")
 @Tag("processes")
 class DeadPartTest {
     /** How long after a kill the run may take to notice it; the watchdog looks five times a second. */
@@ -99,7 +99,7 @@ class DeadPartTest {
         try (LocalRedis redis = LocalRedis.start(tmp)) {
             CompletableFuture<Integer> run = startSyntheticRun(redis, out, "30");
             RedisFaultTest.awaitMeasuring(out, "jedis");
-            Thread.sleep(1_500);
+            RedisFaultTest.awaitConsumption(out, "jedis");
 
             Kill kill = Kill.pid(redis.pid());
 
@@ -113,15 +113,16 @@ class DeadPartTest {
 
     /**
      * Stopped for 3 s, longer than the 200 ms pop timeout, Redis comes back and the run goes on: a warning
-     * names the stall, and the seconds the sampler could not read the backlog are counted as unknown.
+     * names the stall, and the seconds the sampler could not read the backlog are counted as unknown. The stop
+     * begins about 1 s into the 6 s of load, so the load goes on about 2 s after Redis is back.
      */
     @Test
     void aRedisStoppedLongerThanThePopTimeoutIsNamedAndItsBacklogUnknown() throws Exception {
         Path out = tmp.resolve("out");
         try (LocalRedis redis = LocalRedis.start(tmp)) {
-            CompletableFuture<Integer> run = startSyntheticRun(redis, out, "7");
+            CompletableFuture<Integer> run = startSyntheticRun(redis, out, "6");
             RedisFaultTest.awaitMeasuring(out, "jedis");
-            Thread.sleep(1_500);
+            RedisFaultTest.awaitConsumption(out, "jedis");
             RedisFaultTest.signal("STOP", redis.pid());
             try {
                 Thread.sleep(3_000);
@@ -145,7 +146,7 @@ class DeadPartTest {
         try (LocalRedis redis = LocalRedis.start(tmp)) {
             CompletableFuture<Integer> run = startSyntheticRun(redis, out, "30");
             RedisFaultTest.awaitMeasuring(out, "jedis");
-            Thread.sleep(1_500);
+            RedisFaultTest.awaitConsumption(out, "jedis");
             RedisFaultTest.signal("STOP", redis.pid());
             long stoppedNanos = System.nanoTime();
             try {

@@ -119,7 +119,7 @@ class RedisFaultTest {
     }
 
     /** A whole second of the measured phase has consumed events: there are results to keep when Redis dies. */
-    private static void awaitConsumption(Path out, String client) throws Exception {
+    static void awaitConsumption(Path out, String client) throws Exception {
         long deadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (Timeseries.readCompleteRows(Timeseries.file(out, client)).stream().noneMatch(second -> second.consumedPerSec() > 0)) {
             assertThat(System.nanoTime()).as("events consumed within 30 s of measuring").isLessThan(deadlineNanos);
