@@ -2,8 +2,8 @@ package dev.callq.bench.driver;
 
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One client as the driver contract sees it: how to open its driver, and where it may differ from the
