@@ -1,0 +1,7 @@
+package dev.callq.bench.driver;
+
+class JedisQueueDriverTimingTest extends QueueDriverTimingContractTest {
+    JedisQueueDriverTimingTest() {
+        super(new JedisUnderTest());
+    }
+}

@@ -1,0 +1,7 @@
+package dev.callq.bench.driver;
+
+class LettuceQueueDriverTimingTest extends QueueDriverTimingContractTest {
+    LettuceQueueDriverTimingTest() {
+        super(new LettuceUnderTest());
+    }
+}
