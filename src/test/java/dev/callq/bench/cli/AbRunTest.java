@@ -46,16 +46,17 @@ class AbRunTest {
     /**
      * The same work and 30 ms more: a 1 ms event becomes a 31 ms one. The test runs beside other classes, so
      * the regression is made large enough that the gate flags it whatever else runs, and the pool is kept far
-     * from saturation so that the slower side stays a trustworthy measurement:
+     * from saturation so that the slower side stays a trustworthy measurement (3 ms more on one worker, 80 %
+     * busy, was NOT SUSTAINED beside a load average of 8–15: an untrustworthy cell, not a regression):
      * <ul>
      *   <li>The gate ({@code compare.RepeatsTTest}) catches it on the p50 enqueue→done, the event's whole
      *       cost: with 2 repeats a side its t test has 2 degrees of freedom (t<sub>0.975</sub> = 4.30) and a
      *       standard error of ½·√(d<sub>base</sub>² + d<sub>current</sub>²), d being the log-distance between a
      *       side's two repeats; it flags when the log-ratio of the sides exceeds 2.15·√(d<sub>base</sub>² +
-     *       d<sub>current</sub>²). A ratio of about 31.7 ms / 1.7 ms (measured beside a load average of 11–16)
-     *       is a log-ratio of 2.9, so the gate flags it unless a side's two repeats differ by more than a
-     *       factor of 3.9 (they differed by 8 % there). (The p99 enqueue→dequeue hardly moves: the queue
-     *       barely waits for a worker on either side.)</li>
+     *       d<sub>current</sub>²). The worst measured beside other work (two busy loops and a load average
+     *       of 14): the base's p50 3.4 and 4.1 ms, the current's 34 and 35 ms, a log-ratio of 2.2, which the
+     *       gate flags unless a side's two repeats differ by more than a factor of 2.8 (they differed by 23 %).
+     *       (The p99 enqueue→dequeue hardly moves: on either side an event barely waits for a worker.)</li>
      *   <li>The pool: 200 events/s × 31 ms is 6.2 Erlangs on 24 workers, 26 % busy; a neighbour that doubles
      *       every event's time still leaves it half idle. The ~6 events in the workers' hands when the
      *       measured phase ends are 2 % of it, within the sustained rule's 10 % ({@code SustainedLoad}).</li>
