@@ -1,18 +1,11 @@
 package dev.callq.bench.cli;
 
 import dev.callq.bench.ExitCode;
-import dev.callq.bench.compare.Comparison;
-import dev.callq.bench.compare.Tolerance;
-import dev.callq.bench.run.ForkedRun;
-import dev.callq.bench.suite.SuiteSpecParser;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,11 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code callq ab} end to end, as a pull request meets it: a small git repository made here from this
  * project's build files, with two revisions, the second with a per-event delay injected into the workers'
  * code. Its HEAD is built, and that build's {@code callq ab} builds the first revision in a worktree of its
- * own, runs both sides and fails; the same build on both sides (an unchanged pair) passes.
+ * own, runs both sides and fails. (That an unchanged pair passes is {@link AbUnchangedPairTest}'s, which
+ * needs the machine to itself; this class does not, see {@link #SLOWER_WORK}.)
  */
-@Isolated("its gate compares two revisions timed on this machine: another class running would be noise in one side only")
 @Tag("processes")
 class AbRunTest {
+    /** The cell both revisions run; {@link #SLOWER_WORK} says why these numbers. */
     private static final String SUITE = """
             name: ab-test
             sweeps:
@@ -39,18 +33,41 @@ class AbRunTest {
                 load: synthetic
                 phases: {warmupSeconds: 0.5, durationSeconds: 1.5, drainTimeoutSeconds: 10}
                 options: {arrivals: poisson}
-                axes: {clients: [jedis], workers: [1], rates: [200], serviceTimes: ['fixed:1ms'], repeats: 2}
+                axes: {clients: [jedis], workers: [24], rates: [200], serviceTimes: ['fixed:1ms'], repeats: 2}
             """;
 
     /** What the jar is built from (the launcher's own list); tests, docs and results are left out. */
     private static final List<String> BUILD_FILES = List.of("pom.xml", "src/main", "benchmarks/jmh", "kamailio",
             "sipp-scenarios");
 
-    /** The workers' per-event work, and the same with 3 ms more: at 200 events/s a 1 ms service becomes 4 ms. */
+    /** The workers' per-event work, where the second revision injects its delay. */
     private static final Path WORK_SOURCE = Path.of("src/main/java/dev/callq/bench/run/WorkFactory.java");
     private static final String WORK = "return () -> perThread.get().perform();";
+    /**
+     * The same work and 30 ms more: a 1 ms event becomes a 31 ms one. The test runs beside other classes, so
+     * the regression is made large enough that the gate flags it whatever else runs, and the pool is kept far
+     * from saturation so that the slower side stays a trustworthy measurement (3 ms more on one worker, 80 %
+     * busy, was NOT SUSTAINED beside a load average of 8–15: an untrustworthy cell, not a regression):
+     * <ul>
+     *   <li>The gate ({@code compare.RepeatsTTest}) catches it on the p50 enqueue→done, the event's whole
+     *       cost: with 2 repeats a side its t test has 2 degrees of freedom (t<sub>0.975</sub> = 4.30) and a
+     *       standard error of ½·√(d<sub>base</sub>² + d<sub>current</sub>²), d being the log-distance between a
+     *       side's two repeats; it flags when the log-ratio of the sides exceeds 2.15·√(d<sub>base</sub>² +
+     *       d<sub>current</sub>²). The worst measured beside other work (two busy loops and a load average
+     *       of 14): the base's p50 3.4 and 4.1 ms, the current's 34 and 35 ms, a log-ratio of 2.2, which the
+     *       gate flags unless a side's two repeats differ by more than a factor of 2.8 (they differed by 23 %).
+     *       (The p99 enqueue→dequeue hardly moves: on either side an event barely waits for a worker.)</li>
+     *   <li>The pool: 200 events/s × 31 ms is 6.2 Erlangs on 24 workers, 26 % busy; a neighbour that doubles
+     *       every event's time still leaves it half idle. The ~6 events in the workers' hands when the
+     *       measured phase ends are 2 % of it, within the sustained rule's 10 % ({@code SustainedLoad}).</li>
+     *   <li>Evidence: 200 events/s for 1.5 s are about 300 latencies a repeat, above the 200 a cell needs
+     *       ({@code CellMeasurement.MIN_SAMPLES}), and each whole second holds about 200, above the 100 a
+     *       second needs to count ({@code MIN_INTERVAL_SAMPLES}); without such a second the p50 enqueue→done
+     *       is not compared.</li>
+     * </ul>
+     */
     private static final String SLOWER_WORK = "return () -> { perThread.get().perform(); "
-            + "java.util.concurrent.locks.LockSupport.parkNanos(3_000_000); };";
+            + "java.util.concurrent.locks.LockSupport.parkNanos(30_000_000); };";
 
     @TempDir
     Path dir;
@@ -65,7 +82,7 @@ class AbRunTest {
     }
 
     @Test
-    void onTwoRevisionsOfARepositoryAnInjectedDelayFailsAndAnUnchangedPairPasses() throws Exception {
+    void onTwoRevisionsOfARepositoryAnInjectedDelayFails() throws Exception {
         Path repository = dir.resolve("repository");
         for (String file : BUILD_FILES) {
             copy(Path.of(file), repository.resolve(file));
@@ -76,7 +93,7 @@ class AbRunTest {
         String work = Files.readString(repository.resolve(WORK_SOURCE));
         assertThat(work).as("the workers' work, where the test injects its delay").contains(WORK);
         Files.writeString(repository.resolve(WORK_SOURCE), work.replace(WORK, SLOWER_WORK));
-        git(repository, "commit", "-qam", "workers sleep 3 ms more per event");
+        git(repository, "commit", "-qam", "workers sleep 30 ms more per event");
         build(repository);
         Path suite = dir.resolve("ab-test.yaml");
         Files.writeString(suite, SUITE);
@@ -92,22 +109,9 @@ class AbRunTest {
                 .containsExactly("base", "current", "current", "base");
         assertThat(git(repository, "worktree", "list").lines()).as("the base's worktree is removed").hasSize(1);
         String baseCommit = git(repository, "rev-parse", "--short=12", "HEAD~1").trim();
-        assertThat(Files.readString(regressed.resolve("base/tiny/cells/01-jedis-blpop-w1-r200-fixed1ms-1/summary.json")))
+        assertThat(Files.readString(regressed.resolve("base/tiny/cells/01-jedis-blpop-w24-r200-fixed1ms-1/summary.json")))
                 .as("the base's results name its commit").contains("\"commit\" : \"" + baseCommit + "\"");
 
-        // The unchanged pair runs the same build on both sides, without building it again. Two repeats a side
-        // flag an unchanged pair now and then on noise alone (the gate's measured A/A rate is 3 % with three,
-        // docs/ci-gate.md): a pair flagged is measured once more, and two flagged in a row fail the test.
-        List<String> head = ForkedRun.launcher(repository.resolve("target/callq-bench.jar").toString(), List.of());
-        ByteArrayOutputStream unchangedLog = new ByteArrayOutputStream();
-        Comparison unchanged = new AbRun(SuiteSpecParser.parse(SUITE), head, head, dir.resolve("same"),
-                new PrintStream(unchangedLog, true, StandardCharsets.UTF_8)).run(Tolerance.DEFAULT);
-        if (unchanged.hasRegression()) {
-            unchanged = new AbRun(SuiteSpecParser.parse(SUITE), head, head, dir.resolve("same-again"),
-                    new PrintStream(unchangedLog, true, StandardCharsets.UTF_8)).run(Tolerance.DEFAULT);
-        }
-        assertThat(unchanged.hasRegression()).as(unchangedLog.toString(StandardCharsets.UTF_8)).isFalse();
-        assertThat(unchanged.rows()).allSatisfy(row -> assertThat(row.baselineRepeats()).isEqualTo(2));
     }
 
     /** Runs the repository's own build's {@code callq ab}; returns its output, having checked its exit code. */
