@@ -1,5 +1,6 @@
 package dev.callq.bench.cli;
 
+import dev.callq.bench.testkit.StartsEarly;
 import dev.callq.bench.ExitCode;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * own, runs both sides and fails. (That an unchanged pair passes is {@link AbUnchangedPairTest}'s, which
  * needs the machine to itself; this class does not, see {@link #SLOWER_WORK}.)
  */
+@StartsEarly
 @Tag("processes")
 class AbRunTest {
     /** The cell both revisions run; {@link #SLOWER_WORK} says why these numbers. */

@@ -1,5 +1,6 @@
 package dev.callq.bench.cli;
 
+import dev.callq.bench.testkit.StartsEarly;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callq.bench.ExitCode;
@@ -37,6 +38,7 @@ import static dev.callq.bench.testkit.Json.required;
  * in one line naming the cause; no password ever reaches the results folder.
  */
 @Timeout(180)
+@StartsEarly
 @Tag("processes")
 class RedisLoginTest {
     private static final String DEFAULT_PASSWORD = "dflt-7f3a9c";

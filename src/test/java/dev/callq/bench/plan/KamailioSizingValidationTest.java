@@ -1,5 +1,6 @@
 package dev.callq.bench.plan;
 
+import dev.callq.bench.testkit.StartsEarly;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callq.bench.ExitCode;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one-second saturated runs, no validation) and the SIP run short (3 s measured): a check of the sizing, not a
  * benchmark.
  */
+@StartsEarly
 @Tag("processes")
 class KamailioSizingValidationTest {
     private static final String REDIS_RTT = "5ms";

@@ -1,5 +1,6 @@
 package dev.callq.bench.plan;
 
+import dev.callq.bench.testkit.StartsEarly;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callq.bench.ExitCode;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * redis-server measures, sizes with an interval, validates N − 1, N and N + 1 twice each (the
  * repeats summed per worker count) and writes plan.json. Bad input: {@link PlanBadInputTest}.
  */
+@StartsEarly
 @Tag("processes")
 class PlanCommandTest {
     @TempDir

@@ -1,5 +1,6 @@
 package dev.callq.bench.run;
 
+import dev.callq.bench.testkit.StartsEarly;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.result.CsvTable;
 import dev.callq.bench.ExitCode;
@@ -29,6 +30,7 @@ import static dev.callq.bench.testkit.Json.required;
  * pattern promises is what the summary counts, the fault is recorded with its times, and the run ends
  * by itself. Short runs (3 s at 200 events/s) so that the lot stays within a few tens of seconds.
  */
+@StartsEarly
 @Tag("processes")
 class FaultInjectionTest {
     @TempDir

@@ -1,5 +1,6 @@
 package dev.callq.bench.sweep;
 
+import dev.callq.bench.testkit.StartsEarly;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callq.bench.testkit.CallqProcess;
@@ -22,6 +23,7 @@ import static dev.callq.bench.testkit.Json.required;
  * {@code callq sweep} for real, as a user runs it (a JVM of its own, so that this class runs beside others): forked
  * cells against a real redis-server. Dry runs and refused files: {@link SweepDryRunTest}.
  */
+@StartsEarly
 @Tag("processes")
 class SweepEndToEndTest {
     /** Two cells of one client (2 and 4 workers): {@link SweepDryRunTest#TINY}. */
