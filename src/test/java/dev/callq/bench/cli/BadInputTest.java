@@ -1,6 +1,8 @@
 package dev.callq.bench.cli;
 
 import dev.callq.bench.ExitCode;
+import dev.callq.bench.options.RunConfig;
+import dev.callq.bench.options.RunOptions;
 import dev.callq.bench.testkit.CallqProcess;
 import dev.callq.bench.testkit.CallqProcess.Outcome;
 import dev.callq.bench.env.FreePorts;
@@ -136,9 +138,11 @@ class BadInputTest {
             Outcome outcome = callq(Map.of(), List.of("run", "--load", "synthetic", "--client", "jedis",
                     "--workers", "10", "--redis", redis.endpoint().toString(), "--out", tmp.resolve("out").toString()));
 
+            // The 10 workers, the synthetic producer's connections and the harness's own.
+            int needed = 10 + RunOptions.defaults().producerConnections + RunConfig.OTHER_CONNECTIONS;
             assertThat(outcome.exitCode()).isEqualTo(ExitCode.USAGE);
             assertThat(outcome.stderr().strip()).isEqualTo("callq: error: Redis at " + redis.endpoint()
-                    + " accepts 20 clients (maxclients); this run needs 28: lower --workers");
+                    + " accepts 20 clients (maxclients); this run needs " + needed + ": lower --workers");
         }
     }
 
