@@ -53,7 +53,7 @@ class RedisClusterShardsTest {
                 for (Role role : List.of(Role.CONSUMER, Role.PRODUCER)) {
                     for (int i = 0; i < SHARDS; i++) {
                         RunOptions options = RunOptions.of("--client", client, "--load", "synthetic",
-                                "--rate", Integer.toString(RATE_PER_SEC), "--duration", "1", "--warmup", "0.5",
+                                "--rate", Integer.toString(RATE_PER_SEC), "--duration", "1", "--warmup", "0.5", "--warmup-max", "1",
                                 "--workers", Integer.toString(2 * SHARDS), "--redis", RunOptions.CLUSTER_SCHEME
                                         + String.join(",", cluster.endpoints().stream().map(endpoint -> endpoint.urlWithPassword()).toList()),
                                 "--role", role.cliName(), "--shard", new Shard(i, SHARDS).toString());

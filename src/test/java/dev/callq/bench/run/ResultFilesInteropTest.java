@@ -3,6 +3,7 @@ package dev.callq.bench.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callq.bench.env.Provenance;
 import dev.callq.bench.testkit.CallqProcess;
+import dev.callq.bench.testkit.RunExit;
 import dev.callq.bench.testkit.NoProcessLeftBehind;
 import org.HdrHistogram.HistogramLogProcessor;
 import org.junit.jupiter.api.Tag;
@@ -37,16 +38,19 @@ class ResultFilesInteropTest {
         // A JVM of its own: the command line a summary records is the JVM's, and other classes run callq beside this one.
         Path log = logDir.resolve("callq.log");
         Process callq = CallqProcess.start(log, List.of(), "run", "--load", "synthetic", "--client", "jedis",
-                "--workers", "2", "--rate", "1000", "--duration", "3", "--warmup", "0.5", "--service-time", "exp:200us",
+                "--workers", "2", "--rate", "1000", "--duration", "3", "--warmup", "0.5", "--warmup-max", "1", "--service-time", "exp:200us",
                 "--out", outDir.toString());
         try {
             assertThat(callq.waitFor(120, TimeUnit.SECONDS)).as("callq run finished").isTrue();
         } finally {
             CallqProcess.killWithChildren(callq);
         }
-        assertThat(callq.exitValue()).as(() -> readLog(log)).isZero();
+        assertThat(outDir.resolve("summary.json")).as(() -> readLog(log)).exists();
         SummaryTree tree = new SummaryTree(outDir);
         JsonNode jedis = tree.client("jedis");
+        // What this pins is the files, not the machine: beside other classes' builds and forked runs a starved
+        // run may fall behind (exit 3), and only for that cause.
+        RunExit.assertTrustworthyOrStarved(callq.exitValue(), List.of(jedis));
         long p99Micros = required(jedis, "/latencyMicros/enqueueToDequeue/p99").asLong();
         long count = required(jedis, "/latencyMicros/enqueueToDequeue/count").asLong();
         assertThat(count).isGreaterThan(2900);
@@ -76,7 +80,7 @@ class ResultFilesInteropTest {
         assertThat(provenance.get("version").asText()).isNotBlank();
         assertThat(provenance.get("commit").asText()).isNotBlank();
         assertThat(provenance.get("commandLine").asText()).isEqualTo("callq run --load synthetic --client jedis "
-                + "--workers 2 --rate 1000 --duration 3 --warmup 0.5 --service-time exp:200us --out " + outDir);
+                + "--workers 2 --rate 1000 --duration 3 --warmup 0.5 --warmup-max 1 --service-time exp:200us --out " + outDir);
         assertThat(required(provenance, "/machine/cores").asInt()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(required(provenance, "/machine/cpuModel").asText()).isNotBlank();
         assertThat(required(provenance, "/machine/kernel").asText()).startsWith("Linux ");

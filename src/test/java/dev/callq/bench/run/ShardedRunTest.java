@@ -51,7 +51,7 @@ class ShardedRunTest {
                 for (int i = 0; i < SHARDS; i++) {
                     RunOptions options = RunOptions.of("--client", "jedis", "--load", "synthetic",
                             "--rate", Integer.toString(RATE_PER_SEC), "--duration", Integer.toString(DURATION_SECONDS),
-                            "--warmup", "0.5", "--workers", "6", "--redis", redis.endpoint().urlWithPassword(),
+                            "--warmup", "0.5", "--warmup-max", "1", "--workers", "6", "--redis", redis.endpoint().urlWithPassword(),
                             "--role", role.cliName(), "--shard", new Shard(i, SHARDS).toString());
                     if (role == Role.PRODUCER && i == 1) {
                         options.clockSkewMillis = SKEW_MILLIS;
