@@ -3,6 +3,7 @@ package dev.callq.bench.result;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,7 +45,7 @@ public record BacklogTrend(List<Long> backlogPerSecond) {
         if (backlogPerSecond.isEmpty() || finalBacklog() <= leftAtEnd) {
             return this;
         }
-        List<Long> bounded = new java.util.ArrayList<>(backlogPerSecond);
+        List<Long> bounded = new ArrayList<>(backlogPerSecond);
         bounded.set(bounded.size() - 1, leftAtEnd);
         return new BacklogTrend(bounded);
     }

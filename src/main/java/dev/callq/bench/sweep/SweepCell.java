@@ -63,9 +63,7 @@ public record SweepCell(int index, String client, String pattern, int workers, S
      * @throws IllegalArgumentException with a one-line message for an option or value {@code callq run} would refuse
      */
     public RunOptions runOptions(SweepSpec spec) {
-        List<String> options = new ArrayList<>();
-        spec.options().forEach((option, value) -> options.addAll(List.of("--" + option, value)));
-        RunOptions run = RunOptions.parse(options);
+        RunOptions run = sweepOptions(spec);
         run.client = client;
         run.load = LoadKind.parse(spec.load(), "load");
         run.pattern = RunOptions.parseEnum(QueuePattern.class, pattern, "--pattern");
@@ -77,6 +75,13 @@ public record SweepCell(int index, String client, String pattern, int workers, S
         run.drainTimeoutSeconds = spec.phases().drainTimeoutSeconds();
         run.faults = faults.isEmpty() ? null : faults.stream().map(FaultSpec::parse).toList();
         return run;
+    }
+
+    /** The sweep file's options, read as {@code callq run} reads them; what they leave out at its default. */
+    static RunOptions sweepOptions(SweepSpec spec) {
+        List<String> options = new ArrayList<>();
+        spec.options().forEach((option, value) -> options.addAll(List.of("--" + option, value)));
+        return RunOptions.parse(options);
     }
 
     /** The {@code callq run} arguments of this cell, without {@code --out}. */

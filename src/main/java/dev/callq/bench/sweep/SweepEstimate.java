@@ -1,7 +1,6 @@
 package dev.callq.bench.sweep;
 
 import dev.callq.bench.options.Warmup;
-import dev.callq.bench.options.RunDefaults;
 
 import java.time.Duration;
 
@@ -37,11 +36,9 @@ public record SweepEstimate(int cells, Duration likely, Duration atMost) {
                 : Math.min(warmupSeconds + LIKELY_WARMUP_EXTENSION.toSeconds(), longestWarmupSeconds(spec));
     }
 
-    /** The warm-up's bound: the sweep's {@code warmup-max} option, or the default --warmup-max. */
+    /** The warm-up's bound: the cells' --warmup-max (the sweep's option, or its default). */
     private static double longestWarmupSeconds(SweepSpec spec) {
-        String warmupMax = spec.options().get("warmup-max");
-        double maxSeconds = warmupMax == null ? RunDefaults.WARMUP_MAX_SECONDS : Double.parseDouble(warmupMax);
-        return Math.max(spec.phases().warmupSeconds(), maxSeconds);
+        return Math.max(spec.phases().warmupSeconds(), SweepCell.sweepOptions(spec).warmupMaxSeconds);
     }
 
     static String minutesSeconds(Duration duration) {
