@@ -202,7 +202,8 @@ final class ClientRun {
             long acknowledgementsFailed;
             try (Load load = loads.create(driver, spec, recorders, links == null ? redis : links.producerEndpoint(),
                     logDir);
-                 WorkerPool pool = new WorkerPool(driver, spec, config.workers(), handler)) {
+                 WorkerPool pool = new WorkerPool(driver, spec, config.workers(), handler,
+                         links == null ? redis : links.upstream())) {
                 environment.putAll(load.describe());
                 warmupSeconds = warmUp(load);
                 consumed = ManagedProcess.shuttingDown() ? stoppedBeforeMeasuring(pool) : measureAndDrain(load, pool);

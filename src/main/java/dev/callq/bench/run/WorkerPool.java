@@ -5,6 +5,8 @@ import dev.callq.bench.driver.QueueConsumer;
 import dev.callq.bench.driver.QueueDriver;
 import dev.callq.bench.driver.QueueSpec;
 import dev.callq.bench.driver.ReplyStamp;
+import dev.callq.bench.env.BlockedPops;
+import dev.callq.bench.env.RedisEndpoint;
 import dev.callq.bench.fault.CrashableWorkers;
 import dev.callq.bench.measure.ThreadCpu;
 import org.slf4j.Logger;
@@ -20,7 +22,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * N worker threads, each polling the queue on a connection of its own until told to stop. A worker
- * notices the stop request within one pop timeout, because every pop is bounded.
+ * notices the stop request at its pop's end: at once when Redis wakes its blocked pop ({@link BlockedPops}),
+ * within one pop timeout otherwise, because every pop is bounded.
  */
 public final class WorkerPool implements AutoCloseable, CrashableWorkers {
     private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
@@ -31,6 +34,9 @@ public final class WorkerPool implements AutoCloseable, CrashableWorkers {
     private final LongAdder pollErrors = new LongAdder();
     private final LongAdder acknowledgementsFailed = new LongAdder();
     private final Duration popTimeout;
+    private final BlockedPops blockedPops;
+    /** How long {@link #close} waits for its workers before it wakes their pops again. */
+    private static final Duration WAKE_AGAIN = Duration.ofMillis(20);
     private volatile boolean running = true;
     private boolean closed;
     /** How long {@link #abandon} waits for the workers once their connections are closed. */
@@ -41,8 +47,13 @@ public final class WorkerPool implements AutoCloseable, CrashableWorkers {
     private final LongAdder eventsLostInCrashes = new LongAdder();
     private volatile CountDownLatch crashesDone = new CountDownLatch(0);
 
-    public WorkerPool(QueueDriver driver, QueueSpec spec, int workers, PayloadSink sink) {
+    /**
+     * @param server the Redis the workers pop from, reached directly (not through a fault's proxy), for
+     *               {@link #close} to wake their blocked pops
+     */
+    public WorkerPool(QueueDriver driver, QueueSpec spec, int workers, PayloadSink sink, RedisEndpoint server) {
         this.popTimeout = spec.popTimeout();
+        this.blockedPops = new BlockedPops(server, driver.clientNamePrefix());
         try {
             for (int id = 0; id < workers; id++) {
                 consumers.add(driver.createConsumer(spec, id));
@@ -199,7 +210,11 @@ public final class WorkerPool implements AutoCloseable, CrashableWorkers {
         consumers.forEach(QueueConsumer::close);
     }
 
-    /** Stops every worker and closes its connection; returns once all have stopped. */
+    /**
+     * Stops every worker and closes its connection; returns once all have stopped. A worker blocked in its pop
+     * is woken (the pop returns nothing, as at its timeout), and woken again while it has not stopped: a pop
+     * sent just after a wake would otherwise wait out its timeout.
+     */
     @Override
     public void close() {
         if (closed) {
@@ -208,13 +223,16 @@ public final class WorkerPool implements AutoCloseable, CrashableWorkers {
         closed = true;
         running = false;
         long deadlineNanos = System.nanoTime() + popTimeout.plusSeconds(3).toNanos();
-        for (Thread thread : threads) {
-            try {
-                thread.join(Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000L));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+        try (blockedPops) {
+            for (Thread thread : threads) {
+                long leftMillis;
+                while (thread.isAlive() && (leftMillis = (deadlineNanos - System.nanoTime()) / 1_000_000L) > 0) {
+                    boolean waking = blockedPops.wake() >= 0;
+                    thread.join(waking ? Math.min(WAKE_AGAIN.toMillis(), leftMillis) : leftMillis);
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         consumers.forEach(QueueConsumer::close);
         for (Thread thread : threads) {

@@ -247,7 +247,7 @@ public final class ShardRun {
         ClockOffset clock;
         IntervalLog intervals;
         boolean redisSilent;
-        try (WorkerPool pool = new WorkerPool(driver, spec, workers, handler)) {
+        try (WorkerPool pool = new WorkerPool(driver, spec, workers, handler, config.redis())) {
             // The workers warm up on the producers' warm-up events as they come.
             Start start = startTogether(barrier, null);
             startMicros = start.startMicros();

@@ -22,8 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The A/B gate's other half (the first is {@link AbRunTest}): an unchanged pair, the same build on both
  * sides run interleaved ABBA by {@link AbRun}, passes. Both sides are this very build, so nothing is built:
  * what is tested is that noise between two identical sides is not called a regression, which needs the
- * machine to itself. Its cells' pops time out after 200 ms: a cell's end waits for them, and at 200 events/s
- * no pop waits that long for an event.
+ * machine to itself.
  */
 @Isolated("it asserts that two identical sides are within noise of each other: another class running would be noise in some cells only")
 @Tag("processes")
@@ -34,7 +33,7 @@ class AbUnchangedPairTest {
               - name: tiny
                 load: synthetic
                 phases: {warmupSeconds: 0.5, durationSeconds: 1.5, drainTimeoutSeconds: 10}
-                options: {arrivals: poisson, pop-timeout-ms: 200}
+                options: {arrivals: poisson}
                 axes: {clients: [jedis], workers: [1], rates: [200], serviceTimes: ['fixed:1ms'], repeats: 2}
             """;
 

@@ -25,12 +25,6 @@ class CompareTest {
     @TempDir
     static Path results;
 
-    /**
-     * The workers' pops end after this when the queue is empty: a run's end waits for them, and at 200 events/s
-     * a pop never waits this long for an event, so the measurement is the default's and each run a second shorter.
-     */
-    private static final int POP_TIMEOUT_MS = 200;
-
     @BeforeAll
     static void measure() {
         for (int repeat = 0; repeat < 3; repeat++) {
@@ -53,7 +47,6 @@ class CompareTest {
     private static void run(String folder, String serviceTime, String thresholds, int expectedExit) {
         int exit = Main.execute("run", "--load", "synthetic", "--client", "jedis", "--workers", "1",
                 "--rate", "200", "--arrivals", "poisson", "--duration", "2", "--warmup", "0.5", "--service-time", serviceTime,
-                "--pop-timeout-ms", String.valueOf(POP_TIMEOUT_MS),
                 "--threshold", thresholds, "--out", results.resolve(folder).toString());
         assertThat(exit).as("run %s: %s", folder, exit == 0 ? "" : warnings(results.resolve(folder))).isEqualTo(expectedExit);
     }

@@ -32,7 +32,7 @@ interface ClientUnderTest {
 
     /**
      * Whether each worker's connection has a name of its own ({@code callq-<client>-worker-<id>}) in
-     * CLIENT LIST; a pooled client names every connection {@code callq-<client>}.
+     * CLIENT LIST; a pooled client names every connection {@code callq-<client>-pool}.
      */
     default boolean namesEachConnection() {
         return true;

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -86,8 +87,13 @@ abstract class QueueDriverContractBase {
 
     /** A queue on a key of this test's own, removed after it; the test is skipped where the client lacks the pattern. */
     QueueSpec newQueue(QueuePattern pattern, int batchSize) {
+        return newQueue(pattern, batchSize, popTimeout(pattern));
+    }
+
+    /** A queue as {@link #newQueue(QueuePattern, int)}, whose pops wait up to {@code popTimeout}. */
+    QueueSpec newQueue(QueuePattern pattern, int batchSize, Duration popTimeout) {
         assumeTrue(client.supportedPatterns().contains(pattern), driver.name() + " cannot express " + pattern.cliName());
-        QueueSpec spec = new QueueSpec(keyPrefix + pattern.cliName(), pattern, popTimeout(pattern), batchSize);
+        QueueSpec spec = new QueueSpec(keyPrefix + pattern.cliName(), pattern, popTimeout, batchSize);
         specsUsed.add(spec);
         return spec;
     }
@@ -107,6 +113,24 @@ abstract class QueueDriverContractBase {
 
     /** The connection of {@code role} as CLIENT LIST names it. */
     String connectionName(QueueDriver opened, String role) {
-        return "callq-" + opened.name() + (client.namesEachConnection() ? "-" + role : "");
+        return QueueDriver.clientName(opened.name(), client.namesEachConnection() ? role : "pool");
+    }
+
+    /**
+     * Waits until Redis reports the named connection blocked in a pop (flag "b"); for a pooled client,
+     * whose connections share one name, until at least {@code blockedOfPool} of them are.
+     */
+    void awaitBlockedOnServer(QueueDriver opened, String role, int blockedOfPool) throws InterruptedException {
+        String name = connectionName(opened, role);
+        int needed = client.namesEachConnection() ? 1 : blockedOfPool;
+        long deadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (System.nanoTime() < deadlineNanos) {
+            if (raw.clientListLines(name).stream().filter(line -> line.matches(".* flags=[A-Za-z]*b[A-Za-z]* .*")).count()
+                    >= needed) {
+                return;
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError(name + " never blocked on the server: " + raw.clientListLines(name));
     }
 }

@@ -1,6 +1,7 @@
 package dev.callq.bench.driver;
 
 import dev.callq.bench.HarnessException;
+import dev.callq.bench.env.BlockedPops;
 import dev.callq.bench.env.RedisErrorClass;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -124,6 +125,40 @@ abstract class QueueDriverContractTest extends QueueDriverContractBase {
         try (QueueAdmin admin = driver.createAdmin()) {
             assertThat(admin.backlog(spec)).as("backlog").isZero();
             assertThat(admin.pending(spec, WORKERS)).as("popped but not acknowledged").isZero();
+        }
+    }
+
+    /**
+     * A stopping run wakes its workers' blocked pops ({@link BlockedPops}: CLIENT UNBLOCK with TIMEOUT): the pop
+     * returns as at its timeout, long before it, having taken nothing, and the next pop takes the next event.
+     * The 20 s pop timeout only tells a woken pop from one that timed out.
+     */
+    @ParameterizedTest
+    @EnumSource(QueuePattern.class)
+    void aPopRedisWakesReturnsNothingAndTheNextPopTakesTheNextEvent(QueuePattern pattern) throws Exception {
+        QueueSpec spec = newQueue(pattern, 10, Duration.ofSeconds(20));
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        try (QueueDriver longPops = client.open(ClientSettings.forQueue(redis.endpoint(), RESP_VERSION, spec));
+             QueueAdmin admin = longPops.createAdmin();
+             QueueConsumer consumer = longPops.createConsumer(spec, 0);
+             BlockedPops blocked = new BlockedPops(redis.endpoint(), longPops.clientNamePrefix())) {
+            admin.reset(spec, WORKERS);
+            List<String> handed = new CopyOnWriteArrayList<>();
+            Future<Integer> pop = worker.submit(() -> consumer.poll(handed::addAll));
+            awaitBlockedOnServer(longPops, "worker-0", 1);
+
+            assertThat(blocked.wake()).isEqualTo(1);
+            assertThat(pop.get(10, TimeUnit.SECONDS)).isZero();
+            assertThat(handed).isEmpty();
+
+            try (QueueProducer producer = longPops.createProducer(spec)) {
+                producer.push(payloads(0, 1));
+            }
+            assertThat(admin.backlog(spec)).as("the event waits: no pop of the woken one lingers").isEqualTo(1);
+            assertThat(worker.submit(() -> consumer.poll(handed::addAll)).get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(handed).containsExactlyElementsOf(payloads(0, 1));
+        } finally {
+            worker.shutdownNow();
         }
     }
 

@@ -156,22 +156,4 @@ abstract class QueueDriverTimingContractTest extends QueueDriverContractBase {
                 .hasMessage("Redis at " + nobodyListens + " is unreachable: Connection refused");
         assertThat(Duration.ofNanos(System.nanoTime() - startNanos)).isLessThan(Duration.ofSeconds(2));
     }
-
-    /**
-     * Waits until Redis reports the named connection blocked in a pop (flag "b"); for a pooled client,
-     * whose connections share one name, until at least {@code blockedOfPool} of them are.
-     */
-    private void awaitBlockedOnServer(QueueDriver opened, String role, int blockedOfPool) throws InterruptedException {
-        String name = connectionName(opened, role);
-        int needed = client.namesEachConnection() ? 1 : blockedOfPool;
-        long deadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        while (System.nanoTime() < deadlineNanos) {
-            if (raw.clientListLines(name).stream().filter(line -> line.matches(".* flags=[A-Za-z]*b[A-Za-z]* .*")).count()
-                    >= needed) {
-                return;
-            }
-            Thread.sleep(5);
-        }
-        throw new AssertionError(name + " never blocked on the server: " + raw.clientListLines(name));
-    }
 }

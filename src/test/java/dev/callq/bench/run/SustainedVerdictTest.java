@@ -20,8 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every run says whether its load was sustained: one worker with 2 ms of work per event (500 events/s at
  * best) offered 2,000 events/s falls behind from the first second, and its console, summary.json, summary.md
  * and report.html lead with NOT SUSTAINED and the figures, exit 3; a small run is sustained and exits 0, and a
- * threshold can require it. Pops time out after 200 ms: a run's end waits for its workers' pops, and at these
- * rates no pop waits that long for an event.
+ * threshold can require it.
  */
 @Isolated("a small run must be judged sustained; and it captures the console")
 @Tag("processes")
@@ -39,7 +38,7 @@ class SustainedVerdictTest {
         // The backlog it leaves (about 3,000 events) would take 6 s to drain: a second of it shows the drain.
         Console.Captured console = Console.capture(() -> Main.execute("run", "--load", "synthetic", "--client", "jedis",
                 "--workers", "1", "--rate", "2000", "--service-time", "fixed:2ms", "--duration", "2", "--warmup", "0.5",
-                "--warmup-max", "1", "--drain-timeout", "1", "--pop-timeout-ms", "200", "--out", outDir.toString()));
+                "--warmup-max", "1", "--drain-timeout", "1", "--out", outDir.toString()));
 
         assertThat(console.exitCode()).isEqualTo(ExitCode.UNTRUSTWORTHY);
         JsonNode sustained = required(new SummaryTree(outDir).client("jedis"), "sustained");
@@ -61,7 +60,7 @@ class SustainedVerdictTest {
     @Test
     void aSmallRunIsSustainedAndAThresholdCanRequireIt() throws Exception {
         Console.Captured console = Console.capture(() -> Main.execute("run", "--load", "synthetic", "--client", "jedis",
-                "--workers", "2", "--rate", "200", "--duration", "2", "--warmup", "0", "--pop-timeout-ms", "200", "--threshold", "sustained",
+                "--workers", "2", "--rate", "200", "--duration", "2", "--warmup", "0", "--threshold", "sustained",
                 "--out", outDir.toString()));
 
         assertThat(console.exitCode()).isEqualTo(ExitCode.OK);

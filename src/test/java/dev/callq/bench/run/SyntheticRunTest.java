@@ -19,9 +19,7 @@ import static dev.callq.bench.testkit.Json.required;
 /**
  * The open-loop producer straight into a real redis-server, each pattern once end to end, the clients taking
  * turns: every client's code for every pattern is held to exactly-once delivery by the driver contract
- * ({@code driver/QueueDriverContractTest}), so a run per pair would measure the same path again. Pops time
- * out after 200 ms rather than a second: a run's end waits for its workers' pops, and at these rates no pop
- * waits that long for an event.
+ * ({@code driver/QueueDriverContractTest}), so a run per pair would measure the same path again.
  */
 @Isolated("it asserts the producer held its rate within 1 %")
 @Tag("processes")
@@ -34,7 +32,7 @@ class SyntheticRunTest {
     @CsvSource({"lettuce,blpop", "jedis,reliable", "lettuce,batch", "jedis,stream"})
     void everyEventIsConsumedExactlyOnceAndTheProducerKeepsItsRate(String client, String pattern) throws Exception {
         int exit = Main.execute("run", "--load", "synthetic", "--client", client, "--pattern", pattern,
-                "--workers", "4", "--rate", "2000", "--duration", "2", "--warmup", "0.5", "--pop-timeout-ms", "200",
+                "--workers", "4", "--rate", "2000", "--duration", "2", "--warmup", "0.5",
                 "--service-time", "fixed:100us", "--out", outDir.toString());
 
         assertThat(exit).isZero();
@@ -63,7 +61,7 @@ class SyntheticRunTest {
     @Test
     void poissonArrivalsAreJudgedAgainstTheScheduleTheyDrew() throws Exception {
         int exit = Main.execute("run", "--load", "synthetic", "--client", "jedis", "--workers", "2", "--rate", "150",
-                "--arrivals", "poisson", "--duration", "2", "--warmup", "0", "--pop-timeout-ms", "200", "--out", outDir.toString());
+                "--arrivals", "poisson", "--duration", "2", "--warmup", "0", "--out", outDir.toString());
 
         assertThat(exit).isZero();
         JsonNode producer = new SummaryTree(outDir).client("jedis").at("/producer");

@@ -181,7 +181,7 @@ public final class JedisQueueDriver implements QueueDriver {
                 .socketTimeoutMillis(clientTimeoutMillis)
                 // Defaults to 0, which waits forever on a dead link during a blocking pop (jedis issue 2217).
                 .blockingSocketTimeoutMillis(clientTimeoutMillis)
-                .clientName("callq-jedis-" + role)
+                .clientName(QueueDriver.clientName(name(), role))
                 .build();
     }
 

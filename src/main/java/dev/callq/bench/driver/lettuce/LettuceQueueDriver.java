@@ -130,7 +130,7 @@ public final class LettuceQueueDriver implements QueueDriver {
         synchronized (stamping) {
             try {
                 StatefulRedisConnection<String, String> connection = client.connect(
-                        uri(settings.endpoint(), settings.clientTimeout(), "callq-lettuce-" + role));
+                        uri(settings.endpoint(), settings.clientTimeout(), QueueDriver.clientName(name(), role)));
                 stamping.claimLastChannel(stamp);
                 return connection;
             } catch (RedisConnectionException e) {

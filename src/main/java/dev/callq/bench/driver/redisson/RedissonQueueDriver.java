@@ -98,7 +98,7 @@ public final class RedissonQueueDriver implements QueueDriver {
                     .setMasterConnectionPoolSize(poolSize)
                     .setMasterConnectionMinimumIdleSize(minimumIdle)
                     .setConnectTimeout(timeoutMillis)
-                    .setClientName("callq-redisson")
+                    .setClientName(QueueDriver.clientName(name(), "pool"))
                     .setTimeout(timeoutMillis)
                     .setRetryAttempts(0);
             for (RedisEndpoint.Address sentinel : endpoint.nodes()) {
@@ -113,7 +113,7 @@ public final class RedissonQueueDriver implements QueueDriver {
                     .setConnectionPoolSize(poolSize)
                     .setConnectionMinimumIdleSize(minimumIdle)
                     .setConnectTimeout(timeoutMillis)
-                    .setClientName("callq-redisson")
+                    .setClientName(QueueDriver.clientName(name(), "pool"))
                     .setTimeout(timeoutMillis)
                     .setRetryAttempts(0);
         }
