@@ -17,6 +17,7 @@ import dev.callq.bench.measure.LatencyRecorder;
 import dev.callq.bench.measure.SequenceIds;
 import dev.callq.bench.measure.ThreadCpu;
 import dev.callq.bench.measure.WallClock;
+import dev.callq.bench.work.RandomDraws;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,6 +91,8 @@ public final class SyntheticLoad implements Load {
     private final QueuePattern pattern;
     private final RateProfile rate;
     private final Arrivals arrivals;
+    /** Each lane of each phase splits its Poisson gaps from here, in lane order: the same seed, the same gaps. */
+    private final SplittableRandom gapStreams;
     private final Duration duration;
     private final int lanes;
     private final LatencyRecorder lagRecorder;
@@ -110,16 +113,17 @@ public final class SyntheticLoad implements Load {
      * @param pushRoundTripRecorder Redis's acknowledgement − push sent, per event
      */
     public SyntheticLoad(ClientSettings settings, QueueSpec spec, RateProfile rate, Arrivals arrivals,
-                         Duration duration, int lanes, LatencyRecorder lagRecorder,
+                         RandomDraws draws, Duration duration, int lanes, LatencyRecorder lagRecorder,
                          LatencyRecorder pushRoundTripRecorder) {
-        this(QueueDrivers.open(PRODUCER_CLIENT, settings), spec, rate, arrivals, duration, lanes, lagRecorder,
+        this(QueueDrivers.open(PRODUCER_CLIENT, settings), spec, rate, arrivals, draws, duration, lanes, lagRecorder,
                 pushRoundTripRecorder);
     }
 
-    private SyntheticLoad(QueueDriver driver, QueueSpec spec, RateProfile rate, Arrivals arrivals, Duration duration,
-                          int lanes, LatencyRecorder lagRecorder, LatencyRecorder pushRoundTripRecorder) {
-        this(driver, spec.pattern(), lane -> driver.createProducer(spec), rate, arrivals, duration, lanes, lagRecorder,
-                pushRoundTripRecorder, MEASURED_PREFIX);
+    private SyntheticLoad(QueueDriver driver, QueueSpec spec, RateProfile rate, Arrivals arrivals, RandomDraws draws,
+                          Duration duration, int lanes, LatencyRecorder lagRecorder,
+                          LatencyRecorder pushRoundTripRecorder) {
+        this(driver, spec.pattern(), lane -> driver.createProducer(spec), rate, arrivals, draws, duration, lanes,
+                lagRecorder, pushRoundTripRecorder, MEASURED_PREFIX);
     }
 
     /**
@@ -129,15 +133,15 @@ public final class SyntheticLoad implements Load {
      * Call-ID space of its own, so that the merged accounting can tell the shards' events apart.
      */
     public SyntheticLoad(QueuePattern pattern, IntFunction<QueueProducer> laneProducers, RateProfile rate,
-                         Arrivals arrivals, Duration duration, int lanes, LatencyRecorder lagRecorder,
+                         Arrivals arrivals, RandomDraws draws, Duration duration, int lanes, LatencyRecorder lagRecorder,
                          LatencyRecorder pushRoundTripRecorder, String measuredPrefix) {
-        this(null, pattern, laneProducers, rate, arrivals, duration, lanes, lagRecorder, pushRoundTripRecorder,
+        this(null, pattern, laneProducers, rate, arrivals, draws, duration, lanes, lagRecorder, pushRoundTripRecorder,
                 measuredPrefix);
     }
 
     /** @param ownDriver the driver {@link #close()} closes, or null when the caller owns the connections */
     private SyntheticLoad(QueueDriver ownDriver, QueuePattern pattern, IntFunction<QueueProducer> laneProducers,
-                          RateProfile rate, Arrivals arrivals, Duration duration, int lanes,
+                          RateProfile rate, Arrivals arrivals, RandomDraws draws, Duration duration, int lanes,
                           LatencyRecorder lagRecorder, LatencyRecorder pushRoundTripRecorder, String measuredPrefix) {
         this.ownDriver = ownDriver;
         this.laneProducers = laneProducers;
@@ -145,6 +149,7 @@ public final class SyntheticLoad implements Load {
         this.measuredPrefix = measuredPrefix;
         this.rate = rate;
         this.arrivals = arrivals;
+        this.gapStreams = draws.arrivals();
         this.duration = duration;
         this.lanes = lanes;
         this.lagRecorder = lagRecorder;
@@ -360,7 +365,7 @@ public final class SyntheticLoad implements Load {
             this.pushCommands = pushCommands;
             this.failedCommands = failedCommands;
             this.lastSendMicros = lastSendMicros;
-            this.random = new SplittableRandom(0x5eed + lane);
+            this.random = gapStreams.split();
         }
 
         @Override

@@ -118,6 +118,10 @@ public final class RunOptions {
             description = "synthetic arrivals: constant or poisson (default: ${DEFAULT-VALUE})")
     public SyntheticLoad.Arrivals arrivals;
 
+    @Option(names = "--seed", description = "seed of the random draws (Poisson arrivals, random work); the same seed "
+            + "replays the same draws (default: a new seed each run, written to summary.json)")
+    public Long seed;
+
     @Option(names = "--producer-connections", defaultValue = "1", description = "synthetic producer connections, each a lane of the schedule (default: ${DEFAULT-VALUE})")
     public int producerConnections;
 

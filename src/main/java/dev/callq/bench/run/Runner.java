@@ -1,6 +1,7 @@
 package dev.callq.bench.run;
 
 import dev.callq.bench.options.RunConfig;
+import dev.callq.bench.work.RandomDraws;
 import dev.callq.bench.FileErrors;
 import dev.callq.bench.HarnessException;
 import dev.callq.bench.env.LocalRedis;
@@ -50,12 +51,15 @@ public final class Runner {
 
     private final RunConfig config;
     private final ProgressListener progress;
+    /** One seed for the run: every client is offered the same arrivals. */
+    private final RandomDraws draws;
     /** How the network proxy shaped the link, when the run had one. */
     private String networkProxy;
 
     public Runner(RunConfig config, ProgressListener progress) {
         this.config = config;
         this.progress = progress;
+        this.draws = RandomDraws.of(config.options().seed);
     }
 
     public RunSummary run() {
@@ -81,7 +85,7 @@ public final class Runner {
             KamailioScript.check(config.kamailioSettings(notDialled, config.key()), outDir);
         }
         String startedAt = Instant.now().toString();
-        Runnable work = WorkFactory.create(config.serviceTime(), config.workMode());
+        Runnable work = WorkFactory.create(config.serviceTime(), config.workMode(), draws);
         List<ClientResult> results = new ArrayList<>();
         Map<String, String> redisMeasured = Map.of();
         for (String client : config.clients()) {
@@ -118,7 +122,7 @@ public final class Runner {
         if (networkProxy != null) {
             environment.put("redisProxy", networkProxy);
         }
-        return new RunSummary(RunSummary.SCHEMA, startedAt, config.describePhases(), configMap(config),
+        return new RunSummary(RunSummary.SCHEMA, startedAt, config.describePhases(), configMap(config, draws),
                 environment, results, Provenance.current());
     }
 
@@ -135,12 +139,12 @@ public final class Runner {
                                  Path outDir, Path logDir, Runnable work) {
         if (config.redisRtt().isZero() && config.faults().stream().noneMatch(fault -> fault.kind().needsProxy())) {
             return new ClientRun(config, client, redis, localRedis, sentinels, outDir, logDir)
-                    .execute(loads(config), work, progress);
+                    .execute(loads(config, draws), work, progress);
         }
         try (RedisLinks links = RedisLinks.start(redis, config.redisRoundTrip())) {
             networkProxy = links.describe();
             ClientResult result = new ClientRun(config, client, links.workersEndpoint(), localRedis, sentinels, links,
-                    outDir, logDir).execute(loads(config), work, progress);
+                    outDir, logDir).execute(loads(config, draws), work, progress);
             ProxyCounters counters = links.counters();
             log.info("{}: the network proxies carried {} connections, {} bytes to Redis and {} from it", client,
                     counters.connectionsAccepted(), counters.bytesToUpstream(), counters.bytesFromUpstream());
@@ -208,12 +212,12 @@ public final class Runner {
     }
 
     /** The load a configuration asks for, built once Redis, the driver and the recorders exist. */
-    static ClientRun.LoadFactory loads(RunConfig config) {
+    static ClientRun.LoadFactory loads(RunConfig config, RandomDraws draws) {
         return (QueueDriver driver, QueueSpec spec, Recorders recorders, RedisEndpoint redis, Path logDir) -> {
             Load load;
             if (config.load() == LoadKind.SYNTHETIC) {
                 load = new SyntheticLoad(ClientSettings.forQueue(redis, config.respVersion(), spec), spec, config.rate(),
-                        config.arrivals(), config.duration(), config.producerLanes(), recorders.producerLag(),
+                        config.arrivals(), draws, config.duration(), config.producerLanes(), recorders.producerLag(),
                         recorders.pushRoundTrip());
             } else {
                 // Kamailio is pointed at the master a Sentinel names at the start of the run, and a script that
@@ -231,7 +235,7 @@ public final class Runner {
         };
     }
 
-    public static Map<String, Object> configMap(RunConfig config) {
+    public static Map<String, Object> configMap(RunConfig config, RandomDraws draws) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("clients", config.clients());
         map.put("workers", config.workers());
@@ -246,6 +250,7 @@ public final class Runner {
         map.put("warmupMaxSeconds", config.warmup().maximum().toMillis() / 1000.0);
         map.put("payload", config.payload().cliName());
         map.put("pattern", config.pattern().cliName());
+        map.put("seed", draws.seed());
         map.put("batchSize", config.batchSize());
         if (config.profile()) {
             map.put("profile", "jfr");

@@ -122,6 +122,13 @@ public final class ShardMerge {
         Map<String, Object> config = new LinkedHashMap<>(first.config());
         config.put("workers", (int) sum(consumers, p -> p.workers().longValue()));
         config.put("shards", shardCounts(producers, consumers));
+        // Each shard draws its own seed unless --seed gave them one: then every shard's is named.
+        Map<String, Object> seeds = new TreeMap<>();
+        folders.forEach((part, dir) -> seeds.put(dir.getFileName().toString(), part.config().get("seed")));
+        if (seeds.values().stream().distinct().count() > 1) {
+            config.remove("seed");
+            config.put("seeds", seeds);
+        }
         Path mergedCsv = Timeseries.file(resultsDir, client);
         MeasuredWindow window = window(accounting, measureStart, measureEnd, lastDequeued, mergedCsv);
         ClientResult result = new ClientResult(client, (int) sum(consumers, p -> p.workers().longValue()),

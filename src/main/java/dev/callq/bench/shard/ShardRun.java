@@ -41,6 +41,7 @@ import dev.callq.bench.result.ClientResult;
 import dev.callq.bench.result.Role;
 import dev.callq.bench.result.ShardPart;
 import dev.callq.bench.result.Timeseries;
+import dev.callq.bench.work.RandomDraws;
 import dev.callq.bench.work.ServiceTime;
 import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
@@ -77,6 +78,8 @@ public final class ShardRun {
     private final Shard shard;
     private final Role role;
     private final String client;
+    /** The run's draws, as {@code --seed} or a new seed gives them; each shard draws from its own ({@link RandomDraws#forShard}). */
+    private final RandomDraws draws;
     /** The server whose clock every shard reads: the one that holds the barrier. */
     private RedisEndpoint reference;
 
@@ -85,6 +88,7 @@ public final class ShardRun {
         this.shard = config.shard();
         this.role = config.role();
         this.client = config.clients().get(0);
+        this.draws = RandomDraws.of(config.options().seed);
     }
 
     /** Runs this shard and writes its part; returns the part's folder. */
@@ -124,7 +128,7 @@ public final class ShardRun {
         QueueDriver driver = queues.driver(spec);
         SyntheticLoad load = new SyntheticLoad(config.pattern(), lane -> queues.driver(laneQueue.apply(lane))
                 .createProducer(laneQueue.apply(lane)), new ShareOfRate(config.rate(), shard.count()),
-                config.arrivals(), config.duration(), lanes, recorders.producerLag(), recorders.pushRoundTrip(),
+                config.arrivals(), draws.forShard(shard.index()), config.duration(), lanes, recorders.producerLag(), recorders.pushRoundTrip(),
                 SyntheticLoad.MEASURED_PREFIX + "p" + shard.index() + "-");
         Start start = startTogether(barrier, load);
         long startMicros = start.startMicros();
@@ -155,7 +159,7 @@ public final class ShardRun {
                 dir.relativize(Timeseries.file(dir, client)).toString(), null, null, null, null, null, null, null,
                 null, Map.of(Metric.PRODUCER_LAG.tag(), 0L), producer,
                 EventSets.of(load.pushed()).encode(),
-                config.describePhases(), Runner.configMap(config), Runner.environment(Runner.describeRedis(reference, "external")),
+                config.describePhases(), Runner.configMap(config, draws), Runner.environment(Runner.describeRedis(reference, "external")),
                 new LinkedHashMap<>(load.describe()), warnings, null);
     }
 
@@ -217,7 +221,7 @@ public final class ShardRun {
             return new ShardPart(role.cliName(), shard.toString(), client, clock.offsetMicros(),
                     clock.uncertaintyMicros(), startMicros, measureFromMicros, outcome.endMicros(), 0,
                     null, null, null, null, null, null, null, null, null, null, Map.of(),
-                    producer, events.encode(), config.describePhases(), Runner.configMap(config),
+                    producer, events.encode(), config.describePhases(), Runner.configMap(config, draws),
                     Runner.environment(Runner.describeRedis(reference, "external")), described, warnings, calls);
         }
     }
@@ -236,7 +240,7 @@ public final class ShardRun {
         Recorders recorders = Recorders.create();
         EventLedger ledger = new EventLedger();
         EventHandler handler = new EventHandler(config.payload(), recorders, ledger, new DeferredLatencies(),
-                WorkFactory.create(config.serviceTime(), config.workMode()),
+                WorkFactory.create(config.serviceTime(), config.workMode(), draws.forShard(shard.index())),
                 !(config.serviceTime() instanceof ServiceTime.None));
         List<String> warnings = new ArrayList<>();
         Path hlog = dir.resolve(client + ".hlog");
@@ -294,7 +298,7 @@ public final class ShardRun {
                 ledger.consumedCount(), ledger.malformedCount(), ledger.malformedSample(), leftInQueue,
                 ledger.warmupCount(), pollErrors, maxBacklog, nonPositive, null,
                 EventSets.ofUniqueKeys(ledger.uniqueKeys()).encode(), config.describePhases(),
-                Runner.configMap(config), Runner.environment(Runner.describeRedis(reference, "external")),
+                Runner.configMap(config, draws), Runner.environment(Runner.describeRedis(reference, "external")),
                 new LinkedHashMap<>(driver.describe()), warnings, null);
     }
 

@@ -52,7 +52,7 @@ class RunOptionsRoundTripTest {
     static List<RunOptions> everyOption() {
         // synthetic load into a Redis the run starts, shaped every way it can be; some values set in code
         RunOptions synthetic = RunOptions.of("--client", "lettuce", "--load", "synthetic", "--pattern", "batch",
-                "--workers", "6", "--rate", "steps:1000,2000@5s", "--work", "spin", "--arrivals", "poisson",
+                "--workers", "6", "--rate", "steps:1000,2000@5s", "--work", "spin", "--arrivals", "poisson", "--seed", "42",
                 "--warmup", "0.5", "--warmup-max", "7", "--duration", "12.5", "--drain-timeout", "9", "--hold-ms", "150",
                 "--batch-size", "32", "--producer-connections", "3", "--pop-timeout-ms", "250", "--resp", "3",
                 "--key", "calls", "--redis-auth", "--redis-tls", "--client-timeout-ms", "1500",

@@ -13,8 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -90,10 +92,14 @@ class PlanCommandTest {
         assertThat(required(uslIntervals, "/lambda/low").asDouble())
                 .isLessThanOrEqualTo(required(usl, "/lambda").asDouble());
         assertThat(required(client, "/validation")).hasSize(2 * (recommended == 1 ? 2 : 3));
+        Set<Long> seeds = new HashSet<>();
         for (JsonNode run : required(client, "/validation")) {
             assertThat(required(run, "/measuredP99Micros").asLong()).isPositive();
-            assertThat(Path.of(required(run, "/dir").asText()).resolve("summary.json")).exists();
+            Path summary = Path.of(required(run, "/dir").asText()).resolve("summary.json");
+            seeds.add(required(new ObjectMapper().readTree(summary.toFile()), "/config/seed").asLong());
         }
+        // Repeats are independent samples of the arrivals and the work, not one sample replayed.
+        assertThat(seeds).as("the validation runs' seeds").hasSize(required(client, "/validation").size());
         assertThat(required(client, "/validationSummary")).hasSize(recommended == 1 ? 2 : 3);
         assertThat(required(client, "/agreement/text").asText()).startsWith("measurement and model");
         for (JsonNode run : required(client, "/evidence")) {

@@ -77,6 +77,9 @@ class ShardedRunTest {
         // What one process running the whole load accounts: rate × duration (a schedule may hold one more
         // arrival at the phase's edge, here one per producer), each taken exactly once.
         long expected = required(summary.client("jedis"), "/producer/pushed").asLong();
+        // No --seed: each shard drew its own, and the merged config names them all.
+        assertThat(summary.summary().path("config").has("seed")).isFalse();
+        assertThat(required(summary.summary(), "/config/seeds").size()).isEqualTo(2 * SHARDS);
         assertThat(expected).isBetween((long) RATE_PER_SEC * DURATION_SECONDS, (long) RATE_PER_SEC * DURATION_SECONDS + SHARDS);
         assertThat(required(events, "/expected").asLong()).isEqualTo(expected);
         assertThat(required(events, "/consumed").asLong()).isEqualTo(expected);

@@ -16,6 +16,7 @@ import dev.callq.bench.result.Role;
 import dev.callq.bench.testkit.ChildProcesses;
 import dev.callq.bench.work.ServiceTime;
 import dev.callq.bench.sip.EnqueuedEvents;
+import dev.callq.bench.work.RandomDraws;
 import dev.callq.bench.work.Work;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -61,7 +62,7 @@ class StalledConsumerTest {
         ClientResult result;
         try (LocalRedis redis = LocalRedis.start(outDir)) {
             result = new ClientRun(config, "jedis", redis.endpoint(), outDir, outDir)
-                    .execute(Runner.loads(config), stallOnce);
+                    .execute(Runner.loads(config, RandomDraws.of(null)), stallOnce);
         }
 
         var latency = result.latencyMicros().get("enqueueToDequeue");
