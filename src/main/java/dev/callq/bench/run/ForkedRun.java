@@ -25,6 +25,13 @@ import java.util.concurrent.TimeUnit;
 public final class ForkedRun {
     /** The heap of a forked cell: fixed, so that heap resizing does not show up as latency. */
     private static final List<String> JVM_OPTIONS = List.of("-Xms1g", "-Xmx1g");
+    /**
+     * JVM options, separated by spaces, added to every JVM callq forks (a sweep's cells, a plan's and a max-rate
+     * search's runs, an A/B gate's cells): {@code -XX:+UseZGC}, say, to measure every cell with another collector.
+     * The test suite gives its forks {@code -XX:TieredStopAtLevel=1}: C1 alone compiles in a fraction of the CPU
+     * C2 takes, and the forked runs it starts check what callq prints and writes, not how fast a JVM runs.
+     */
+    public static final String JVM_OPTIONS_VARIABLE = "CALLQ_FORK_JVM_OPTIONS";
     /** How {@code callq run} is given a {@link RunOptionsFile}: hidden, for forked runs only. */
     public static final String OPTIONS_FILE = "--options-file";
     /** The command line's main class, named rather than imported: {@code run} sits below {@code cli}. */
@@ -69,12 +76,17 @@ public final class ForkedRun {
 
     /**
      * The command that starts callq from {@code classpath} (its jar, or a class path) in a fresh JVM
-     * with the forked cells' heap, plus {@code extraJvmOptions}; {@code run <options>} follows it.
+     * with the forked cells' heap, the options of {@value #JVM_OPTIONS_VARIABLE}, and {@code extraJvmOptions};
+     * {@code run <options>} follows it.
      */
     public static List<String> launcher(String classpath, List<String> extraJvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
+        String fromEnvironment = System.getenv(JVM_OPTIONS_VARIABLE);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            command.addAll(List.of(fromEnvironment.strip().split("\\s+")));
+        }
         command.addAll(extraJvmOptions);
         command.addAll(List.of("-cp", classpath, CALLQ_MAIN));
         return command;
