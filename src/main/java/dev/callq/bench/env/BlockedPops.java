@@ -14,6 +14,8 @@ import java.util.List;
  * lost. Without it a stopping pool waits for each worker's pop to time out (up to {@code --pop-timeout-ms}),
  * at the end of every run and sweep cell. Only clients blocked in a command (flag {@code b} in CLIENT LIST)
  * whose name starts with the given prefix are woken, so that other clients of a shared Redis keep theirs.
+ * Another callq's workers of the same client on the same Redis (the other shards of a sharded run) carry the
+ * same names: one pop of each returns early, as at its timeout, and the worker pops again.
  * A server that cannot do it (an ACL without CLIENT, a Redis before 5, one that does not answer) leaves the
  * workers to their timeouts. Opens its connection at the first {@link #wake}; not thread-safe.
  */

@@ -122,7 +122,7 @@ public final class ShardMerge {
         Map<String, Object> config = new LinkedHashMap<>(first.config());
         config.put("workers", (int) sum(consumers, p -> p.workers().longValue()));
         config.put("shards", shardCounts(producers, consumers));
-        // Each shard draws its own seed unless --seed gave them one: then every shard's is named.
+        // Shards given no --seed each drew a seed of their own: the merged config names every one, not the first.
         Map<String, Object> seeds = new TreeMap<>();
         folders.forEach((part, dir) -> seeds.put(dir.getFileName().toString(), part.config().get("seed")));
         if (seeds.values().stream().distinct().count() > 1) {
