@@ -91,8 +91,12 @@ public final class SyntheticLoad implements Load {
     private final QueuePattern pattern;
     private final RateProfile rate;
     private final Arrivals arrivals;
-    /** Each lane of each phase splits its Poisson gaps from here, in lane order: the same seed, the same gaps. */
-    private final SplittableRandom gapStreams;
+    /**
+     * Where each lane splits its Poisson gaps, in lane order: one splitter for the measured phase and one for the
+     * warm-ups, so that the measured gaps are the seed's whatever number of seconds the warm-up ran.
+     */
+    private final SplittableRandom measuredGaps;
+    private final SplittableRandom warmupGaps;
     private final Duration duration;
     private final int lanes;
     private final LatencyRecorder lagRecorder;
@@ -149,7 +153,9 @@ public final class SyntheticLoad implements Load {
         this.measuredPrefix = measuredPrefix;
         this.rate = rate;
         this.arrivals = arrivals;
-        this.gapStreams = draws.arrivals();
+        SplittableRandom arrivalsDraws = draws.arrivals();
+        this.measuredGaps = arrivalsDraws.split();
+        this.warmupGaps = arrivalsDraws.split();
         this.duration = duration;
         this.lanes = lanes;
         this.lagRecorder = lagRecorder;
@@ -188,8 +194,8 @@ public final class SyntheticLoad implements Load {
     public void warmUp(Duration length, String callIdPrefix) {
         if (!length.isZero()) {
             // Recorded and thrown away: the warm-up runs the measured code path, recording included.
-            runSchedule(length, new Identities(callIdPrefix, lanes), new LatencyRecorder(lagRecorder.metric()),
-                    new LatencyRecorder(pushRoundTripRecorder.metric()));
+            runSchedule(length, new Identities(callIdPrefix, lanes), warmupGaps,
+                    new LatencyRecorder(lagRecorder.metric()), new LatencyRecorder(pushRoundTripRecorder.metric()));
         }
     }
 
@@ -198,7 +204,7 @@ public final class SyntheticLoad implements Load {
         double durationSeconds = duration.toNanos() / 1e9;
         long startMicros = WallClock.nowMicros();
         Identities identities = new Identities(measuredPrefix, lanes);
-        LaneTotals totals = runSchedule(duration, identities, lagRecorder, pushRoundTripRecorder);
+        LaneTotals totals = runSchedule(duration, identities, measuredGaps, lagRecorder, pushRoundTripRecorder);
         measuredPushed = identities.pushed();
         long endMicros = WallClock.nowMicros();
         double target = rate.meanRatePerSec(durationSeconds);
@@ -267,7 +273,7 @@ public final class SyntheticLoad implements Load {
         }
     }
 
-    private LaneTotals runSchedule(Duration phase, Identities identities, LatencyRecorder lag,
+    private LaneTotals runSchedule(Duration phase, Identities identities, SplittableRandom gaps, LatencyRecorder lag,
                                    LatencyRecorder roundTrip) {
         // Connect before the clock starts, so that connection set-up does not show as producer lag.
         List<QueueProducer> producers = new ArrayList<>();
@@ -275,13 +281,13 @@ public final class SyntheticLoad implements Load {
             for (int lane = 0; lane < lanes; lane++) {
                 producers.add(laneProducers.apply(lane));
             }
-            return runSchedule(phase, identities, lag, roundTrip, producers);
+            return runSchedule(phase, identities, gaps, lag, roundTrip, producers);
         } finally {
             producers.forEach(QueueProducer::close);
         }
     }
 
-    private LaneTotals runSchedule(Duration phase, Identities identities, LatencyRecorder lag,
+    private LaneTotals runSchedule(Duration phase, Identities identities, SplittableRandom gaps, LatencyRecorder lag,
                                    LatencyRecorder roundTrip, List<QueueProducer> producers) {
         long phaseNanos = phase.toNanos();
         long startNanos = System.nanoTime();
@@ -294,8 +300,8 @@ public final class SyntheticLoad implements Load {
         AtomicLong lastSendMicros = new AtomicLong(wallStartMicros);
         List<Thread> threads = new ArrayList<>();
         for (int lane = 0; lane < lanes; lane++) {
-            Lane worker = new Lane(lane, producers.get(lane), identities, startNanos, wallStartMicros, phaseNanos, lag,
-                    roundTrip, pushed, failed, notSent, pushCommands, failedCommands, lastSendMicros);
+            Lane worker = new Lane(lane, producers.get(lane), identities, gaps.split(), startNanos, wallStartMicros,
+                    phaseNanos, lag, roundTrip, pushed, failed, notSent, pushCommands, failedCommands, lastSendMicros);
             Thread thread = new Thread(worker, Cores.LANE_THREAD_PREFIX + lane);
             thread.setDaemon(true);
             threads.add(thread);
@@ -348,7 +354,8 @@ public final class SyntheticLoad implements Load {
         /** Permits to send: {@link #MAX_IN_FLIGHT_PUSHES} less the pushes whose replies are not read yet. */
         private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT_PUSHES);
 
-        Lane(int lane, QueueProducer producer, Identities identities, long startNanos, long wallStartMicros,
+        Lane(int lane, QueueProducer producer, Identities identities, SplittableRandom random, long startNanos,
+             long wallStartMicros,
              long phaseNanos, LatencyRecorder lag, LatencyRecorder roundTrip, AtomicLong pushed, AtomicLong failed, AtomicLong notSent,
              AtomicLong pushCommands, AtomicLong failedCommands, AtomicLong lastSendMicros) {
             this.lane = lane;
@@ -365,7 +372,7 @@ public final class SyntheticLoad implements Load {
             this.pushCommands = pushCommands;
             this.failedCommands = failedCommands;
             this.lastSendMicros = lastSendMicros;
-            this.random = gapStreams.split();
+            this.random = random;
         }
 
         @Override
