@@ -205,6 +205,9 @@ final class ClientRun {
                  WorkerPool pool = new WorkerPool(driver, spec, config.workers(), handler,
                          links == null ? redis : links.upstream())) {
                 environment.putAll(load.describe());
+                if (config.profile()) {
+                    JfrProfile.prepare();
+                }
                 warmupSeconds = warmUp(load);
                 consumed = ManagedProcess.shuttingDown() ? stoppedBeforeMeasuring(pool) : measureAndDrain(load, pool);
                 pollErrors = pool.pollErrors();

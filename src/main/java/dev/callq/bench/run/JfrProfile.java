@@ -20,6 +20,18 @@ final class JfrProfile implements AutoCloseable {
         this.recording = recording;
     }
 
+    /**
+     * Starts and closes an empty recording: the first recording of a JVM sets Flight Recorder up (its threads,
+     * its event classes, the JIT compiling them), which would otherwise fall in the measured phase and its cost.
+     * Called before the warm-up.
+     */
+    static void prepare() {
+        try (Recording setUp = new Recording()) {
+            setUp.start();
+            setUp.stop();
+        }
+    }
+
     static JfrProfile start(String name) {
         try {
             Recording recording = new Recording(Configuration.getConfiguration("profile"));
